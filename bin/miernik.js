@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+"use strict";
+// Thin launcher: the CLI is compiled from src/cli by `npm run build:cli` into dist/.
+const path = require("path");
+const fs = require("fs");
+const entry = path.join(__dirname, "..", "dist", "cli", "main.js");
+if (!fs.existsSync(entry)) {
+  process.stderr.write("miernik: the CLI is not built yet; run `npm run build:cli` first.\n");
+  process.exit(2);
+}
+require(entry).run(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (err) => { process.stderr.write(`miernik: ${err && err.message ? err.message : String(err)}\n`); process.exitCode = 2; }
+);

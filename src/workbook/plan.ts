@@ -1,0 +1,158 @@
+/**
+ * Sheet plans: plain data describing what a workbook holds. Built from domain data by the
+ * builders in this folder, rendered by src/hosts/excel (Office.js) and src/hosts/xlsx (ExcelJS).
+ * One plan, several renderers: anything a renderer writes must come from here.
+ *
+ * Conventions
+ * - Rows and columns in blocks are 0-based (row 0 = Excel row 1, col 0 = column A).
+ * - Ranges elsewhere are A1 strings local to the sheet ("A1", "B5:D9", "$4:$4").
+ * - Formulas are English-named, comma-separated, start with "=", and use only functions that
+ *   Excel 2016+, Excel on the web and LibreOffice all compute (no LET, LAMBDA, XLOOKUP, dynamic arrays).
+ * - Colours are "#RRGGBB".
+ */
+
+export type CellValue = string | number | boolean | null;
+
+/** A rectangular write. `values[r][c]` goes to (row + r, col + c). */
+export interface BlockPlan {
+  row: number;
+  col: number;
+  /** Literal values; null = empty cell. Text is always text (a leading "=" is never a formula). */
+  values: CellValue[][];
+  /** Same shape as values (or omitted); a non-null entry is a formula and wins over the value. */
+  formulas?: (string | null)[][];
+}
+
+export type HAlign = "left" | "center" | "right";
+export type VAlign = "top" | "center" | "bottom";
+export type BorderWeight = "thin" | "medium";
+
+export interface CellStyle {
+  numberFormat?: string;
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  fontColor?: string;
+  fill?: string;
+  wrap?: boolean;
+  hAlign?: HAlign;
+  vAlign?: VAlign;
+  /** Borders on every edge of every cell in the range (inside and outside). */
+  border?: BorderWeight;
+  /** false = unlocked (editable when the sheet is protected). */
+  locked?: boolean;
+}
+
+export interface FormatPlan {
+  range: string;
+  style: CellStyle;
+}
+
+export interface ColumnPlan {
+  /** Width in Excel character units (ExcelJS `width`; Office.js uses points = width * 7 / 0.75 px approx). */
+  width: number;
+  hidden?: boolean;
+}
+
+export interface RowPlan {
+  index: number; // 0-based
+  height?: number; // points
+  hidden?: boolean;
+}
+
+export type ValidationRule =
+  | { type: "wholeNumber" | "decimal"; operator: "between"; min: number; max: number }
+  | { type: "wholeNumber" | "decimal"; operator: "greaterThanOrEqual" | "lessThanOrEqual"; value: number }
+  /** `source` is a formula such as "=Słowniki!$A$2:$A$5" or "=NameOfList" — never a literal list. */
+  | { type: "list"; source: string }
+  | { type: "date"; operator: "between"; min: string; max: string } // ISO dates
+  | { type: "textLength"; operator: "lessThanOrEqual"; value: number }
+  | { type: "custom"; formula: string };
+
+export interface ValidationPlan {
+  range: string;
+  rule: ValidationRule;
+  allowBlank: boolean;
+  prompt?: { title: string; message: string };
+  error?: { title: string; message: string; style: "stop" | "warning" | "information" };
+}
+
+/** Conditional formats are always formula-based, relative to the top-left cell of `range`. */
+export interface ConditionalFormatPlan {
+  range: string;
+  formula: string;
+  style: { fill?: string; fontColor?: string; bold?: boolean };
+  stopIfTrue?: boolean;
+}
+
+export interface TablePlan {
+  name: string;
+  /** Header row plus data rows, e.g. "A1:AD1" for a header-only table or "A1:AD101". */
+  range: string;
+  style?: string; // e.g. "TableStyleMedium2"
+  showTotals?: false;
+}
+
+export interface PrintPlan {
+  orientation: "portrait" | "landscape";
+  paperSize: "A4";
+  fitToWidth: number;
+  fitToHeight: number; // 0 = automatic
+  printTitleRows?: string; // "$4:$4"
+  centerHeader?: string; // plain text
+  centerFooter?: string; // may use "&P" / "&N"
+  margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number }; // inches
+}
+
+export interface ChartPlan {
+  type: "line" | "columnClustered";
+  title: string;
+  /** Data range including a header row (series names) and a first column (categories). */
+  dataRange: string;
+  seriesBy: "columns" | "rows";
+  /** Top-left and bottom-right anchor cells. */
+  from: string;
+  to: string;
+}
+
+export interface SheetPlan {
+  name: string;
+  columns: ColumnPlan[];
+  rows?: RowPlan[];
+  blocks: BlockPlan[];
+  merges: string[];
+  formats: FormatPlan[];
+  validations: ValidationPlan[];
+  conditionalFormats: ConditionalFormatPlan[];
+  tables: TablePlan[];
+  charts?: ChartPlan[];
+  freeze?: { rows: number; columns: number };
+  print?: PrintPlan;
+  visibility?: "visible" | "hidden";
+  tabColor?: string;
+}
+
+export interface NamePlan {
+  name: string;
+  /** "='Kryteria 9.1'!$B$3" or "=Uczestnicy!$A$2:$A$100000" */
+  refersTo: string;
+  comment?: string;
+}
+
+export interface WorkbookPlan {
+  sheets: SheetPlan[];
+  names: NamePlan[];
+}
+
+export function emptySheet(name: string): SheetPlan {
+  return {
+    name,
+    columns: [],
+    blocks: [],
+    merges: [],
+    formats: [],
+    validations: [],
+    conditionalFormats: [],
+    tables: [],
+  };
+}
