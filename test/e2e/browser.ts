@@ -1,0 +1,74 @@
+import * as fs from "fs";
+import * as path from "path";
+import { Browser, BrowserContext, Page, chromium } from "playwright-core";
+
+export const CHROMIUM = process.env.MIERNIK_CHROMIUM ?? "/usr/bin/chromium";
+export const SCREENSHOTS = path.resolve(__dirname, "../../test-output/screenshots");
+const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_LOCAL = path.resolve(__dirname, "../../node_modules/@microsoft/office-js/dist/office.js");
+
+export interface Session {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Every request the page tried to send anywhere but 127.0.0.1 (office.js from the CDN excepted: served locally). */
+  external: string[];
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium, headless, no sandbox, background networking off; every request off 127.0.0.1 is blocked and recorded. */
+export async function openSession(opts: { locale?: string } = {}): Promise<Session> {
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  const context = await browser.newContext({
+    locale: opts.locale ?? "pl-PL",
+    viewport: { width: 420, height: 900 },
+    acceptDownloads: true,
+  });
+  const external: string[] = [];
+  await context.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(OFFICE_CDN)) {
+      await route.fulfill({ path: OFFICE_LOCAL, contentType: "text/javascript" });
+      return;
+    }
+    const u = new URL(url);
+    if (u.protocol === "data:" || u.protocol === "blob:" || u.hostname === "127.0.0.1") {
+      await route.continue();
+      return;
+    }
+    external.push(url);
+    await route.abort("blockedbyclient");
+  });
+  const page = await context.newPage();
+  return {
+    browser,
+    context,
+    page,
+    external,
+    close: async () => {
+      await context.close();
+      await browser.close();
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
