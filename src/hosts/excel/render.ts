@@ -1,0 +1,449 @@
+import { parseRange } from "../../workbook/address";
+import {
+  BlockPlan,
+  CellStyle,
+  CellValue,
+  ChartPlan,
+  ConditionalFormatPlan,
+  NamePlan,
+  PrintPlan,
+  SheetPlan,
+  TablePlan,
+  ValidationPlan,
+} from "../../workbook/plan";
+import {
+  Batcher,
+  estimateRequestBytes,
+  jsonBytes,
+  MAX_REQUEST_BYTES,
+  OPERATION_OVERHEAD_BYTES,
+} from "./batch";
+import { toHostError } from "./errors";
+
+export { estimateRequestBytes, MAX_REQUEST_BYTES } from "./batch";
+
+/**
+ * Office.js renderer of sheet plans: writes exactly what src/hosts/xlsx/render.ts writes, through
+ * the Excel JavaScript API. Requirement sets: ExcelApi 1.9 for everything here (page layout);
+ * 1.8 data validation, 1.6 conditional formats, 1.4 names, 1.2 merge, 1.1 tables and charts.
+ *
+ * Batching: one sync to learn which sheets, tables and names already exist, then all writes in as
+ * few requests as the 4 MB estimate allows (one for the monitoring layout). Large blocks are split
+ * into row chunks so that each request stays under the limit.
+ *
+ * No runtime reference to the `Excel` global: enum values are passed as their string forms, so this
+ * module also runs against the recording fake in tests.
+ */
+
+export interface RenderOptions {
+  /** Largest estimated request between two syncs (default 4 000 000 bytes). */
+  maxRequestBytes?: number;
+  /** Called after each sync with the number of syncs so far. */
+  onProgress?: (syncs: number) => void;
+  /** Whether ExcelApi 1.<minor> is available; default asks Office.context.requirements when present. */
+  supports?: (minor: number) => boolean;
+}
+
+export interface RenderReport {
+  syncs: number;
+  /** Estimated bytes of each request sent. */
+  requests: number[];
+}
+
+/** Column width in Excel character units → Office.js `columnWidth` in points (Calibri 11: 7 px per char + 5 px padding). */
+export function columnWidthToPoints(width: number): number {
+  if (width <= 0) return 0;
+  return Math.round((Math.round(width * 7) + 5) * 0.75 * 100) / 100;
+}
+
+/** Inverse of columnWidthToPoints (to compare an Office.js width with an .xlsx one). */
+export function pointsToColumnWidth(points: number): number {
+  if (points <= 0) return 0;
+  return Math.round(((points / 0.75 - 5) / 7) * 100) / 100;
+}
+
+/**
+ * Text that Excel would turn into something else when typed (a formula, number, date, boolean or
+ * error) gets a leading apostrophe, which Excel keeps as a prefix and never shows in the value.
+ */
+export function needsTextGuard(s: string): boolean {
+  return (
+    /^[=+\-@'#]/.test(s) ||
+    /^\s*[\d.,(]/.test(s) ||
+    /^\s*(true|false|prawda|fałsz)\s*$/i.test(s) ||
+    /^\s*\p{L}{3,9}\.?[\s\-/.]+\d{1,4}\s*$/u.test(s)
+  );
+}
+
+/** A plan value as Office.js input (`values`/`formulas` entry): null → "" (empty cell). */
+export function toOfficeInput(v: CellValue, formula?: string | null): string | number | boolean {
+  if (formula !== null && formula !== undefined) return formula;
+  if (v === null) return "";
+  if (typeof v === "string") return needsTextGuard(v) ? `'${v}` : v;
+  return v;
+}
+
+function defaultSupports(minor: number): boolean {
+  const g = globalThis as {
+    Office?: { context?: { requirements?: { isSetSupported(n: string, v: string): boolean } } };
+  };
+  const req = g.Office?.context?.requirements;
+  return req ? req.isSetSupported("ExcelApi", `1.${minor}`) : true;
+}
+
+/* ---------------- blocks ---------------- */
+
+interface BlockChunk {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  grid: (string | number | boolean | null)[][];
+  useFormulas: boolean;
+  bytes: number;
+}
+
+/** Split a block into row chunks whose estimated request size stays under `maxBytes`. */
+export function chunkBlock(b: BlockPlan, maxBytes = MAX_REQUEST_BYTES): BlockChunk[] {
+  const width = Math.max(
+    0,
+    ...b.values.map((r) => r.length),
+    ...(b.formulas ?? []).map((r) => (r ? r.length : 0)),
+  );
+  if (width === 0 || b.values.length === 0) return [];
+  const budget = maxBytes - 2 * OPERATION_OVERHEAD_BYTES;
+  const chunks: BlockChunk[] = [];
+  let grid: (string | number | boolean | null)[][] = [];
+  let bytes = 2; // "[]"
+  let start = 0;
+  let useFormulas = false;
+  const emit = (end: number) => {
+    if (grid.length === 0) return;
+    chunks.push({
+      row: b.row + start,
+      col: b.col,
+      rows: grid.length,
+      cols: width,
+      grid,
+      useFormulas,
+      bytes: bytes + OPERATION_OVERHEAD_BYTES,
+    });
+    grid = [];
+    bytes = 2;
+    start = end;
+    useFormulas = false;
+  };
+  for (let i = 0; i < b.values.length; i++) {
+    const vr = b.values[i];
+    const fr = b.formulas?.[i];
+    const row: (string | number | boolean | null)[] = [];
+    let hasFormula = false;
+    for (let j = 0; j < width; j++) {
+      const f = fr?.[j];
+      if (f !== null && f !== undefined) hasFormula = true;
+      // Entries past a ragged row's end are null: Office.js leaves such cells untouched.
+      row.push(j < vr.length || (f !== null && f !== undefined) ? toOfficeInput(vr[j] ?? null, f) : null);
+    }
+    const rowBytes = jsonBytes(row) + 1;
+    if (grid.length > 0 && bytes + rowBytes > budget) emit(i);
+    grid.push(row);
+    bytes += rowBytes;
+    useFormulas ||= hasFormula;
+  }
+  emit(b.values.length);
+  return chunks;
+}
+
+/* ---------------- formats ---------------- */
+
+const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+const V_ALIGN = { top: "Top", center: "Center", bottom: "Bottom" } as const;
+
+function applyStyle(range: Excel.Range, s: CellStyle, rows: number, cols: number): void {
+  if (s.numberFormat !== undefined) range.numberFormat = [[s.numberFormat]]; // 1×1 applies to every cell
+  const f = range.format;
+  if (s.bold !== undefined) f.font.bold = s.bold;
+  if (s.italic !== undefined) f.font.italic = s.italic;
+  if (s.fontSize !== undefined) f.font.size = s.fontSize;
+  if (s.fontColor !== undefined) f.font.color = s.fontColor;
+  if (s.fill !== undefined) f.fill.color = s.fill;
+  if (s.wrap !== undefined) f.wrapText = s.wrap;
+  if (s.hAlign !== undefined) f.horizontalAlignment = H_ALIGN[s.hAlign];
+  if (s.vAlign !== undefined) f.verticalAlignment = V_ALIGN[s.vAlign];
+  if (s.border !== undefined) {
+    const edges: Excel.BorderIndex[] = [
+      "EdgeTop",
+      "EdgeBottom",
+      "EdgeLeft",
+      "EdgeRight",
+    ] as Excel.BorderIndex[];
+    if (cols > 1) edges.push("InsideVertical" as Excel.BorderIndex);
+    if (rows > 1) edges.push("InsideHorizontal" as Excel.BorderIndex);
+    for (const e of edges) {
+      const b = f.borders.getItem(e);
+      b.style = "Continuous";
+      b.weight = s.border === "medium" ? "Medium" : "Thin";
+    }
+  }
+  if (s.locked !== undefined) f.protection.locked = s.locked;
+}
+
+function styleBytes(s: CellStyle): number {
+  return jsonBytes(s) + (s.border ? 6 * OPERATION_OVERHEAD_BYTES : 0) + 8 * OPERATION_OVERHEAD_BYTES;
+}
+
+/* ---------------- validation, conditional formats, tables, charts, print ---------------- */
+
+const CMP = {
+  between: "Between",
+  greaterThanOrEqual: "GreaterThanOrEqualTo",
+  lessThanOrEqual: "LessThanOrEqualTo",
+} as const;
+
+function validationRule(v: ValidationPlan): Excel.DataValidationRule {
+  const r = v.rule;
+  switch (r.type) {
+    case "list":
+      return { list: { inCellDropDown: true, source: r.source } };
+    case "wholeNumber":
+    case "decimal": {
+      const basic: Excel.BasicDataValidation =
+        r.operator === "between"
+          ? { operator: "Between", formula1: r.min, formula2: r.max }
+          : { operator: CMP[r.operator], formula1: r.value };
+      return r.type === "wholeNumber" ? { wholeNumber: basic } : { decimal: basic };
+    }
+    case "date":
+      return { date: { operator: "Between", formula1: r.min, formula2: r.max } };
+    case "textLength":
+      return { textLength: { operator: CMP[r.operator], formula1: r.value } };
+    case "custom":
+      return { custom: { formula: r.formula } };
+  }
+}
+
+const ERROR_STYLE = { stop: "Stop", warning: "Warning", information: "Information" } as const;
+
+function applyValidation(range: Excel.Range, v: ValidationPlan): void {
+  const dv = range.dataValidation;
+  dv.clear();
+  dv.ignoreBlanks = v.allowBlank;
+  dv.rule = validationRule(v);
+  if (v.prompt) dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
+  if (v.error)
+    dv.errorAlert = {
+      showAlert: true,
+      style: ERROR_STYLE[v.error.style],
+      title: v.error.title,
+      message: v.error.message,
+    };
+}
+
+function applyConditionalFormat(range: Excel.Range, cf: ConditionalFormatPlan): void {
+  const added = range.conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+  added.custom.rule.formula = cf.formula;
+  if (cf.style.fill !== undefined) added.custom.format.fill.color = cf.style.fill;
+  if (cf.style.fontColor !== undefined) added.custom.format.font.color = cf.style.fontColor;
+  if (cf.style.bold !== undefined) added.custom.format.font.bold = cf.style.bold;
+  if (cf.stopIfTrue) added.stopIfTrue = true;
+}
+
+function addTable(sheet: Excel.Worksheet, t: TablePlan): void {
+  const table = sheet.tables.add(sheet.getRange(t.range), true);
+  table.name = t.name;
+  table.style = t.style ?? "TableStyleMedium2";
+  table.showTotals = false;
+}
+
+function addChart(sheet: Excel.Worksheet, c: ChartPlan, index: number): void {
+  const type = c.type === "line" ? "Line" : "ColumnClustered";
+  const chart = sheet.charts.add(
+    type as Excel.ChartType,
+    sheet.getRange(c.dataRange),
+    (c.seriesBy === "rows" ? "Rows" : "Columns") as Excel.ChartSeriesBy,
+  );
+  chart.name = chartName(index);
+  chart.title.text = c.title;
+  chart.setPosition(c.from, c.to);
+}
+
+/** Charts Miernik adds are named "Miernik1", "Miernik2", … on their sheet. */
+export function chartName(index: number): string {
+  return `Miernik${index + 1}`;
+}
+
+function applyPrint(sheet: Excel.Worksheet, p: PrintPlan): void {
+  const pl = sheet.pageLayout;
+  pl.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
+  pl.paperSize = "A4";
+  pl.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight };
+  if (p.printTitleRows) pl.setPrintTitleRows(p.printTitleRows);
+  // Header/footer use Excel's codes: in plain text "&" is doubled; the footer may carry &P / &N.
+  if (p.centerHeader !== undefined)
+    pl.headersFooters.defaultForAllPages.centerHeader = p.centerHeader.replace(/&/g, "&&");
+  if (p.centerFooter !== undefined) pl.headersFooters.defaultForAllPages.centerFooter = p.centerFooter;
+  if (p.margins) {
+    // Office.js margins are in points; plans give inches.
+    pl.leftMargin = p.margins.left * 72;
+    pl.rightMargin = p.margins.right * 72;
+    pl.topMargin = p.margins.top * 72;
+    pl.bottomMargin = p.margins.bottom * 72;
+    pl.headerMargin = p.margins.header * 72;
+    pl.footerMargin = p.margins.footer * 72;
+  }
+}
+
+/* ---------------- the renderer ---------------- */
+
+interface Existing {
+  sheets: Set<string>;
+  tables: Map<string, Excel.Table>;
+  names: Set<string>;
+  charts: Map<string, Excel.Chart[]>;
+}
+
+async function loadExisting(context: Excel.RequestContext): Promise<Existing> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name,items/charts/items/name");
+  const tables = context.workbook.tables;
+  tables.load("items/name");
+  const names = context.workbook.names;
+  names.load("items/name");
+  await context.sync();
+  const charts = new Map<string, Excel.Chart[]>();
+  for (const s of sheets.items) charts.set(s.name, s.charts.items);
+  return {
+    sheets: new Set(sheets.items.map((s) => s.name)),
+    tables: new Map(tables.items.map((t) => [t.name.toLowerCase(), t])),
+    names: new Set(names.items.map((n) => n.name.toLowerCase())),
+    charts,
+  };
+}
+
+async function renderSheet(
+  context: Excel.RequestContext,
+  b: Batcher,
+  plan: SheetPlan,
+  existing: Existing,
+  maxBytes: number,
+): Promise<void> {
+  const ws = context.workbook.worksheets;
+  let sheet!: Excel.Worksheet;
+  const exists = existing.sheets.has(plan.name);
+  await b.add(OPERATION_OVERHEAD_BYTES * 8, () => {
+    if (exists) {
+      sheet = ws.getItem(plan.name);
+      // Re-layout: the plan is the whole sheet (the caller has merged what the user typed into it).
+      for (const c of existing.charts.get(plan.name) ?? []) c.delete();
+      sheet.freezePanes.unfreeze();
+      const all = sheet.getRange();
+      all.conditionalFormats.clearAll();
+      all.dataValidation.clear();
+      all.unmerge();
+      all.clear("All" as Excel.ClearApplyTo);
+    } else {
+      sheet = ws.add(plan.name);
+    }
+    if (plan.tabColor) sheet.tabColor = plan.tabColor;
+  });
+
+  for (let i = 0; i < plan.columns.length; i++) {
+    const c = plan.columns[i];
+    await b.add(OPERATION_OVERHEAD_BYTES * 2, () => {
+      const col = sheet.getRangeByIndexes(0, i, 1, 1).getEntireColumn();
+      col.format.columnWidth = columnWidthToPoints(c.width);
+      if (c.hidden) col.columnHidden = true;
+    });
+  }
+  for (const r of plan.rows ?? []) {
+    await b.add(OPERATION_OVERHEAD_BYTES * 2, () => {
+      const row = sheet.getRangeByIndexes(r.index, 0, 1, 1).getEntireRow();
+      if (r.height !== undefined) row.format.rowHeight = r.height;
+      if (r.hidden) row.rowHidden = true;
+    });
+  }
+  for (const block of plan.blocks) {
+    for (const ch of chunkBlock(block, maxBytes)) {
+      await b.add(ch.bytes, () => {
+        const range = sheet.getRangeByIndexes(ch.row, ch.col, ch.rows, ch.cols);
+        if (ch.useFormulas) range.formulas = ch.grid as unknown[][];
+        else range.values = ch.grid as unknown[][];
+      });
+    }
+  }
+  for (const m of plan.merges) {
+    await b.add(estimateRequestBytes(m), () => sheet.getRange(m).merge(false));
+  }
+  for (const t of plan.tables) {
+    await b.add(estimateRequestBytes(t, 4), () => addTable(sheet, t));
+  }
+  for (const f of plan.formats) {
+    const r = parseRange(f.range);
+    await b.add(styleBytes(f.style), () => applyStyle(sheet.getRange(f.range), f.style, r.rows, r.cols));
+  }
+  for (const v of plan.validations) {
+    await b.add(estimateRequestBytes(v, 5), () => applyValidation(sheet.getRange(v.range), v));
+  }
+  for (const cf of plan.conditionalFormats) {
+    await b.add(estimateRequestBytes(cf, 6), () => applyConditionalFormat(sheet.getRange(cf.range), cf));
+  }
+  for (const [i, c] of (plan.charts ?? []).entries()) {
+    await b.add(estimateRequestBytes(c, 5), () => addChart(sheet, c, i));
+  }
+  await b.add(OPERATION_OVERHEAD_BYTES * 12, () => {
+    const fr = plan.freeze;
+    if (fr && fr.rows > 0 && fr.columns > 0)
+      sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, fr.rows, fr.columns));
+    else if (fr && fr.rows > 0) sheet.freezePanes.freezeRows(fr.rows);
+    else if (fr && fr.columns > 0) sheet.freezePanes.freezeColumns(fr.columns);
+    if (plan.print) applyPrint(sheet, plan.print);
+    sheet.visibility = plan.visibility === "hidden" ? "Hidden" : "Visible";
+  });
+}
+
+/**
+ * Lay out sheets and defined names. Existing sheets of the same name are cleared and rewritten
+ * (the caller must have asked the user and merged typed values into the plans); tables and names the
+ * plans define are replaced (an existing table of that name is converted to a plain range first).
+ * Office errors are rethrown as HostError with a Localized message.
+ */
+export async function renderSheetPlans(
+  context: Excel.RequestContext,
+  plans: SheetPlan[],
+  names: NamePlan[] = [],
+  opts: RenderOptions = {},
+): Promise<RenderReport> {
+  const maxBytes = opts.maxRequestBytes ?? MAX_REQUEST_BYTES;
+  const supports = opts.supports ?? defaultSupports;
+  const canSuspend = supports(6);
+  let syncs = 0;
+  try {
+    const existing = await loadExisting(context);
+    syncs = 1;
+    opts.onProgress?.(syncs);
+    const b = new Batcher(
+      context,
+      maxBytes,
+      () => {
+        if (canSuspend) context.application.suspendApiCalculationUntilNextSync();
+      },
+      (n) => opts.onProgress?.(n + 1),
+    );
+    // Free the table names the plans use before any sheet is cleared or written.
+    const planTables = new Set(plans.flatMap((p) => p.tables.map((t) => t.name.toLowerCase())));
+    for (const [name, table] of existing.tables) {
+      if (planTables.has(name)) await b.add(OPERATION_OVERHEAD_BYTES, () => table.convertToRange());
+    }
+    for (const p of plans) await renderSheet(context, b, p, existing, maxBytes);
+    for (const n of names) {
+      await b.add(estimateRequestBytes(n, 2), () => {
+        if (existing.names.has(n.name.toLowerCase())) context.workbook.names.getItem(n.name).delete();
+        context.workbook.names.add(n.name, n.refersTo, n.comment);
+      });
+    }
+    await b.flush();
+    return { syncs: syncs + b.syncs, requests: b.requests };
+  } catch (e) {
+    throw toHostError(e);
+  }
+}

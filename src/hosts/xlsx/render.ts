@@ -1,0 +1,340 @@
+import ExcelJS from "exceljs";
+import { parseRange, rangeA1 } from "../../workbook/address";
+import {
+  BlockPlan,
+  CellStyle,
+  CellValue,
+  ConditionalFormatPlan,
+  NamePlan,
+  PrintPlan,
+  SheetPlan,
+  TablePlan,
+  ValidationPlan,
+  WorkbookPlan,
+} from "../../workbook/plan";
+
+export { readXlsx, XlsxReadError } from "./read";
+
+/**
+ * ExcelJS renderer of a WorkbookPlan. Writes everything a plan describes except charts: ExcelJS 4.4
+ * cannot write charts, so ChartPlan is rendered by the Office.js renderer only (the .xlsx has the
+ * chart's data but no chart object). Name comments are not written either (ExcelJS has no field).
+ *
+ * Works in Node and in the browser: no fs here (the CLI writes the bytes).
+ */
+
+/** Excel serial day number (1900 system) of an ISO date "YYYY-MM-DD". */
+export function isoToSerial(iso: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) throw new RangeError(`Bad ISO date "${iso}"`);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86400000 + 25569;
+}
+
+function argb(hex: string): string {
+  const h = hex.replace(/^#/, "").toUpperCase();
+  if (!/^[0-9A-F]{6}$/.test(h)) throw new RangeError(`Bad colour "${hex}" (expected #RRGGBB)`);
+  return `FF${h}`;
+}
+
+function stripEq(formula: string): string {
+  return formula.startsWith("=") ? formula.slice(1) : formula;
+}
+
+function forEachCell(ws: ExcelJS.Worksheet, range: string, fn: (cell: ExcelJS.Cell) => void): void {
+  const r = parseRange(range);
+  for (let i = 0; i < r.rows; i++) {
+    const row = ws.getRow(r.row + i + 1);
+    for (let j = 0; j < r.cols; j++) fn(row.getCell(r.col + j + 1));
+  }
+}
+
+function cellValue(v: CellValue, formula: string | null | undefined): ExcelJS.CellValue {
+  if (formula !== null && formula !== undefined)
+    return { formula: stripEq(formula) } as ExcelJS.CellFormulaValue;
+  // Text stays text: ExcelJS writes strings as shared strings, never as formulas.
+  return v;
+}
+
+function writeBlock(ws: ExcelJS.Worksheet, b: BlockPlan): void {
+  b.values.forEach((rowValues, i) => {
+    const row = ws.getRow(b.row + i + 1);
+    const width = Math.max(rowValues.length, b.formulas?.[i]?.length ?? 0);
+    for (let j = 0; j < width; j++) {
+      const v = rowValues[j] ?? null;
+      const f = b.formulas?.[i]?.[j];
+      const cell = row.getCell(b.col + j + 1);
+      cell.value = cellValue(v, f);
+    }
+  });
+}
+
+const H_ALIGN: Record<string, ExcelJS.Alignment["horizontal"]> = {
+  left: "left",
+  center: "center",
+  right: "right",
+};
+const V_ALIGN: Record<string, ExcelJS.Alignment["vertical"]> = {
+  top: "top",
+  center: "middle",
+  bottom: "bottom",
+};
+
+function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
+  if (s.numberFormat !== undefined) cell.numFmt = s.numberFormat;
+  if (
+    s.bold !== undefined ||
+    s.italic !== undefined ||
+    s.fontSize !== undefined ||
+    s.fontColor !== undefined
+  ) {
+    const font: Partial<ExcelJS.Font> = { ...(cell.font ?? {}) };
+    if (s.bold !== undefined) font.bold = s.bold;
+    if (s.italic !== undefined) font.italic = s.italic;
+    if (s.fontSize !== undefined) font.size = s.fontSize;
+    if (s.fontColor !== undefined) font.color = { argb: argb(s.fontColor) };
+    cell.font = font;
+  }
+  if (s.fill !== undefined) {
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
+  }
+  if (s.wrap !== undefined || s.hAlign !== undefined || s.vAlign !== undefined) {
+    const al: Partial<ExcelJS.Alignment> = { ...(cell.alignment ?? {}) };
+    if (s.wrap !== undefined) al.wrapText = s.wrap;
+    if (s.hAlign !== undefined) al.horizontal = H_ALIGN[s.hAlign];
+    if (s.vAlign !== undefined) al.vertical = V_ALIGN[s.vAlign];
+    cell.alignment = al;
+  }
+  if (s.border !== undefined) {
+    const edge: Partial<ExcelJS.Border> = { style: s.border };
+    cell.border = { top: edge, left: edge, bottom: edge, right: edge };
+  }
+  if (s.locked !== undefined) cell.protection = { ...(cell.protection ?? {}), locked: s.locked };
+}
+
+function validationModel(v: ValidationPlan): ExcelJS.DataValidation {
+  const r = v.rule;
+  let base: ExcelJS.DataValidation;
+  switch (r.type) {
+    case "list":
+      base = { type: "list", allowBlank: v.allowBlank, formulae: [stripEq(r.source)] };
+      break;
+    case "wholeNumber":
+    case "decimal": {
+      const type = r.type === "wholeNumber" ? "whole" : "decimal";
+      base =
+        r.operator === "between"
+          ? { type, operator: "between", allowBlank: v.allowBlank, formulae: [r.min, r.max] }
+          : { type, operator: r.operator, allowBlank: v.allowBlank, formulae: [r.value] };
+      break;
+    }
+    case "date":
+      // ExcelJS turns each date formula into a serial with `new Date(formula)`: ISO dates are UTC.
+      base = { type: "date", operator: "between", allowBlank: v.allowBlank, formulae: [r.min, r.max] };
+      break;
+    case "textLength":
+      base = { type: "textLength", operator: r.operator, allowBlank: v.allowBlank, formulae: [r.value] };
+      break;
+    case "custom":
+      base = { type: "custom", allowBlank: v.allowBlank, formulae: [stripEq(r.formula)] };
+      break;
+  }
+  if (v.prompt) {
+    base.showInputMessage = true;
+    base.promptTitle = v.prompt.title;
+    base.prompt = v.prompt.message;
+  }
+  if (v.error) {
+    base.showErrorMessage = true;
+    base.errorStyle = v.error.style;
+    base.errorTitle = v.error.title;
+    base.error = v.error.message;
+  }
+  return base;
+}
+
+function addConditionalFormat(ws: ExcelJS.Worksheet, cf: ConditionalFormatPlan, priority: number): void {
+  const style: Partial<ExcelJS.Style> = {};
+  if (cf.style.fill)
+    style.fill = { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.style.fill) } };
+  if (cf.style.fontColor !== undefined || cf.style.bold !== undefined) {
+    const font: Partial<ExcelJS.Font> = {};
+    if (cf.style.fontColor) font.color = { argb: argb(cf.style.fontColor) };
+    if (cf.style.bold !== undefined) font.bold = cf.style.bold;
+    style.font = font;
+  }
+  const rule: ExcelJS.ExpressionRuleType & { stopIfTrue?: boolean } = {
+    type: "expression",
+    priority,
+    formulae: [stripEq(cf.formula)],
+    style,
+  };
+  if (cf.stopIfTrue) rule.stopIfTrue = true;
+  ws.addConditionalFormatting({ ref: cf.range, rules: [rule] });
+}
+
+function cellToTableValue(cell: ExcelJS.Cell): ExcelJS.CellValue {
+  return cell.value;
+}
+
+/**
+ * Tables: the header texts come from the cells the blocks wrote. A header-only table
+ * ("A1:D1") gets one empty data row, as Excel itself does (Office.js `tables.add` too).
+ */
+function addTable(ws: ExcelJS.Worksheet, t: TablePlan): void {
+  const r = parseRange(t.range);
+  const header = ws.getRow(r.row + 1);
+  const columns: ExcelJS.TableColumnProperties[] = [];
+  for (let j = 0; j < r.cols; j++) {
+    const v = cellToTableValue(header.getCell(r.col + j + 1));
+    const name = v === null || v === undefined || v === "" ? `Column${j + 1}` : String(v);
+    columns.push({ name, filterButton: true });
+  }
+  const rows: ExcelJS.CellValue[][] = [];
+  const dataRows = Math.max(1, r.rows - 1);
+  for (let i = 0; i < dataRows; i++) {
+    const row = ws.getRow(r.row + 2 + i);
+    const values: ExcelJS.CellValue[] = [];
+    for (let j = 0; j < r.cols; j++) values.push(cellToTableValue(row.getCell(r.col + j + 1)));
+    rows.push(values);
+  }
+  // Table.store() rewrites values only (no column styles given), so formats set later survive.
+  ws.addTable({
+    name: t.name,
+    displayName: t.name,
+    ref: rangeA1(r.row, r.col, 1, 1),
+    headerRow: true,
+    totalsRow: false,
+    style: {
+      theme: (t.style ?? "TableStyleMedium2") as ExcelJS.TableStyleProperties["theme"],
+      showRowStripes: true,
+    },
+    columns,
+    rows,
+  });
+}
+
+function applyPrint(ws: ExcelJS.Worksheet, p: PrintPlan): void {
+  const setup: Partial<ExcelJS.PageSetup> = {
+    orientation: p.orientation,
+    paperSize: 9, // A4
+    fitToPage: true,
+    fitToWidth: p.fitToWidth,
+    fitToHeight: p.fitToHeight,
+  };
+  if (p.printTitleRows) setup.printTitlesRow = p.printTitleRows.replace(/\$/g, "");
+  if (p.margins) setup.margins = { ...p.margins };
+  Object.assign(ws.pageSetup, setup);
+  const hf: Partial<ExcelJS.HeaderFooter> = {};
+  // The header is plain text: "&" must be doubled; the footer may carry &P / &N codes as is.
+  if (p.centerHeader !== undefined) hf.oddHeader = `&C${p.centerHeader.replace(/&/g, "&&")}`;
+  if (p.centerFooter !== undefined) hf.oddFooter = `&C${p.centerFooter}`;
+  Object.assign(ws.headerFooter, hf);
+}
+
+function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
+  const existing = wb.getWorksheet(plan.name);
+  const order = existing ? (existing as unknown as { orderNo: number }).orderNo : undefined;
+  if (existing) wb.removeWorksheet(existing.id);
+  const views: Partial<ExcelJS.WorksheetView>[] = [];
+  if (plan.freeze && (plan.freeze.rows > 0 || plan.freeze.columns > 0)) {
+    views.push({
+      state: "frozen",
+      xSplit: plan.freeze.columns,
+      ySplit: plan.freeze.rows,
+      topLeftCell: rangeA1(plan.freeze.rows, plan.freeze.columns, 1, 1),
+    });
+  }
+  const ws = wb.addWorksheet(plan.name, {
+    state: plan.visibility === "hidden" ? "hidden" : "visible",
+    properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : {},
+    views,
+  });
+  if (order !== undefined) (ws as unknown as { orderNo: number }).orderNo = order;
+
+  plan.columns.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = c.width;
+    if (c.hidden) col.hidden = true;
+  });
+  for (const r of plan.rows ?? []) {
+    const row = ws.getRow(r.index + 1);
+    if (r.height !== undefined) row.height = r.height;
+    if (r.hidden) row.hidden = true;
+  }
+  for (const b of plan.blocks) writeBlock(ws, b);
+  for (const m of plan.merges) ws.mergeCells(m);
+  for (const t of plan.tables) addTable(ws, t);
+  for (const f of plan.formats) forEachCell(ws, f.range, (cell) => applyStyle(cell, f.style));
+  // `dataValidations` exists on ExcelJS worksheets but is missing from its typings.
+  const dvs = (
+    ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }
+  ).dataValidations;
+  for (const v of plan.validations) dvs.add(v.range, validationModel(v));
+  plan.conditionalFormats.forEach((cf, i) => addConditionalFormat(ws, cf, i + 1));
+  if (plan.print) applyPrint(ws, plan.print);
+}
+
+/* ---------------- defined names ----------------
+ * ExcelJS's DefinedNames keeps names as per-cell matrices (a 100 000-row name costs 100 000
+ * entries, constants and formulas are dropped). We add plan names verbatim to the model it writes.
+ */
+interface NameModel {
+  name: string;
+  ranges: string[];
+  localSheetId?: number;
+}
+const RAW_NAMES = Symbol("miernikRawNames");
+type PatchedNames = { [RAW_NAMES]?: Map<string, NameModel>; model: NameModel[] };
+
+function rawNames(wb: ExcelJS.Workbook): Map<string, NameModel> {
+  const dn = wb.definedNames as unknown as PatchedNames;
+  const existing = dn[RAW_NAMES];
+  if (existing) return existing;
+  const raw = new Map<string, NameModel>();
+  let proto: object | null = Object.getPrototypeOf(dn);
+  let desc: PropertyDescriptor | undefined;
+  while (proto && !desc) {
+    desc = Object.getOwnPropertyDescriptor(proto, "model");
+    proto = Object.getPrototypeOf(proto);
+  }
+  if (!desc?.get || !desc.set) throw new Error("ExcelJS DefinedNames has no model accessor");
+  const { get, set } = desc;
+  Object.defineProperty(dn, "model", {
+    configurable: true,
+    get(this: PatchedNames) {
+      const base = (get.call(this) as NameModel[]).filter((n) => !raw.has(n.name));
+      return [...base, ...raw.values()];
+    },
+    set(this: PatchedNames, v: NameModel[]) {
+      set.call(this, v);
+    },
+  });
+  dn[RAW_NAMES] = raw;
+  return raw;
+}
+
+function addNames(wb: ExcelJS.Workbook, names: NamePlan[]): void {
+  if (names.length === 0) return;
+  const raw = rawNames(wb);
+  for (const n of names) raw.set(n.name, { name: n.name, ranges: [stripEq(n.refersTo)] });
+}
+
+/** Render a whole plan into a workbook (a new one unless given). Re-rendering replaces the plan's sheets. */
+export function renderWorkbookPlan(plan: WorkbookPlan, into?: ExcelJS.Workbook): ExcelJS.Workbook {
+  const wb = into ?? new ExcelJS.Workbook();
+  if (!into) {
+    wb.creator = "Miernik";
+    wb.created = new Date(Date.UTC(2000, 0, 1));
+    wb.modified = wb.created;
+  }
+  for (const s of plan.sheets) renderSheet(wb, s);
+  addNames(wb, plan.names);
+  return wb;
+}
+
+/** The .xlsx bytes of a plan. */
+export async function writeXlsx(plan: WorkbookPlan, into?: ExcelJS.Workbook): Promise<Uint8Array> {
+  const wb = renderWorkbookPlan(plan, into);
+  const buf = await wb.xlsx.writeBuffer();
+  return buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+}
