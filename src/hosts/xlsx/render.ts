@@ -259,6 +259,8 @@ function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
   for (const r of plan.rows ?? []) {
     const row = ws.getRow(r.index + 1);
     if (r.height !== undefined) row.height = r.height;
+    // ExcelJS drops rows with neither cells nor a height: a hidden empty row needs the default height.
+    else if (r.hidden) row.height = 15;
     if (r.hidden) row.hidden = true;
   }
   for (const b of plan.blocks) writeBlock(ws, b);

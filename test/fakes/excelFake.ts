@@ -1,0 +1,1294 @@
+/**
+ * A recording fake of the part of the Excel JavaScript API Miernik uses.
+ *
+ * - Records every write (sheet, address, property, value) and every method call.
+ * - Counts `sync` calls and estimates the size of each request (JSON of everything queued between
+ *   two syncs, computed here independently of the renderer's own estimator) and of each response
+ *   (JSON of the values/formulas/number formats loaded).
+ * - Keeps a grid per sheet, so reads return what was written, with Excel's typing semantics for
+ *   `values`: a leading apostrophe keeps text, "=" makes a formula, numeric-looking text becomes a
+ *   number (unless the cell's format is "@"), TRUE/FALSE become booleans, "" clears, null skips.
+ * - Properties can be read only after `load` + `sync` (PropertyNotLoaded otherwise).
+ * - Can be told to fail like Office does (`failOn`, `failNextSync`): the error, with its `code`, is
+ *   thrown by the next `sync`, as Office.js does.
+ * It never computes formulas: a formula cell reads back "" unless a result is given with `setResult`.
+ *
+ * Plain TypeScript, no jest globals: it can be bundled into a browser test page.
+ */
+
+export type FakeValue = string | number | boolean | null;
+
+export interface FakeWrite {
+  sheet: string;
+  address: string;
+  property: string;
+  value: unknown;
+}
+
+export interface FakeRequest {
+  /** Estimated bytes: UTF-8 JSON of every queued operation (target, property/method, arguments). */
+  bytes: number;
+  operations: number;
+  suspendedCalculation: boolean;
+}
+
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+interface Ref {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+const MAX_ROWS = 1048576;
+const MAX_COLS = 16384;
+
+function colLetters(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** Parses "A1", "A1:C3", "$3:$3", "A:C", "B" and "3". */
+export function parseAddress(address: string): Ref {
+  const a = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const parts = a.replace(/\$/g, "").split(":");
+  const one = (p: string): { row?: number; col?: number } => {
+    const m = /^([A-Za-z]{0,3})(\d*)$/.exec(p.trim());
+    if (!m || (m[1] === "" && m[2] === ""))
+      throw new FakeOfficeError("InvalidArgument", `Bad address "${address}"`);
+    return { col: m[1] ? colIndex(m[1]) : undefined, row: m[2] ? Number(m[2]) - 1 : undefined };
+  };
+  const s = one(parts[0]);
+  const e = parts[1] !== undefined ? one(parts[1]) : s;
+  const r0 = s.row ?? 0;
+  const r1 = e.row ?? (s.row === undefined ? MAX_ROWS - 1 : r0);
+  const c0 = s.col ?? 0;
+  const c1 = e.col ?? (s.col === undefined ? MAX_COLS - 1 : c0);
+  return {
+    row: Math.min(r0, r1),
+    col: Math.min(c0, c1),
+    rows: Math.abs(r1 - r0) + 1,
+    cols: Math.abs(c1 - c0) + 1,
+  };
+}
+
+export function refAddress(r: Ref): string {
+  const tl = `${colLetters(r.col)}${r.row + 1}`;
+  if (r.rows === 1 && r.cols === 1) return tl;
+  return `${tl}:${colLetters(r.col + r.cols - 1)}${r.row + r.rows}`;
+}
+
+function contains(r: Ref, row: number, col: number): boolean {
+  return row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols;
+}
+function overlaps(a: Ref, b: Ref): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
+
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+function jsonSize(v: unknown): number {
+  const s = JSON.stringify(v);
+  return s === undefined ? 4 : utf8Length(s);
+}
+
+/* ---------------- state ---------------- */
+
+export interface StyleOp {
+  ref: Ref;
+  props: Record<string, unknown>;
+}
+
+export interface FakeValidation {
+  ref: Ref;
+  rule?: unknown;
+  ignoreBlanks?: boolean;
+  prompt?: { showPrompt?: boolean; title?: string; message?: string };
+  errorAlert?: { showAlert?: boolean; style?: string; title?: string; message?: string };
+}
+
+export interface FakeConditionalFormat {
+  ref: Ref;
+  type: string;
+  formula?: string;
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+  stopIfTrue?: boolean;
+}
+
+export interface FakeTable {
+  name: string;
+  sheet: string;
+  ref: Ref;
+  style?: string;
+  showTotals?: boolean;
+}
+
+export interface FakeChart {
+  name: string;
+  type: string;
+  source: Ref;
+  seriesBy: string;
+  title?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface FakePageLayout {
+  orientation?: string;
+  paperSize?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printTitleRows?: string;
+  centerHeader?: string;
+  centerFooter?: string;
+  margins: Record<string, number>;
+}
+
+interface Row {
+  v: FakeValue[];
+  f: (string | null)[];
+}
+
+export class FakeSheetState {
+  rows = new Map<number, Row>();
+  styleOps: StyleOp[] = [];
+  columnWidths = new Map<number, number>();
+  hiddenColumns = new Set<number>();
+  rowHeights = new Map<number, number>();
+  hiddenRows = new Set<number>();
+  merges: Ref[] = [];
+  validations: FakeValidation[] = [];
+  conditionalFormats: FakeConditionalFormat[] = [];
+  charts: FakeChart[] = [];
+  freeze: { rows: number; columns: number } | null = null;
+  pageLayout: FakePageLayout = { margins: {} };
+  visibility = "Visible";
+  tabColor = "";
+  constructor(public name: string) {}
+
+  private row(r: number): Row {
+    let x = this.rows.get(r);
+    if (!x) {
+      x = { v: [], f: [] };
+      this.rows.set(r, x);
+    }
+    return x;
+  }
+  get(row: number, col: number): { value: FakeValue; formula: string | null } {
+    const x = this.rows.get(row);
+    return { value: x?.v[col] ?? null, formula: x?.f[col] ?? null };
+  }
+  set(row: number, col: number, value: FakeValue, formula: string | null): void {
+    const x = this.row(row);
+    x.v[col] = value;
+    x.f[col] = formula;
+  }
+  /** Style property of a cell: the last write of that property over a range containing it. */
+  style(row: number, col: number, prop: string): unknown {
+    for (let i = this.styleOps.length - 1; i >= 0; i--) {
+      const op = this.styleOps[i];
+      if (prop in op.props && contains(op.ref, row, col)) return op.props[prop];
+    }
+    return undefined;
+  }
+  numberFormat(row: number, col: number): string {
+    const nf = this.style(row, col, "numberFormat");
+    return typeof nf === "string" ? nf : "General";
+  }
+  /** Weight of each side of a cell's border, from Edge and Inside border writes ("" = none). */
+  borderSides(row: number, col: number): { top: string; bottom: string; left: string; right: string } {
+    const side = (pred: (op: StyleOp) => string | undefined): string => {
+      for (let i = this.styleOps.length - 1; i >= 0; i--) {
+        const op = this.styleOps[i];
+        if (!contains(op.ref, row, col)) continue;
+        const k = pred(op);
+        if (k && `border.${k}.weight` in op.props) {
+          const style = op.props[`border.${k}.style`];
+          return style === "None" ? "" : String(op.props[`border.${k}.weight`]);
+        }
+      }
+      return "";
+    };
+    const last = (r: Ref) => ({ bottom: r.row + r.rows - 1, right: r.col + r.cols - 1 });
+    return {
+      top: side((op) => (row === op.ref.row ? "EdgeTop" : "InsideHorizontal")),
+      bottom: side((op) => (row === last(op.ref).bottom ? "EdgeBottom" : "InsideHorizontal")),
+      left: side((op) => (col === op.ref.col ? "EdgeLeft" : "InsideVertical")),
+      right: side((op) => (col === last(op.ref).right ? "EdgeRight" : "InsideVertical")),
+    };
+  }
+  /** Bounding box of non-empty cells, or null. */
+  usedRange(): Ref | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (const [r, x] of this.rows) {
+      for (let c = 0; c < Math.max(x.v.length, x.f.length); c++) {
+        const v = x.v[c];
+        if ((v === null || v === undefined || v === "") && !x.f[c]) continue;
+        if (r < top) top = r;
+        if (r > bottom) bottom = r;
+        if (c < left) left = c;
+        if (c > right) right = c;
+      }
+    }
+    return bottom < 0 ? null : { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+  }
+  clearContents(ref: Ref): void {
+    for (const [r, x] of this.rows) {
+      if (r < ref.row || r >= ref.row + ref.rows) continue;
+      for (let c = ref.col; c < Math.min(ref.col + ref.cols, Math.max(x.v.length, x.f.length)); c++) {
+        x.v[c] = null;
+        x.f[c] = null;
+      }
+    }
+  }
+  clearFormats(ref: Ref): void {
+    if (ref.rows === MAX_ROWS && ref.cols === MAX_COLS) this.styleOps = [];
+    else this.styleOps.push({ ref, props: CLEARED_STYLE });
+    this.merges = this.merges.filter((m) => !overlaps(m, ref));
+  }
+}
+
+const CLEARED_STYLE: Record<string, unknown> = {
+  numberFormat: "General",
+  "font.bold": false,
+  "font.italic": false,
+  "font.size": 11,
+  "font.color": "#000000",
+  "fill.color": "",
+  wrapText: false,
+  horizontalAlignment: "General",
+  verticalAlignment: "Bottom",
+  "protection.locked": true,
+};
+
+export interface FakeName {
+  name: string;
+  formula: string;
+  comment?: string;
+}
+
+export interface FailRule {
+  code: string;
+  message?: string;
+  /** Match on the recorded operation: property written or method called ("merge", "add", …). */
+  property?: string;
+  sheet?: string;
+  /** Fail only once (default true). */
+  once?: boolean;
+}
+
+/* ---------------- the fake ---------------- */
+
+export class FakeExcel {
+  readonly sheets: FakeSheetState[] = [];
+  readonly names = new Map<string, FakeName>();
+  readonly tables = new Map<string, FakeTable>();
+  readonly writes: FakeWrite[] = [];
+  readonly requests: FakeRequest[] = [];
+  readonly responses: number[] = [];
+  syncCount = 0;
+  /** Results for formula cells (the fake never computes), keyed "Sheet!A1". */
+  readonly results = new Map<string, FakeValue>();
+
+  private pendingBytes = 0;
+  private pendingOps = 0;
+  private pendingSuspend = false;
+  private pendingError: FakeOfficeError | null = null;
+  private pendingLoads: (() => number)[] = [];
+  private failRules: FailRule[] = [];
+  private syncFailures: FakeOfficeError[] = [];
+  /** Objects whose properties may be read (loaded before a sync). */
+  readonly loaded = new WeakSet<object>();
+  private loadQueue: object[] = [];
+
+  constructor(sheetNames: string[] = []) {
+    for (const n of sheetNames) this.sheets.push(new FakeSheetState(n));
+  }
+
+  sheet(name: string): FakeSheetState | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Make an operation fail with an Office error code (thrown at the next sync). */
+  failOn(rule: FailRule): void {
+    this.failRules.push({ once: true, ...rule });
+  }
+  /** Make the next sync throw this Office error. */
+  failNextSync(code: string, message = code): void {
+    this.syncFailures.push(new FakeOfficeError(code, message));
+  }
+
+  /** Give a formula cell a computed result (for reads). */
+  setResult(sheet: string, address: string, value: FakeValue): void {
+    this.results.set(`${sheet}!${address}`, value);
+  }
+
+  /** A request context, like the one Excel.run passes. */
+  context(): FakeRequestContext {
+    return new FakeRequestContext(this);
+  }
+
+  /** Excel.run: runs the batch, then syncs what is still queued. */
+  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    const ctx = this.context();
+    const out = await batch(ctx as unknown as Excel.RequestContext);
+    if (this.pendingOps > 0 || this.pendingLoads.length > 0) await ctx.sync();
+    return out;
+  }
+
+  /** Totals for reports. */
+  get maxRequestBytes(): number {
+    return Math.max(0, ...this.requests.map((r) => r.bytes));
+  }
+  get maxResponseBytes(): number {
+    return Math.max(0, ...this.responses);
+  }
+
+  /* ----- used by the proxies ----- */
+
+  record(sheet: string, address: string, property: string, value: unknown): void {
+    this.writes.push({ sheet, address, property, value });
+    this.pendingBytes += jsonSize({ t: `${sheet}!${address}`, p: property, v: value });
+    this.pendingOps++;
+    for (const r of this.failRules) {
+      if (
+        (r.property === undefined || r.property === property) &&
+        (r.sheet === undefined || r.sheet === sheet)
+      ) {
+        if (!this.pendingError) this.pendingError = new FakeOfficeError(r.code, r.message ?? r.code);
+        if (r.once) this.failRules = this.failRules.filter((x) => x !== r);
+        break;
+      }
+    }
+  }
+  error(code: string, message: string): void {
+    if (!this.pendingError) this.pendingError = new FakeOfficeError(code, message);
+  }
+  suspend(): void {
+    this.pendingSuspend = true;
+    this.record("", "", "suspendApiCalculationUntilNextSync", null);
+  }
+  queueLoad(obj: object, responseBytes: () => number): void {
+    this.loadQueue.push(obj);
+    this.pendingLoads.push(responseBytes);
+    this.pendingOps++;
+    this.pendingBytes += 60;
+  }
+
+  async sync(): Promise<void> {
+    this.syncCount++;
+    this.requests.push({
+      bytes: this.pendingBytes,
+      operations: this.pendingOps,
+      suspendedCalculation: this.pendingSuspend,
+    });
+    let response = 0;
+    const err = this.pendingError ?? this.syncFailures.shift() ?? null;
+    if (!err) {
+      for (const l of this.pendingLoads) response += l();
+      for (const o of this.loadQueue) this.loaded.add(o);
+    }
+    this.responses.push(response);
+    this.pendingBytes = 0;
+    this.pendingOps = 0;
+    this.pendingSuspend = false;
+    this.pendingLoads = [];
+    this.loadQueue = [];
+    this.pendingError = null;
+    await Promise.resolve();
+    if (err) throw err;
+  }
+
+  isLoaded(obj: FakeProxy): boolean {
+    for (let o: FakeProxy | undefined = obj; o; o = o.parent) if (this.loaded.has(o)) return true;
+    return false;
+  }
+}
+
+export class FakeRequestContext {
+  readonly workbook: FakeWorkbook;
+  readonly application: { suspendApiCalculationUntilNextSync(): void };
+  constructor(readonly fake: FakeExcel) {
+    this.workbook = new FakeWorkbook(fake);
+    this.application = { suspendApiCalculationUntilNextSync: () => fake.suspend() };
+  }
+  sync(): Promise<void> {
+    return this.fake.sync();
+  }
+}
+
+/** Base of every proxy: load() and the "was it loaded" check. */
+abstract class FakeProxy {
+  constructor(
+    readonly fake: FakeExcel,
+    readonly parent?: FakeProxy,
+  ) {}
+  load(_props?: string | string[] | Record<string, unknown>): this {
+    this.fake.queueLoad(this, () => this.responseBytes());
+    return this;
+  }
+  protected responseBytes(): number {
+    return 100;
+  }
+  protected need<T>(prop: string, v: () => T): T {
+    if (!this.fake.isLoaded(this))
+      throw new FakeOfficeError(
+        "PropertyNotLoaded",
+        `The property '${prop}' is not available. Call load() and sync first.`,
+      );
+    return v();
+  }
+}
+
+export class FakeWorkbook extends FakeProxy {
+  readonly worksheets: FakeWorksheets;
+  readonly names: FakeNames;
+  readonly tables: FakeTables;
+  constructor(fake: FakeExcel) {
+    super(fake);
+    this.worksheets = new FakeWorksheets(fake, this);
+    this.names = new FakeNames(fake, this);
+    this.tables = new FakeTables(fake, this, undefined);
+  }
+}
+
+export class FakeWorksheets extends FakeProxy {
+  get items(): FakeWorksheet[] {
+    return this.need("items", () => this.fake.sheets.map((s) => new FakeWorksheet(this.fake, this, s)));
+  }
+  add(name: string): FakeWorksheet {
+    this.fake.record(name, "", "worksheets.add", name);
+    if (this.fake.sheet(name)) {
+      this.fake.error("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
+      return new FakeWorksheet(this.fake, this, this.fake.sheet(name) as FakeSheetState);
+    }
+    const s = new FakeSheetState(name);
+    this.fake.sheets.push(s);
+    return new FakeWorksheet(this.fake, this, s);
+  }
+  getItem(name: string): FakeWorksheet {
+    const s = this.fake.sheet(name);
+    if (!s) {
+      this.fake.error("ItemNotFound", `No sheet "${name}".`);
+      return new FakeWorksheet(this.fake, this, new FakeSheetState(name));
+    }
+    return new FakeWorksheet(this.fake, this, s);
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    const s = this.fake.sheet(name);
+    return new FakeWorksheet(this.fake, this, s ?? new FakeSheetState(name), !s);
+  }
+}
+
+export class FakeWorksheet extends FakeProxy {
+  constructor(
+    fake: FakeExcel,
+    parent: FakeProxy,
+    readonly state: FakeSheetState,
+    private readonly nullObject = false,
+  ) {
+    super(fake, parent);
+  }
+  get isNullObject(): boolean {
+    return this.need("isNullObject", () => this.nullObject);
+  }
+  get name(): string {
+    return this.need("name", () => this.state.name);
+  }
+  get visibility(): string {
+    return this.need("visibility", () => this.state.visibility);
+  }
+  set visibility(v: string) {
+    this.fake.record(this.state.name, "", "visibility", v);
+    this.state.visibility = v;
+  }
+  get tabColor(): string {
+    return this.need("tabColor", () => this.state.tabColor);
+  }
+  set tabColor(v: string) {
+    this.fake.record(this.state.name, "", "tabColor", v);
+    this.state.tabColor = v;
+  }
+  getRange(address?: string): FakeRange {
+    const ref = address ? parseAddress(address) : { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS };
+    return new FakeRange(this.fake, this, this.state, ref);
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    if (rows < 1 || cols < 1) this.fake.error("InvalidArgument", "Empty range");
+    return new FakeRange(this.fake, this, this.state, { row, col, rows, cols });
+  }
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
+    const u = this.nullObject ? null : this.state.usedRange();
+    return new FakeRange(this.fake, this, this.state, u ?? { row: 0, col: 0, rows: 1, cols: 1 }, !u);
+  }
+  get freezePanes(): FakeFreezePanes {
+    return new FakeFreezePanes(this.fake, this, this.state);
+  }
+  get pageLayout(): FakePageLayoutProxy {
+    return new FakePageLayoutProxy(this.fake, this, this.state);
+  }
+  get tables(): FakeTables {
+    return new FakeTables(this.fake, this, this.state);
+  }
+  get charts(): FakeCharts {
+    return new FakeCharts(this.fake, this, this.state);
+  }
+  delete(): void {
+    this.fake.record(this.state.name, "", "delete", null);
+    const i = this.fake.sheets.indexOf(this.state);
+    if (i >= 0) this.fake.sheets.splice(i, 1);
+  }
+}
+
+/** Typing semantics of `values`/`formulas` input, as Excel applies them. */
+function typed(
+  input: unknown,
+  textFormat: boolean,
+  allowFormula: boolean,
+): { value: FakeValue; formula: string | null } {
+  if (input === "" || input === null || input === undefined) return { value: null, formula: null };
+  if (typeof input === "number" || typeof input === "boolean") return { value: input, formula: null };
+  const s = String(input);
+  if (s.startsWith("'")) return { value: s.slice(1) === "" ? null : s.slice(1), formula: null };
+  if (textFormat) return { value: s, formula: null };
+  if (s.startsWith("=") && s.length > 1)
+    return allowFormula ? { value: null, formula: s } : { value: null, formula: s };
+  if (/^\s*(true|false)\s*$/i.test(s)) return { value: /true/i.test(s), formula: null };
+  const t = s.trim();
+  if (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?%?$/.test(t)) {
+    const pct = t.endsWith("%");
+    const n = Number(pct ? t.slice(0, -1) : t);
+    return { value: pct ? n / 100 : n, formula: null };
+  }
+  if (/^\d{1,2}[/-]\d{1,2}([/-]\d{2,4})?$/.test(t)) {
+    const [a, b] = t.split(/[/-]/).map(Number);
+    return { value: Date.UTC(2000, a - 1, b) / 86400000 + 25569, formula: null };
+  }
+  return { value: s, formula: null };
+}
+
+export class FakeRange extends FakeProxy {
+  constructor(
+    fake: FakeExcel,
+    parent: FakeProxy,
+    readonly sheet: FakeSheetState,
+    readonly ref: Ref,
+    private readonly nullObject = false,
+  ) {
+    super(fake, parent);
+  }
+  private addr(): string {
+    return refAddress(this.ref);
+  }
+  private rec(property: string, value: unknown): void {
+    this.fake.record(this.sheet.name, this.addr(), property, value);
+  }
+  /** Record a style property over this range. */
+  setStyle(prop: string, value: unknown): void {
+    this.rec(prop, value);
+    this.sheet.styleOps.push({ ref: this.ref, props: { [prop]: value } });
+  }
+  protected override responseBytes(): number {
+    // Loading values/formulas/numberFormat: what Excel would send back.
+    const cells = this.ref.rows * this.ref.cols;
+    if (cells > 5_000_000) return Number.MAX_SAFE_INTEGER;
+    return jsonSize(this.readValues()) + jsonSize(this.readFormulas()) + jsonSize(this.readNumberFormats());
+  }
+
+  get isNullObject(): boolean {
+    return this.need("isNullObject", () => this.nullObject);
+  }
+  get address(): string {
+    return this.need("address", () => `${this.sheet.name}!${this.addr()}`);
+  }
+  get rowIndex(): number {
+    return this.need("rowIndex", () => this.ref.row);
+  }
+  get columnIndex(): number {
+    return this.need("columnIndex", () => this.ref.col);
+  }
+  get rowCount(): number {
+    return this.need("rowCount", () => this.ref.rows);
+  }
+  get columnCount(): number {
+    return this.need("columnCount", () => this.ref.cols);
+  }
+
+  private grid<T>(fn: (row: number, col: number) => T): T[][] {
+    const out: T[][] = [];
+    for (let i = 0; i < this.ref.rows; i++) {
+      const r: T[] = [];
+      for (let j = 0; j < this.ref.cols; j++) r.push(fn(this.ref.row + i, this.ref.col + j));
+      out.push(r);
+    }
+    return out;
+  }
+  private readValues(): (string | number | boolean)[][] {
+    return this.grid((r, c) => {
+      const x = this.sheet.get(r, c);
+      if (x.formula) {
+        const res = this.fake.results.get(`${this.sheet.name}!${colLetters(c)}${r + 1}`);
+        return res ?? "";
+      }
+      return x.value ?? "";
+    });
+  }
+  private readFormulas(): (string | number | boolean)[][] {
+    return this.grid((r, c) => {
+      const x = this.sheet.get(r, c);
+      return x.formula ?? x.value ?? "";
+    });
+  }
+  private readNumberFormats(): string[][] {
+    return this.grid((r, c) => this.sheet.numberFormat(r, c));
+  }
+  get values(): unknown[][] {
+    return this.need("values", () => this.readValues());
+  }
+  get formulas(): unknown[][] {
+    return this.need("formulas", () => this.readFormulas());
+  }
+  get numberFormat(): unknown[][] {
+    return this.need("numberFormat", () => this.readNumberFormats());
+  }
+  toJSON(): { values?: unknown[][]; formulas?: unknown[][]; numberFormat?: unknown[][] } {
+    return { values: this.values, formulas: this.formulas, numberFormat: this.numberFormat };
+  }
+
+  private writeGrid(input: unknown[][], property: "values" | "formulas"): void {
+    this.rec(property, input);
+    if (
+      !Array.isArray(input) ||
+      input.length !== this.ref.rows ||
+      input.some((r) => r.length !== this.ref.cols)
+    ) {
+      const single = Array.isArray(input) && input.length === 1 && input[0].length === 1;
+      if (!single) {
+        this.fake.error(
+          "InvalidArgument",
+          `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${this.addr()}).`,
+        );
+        return;
+      }
+    }
+    for (let i = 0; i < this.ref.rows; i++) {
+      for (let j = 0; j < this.ref.cols; j++) {
+        const raw = input.length === 1 && input[0].length === 1 ? input[0][0] : input[i][j];
+        if (raw === null) continue; // null: leave the cell as it is
+        const r = this.ref.row + i;
+        const c = this.ref.col + j;
+        const t = typed(raw, this.sheet.numberFormat(r, c) === "@", property === "formulas");
+        this.sheet.set(r, c, t.value, t.formula);
+      }
+    }
+  }
+  set values(v: unknown[][]) {
+    this.writeGrid(v, "values");
+  }
+  set formulas(v: unknown[][]) {
+    this.writeGrid(v, "formulas");
+  }
+  set numberFormat(v: unknown[][]) {
+    const single = v.length === 1 && v[0].length === 1;
+    if (single) {
+      this.setStyle("numberFormat", v[0][0]);
+      return;
+    }
+    this.rec("numberFormat", v);
+    if (v.length !== this.ref.rows || v.some((r) => r.length !== this.ref.cols)) {
+      this.fake.error("InvalidArgument", `numberFormat dimensions do not match ${this.addr()}`);
+      return;
+    }
+    v.forEach((row, i) =>
+      row.forEach((nf, j) => {
+        if (nf !== null)
+          this.sheet.styleOps.push({
+            ref: { row: this.ref.row + i, col: this.ref.col + j, rows: 1, cols: 1 },
+            props: { numberFormat: nf },
+          });
+      }),
+    );
+  }
+  set columnHidden(v: boolean) {
+    this.rec("columnHidden", v);
+    for (let c = this.ref.col; c < this.ref.col + this.ref.cols; c++) {
+      if (v) this.sheet.hiddenColumns.add(c);
+      else this.sheet.hiddenColumns.delete(c);
+    }
+  }
+  set rowHidden(v: boolean) {
+    this.rec("rowHidden", v);
+    for (let r = this.ref.row; r < this.ref.row + this.ref.rows; r++) {
+      if (v) this.sheet.hiddenRows.add(r);
+      else this.sheet.hiddenRows.delete(r);
+    }
+  }
+  getEntireColumn(): FakeRange {
+    return new FakeRange(this.fake, this, this.sheet, {
+      row: 0,
+      col: this.ref.col,
+      rows: MAX_ROWS,
+      cols: this.ref.cols,
+    });
+  }
+  getEntireRow(): FakeRange {
+    return new FakeRange(this.fake, this, this.sheet, {
+      row: this.ref.row,
+      col: 0,
+      rows: this.ref.rows,
+      cols: MAX_COLS,
+    });
+  }
+  getCell(row: number, col: number): FakeRange {
+    return new FakeRange(this.fake, this, this.sheet, {
+      row: this.ref.row + row,
+      col: this.ref.col + col,
+      rows: 1,
+      cols: 1,
+    });
+  }
+  get format(): FakeRangeFormat {
+    return new FakeRangeFormat(this.fake, this, this);
+  }
+  merge(across = false): void {
+    this.rec("merge", across);
+    if (this.sheet.merges.some((m) => overlaps(m, this.ref))) {
+      this.fake.error("InvalidOperation", `Cannot merge ${this.addr()}: it overlaps a merged range.`);
+      return;
+    }
+    for (const t of this.fake.tables.values())
+      if (t.sheet === this.sheet.name && overlaps(t.ref, this.ref)) {
+        this.fake.error("MergedRangeConflict", `Cannot merge ${this.addr()} over table ${t.name}.`);
+        return;
+      }
+    this.sheet.merges.push(this.ref);
+    // Like Excel, merging keeps only the top-left cell's content.
+    for (let i = 0; i < this.ref.rows; i++)
+      for (let j = 0; j < this.ref.cols; j++)
+        if (i > 0 || j > 0) this.sheet.set(this.ref.row + i, this.ref.col + j, null, null);
+  }
+  unmerge(): void {
+    this.rec("unmerge", null);
+    this.sheet.merges = this.sheet.merges.filter((m) => !overlaps(m, this.ref));
+  }
+  clear(applyTo: string = "All"): void {
+    this.rec("clear", applyTo);
+    if (applyTo === "All" || applyTo === "Contents") this.sheet.clearContents(this.ref);
+    if (applyTo === "All" || applyTo === "Formats") this.sheet.clearFormats(this.ref);
+  }
+  get dataValidation(): FakeDataValidation {
+    return new FakeDataValidation(this.fake, this, this);
+  }
+  get conditionalFormats(): FakeConditionalFormats {
+    return new FakeConditionalFormats(this.fake, this, this);
+  }
+}
+
+export class FakeRangeFormat extends FakeProxy {
+  constructor(
+    fake: FakeExcel,
+    parent: FakeProxy,
+    private readonly range: FakeRange,
+  ) {
+    super(fake, parent);
+  }
+  private setProp(prop: string, v: unknown): void {
+    this.range.setStyle(prop, v);
+  }
+  get font() {
+    const set = (p: string, v: unknown) => this.setProp(`font.${p}`, v);
+    return {
+      set bold(v: boolean) {
+        set("bold", v);
+      },
+      set italic(v: boolean) {
+        set("italic", v);
+      },
+      set size(v: number) {
+        set("size", v);
+      },
+      set color(v: string) {
+        set("color", v);
+      },
+    };
+  }
+  get fill() {
+    const set = (v: unknown) => this.setProp("fill.color", v);
+    return {
+      set color(v: string) {
+        set(v);
+      },
+    };
+  }
+  get protection() {
+    const set = (v: unknown) => this.setProp("protection.locked", v);
+    return {
+      set locked(v: boolean) {
+        set(v);
+      },
+    };
+  }
+  set wrapText(v: boolean) {
+    this.setProp("wrapText", v);
+  }
+  set horizontalAlignment(v: string) {
+    this.setProp("horizontalAlignment", v);
+  }
+  set verticalAlignment(v: string) {
+    this.setProp("verticalAlignment", v);
+  }
+  set columnWidth(v: number) {
+    this.range.setStyle("columnWidth", v);
+    const r = this.range.ref;
+    for (let c = r.col; c < r.col + r.cols; c++) this.range.sheet.columnWidths.set(c, v);
+  }
+  set rowHeight(v: number) {
+    this.range.setStyle("rowHeight", v);
+    const r = this.range.ref;
+    for (let i = r.row; i < r.row + r.rows; i++) this.range.sheet.rowHeights.set(i, v);
+  }
+  get borders() {
+    const range = this.range;
+    const fake = this.fake;
+    const valid = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"];
+    return {
+      getItem(index: string) {
+        if (!valid.includes(index)) fake.error("InvalidArgument", `Bad border index ${index}`);
+        return {
+          set style(v: string) {
+            range.setStyle(`border.${index}.style`, v);
+          },
+          set weight(v: string) {
+            range.setStyle(`border.${index}.weight`, v);
+          },
+          set color(v: string) {
+            range.setStyle(`border.${index}.color`, v);
+          },
+        };
+      },
+    };
+  }
+}
+
+export class FakeDataValidation extends FakeProxy {
+  constructor(
+    fake: FakeExcel,
+    parent: FakeProxy,
+    private readonly range: FakeRange,
+  ) {
+    super(fake, parent);
+  }
+  private entry(): FakeValidation {
+    const list = this.range.sheet.validations;
+    let e = list.find((v) => refAddress(v.ref) === refAddress(this.range.ref));
+    if (!e) {
+      e = { ref: this.range.ref };
+      list.push(e);
+    }
+    return e;
+  }
+  private rec(p: string, v: unknown): void {
+    this.fake.record(this.range.sheet.name, refAddress(this.range.ref), `dataValidation.${p}`, v);
+  }
+  clear(): void {
+    this.rec("clear", null);
+    const s = this.range.sheet;
+    s.validations = s.validations.filter((v) => !overlaps(v.ref, this.range.ref));
+  }
+  set rule(v: unknown) {
+    this.rec("rule", v);
+    const e = this.entry();
+    if (e.rule !== undefined)
+      this.fake.error("InvalidOperation", "A data validation rule already exists; clear it first.");
+    const keys = Object.keys(v as object);
+    if (keys.length !== 1) this.fake.error("InvalidArgument", "A data validation rule has exactly one type.");
+    e.rule = v;
+  }
+  set ignoreBlanks(v: boolean) {
+    this.rec("ignoreBlanks", v);
+    this.entry().ignoreBlanks = v;
+  }
+  set prompt(v: FakeValidation["prompt"]) {
+    this.rec("prompt", v);
+    this.entry().prompt = v;
+  }
+  set errorAlert(v: FakeValidation["errorAlert"]) {
+    this.rec("errorAlert", v);
+    this.entry().errorAlert = v;
+  }
+}
+
+export class FakeConditionalFormats extends FakeProxy {
+  constructor(
+    fake: FakeExcel,
+    parent: FakeProxy,
+    private readonly range: FakeRange,
+  ) {
+    super(fake, parent);
+  }
+  add(type: string) {
+    const s = this.range.sheet;
+    const addr = refAddress(this.range.ref);
+    this.fake.record(s.name, addr, "conditionalFormats.add", type);
+    if (type !== "Custom")
+      this.fake.error("InvalidArgument", `Unsupported conditional format type in the fake: ${type}`);
+    const e: FakeConditionalFormat = { ref: this.range.ref, type };
+    s.conditionalFormats.push(e);
+    const rec = (p: string, v: unknown) => this.fake.record(s.name, addr, `conditionalFormat.${p}`, v);
+    return {
+      custom: {
+        rule: {
+          set formula(v: string) {
+            rec("formula", v);
+            e.formula = v;
+          },
+        },
+        format: {
+          fill: {
+            set color(v: string) {
+              rec("fill", v);
+              e.fill = v;
+            },
+          },
+          font: {
+            set color(v: string) {
+              rec("fontColor", v);
+              e.fontColor = v;
+            },
+            set bold(v: boolean) {
+              rec("bold", v);
+              e.bold = v;
+            },
+          },
+        },
+      },
+      set stopIfTrue(v: boolean) {
+        rec("stopIfTrue", v);
+        e.stopIfTrue = v;
+      },
+    };
+  }
+  clearAll(): void {
+    const s = this.range.sheet;
+    this.fake.record(s.name, refAddress(this.range.ref), "conditionalFormats.clearAll", null);
+    s.conditionalFormats = s.conditionalFormats.filter((c) => !overlaps(c.ref, this.range.ref));
+  }
+}
+
+export class FakeFreezePanes extends FakeProxy {
+  constructor(
+    fake: FakeExcel,
+    parent: FakeProxy,
+    private readonly sheet: FakeSheetState,
+  ) {
+    super(fake, parent);
+  }
+  freezeRows(n: number): void {
+    this.fake.record(this.sheet.name, "", "freezePanes.freezeRows", n);
+    this.sheet.freeze = { rows: n, columns: 0 };
+  }
+  freezeColumns(n: number): void {
+    this.fake.record(this.sheet.name, "", "freezePanes.freezeColumns", n);
+    this.sheet.freeze = { rows: 0, columns: n };
+  }
+  freezeAt(range: FakeRange | string): void {
+    const ref = typeof range === "string" ? parseAddress(range) : range.ref;
+    this.fake.record(this.sheet.name, refAddress(ref), "freezePanes.freezeAt", null);
+    this.sheet.freeze = { rows: ref.row + ref.rows, columns: ref.col + ref.cols };
+  }
+  unfreeze(): void {
+    this.fake.record(this.sheet.name, "", "freezePanes.unfreeze", null);
+    this.sheet.freeze = null;
+  }
+}
+
+export class FakePageLayoutProxy extends FakeProxy {
+  constructor(
+    fake: FakeExcel,
+    parent: FakeProxy,
+    private readonly sheet: FakeSheetState,
+  ) {
+    super(fake, parent);
+  }
+  private set(p: string, v: unknown): void {
+    this.fake.record(this.sheet.name, "", `pageLayout.${p}`, v);
+  }
+  set orientation(v: string) {
+    this.set("orientation", v);
+    this.sheet.pageLayout.orientation = v;
+  }
+  set paperSize(v: string) {
+    this.set("paperSize", v);
+    this.sheet.pageLayout.paperSize = v;
+  }
+  set zoom(v: FakePageLayout["zoom"]) {
+    this.set("zoom", v);
+    this.sheet.pageLayout.zoom = v;
+  }
+  setPrintTitleRows(v: string | FakeRange): void {
+    const s = typeof v === "string" ? v : refAddress(v.ref);
+    this.set("setPrintTitleRows", s);
+    this.sheet.pageLayout.printTitleRows = s;
+  }
+  private margin(name: string, v: number): void {
+    this.set(name, v);
+    this.sheet.pageLayout.margins[name] = v;
+  }
+  set leftMargin(v: number) {
+    this.margin("leftMargin", v);
+  }
+  set rightMargin(v: number) {
+    this.margin("rightMargin", v);
+  }
+  set topMargin(v: number) {
+    this.margin("topMargin", v);
+  }
+  set bottomMargin(v: number) {
+    this.margin("bottomMargin", v);
+  }
+  set headerMargin(v: number) {
+    this.margin("headerMargin", v);
+  }
+  set footerMargin(v: number) {
+    this.margin("footerMargin", v);
+  }
+  get headersFooters() {
+    const pl = this.sheet.pageLayout;
+    const set = (p: string, v: unknown) => this.set(p, v);
+    return {
+      defaultForAllPages: {
+        set centerHeader(v: string) {
+          set("centerHeader", v);
+          pl.centerHeader = v;
+        },
+        set centerFooter(v: string) {
+          set("centerFooter", v);
+          pl.centerFooter = v;
+        },
+      },
+    };
+  }
+}
+
+export class FakeTables extends FakeProxy {
+  constructor(
+    fake: FakeExcel,
+    parent: FakeProxy,
+    private readonly sheet: FakeSheetState | undefined,
+  ) {
+    super(fake, parent);
+  }
+  get items(): FakeTableProxy[] {
+    return this.need("items", () =>
+      [...this.fake.tables.values()]
+        .filter((t) => !this.sheet || t.sheet === this.sheet.name)
+        .map((t) => new FakeTableProxy(this.fake, this, t)),
+    );
+  }
+  add(range: FakeRange | string, hasHeaders: boolean): FakeTableProxy {
+    const sheet = this.sheet ?? (typeof range === "string" ? undefined : range.sheet);
+    const ref = typeof range === "string" ? parseAddress(range) : range.ref;
+    const name = `Table${this.fake.tables.size + 1}`;
+    this.fake.record(sheet?.name ?? "", refAddress(ref), "tables.add", hasHeaders);
+    if (!sheet) {
+      this.fake.error("InvalidArgument", "Table range without a sheet");
+      return new FakeTableProxy(this.fake, this, { name, sheet: "", ref });
+    }
+    // Excel gives a header-only table one empty data row.
+    const tref = hasHeaders && ref.rows === 1 ? { ...ref, rows: 2 } : ref;
+    if (sheet.merges.some((m) => overlaps(m, tref)))
+      this.fake.error("MergedRangeConflict", "A table cannot overlap merged cells.");
+    for (const t of this.fake.tables.values())
+      if (t.sheet === sheet.name && overlaps(t.ref, tref))
+        this.fake.error("InvalidOperation", "Tables cannot overlap.");
+    const t: FakeTable = { name, sheet: sheet.name, ref: tref };
+    this.fake.tables.set(name.toLowerCase(), t);
+    return new FakeTableProxy(this.fake, this, t);
+  }
+  getItem(name: string): FakeTableProxy {
+    const t = this.fake.tables.get(name.toLowerCase());
+    if (!t) this.fake.error("ItemNotFound", `No table ${name}`);
+    return new FakeTableProxy(
+      this.fake,
+      this,
+      t ?? { name, sheet: "", ref: { row: 0, col: 0, rows: 1, cols: 1 } },
+    );
+  }
+}
+
+export class FakeTableProxy extends FakeProxy {
+  constructor(
+    fake: FakeExcel,
+    parent: FakeProxy,
+    readonly table: FakeTable,
+  ) {
+    super(fake, parent);
+  }
+  get name(): string {
+    return this.need("name", () => this.table.name);
+  }
+  set name(v: string) {
+    this.fake.record(this.table.sheet, refAddress(this.table.ref), "table.name", v);
+    const existing = this.fake.tables.get(v.toLowerCase());
+    if (existing && existing !== this.table) {
+      this.fake.error("InvalidArgument", `A table named ${v} already exists.`);
+      return;
+    }
+    this.fake.tables.delete(this.table.name.toLowerCase());
+    this.table.name = v;
+    this.fake.tables.set(v.toLowerCase(), this.table);
+  }
+  set style(v: string) {
+    this.fake.record(this.table.sheet, refAddress(this.table.ref), "table.style", v);
+    this.table.style = v;
+  }
+  set showTotals(v: boolean) {
+    this.fake.record(this.table.sheet, refAddress(this.table.ref), "table.showTotals", v);
+    this.table.showTotals = v;
+  }
+  convertToRange(): void {
+    this.fake.record(this.table.sheet, refAddress(this.table.ref), "table.convertToRange", null);
+    this.fake.tables.delete(this.table.name.toLowerCase());
+  }
+  delete(): void {
+    this.fake.record(this.table.sheet, refAddress(this.table.ref), "table.delete", null);
+    this.fake.tables.delete(this.table.name.toLowerCase());
+  }
+}
+
+export class FakeCharts extends FakeProxy {
+  constructor(
+    fake: FakeExcel,
+    parent: FakeProxy,
+    private readonly sheet: FakeSheetState,
+  ) {
+    super(fake, parent);
+  }
+  get items(): FakeChartProxy[] {
+    return this.need("items", () =>
+      this.sheet.charts.map((c) => new FakeChartProxy(this.fake, this, this.sheet, c)),
+    );
+  }
+  add(type: string, source: FakeRange, seriesBy = "Auto"): FakeChartProxy {
+    this.fake.record(this.sheet.name, refAddress(source.ref), "charts.add", { type, seriesBy });
+    const c: FakeChart = {
+      name: `Chart ${this.sheet.charts.length + 1}`,
+      type,
+      source: source.ref,
+      seriesBy,
+    };
+    this.sheet.charts.push(c);
+    return new FakeChartProxy(this.fake, this, this.sheet, c);
+  }
+}
+
+export class FakeChartProxy extends FakeProxy {
+  constructor(
+    fake: FakeExcel,
+    parent: FakeProxy,
+    private readonly sheet: FakeSheetState,
+    readonly chart: FakeChart,
+  ) {
+    super(fake, parent);
+  }
+  get name(): string {
+    return this.need("name", () => this.chart.name);
+  }
+  set name(v: string) {
+    this.fake.record(this.sheet.name, "", "chart.name", v);
+    this.chart.name = v;
+  }
+  get title() {
+    const c = this.chart;
+    const rec = (v: string) => this.fake.record(this.sheet.name, "", "chart.title.text", v);
+    return {
+      set text(v: string) {
+        rec(v);
+        c.title = v;
+      },
+    };
+  }
+  setPosition(from: string, to?: string): void {
+    this.fake.record(this.sheet.name, "", "chart.setPosition", [from, to]);
+    this.chart.from = from;
+    this.chart.to = to;
+  }
+  delete(): void {
+    this.fake.record(this.sheet.name, "", "chart.delete", this.chart.name);
+    this.sheet.charts = this.sheet.charts.filter((c) => c !== this.chart);
+  }
+}
+
+export class FakeNames extends FakeProxy {
+  get items(): FakeNamedItem[] {
+    return this.need("items", () =>
+      [...this.fake.names.values()].map((n) => new FakeNamedItem(this.fake, this, n)),
+    );
+  }
+  add(name: string, reference: string, comment?: string): FakeNamedItem {
+    this.fake.record("", "", "names.add", { name, reference, comment });
+    if (this.fake.names.has(name.toLowerCase()))
+      this.fake.error("ItemAlreadyExists", `The name ${name} already exists.`);
+    if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name)) this.fake.error("InvalidArgument", `Bad name ${name}`);
+    const n: FakeName = { name, formula: reference, comment };
+    this.fake.names.set(name.toLowerCase(), n);
+    return new FakeNamedItem(this.fake, this, n);
+  }
+  getItem(name: string): FakeNamedItem {
+    const n = this.fake.names.get(name.toLowerCase());
+    if (!n) this.fake.error("ItemNotFound", `No name ${name}`);
+    return new FakeNamedItem(this.fake, this, n ?? { name, formula: "" });
+  }
+}
+
+export class FakeNamedItem extends FakeProxy {
+  constructor(
+    fake: FakeExcel,
+    parent: FakeProxy,
+    readonly item: FakeName,
+  ) {
+    super(fake, parent);
+  }
+  get name(): string {
+    return this.need("name", () => this.item.name);
+  }
+  delete(): void {
+    this.fake.record("", "", "names.delete", this.item.name);
+    this.fake.names.delete(this.item.name.toLowerCase());
+  }
+}
