@@ -458,11 +458,22 @@ abstract class FakeProxy {
     readonly fake: FakeExcel,
     readonly parent?: FakeProxy,
   ) {}
-  load(_props?: string | string[] | Record<string, unknown>): this {
-    this.fake.queueLoad(this, () => this.responseBytes());
+
+  load(props?: string | string[] | Record<string, unknown>): this {
+    const list =
+      props === undefined
+        ? ["*"]
+        : typeof props === "string"
+          ? props.split(",").map((p) => p.trim())
+          : Array.isArray(props)
+            ? props
+            : Object.keys(props);
+    this.fake.queueLoad(this, () => this.responseBytes(list));
     return this;
   }
-  protected responseBytes(): number {
+  /** Estimated bytes Excel would send back for these loaded properties. */
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  protected responseBytes(_props: string[]): number {
     return 100;
   }
   protected need<T>(prop: string, v: () => T): T {
@@ -552,6 +563,7 @@ export class FakeWorksheet extends FakeProxy {
     if (rows < 1 || cols < 1) this.fake.error("InvalidArgument", "Empty range");
     return new FakeRange(this.fake, this, this.state, { row, col, rows, cols });
   }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   getUsedRangeOrNullObject(_valuesOnly?: boolean): FakeRange {
     const u = this.nullObject ? null : this.state.usedRange();
     return new FakeRange(this.fake, this, this.state, u ?? { row: 0, col: 0, rows: 1, cols: 1 }, !u);
@@ -623,11 +635,20 @@ export class FakeRange extends FakeProxy {
     this.rec(prop, value);
     this.sheet.styleOps.push({ ref: this.ref, props: { [prop]: value } });
   }
-  protected override responseBytes(): number {
-    // Loading values/formulas/numberFormat: what Excel would send back.
-    const cells = this.ref.rows * this.ref.cols;
-    if (cells > 5_000_000) return Number.MAX_SAFE_INTEGER;
-    return jsonSize(this.readValues()) + jsonSize(this.readFormulas()) + jsonSize(this.readNumberFormats());
+  protected override responseBytes(props: string[]): number {
+    // What Excel would send back: the JSON of the loaded cell arrays, plus a little for scalars.
+    const all = props.includes("*");
+    const want = (p: string) => all || props.includes(p);
+    if (
+      (want("values") || want("formulas") || want("numberFormat")) &&
+      this.ref.rows * this.ref.cols > 5_000_000
+    )
+      return Number.MAX_SAFE_INTEGER; // Excel refuses reads over 5 million cells
+    let bytes = 100;
+    if (want("values")) bytes += jsonSize(this.readValues());
+    if (want("formulas")) bytes += jsonSize(this.readFormulas());
+    if (want("numberFormat")) bytes += jsonSize(this.readNumberFormats());
+    return bytes;
   }
 
   get isNullObject(): boolean {

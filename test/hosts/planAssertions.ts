@@ -338,15 +338,15 @@ export async function renderedFromXlsx(bytes: Uint8Array, plan: WorkbookPlan): P
     }
     const columns: RenderedSheet["columns"] = {};
     p.columns.forEach((_c, i) => {
-      const col = ws.getColumn(i + 1);
-      columns[i] = { px: pxOfWidth(col.width ?? 0), hidden: !!col.hidden };
+      const { width, hidden } = ws.getColumn(i + 1);
+      columns[i] = { px: pxOfWidth(width ?? 0), hidden: !!hidden };
     });
     const rows: RenderedSheet["rows"] = {};
     for (const r of p.rows ?? []) {
-      const row = ws.getRow(r.index + 1);
+      const { height, hidden } = ws.getRow(r.index + 1);
       rows[r.index] = clean({
-        height: r.height !== undefined ? row.height : undefined,
-        hidden: !!row.hidden,
+        height: r.height !== undefined ? height : undefined,
+        hidden: !!hidden,
       });
     }
     const validations: Record<string, RenderedValidation> = {};
