@@ -1313,3 +1313,23 @@ export class FakeNamedItem extends FakeProxy {
     this.fake.names.delete(this.item.name.toLowerCase());
   }
 }
+
+/**
+ * Put a fake `Excel` global in place (for task-pane code that calls Excel.run, in jest or in a
+ * browser test page). Returns a function that restores the previous global.
+ */
+export function installFakeExcel(fake: FakeExcel): () => void {
+  const g = globalThis as unknown as { Excel?: unknown };
+  const previous = g.Excel;
+  g.Excel = {
+    run: <T>(a: unknown, b?: (context: Excel.RequestContext) => Promise<T>) =>
+      fake.run(
+        typeof a === "function"
+          ? (a as (context: Excel.RequestContext) => Promise<T>)
+          : (b as (context: Excel.RequestContext) => Promise<T>),
+      ),
+  };
+  return () => {
+    g.Excel = previous;
+  };
+}

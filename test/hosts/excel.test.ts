@@ -9,7 +9,8 @@ import { listSheets, readSheetCells, ReadReport, sheetExists, writeCells } from 
 import { describeHostError, HostError } from "../../src/hosts/excel/errors";
 import { MAX_REQUEST_BYTES } from "../../src/hosts/excel/batch";
 import { emptySheet, SheetPlan } from "../../src/workbook/plan";
-import { FakeExcel } from "../fakes/excelFake";
+import { FakeExcel, installFakeExcel } from "../fakes/excelFake";
+import { runInExcel } from "../../src/hosts/excel/run";
 import { expectedFromPlan, renderedFromFake, diffRendered } from "./planAssertions";
 import { richPlan } from "./richPlan";
 
@@ -276,5 +277,22 @@ describe("readers and cell writes", () => {
 
   test("the default limit is under Excel on the web's 5 MB", () => {
     expect(MAX_REQUEST_BYTES).toBeLessThanOrEqual(4 * 1024 * 1024);
+  });
+});
+
+describe("runInExcel", () => {
+  test("runs the batch on Excel.run and turns Office errors into HostError", async () => {
+    const fake = new FakeExcel();
+    const restore = installFakeExcel(fake);
+    try {
+      const plan = richPlan();
+      await runInExcel((context) => renderSheetPlans(context, plan.sheets, plan.names));
+      expect(fake.sheet("Monitoring 2023")).toBeDefined();
+      fake.failNextSync("AccessDenied");
+      const err = await runInExcel((context) => listSheets(context)).catch((e: unknown) => e);
+      expect((err as HostError).info.kind).toBe("protected");
+    } finally {
+      restore();
+    }
   });
 });
