@@ -55,6 +55,9 @@ function cellValue(v: CellValue, formula: string | null | undefined): ExcelJS.Ce
   return v;
 }
 
+/** One shared (never mutated) style object for unformatted cells; see mergedStyle. */
+const EMPTY_STYLE: Partial<ExcelJS.Style> = Object.freeze({}) as Partial<ExcelJS.Style>;
+
 function writeBlock(ws: ExcelJS.Worksheet, b: BlockPlan): void {
   b.values.forEach((rowValues, i) => {
     const row = ws.getRow(b.row + i + 1);
@@ -64,6 +67,7 @@ function writeBlock(ws: ExcelJS.Worksheet, b: BlockPlan): void {
       const f = b.formulas?.[i]?.[j];
       const cell = row.getCell(b.col + j + 1);
       cell.value = cellValue(v, f);
+      if (Object.keys(cell.style).length === 0) cell.style = EMPTY_STYLE;
     }
   });
 }
@@ -79,36 +83,58 @@ const V_ALIGN: Record<string, ExcelJS.Alignment["vertical"]> = {
   bottom: "bottom",
 };
 
-function applyStyle(cell: ExcelJS.Cell, s: CellStyle): void {
-  if (s.numberFormat !== undefined) cell.numFmt = s.numberFormat;
+/**
+ * A new style object: `old` with the plan's style on top. Never mutates `old`: ExcelJS cells share
+ * style objects here on purpose (its writer caches style ids per object, which makes writing 100 000
+ * rows several times faster than with one style object per cell). To restyle a cell of a rendered
+ * workbook, assign a new object: `cell.style = { ...cell.style, numFmt: "0%" }`.
+ */
+function mergedStyle(old: Partial<ExcelJS.Style>, s: CellStyle): Partial<ExcelJS.Style> {
+  const st: Partial<ExcelJS.Style> = { ...old };
+  if (s.numberFormat !== undefined) st.numFmt = s.numberFormat;
   if (
     s.bold !== undefined ||
     s.italic !== undefined ||
     s.fontSize !== undefined ||
     s.fontColor !== undefined
   ) {
-    const font: Partial<ExcelJS.Font> = { ...(cell.font ?? {}) };
+    const font: Partial<ExcelJS.Font> = { ...(old.font ?? {}) };
     if (s.bold !== undefined) font.bold = s.bold;
     if (s.italic !== undefined) font.italic = s.italic;
     if (s.fontSize !== undefined) font.size = s.fontSize;
     if (s.fontColor !== undefined) font.color = { argb: argb(s.fontColor) };
-    cell.font = font;
+    st.font = font;
   }
-  if (s.fill !== undefined) {
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
-  }
+  if (s.fill !== undefined) st.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
   if (s.wrap !== undefined || s.hAlign !== undefined || s.vAlign !== undefined) {
-    const al: Partial<ExcelJS.Alignment> = { ...(cell.alignment ?? {}) };
+    const al: Partial<ExcelJS.Alignment> = { ...(old.alignment ?? {}) };
     if (s.wrap !== undefined) al.wrapText = s.wrap;
     if (s.hAlign !== undefined) al.horizontal = H_ALIGN[s.hAlign];
     if (s.vAlign !== undefined) al.vertical = V_ALIGN[s.vAlign];
-    cell.alignment = al;
+    st.alignment = al;
   }
   if (s.border !== undefined) {
     const edge: Partial<ExcelJS.Border> = { style: s.border };
-    cell.border = { top: edge, left: edge, bottom: edge, right: edge };
+    st.border = { top: edge, left: edge, bottom: edge, right: edge };
   }
-  if (s.locked !== undefined) cell.protection = { ...(cell.protection ?? {}), locked: s.locked };
+  if (s.locked !== undefined) st.protection = { ...(old.protection ?? {}), locked: s.locked };
+  // Frozen: code that later does `cell.numFmt = …` on a rendered workbook would change every cell
+  // sharing the object; it fails loudly instead (assign `cell.style = { ...cell.style, … }`).
+  return Object.freeze(st);
+}
+
+/** Apply one format to a range: cells that shared a style object share the new one too. */
+function applyFormat(ws: ExcelJS.Worksheet, range: string, s: CellStyle): void {
+  const cache = new Map<object, Partial<ExcelJS.Style>>();
+  forEachCell(ws, range, (cell) => {
+    const old = cell.style as Partial<ExcelJS.Style>;
+    let next = cache.get(old);
+    if (!next) {
+      next = mergedStyle(old, s);
+      cache.set(old, next);
+    }
+    cell.style = next;
+  });
 }
 
 function validationModel(v: ValidationPlan): ExcelJS.DataValidation {
@@ -266,7 +292,7 @@ function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
   for (const b of plan.blocks) writeBlock(ws, b);
   for (const m of plan.merges) ws.mergeCells(m);
   for (const t of plan.tables) addTable(ws, t);
-  for (const f of plan.formats) forEachCell(ws, f.range, (cell) => applyStyle(cell, f.style));
+  for (const f of plan.formats) applyFormat(ws, f.range, f.style);
   // `dataValidations` exists on ExcelJS worksheets but is missing from its typings.
   const dvs = (
     ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }
