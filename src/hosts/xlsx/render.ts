@@ -58,6 +58,16 @@ function cellValue(v: CellValue, formula: string | null | undefined): ExcelJS.Ce
 /** One shared (never mutated) style object for unformatted cells; see mergedStyle. */
 const EMPTY_STYLE: Partial<ExcelJS.Style> = Object.freeze({}) as Partial<ExcelJS.Style>;
 
+function isEmptyStyle(style: object): boolean {
+  for (const _k in style) return false;
+  return true;
+}
+
+function put(target: ExcelJS.Cell, value: ExcelJS.CellValue): void {
+  target.value = value;
+  if (isEmptyStyle(target.style)) target.style = EMPTY_STYLE;
+}
+
 function writeBlock(ws: ExcelJS.Worksheet, b: BlockPlan): void {
   b.values.forEach((rowValues, i) => {
     const row = ws.getRow(b.row + i + 1);
@@ -65,9 +75,7 @@ function writeBlock(ws: ExcelJS.Worksheet, b: BlockPlan): void {
     for (let j = 0; j < width; j++) {
       const v = rowValues[j] ?? null;
       const f = b.formulas?.[i]?.[j];
-      const cell = row.getCell(b.col + j + 1);
-      cell.value = cellValue(v, f);
-      if (Object.keys(cell.style).length === 0) cell.style = EMPTY_STYLE;
+      put(row.getCell(b.col + j + 1), cellValue(v, f));
     }
   });
 }
