@@ -220,7 +220,14 @@ function addTable(ws: ExcelJS.Worksheet, t: TablePlan): void {
   const columns: ExcelJS.TableColumnProperties[] = [];
   for (let j = 0; j < r.cols; j++) {
     const v = cellToTableValue(header.getCell(r.col + j + 1));
-    const name = v === null || v === undefined || v === "" ? `Column${j + 1}` : String(v);
+    let name = v === null || v === undefined || v === "" ? `Column${j + 1}` : String(v);
+    // Header names must be unique (a duplicate makes Excel repair the file); Excel itself appends 2, 3, …
+    const taken = (n: string) => columns.some((c) => c.name.toLowerCase() === n.toLowerCase());
+    if (taken(name)) {
+      let k = 2;
+      while (taken(`${name}${k}`)) k++;
+      name = `${name}${k}`;
+    }
     columns.push({ name, filterButton: true });
   }
   const rows: ExcelJS.CellValue[][] = [];
