@@ -1,0 +1,104 @@
+import { Localized } from "../i18n";
+import { IndicatorRelation } from "../programme/relations";
+import { Programme } from "../programme/types";
+
+/** A cell's value as readers give it (same shape as CellValue in src/workbook/plan.ts). */
+export type FoundValue = string | number | boolean | null;
+
+export type Severity = "error" | "warning";
+
+/** Stable rule ids: tests, the CLI's --json output and the task pane key on them. */
+export const VALUE_RULES = [
+  "number-as-text",
+  "not-a-number",
+  "negative",
+  "fractional-count",
+  "percent-out-of-range",
+  "percent-as-whole-number",
+  "excel-error",
+  "empty",
+] as const;
+export const CROSS_RULES = ["relation", "year-over-year"] as const;
+/**
+ * Layout tampering: "layout-" + a problem kind. The kinds this project uses are listed; the engine passes any
+ * other kind through as "layout-<kind>" too, so a reader can add kinds without breaking anything.
+ */
+export const LAYOUT_RULES = [
+  "layout-missing-indicator",
+  "layout-duplicate-code",
+  "layout-unknown-code",
+  "layout-code-overwritten",
+  "layout-header-not-found",
+  "layout-columns-moved",
+  "layout-rows-inserted",
+  "layout-sheet-renamed",
+] as const;
+
+export type RuleId =
+  | (typeof VALUE_RULES)[number]
+  | (typeof CROSS_RULES)[number]
+  | (typeof LAYOUT_RULES)[number]
+  | `layout-${string}`;
+
+export interface Fix {
+  /** The value to write into the finding's cell (a number; percents as fractions). */
+  value: number;
+  description: Localized;
+}
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  sheet: string;
+  /** A1 address local to the sheet; null when the finding has no cell (a deleted row, a renamed sheet). */
+  cell: string | null;
+  indicatorId: string | null;
+  /** The value as found in the cell (null for empty or no cell). */
+  value: FoundValue;
+  message: Localized;
+  fix?: Fix;
+}
+
+/** One indicator's value cell, as located by the monitoring sheet reader. */
+export interface IndicatorEntry {
+  indicatorId: string;
+  sheet: string;
+  address: string;
+  value: FoundValue;
+}
+
+/** A layout problem found by the reader, passed through as a finding `layout-<kind>`. */
+export interface LayoutProblem {
+  kind: string;
+  sheet: string;
+  cell: string | null;
+  indicatorId?: string | null;
+  value?: FoundValue;
+  severity?: Severity;
+  message: Localized;
+}
+
+export interface ValidationOptions {
+  /** A value moving by more than this factor either way (or to/from 0) since last year is a warning. Default 3. */
+  yoyFactor?: number;
+  /** Defaults to RELATIONS from src/domain/programme/relations.ts. */
+  relations?: readonly IndicatorRelation[];
+  /**
+   * Report programme indicators that have no entry (and no layout problem naming them) as
+   * `layout-missing-indicator`. Default true.
+   */
+  reportMissing?: boolean;
+}
+
+export interface ValidationInput {
+  programme: Programme;
+  /** The sheet being validated (used for findings about the sheet as a whole). */
+  sheet: string;
+  entries: IndicatorEntry[];
+  problems?: LayoutProblem[];
+  /** The previous year's values, when its sheet exists. */
+  previous?: { sheet: string; entries: IndicatorEntry[] };
+  options?: ValidationOptions;
+}
+
+export const DEFAULT_YOY_FACTOR = 3;

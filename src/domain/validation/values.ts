@@ -1,0 +1,249 @@
+import { Localized } from "../i18n";
+import { formatNumber, formatPercent, isWholeNumber, parsePolishNumber, percentToFraction } from "../numbers";
+import { Indicator, Unit } from "../programme/types";
+import { Finding, FoundValue, Severity } from "./types";
+
+/** Excel error values as readers give them (kept here so the domain does not import the workbook layer). */
+export const EXCEL_ERROR_VALUES = [
+  "#N/A",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+] as const;
+
+function isErrorValue(v: FoundValue): v is string {
+  return typeof v === "string" && (EXCEL_ERROR_VALUES as readonly string[]).includes(v.trim().toUpperCase());
+}
+
+/** "„liczba uczestników szkoleń” (1.3.3-1)" */
+export function indicatorName(ind: Indicator | undefined, id: string): Localized {
+  if (!ind) return { pl: `miernik ${id}`, en: `indicator ${id}` };
+  return { pl: `miernik ${id} „${ind.label}”`, en: `indicator ${id} "${ind.label}"` };
+}
+
+/** A value written for a message: numbers in the indicator's unit, text quoted. */
+export function showValue(v: FoundValue, unit: Unit | undefined, lang: "pl" | "en"): string {
+  if (v === null) return lang === "pl" ? "(pusta)" : "(empty)";
+  if (typeof v === "number") {
+    if (unit === "percent" && v >= 0 && v <= 1) return `${formatPercent(v, lang)} (${formatNumber(v, lang)})`;
+    return formatNumber(v, lang);
+  }
+  if (typeof v === "boolean")
+    return v ? (lang === "pl" ? "PRAWDA" : "TRUE") : lang === "pl" ? "FAŁSZ" : "FALSE";
+  return lang === "pl" ? `„${v}”` : `"${v}"`;
+}
+
+function showTarget(v: number, unit: Unit, lang: "pl" | "en"): string {
+  return unit === "percent" ? `${formatPercent(v, lang)} (${formatNumber(v, lang)})` : formatNumber(v, lang);
+}
+
+function fixDescription(v: number, unit: Unit): Localized {
+  return {
+    pl: `Wpisz liczbę ${showTarget(v, unit, "pl")}`,
+    en: `Enter the number ${showTarget(v, unit, "en")}`,
+  };
+}
+
+interface CellContext {
+  sheet: string;
+  cell: string;
+  indicatorId: string;
+  indicator: Indicator | undefined;
+  value: FoundValue;
+}
+
+function finding(
+  ctx: CellContext,
+  rule: Finding["rule"],
+  severity: Severity,
+  detail: Localized,
+  fix?: Finding["fix"],
+): Finding {
+  const name = indicatorName(ctx.indicator, ctx.indicatorId);
+  const where = `${ctx.sheet}!${ctx.cell}`;
+  const f: Finding = {
+    rule,
+    severity,
+    sheet: ctx.sheet,
+    cell: ctx.cell,
+    indicatorId: ctx.indicatorId,
+    value: ctx.value,
+    message: {
+      pl: `${where}, ${name.pl}: ${detail.pl}`,
+      en: `${where}, ${name.en}: ${detail.en}`,
+    },
+  };
+  if (fix) f.fix = fix;
+  return f;
+}
+
+/** Why a number cannot stand in a cell of this unit, or null when it can (percent > 1 is handled apart). */
+function numberProblem(v: number, unit: Unit): { rule: Finding["rule"]; detail: Localized } | null {
+  if (!Number.isFinite(v))
+    return {
+      rule: "not-a-number",
+      detail: { pl: "wartość nie jest liczbą", en: "the value is not a number" },
+    };
+  if (unit === "count") {
+    if (v < 0)
+      return {
+        rule: "negative",
+        detail: {
+          pl: `wartość ujemna ${formatNumber(v, "pl")}; liczba musi być całkowita i nieujemna`,
+          en: `negative value ${formatNumber(v, "en")}; a count must be a whole number ≥ 0`,
+        },
+      };
+    if (!isWholeNumber(v))
+      return {
+        rule: "fractional-count",
+        detail: {
+          pl: `liczba ${formatNumber(v, "pl")} nie jest całkowita; wpisz liczbę całkowitą`,
+          en: `${formatNumber(v, "en")} is not a whole number; enter a whole number`,
+        },
+      };
+    return null;
+  }
+  if (v < 0 || v > 100)
+    return {
+      rule: "percent-out-of-range",
+      detail: {
+        pl: `wartość ${formatNumber(v, "pl")} poza zakresem 0–100%; wpisz odsetek od 0% do 100%`,
+        en: `value ${formatNumber(v, "en")} is outside 0–100%; enter a percentage from 0% to 100%`,
+      },
+    };
+  return null;
+}
+
+/**
+ * The number the user meant, for a cell that is valid or has a fix: used by relations and year-over-year
+ * checks. Null when the cell is empty, an error, or holds something with no sure meaning.
+ */
+export function usableValue(v: FoundValue, unit: Unit): number | null {
+  if (typeof v === "number") {
+    if (numberProblem(v, unit)) return null;
+    if (unit === "percent" && v > 1) return percentToFraction(v);
+    return unit === "count" ? Math.round(v) : v;
+  }
+  if (typeof v === "string") {
+    const c = textCandidate(v, unit);
+    return c ? c.value : null;
+  }
+  return null;
+}
+
+/** The number a text cell should hold, or null when it has no sure meaning in this unit. */
+function textCandidate(text: string, unit: Unit): { value: number; note?: Localized } | null {
+  const parsed = parsePolishNumber(text);
+  if (!parsed) return null;
+  let value = parsed.value;
+  let note: Localized | undefined;
+  if (unit === "count") {
+    if (parsed.isPercent) return null;
+  } else if (!parsed.isPercent && value > 1 && value <= 100) {
+    value = percentToFraction(value);
+    note = { pl: " (odczytano jako procent)", en: " (read as a percentage)" };
+  }
+  if (numberProblem(value, unit) || (unit === "percent" && value > 1)) return null;
+  return { value: unit === "count" ? Math.round(value) : value, note };
+}
+
+/** Findings for one indicator's value cell. */
+export function checkValue(
+  sheet: string,
+  cell: string,
+  indicatorId: string,
+  indicator: Indicator | undefined,
+  value: FoundValue,
+): Finding[] {
+  const ctx: CellContext = { sheet, cell, indicatorId, indicator, value };
+  const unit: Unit = indicator?.unit ?? "count";
+  const unitName: Localized =
+    unit === "percent"
+      ? { pl: "odsetek (np. 76,2%)", en: "a percentage (e.g. 76.2%)" }
+      : { pl: "liczba całkowita ≥ 0", en: "a whole number ≥ 0" };
+
+  if (value === null || (typeof value === "string" && value.trim() === ""))
+    return [
+      finding(ctx, "empty", "warning", {
+        pl: `brak wartości; wpisz ${unitName.pl}`,
+        en: `no value; enter ${unitName.en}`,
+      }),
+    ];
+  if (isErrorValue(value))
+    return [
+      finding(ctx, "excel-error", "error", {
+        pl: `błąd Excela ${value.trim()}; popraw formułę lub wpisz wartość (${unitName.pl})`,
+        en: `Excel error ${value.trim()}; correct the formula or enter a value (${unitName.en})`,
+      }),
+    ];
+  if (typeof value === "boolean")
+    return [
+      finding(ctx, "not-a-number", "error", {
+        pl: `wartość logiczna ${showValue(value, unit, "pl")} zamiast liczby; wpisz ${unitName.pl}`,
+        en: `logical value ${showValue(value, unit, "en")} instead of a number; enter ${unitName.en}`,
+      }),
+    ];
+  if (typeof value === "string") {
+    const parsed = parsePolishNumber(value);
+    if (!parsed)
+      return [
+        finding(ctx, "not-a-number", "error", {
+          pl: `tekst ${showValue(value, unit, "pl")} nie jest liczbą; wpisz ${unitName.pl}`,
+          en: `text ${showValue(value, unit, "en")} is not a number; enter ${unitName.en}`,
+        }),
+      ];
+    const candidate = textCandidate(value, unit);
+    if (candidate)
+      return [
+        finding(
+          ctx,
+          "number-as-text",
+          "error",
+          {
+            pl: `liczba wpisana jako tekst ${showValue(value, unit, "pl")}${candidate.note?.pl ?? ""}; poprawka: ${showTarget(candidate.value, unit, "pl")}`,
+            en: `number typed as text ${showValue(value, unit, "en")}${candidate.note?.en ?? ""}; fix: ${showTarget(candidate.value, unit, "en")}`,
+          },
+          { value: candidate.value, description: fixDescription(candidate.value, unit) },
+        ),
+      ];
+    // A number, but not one this cell can hold: say both.
+    const why: Localized =
+      unit === "count" && parsed.isPercent
+        ? { pl: "procent w komórce liczby", en: "a percentage in a count cell" }
+        : (numberProblem(parsed.value, unit)?.detail ?? {
+            pl: "wartość poza zakresem 0–100%",
+            en: "value outside 0–100%",
+          });
+    return [
+      finding(ctx, "number-as-text", "error", {
+        pl: `liczba wpisana jako tekst ${showValue(value, unit, "pl")}, bez automatycznej poprawki: ${why.pl}`,
+        en: `number typed as text ${showValue(value, unit, "en")}, no automatic fix: ${why.en}`,
+      }),
+    ];
+  }
+  // A number.
+  const problem = numberProblem(value, unit);
+  if (problem) return [finding(ctx, problem.rule, "error", problem.detail)];
+  if (unit === "percent" && value > 1) {
+    const fixed = percentToFraction(value);
+    return [
+      finding(
+        ctx,
+        "percent-as-whole-number",
+        "warning",
+        {
+          pl: `odsetek wpisany jako ${formatNumber(value, "pl")} (czyli ${formatPercent(value, "pl")}); zapewne chodziło o ${formatPercent(fixed, "pl")}`,
+          en: `percentage typed as ${formatNumber(value, "en")} (that is ${formatPercent(value, "en")}); ${formatPercent(fixed, "en")} was probably meant`,
+        },
+        { value: fixed, description: fixDescription(fixed, unit) },
+      ),
+    ];
+  }
+  return [];
+}

@@ -1,0 +1,381 @@
+import { relationHolds, RELATIONS } from "../../../src/domain/programme/relations";
+import { FoundValue, IndicatorEntry, validateMonitoring } from "../../../src/domain/validation";
+import { MINI, MINI_IDS, miniSample } from "./miniProgramme";
+
+const SHEET = "Monitoring 2023";
+const PREV = "Monitoring 2022";
+
+/** Value cells in column E from row 5, in programme order. */
+function addressOf(id: string): string {
+  return `E${MINI_IDS.indexOf(id) + 5}`;
+}
+
+function entries(overrides: Record<string, FoundValue> = {}, sheet = SHEET): IndicatorEntry[] {
+  const sample = miniSample();
+  return MINI_IDS.map((id) => ({
+    indicatorId: id,
+    sheet,
+    address: addressOf(id),
+    value: id in overrides ? overrides[id] : (sample.get(id) as number),
+  }));
+}
+
+const COUNT = "1.1.3-1"; // a count without relations
+const PCT = "2.2.2-1"; // a percent
+
+describe("the sample values", () => {
+  test("validate with no findings at all", () => {
+    expect(validateMonitoring({ programme: MINI, sheet: SHEET, entries: entries() })).toEqual([]);
+  });
+});
+
+interface Case {
+  id: string;
+  value: FoundValue;
+  rule: string;
+  severity: "error" | "warning";
+  fix?: number;
+}
+
+const SPACES: [string, string][] = [
+  ["space", " "],
+  ["NBSP U+00A0", "\u00A0"],
+  ["narrow NBSP U+202F", "\u202F"],
+  ["thin space U+2009", "\u2009"],
+  ["figure space U+2007", "\u2007"],
+  ["hair space U+200A", "\u200A"],
+];
+
+const ERRORS = [
+  "#N/A",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#NULL!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+];
+
+const CASES: [string, Case][] = [
+  // numbers typed as text, every space variant, in a count cell
+  ...SPACES.map(([name, sp]): [string, Case] => [
+    `count "1${name}796"`,
+    { id: COUNT, value: `1${sp}796`, rule: "number-as-text", severity: "error", fix: 1796 },
+  ]),
+  // … and before a percent sign
+  ...SPACES.map(([name, sp]): [string, Case] => [
+    `percent "83,29${name}%"`,
+    { id: PCT, value: `83,29${sp}%`, rule: "number-as-text", severity: "error", fix: 0.8329 },
+  ]),
+  ["percent text 76,2%", { id: PCT, value: "76,2%", rule: "number-as-text", severity: "error", fix: 0.762 }],
+  [
+    "percent text 76,2 (no %)",
+    { id: PCT, value: "76,2", rule: "number-as-text", severity: "error", fix: 0.762 },
+  ],
+  ["percent text 0,5", { id: PCT, value: "0,5", rule: "number-as-text", severity: "error", fix: 0.5 }],
+  ["count text 1796", { id: COUNT, value: "1796", rule: "number-as-text", severity: "error", fix: 1796 }],
+  [
+    "count text 12 345 678",
+    { id: COUNT, value: "12 345 678", rule: "number-as-text", severity: "error", fix: 12345678 },
+  ],
+  [
+    "count text 1.796 (Polish thousands)",
+    { id: COUNT, value: "1.796", rule: "number-as-text", severity: "error", fix: 1796 },
+  ],
+  [
+    "count text with padding",
+    { id: COUNT, value: "  800 ", rule: "number-as-text", severity: "error", fix: 800 },
+  ],
+  ["count text 0,5: no fix", { id: COUNT, value: "0,5", rule: "number-as-text", severity: "error" }],
+  ["count text -3: no fix", { id: COUNT, value: "-3", rule: "number-as-text", severity: "error" }],
+  ["count text 76,2%: no fix", { id: COUNT, value: "76,2%", rule: "number-as-text", severity: "error" }],
+  ["percent text 150%: no fix", { id: PCT, value: "150%", rule: "number-as-text", severity: "error" }],
+  ["percent text -5%: no fix", { id: PCT, value: "-5%", rule: "number-as-text", severity: "error" }],
+  // text that is no number
+  [
+    "count text 1,796 (decimal comma): no fix",
+    { id: COUNT, value: "1,796", rule: "number-as-text", severity: "error" },
+  ],
+  [
+    "count text 1 796,0",
+    { id: COUNT, value: "1 796,0", rule: "number-as-text", severity: "error", fix: 1796 },
+  ],
+  [
+    "count text \u22123 (minus sign): no fix",
+    { id: COUNT, value: "\u22123", rule: "number-as-text", severity: "error" },
+  ],
+  ["percent text 0,762", { id: PCT, value: "0,762", rule: "number-as-text", severity: "error", fix: 0.762 }],
+  ["percent text abc", { id: PCT, value: "abc", rule: "not-a-number", severity: "error" }],
+  ["count text abc", { id: COUNT, value: "abc", rule: "not-a-number", severity: "error" }],
+  ["count text nie dotyczy", { id: COUNT, value: "nie dotyczy", rule: "not-a-number", severity: "error" }],
+  ["count text 5 osób", { id: COUNT, value: "5 osób", rule: "not-a-number", severity: "error" }],
+  ["count text 17 96", { id: COUNT, value: "17 96", rule: "not-a-number", severity: "error" }],
+  ["percent text ok.", { id: PCT, value: "ok. 70%", rule: "not-a-number", severity: "error" }],
+  ["count TRUE", { id: COUNT, value: true, rule: "not-a-number", severity: "error" }],
+  ["percent FALSE", { id: PCT, value: false, rule: "not-a-number", severity: "error" }],
+  // numbers out of place
+  ["count -3", { id: COUNT, value: -3, rule: "negative", severity: "error" }],
+  ["count -0.5", { id: COUNT, value: -0.5, rule: "negative", severity: "error" }],
+  ["count 12.5", { id: COUNT, value: 12.5, rule: "fractional-count", severity: "error" }],
+  ["count 0.1", { id: COUNT, value: 0.1, rule: "fractional-count", severity: "error" }],
+  ["percent -0.1", { id: PCT, value: -0.1, rule: "percent-out-of-range", severity: "error" }],
+  ["percent 150", { id: PCT, value: 150, rule: "percent-out-of-range", severity: "error" }],
+  ["percent 100.5", { id: PCT, value: 100.5, rule: "percent-out-of-range", severity: "error" }],
+  [
+    "percent 76.2",
+    { id: PCT, value: 76.2, rule: "percent-as-whole-number", severity: "warning", fix: 0.762 },
+  ],
+  [
+    "percent 83.29",
+    { id: PCT, value: 83.29, rule: "percent-as-whole-number", severity: "warning", fix: 0.8329 },
+  ],
+  ["percent 100", { id: PCT, value: 100, rule: "percent-as-whole-number", severity: "warning", fix: 1 }],
+  ["percent 1.5", { id: PCT, value: 1.5, rule: "percent-as-whole-number", severity: "warning", fix: 0.015 }],
+  // Excel errors, in both kinds of cell
+  ...ERRORS.map((e): [string, Case] => [
+    `count ${e}`,
+    { id: COUNT, value: e, rule: "excel-error", severity: "error" },
+  ]),
+  ["percent #DIV/0!", { id: PCT, value: "#DIV/0!", rule: "excel-error", severity: "error" }],
+  ["percent #N/A", { id: PCT, value: "#N/A", rule: "excel-error", severity: "error" }],
+  // empty
+  ["count empty", { id: COUNT, value: null, rule: "empty", severity: "warning" }],
+  ["percent empty", { id: PCT, value: null, rule: "empty", severity: "warning" }],
+  ["count blank text", { id: COUNT, value: "   ", rule: "empty", severity: "warning" }],
+  ["count NBSP only", { id: COUNT, value: "\u00A0", rule: "empty", severity: "warning" }],
+];
+
+describe("one bad value → exactly one finding", () => {
+  test("the table is big enough", () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(60);
+  });
+
+  test.each(CASES)("%s", (_name, c) => {
+    const found = validateMonitoring({
+      programme: MINI,
+      sheet: SHEET,
+      entries: entries({ [c.id]: c.value }),
+    });
+    expect(found).toHaveLength(1);
+    const f = found[0];
+    expect({
+      rule: f.rule,
+      severity: f.severity,
+      sheet: f.sheet,
+      cell: f.cell,
+      indicatorId: f.indicatorId,
+    }).toEqual({
+      rule: c.rule,
+      severity: c.severity,
+      sheet: SHEET,
+      cell: addressOf(c.id),
+      indicatorId: c.id,
+    });
+    expect(f.value).toBe(c.value);
+    if (c.fix === undefined) expect(f.fix).toBeUndefined();
+    else expect(f.fix?.value).toBe(c.fix);
+    expect(f.message.pl).toContain(addressOf(c.id));
+    expect(f.message.en).toContain(c.id);
+    expect(f.message.pl).not.toEqual(f.message.en);
+  });
+});
+
+describe("values that are fine", () => {
+  test.each<[string, FoundValue]>([
+    [COUNT, 0],
+    [COUNT, 1796],
+    [COUNT, 59.0000000000001],
+    [PCT, 0],
+    [PCT, 1],
+    [PCT, 0.762],
+  ])("%s = %p", (id, value) => {
+    expect(validateMonitoring({ programme: MINI, sheet: SHEET, entries: entries({ [id]: value }) })).toEqual(
+      [],
+    );
+  });
+});
+
+describe("relations", () => {
+  test("every relation holds on the sample values and is violated by some change", () => {
+    const sample = miniSample();
+    for (const r of RELATIONS) {
+      expect(relationHolds(r.kind, sample.get(r.left)!, sample.get(r.right)!)).toBe(true);
+    }
+  });
+
+  const RELATION_CASES: [string, Record<string, FoundValue>, string][] = [
+    ["work after training > participants", { "1.3.2-2": 200 }, "1.3.2-2"],
+    ["training participants < training areas", { "1.3.3-1": 10, "1.3.2-2": 5 }, "1.3.3-1"],
+    ["people in programmes < programmes (1.5.1)", { "1.5.1-2": 2 }, "1.5.1-2"],
+    ["people in programmes < programmes (1.5.2)", { "1.5.2-2": 0 }, "1.5.2-2"],
+    ["people in own projects < projects (1.5.3)", { "1.5.3-1": 5, "1.5.3-2": 4 }, "1.5.3-2"],
+    ["partner projects with nobody (1.5.4)", { "1.5.4-1": 2 }, "1.5.4-2"],
+    ["partner projects with nobody (1.5.5)", { "1.5.5-1": 1 }, "1.5.5-2"],
+    ["exhibitors with no fair", { "1.2.1-1": 0 }, "1.2.1-2"],
+    ["special-situation deregistered > all deregistered", { "1.2.4-1": 4000 }, "2.2.1-2"],
+    ["employers using instruments > cooperating", { "3.2.1-1": 500 }, "3.2.2-1"],
+    ["new employers > cooperating", { "3.2.4-1": 9000 }, "3.2.4-1"],
+  ];
+
+  test.each(RELATION_CASES)("%s → one warning on the left indicator", (_n, overrides, leftId) => {
+    const found = validateMonitoring({ programme: MINI, sheet: SHEET, entries: entries(overrides) });
+    expect(found.map((f) => [f.rule, f.severity, f.cell, f.indicatorId])).toEqual([
+      ["relation", "warning", addressOf(leftId), leftId],
+    ]);
+    expect(found[0].fix).toBeUndefined();
+  });
+
+  test("the message shows both values and why", () => {
+    const [f] = validateMonitoring({ programme: MINI, sheet: SHEET, entries: entries({ "1.3.2-2": 200 }) });
+    expect(f.message.pl).toContain("200");
+    expect(f.message.pl).toContain("173");
+    expect(f.message.pl).toContain("uczestników szkoleń");
+    expect(f.message.en).toContain("subset");
+  });
+
+  test("gte-when-positive does not apply when the right side is 0", () => {
+    expect(
+      validateMonitoring({ programme: MINI, sheet: SHEET, entries: entries({ "1.5.1-1": 0, "1.5.1-2": 0 }) }),
+    ).toEqual([]);
+  });
+
+  test("relations use what a text number means, and skip cells with no sure value", () => {
+    // "200" as text: the number-as-text error, plus the relation on its meaning.
+    const found = validateMonitoring({
+      programme: MINI,
+      sheet: SHEET,
+      entries: entries({ "1.3.2-2": "200" }),
+    });
+    expect(found.map((f) => f.rule)).toEqual(["number-as-text", "relation"]);
+    // an error value: no relation finding
+    const err = validateMonitoring({
+      programme: MINI,
+      sheet: SHEET,
+      entries: entries({ "1.3.3-1": "#N/A" }),
+    });
+    expect(err.map((f) => f.rule)).toEqual(["excel-error"]);
+  });
+});
+
+describe("year over year", () => {
+  const prevEntries = (o: Record<string, FoundValue> = {}) => entries(o, PREV);
+
+  test.each<[string, FoundValue, FoundValue, number | undefined, boolean]>([
+    ["×3 exactly is fine", 300, 100, undefined, false],
+    ["more than ×3 up", 301, 100, undefined, true],
+    ["÷3 exactly is fine", 100, 300, undefined, false],
+    ["more than ×3 down", 99, 300, undefined, true],
+    ["from 0", 5, 0, undefined, true],
+    ["to 0", 0, 5, undefined, true],
+    ["0 both years", 0, 0, undefined, false],
+    ["factor 2: ×2.5 warns", 250, 100, 2, true],
+    ["factor 10: ×5 is fine", 500, 100, 10, false],
+    ["previous empty: nothing to compare", 5000, null, undefined, false],
+  ])("%s", (_n, cur, prev, factor, warns) => {
+    const found = validateMonitoring({
+      programme: MINI,
+      sheet: SHEET,
+      entries: entries({ [COUNT]: cur }),
+      previous: { sheet: PREV, entries: prevEntries({ [COUNT]: prev }) },
+      options: factor ? { yoyFactor: factor } : {},
+    });
+    expect(found.map((f) => [f.rule, f.severity, f.cell])).toEqual(
+      warns ? [["year-over-year", "warning", addressOf(COUNT)]] : [],
+    );
+    if (warns) {
+      expect(found[0].message.pl).toContain(PREV);
+      expect(found[0].message.en).toContain(`${PREV}!${addressOf(COUNT)}`);
+    }
+  });
+
+  test("a percent typed as 76.2 compares as 76.2%", () => {
+    const found = validateMonitoring({
+      programme: MINI,
+      sheet: SHEET,
+      entries: entries({ [PCT]: 76.2 }),
+      previous: { sheet: PREV, entries: prevEntries() },
+    });
+    expect(found.map((f) => f.rule)).toEqual(["percent-as-whole-number"]);
+  });
+
+  test("a bad factor is refused", () => {
+    expect(() =>
+      validateMonitoring({ programme: MINI, sheet: SHEET, entries: entries(), options: { yoyFactor: 1 } }),
+    ).toThrow(RangeError);
+  });
+});
+
+describe("layout", () => {
+  test("an indicator with no entry is reported once, by id, without a cell", () => {
+    const found = validateMonitoring({
+      programme: MINI,
+      sheet: SHEET,
+      entries: entries().filter((e) => e.indicatorId !== COUNT),
+    });
+    expect(found.map((f) => [f.rule, f.severity, f.cell, f.indicatorId])).toEqual([
+      ["layout-missing-indicator", "error", null, COUNT],
+    ]);
+  });
+
+  test("problems pass through by cell, and an indicator they name is not reported missing again", () => {
+    const found = validateMonitoring({
+      programme: MINI,
+      sheet: SHEET,
+      entries: entries().filter((e) => e.indicatorId !== COUNT),
+      problems: [
+        {
+          kind: "missing-indicator",
+          sheet: SHEET,
+          cell: null,
+          indicatorId: COUNT,
+          message: { pl: "x", en: "x" },
+        },
+        { kind: "unknown-code", sheet: SHEET, cell: "I40", value: "9.9.9-1", message: { pl: "y", en: "y" } },
+        {
+          kind: "code-overwritten",
+          sheet: SHEET,
+          cell: "I6",
+          indicatorId: "1.2.1-1",
+          value: "abc",
+          severity: "warning",
+          message: { pl: "z", en: "z" },
+        },
+      ],
+    });
+    expect(found.map((f) => [f.rule, f.severity, f.cell, f.indicatorId, f.value])).toEqual([
+      ["layout-missing-indicator", "error", null, COUNT, null],
+      ["layout-code-overwritten", "warning", "I6", "1.2.1-1", "abc"],
+      ["layout-unknown-code", "warning", "I40", null, "9.9.9-1"],
+    ]);
+  });
+
+  test("a duplicated indicator is checked in both cells; the first counts for relations", () => {
+    const list = entries();
+    list.push({ indicatorId: COUNT, sheet: SHEET, address: "E99", value: "x" });
+    const found = validateMonitoring({ programme: MINI, sheet: SHEET, entries: list });
+    expect(found.map((f) => [f.rule, f.cell])).toEqual([["not-a-number", "E99"]]);
+  });
+
+  test("an entry for an indicator the programme does not know is validated as a count", () => {
+    const list = entries();
+    list.push({ indicatorId: "9.9.9-1", sheet: SHEET, address: "E98", value: -1 });
+    const found = validateMonitoring({ programme: MINI, sheet: SHEET, entries: list });
+    expect(found.map((f) => [f.rule, f.cell])).toEqual([["negative", "E98"]]);
+  });
+
+  test("findings come sorted by row", () => {
+    const found = validateMonitoring({
+      programme: MINI,
+      sheet: SHEET,
+      entries: entries({ "3.2.4-1": -1, "1.1.3-1": "abc", "1.3.3-1": null }),
+    });
+    expect(found.map((f) => f.cell)).toEqual([
+      addressOf("1.1.3-1"),
+      addressOf("1.3.3-1"),
+      addressOf("3.2.4-1"),
+    ]);
+  });
+});
