@@ -3,6 +3,7 @@ import {
   isoToSerial,
   readXlsx,
   renderWorkbookPlan,
+  writeCellsToWorkbook,
   writeXlsx,
   XlsxReadError,
 } from "../../src/hosts/xlsx/render";
@@ -118,5 +119,22 @@ describe("renderWorkbookPlan", () => {
       Prog: "='Monitoring 2023'!$B$4",
       PeselKol: "=Uczestnicy!$A$2:$A$100000",
     });
+  });
+});
+
+describe("writeCellsToWorkbook", () => {
+  test("writes only the given cells and keeps their formats", async () => {
+    const plan = richPlan();
+    const wb = renderWorkbookPlan(plan);
+    writeCellsToWorkbook(wb, "Monitoring 2023", [
+      { address: "$B$4", value: 1800 },
+      { address: "C7", formula: "=B4*2" },
+    ]);
+    const after = await renderedFromXlsx(await bytesOf(wb), plan);
+    const expected = expectedFromPlan(plan);
+    expected.sheets["Monitoring 2023"].cells.B4 = { value: 1800 };
+    expected.sheets["Monitoring 2023"].cells.C7 = { formula: "=B4*2" };
+    expect(diffRendered(expected, after, "fixed")).toEqual([]);
+    expect(() => writeCellsToWorkbook(wb, "Brak", [])).toThrow(/"Brak"/);
   });
 });

@@ -381,3 +381,24 @@ export async function writeXlsx(plan: WorkbookPlan, into?: ExcelJS.Workbook): Pr
   const buf = await wb.xlsx.writeBuffer();
   return buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
 }
+
+/** A single-cell write for an ExcelJS workbook (same shape as the Office.js `writeCells`). */
+export interface XlsxCellWrite {
+  address: string;
+  value?: CellValue;
+  /** "=…"; wins over value. */
+  formula?: string;
+}
+
+/**
+ * Write single cells of an existing sheet, touching nothing else (formats stay). Used to apply
+ * validation fixes to a workbook outside Excel. Throws a RangeError naming the sheet if it is missing.
+ */
+export function writeCellsToWorkbook(wb: ExcelJS.Workbook, sheetName: string, cells: XlsxCellWrite[]): void {
+  const ws = wb.getWorksheet(sheetName);
+  if (!ws) throw new RangeError(`There is no sheet "${sheetName}"`);
+  for (const c of cells) {
+    const { row, col } = parseRange(c.address.replace(/\$/g, ""));
+    ws.getRow(row + 1).getCell(col + 1).value = cellValue(c.value ?? null, c.formula);
+  }
+}
