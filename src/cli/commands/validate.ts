@@ -1,0 +1,143 @@
+import * as fs from "fs";
+import * as path from "path";
+import { Lang } from "../../domain/i18n";
+import { PROGRAMME } from "../../domain/programme/programme";
+import { DEFAULT_YOY_FACTOR, Finding } from "../../domain/validation";
+import { readXlsx } from "../../hosts/xlsx/read";
+import { WorkbookCells } from "../../workbook/cells";
+import { countsText, validateWorkbookCells } from "../../workbook/validation";
+import { parseArgs } from "../args";
+import { CliCommand, CliError } from "../io";
+
+const USAGE = "miernik validate <plik.xlsx> [--year RRRR] [--json] [--lang pl|en] [--yoy-factor 3]";
+
+/** The --json shape: one object per finding, message in the chosen language. */
+export interface JsonFinding {
+  rule: string;
+  severity: "error" | "warning";
+  sheet: string;
+  cell: string | null;
+  indicatorId: string | null;
+  value: string | number | boolean | null;
+  message: string;
+  fix: { value: number; description: string } | null;
+}
+
+export function toJson(f: Finding, lang: Lang): JsonFinding {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    sheet: f.sheet,
+    cell: f.cell,
+    indicatorId: f.indicatorId,
+    value: f.value,
+    message: f.message[lang],
+    fix: f.fix ? { value: f.fix.value, description: f.fix.description[lang] } : null,
+  };
+}
+
+function oneLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split("\n")[0];
+}
+
+function parseYear(raw: string | true | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (
+    raw === true ||
+    !/^\d{4}$/.test(raw) ||
+    Number(raw) < PROGRAMME.firstYear ||
+    Number(raw) > PROGRAMME.lastYear
+  )
+    throw new CliError(
+      `zły rok „${String(raw)}”: program obejmuje lata ${PROGRAMME.firstYear}–${PROGRAMME.lastYear} / ` +
+        `bad year "${String(raw)}": the programme covers ${PROGRAMME.firstYear}–${PROGRAMME.lastYear}`,
+    );
+  return Number(raw);
+}
+
+function parseFactor(raw: string | true | undefined): number {
+  if (raw === undefined) return DEFAULT_YOY_FACTOR;
+  const v = typeof raw === "string" ? Number(raw.replace(",", ".")) : NaN;
+  if (!(Number.isFinite(v) && v > 1))
+    throw new CliError(
+      `zły --yoy-factor „${String(raw)}”: podaj liczbę większą od 1 / bad --yoy-factor "${String(raw)}": give a number > 1`,
+    );
+  return v;
+}
+
+export const command: CliCommand = {
+  name: "validate",
+  summary:
+    "Sprawdza wartości mierników w arkuszach monitoringu pliku .xlsx (kod 0: bez błędów, 1: błędy, 2: nieczytelny plik) / " +
+    "checks the indicator values in a workbook's monitoring sheets (exit 0: no errors, 1: errors, 2: unreadable input)",
+  usage: USAGE,
+  async run(args, io) {
+    const { positional, options } = parseArgs(args, {
+      values: ["year", "lang", "yoy-factor"],
+      flags: ["json"],
+    });
+    if (positional.length === 0) throw new CliError("brak pliku .xlsx / missing the .xlsx file");
+    if (positional.length > 1)
+      throw new CliError(`nieoczekiwany argument / unexpected argument "${positional[1]}"`);
+    const year = parseYear(options.year);
+    const lang = options.lang ?? "pl";
+    if (lang !== "pl" && lang !== "en")
+      throw new CliError(
+        `zły --lang „${String(lang)}” (pl lub en) / bad --lang "${String(lang)}" (pl or en)`,
+      );
+    const yoyFactor = parseFactor(options["yoy-factor"]);
+
+    const file = positional[0];
+    const full = path.resolve(io.cwd, file);
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(full);
+    } catch (e) {
+      throw new CliError(`nie można odczytać / cannot read ${file}: ${oneLine(e)}`);
+    }
+    let wb: WorkbookCells;
+    try {
+      wb = await readXlsx(bytes);
+    } catch (e) {
+      throw new CliError(`${file}: to nie jest czytelny plik .xlsx / not a readable .xlsx: ${oneLine(e)}`);
+    }
+
+    const result = validateWorkbookCells(wb, PROGRAMME, { year, yoyFactor });
+    if (result.unreadable) throw new CliError(`${file}: ${result.unreadable.pl} / ${result.unreadable.en}`);
+
+    const findings = result.findings;
+    const errors = findings.filter((f) => f.severity === "error").length;
+    if (options.json === true) {
+      io.out(
+        JSON.stringify(
+          findings.map((f) => toJson(f, lang)),
+          null,
+          2,
+        ),
+      );
+    } else {
+      const L = lang === "pl";
+      for (const f of findings) {
+        const tag = f.severity === "error" ? (L ? "BŁĄD" : "ERROR") : L ? "UWAGA" : "WARNING";
+        const fix = f.fix ? ` → ${f.fix.description[lang]}` : "";
+        io.out(`${tag} [${f.rule}] ${f.message[lang]}${fix}`);
+      }
+      for (const s of result.sheets) {
+        const mine = findings.filter((f) => f.sheet === s.sheet);
+        const e = mine.filter((f) => f.severity === "error").length;
+        const counts = countsText(e, mine.length - e)[lang];
+        const prev = s.previous
+          ? L
+            ? `, porównano z „${s.previous}”`
+            : `, compared with "${s.previous}"`
+          : "";
+        io.out(
+          L
+            ? `„${s.sheet}”: ${s.indicators} mierników; ${counts}${prev}`
+            : `"${s.sheet}": ${s.indicators} indicators; ${counts}${prev}`,
+        );
+      }
+    }
+    return errors > 0 ? 1 : 0;
+  },
+};

@@ -1,0 +1,153 @@
+/**
+ * Validation in Excel through Office.js: read the monitoring sheets in ONE sync, validate them with the
+ * pure engine, and apply fixes touching only the fixed cells. Used by the task pane's Validate panel
+ * (through the WorkbookHost) — no React here.
+ */
+import { Programme } from "../../domain/programme/types";
+import { Finding } from "../../domain/validation";
+import { toHostError } from "../../hosts/excel/errors";
+import { writeCells } from "../../hosts/excel/read";
+import { SheetCells, WorkbookCells } from "../../workbook/cells";
+import { CellValue } from "../../workbook/plan";
+import { fixesToWrites, writesBySheet } from "../../workbook/validation/fixes";
+import { validateWorkbookCells, WorkbookValidation } from "../../workbook/validation/validate";
+
+export interface ExcelValidationOptions {
+  /** The year whose sheet ("Monitoring <year>") is validated; its previous year's sheet is read too. */
+  year: number;
+  yoyFactor?: number;
+}
+
+export interface ExcelValidationResult extends WorkbookValidation {
+  /** context.sync calls spent reading (1 for a sheet named as the layout names it). */
+  syncs: number;
+}
+
+function normalise(v: unknown): CellValue {
+  if (v === "" || v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
+  return String(v);
+}
+
+interface PendingRead {
+  name: string;
+  sheet: Excel.Worksheet;
+  used: Excel.Range;
+}
+
+function queueRead(context: Excel.RequestContext, name: string): PendingRead {
+  const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+  sheet.load("isNullObject");
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("isNullObject,rowIndex,columnIndex,values");
+  return { name, sheet, used };
+}
+
+function toCells(p: PendingRead): SheetCells | null {
+  if (p.sheet.isNullObject) return null;
+  if (p.used.isNullObject) return { name: p.name, top: 0, left: 0, values: [] };
+  return {
+    name: p.name,
+    top: p.used.rowIndex,
+    left: p.used.columnIndex,
+    values: p.used.values.map((r) => r.map(normalise)),
+  };
+}
+
+/**
+ * Reads "Monitoring <year>", "Monitoring <year-1>" and the list of sheet names in one sync (a monitoring
+ * sheet is ~70 rows × 9 columns: far below the 5 MB response limit), then validates. When the year's sheet
+ * is not found by name (renamed), every other sheet is read in one more sync so a renamed monitoring sheet
+ * can still be validated by its content.
+ */
+export async function validateInExcel(
+  context: Excel.RequestContext,
+  programme: Programme,
+  opts: ExcelValidationOptions,
+): Promise<ExcelValidationResult> {
+  try {
+    const names = [`Monitoring ${opts.year}`, `Monitoring ${opts.year - 1}`];
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    const reads = names.map((n) => queueRead(context, n));
+    await context.sync();
+    let syncs = 1;
+    const all = sheets.items.map((s) => s.name);
+    const cells: SheetCells[] = [];
+    for (const r of reads) {
+      const c = toCells(r);
+      // Keep the workbook's own spelling of the name (lookups are case-insensitive).
+      if (c) cells.push({ ...c, name: all.find((n) => n.toLowerCase() === r.name.toLowerCase()) ?? r.name });
+    }
+    if (!cells.some((c) => c.name.toLowerCase() === names[0].toLowerCase())) {
+      const rest = all.filter((n) => !names.some((k) => k.toLowerCase() === n.toLowerCase()));
+      if (rest.length > 0) {
+        const more = rest.map((n) => queueRead(context, n));
+        await context.sync();
+        syncs++;
+        for (const r of more) {
+          const c = toCells(r);
+          if (c) cells.push(c);
+        }
+      }
+    }
+    const wb: WorkbookCells = { sheets: cells };
+    return { ...validateWorkbookCells(wb, programme, { year: opts.year, yoyFactor: opts.yoyFactor }), syncs };
+  } catch (e) {
+    throw toHostError(e);
+  }
+}
+
+export interface FixResult {
+  applied: Finding[];
+  /** Fixes not applied because the cell changed since it was validated (nothing is overwritten unasked). */
+  skipped: Finding[];
+  syncs: number;
+}
+
+function sameValue(a: CellValue, b: CellValue): boolean {
+  if (a === b) return true;
+  return (a === null && b === "") || (a === "" && b === null);
+}
+
+/**
+ * Applies the fixes of the given findings (one for *Fix one*, all for *Fix all*) and changes nothing else:
+ * one sync reads the cells to fix, any cell whose value changed since validation is skipped, then the rest
+ * are written in one batch (per sheet) by `writeCells`.
+ */
+export async function applyFixes(
+  context: Excel.RequestContext,
+  findings: readonly Finding[],
+): Promise<FixResult> {
+  const writes = fixesToWrites(findings);
+  if (writes.length === 0) return { applied: [], skipped: [], syncs: 0 };
+  try {
+    const bySheet = writesBySheet(writes);
+    const checks: { finding: Finding; range: Excel.Range }[] = [];
+    for (const w of writes) {
+      const finding = findings.find((f) => f.sheet === w.sheet && f.cell === w.address && f.fix)!;
+      const range = context.workbook.worksheets.getItem(w.sheet).getRange(w.address);
+      range.load("values");
+      checks.push({ finding, range });
+    }
+    await context.sync();
+    let syncs = 1;
+    const applied: Finding[] = [];
+    const skipped: Finding[] = [];
+    const stale = new Set<string>();
+    for (const c of checks) {
+      if (sameValue(normalise(c.range.values[0][0]), c.finding.value)) applied.push(c.finding);
+      else {
+        skipped.push(c.finding);
+        stale.add(`${c.finding.sheet}\u0000${c.finding.cell}`);
+      }
+    }
+    for (const g of bySheet) {
+      const cells = g.cells.filter((x) => !stale.has(`${g.sheet}\u0000${x.address}`));
+      if (cells.length > 0) syncs += await writeCells(context, g.sheet, cells);
+    }
+    return { applied, skipped, syncs };
+  } catch (e) {
+    throw toHostError(e);
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The one place that knows the monitoring sheet reader's types (src/workbook/monitoring): turns its output
+ * into the validation engine's input.
+ */
+import { Localized } from "../../domain/i18n";
+import { Programme } from "../../domain/programme/types";
+import { FoundValue, IndicatorEntry, LayoutProblem, Severity } from "../../domain/validation";
+import { SheetCells } from "../cells";
+import { findMonitoringSheets, readMonitoringSheet } from "../monitoring/reader";
+
+export interface MonitoringRead {
+  entries: IndicatorEntry[];
+  problems: LayoutProblem[];
+}
+
+/** How many top rows are searched for the header / title of a monitoring sheet. */
+const HEAD_ROWS = 15;
+
+function str(v: unknown): string | null {
+  return typeof v === "string" ? v : null;
+}
+
+function localized(v: unknown, fallback: string): Localized {
+  if (v && typeof v === "object" && "pl" in v && "en" in v)
+    return { pl: String((v as Localized).pl), en: String((v as Localized).en) };
+  if (typeof v === "string") return { pl: v, en: v };
+  return { pl: fallback, en: fallback };
+}
+
+/** A reader problem (whatever its exact fields) as the engine's LayoutProblem. */
+export function toLayoutProblem(sheet: string, p: unknown): LayoutProblem {
+  const o = (p && typeof p === "object" ? p : {}) as Record<string, unknown>;
+  const kind = (str(o.kind) ?? str(o.type) ?? str(o.code) ?? "problem").replace(/^layout-/, "");
+  const cell = str(o.cell) ?? str(o.address) ?? null;
+  const value = o.value === undefined ? null : (o.value as FoundValue);
+  const severity = o.severity === "error" || o.severity === "warning" ? (o.severity as Severity) : undefined;
+  const out: LayoutProblem = {
+    kind,
+    sheet: str(o.sheet) ?? sheet,
+    cell,
+    indicatorId: str(o.indicatorId),
+    value,
+    message: localized(o.message, `${sheet}${cell ? "!" + cell : ""}: ${kind}`),
+  };
+  if (severity) out.severity = severity;
+  return out;
+}
+
+/** Entries and problems of one sheet; never throws. */
+export function readMonitoring(cells: SheetCells, programme: Programme): MonitoringRead {
+  try {
+    const read = readMonitoringSheet(cells, programme);
+    return {
+      entries: read.entries.map((e) => ({
+        indicatorId: e.indicatorId,
+        sheet: cells.name,
+        address: e.address,
+        value: e.value,
+      })),
+      problems: read.problems.map((p: unknown) => toLayoutProblem(cells.name, p)),
+    };
+  } catch (e) {
+    // The reader promises never to throw; should it, the sheet is reported rather than the run crashing.
+    const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    return {
+      entries: [],
+      problems: [
+        {
+          kind: "unreadable",
+          sheet: cells.name,
+          cell: null,
+          severity: "error",
+          message: {
+            pl: `${cells.name}: nie udało się odczytać arkusza (${why})`,
+            en: `${cells.name}: the sheet could not be read (${why})`,
+          },
+        },
+      ],
+    };
+  }
+}
+
+/** Monitoring sheets by name: [{name, year}]. */
+export function findMonitoringSheetsIn(names: string[]): { name: string; year: number }[] {
+  const found = findMonitoringSheets(names) as unknown;
+  const list = Array.isArray(found)
+    ? found
+    : found && typeof found === "object" && Array.isArray((found as { sheets?: unknown }).sheets)
+      ? (found as { sheets: unknown[] }).sheets
+      : [];
+  return list
+    .map((x) => x as { name?: unknown; year?: unknown })
+    .filter((x) => typeof x.name === "string" && typeof x.year === "number")
+    .map((x) => ({ name: x.name as string, year: x.year as number }));
+}
+
+/** Whether a sheet's top rows hold the monitoring table's code column header (cheap pre-check). */
+export function looksLikeMonitoring(cells: SheetCells): boolean {
+  const rows = cells.values.slice(0, Math.max(0, HEAD_ROWS - cells.top));
+  return rows.some((r) => r.some((v) => typeof v === "string" && /kod\s+miernika/i.test(v)));
+}
+
+/** The year of a monitoring sheet from its name or title ("… za rok 2023"), or null. */
+export function yearFromContent(cells: SheetCells): number | null {
+  const texts = [cells.name];
+  for (const r of cells.values.slice(0, Math.max(0, HEAD_ROWS - cells.top)))
+    for (const v of r) if (typeof v === "string") texts.push(v);
+  for (const t of texts) {
+    const m = /za\s+rok\s+(20\d\d)/i.exec(t) ?? /(?:^|\D)(20[2-3]\d)(?:\D|$)/.exec(t);
+    if (m) return Number(m[1]);
+  }
+  return null;
+}

@@ -1,0 +1,154 @@
+import { Localized } from "../../domain/i18n";
+import { Programme } from "../../domain/programme/types";
+import { IndicatorRelation } from "../../domain/programme/relations";
+import {
+  Finding,
+  IndicatorEntry,
+  LayoutProblem,
+  sortFindings,
+  validateMonitoring,
+} from "../../domain/validation";
+import { SheetCells, WorkbookCells } from "../cells";
+import { findMonitoringSheetsIn, looksLikeMonitoring, readMonitoring, yearFromContent } from "./adapter";
+
+export interface WorkbookValidationOptions {
+  /** Validate this year's sheet only; default: every monitoring sheet in the workbook. */
+  year?: number;
+  /** Year-over-year factor (default 3). */
+  yoyFactor?: number;
+  relations?: readonly IndicatorRelation[];
+}
+
+export interface ValidatedSheet {
+  sheet: string;
+  year: number | null;
+  /** The previous year's sheet compared against, if any. */
+  previous: string | null;
+  /** Indicators found on the sheet. */
+  indicators: number;
+  /** A1 addresses of the value cells found (to re-validate when one of them is edited). */
+  valueCells: string[];
+}
+
+export interface WorkbookValidation {
+  /** Why nothing could be validated (no monitoring sheet, no sheet for the year); null when something was. */
+  unreadable: Localized | null;
+  sheets: ValidatedSheet[];
+  findings: Finding[];
+}
+
+interface Candidate {
+  cells: SheetCells;
+  year: number | null;
+  renamed: boolean;
+}
+
+/**
+ * Finds the monitoring sheets of a workbook (by name, "Monitoring 2023"; or, for a renamed sheet, by its
+ * content: a sheet the reader finds indicators on), reads each with the tolerant reader, finds the previous
+ * year's sheet and runs the validation engine. Pure: reads nothing but `wb`, writes nothing.
+ */
+export function validateWorkbookCells(
+  wb: WorkbookCells,
+  programme: Programme,
+  opts: WorkbookValidationOptions = {},
+): WorkbookValidation {
+  const byName = new Map(wb.sheets.map((s) => [s.name, s]));
+  const candidates: Candidate[] = [];
+  for (const { name, year } of findMonitoringSheetsIn(wb.sheets.map((s) => s.name))) {
+    const cells = byName.get(name);
+    if (cells) candidates.push({ cells, year, renamed: false });
+  }
+  const named = new Set(candidates.map((c) => c.cells.name));
+  // A monitoring sheet someone renamed: not matched by name, but the reader finds indicators on it.
+  const reads = new Map<string, ReturnType<typeof readMonitoring>>();
+  for (const s of wb.sheets) {
+    if (named.has(s.name) || !looksLikeMonitoring(s)) continue;
+    const read = readMonitoring(s, programme);
+    if (read.entries.length === 0) continue;
+    reads.set(s.name, read);
+    candidates.push({ cells: s, year: yearFromContent(s), renamed: true });
+  }
+
+  if (candidates.length === 0)
+    return {
+      unreadable: {
+        pl: "w skoroszycie nie ma arkusza monitoringu (oczekiwano arkusza „Monitoring RRRR” z kolumną „Kod miernika”)",
+        en: 'the workbook has no monitoring sheet (expected a sheet "Monitoring YYYY" with a "Kod miernika" column)',
+      },
+      sheets: [],
+      findings: [],
+    };
+
+  let targets = candidates;
+  if (opts.year !== undefined) {
+    targets = candidates.filter((c) => c.year === opts.year);
+    if (targets.length === 0) {
+      const have = candidates.map((c) => `„${c.cells.name}”`).join(", ");
+      return {
+        unreadable: {
+          pl: `brak arkusza monitoringu za rok ${opts.year} (są: ${have})`,
+          en: `no monitoring sheet for ${opts.year} (found: ${have.replace(/[„”]/g, '"')})`,
+        },
+        sheets: [],
+        findings: [],
+      };
+    }
+  }
+
+  const findings: Finding[] = [];
+  const sheets: ValidatedSheet[] = [];
+  const readOf = (c: SheetCells) => reads.get(c.name) ?? readMonitoring(c, programme);
+  for (const target of targets) {
+    const read = readOf(target.cells);
+    const prevCandidate =
+      target.year === null
+        ? undefined
+        : (candidates.find((c) => c.year === target.year! - 1 && !c.renamed) ??
+          candidates.find((c) => c.year === target.year! - 1));
+    const previous = prevCandidate
+      ? { sheet: prevCandidate.cells.name, entries: readOf(prevCandidate.cells).entries }
+      : undefined;
+    const problems: LayoutProblem[] = [...read.problems];
+    if (target.renamed) problems.push(renamedProblem(target.cells.name, target.year));
+    findings.push(
+      ...validateMonitoring({
+        programme,
+        sheet: target.cells.name,
+        entries: read.entries,
+        problems,
+        previous,
+        options: { yoyFactor: opts.yoyFactor, relations: opts.relations },
+      }),
+    );
+    sheets.push({
+      sheet: target.cells.name,
+      year: target.year,
+      previous: prevCandidate?.cells.name ?? null,
+      indicators: new Set(read.entries.map((e: IndicatorEntry) => e.indicatorId)).size,
+      valueCells: read.entries.map((e: IndicatorEntry) => e.address),
+    });
+  }
+  return { unreadable: null, sheets, findings: sortFindings(findings) };
+}
+
+function renamedProblem(name: string, year: number | null): LayoutProblem {
+  const expected = year === null ? "Monitoring RRRR" : `Monitoring ${year}`;
+  const expectedEn = year === null ? "Monitoring YYYY" : `Monitoring ${year}`;
+  return {
+    kind: "sheet-renamed",
+    sheet: name,
+    cell: null,
+    severity: "warning",
+    message: {
+      pl:
+        `arkusz „${name}” wygląda na arkusz monitoringu, ale ma inną nazwę niż „${expected}”` +
+        (year === null ? " i nie wiadomo, którego roku dotyczy" : "") +
+        `; zmień nazwę na „${expected}”, aby dodatek i porównanie rok do roku go znalazły`,
+      en:
+        `sheet "${name}" looks like a monitoring sheet but is not named "${expectedEn}"` +
+        (year === null ? " and its year is unknown" : "") +
+        `; rename it "${expectedEn}" so the add-in and the year-over-year check find it`,
+    },
+  };
+}

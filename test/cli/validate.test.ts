@@ -1,0 +1,142 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { run } from "../../src/cli/main";
+import { CliIO } from "../../src/cli/io";
+import { PROGRAMME } from "../../src/domain/programme/programme";
+import { writeXlsx } from "../../src/hosts/xlsx/render";
+import { buildMonitoringSheetPlan } from "../../src/workbook/monitoring/layout";
+import { CellValue, emptySheet, SheetPlan } from "../../src/workbook/plan";
+
+function io(cwd: string): CliIO & { outText: string[]; errText: string[] } {
+  const outText: string[] = [];
+  const errText: string[] = [];
+  return { cwd, out: (t) => outText.push(t), err: (t) => errText.push(t), outText, errText };
+}
+
+function samples(over: Record<string, CellValue> = {}): Map<string, CellValue> {
+  const m = new Map<string, CellValue>();
+  for (const a of PROGRAMME.areas)
+    for (const t of a.tasks)
+      for (const ac of t.actions) for (const i of ac.indicators) m.set(i.id, i.sample2023);
+  for (const [k, v] of Object.entries(over)) m.set(k, v);
+  return m;
+}
+
+async function save(dir: string, name: string, sheets: SheetPlan[]): Promise<string> {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, await writeXlsx({ sheets, names: [] }));
+  return name;
+}
+
+describe("miernik validate", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-validate-"));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test("the seed's 2023 sample workbook: no findings, exit 0", async () => {
+    const f = await save(dir, "ok.xlsx", [buildMonitoringSheetPlan(PROGRAMME, 2023, { values: samples() })]);
+    const std = io(dir);
+    expect(await run(["validate", f], std)).toBe(0);
+    expect(std.outText.join("\n")).toContain("„Monitoring 2023”: 60 mierników; 0 błędów, 0 ostrzeżeń");
+    const js = io(dir);
+    expect(await run(["validate", f, "--json"], js)).toBe(0);
+    expect(JSON.parse(js.outText.join(""))).toEqual([]);
+  });
+
+  test("errors → exit 1; --json gives rule, severity, sheet, cell, indicator, value, message, fix", async () => {
+    const f = await save(dir, "bad.xlsx", [
+      buildMonitoringSheetPlan(PROGRAMME, 2023, {
+        values: samples({ "1.1.3-1": "1\u00A0796", "2.2.2-1": 76.2 }),
+      }),
+    ]);
+    const std = io(dir);
+    expect(await run(["validate", f, "--json"], std)).toBe(1);
+    const out = JSON.parse(std.outText.join(""));
+    expect(out).toHaveLength(2);
+    const text = out.find((x: { rule: string }) => x.rule === "number-as-text");
+    expect(text).toMatchObject({
+      severity: "error",
+      sheet: "Monitoring 2023",
+      indicatorId: "1.1.3-1",
+      value: "1\u00A0796",
+      fix: { value: 1796 },
+    });
+    expect(text.cell).toMatch(/^[A-Z]+\d+$/);
+    expect(text.message).toContain("liczba wpisana jako tekst");
+    expect(Object.keys(text).sort()).toEqual(
+      ["cell", "fix", "indicatorId", "message", "rule", "severity", "sheet", "value"].sort(),
+    );
+    const pct = out.find((x: { rule: string }) => x.rule === "percent-as-whole-number");
+    expect(pct).toMatchObject({
+      severity: "warning",
+      indicatorId: "2.2.2-1",
+      value: 76.2,
+      fix: { value: 0.762 },
+    });
+
+    const en = io(dir);
+    expect(await run(["validate", f, "--json", "--lang", "en"], en)).toBe(1);
+    expect(JSON.parse(en.outText.join(""))[0].message).toMatch(/indicator/);
+
+    const human = io(dir);
+    expect(await run(["validate", f], human)).toBe(1);
+    expect(human.outText.join("\n")).toMatch(/BŁĄD \[number-as-text\]/);
+  });
+
+  test("warnings only → exit 0", async () => {
+    const f = await save(dir, "warn.xlsx", [
+      buildMonitoringSheetPlan(PROGRAMME, 2023, { values: samples({ "1.1.3-1": null }) }),
+    ]);
+    const std = io(dir);
+    expect(await run(["validate", f, "--json"], std)).toBe(0);
+    expect(JSON.parse(std.outText.join("")).map((x: { rule: string }) => x.rule)).toEqual(["empty"]);
+  });
+
+  test("--year picks the sheet and compares with the previous year", async () => {
+    const f = await save(dir, "two.xlsx", [
+      buildMonitoringSheetPlan(PROGRAMME, 2022, { values: samples({ "1.1.3-1": 100 }) }),
+      buildMonitoringSheetPlan(PROGRAMME, 2023, { values: samples() }),
+    ]);
+    const std = io(dir);
+    expect(await run(["validate", f, "--year", "2023", "--json"], std)).toBe(0);
+    const out = JSON.parse(std.outText.join(""));
+    expect(out.map((x: { rule: string; sheet: string }) => [x.rule, x.sheet])).toEqual([
+      ["year-over-year", "Monitoring 2023"],
+    ]);
+    expect(out[0].message).toContain("Monitoring 2022");
+    const factor = io(dir);
+    expect(await run(["validate", f, "--year", "2023", "--json", "--yoy-factor", "20"], factor)).toBe(0);
+    expect(JSON.parse(factor.outText.join(""))).toEqual([]);
+  });
+
+  test.each<[string, string[], RegExp]>([
+    ["not an .xlsx", ["validate", "notes.txt"], /nie jest czytelny plik \.xlsx/],
+    ["missing file", ["validate", "nope.xlsx"], /nie można odczytać/],
+    ["no monitoring sheet", ["validate", "other.xlsx"], /nie ma arkusza monitoringu/],
+    [
+      "no sheet for the year",
+      ["validate", "ok.xlsx", "--year", "2025"],
+      /brak arkusza monitoringu za rok 2025/,
+    ],
+    ["bad year", ["validate", "ok.xlsx", "--year", "1999"], /zły rok/],
+    ["no file", ["validate"], /brak pliku/],
+    ["unknown option", ["validate", "ok.xlsx", "--fix"], /nieznana opcja/],
+    ["bad lang", ["validate", "ok.xlsx", "--lang", "de"], /--lang/],
+  ])("%s → exit 2 with a one-line reason, no stack trace", async (_n, args, reason) => {
+    fs.writeFileSync(path.join(dir, "notes.txt"), "to nie jest arkusz");
+    await save(dir, "other.xlsx", [
+      { ...emptySheet("Arkusz1"), blocks: [{ row: 0, col: 0, values: [["x"]] }] },
+    ]);
+    await save(dir, "ok.xlsx", [buildMonitoringSheetPlan(PROGRAMME, 2023, { values: samples() })]);
+    const std = io(dir);
+    expect(await run(args, std)).toBe(2);
+    const err = std.errText.join("\n");
+    expect(std.errText[0]).toMatch(reason);
+    expect(std.errText[0].split("\n")).toHaveLength(1);
+    expect(err).not.toMatch(/\bat .*\.ts:\d+/);
+    expect(std.outText).toEqual([]);
+  });
+});
