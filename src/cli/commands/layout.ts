@@ -1,0 +1,90 @@
+import * as fs from "fs";
+import * as path from "path";
+import { PROGRAMME } from "../../domain/programme/programme";
+import { writeXlsx } from "../../hosts/xlsx/render";
+import { buildMonitoringSheetPlan } from "../../workbook/monitoring/layout";
+import { CellValue, WorkbookPlan } from "../../workbook/plan";
+import { parseArgs } from "../args";
+import { CliCommand, CliError } from "../io";
+
+const USAGE = "miernik layout --year <2021–2027> [--sample] [-o plik.xlsx] [--force]";
+
+/** The seed's values are for 2023 only. */
+const SAMPLE_YEAR = 2023;
+
+function parseYear(raw: string | true | undefined): number {
+  if (raw === undefined || raw === true)
+    throw new CliError("brak --year / missing --year (np. / e.g. --year 2023)");
+  const year = Number(raw);
+  if (!/^\d{4}$/.test(raw) || year < PROGRAMME.firstYear || year > PROGRAMME.lastYear)
+    throw new CliError(
+      `zły rok „${raw}”: program obejmuje lata ${PROGRAMME.firstYear}–${PROGRAMME.lastYear} / ` +
+        `bad year "${raw}": the programme covers ${PROGRAMME.firstYear}–${PROGRAMME.lastYear}`,
+    );
+  return year;
+}
+
+function sampleValues(): Map<string, CellValue> {
+  const values = new Map<string, CellValue>();
+  for (const area of PROGRAMME.areas)
+    for (const task of area.tasks)
+      for (const action of task.actions)
+        for (const ind of action.indicators) values.set(ind.id, ind.sample2023);
+  return values;
+}
+
+function indicatorCount(): number {
+  let n = 0;
+  for (const area of PROGRAMME.areas)
+    for (const task of area.tasks) for (const action of task.actions) n += action.indicators.length;
+  return n;
+}
+
+export const command: CliCommand = {
+  name: "layout",
+  summary:
+    "Tabela monitoringu programu na wybrany rok do pliku .xlsx (--sample: wartości za 2023 z raportu) / " +
+    "the programme's monitoring table for a year as .xlsx (--sample: the report's 2023 values)",
+  usage: USAGE,
+  async run(args, io) {
+    const { positional, options } = parseArgs(args, {
+      values: ["year", "output"],
+      flags: ["sample", "force"],
+      aliases: { "-o": "--output" },
+    });
+    if (positional.length > 0)
+      throw new CliError(`nieoczekiwany argument / unexpected argument "${positional[0]}"`);
+    const year = parseYear(options.year);
+    const sample = options.sample === true;
+    if (sample && year !== SAMPLE_YEAR)
+      throw new CliError(
+        `--sample: przykładowe wartości są tylko za ${SAMPLE_YEAR} / sample values exist for ${SAMPLE_YEAR} only`,
+      );
+    const out = typeof options.output === "string" ? options.output : `monitoring-${year}.xlsx`;
+    const target = path.resolve(io.cwd, out);
+    if (fs.existsSync(target) && options.force !== true)
+      throw new CliError(
+        `plik ${out} już istnieje; użyj --force, aby go zastąpić / ${out} exists; use --force to replace it`,
+      );
+
+    const built = buildMonitoringSheetPlan(PROGRAMME, year, sample ? { values: sampleValues() } : {});
+    // The builder returns a sheet plan (or, should it grow, a whole workbook plan).
+    const plan: WorkbookPlan = "sheets" in built ? (built as WorkbookPlan) : { sheets: [built], names: [] };
+    const bytes = await writeXlsx(plan);
+    const tmp = `${target}.${process.pid}.tmp`;
+    try {
+      fs.writeFileSync(tmp, bytes);
+      fs.renameSync(tmp, target);
+    } catch (e) {
+      if (fs.existsSync(tmp)) fs.unlinkSync(tmp);
+      const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
+      throw new CliError(`nie można zapisać / cannot write ${out}: ${reason}`);
+    }
+    const sheetNames = plan.sheets.map((s) => `„${s.name}”`).join(", ");
+    io.out(
+      `Zapisano / written ${out}: ${sheetNames}, ${indicatorCount()} mierników / indicators` +
+        (sample ? `, wartości przykładowe ${SAMPLE_YEAR} / sample values` : ""),
+    );
+    return 0;
+  },
+};
