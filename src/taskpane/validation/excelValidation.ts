@@ -100,7 +100,8 @@ export async function validateInExcel(
 
 export interface FixResult {
   applied: Finding[];
-  /** Fixes not applied because the cell changed since it was validated (nothing is overwritten unasked). */
+  /** Fixes not applied because the cell changed since it was validated (nothing is overwritten unasked).
+   * A cell that already holds the fixed value counts as applied and is not written again. */
   skipped: Finding[];
   syncs: number;
 }
@@ -136,8 +137,12 @@ export async function applyFixes(
     const skipped: Finding[] = [];
     const stale = new Set<string>();
     for (const c of checks) {
-      if (sameValue(normalise(c.range.values[0][0]), c.finding.value)) applied.push(c.finding);
-      else {
+      const now = normalise(c.range.values[0][0]);
+      if (sameValue(now, c.finding.value)) applied.push(c.finding);
+      else if (now === c.finding.fix!.value) {
+        applied.push(c.finding); // already fixed: nothing to write
+        stale.add(`${c.finding.sheet}\u0000${c.finding.cell}`);
+      } else {
         skipped.push(c.finding);
         stale.add(`${c.finding.sheet}\u0000${c.finding.cell}`);
       }

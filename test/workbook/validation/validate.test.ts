@@ -149,7 +149,7 @@ const CASES: [string, Case][] = [
   ["percent 76.2", value(PCT, 76.2, "percent-as-whole-number", "warning", 0.762)],
   ["percent 83.29", value(PCT2, 83.29, "percent-as-whole-number", "warning", 0.8329)],
   ...ERRORS.map((e): [string, Case] => [`count ${e}`, value(COUNT, e, "excel-error", "error")]),
-  ["percent #DIV/0!", value(PCT, "#DIV/0!", "excel-error", "error")],
+  ...ERRORS.map((e): [string, Case] => [`percent ${e}`, value(PCT2, e, "excel-error", "error")]),
   ["count empty", value(COUNT, null, "empty", "warning")],
   ["percent empty", value(PCT, null, "empty", "warning")],
   ["work after training > participants", relation({ "1.3.2-2": 500 }, "1.3.2-2")],
