@@ -5,7 +5,7 @@ import { PROGRAMME } from "../../domain/programme/programme";
 import { DEFAULT_YOY_FACTOR, Finding } from "../../domain/validation";
 import { readXlsx } from "../../hosts/xlsx/read";
 import { WorkbookCells } from "../../workbook/cells";
-import { countsText, validateWorkbookCells } from "../../workbook/validation";
+import { countsText, plural, validateWorkbookCells } from "../../workbook/validation";
 import { parseArgs } from "../args";
 import { CliCommand, CliError } from "../io";
 
@@ -119,8 +119,8 @@ export const command: CliCommand = {
       const L = lang === "pl";
       for (const f of findings) {
         const tag = f.severity === "error" ? (L ? "BŁĄD" : "ERROR") : L ? "UWAGA" : "WARNING";
-        const fix = f.fix ? ` → ${f.fix.description[lang]}` : "";
-        io.out(`${tag} [${f.rule}] ${f.message[lang]}${fix}`);
+        // The message already names the fix, when there is one.
+        io.out(`${tag} [${f.rule}] ${f.message[lang]}`);
       }
       for (const s of result.sheets) {
         const mine = findings.filter((f) => f.sheet === s.sheet);
@@ -133,7 +133,7 @@ export const command: CliCommand = {
           : "";
         io.out(
           L
-            ? `„${s.sheet}”: ${s.indicators} mierników; ${counts}${prev}`
+            ? `„${s.sheet}”: ${plural(s.indicators, "miernik", "mierniki", "mierników")}; ${counts}${prev}`
             : `"${s.sheet}": ${s.indicators} indicators; ${counts}${prev}`,
         );
       }

@@ -44,10 +44,12 @@ function showTarget(v: number, unit: Unit, lang: "pl" | "en"): string {
 }
 
 function fixDescription(v: number, unit: Unit): Localized {
-  return {
-    pl: `Wpisz liczbę ${showTarget(v, unit, "pl")}`,
-    en: `Enter the number ${showTarget(v, unit, "en")}`,
-  };
+  return unit === "percent"
+    ? { pl: `Wpisz ${showTarget(v, unit, "pl")}`, en: `Enter ${showTarget(v, unit, "en")}` }
+    : {
+        pl: `Wpisz liczbę ${showTarget(v, unit, "pl")}`,
+        en: `Enter the number ${showTarget(v, unit, "en")}`,
+      };
 }
 
 interface CellContext {
@@ -166,7 +168,7 @@ export function checkValue(
   const unitName: Localized =
     unit === "percent"
       ? { pl: "odsetek (np. 76,2%)", en: "a percentage (e.g. 76.2%)" }
-      : { pl: "liczba całkowita ≥ 0", en: "a whole number ≥ 0" };
+      : { pl: "liczbę całkowitą ≥ 0", en: "a whole number ≥ 0" };
 
   if (value === null || (typeof value === "string" && value.trim() === ""))
     return [
@@ -178,8 +180,8 @@ export function checkValue(
   if (isErrorValue(value))
     return [
       finding(ctx, "excel-error", "error", {
-        pl: `błąd Excela ${value.trim()}; popraw formułę lub wpisz wartość (${unitName.pl})`,
-        en: `Excel error ${value.trim()}; correct the formula or enter a value (${unitName.en})`,
+        pl: `błąd Excela ${value.trim()}; popraw formułę lub wpisz ${unitName.pl}`,
+        en: `Excel error ${value.trim()}; correct the formula or enter ${unitName.en}`,
       }),
     ];
   if (typeof value === "boolean")
