@@ -1,0 +1,160 @@
+import { serialToIso } from "../dates";
+import { derive, GROUPS, isEvaluable } from "./groups";
+import { Card, Criterion, CriterionResult, Evaluation, GroupId, Participant, RowIssue } from "./types";
+
+/** The base (denominator group) of a share-like criterion. */
+export function baseOf(c: Criterion, card: Card): GroupId {
+  if (c.base) return c.base;
+  return c.subQuota ? card.parameters.subQuotaBase : "all";
+}
+
+/**
+ * Shortfall of a share quota n/d < t: the smallest x of additional participants of the group with
+ * (n+x)/(d+x) ≥ t; 0 when met. For t ≥ 1 no number of additions reaches it: the shortfall is d − n
+ * (participants whose row must change).
+ */
+export function shareShortfall(n: number, d: number, t: number): number {
+  if (d > 0 && n / d >= t) return 0;
+  if (t >= 1) return Math.max(d - n, d === 0 ? 1 : 0);
+  let x = Math.max(0, Math.floor((t * d - n) / (1 - t)) - 2);
+  while ((n + x) / (d + x) < t) x++;
+  return x;
+}
+
+/** Effectiveness shortfall: the smallest k of additional employed among those ended with (n+k)/d ≥ t (⌈t·d − n⌉). */
+export function effectivenessShortfall(n: number, d: number, t: number): number {
+  if (d === 0 || n / d >= t) return 0;
+  let k = Math.max(0, Math.floor(t * d - n) - 1);
+  while ((n + k) / d < t) k++;
+  return k;
+}
+
+interface Tally {
+  n: number;
+  d: number;
+  /** effectiveness: ended in the group (incl. pending) */
+  ended: number;
+  pending: number;
+}
+
+/**
+ * Evaluates a card over participants at `asOf` (Excel serial). One pass over the participants; memory is
+ * O(criteria). Rows failing `isEvaluable` are left out; `rowIssues` is passed through for the report.
+ */
+export function evaluate(
+  participants: Iterable<Participant>,
+  card: Card,
+  asOf: number,
+  rowIssues: RowIssue[] = [],
+): Evaluation {
+  const params = card.parameters;
+  const crit = card.criteria;
+  const tallies: Tally[] = crit.map(() => ({ n: 0, d: 0, ended: 0, pending: 0 }));
+  const groupTests = crit.map((c) => GROUPS[c.group].test);
+  const baseTests = crit.map((c) => GROUPS[baseOf(c, card)].test);
+  let count = 0;
+  let pendingAll = 0;
+  for (const p of participants) {
+    if (!isEvaluable(p)) continue;
+    count++;
+    const dv = derive(p, params, asOf);
+    if (dv.effPopulation && dv.pending) pendingAll++;
+    for (let i = 0; i < crit.length; i++) {
+      const c = crit[i];
+      const t = tallies[i];
+      switch (c.measure) {
+        case "share":
+          if (baseTests[i](p, dv, params)) {
+            t.d++;
+            if (groupTests[i](p, dv, params)) t.n++;
+          }
+          break;
+        case "resultShare":
+          if (dv.left && baseTests[i](p, dv, params)) {
+            t.d++;
+            if (groupTests[i](p, dv, params)) t.n++;
+          }
+          break;
+        case "count":
+        case "productCount":
+          if (groupTests[i](p, dv, params)) t.n++;
+          break;
+        case "effectiveness":
+          if (dv.effPopulation && dv.ended && groupTests[i](p, dv, params)) {
+            t.ended++;
+            if (dv.pending) t.pending++;
+            else {
+              t.d++;
+              if (dv.employed) t.n++;
+            }
+          }
+          break;
+      }
+    }
+  }
+  const criteria = crit.map((c, i) => result(c, tallies[i]));
+  return {
+    card: card.id,
+    asOf: serialToIso(asOf),
+    participants: count,
+    pending: pendingAll,
+    criteria,
+    rowIssues,
+  };
+}
+
+function result(c: Criterion, t: Tally): CriterionResult {
+  const threshold = c.threshold ?? null;
+  const base: CriterionResult = {
+    id: c.id,
+    kind: c.kind,
+    label: c.label,
+    numerator: t.n,
+    denominator: null,
+    share: null,
+    threshold,
+    met: null,
+    points: null,
+    shortfall: null,
+  };
+  switch (c.measure) {
+    case "share":
+    case "resultShare": {
+      base.denominator = t.d;
+      base.share = t.d > 0 ? t.n / t.d : null;
+      if (threshold !== null && t.d > 0) {
+        base.met = t.n / t.d >= threshold;
+        base.shortfall = shareShortfall(t.n, t.d, threshold);
+      }
+      break;
+    }
+    case "count":
+      if (threshold !== null) {
+        base.met = t.n >= threshold;
+        base.shortfall = Math.max(0, threshold - t.n);
+      }
+      break;
+    case "productCount":
+      base.target = c.target;
+      break;
+    case "effectiveness":
+      base.denominator = t.d;
+      base.share = t.d > 0 ? t.n / t.d : null;
+      base.pending = t.pending;
+      if (threshold !== null && t.d > 0) {
+        base.met = t.n / t.d >= threshold;
+        base.shortfall = effectivenessShortfall(t.n, t.d, threshold);
+      }
+      break;
+  }
+  if (c.kind === "premium") {
+    if (c.points === null || c.points === undefined) base.points = null;
+    else base.points = base.met === true ? c.points : 0;
+  }
+  return base;
+}
+
+/** Exit-code rule of `miernik check`: every formal and effectiveness criterion met or not applicable. */
+export function allRequiredMet(e: Evaluation): boolean {
+  return e.criteria.every((c) => (c.kind !== "formal" && c.kind !== "effectiveness") || c.met !== false);
+}

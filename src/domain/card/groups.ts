@@ -1,0 +1,187 @@
+import { Localized } from "../i18n";
+import { completedYears } from "../dates";
+import { checkPesel } from "../pesel";
+import { CardParameters, GroupId, Participant } from "./types";
+
+/**
+ * Participant groups — the ONE definition shared by the engine and the formula generator.
+ * Each participant is first reduced to `Derived` flags (the derived columns of the `Uczestnicy` table);
+ * every group is then a test over those flags. Definitions (issue 4 semantics):
+ * - unemployed ⇔ status is one of the two "osoba bezrobotna …" values; longTermUnemployed ⇔ unemployed ∧ W tym = długotrwale.
+ * - age = completed years from the birth date (valid PESEL first, else Data urodzenia) to the start date; unknown → not 50+.
+ * - lowQualified ⇔ ISCED ≤ parameters.lowQualificationMaxIsced; other ⇔ none of 50+, women, disabled, long-term, low-qualified.
+ * - effPopulation ⇔ (unemployed ∨ inactive) ∧ ¬startup funds ∧ dropout ≠ podjęcie nauki.
+ * - ended ⇔ end date ∧ (path completed = Tak ∨ dropout = podjęcie zatrudnienia); with `excludeOtherDropouts` = false: end date filled.
+ * - employed ⇔ job start in [start, end + window] ∧ qualifying job (umowa o pracę: months ≥ min ∧ etat ≥ minFte;
+ *   umowa cywilnoprawna (if counted): months ≥ min ∧ 3× = Tak; działalność gospodarcza).
+ * - pending ⇔ ended ∧ ¬employed ∧ asOf < end + window.
+ * - result indicators: left ⇔ end date filled; employedAfterLeaving ⇔ left ∧ job start in [start, end + resultWindow];
+ *   qualifiedAfterLeaving ⇔ left ∧ Uzyskanie kwalifikacji = Tak; nonAgriculturalJobAfterLeaving ⇔ employedAfterLeaving ∧ pozarolniczy = Tak.
+ */
+export interface Derived {
+  age: number | null;
+  unemployed: boolean;
+  longTermUnemployed: boolean;
+  inactive: boolean;
+  age50plus: boolean;
+  women: boolean;
+  disabled: boolean;
+  lowQualified: boolean;
+  other: boolean;
+  effPopulation: boolean;
+  ended: boolean;
+  employed: boolean;
+  pending: boolean;
+  left: boolean;
+  employedAfterLeaving: boolean;
+}
+
+/** Birth date used for age: from a valid PESEL, else Data urodzenia. */
+export function birthDateOf(p: Participant): number | null {
+  if (p.pesel) {
+    const info = checkPesel(p.pesel);
+    if (info.valid) return info.birthDate;
+  }
+  return p.birthDate;
+}
+
+export function qualifyingJob(p: Participant, params: CardParameters): boolean {
+  const months = p.employmentMonths ?? 0;
+  switch (p.contractType) {
+    case "employment":
+      return months >= params.minEmploymentMonths && (p.fte ?? 0) >= params.minFte;
+    case "civil":
+      return params.civilContractsCount && months >= params.minEmploymentMonths && p.contractValue3x === true;
+    case "business":
+      return true;
+    default:
+      return false;
+  }
+}
+
+export function derive(p: Participant, params: CardParameters, asOf: number): Derived {
+  const birth = birthDateOf(p);
+  const age = birth !== null && p.startDate !== null ? completedYears(birth, p.startDate) : null;
+  const unemployed = p.status === "unemployedRegistered" || p.status === "unemployedUnregistered";
+  const longTermUnemployed = unemployed && p.longTerm === true;
+  const inactive = p.status === "inactive";
+  const age50plus = age !== null && age >= params.olderAge;
+  const women = p.sex === "F";
+  const disabled = p.disabled === true;
+  const lowQualified = p.isced !== null && p.isced <= params.lowQualificationMaxIsced;
+  const other = !(age50plus || women || disabled || longTermUnemployed || lowQualified);
+  const effPopulation = (unemployed || inactive) && p.startupFunds !== true && p.dropoutReason !== "school";
+  const hasEnd = p.endDate !== null;
+  const ended =
+    hasEnd && (params.excludeOtherDropouts ? p.pathCompleted === true || p.dropoutReason === "job" : true);
+  const jobInWindow = (days: number): boolean =>
+    p.jobStartDate !== null &&
+    p.startDate !== null &&
+    p.endDate !== null &&
+    p.jobStartDate >= p.startDate &&
+    p.jobStartDate <= p.endDate + days;
+  const employed = jobInWindow(params.effectivenessWindowDays) && qualifyingJob(p, params);
+  const pending = ended && !employed && asOf < (p.endDate as number) + params.effectivenessWindowDays;
+  const employedAfterLeaving = hasEnd && jobInWindow(params.resultWindowDays);
+  return {
+    age,
+    unemployed,
+    longTermUnemployed,
+    inactive,
+    age50plus,
+    women,
+    disabled,
+    lowQualified,
+    other,
+    effPopulation,
+    ended,
+    employed,
+    pending,
+    left: hasEnd,
+    employedAfterLeaving,
+  };
+}
+
+export interface GroupDef {
+  label: Localized;
+  test(p: Participant, d: Derived, params: CardParameters): boolean;
+}
+
+export const GROUPS: Record<GroupId, GroupDef> = {
+  all: { label: { pl: "wszyscy uczestnicy", en: "all participants" }, test: () => true },
+  unemployed: { label: { pl: "osoby bezrobotne", en: "unemployed" }, test: (_p, d) => d.unemployed },
+  longTermUnemployed: {
+    label: { pl: "osoby długotrwale bezrobotne", en: "long-term unemployed" },
+    test: (_p, d) => d.longTermUnemployed,
+  },
+  inactive: { label: { pl: "osoby bierne zawodowo", en: "inactive" }, test: (_p, d) => d.inactive },
+  employedAtStart: {
+    label: { pl: "osoby pracujące", en: "employed at start" },
+    test: (p) => p.status === "employed",
+  },
+  leavingAgriculture: {
+    label: { pl: "osoby odchodzące z rolnictwa", en: "persons leaving agriculture" },
+    test: (p) => p.leavingAgriculture === true,
+  },
+  women: { label: { pl: "kobiety", en: "women" }, test: (_p, d) => d.women },
+  disabled: {
+    label: { pl: "osoby z niepełnosprawnościami", en: "persons with disabilities" },
+    test: (_p, d) => d.disabled,
+  },
+  age50plus: {
+    label: { pl: "osoby w wieku 50 lat i więcej", en: "persons aged 50+" },
+    test: (_p, d) => d.age50plus,
+  },
+  lowQualified: {
+    label: { pl: "osoby o niskich kwalifikacjach", en: "low-qualified" },
+    test: (_p, d) => d.lowQualified,
+  },
+  other: { label: { pl: "pozostali uczestnicy", en: "other participants" }, test: (_p, d) => d.other },
+  ipd: { label: { pl: "uczestnicy z IPD", en: "participants with an IPD" }, test: (p) => p.ipd === true },
+  internship: {
+    label: { pl: "uczestnicy staży", en: "interns" },
+    test: (p) => (p.internshipMonths ?? 0) > 0,
+  },
+  internshipCompliant: {
+    label: { pl: "staże 3–6 mies. powiązane ze szkoleniem", en: "3–6-month linked internships" },
+    test: (p, _d, params) =>
+      (p.internshipMonths ?? 0) >= params.internshipMinMonths &&
+      (p.internshipMonths ?? 0) <= params.internshipMaxMonths &&
+      p.internshipLinked === true,
+  },
+  trained: { label: { pl: "uczestnicy szkoleń", en: "trained" }, test: (p) => p.training === true },
+  trainedWhiteGreen: {
+    label: { pl: "szkoleni w białej/zielonej gospodarce", en: "trained in the white/green economy" },
+    test: (p) => p.training === true && p.trainingWhiteGreen === true,
+  },
+  trainedQualified: {
+    label: { pl: "szkoleni, którzy uzyskali kwalifikacje", en: "trained who gained a qualification" },
+    test: (p) => p.training === true && p.qualification === true,
+  },
+  left: {
+    label: { pl: "osoby, które opuściły program", en: "participants who left" },
+    test: (_p, d) => d.left,
+  },
+  employedAfterLeaving: {
+    label: { pl: "pracujący po opuszczeniu programu", en: "employed after leaving" },
+    test: (_p, d) => d.employedAfterLeaving,
+  },
+  qualifiedAfterLeaving: {
+    label: { pl: "z kwalifikacjami po opuszczeniu programu", en: "qualified after leaving" },
+    test: (p, d) => d.left && p.qualification === true,
+  },
+  nonAgriculturalJobAfterLeaving: {
+    label: { pl: "pracujący w sektorze pozarolniczym", en: "employed outside agriculture" },
+    test: (p, d) => d.employedAfterLeaving && p.nonAgriculturalJob === true,
+  },
+};
+
+export const GROUP_IDS = Object.keys(GROUPS) as GroupId[];
+
+/**
+ * Rows that enter the evaluation: a usable start date and status. Rows failing this are reported by the row
+ * checks (severity error) and left out of every criterion; every other row issue leaves the row in.
+ */
+export function isEvaluable(p: Participant): boolean {
+  return p.startDate !== null && p.status !== null;
+}
