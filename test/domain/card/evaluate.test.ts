@@ -1,5 +1,10 @@
 import { builtinCard, parseCard } from "../../../src/domain/card/load";
-import { allRequiredMet, evaluate, shareShortfall, effectivenessShortfall } from "../../../src/domain/card/evaluate";
+import {
+  allRequiredMet,
+  evaluate,
+  shareShortfall,
+  effectivenessShortfall,
+} from "../../../src/domain/card/evaluate";
 import { Card, CriterionResult, Evaluation, Participant } from "../../../src/domain/card/types";
 import { d, ENDED, JOB, many, person } from "../../fixtures/register/participants";
 
@@ -14,10 +19,21 @@ const crit = (e: Evaluation, id: string): CriterionResult => {
 describe("formal quotas", () => {
   it("unemployed ≥ 80 %: exactly at threshold met, one below not, shortfall", () => {
     const at = evaluate([...many(8), ...many(2, { status: "inactive" })], card, LATE);
-    expect(crit(at, "formal.unemployed")).toMatchObject({ numerator: 8, denominator: 10, share: 0.8, met: true, shortfall: 0 });
+    expect(crit(at, "formal.unemployed")).toMatchObject({
+      numerator: 8,
+      denominator: 10,
+      share: 0.8,
+      met: true,
+      shortfall: 0,
+    });
     const below = evaluate([...many(7), ...many(3, { status: "inactive" })], card, LATE);
     // (7+x)/(10+x) ≥ 0.8 → x = 5
-    expect(crit(below, "formal.unemployed")).toMatchObject({ numerator: 7, denominator: 10, met: false, shortfall: 5 });
+    expect(crit(below, "formal.unemployed")).toMatchObject({
+      numerator: 7,
+      denominator: 10,
+      met: false,
+      shortfall: 5,
+    });
   });
   it("long-term unemployed and leaving agriculture are counted over the unemployed", () => {
     const ps = [
@@ -30,8 +46,16 @@ describe("formal quotas", () => {
     expect(crit(e, "formal.leavingAgriculture")).toMatchObject({ numerator: 6, denominator: 10, met: true });
   });
   it("minimum 50 participants: 50 met, 49 short by 1", () => {
-    expect(crit(evaluate(many(50), card, LATE), "formal.minParticipants")).toMatchObject({ numerator: 50, met: true, shortfall: 0 });
-    expect(crit(evaluate(many(49), card, LATE), "formal.minParticipants")).toMatchObject({ numerator: 49, met: false, shortfall: 1 });
+    expect(crit(evaluate(many(50), card, LATE), "formal.minParticipants")).toMatchObject({
+      numerator: 50,
+      met: true,
+      shortfall: 0,
+    });
+    expect(crit(evaluate(many(49), card, LATE), "formal.minParticipants")).toMatchObject({
+      numerator: 49,
+      met: false,
+      shortfall: 1,
+    });
   });
   it("IPD 100 %: one missing is not met, shortfall = rows to fix", () => {
     const e = evaluate([...many(9), person({ ipd: false })], card, LATE);
@@ -39,44 +63,82 @@ describe("formal quotas", () => {
   });
   it("internships: 3–6 months and linked; none → not applicable", () => {
     const ok = evaluate(
-      [person({ internshipMonths: 3, internshipLinked: true }), person({ internshipMonths: 6, internshipLinked: true })],
+      [
+        person({ internshipMonths: 3, internshipLinked: true }),
+        person({ internshipMonths: 6, internshipLinked: true }),
+      ],
       card,
       LATE,
     );
     expect(crit(ok, "formal.internship")).toMatchObject({ numerator: 2, denominator: 2, met: true });
     const bad = evaluate(
-      [person({ internshipMonths: 7, internshipLinked: true }), person({ internshipMonths: 4, internshipLinked: false }), person()],
+      [
+        person({ internshipMonths: 7, internshipLinked: true }),
+        person({ internshipMonths: 4, internshipLinked: false }),
+        person(),
+      ],
       card,
       LATE,
     );
     expect(crit(bad, "formal.internship")).toMatchObject({ numerator: 0, denominator: 2, met: false });
-    expect(crit(evaluate(many(3), card, LATE), "formal.internship")).toMatchObject({ denominator: 0, share: null, met: null });
+    expect(crit(evaluate(many(3), card, LATE), "formal.internship")).toMatchObject({
+      denominator: 0,
+      share: null,
+      met: null,
+    });
   });
   it("zero participants: shares null, count not met", () => {
     const e = evaluate([], card, LATE);
     expect(e.participants).toBe(0);
-    expect(crit(e, "formal.unemployed")).toMatchObject({ numerator: 0, denominator: 0, share: null, met: null });
+    expect(crit(e, "formal.unemployed")).toMatchObject({
+      numerator: 0,
+      denominator: 0,
+      share: null,
+      met: null,
+    });
     expect(crit(e, "formal.minParticipants")).toMatchObject({ met: false, shortfall: 50 });
     expect(crit(e, "effectiveness.women")).toMatchObject({ met: null, share: null });
   });
 });
 
 describe("effectiveness", () => {
-  const women = (n: number, over: Partial<Participant> = {}): Participant[] => many(n, { sex: "F", ...ENDED, ...over });
+  const women = (n: number, over: Partial<Participant> = {}): Participant[] =>
+    many(n, { sex: "F", ...ENDED, ...over });
   it("women 39 %: 39/100 met, 38/100 short by 1", () => {
     const e = evaluate([...women(39, JOB), ...women(61)], card, LATE);
-    expect(crit(e, "effectiveness.women")).toMatchObject({ numerator: 39, denominator: 100, share: 0.39, met: true, shortfall: 0 });
+    expect(crit(e, "effectiveness.women")).toMatchObject({
+      numerator: 39,
+      denominator: 100,
+      share: 0.39,
+      met: true,
+      shortfall: 0,
+    });
     const f = evaluate([...women(38, JOB), ...women(62)], card, LATE);
-    expect(crit(f, "effectiveness.women")).toMatchObject({ numerator: 38, denominator: 100, met: false, shortfall: 1 });
+    expect(crit(f, "effectiveness.women")).toMatchObject({
+      numerator: 38,
+      denominator: 100,
+      met: false,
+      shortfall: 1,
+    });
   });
   it("a group with nobody ended is not applicable", () => {
     const e = evaluate(many(5, { sex: "F" }), card, LATE);
-    expect(crit(e, "effectiveness.women")).toMatchObject({ numerator: 0, denominator: 0, met: null, shortfall: null });
+    expect(crit(e, "effectiveness.women")).toMatchObject({
+      numerator: 0,
+      denominator: 0,
+      met: null,
+      shortfall: null,
+    });
   });
   it("pending: ended, not employed, window open → out of n and d, counted", () => {
     const asOf = d("2024-08-01"); // end 2024-06-30 + 90 = 2024-09-28
     const e = evaluate([...women(1, JOB), ...women(2)], card, asOf);
-    expect(crit(e, "effectiveness.women")).toMatchObject({ numerator: 1, denominator: 1, pending: 2, met: true });
+    expect(crit(e, "effectiveness.women")).toMatchObject({
+      numerator: 1,
+      denominator: 1,
+      pending: 2,
+      met: true,
+    });
     expect(e.pending).toBe(2);
     const closed = evaluate([...women(1, JOB), ...women(2)], card, d("2024-09-28"));
     expect(crit(closed, "effectiveness.women")).toMatchObject({ numerator: 1, denominator: 3, pending: 0 });
@@ -93,7 +155,10 @@ describe("effectiveness", () => {
     const e = evaluate(ps, card, LATE);
     expect(crit(e, "effectiveness.women")).toMatchObject({ numerator: 1, denominator: 2 });
     const keep = parseCard({ ...card, parameters: { ...card.parameters, excludeOtherDropouts: false } });
-    expect(crit(evaluate(ps, keep, LATE), "effectiveness.women")).toMatchObject({ numerator: 1, denominator: 3 });
+    expect(crit(evaluate(ps, keep, LATE), "effectiveness.women")).toMatchObject({
+      numerator: 1,
+      denominator: 3,
+    });
   });
   it("qualifying jobs and the window", () => {
     const ps = [
@@ -109,14 +174,23 @@ describe("effectiveness", () => {
     const e = evaluate(ps, card, LATE);
     expect(crit(e, "effectiveness.women")).toMatchObject({ numerator: 3, denominator: 8 });
     const noCivil = parseCard({ ...card, parameters: { ...card.parameters, civilContractsCount: false } });
-    expect(crit(evaluate(ps, noCivil, LATE), "effectiveness.women")).toMatchObject({ numerator: 2, denominator: 8 });
+    expect(crit(evaluate(ps, noCivil, LATE), "effectiveness.women")).toMatchObject({
+      numerator: 2,
+      denominator: 8,
+    });
   });
   it("groups overlap; other = none of the five", () => {
     const old = person({ ...ENDED, ...JOB, birthDate: d("1970-01-01"), sex: "F", isced: 2 });
     const plain = person({ ...ENDED });
     const e = evaluate([old, plain], card, LATE);
-    for (const g of ["age50plus", "women", "lowQualified"]) expect(crit(e, `effectiveness.${g}`)).toMatchObject({ numerator: 1, denominator: 1 });
-    expect(crit(e, "effectiveness.other")).toMatchObject({ numerator: 0, denominator: 1, met: false, shortfall: 1 });
+    for (const g of ["age50plus", "women", "lowQualified"])
+      expect(crit(e, `effectiveness.${g}`)).toMatchObject({ numerator: 1, denominator: 1 });
+    expect(crit(e, "effectiveness.other")).toMatchObject({
+      numerator: 0,
+      denominator: 1,
+      met: false,
+      shortfall: 1,
+    });
     expect(crit(e, "effectiveness.disabled")).toMatchObject({ met: null });
   });
   it("age comes from a valid PESEL before Data urodzenia", () => {
@@ -135,7 +209,12 @@ describe("premium, result and product indicators", () => {
       ...many(2, { training: true, qualification: false }),
     ];
     const e = evaluate(ps, card, LATE);
-    expect(crit(e, "premium.qualifications")).toMatchObject({ numerator: 8, denominator: 10, met: true, points: 10 });
+    expect(crit(e, "premium.qualifications")).toMatchObject({
+      numerator: 8,
+      denominator: 10,
+      met: true,
+      points: 10,
+    });
     expect(crit(e, "premium.whiteGreenEconomy")).toMatchObject({ met: true, points: 5 });
     expect(crit(e, "premium.age50plus")).toMatchObject({ met: false, points: 0 });
     expect(crit(e, "premium.disabled")).toMatchObject({ met: false, points: null });
@@ -147,7 +226,13 @@ describe("premium, result and product indicators", () => {
       person(), // has not left
     ];
     const e = evaluate(ps, card, LATE);
-    expect(crit(e, "result.A1")).toMatchObject({ numerator: 1, denominator: 2, share: 0.5, threshold: 0.45, met: true });
+    expect(crit(e, "result.A1")).toMatchObject({
+      numerator: 1,
+      denominator: 2,
+      share: 0.5,
+      threshold: 0.45,
+      met: true,
+    });
     expect(crit(e, "product.B1")).toMatchObject({ numerator: 3, target: 1875, met: null, denominator: null });
   });
   it("rows without a start date or status are left out", () => {

@@ -11,9 +11,27 @@ describe("card loading", () => {
   it("the shipped 9.1 card loads with its parameters and every criterion of the issue", () => {
     const c = builtinCard("rpo-wl-9.1-2016");
     expect(c).not.toBeNull();
-    expect(c?.parameters).toMatchObject({ subQuotaBase: "unemployed", lowQualificationMaxIsced: 3, effectivenessWindowDays: 90, excludeOtherDropouts: true, civilContractsCount: true, resultWindowDays: 28 });
+    expect(c?.parameters).toMatchObject({
+      subQuotaBase: "unemployed",
+      lowQualificationMaxIsced: 3,
+      effectivenessWindowDays: 90,
+      excludeOtherDropouts: true,
+      civilContractsCount: true,
+      resultWindowDays: 28,
+    });
     const ids = c?.criteria.map((x) => x.id) ?? [];
-    for (const id of ["formal.unemployed", "formal.longTermUnemployed", "formal.leavingAgriculture", "formal.minParticipants", "formal.ipd", "formal.internship", "effectiveness.other", "premium.disabled", "result.A9", "product.B7"])
+    for (const id of [
+      "formal.unemployed",
+      "formal.longTermUnemployed",
+      "formal.leavingAgriculture",
+      "formal.minParticipants",
+      "formal.ipd",
+      "formal.internship",
+      "effectiveness.other",
+      "premium.disabled",
+      "result.A9",
+      "product.B7",
+    ])
       expect(ids).toContain(id);
     expect(ids.filter((i) => i.startsWith("result.")).length).toBe(9);
     expect(ids.filter((i) => i.startsWith("product.")).length).toBe(7);
@@ -22,7 +40,10 @@ describe("card loading", () => {
     [(j: any) => (j.criteria[3].threshold = 1.5), "criteria[3].threshold: expected a number 0–1"],
     [(j: any) => (j.criteria[0].group = "aliens"), "criteria[0].group: unknown group"],
     [(j: any) => delete j.criteria[2].label.en, "criteria[2].label.en: expected a non-empty string"],
-    [(j: any) => (j.parameters.effectivenessWindowDays = "90"), "parameters.effectivenessWindowDays: expected a non-negative number"],
+    [
+      (j: any) => (j.parameters.effectivenessWindowDays = "90"),
+      "parameters.effectivenessWindowDays: expected a non-negative number",
+    ],
     [(j: any) => (j.parameters.colour = 1), "parameters.colour: unknown parameter"],
     [(j: any) => (j.criteria[4].kind = "bonus"), "criteria[4].kind: expected one of"],
     [(j: any) => (j.criteria[1].id = j.criteria[0].id), "criteria[1].id: duplicate id"],
@@ -48,7 +69,15 @@ describe("a second card with other thresholds and bases works with no code chang
   const ps = [
     person({ longTerm: true, isced: 2, ...ENDED, ...JOB }),
     person({ longTerm: false, isced: 3, ...ENDED }),
-    person({ status: "inactive", sex: "F", isced: 1, ...ENDED, ...JOB, contractType: "civil", contractValue3x: true }),
+    person({
+      status: "inactive",
+      sex: "F",
+      isced: 1,
+      ...ENDED,
+      ...JOB,
+      contractType: "civil",
+      contractValue3x: true,
+    }),
     person({ sex: "F", isced: 2, ...ENDED, jobStartDate: d("2024-07-31"), contractType: "business" }),
   ];
   const e = evaluate(ps, card, asOf);
