@@ -1,0 +1,35 @@
+/** Text matching helpers: case, whitespace (incl. NBSP), diacritics. */
+
+const EXTRA: Record<string, string> = { ł: "l", Ł: "l", đ: "d", ø: "o" };
+
+/** Lower case, no diacritics (ł → l), dashes unified, every whitespace run (NBSP, tabs, newlines) → one space, trimmed. */
+export function normalizeText(s: string): string {
+  return s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[łŁđø]/g, (c) => EXTRA[c])
+    .replace(/[\u2010-\u2015\u2212]/g, "-")
+    .toLowerCase()
+    .replace(/[\s\u00a0\u2007\u202f]+/g, " ")
+    .trim();
+}
+
+/** Header matching key: like normalizeText, also ignoring spaces entirely ("Okres bez pracy(mies.)"). */
+export function headerKey(s: string): string {
+  return normalizeText(s).replace(/ /g, "");
+}
+
+/**
+ * The allowed value `value` is a slip of (differs only in case, spacing or diacritics), or null.
+ * An exact match returns the value itself.
+ */
+export function nearestAllowed(value: string, allowed: readonly string[]): string | null {
+  if (allowed.includes(value)) return value;
+  const k = normalizeText(value);
+  return allowed.find((a) => normalizeText(a) === k) ?? null;
+}
+
+/** Text that a spreadsheet would take as a formula if written as a plain value. */
+export function looksLikeFormula(s: string): boolean {
+  return /^[=+\-@]/.test(s);
+}
