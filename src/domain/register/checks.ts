@@ -69,13 +69,22 @@ function text(v: unknown): string | null {
 }
 
 /** Parses rows into participants and reports every row issue. `params` gives the windows and age limits. */
-export function checkRegister(rows: readonly RawRow[], params: CardParameters = DEFAULT_PARAMETERS): RegisterCheckResult {
+export function checkRegister(
+  rows: readonly RawRow[],
+  params: CardParameters = DEFAULT_PARAMETERS,
+): RegisterCheckResult {
   const issues: RowIssue[] = [];
   const participants: Participant[] = [];
   const firstRowOfPesel = new Map<string, number>();
   for (const raw of rows) {
     const r = raw.row;
-    const issue = (key: ColumnKey | "", rule: string, severity: Severity, message: Localized, suggestion?: string): void => {
+    const issue = (
+      key: ColumnKey | "",
+      rule: string,
+      severity: Severity,
+      message: Localized,
+      suggestion?: string,
+    ): void => {
       const i: RowIssue = { row: r, column: key === "" ? "" : header(key), rule, severity, message };
       if (suggestion !== undefined) i.suggestion = suggestion;
       issues.push(i);
@@ -83,7 +92,10 @@ export function checkRegister(rows: readonly RawRow[], params: CardParameters = 
     const get = (k: ColumnKey): string | number | boolean | null => raw.values[k] ?? null;
 
     const requiredEmpty = (k: ColumnKey): void => {
-      const why = k === "startDate" || k === "status" ? { pl: " Wiersz pominięty w kryteriach.", en: " The row is left out of the criteria." } : { pl: "", en: "" };
+      const why =
+        k === "startDate" || k === "status"
+          ? { pl: " Wiersz pominięty w kryteriach.", en: " The row is left out of the criteria." }
+          : { pl: "", en: "" };
       issue(k, RULES.required, "error", {
         pl: `Brak wartości w kolumnie „${header(k)}” — uzupełnij.${why.pl}`,
         en: `“${header(k)}” is empty — fill it in.${why.en}`,
@@ -101,7 +113,13 @@ export function checkRegister(rows: readonly RawRow[], params: CardParameters = 
       if ((allowed as readonly string[]).includes(v)) return v as T;
       const lower = allowed.find((a) => a.toLowerCase() === v.toLowerCase());
       if (lower) {
-        issue(k, RULES.valueCase, "warning", { pl: `„${v}”: wpisz „${lower}”.`, en: `“${v}”: write “${lower}”.` }, lower);
+        issue(
+          k,
+          RULES.valueCase,
+          "warning",
+          { pl: `„${v}”: wpisz „${lower}”.`, en: `“${v}”: write “${lower}”.` },
+          lower,
+        );
         return lower;
       }
       const near = nearestAllowed(v, allowed);
@@ -111,8 +129,14 @@ export function checkRegister(rows: readonly RawRow[], params: CardParameters = 
         RULES.valueAllowed,
         "error",
         near
-          ? { pl: `„${v}” to nie dozwolona wartość — czy chodziło o „${near}”?`, en: `“${v}” is not an allowed value — did you mean “${near}”?` }
-          : { pl: `„${v}” to nie dozwolona wartość. Dozwolone: ${list}.`, en: `“${v}” is not an allowed value. Allowed: ${list}.` },
+          ? {
+              pl: `„${v}” to nie dozwolona wartość — czy chodziło o „${near}”?`,
+              en: `“${v}” is not an allowed value — did you mean “${near}”?`,
+            }
+          : {
+              pl: `„${v}” to nie dozwolona wartość. Dozwolone: ${list}.`,
+              en: `“${v}” is not an allowed value. Allowed: ${list}.`,
+            },
         near ?? undefined,
       );
       return null;
@@ -143,7 +167,10 @@ export function checkRegister(rows: readonly RawRow[], params: CardParameters = 
       if (s === null) return null;
       const n = parsePolishNumber(s);
       if (n === null || n.value < 0) {
-        issue(k, RULES.number, "error", { pl: `„${s}” to nie liczba nieujemna — wpisz liczbę.`, en: `“${s}” is not a non-negative number — enter a number.` });
+        issue(k, RULES.number, "error", {
+          pl: `„${s}” to nie liczba nieujemna — wpisz liczbę.`,
+          en: `“${s}” is not a non-negative number — enter a number.`,
+        });
         return null;
       }
       return n.value;
@@ -185,7 +212,7 @@ export function checkRegister(rows: readonly RawRow[], params: CardParameters = 
     const status =
       statusText === null
         ? null
-        : (Object.keys(STATUS) as (keyof typeof STATUS)[]).find((k) => STATUS[k] === statusText) ?? null;
+        : ((Object.keys(STATUS) as (keyof typeof STATUS)[]).find((k) => STATUS[k] === statusText) ?? null);
     const sub = choice("subStatus", [SUBSTATUS.longTerm, SUBSTATUS.other], false);
     const disabledText = choice("disabled", DISABILITY, true);
     const dropText = choice("dropoutReason", Object.values(DROPOUT), false);
@@ -204,11 +231,19 @@ export function checkRegister(rows: readonly RawRow[], params: CardParameters = 
       longTerm: sub === null ? null : sub === SUBSTATUS.longTerm,
       monthsWithoutWork: num("monthsWithoutWork"),
       leavingAgriculture: yesNo("leavingAgriculture", true),
-      disabled: disabledText === null ? null : disabledText === YES ? true : disabledText === "Nie" ? false : null,
+      disabled:
+        disabledText === null ? null : disabledText === YES ? true : disabledText === "Nie" ? false : null,
       startDate: date("startDate", true),
       endDate: date("endDate", false),
       pathCompleted: yesNo("pathCompleted", false),
-      dropoutReason: dropText === null ? null : dropText === DROPOUT.job ? "job" : dropText === DROPOUT.school ? "school" : "other",
+      dropoutReason:
+        dropText === null
+          ? null
+          : dropText === DROPOUT.job
+            ? "job"
+            : dropText === DROPOUT.school
+              ? "school"
+              : "other",
       ipd: yesNo("ipd", true),
       training: yesNo("training", true),
       trainingWhiteGreen: yesNo("trainingWhiteGreen", false),
@@ -217,7 +252,13 @@ export function checkRegister(rows: readonly RawRow[], params: CardParameters = 
       internshipLinked: yesNo("internshipLinked", false),
       jobStartDate: date("jobStartDate", false),
       contractType:
-        contractText === null ? null : contractText === CONTRACT.employment ? "employment" : contractText === CONTRACT.civil ? "civil" : "business",
+        contractText === null
+          ? null
+          : contractText === CONTRACT.employment
+            ? "employment"
+            : contractText === CONTRACT.civil
+              ? "civil"
+              : "business",
       employmentMonths: num("employmentMonths"),
       fte: num("fte"),
       contractValue3x: yesNo("contractValue3x", false),
@@ -227,11 +268,18 @@ export function checkRegister(rows: readonly RawRow[], params: CardParameters = 
 
     // PESEL
     const peselCell = get("pesel");
-    const pesel = peselCell === null ? null : text(typeof peselCell === "number" ? String(peselCell).padStart(11, "0") : peselCell)?.trim() ?? null;
+    const pesel =
+      peselCell === null
+        ? null
+        : (text(typeof peselCell === "number" ? String(peselCell).padStart(11, "0") : peselCell)?.trim() ??
+          null);
     p.pesel = pesel;
     if (pesel === null) {
       if (p.noPesel !== true)
-        issue("pesel", RULES.peselMissing, "error", { pl: "Brak numeru PESEL — wpisz go albo ustaw „Brak PESEL” = Tak.", en: "No PESEL — enter it or set “Brak PESEL” = Tak." });
+        issue("pesel", RULES.peselMissing, "error", {
+          pl: "Brak numeru PESEL — wpisz go albo ustaw „Brak PESEL” = Tak.",
+          en: "No PESEL — enter it or set “Brak PESEL” = Tak.",
+        });
     } else if (p.noPesel === true) {
       issue("noPesel", RULES.noPeselWithPesel, "error", {
         pl: "„Brak PESEL” = Tak, a numer PESEL jest wpisany — popraw jedno z nich.",
@@ -242,12 +290,26 @@ export function checkRegister(rows: readonly RawRow[], params: CardParameters = 
       const info = checkPesel(pesel);
       const msg: Record<string, Localized> = {
         length: { pl: `PESEL „${pesel}” nie ma 11 cyfr.`, en: `PESEL “${pesel}” does not have 11 digits.` },
-        digits: { pl: `PESEL „${pesel}” zawiera znaki inne niż cyfry.`, en: `PESEL “${pesel}” contains non-digits.` },
-        checksum: { pl: `PESEL „${pesel}” ma błędną cyfrę kontrolną — sprawdź numer.`, en: `PESEL “${pesel}” has a wrong check digit — check the number.` },
-        date: { pl: `PESEL „${pesel}” nie koduje istniejącej daty urodzenia.`, en: `PESEL “${pesel}” does not encode a real birth date.` },
+        digits: {
+          pl: `PESEL „${pesel}” zawiera znaki inne niż cyfry.`,
+          en: `PESEL “${pesel}” contains non-digits.`,
+        },
+        checksum: {
+          pl: `PESEL „${pesel}” ma błędną cyfrę kontrolną — sprawdź numer.`,
+          en: `PESEL “${pesel}” has a wrong check digit — check the number.`,
+        },
+        date: {
+          pl: `PESEL „${pesel}” nie koduje istniejącej daty urodzenia.`,
+          en: `PESEL “${pesel}” does not encode a real birth date.`,
+        },
       };
       if (info.problem) {
-        const rule = { length: RULES.peselLength, digits: RULES.peselDigits, checksum: RULES.peselChecksum, date: RULES.peselDate }[info.problem];
+        const rule = {
+          length: RULES.peselLength,
+          digits: RULES.peselDigits,
+          checksum: RULES.peselChecksum,
+          date: RULES.peselDate,
+        }[info.problem];
         issue("pesel", rule, "error", msg[info.problem]);
       } else {
         if (p.sex !== null && info.sex !== p.sex)
@@ -276,7 +338,11 @@ export function checkRegister(rows: readonly RawRow[], params: CardParameters = 
         pl: "Data zakończenia jest wcześniejsza niż data rozpoczęcia udziału — popraw daty.",
         en: "The end date is before the start date — correct the dates.",
       });
-    if (p.jobStartDate !== null && p.endDate !== null && p.jobStartDate > p.endDate + params.effectivenessWindowDays)
+    if (
+      p.jobStartDate !== null &&
+      p.endDate !== null &&
+      p.jobStartDate > p.endDate + params.effectivenessWindowDays
+    )
       issue("jobStartDate", RULES.jobAfterWindow, "info", {
         pl: `Zatrudnienie podjęte później niż ${params.effectivenessWindowDays} dni po zakończeniu udziału — nie liczy się do efektywności.`,
         en: `The job started more than ${params.effectivenessWindowDays} days after the end — it does not count for effectiveness.`,
@@ -295,10 +361,16 @@ export function checkRegister(rows: readonly RawRow[], params: CardParameters = 
       const limit = age < 25 ? 6 : 12;
       const shouldBe = p.monthsWithoutWork > limit;
       if (shouldBe !== p.longTerm)
-        issue("subStatus", RULES.longTermContradiction, "warning", {
-          pl: `„W tym” przeczy okresowi bez pracy: ${p.monthsWithoutWork} mies. przy wieku ${age} lat (długotrwale ⇔ > ${limit} mies.) — wpisz „${shouldBe ? SUBSTATUS.longTerm : SUBSTATUS.other}”.`,
-          en: `“W tym” contradicts the months without work: ${p.monthsWithoutWork} at age ${age} (long-term ⇔ > ${limit} months) — enter “${shouldBe ? SUBSTATUS.longTerm : SUBSTATUS.other}”.`,
-        }, shouldBe ? SUBSTATUS.longTerm : SUBSTATUS.other);
+        issue(
+          "subStatus",
+          RULES.longTermContradiction,
+          "warning",
+          {
+            pl: `„W tym” przeczy okresowi bez pracy: ${p.monthsWithoutWork} mies. przy wieku ${age} lat (długotrwale ⇔ > ${limit} mies.) — wpisz „${shouldBe ? SUBSTATUS.longTerm : SUBSTATUS.other}”.`,
+            en: `“W tym” contradicts the months without work: ${p.monthsWithoutWork} at age ${age} (long-term ⇔ > ${limit} months) — enter “${shouldBe ? SUBSTATUS.longTerm : SUBSTATUS.other}”.`,
+          },
+          shouldBe ? SUBSTATUS.longTerm : SUBSTATUS.other,
+        );
     }
     participants.push(p);
   }

@@ -59,7 +59,9 @@ export function readRegisterSheet(sheet: SheetCells): RegisterRows {
       `Arkusz „${sheet.name}”: nie znaleziono wiersza nagłówków rejestru uczestników (np. „PESEL”, „Płeć”, „Data rozpoczęcia udziału w projekcie”).`,
       `Sheet “${sheet.name}”: no participant register header row found (e.g. “PESEL”, “Płeć”, “Data rozpoczęcia udziału w projekcie”).`,
     );
-  const missing = REGISTER_COLUMNS.filter((c) => c.required && !h.columns.has(c.key)).map((c) => `„${c.header}”`);
+  const missing = REGISTER_COLUMNS.filter((c) => c.required && !h.columns.has(c.key)).map(
+    (c) => `„${c.header}”`,
+  );
   if (missing.length > 0)
     throw new RegisterReadError(
       `Arkusz „${sheet.name}”: brak wymaganej kolumny ${missing.join(", ")} — dodaj ją w wierszu nagłówków (wiersz ${sheet.top + h.index + 1}).`,
