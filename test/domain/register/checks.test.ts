@@ -1,0 +1,159 @@
+import { checkRegister, RawRow, RULES } from "../../../src/domain/register/checks";
+import { evaluate } from "../../../src/domain/card/evaluate";
+import { builtinCard } from "../../../src/domain/card/load";
+import { Card } from "../../../src/domain/card/types";
+import { nearestAllowed, normalizeText } from "../../../src/domain/text";
+import { d } from "../../fixtures/register/participants";
+
+const card = builtinCard("rpo-wl-9.1-2016") as Card;
+const U = "osoba bezrobotna zarejestrowana w ewidencji urzędów pracy";
+
+/** A clean row: 44-year-old unemployed man with a valid PESEL (1980-01-01). */
+function good(row: number, over: RawRow["values"] = {}): RawRow {
+  return {
+    row,
+    values: {
+      firstName: "Jan",
+      lastName: "Nowak",
+      pesel: "80010112357",
+      noPesel: "Nie",
+      sex: "Mężczyzna",
+      birthDate: "1980-01-01",
+      education: "ponadgimnazjalne (ISCED 3)",
+      status: U,
+      subStatus: "inne",
+      monthsWithoutWork: 3,
+      leavingAgriculture: "Nie",
+      disabled: "Nie",
+      startDate: d("2024-03-01"),
+      endDate: "2024-06-30",
+      pathCompleted: "Tak",
+      ipd: "Tak",
+      training: "Nie",
+      ...over,
+    },
+  };
+}
+
+// Each bad row differs from a good row in one thing; PESELs are made unique where duplicates are not the point.
+const rows: RawRow[] = [
+  good(2),
+  good(3, { pesel: "8001011235" }),
+  good(4, { pesel: "8001011235X" }),
+  good(5, { pesel: "80010112358" }),
+  good(6, { pesel: "80131312341" }), // month 13; checksum fixed below
+  good(7, { pesel: "44051401359", birthDate: "1944-05-14", sex: "Kobieta" }),
+  good(8, { pesel: "02322401019", birthDate: "2002-12-25", subStatus: "inne" }),
+  good(9, { noPesel: "Tak", pesel: "80010112340", sex: "Kobieta" }),
+  good(10, { pesel: "80010112357" }), // duplicate of row 2
+  good(11, { pesel: null, noPesel: "Nie" }),
+  good(12, { pesel: null, noPesel: "Tak", endDate: "2024-02-01" }),
+  good(13, { pesel: null, noPesel: "Tak", jobStartDate: "2024-10-15" }),
+  good(14, { pesel: null, noPesel: "Tak", sex: "kobieta " }),
+  good(15, { pesel: null, noPesel: "Tak", status: "osoba bierna  zawodowo" }),
+  good(16, { pesel: null, noPesel: "Tak", disabled: "może" }),
+  good(17, { pesel: null, noPesel: "Tak", subStatus: "osoba długotrwale bezrobotna", monthsWithoutWork: 8 }),
+  good(18, { pesel: null, noPesel: "Tak", birthDate: "2000-01-01", subStatus: "inne", monthsWithoutWork: 7 }),
+  good(19, { pesel: null, noPesel: "Tak", firstName: '=HYPERLINK("x")', lastName: "@Nowak" }),
+  good(20, { pesel: null, noPesel: "Tak", startDate: "32.13.2024" }),
+  good(21, { pesel: null, noPesel: "Tak", status: null }),
+  good(22, { pesel: null, noPesel: "Tak", education: "średnie" }),
+  good(23, { pesel: null, noPesel: "Tak", monthsWithoutWork: "dużo" }),
+];
+// Fix the check digit of the month-13 PESEL so only the date is wrong.
+{
+  const base = "8013131234";
+  const w = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+  const k = (10 - ([...base].reduce((s, c, i) => s + +c * w[i], 0) % 10)) % 10;
+  rows[4].values.pesel = base + k;
+}
+
+const { participants, issues } = checkRegister(rows);
+const at = (row: number) => issues.filter((i) => i.row === row).map((i) => [i.column, i.rule, i.severity]);
+
+describe("row checks", () => {
+  it("a clean row has no issues", () => expect(at(2)).toEqual([]));
+  it.each([
+    [3, [["PESEL", RULES.peselLength, "error"]]],
+    [4, [["PESEL", RULES.peselDigits, "error"]]],
+    [5, [["PESEL", RULES.peselChecksum, "error"]]],
+    [6, [["PESEL", RULES.peselDate, "error"]]],
+    [7, [["Płeć", RULES.peselSex, "error"]]],
+    [
+      8,
+      [
+        ["Data urodzenia", RULES.peselBirthDate, "error"],
+        ["", RULES.ageUnder30, "warning"],
+      ],
+    ],
+    [9, [["Brak PESEL", RULES.noPeselWithPesel, "error"]]],
+    [10, [["PESEL", RULES.peselDuplicate, "error"]]],
+    [11, [["PESEL", RULES.peselMissing, "error"]]],
+    [12, [["Data zakończenia udziału w projekcie", RULES.dateOrder, "error"]]],
+    [13, [["Data podjęcia zatrudnienia", RULES.jobAfterWindow, "info"]]],
+    [14, [["Płeć", RULES.valueCase, "warning"]]],
+    [15, [["Status osoby na rynku pracy w chwili przystąpienia do projektu", RULES.valueAllowed, "error"]]],
+    [16, [["Osoba z niepełnosprawnościami", RULES.valueAllowed, "error"]]],
+    [17, [["W tym", RULES.longTermContradiction, "warning"]]],
+    [
+      18,
+      [
+        ["", RULES.ageUnder30, "warning"],
+        ["W tym", RULES.longTermContradiction, "warning"],
+      ],
+    ],
+    [
+      19,
+      [
+        ["Imię", RULES.formulaLikeText, "info"],
+        ["Nazwisko", RULES.formulaLikeText, "info"],
+      ],
+    ],
+    [20, [["Data rozpoczęcia udziału w projekcie", RULES.dateFormat, "error"]]],
+    [21, [["Status osoby na rynku pracy w chwili przystąpienia do projektu", RULES.required, "error"]]],
+    [22, [["Wykształcenie", RULES.education, "error"]]],
+    [23, [["Okres bez pracy (mies.)", RULES.number, "error"]]],
+  ])("row %i", (row, expected) => {
+    expect(at(row)).toEqual(expected);
+  });
+  it("suggests the nearest allowed value for slips", () => {
+    expect(issues.find((i) => i.row === 15)?.suggestion).toBe("osoba bierna zawodowo");
+    expect(issues.find((i) => i.row === 14)?.suggestion).toBe("Kobieta");
+    expect(issues.find((i) => i.row === 16)?.suggestion).toBeUndefined();
+    expect(issues.find((i) => i.row === 17)?.suggestion).toBe("inne");
+  });
+  it("messages are Polish and English and name the fix", () => {
+    const dup = issues.find((i) => i.rule === RULES.peselDuplicate);
+    expect(dup?.message.pl).toContain("wierszu 2");
+    expect(dup?.message.en).toContain("row 2");
+  });
+  it("name fields starting with = + - @ stay text", () => {
+    expect(participants.find((p) => p.row === 19)).toMatchObject({
+      firstName: '=HYPERLINK("x")',
+      lastName: "@Nowak",
+    });
+  });
+  it("criteria are still computed over the valid rows: rows without start date or status are left out", () => {
+    const e = evaluate(participants, card, d("2025-01-01"), issues);
+    // Left out: row 15 (status slip → unknown), row 20 (start date unreadable), row 21 (status empty).
+    expect(e.participants).toBe(rows.length - 3);
+    expect(e.rowIssues).toBe(issues);
+    // Every other row counts, including those with PESEL problems (row 5) or warnings (row 18).
+    expect(
+      evaluate(
+        participants.filter((p) => p.row === 5 || p.row === 18),
+        card,
+        d("2025-01-01"),
+      ).participants,
+    ).toBe(2);
+  });
+});
+
+describe("text matching", () => {
+  it("normalises case, NBSP, spacing, diacritics", () => {
+    expect(normalizeText("  Osoba\u00a0BIERNA   zawodowo ")).toBe("osoba bierna zawodowo");
+    expect(normalizeText("Płeć Łódź")).toBe("plec lodz");
+    expect(nearestAllowed("mezczyzna", ["Kobieta", "Mężczyzna"])).toBe("Mężczyzna");
+    expect(nearestAllowed("facet", ["Kobieta", "Mężczyzna"])).toBeNull();
+  });
+});
