@@ -58,6 +58,10 @@ function loadCommands(): void {
   loaded = true;
   // Commands register themselves here; keep one line per command, in the order shown in the usage text.
 
-  const modules: { command: CliCommand }[] = [require("./commands/layout"), require("./commands/validate")];
+  const modules: { command: CliCommand }[] = [
+    require("./commands/layout"),
+    require("./commands/validate"),
+    require("./commands/check"),
+  ];
   registerCommands(modules.map((m) => m.command));
 }

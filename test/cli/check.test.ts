@@ -1,0 +1,147 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { run } from "../../src/cli/main";
+import { CliIO } from "../../src/cli/io";
+import { parseCsv } from "../../src/workbook/csv";
+
+// Other commands are mocked so this test depends only on `check` and the dispatcher in main.ts.
+jest.mock("../../src/cli/commands/layout", () => ({
+  command: { name: "layout", summary: "", usage: "", run: async () => 0 },
+}));
+jest.mock("../../src/cli/commands/validate", () => ({
+  command: { name: "validate", summary: "", usage: "", run: async () => 0 },
+}));
+
+function io(cwd: string): CliIO & { outText: string[]; errText: string[] } {
+  const outText: string[] = [];
+  const errText: string[] = [];
+  return { cwd, out: (t) => outText.push(t), err: (t) => errText.push(t), outText, errText };
+}
+const FIX = path.join(__dirname, "../fixtures/register");
+const canonical = fs.readFileSync(path.join(FIX, "canonical.csv"), "utf8");
+const header = canonical.split("\n")[0];
+
+/** 50 long-term unemployed men aged 44, 10 leaving agriculture, all with an IPD, nobody ended yet. */
+function passingCsv(): string {
+  const line = (i: number): string =>
+    [
+      i,
+      "Jan",
+      `Nowak${i}`,
+      "",
+      "Tak",
+      "Mężczyzna",
+      "1980-01-01",
+      "ponadgimnazjalne (ISCED 3)",
+      "osoba bezrobotna zarejestrowana w ewidencji urzędów pracy",
+      "osoba długotrwale bezrobotna",
+      "14",
+      i <= 10 ? "Tak" : "Nie",
+      "Nie",
+      "2024-03-01",
+      "",
+      "",
+      "",
+      "Tak",
+      "Nie",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "Nie",
+    ].join(";");
+  return [header, ...Array.from({ length: 50 }, (_v, i) => line(i + 1))].join("\n");
+}
+
+describe("miernik check", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-check-"));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test("--json prints the issue's shape; a formal criterion not met → exit 1", async () => {
+    fs.copyFileSync(path.join(FIX, "canonical.csv"), path.join(dir, "r.csv"));
+    const o = io(dir);
+    const code = await run(["check", "r.csv", "--as-of", "2025-01-01", "--json"], o);
+    expect(code).toBe(1);
+    const j = JSON.parse(o.outText.join(""));
+    expect(Object.keys(j)).toEqual(["card", "asOf", "participants", "pending", "criteria", "rowIssues"]);
+    expect(j).toMatchObject({ card: "rpo-wl-9.1-2016", asOf: "2025-01-01", participants: 5, pending: 0 });
+    const min = j.criteria.find((c: { id: string }) => c.id === "formal.minParticipants");
+    expect(min).toEqual({
+      id: "formal.minParticipants",
+      kind: "formal",
+      numerator: 5,
+      denominator: null,
+      share: null,
+      threshold: 50,
+      met: false,
+      points: null,
+      shortfall: 45,
+    });
+    const unemployed = j.criteria.find((c: { id: string }) => c.id === "formal.unemployed");
+    expect(unemployed).toMatchObject({ numerator: 4, denominator: 5, share: 0.8, met: true });
+  });
+
+  test("every formal and effectiveness criterion met or not applicable → exit 0, readable table", async () => {
+    fs.writeFileSync(path.join(dir, "ok.csv"), passingCsv());
+    const o = io(dir);
+    expect(await run(["check", "ok.csv", "--as-of", "2024-12-31"], o)).toBe(0);
+    const out = o.outText.join("\n");
+    expect(out).toContain("Stan na 2024-12-31 · uczestników: 50");
+    expect(out).toMatch(/formal\.leavingAgriculture\s+10\s+50\s+20\.0%\s+15\.0%\s+TAK/);
+    expect(out).toMatch(/effectiveness\.women\s+0\s+0\s+—\s+39\.0%\s+nie dotyczy/);
+  });
+
+  test("reads an .xlsx with the sheet Uczestnicy (dates as Excel dates)", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Notatki").addRow(["x"]);
+    const ws = wb.addWorksheet("Uczestnicy");
+    parseCsv(passingCsv()).forEach((r, i) =>
+      ws.addRow(r.map((v, j) => (i > 0 && j === 13 ? new Date(Date.UTC(2024, 2, 1)) : v))),
+    );
+    await wb.xlsx.writeFile(path.join(dir, "r.xlsx"));
+    const o = io(dir);
+    expect(await run(["check", "r.xlsx", "--as-of", "2024-12-31", "--json"], o)).toBe(0);
+    expect(JSON.parse(o.outText.join("")).participants).toBe(50);
+  });
+
+  test("a second card from a JSON file", async () => {
+    fs.writeFileSync(path.join(dir, "ok.csv"), passingCsv());
+    fs.copyFileSync(path.join(__dirname, "../fixtures/cards/other-call.json"), path.join(dir, "card.json"));
+    const o = io(dir);
+    await run(["check", "ok.csv", "--card", "card.json", "--as-of", "2024-12-31", "--json"], o);
+    expect(JSON.parse(o.outText.join("")).card).toBe("test-other-call");
+  });
+
+  test.each([
+    [["check", "missing.csv"], "cannot read"],
+    [["check", "bad.csv"], "„PESEL”"],
+    [["check", "ok.csv", "--card", "bad.json"], "criteria[0].threshold: expected a number 0–1"],
+    [["check", "ok.csv", "--card", "nope"], "unknown card"],
+    [["check", "ok.csv", "--as-of", "2024-13-01"], "--as-of"],
+    [["check", "ok.csv", "--bogus"], "unknown option"],
+  ])("unusable input or a bad card → exit 2 with a one-line reason (%j)", async (args, msg) => {
+    fs.writeFileSync(path.join(dir, "ok.csv"), passingCsv());
+    fs.writeFileSync(path.join(dir, "bad.csv"), "Imię;Nazwisko;Płeć\nJan;Nowak;Mężczyzna\n");
+    const card = JSON.parse(
+      fs.readFileSync(path.join(__dirname, "../fixtures/cards/other-call.json"), "utf8"),
+    );
+    card.criteria[0].threshold = 60;
+    fs.writeFileSync(path.join(dir, "bad.json"), JSON.stringify(card));
+    const o = io(dir);
+    expect(await run(args, o)).toBe(2);
+    expect(o.errText[0]).toContain(msg);
+    expect(o.errText[0]).not.toMatch(/\n\s+at /);
+    expect(o.outText).toEqual([]);
+  });
+});
