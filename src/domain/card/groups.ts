@@ -1,6 +1,7 @@
 import { Localized } from "../i18n";
 import { completedYears } from "../dates";
 import { checkPesel } from "../pesel";
+import { ColumnKey } from "../register/columns";
 import { CardParameters, GroupId, Participant } from "./types";
 
 /**
@@ -185,3 +186,67 @@ export const GROUP_IDS = Object.keys(GROUPS) as GroupId[];
 export function isEvaluable(p: Participant): boolean {
   return p.startDate !== null && p.status !== null;
 }
+
+/** Derived flag columns (per participant row) that the groups and the effectiveness measure read. */
+export type DerivedFlag = Exclude<keyof Derived, "age">;
+
+/**
+ * A group as data, for the formula generator: ALL conditions must hold (COUNTIFS criteria pairs).
+ * - `{ derived }`: the derived flag column is TRUE (see `derive` for its definition).
+ * - `{ column, equals }`: the register cell equals the text (Excel compares case-insensitively; the engine
+ *   accepts case-only differences too, see register/checks.ts).
+ * - `{ column, op, value | param }`: numeric comparison with a constant or a card parameter.
+ */
+export type Condition =
+  | { derived: DerivedFlag }
+  | { column: ColumnKey; equals: string }
+  | { column: ColumnKey; op: ">" | ">=" | "<="; value: number }
+  | { column: ColumnKey; op: ">" | ">=" | "<="; param: keyof CardParameters };
+
+const TAK = "Tak";
+export const GROUP_CONDITIONS: Record<GroupId, readonly Condition[]> = {
+  all: [],
+  unemployed: [{ derived: "unemployed" }],
+  longTermUnemployed: [{ derived: "longTermUnemployed" }],
+  inactive: [{ derived: "inactive" }],
+  employedAtStart: [{ column: "status", equals: "osoba pracująca" }],
+  leavingAgriculture: [{ column: "leavingAgriculture", equals: TAK }],
+  women: [{ derived: "women" }],
+  disabled: [{ derived: "disabled" }],
+  age50plus: [{ derived: "age50plus" }],
+  lowQualified: [{ derived: "lowQualified" }],
+  other: [{ derived: "other" }],
+  ipd: [{ column: "ipd", equals: TAK }],
+  internship: [{ column: "internshipMonths", op: ">", value: 0 }],
+  internshipCompliant: [
+    { column: "internshipMonths", op: ">=", param: "internshipMinMonths" },
+    { column: "internshipMonths", op: "<=", param: "internshipMaxMonths" },
+    { column: "internshipLinked", equals: TAK },
+  ],
+  trained: [{ column: "training", equals: TAK }],
+  trainedWhiteGreen: [
+    { column: "training", equals: TAK },
+    { column: "trainingWhiteGreen", equals: TAK },
+  ],
+  trainedQualified: [
+    { column: "training", equals: TAK },
+    { column: "qualification", equals: TAK },
+  ],
+  left: [{ derived: "left" }],
+  employedAfterLeaving: [{ derived: "employedAfterLeaving" }],
+  qualifiedAfterLeaving: [{ derived: "left" }, { column: "qualification", equals: TAK }],
+  nonAgriculturalJobAfterLeaving: [
+    { derived: "employedAfterLeaving" },
+    { column: "nonAgriculturalJob", equals: TAK },
+  ],
+};
+
+/**
+ * How each measure combines conditions (for the formula generator), with `G` = the criterion's group
+ * conditions and `B` = its base's (only evaluable rows count: `isEvaluable`):
+ * - share: n = COUNT(G ∧ B), d = COUNT(B)
+ * - resultShare: n = COUNT(left ∧ B ∧ G), d = COUNT(left ∧ B)
+ * - count / productCount: n = COUNT(G)
+ * - effectiveness: ended = COUNT(effPopulation ∧ ended ∧ G); pending = COUNT(… ∧ pending);
+ *   d = ended − pending; n = COUNT(effPopulation ∧ ended ∧ employed ∧ G) (employed rows are never pending).
+ */

@@ -43,7 +43,7 @@ export function sampleParticipant(r: () => number, row: number): Participant {
     noPesel: true,
     sex: r() < 0.5 ? "F" : "M",
     birthDate: start - Math.floor((28 + r() * 35) * 365.25),
-    isced: Math.floor(r() * 7),
+    isced: Math.floor(r() * 6),
     status,
     longTerm: status === "unemployedRegistered" || status === "unemployedUnregistered" ? r() < 0.6 : null,
     monthsWithoutWork: Math.floor(r() * 30),

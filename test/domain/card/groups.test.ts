@@ -1,0 +1,51 @@
+import { Condition, derive, GROUP_CONDITIONS, GROUP_IDS, GROUPS } from "../../../src/domain/card/groups";
+import { builtinCard } from "../../../src/domain/card/load";
+import { sampleParticipants } from "../../../src/domain/card/sample";
+import { Card, CardParameters } from "../../../src/domain/card/types";
+import { checkRegister } from "../../../src/domain/register/checks";
+import { participantToValues, RowValue } from "../../../src/domain/register/toRow";
+import { ColumnKey } from "../../../src/domain/register/columns";
+
+const card = builtinCard("rpo-wl-9.1-2016") as Card;
+const asOf = 45500;
+
+/** Evaluates a condition the way COUNTIFS would over the written cells and the derived flag columns. */
+function holds(
+  c: Condition,
+  values: Record<ColumnKey, RowValue>,
+  flags: Record<string, unknown>,
+  params: CardParameters,
+): boolean {
+  if ("derived" in c) return flags[c.derived] === true;
+  const v = values[c.column];
+  if ("equals" in c) return typeof v === "string" && v.toLowerCase() === c.equals.toLowerCase();
+  if (typeof v !== "number") return false;
+  const k = "value" in c ? c.value : (params[c.param] as number);
+  return c.op === ">" ? v > k : c.op === ">=" ? v >= k : v <= k;
+}
+
+describe("group definitions as data", () => {
+  const people = [...sampleParticipants(3000, 3)];
+  it("every group's conditions select exactly the participants its predicate selects", () => {
+    const mismatches: [string, number][] = [];
+    for (const g of GROUP_IDS) {
+      let count = 0;
+      for (const p of people) {
+        const dv = derive(p, card.parameters, asOf);
+        const values = participantToValues(p);
+        const byData = GROUP_CONDITIONS[g].every((c) =>
+          holds(c, values, dv as unknown as Record<string, unknown>, card.parameters),
+        );
+        if (byData !== GROUPS[g].test(p, dv, card.parameters)) mismatches.push([g, p.row]);
+        if (byData) count++;
+      }
+      if (g !== "all") expect([g, count > 0 && count < people.length]).toEqual([g, true]);
+    }
+    expect(mismatches).toEqual([]);
+  });
+  it("participant → register cells → checkRegister gives the same participant", () => {
+    const rows = people.slice(0, 500).map((p) => ({ row: p.row, values: participantToValues(p) }));
+    const back = checkRegister(rows, card.parameters).participants;
+    expect(back).toEqual(people.slice(0, 500));
+  });
+});
