@@ -109,7 +109,7 @@ export function checkRegister(
         if (required) requiredEmpty(k);
         return null;
       }
-      const v = s.trim();
+      const v = s;
       if ((allowed as readonly string[]).includes(v)) return v as T;
       const lower = allowed.find((a) => a.toLowerCase() === v.toLowerCase());
       if (lower) {

@@ -49,7 +49,8 @@ const rows: RawRow[] = [
   good(11, { pesel: null, noPesel: "Nie" }),
   good(12, { pesel: null, noPesel: "Tak", endDate: "2024-02-01" }),
   good(13, { pesel: null, noPesel: "Tak", jobStartDate: "2024-10-15" }),
-  good(14, { pesel: null, noPesel: "Tak", sex: "kobieta " }),
+  good(14, { pesel: null, noPesel: "Tak", sex: "kobieta" }),
+  good(24, { pesel: null, noPesel: "Tak", ipd: "Tak " }),
   good(15, { pesel: null, noPesel: "Tak", status: "osoba bierna  zawodowo" }),
   good(16, { pesel: null, noPesel: "Tak", disabled: "może" }),
   good(17, { pesel: null, noPesel: "Tak", subStatus: "osoba długotrwale bezrobotna", monthsWithoutWork: 8 }),
@@ -113,6 +114,7 @@ describe("row checks", () => {
     [21, [["Status osoby na rynku pracy w chwili przystąpienia do projektu", RULES.required, "error"]]],
     [22, [["Wykształcenie", RULES.education, "error"]]],
     [23, [["Okres bez pracy (mies.)", RULES.number, "error"]]],
+    [24, [["IPD", RULES.valueAllowed, "error"]]],
   ])("row %i", (row, expected) => {
     expect(at(row)).toEqual(expected);
   });
@@ -121,6 +123,10 @@ describe("row checks", () => {
     expect(issues.find((i) => i.row === 14)?.suggestion).toBe("Kobieta");
     expect(issues.find((i) => i.row === 16)?.suggestion).toBeUndefined();
     expect(issues.find((i) => i.row === 17)?.suggestion).toBe("inne");
+    expect(issues.find((i) => i.row === 24)?.suggestion).toBe("Tak");
+    // A case-only slip is used (as COUNTIFS ignores case); a spacing slip is not (COUNTIFS would not match it).
+    expect(participants.find((p) => p.row === 14)?.sex).toBe("F");
+    expect(participants.find((p) => p.row === 24)?.ipd).toBeNull();
   });
   it("messages are Polish and English and name the fix", () => {
     const dup = issues.find((i) => i.rule === RULES.peselDuplicate);
