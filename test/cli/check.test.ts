@@ -98,8 +98,8 @@ describe("miernik check", () => {
     expect(await run(["check", "ok.csv", "--as-of", "2024-12-31"], o)).toBe(0);
     const out = o.outText.join("\n");
     expect(out).toContain("Stan na 2024-12-31 · uczestników: 50");
-    expect(out).toMatch(/formal\.leavingAgriculture\s+10\s+50\s+20\.0%\s+15\.0%\s+TAK/);
-    expect(out).toMatch(/effectiveness\.women\s+0\s+0\s+—\s+39\.0%\s+nie dotyczy/);
+    expect(out).toMatch(/formal\.leavingAgriculture\s+10\s+50\s+20,0%\s+15,0%\s+TAK/);
+    expect(out).toMatch(/effectiveness\.women\s+0\s+0\s+—\s+39,0%\s+nie dotyczy/);
   });
 
   test("reads an .xlsx with the sheet Uczestnicy (dates as Excel dates)", async () => {

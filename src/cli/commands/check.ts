@@ -113,7 +113,11 @@ export function toJson(e: Evaluation, lang: Lang): unknown {
   };
 }
 
-const pct = (v: number | null): string => (v === null ? "—" : `${(Math.round(v * 1000) / 10).toFixed(1)}%`);
+const pct = (v: number | null, lang: Lang = "pl"): string => {
+  if (v === null) return "—";
+  const t = (Math.round(v * 1000) / 10).toFixed(1);
+  return `${lang === "pl" ? t.replace(".", ",") : t}%`;
+};
 
 /** A readable table: one line per criterion, then the row issues. */
 export function formatTable(e: Evaluation, card: Card, lang: Lang): string {
@@ -135,14 +139,14 @@ export function formatTable(e: Evaluation, card: Card, lang: Lang): string {
     c.id,
     String(c.numerator),
     c.denominator === null ? "—" : String(c.denominator),
-    c.denominator === null ? "—" : pct(c.share),
+    c.denominator === null ? "—" : pct(c.share, lang),
     c.kind === "product"
       ? String(c.target ?? "—")
       : c.threshold === null
         ? "—"
         : c.denominator === null
           ? String(c.threshold)
-          : pct(c.threshold),
+          : pct(c.threshold, lang),
     c.kind === "product" ? "—" : metText(c.met),
     c.kind === "premium" ? (c.points === null ? "—" : String(c.points)) : "",
     c.shortfall === null ? "—" : String(c.shortfall),
