@@ -1,0 +1,420 @@
+import { Card } from "../../domain/card/types";
+import { Lang } from "../../domain/i18n";
+import { CallSummary, projectCriteria } from "../../domain/summary/callSummary";
+import { a1, columnLetters, rangeA1 } from "../address";
+import { BlockPlan, CellValue, ConditionalFormatPlan, emptySheet, FormatPlan, SheetPlan } from "../plan";
+import {
+  COUNT_FORMAT,
+  formatBuiltAt,
+  HEADER_FILL,
+  L,
+  MET_FILL,
+  MET_FONT,
+  MET_TEXT,
+  metText,
+  NA_FILL,
+  NA_FONT,
+  NOT_MET_FILL,
+  NOT_MET_FONT,
+  PERCENT_FORMAT,
+  printLandscape,
+  SECTION_FILL,
+} from "./common";
+
+export const CALL_SUMMARY_SHEET = "Podsumowanie naboru";
+
+export interface CallSummaryPlanOptions {
+  lang?: Lang;
+  /** When the figures were computed (label on the sheet). Default: now. */
+  builtAt?: Date;
+  sheetName?: string;
+}
+
+/** Fixed columns of the project table (0-based). Criterion columns follow, two per criterion. */
+export const PROJECT_COLUMNS = {
+  lp: 0,
+  file: 1,
+  applicant: 2,
+  applicantFiles: 3,
+  participants: 4,
+  pending: 5,
+  rowErrors: 6,
+  sharedPesels: 7,
+} as const;
+const FIXED = 8;
+
+/** Where things landed on the sheet (0-based rows), for readers, tests and the pane. */
+export interface CallSummaryLayout {
+  productHeaderRow: number;
+  resultHeaderRow: number;
+  /** The project table's three header rows start here; data rows follow. */
+  projectHeaderRow: number;
+  firstProjectRow: number;
+  /** Column of each shown criterion's share; its met / points cell is the next column. */
+  criterionColumns: Record<string, number>;
+  premiumPointsColumn: number;
+  requiredMetColumn: number;
+  flagsRow: number;
+  problemsRow: number;
+}
+
+const KIND_TITLE = {
+  formal: L("Kryteria dostępu (formalne)", "Access (formal) criteria"),
+  effectiveness: L("Efektywność zatrudnieniowa", "Employment effectiveness"),
+  premium: L("Kryteria premiujące", "Premium criteria"),
+};
+
+/**
+ * The `Podsumowanie naboru` sheet: title and build-time label; the call's totals against the product (B) and
+ * result (A) indicator targets; one row per project with each formal, effectiveness and premium criterion
+ * (share and met, or points); the flags (applicants over the limit, PESELs in more than one project) and the
+ * files that could not be read. Every figure is computed by Miernik at build time (the participant data is in
+ * other files), which the sheet says.
+ */
+export function buildCallSummaryPlan(
+  s: CallSummary,
+  card: Card,
+  opts: CallSummaryPlanOptions = {},
+): { sheet: SheetPlan; layout: CallSummaryLayout } {
+  const lang = opts.lang ?? "pl";
+  const tr = (pl: string, en: string): string => (lang === "pl" ? pl : en);
+  const sheet = emptySheet(opts.sheetName ?? CALL_SUMMARY_SHEET);
+  const criteria = projectCriteria(card);
+  const shown = criteria.map((c) => c.id);
+  const totalCols = FIXED + shown.length * 2 + 2;
+  const blocks: BlockPlan[] = sheet.blocks;
+  const formats: FormatPlan[] = sheet.formats;
+  const cfs: ConditionalFormatPlan[] = sheet.conditionalFormats;
+  const put = (row: number, col: number, values: CellValue[][]): void => {
+    blocks.push({ row, col, values });
+  };
+  const fmt = (range: string, style: FormatPlan["style"]): void => {
+    formats.push({ range, style });
+  };
+
+  // Title.
+  put(0, 0, [[tr("Podsumowanie naboru", "Call summary") + " — " + s.cardTitle[lang]]]);
+  fmt("A1", { bold: true, fontSize: 14 });
+  const built = formatBuiltAt(opts.builtAt ?? new Date());
+  put(1, 0, [
+    [
+      tr(
+        `Stan na ${s.asOf} · obliczone przez Miernik ${built} z ${s.projects.length} plików projektów (${s.participants} uczestników); ` +
+          `wartości nie aktualizują się same — po zmianie plików utwórz podsumowanie ponownie`,
+        `As of ${s.asOf} · computed by Miernik ${built} from ${s.projects.length} project files (${s.participants} participants); ` +
+          `the figures do not update themselves — build the summary again after the files change`,
+      ),
+    ],
+  ]);
+  fmt("A2", { italic: true });
+  put(2, 0, [
+    [
+      tr(
+        `Nieczytelne pliki: ${s.problems.length} · wnioskodawcy z więcej niż ${s.maxApplicationsPerApplicant} wnioskami: ${s.applicantsOverLimit.length} · PESEL w więcej niż jednym projekcie: ${s.sharedPesels.length}`,
+        `Unreadable files: ${s.problems.length} · applicants with more than ${s.maxApplicationsPerApplicant} applications: ${s.applicantsOverLimit.length} · PESELs in more than one project: ${s.sharedPesels.length}`,
+      ),
+    ],
+  ]);
+
+  let row = 4;
+  // Product indicators.
+  const products = s.totals.filter((t) => t.kind === "product");
+  const results = s.totals.filter((t) => t.kind === "result");
+  const productHeaderRow = row;
+  put(row, 0, [[tr("Wskaźniki produktu — suma wszystkich projektów", "Product indicators — all projects")]]);
+  fmt(rangeA1(row, 0, 1, 8), { bold: true, fill: SECTION_FILL });
+  row++;
+  put(row, 0, [
+    [
+      tr("Wskaźnik", "Indicator"),
+      tr("Nazwa", "Name"),
+      null,
+      tr("Liczba osób", "Persons"),
+      null,
+      null,
+      tr("Cel naboru", "Call target"),
+      tr("Realizacja celu", "Target reached"),
+    ],
+  ]);
+  fmt(rangeA1(row, 0, 1, 8), { bold: true, fill: HEADER_FILL, border: "thin", wrap: true, vAlign: "center" });
+  row++;
+  const shortId = (id: string): string => id.replace(/^(product|result)\./, "");
+  if (products.length > 0) {
+    put(
+      row,
+      0,
+      products.map((t) => [shortId(t.id), t.label[lang], null, t.numerator, null, null, t.target, t.reached]),
+    );
+    fmt(rangeA1(row, 0, products.length, 8), { border: "thin", vAlign: "top" });
+    fmt(rangeA1(row, 1, products.length, 1), { wrap: true });
+    fmt(rangeA1(row, 3, products.length, 1), { numberFormat: COUNT_FORMAT });
+    fmt(rangeA1(row, 6, products.length, 1), { numberFormat: COUNT_FORMAT });
+    fmt(rangeA1(row, 7, products.length, 1), { numberFormat: PERCENT_FORMAT });
+    row += products.length;
+  }
+  row++;
+
+  // Result indicators.
+  const resultHeaderRow = row;
+  put(row, 0, [
+    [
+      tr(
+        "Wskaźniki rezultatu — wszyscy uczestnicy, którzy zakończyli udział",
+        "Result indicators — all participants who left",
+      ),
+    ],
+  ]);
+  fmt(rangeA1(row, 0, 1, 8), { bold: true, fill: SECTION_FILL });
+  row++;
+  put(row, 0, [
+    [
+      tr("Wskaźnik", "Indicator"),
+      tr("Nazwa", "Name"),
+      null,
+      tr("Z rezultatem", "With the result"),
+      tr("Zakończyli udział", "Left"),
+      tr("Wartość", "Value"),
+      tr("Cel naboru", "Call target"),
+      tr("Realizacja celu", "Target reached"),
+    ],
+  ]);
+  fmt(rangeA1(row, 0, 1, 8), { bold: true, fill: HEADER_FILL, border: "thin", wrap: true, vAlign: "center" });
+  row++;
+  if (results.length > 0) {
+    put(
+      row,
+      0,
+      results.map((t) => [
+        shortId(t.id),
+        t.label[lang],
+        null,
+        t.numerator,
+        t.denominator,
+        t.value ?? "—",
+        t.target,
+        t.reached ?? "—",
+      ]),
+    );
+    fmt(rangeA1(row, 0, results.length, 8), { border: "thin", vAlign: "top" });
+    fmt(rangeA1(row, 1, results.length, 1), { wrap: true });
+    fmt(rangeA1(row, 3, results.length, 2), { numberFormat: COUNT_FORMAT });
+    fmt(rangeA1(row, 5, results.length, 3), { numberFormat: PERCENT_FORMAT, hAlign: "right" });
+    row += results.length;
+  }
+  row++;
+
+  // Project table: three header rows (kind, criterion, share | met).
+  const projectHeaderRow = row;
+  put(row, 0, [[tr("Projekty", "Projects")]]);
+  fmt(rangeA1(row, 0, 1, totalCols), { bold: true, fill: SECTION_FILL });
+  // Header rows: row+1 = fixed heads (merged down 3 rows) and kind titles (merged across the kind's columns),
+  // row+2 = criterion labels (each merged over its 2 columns), row+3 = share | met (or points).
+  const fixedHeads = [
+    tr("Lp.", "No."),
+    tr("Plik", "File"),
+    tr("Wnioskodawca", "Applicant"),
+    tr("Wnioski tego wnioskodawcy", "Applications by this applicant"),
+    tr("Uczestnicy", "Participants"),
+    tr("Oczekujący na wynik", "Pending"),
+    tr("Błędy w wierszach", "Row errors"),
+    tr("Uczestnicy (PESEL) także w innym projekcie", "Participants (PESEL) also in another project"),
+  ];
+  const h1: CellValue[] = [...fixedHeads];
+  const h2: CellValue[] = fixedHeads.map(() => null);
+  const h3: CellValue[] = fixedHeads.map(() => null);
+  for (let c = 0; c < FIXED; c++) sheet.merges.push(rangeA1(row + 1, c, 3, 1));
+  const criterionColumns: Record<string, number> = {};
+  let col = FIXED;
+  let kindStart = col;
+  criteria.forEach((c, i) => {
+    criterionColumns[c.id] = col;
+    const kind = c.kind as keyof typeof KIND_TITLE;
+    const first = i === 0 || criteria[i - 1].kind !== kind;
+    if (first) kindStart = col;
+    h1.push(first ? KIND_TITLE[kind][lang] : null, null);
+    h2.push(c.label[lang], null);
+    const measureHead =
+      c.measure === "count"
+        ? tr("liczba", "count")
+        : c.measure === "effectiveness"
+          ? tr("efekt.", "rate")
+          : tr("udział", "share");
+    h3.push(measureHead, c.kind === "premium" ? tr("punkty", "points") : tr("spełn.", "met"));
+    sheet.merges.push(rangeA1(row + 2, col, 1, 2));
+    const last = i === criteria.length - 1 || criteria[i + 1].kind !== kind;
+    if (last && col + 2 - kindStart > 1)
+      sheet.merges.push(rangeA1(row + 1, kindStart, 1, col + 2 - kindStart));
+    col += 2;
+  });
+  const premiumPointsColumn = col;
+  const requiredMetColumn = col + 1;
+  h1.push(
+    tr("Punkty premiujące razem", "Premium points total"),
+    tr("Kryteria obowiązkowe spełnione", "Required criteria met"),
+  );
+  h2.push(null, null);
+  h3.push(null, null);
+  sheet.merges.push(rangeA1(row + 1, premiumPointsColumn, 3, 1), rangeA1(row + 1, requiredMetColumn, 3, 1));
+  put(row + 1, 0, [h1, h2, h3]);
+  fmt(rangeA1(row + 1, 0, 3, totalCols), {
+    bold: true,
+    fill: HEADER_FILL,
+    border: "thin",
+    wrap: true,
+    hAlign: "center",
+    vAlign: "center",
+  });
+  sheet.rows = [{ index: row + 2, height: 75 }];
+  const firstProjectRow = row + 4;
+  const titleRows = `$${row + 2}:$${row + 4}`;
+
+  const data: CellValue[][] = s.projects.map((p, i) => {
+    const r: CellValue[] = [
+      i + 1,
+      p.file,
+      p.applicant ?? "—",
+      p.applicant ? p.applicantFiles : "—",
+      p.participants,
+      p.pending,
+      p.rowErrors,
+      p.sharedPesels,
+    ];
+    for (const id of shown) {
+      const c = p.criteria.find((x) => x.id === id);
+      if (!c) {
+        r.push("—", "—");
+        continue;
+      }
+      const figure = c.denominator === null ? c.numerator : (c.share ?? "—");
+      const second = c.kind === "premium" ? (c.points === null ? "—" : c.points) : metText(c.met, lang);
+      r.push(figure, second);
+    }
+    r.push(p.premiumPoints, metText(p.requiredMet, lang));
+    return r;
+  });
+  if (data.length > 0) {
+    put(firstProjectRow, 0, data);
+    const n = data.length;
+    fmt(rangeA1(firstProjectRow, 0, n, totalCols), { border: "thin", vAlign: "top" });
+    fmt(rangeA1(firstProjectRow, 1, n, 2), { wrap: true });
+    criteria.forEach((c) => {
+      const cc = criterionColumns[c.id];
+      fmt(rangeA1(firstProjectRow, cc, n, 1), {
+        numberFormat: c.measure === "count" ? COUNT_FORMAT : PERCENT_FORMAT,
+        hAlign: "right",
+      });
+      fmt(rangeA1(firstProjectRow, cc + 1, n, 1), { hAlign: "center" });
+    });
+    fmt(rangeA1(firstProjectRow, requiredMetColumn, n, 1), { hAlign: "center" });
+    // Met / not met / n/a colours over the criterion block and the final column.
+    const block = `${a1(firstProjectRow, FIXED)}:${a1(firstProjectRow + n - 1, requiredMetColumn)}`;
+    const tl = a1(firstProjectRow, FIXED);
+    cfs.push(
+      {
+        range: block,
+        formula: `=${tl}="${MET_TEXT.yes[lang]}"`,
+        style: { fill: MET_FILL, fontColor: MET_FONT },
+      },
+      {
+        range: block,
+        formula: `=${tl}="${MET_TEXT.no[lang]}"`,
+        style: { fill: NOT_MET_FILL, fontColor: NOT_MET_FONT },
+      },
+      {
+        range: block,
+        formula: `=${tl}="${MET_TEXT.na[lang]}"`,
+        style: { fill: NA_FILL, fontColor: NA_FONT },
+      },
+    );
+    // Flags: an applicant over the limit; participants also in another project.
+    const af = a1(firstProjectRow, PROJECT_COLUMNS.applicantFiles);
+    cfs.push({
+      range: rangeA1(firstProjectRow, PROJECT_COLUMNS.applicantFiles, n, 1),
+      formula: `=AND(ISNUMBER(${af}),${af}>${s.maxApplicationsPerApplicant})`,
+      style: { fill: NOT_MET_FILL, fontColor: NOT_MET_FONT, bold: true },
+    });
+    const sp = a1(firstProjectRow, PROJECT_COLUMNS.sharedPesels);
+    cfs.push({
+      range: rangeA1(firstProjectRow, PROJECT_COLUMNS.sharedPesels, n, 1),
+      formula: `=${sp}>0`,
+      style: { fill: NOT_MET_FILL, fontColor: NOT_MET_FONT, bold: true },
+    });
+    const re = a1(firstProjectRow, PROJECT_COLUMNS.rowErrors);
+    cfs.push({
+      range: rangeA1(firstProjectRow, PROJECT_COLUMNS.rowErrors, n, 1),
+      formula: `=${re}>0`,
+      style: { fontColor: NOT_MET_FONT, bold: true },
+    });
+  } else {
+    put(firstProjectRow, 0, [[tr("Brak odczytanych projektów.", "No project could be read.")]]);
+  }
+  row = firstProjectRow + Math.max(1, data.length) + 1;
+
+  // Flags.
+  const flagsRow = row;
+  put(row, 0, [[tr("Uwagi do naboru", "Flags")]]);
+  fmt(rangeA1(row, 0, 1, 8), { bold: true, fill: SECTION_FILL });
+  row++;
+  const flagLines: CellValue[][] = [];
+  for (const f of s.applicantsOverLimit)
+    flagLines.push([
+      tr("Wnioskodawca", "Applicant"),
+      f.applicant,
+      tr(
+        `${f.files.length} wnioski/wniosków (limit karty: ${s.maxApplicationsPerApplicant}): ${f.files.join(", ")}`,
+        `${f.files.length} applications (card's limit: ${s.maxApplicationsPerApplicant}): ${f.files.join(", ")}`,
+      ),
+    ]);
+  for (const f of s.sharedPesels)
+    flagLines.push([
+      "PESEL",
+      f.pesel,
+      tr(
+        `w ${f.files.length} projektach: ${f.files.join(", ")}`,
+        `in ${f.files.length} projects: ${f.files.join(", ")}`,
+      ),
+    ]);
+  if (flagLines.length === 0) flagLines.push([tr("Brak uwag.", "No flags."), null, null]);
+  put(row, 0, flagLines);
+  if (flagLines.length > 0 && flagLines[0][1] !== null)
+    fmt(rangeA1(row, 0, flagLines.length, 3), { border: "thin", vAlign: "top" });
+  row += flagLines.length + 1;
+
+  // Problems.
+  const problemsRow = row;
+  put(row, 0, [[tr("Pliki, których nie udało się podsumować", "Files that could not be summarised")]]);
+  fmt(rangeA1(row, 0, 1, 8), { bold: true, fill: SECTION_FILL });
+  row++;
+  const problemLines: CellValue[][] =
+    s.problems.length > 0
+      ? s.problems.map((p) => [null, p.file, p.reason[lang]])
+      : [[tr("Wszystkie pliki odczytano.", "Every file was read."), null, null]];
+  put(row, 0, problemLines);
+  if (s.problems.length > 0) fmt(rangeA1(row, 0, problemLines.length, 3), { border: "thin", vAlign: "top" });
+
+  sheet.columns = Array.from({ length: totalCols }, (_, c) => ({
+    width: c === 0 ? 9 : c === 1 ? 34 : c === 2 ? 28 : c < FIXED ? 12 : c >= premiumPointsColumn ? 12 : 9,
+  }));
+  sheet.freeze = { rows: 0, columns: 3 };
+  sheet.print = printLandscape(titleRows, `${sheet.name} — ${s.asOf}`);
+  sheet.tabColor = "#2F5597";
+  return {
+    sheet,
+    layout: {
+      productHeaderRow,
+      resultHeaderRow,
+      projectHeaderRow,
+      firstProjectRow,
+      criterionColumns,
+      premiumPointsColumn,
+      requiredMetColumn,
+      flagsRow,
+      problemsRow,
+    },
+  };
+}
+
+/** Column letters of a criterion's share cell (for messages and tests). */
+export function criterionColumnLetters(layout: CallSummaryLayout, id: string): string {
+  return columnLetters(layout.criterionColumns[id]);
+}

@@ -1,0 +1,51 @@
+import { Lang, Localized } from "../../domain/i18n";
+
+/** Shared bits of the summary sheets. */
+
+export const HEADER_FILL = "#D9E1F2";
+export const SECTION_FILL = "#B4C6E7";
+export const MET_FILL = "#C6EFCE";
+export const MET_FONT = "#006100";
+export const NOT_MET_FILL = "#FFC7CE";
+export const NOT_MET_FONT = "#9C0006";
+export const NA_FILL = "#EDEDED";
+export const NA_FONT = "#595959";
+export const WARN_FILL = "#FFEB9C";
+
+export const PERCENT_FORMAT = "0.0%";
+export const COUNT_FORMAT = "#,##0";
+/** Change from the previous year: a sign always shown. */
+export const CHANGE_COUNT_FORMAT = "+#,##0;-#,##0;0";
+export const CHANGE_PERCENT_FORMAT = '+0.0" p.p.";-0.0" p.p.";0.0" p.p."';
+
+export const MET_TEXT: Record<"yes" | "no" | "na", Localized> = {
+  yes: { pl: "TAK", en: "YES" },
+  no: { pl: "NIE", en: "NO" },
+  na: { pl: "nie dotyczy", en: "n/a" },
+};
+
+export function metText(met: boolean | null, lang: Lang): string {
+  return MET_TEXT[met === null ? "na" : met ? "yes" : "no"][lang];
+}
+
+export const L = (pl: string, en: string): Localized => ({ pl, en });
+
+/** "2026-11-05 14:03" in local time: the build-time label of figures Miernik computed. */
+export function formatBuiltAt(d: Date): string {
+  const p = (n: number): string => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** A4 landscape, fit to one page wide. */
+export function printLandscape(titleRows: string | undefined, header: string) {
+  return {
+    orientation: "landscape" as const,
+    paperSize: "A4" as const,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitleRows: titleRows,
+    centerHeader: header,
+    centerFooter: "&P / &N",
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+}

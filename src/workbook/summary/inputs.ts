@@ -1,0 +1,174 @@
+import { Card, Participant, RowIssue } from "../../domain/card/types";
+import { Localized } from "../../domain/i18n";
+import { checkRegister } from "../../domain/register/checks";
+import { normalizeText } from "../../domain/text";
+import { SheetCells, WorkbookCells } from "../cells";
+import { parseCsvBytes } from "../csv";
+import { csvSheet, readRegisterWorkbook, RegisterReadError } from "../register/reader";
+
+/**
+ * Input files of the summaries (CLI and task pane): bytes → cells → a project (participant register) or a
+ * problem with its reason. Never throws for bad input. The .xlsx parser is passed in (src/hosts/xlsx/read.ts
+ * `readXlsx`), so this layer stays free of ExcelJS.
+ */
+
+export type XlsxParser = (bytes: Uint8Array) => Promise<WorkbookCells>;
+
+export type InputRead = { ok: true; cells: WorkbookCells } | { ok: false; reason: Localized };
+
+function oneLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split("\n")[0];
+}
+
+function isEmptyWorkbook(wb: WorkbookCells): boolean {
+  return wb.sheets.every((s) => s.values.every((r) => r.every((v) => v === null || v === "")));
+}
+
+const EMPTY: Localized = {
+  pl: "pusty plik — brak danych do podsumowania",
+  en: "empty file — nothing to summarise",
+};
+
+/** Reads an .xlsx or .csv file's bytes into cells; an unreadable or empty file gives its reason. */
+export async function readInputFile(
+  name: string,
+  bytes: Uint8Array,
+  parseXlsx: XlsxParser,
+): Promise<InputRead> {
+  if (bytes.length === 0)
+    return { ok: false, reason: { pl: "pusty plik (0 bajtów)", en: "empty file (0 bytes)" } };
+  const lower = name.toLowerCase();
+  if (lower.endsWith(".csv")) {
+    let values;
+    try {
+      values = parseCsvBytes(bytes);
+    } catch (e) {
+      return {
+        ok: false,
+        reason: { pl: `nieczytelny plik CSV: ${oneLine(e)}`, en: `unreadable CSV file: ${oneLine(e)}` },
+      };
+    }
+    const wb: WorkbookCells = { sheets: [csvSheet(values)] };
+    return isEmptyWorkbook(wb) ? { ok: false, reason: EMPTY } : { ok: true, cells: wb };
+  }
+  if (!lower.endsWith(".xlsx") && !lower.endsWith(".xlsm"))
+    return {
+      ok: false,
+      reason: {
+        pl: "nieobsługiwany typ pliku — podaj plik .xlsx lub .csv",
+        en: "unsupported file type — give an .xlsx or .csv file",
+      },
+    };
+  let wb: WorkbookCells;
+  try {
+    wb = await parseXlsx(bytes);
+  } catch (e) {
+    const why = oneLine(e);
+    const kind = (e as { reason?: unknown }).reason;
+    const pl =
+      kind === "encrypted"
+        ? "plik zaszyfrowany (chroniony hasłem) albo stary format .xls — zapisz go jako niechroniony .xlsx"
+        : kind === "not-zip"
+          ? "to nie jest plik .xlsx (uszkodzony albo inny format)"
+          : kind === "empty"
+            ? "pusty plik (0 bajtów)"
+            : "uszkodzony lub nieobsługiwany plik .xlsx";
+    return { ok: false, reason: { pl: `${pl} (${why})`, en: why } };
+  }
+  return isEmptyWorkbook(wb) ? { ok: false, reason: EMPTY } : { ok: true, cells: wb };
+}
+
+/** Labels of the applicant cell (compared ignoring case, diacritics and a trailing colon). */
+const APPLICANT_LABELS = ["wnioskodawca", "nazwa wnioskodawcy", "beneficjent", "nazwa beneficjenta"];
+/** Rows searched for the applicant label on each sheet. */
+const APPLICANT_SEARCH_ROWS = 30;
+
+function labelKey(v: string): string {
+  return normalizeText(v).replace(/[:\s]+$/, "");
+}
+
+/**
+ * The applicant named in a workbook: a cell labelled `Wnioskodawca` (or `Nazwa wnioskodawcy`, `Beneficjent`,
+ * `Nazwa beneficjenta`; a trailing colon allowed) in the top 30 rows of any sheet; the value is the first
+ * non-empty cell to its right, else the cell below it. A register column headed `Wnioskodawca` is not used
+ * (its cell below would be a participant's). null when there is none.
+ */
+export function findApplicant(wb: WorkbookCells): string | null {
+  for (const s of wb.sheets) {
+    const rows = Math.min(s.values.length, APPLICANT_SEARCH_ROWS);
+    for (let r = 0; r < rows; r++) {
+      const row = s.values[r];
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (typeof v !== "string" || !APPLICANT_LABELS.includes(labelKey(v))) continue;
+        for (let k = c + 1; k < row.length; k++) {
+          const w = row[k];
+          if (w !== null && String(w).trim() !== "") return String(w).trim();
+        }
+        const below = s.values[r + 1]?.[c];
+        if (below !== null && below !== undefined && String(below).trim() !== "" && !looksLikeHeaderRow(s, r))
+          return String(below).trim();
+      }
+    }
+  }
+  return null;
+}
+
+/** Whether row r looks like a register header row (several non-empty text cells): then the cell below is data. */
+function looksLikeHeaderRow(s: SheetCells, r: number): boolean {
+  return s.values[r].filter((v) => typeof v === "string" && v.trim() !== "").length >= 3;
+}
+
+export interface ProjectRead {
+  applicant: string | null;
+  participants: Participant[];
+  rowIssues: RowIssue[];
+  /** The sheet the register was read from. */
+  sheet: string;
+}
+
+export type ProjectResult = { ok: true; project: ProjectRead } | { ok: false; reason: Localized };
+
+/** A workbook's participant register (sheet `Uczestnicy` or the first sheet with the headers) checked for the card. */
+export function readProject(wb: WorkbookCells, card: Card, applicantOverride?: string | null): ProjectResult {
+  let read;
+  try {
+    read = readRegisterWorkbook(wb);
+  } catch (e) {
+    if (e instanceof RegisterReadError) return { ok: false, reason: { pl: e.pl, en: e.en } };
+    return {
+      ok: false,
+      reason: {
+        pl: `nie udało się odczytać rejestru: ${oneLine(e)}`,
+        en: `the register could not be read: ${oneLine(e)}`,
+      },
+    };
+  }
+  const { participants, issues } = checkRegister(read.rows, card.parameters);
+  const applicant = applicantOverride ?? findApplicant(wb);
+  return { ok: true, project: { applicant, participants, rowIssues: issues, sheet: read.sheet } };
+}
+
+/**
+ * Applicant mapping (CLI `--applicants map.csv`): CSV rows `file;applicant` (header optional). Keys are file
+ * names without directory, compared case-insensitively.
+ */
+export function parseApplicantMap(values: (string | number | boolean | null)[][]): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const row of values) {
+    const f = row[0];
+    const a = row[1];
+    if (f === null || f === undefined || a === null || a === undefined) continue;
+    const file = String(f).trim();
+    const name = String(a).trim();
+    if (file === "" || name === "") continue;
+    if (/^(plik|file)$/i.test(file) && /^(wnioskodawca|applicant)$/i.test(name)) continue;
+    m.set(fileKey(file), name);
+  }
+  return m;
+}
+
+export function fileKey(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return base.trim().toLowerCase();
+}
