@@ -4,6 +4,8 @@
  * Wording is the seed's, verbatim (Polish). The data lives in ./programme.ts.
  */
 
+import { Localized } from "../i18n";
+
 export type Unit = "count" | "percent";
 
 export interface Indicator {
@@ -44,6 +46,8 @@ export interface Area {
 export interface Programme {
   id: string; // "lublin-2021-2027"
   title: string;
+  /** Title of a year's monitoring table, completed with " za rok <year>" / " for <year>" by the layout. */
+  reportTitle?: Localized;
   firstYear: number; // 2021
   lastYear: number; // 2027
   areas: Area[];
