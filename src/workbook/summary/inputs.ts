@@ -101,20 +101,20 @@ export function findApplicant(wb: WorkbookCells): string | null {
       for (let c = 0; c < row.length; c++) {
         const v = row[c];
         if (typeof v !== "string" || !APPLICANT_LABELS.includes(labelKey(v))) continue;
+        if (looksLikeHeaderRow(s, r)) continue; // a register column headed "Wnioskodawca"
         for (let k = c + 1; k < row.length; k++) {
           const w = row[k];
           if (w !== null && String(w).trim() !== "") return String(w).trim();
         }
         const below = s.values[r + 1]?.[c];
-        if (below !== null && below !== undefined && String(below).trim() !== "" && !looksLikeHeaderRow(s, r))
-          return String(below).trim();
+        if (below !== null && below !== undefined && String(below).trim() !== "") return String(below).trim();
       }
     }
   }
   return null;
 }
 
-/** Whether row r looks like a register header row (several non-empty text cells): then the cell below is data. */
+/** Whether row r looks like a table's header row (three or more text cells): its neighbours are data. */
 function looksLikeHeaderRow(s: SheetCells, r: number): boolean {
   return s.values[r].filter((v) => typeof v === "string" && v.trim() !== "").length >= 3;
 }
@@ -171,4 +171,18 @@ export function parseApplicantMap(values: (string | number | boolean | null)[][]
 export function fileKey(file: string): string {
   const base = file.split(/[\\/]/).pop() ?? file;
   return base.trim().toLowerCase();
+}
+
+/**
+ * Whether a workbook is a monitoring workbook (the summaries send it to `Podsumowanie`, not to the call
+ * summary): a sheet named "Monitoring RRRR", or a `Kod miernika` header in a sheet's top rows.
+ */
+export function isMonitoringWorkbook(wb: WorkbookCells): boolean {
+  return wb.sheets.some(
+    (s) =>
+      /^\s*monitoring\s+20\d\d\s*$/i.test(s.name) ||
+      s.values
+        .slice(0, 15)
+        .some((r) => r.some((v) => typeof v === "string" && /^\s*(kod miernika|indicator code)/i.test(v))),
+  );
 }

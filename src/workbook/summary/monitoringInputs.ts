@@ -1,0 +1,218 @@
+import { Lang, Localized } from "../../domain/i18n";
+import { PROGRAMME } from "../../domain/programme/programme";
+import { Programme } from "../../domain/programme/types";
+import {
+  MonitoringSummary,
+  RawValue,
+  summarizeMonitoring,
+  YearInput,
+} from "../../domain/summary/monitoringSummary";
+import { WorkbookCells } from "../cells";
+import { buildMonitoringSheetPlan, monitoringSheetName } from "../monitoring/layout";
+import { CellValue, NamePlan, SheetPlan, WorkbookPlan } from "../plan";
+import { readMonitoring, validateWorkbookCells } from "../validation";
+import {
+  buildMonitoringSummaryPlan,
+  MonitoringColumnRefs,
+  monitoringColumnRefs,
+  MonitoringSummaryPlanOptions,
+} from "./monitoringSummary";
+
+export interface MonitoringYear extends YearInput {
+  /** The file the sheet came from (CLI), or null in the add-in. */
+  file: string | null;
+  columns: MonitoringColumnRefs;
+}
+
+/**
+ * The monitoring years of one workbook: every monitoring sheet the validation driver finds (by name, or a
+ * renamed one by content when its year is known), with its values (by indicator id) and its findings.
+ * `unreadable` when the workbook has none.
+ */
+export function monitoringYears(
+  wb: WorkbookCells,
+  programme: Programme = PROGRAMME,
+  file: string | null = null,
+): { years: MonitoringYear[]; unreadable: Localized | null; skipped: Localized[] } {
+  const v = validateWorkbookCells(wb, programme);
+  if (v.unreadable) return { years: [], unreadable: v.unreadable, skipped: [] };
+  const years: MonitoringYear[] = [];
+  const skipped: Localized[] = [];
+  for (const s of v.sheets) {
+    if (s.year === null) {
+      skipped.push({
+        pl: `arkusz „${s.sheet}”: nie wiadomo, którego roku dotyczy — nazwij go „Monitoring RRRR”`,
+        en: `sheet "${s.sheet}": its year is unknown — name it "Monitoring YYYY"`,
+      });
+      continue;
+    }
+    if (years.some((y) => y.year === s.year)) {
+      skipped.push({
+        pl: `arkusz „${s.sheet}”: drugi arkusz za rok ${s.year} — pominięty`,
+        en: `sheet "${s.sheet}": a second sheet for ${s.year} — skipped`,
+      });
+      continue;
+    }
+    const cells = wb.sheets.find((x) => x.name === s.sheet)!;
+    const values = new Map<string, RawValue>();
+    for (const e of readMonitoring(cells, programme).entries)
+      if (!values.has(e.indicatorId)) values.set(e.indicatorId, e.value);
+    years.push({
+      year: s.year,
+      sheet: s.sheet,
+      values,
+      findings: v.findings.filter((f) => f.sheet === s.sheet),
+      file,
+      columns: monitoringColumnRefs(cells),
+    });
+  }
+  return { years, unreadable: null, skipped };
+}
+
+/**
+ * The `Podsumowanie` sheet over a workbook's own monitoring sheets (the add-in: formulas refer to the sheets
+ * as they are named and laid out in the workbook). null summary when the workbook has no monitoring sheet.
+ */
+export function buildWorkbookMonitoringSummary(
+  wb: WorkbookCells,
+  opts: MonitoringSummaryPlanOptions & { programme?: Programme } = {},
+): { sheet: SheetPlan; summary: MonitoringSummary; notes: Localized[] } | { unreadable: Localized } {
+  const programme = opts.programme ?? PROGRAMME;
+  const { years, unreadable, skipped } = monitoringYears(wb, programme);
+  if (unreadable) return { unreadable };
+  const summary = summarizeMonitoring(programme, years);
+  const cols = new Map(years.map((y) => [y.sheet, y.columns]));
+  const { sheet } = buildMonitoringSummaryPlan(
+    programme,
+    summary,
+    (s) => cols.get(s) ?? monitoringColumnRefs(),
+    opts,
+  );
+  return { sheet, summary, notes: skipped };
+}
+
+/** What the CLI prints and writes for the monitoring workbooks among its inputs. */
+export interface MonitoringOutput {
+  summary: MonitoringSummary;
+  /** Monitoring sheets laid out again from the values read (so the summary's formulas have their sheets), then `Podsumowanie`. */
+  plans(lang: Lang, builtAt: Date): WorkbookPlan;
+  json(lang: Lang): unknown;
+  text(lang: Lang): string[];
+}
+
+/**
+ * Collects the monitoring years of several workbooks (CLI). A year found in two files: the first file wins
+ * and the second is reported.
+ */
+export class MonitoringCollector {
+  private readonly years: MonitoringYear[] = [];
+  private readonly notes: { file: string; reason: Localized }[] = [];
+  private files = 0;
+
+  constructor(private readonly programme: Programme = PROGRAMME) {}
+
+  get count(): number {
+    return this.files;
+  }
+
+  add(file: string, wb: WorkbookCells): { ok: true } | { ok: false; reason: Localized } {
+    const { years, unreadable, skipped } = monitoringYears(wb, this.programme, file);
+    if (unreadable) return { ok: false, reason: unreadable };
+    for (const s of skipped) this.notes.push({ file, reason: s });
+    let added = 0;
+    for (const y of years) {
+      const prev = this.years.find((x) => x.year === y.year);
+      if (prev) {
+        this.notes.push({
+          file,
+          reason: {
+            pl: `rok ${y.year} jest już w pliku ${prev.file ?? "?"} — arkusz „${y.sheet}” pominięty`,
+            en: `${y.year} is already in ${prev.file ?? "?"} — sheet "${y.sheet}" skipped`,
+          },
+        });
+        continue;
+      }
+      this.years.push(y);
+      added++;
+    }
+    if (added === 0 && years.length > 0)
+      return {
+        ok: false,
+        reason: {
+          pl: "wszystkie lata tego pliku są już w innym pliku",
+          en: "every year of this file is in another file",
+        },
+      };
+    this.files++;
+    return { ok: true };
+  }
+
+  finish(problems: { file: string; reason: Localized }[] = []): MonitoringOutput {
+    const programme = this.programme;
+    const years = [...this.years].sort((a, b) => a.year - b.year);
+    // In the output workbook the sheets are laid out again under their canonical names.
+    const canonical = years.map((y) => ({ ...y, sheet: monitoringSheetName(y.year) }));
+    const summary = summarizeMonitoring(programme, canonical);
+    // Notes of this collector (duplicate years, unknown years); the sheet lists the other files' problems too.
+    const own = [...this.notes];
+    const notes = [...own, ...problems];
+    return {
+      summary,
+      plans(lang: Lang, builtAt: Date): WorkbookPlan {
+        const sheets: SheetPlan[] = [];
+        const names: NamePlan[] = [];
+        const columns = new Map<string, MonitoringColumnRefs>();
+        for (const y of canonical) {
+          const values = new Map<string, CellValue>();
+          for (const [id, v] of y.values) values.set(id, v);
+          const s = buildMonitoringSheetPlan(programme, y.year, { values, lang });
+          columns.set(s.name, monitoringColumnRefs());
+          sheets.push(s);
+        }
+        const { sheet } = buildMonitoringSummaryPlan(
+          programme,
+          summary,
+          (s) => columns.get(s) ?? monitoringColumnRefs(),
+          {
+            lang,
+            builtAt,
+            problems: notes.map((n) => ({ file: n.file, reason: n.reason[lang] })),
+          },
+        );
+        return { sheets: [sheet, ...sheets], names };
+      },
+      json(lang: Lang): unknown {
+        return {
+          years: summary.years,
+          sources: years.map((y) => ({ year: y.year, file: y.file, sheet: y.sheet })),
+          groups: summary.groups,
+          total: summary.total,
+          indicators: summary.indicators.map((i) => ({
+            id: i.id,
+            unit: i.unit,
+            values: i.values,
+            changes: i.changes,
+          })),
+          notes: own.map((n) => ({ file: n.file, reason: n.reason[lang] })),
+        };
+      },
+      text(lang: Lang): string[] {
+        const pl = lang === "pl";
+        const lines = [
+          pl
+            ? `Podsumowanie monitoringu: lata ${summary.years.join(", ")} (${summary.indicators.length} mierników)`
+            : `Monitoring summary: years ${summary.years.join(", ")} (${summary.indicators.length} indicators)`,
+        ];
+        summary.years.forEach((y, k) =>
+          lines.push(
+            pl
+              ? `  ${y}: wypełnione ${summary.total.filled[k]}/${summary.total.indicators}, błędy ${summary.total.errors[k]}, ostrzeżenia ${summary.total.warnings[k]}`
+              : `  ${y}: filled ${summary.total.filled[k]}/${summary.total.indicators}, errors ${summary.total.errors[k]}, warnings ${summary.total.warnings[k]}`,
+          ),
+        );
+        for (const n of own) lines.push(`  ${n.file}: ${n.reason[lang]}`);
+        return lines;
+      },
+    };
+  }
+}

@@ -1,0 +1,218 @@
+import { builtinCard, DEFAULT_CARD_ID } from "../../../src/domain/card/load";
+import { Card } from "../../../src/domain/card/types";
+import { isoToSerial } from "../../../src/domain/dates";
+import { CallSummaryBuilder, projectCriteria } from "../../../src/domain/summary/callSummary";
+import { readXlsx } from "../../../src/hosts/xlsx/read";
+import { writeXlsx } from "../../../src/hosts/xlsx/render";
+import { a1 } from "../../../src/workbook/address";
+import { cellAt, SheetCells, WorkbookCells } from "../../../src/workbook/cells";
+import { emptySheet } from "../../../src/workbook/plan";
+import {
+  buildCallSummaryPlan,
+  CALL_SUMMARY_SHEET,
+  PROJECT_COLUMNS,
+} from "../../../src/workbook/summary/callSummary";
+import { findApplicant, readInputFile, readProject } from "../../../src/workbook/summary/inputs";
+import { csvBytes, participants, registerRows } from "../../fixtures/summary/projects";
+
+const card = builtinCard(DEFAULT_CARD_ID) as Card;
+const AS_OF = isoToSerial("2025-06-30") as number;
+
+async function xlsxOf(sheets: { name: string; rows: (string | number | null)[][] }[]): Promise<Uint8Array> {
+  return writeXlsx({
+    sheets: sheets.map((s) => ({ ...emptySheet(s.name), blocks: [{ row: 0, col: 0, values: s.rows }] })),
+    names: [],
+  });
+}
+
+function planCells(sheet: ReturnType<typeof buildCallSummaryPlan>["sheet"]): SheetCells {
+  const values: (string | number | boolean | null)[][] = [];
+  for (const b of sheet.blocks)
+    b.values.forEach((r, i) =>
+      r.forEach((v, j) => {
+        while (values.length <= b.row + i) values.push([]);
+        values[b.row + i][b.col + j] = v;
+      }),
+    );
+  return { name: sheet.name, top: 0, left: 0, values: values.map((r) => Array.from(r, (v) => v ?? null)) };
+}
+
+describe("input files", () => {
+  test("a CSV register reads back to the generated participants, applicant from the labelled cell", async () => {
+    const ps = participants(40, 7, 300);
+    const read = await readInputFile("p.csv", csvBytes(ps, "Fundacja Rozwoju"), readXlsx);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const pr = readProject(read.cells, card);
+    expect(pr.ok).toBe(true);
+    if (!pr.ok) return;
+    expect(pr.project.applicant).toBe("Fundacja Rozwoju");
+    expect(pr.project.participants).toHaveLength(40);
+    expect(pr.project.participants.map((p) => p.pesel)).toEqual(ps.map((p) => p.pesel));
+    expect(pr.project.participants.map((p) => p.status)).toEqual(ps.map((p) => p.status));
+    expect(pr.project.participants.map((p) => p.endDate)).toEqual(ps.map((p) => p.endDate));
+  });
+
+  test("an .xlsx register with the applicant on another sheet; the override wins", async () => {
+    const ps = participants(5, 8);
+    const bytes = await xlsxOf([
+      { name: "Wniosek", rows: [["Nazwa wnioskodawcy"], ["Gmina Lublin"]] },
+      { name: "Uczestnicy", rows: registerRows(ps) as (string | number | null)[][] },
+    ]);
+    const read = await readInputFile("w.xlsx", bytes, readXlsx);
+    if (!read.ok) throw new Error(read.reason.en);
+    const pr = readProject(read.cells, card);
+    if (!pr.ok) throw new Error(pr.reason.en);
+    expect(pr.project.applicant).toBe("Gmina Lublin");
+    expect(pr.project.participants).toHaveLength(5);
+    const over = readProject(read.cells, card, "Inny");
+    expect(over.ok && over.project.applicant).toBe("Inny");
+  });
+
+  test("findApplicant: label then value to the right or below; none → null; a header column is not taken", () => {
+    const wb = (values: (string | number | null)[][]): WorkbookCells => ({
+      sheets: [{ name: "S", top: 0, left: 0, values }],
+    });
+    expect(findApplicant(wb([["Wnioskodawca:", null, " ABC sp. z o.o. "]]))).toBe("ABC sp. z o.o.");
+    expect(findApplicant(wb([["WNIOSKODAWCA"], ["Beta"]]))).toBe("Beta");
+    expect(
+      findApplicant(
+        wb([
+          ["Lp.", "Imię", "Wnioskodawca", "PESEL"],
+          [1, "Jan", "X", "1"],
+        ]),
+      ),
+    ).toBeNull();
+    expect(findApplicant(wb([["Nazwa"], ["Beta"]]))).toBeNull();
+  });
+
+  test("an empty file, a corrupt file, an empty workbook and a workbook with no register each give a reason", async () => {
+    const empty = await readInputFile("e.xlsx", new Uint8Array(0), readXlsx);
+    expect(empty).toEqual({ ok: false, reason: { pl: "pusty plik (0 bajtów)", en: "empty file (0 bytes)" } });
+    const emptyCsv = await readInputFile("e.csv", new TextEncoder().encode("\r\n;;\r\n"), readXlsx);
+    expect(emptyCsv.ok).toBe(false);
+    expect(!emptyCsv.ok && emptyCsv.reason.pl).toMatch(/pusty plik/);
+    const corrupt = await readInputFile(
+      "c.xlsx",
+      new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3, 4, 5, 6, 7, 8]),
+      readXlsx,
+    );
+    expect(corrupt.ok).toBe(false);
+    expect(!corrupt.ok && corrupt.reason.pl).toMatch(/uszkodzony/);
+    const notZip = await readInputFile("n.xlsx", new TextEncoder().encode("hello"), readXlsx);
+    expect(!notZip.ok && notZip.reason.pl).toMatch(/to nie jest plik \.xlsx/);
+    const blank = await readInputFile("b.xlsx", await xlsxOf([{ name: "Arkusz1", rows: [] }]), readXlsx);
+    expect(!blank.ok && blank.reason.pl).toMatch(/pusty plik/);
+    const other = await readInputFile(
+      "o.xlsx",
+      await xlsxOf([{ name: "Budżet", rows: [["Koszt", 100]] }]),
+      readXlsx,
+    );
+    expect(other.ok).toBe(true);
+    if (!other.ok) return;
+    const pr = readProject(other.cells, card);
+    expect(pr.ok).toBe(false);
+    expect(!pr.ok && pr.reason.pl).toMatch(/Uczestnicy/);
+    const txt = await readInputFile("x.txt", new TextEncoder().encode("a"), readXlsx);
+    expect(!txt.ok && txt.reason.en).toMatch(/unsupported file type/);
+  });
+});
+
+describe("Podsumowanie naboru plan", () => {
+  const b = new CallSummaryBuilder(card, AS_OF);
+  const gens = [
+    { file: "a.csv", applicant: "A", ps: participants(60, 1, 0) },
+    { file: "b.xlsx", applicant: "a", ps: participants(30, 2, 55) },
+    { file: "c.csv", applicant: "A ", ps: participants(0, 3) },
+    { file: "d.csv", applicant: null, ps: participants(12, 4) },
+  ];
+  for (const g of gens) b.addProject(g.file, g.applicant, g.ps);
+  b.addProblem("zepsuty.xlsx", { pl: "uszkodzony plik", en: "damaged file" });
+  const s = b.finish();
+  const { sheet, layout } = buildCallSummaryPlan(s, card, { builtAt: new Date(2026, 10, 5, 14, 3) });
+  const cells = planCells(sheet);
+
+  test("one row per project with file, applicant, counts, each criterion's share and met", () => {
+    expect(sheet.name).toBe(CALL_SUMMARY_SHEET);
+    s.projects.forEach((p, i) => {
+      const r = layout.firstProjectRow + i;
+      expect(cellAt(cells, r, PROJECT_COLUMNS.file)).toBe(p.file);
+      expect(cellAt(cells, r, PROJECT_COLUMNS.participants)).toBe(gens[i].ps.length);
+      expect(cellAt(cells, r, PROJECT_COLUMNS.applicantFiles)).toBe(i === 3 ? "—" : 3);
+      for (const c of p.criteria) {
+        const col = layout.criterionColumns[c.id];
+        const expected = c.denominator === null ? c.numerator : (c.share ?? "—");
+        expect([c.id, cellAt(cells, r, col)]).toEqual([c.id, expected]);
+        const second = cellAt(cells, r, col + 1);
+        if (c.kind === "premium") expect(second).toBe(c.points ?? "—");
+        else expect(second).toBe(c.met === null ? "nie dotyczy" : c.met ? "TAK" : "NIE");
+      }
+      expect(cellAt(cells, r, layout.premiumPointsColumn)).toBe(p.premiumPoints);
+    });
+    expect(Object.keys(layout.criterionColumns)).toEqual(projectCriteria(card).map((c) => c.id));
+    // PESELs 55…59 are in a.csv and b.xlsx.
+    expect(cellAt(cells, layout.firstProjectRow, PROJECT_COLUMNS.sharedPesels)).toBe(5);
+    expect(cellAt(cells, layout.firstProjectRow + 3, PROJECT_COLUMNS.sharedPesels)).toBe(0);
+  });
+
+  test("totals against the call's targets, flags and the problem list are on the sheet", () => {
+    const b1 = s.totals.find((t) => t.id === "product.B1")!;
+    expect(cellAt(cells, layout.productHeaderRow + 2, 0)).toBe("B1");
+    expect(cellAt(cells, layout.productHeaderRow + 2, 3)).toBe(b1.numerator);
+    expect(cellAt(cells, layout.productHeaderRow + 2, 6)).toBe(1875);
+    expect(cellAt(cells, layout.productHeaderRow + 2, 7)).toBeCloseTo(b1.numerator / 1875, 12);
+    const a1r = s.totals.find((t) => t.id === "result.A1")!;
+    expect(cellAt(cells, layout.resultHeaderRow + 2, 0)).toBe("A1");
+    expect(cellAt(cells, layout.resultHeaderRow + 2, 3)).toBe(a1r.numerator);
+    expect(cellAt(cells, layout.resultHeaderRow + 2, 4)).toBe(a1r.denominator);
+    const flagText = cells.values
+      .slice(layout.flagsRow, layout.problemsRow)
+      .flat()
+      .filter((v) => typeof v === "string")
+      .join(" | ");
+    expect(flagText).toMatch(/A \| 3 wnioski\/wniosków \(limit karty: 2\): a\.csv, b\.xlsx, c\.csv/);
+    expect(s.sharedPesels).toHaveLength(5);
+    expect(flagText.match(/w 2 projektach: a\.csv, b\.xlsx/g)).toHaveLength(5);
+    expect(cellAt(cells, layout.problemsRow + 1, 1)).toBe("zepsuty.xlsx");
+    expect(cellAt(cells, layout.problemsRow + 1, 2)).toBe("uszkodzony plik");
+    expect(String(cellAt(cells, 1, 0))).toContain("2026-11-05 14:03");
+  });
+
+  test("print-ready: A4 landscape, fit to width, the project header repeated; merges do not overlap", () => {
+    expect(sheet.print).toMatchObject({
+      orientation: "landscape",
+      paperSize: "A4",
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
+    expect(sheet.print!.printTitleRows).toBe(
+      `$${layout.projectHeaderRow + 2}:$${layout.projectHeaderRow + 4}`,
+    );
+    const seen = new Set<string>();
+    for (const m of sheet.merges) {
+      const [from, to] = m.split(":");
+      const f = /^([A-Z]+)(\d+)$/.exec(from)!;
+      const t = /^([A-Z]+)(\d+)$/.exec(to)!;
+      const col = (s2: string) => [...s2].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      for (let r = Number(f[2]) - 1; r <= Number(t[2]) - 1; r++)
+        for (let c = col(f[1]); c <= col(t[1]); c++) {
+          const k = a1(r, c);
+          expect(seen.has(k)).toBe(false);
+          seen.add(k);
+        }
+    }
+  });
+
+  test("renders to .xlsx and reads back (English labels too)", async () => {
+    const en = buildCallSummaryPlan(s, card, { lang: "en" });
+    const bytes = await writeXlsx({ sheets: [sheet, { ...en.sheet, name: "Call summary" }], names: [] });
+    const back = await readXlsx(bytes);
+    const pl = back.sheets.find((x) => x.name === CALL_SUMMARY_SHEET)!;
+    expect(cellAt(pl, layout.firstProjectRow + 1, PROJECT_COLUMNS.file)).toBe("b.xlsx");
+    const eng = back.sheets.find((x) => x.name === "Call summary")!;
+    expect(String(cellAt(eng, 0, 0))).toMatch(/^Call summary — /);
+    const met = layout.criterionColumns["formal.minParticipants"] + 1;
+    expect(cellAt(eng, en.layout.firstProjectRow, met)).toBe("YES"); // a.csv: 60 participants
+    expect(cellAt(eng, en.layout.firstProjectRow + 2, met)).toBe("NO"); // c.csv: none
+  });
+});
