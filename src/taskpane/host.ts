@@ -1,0 +1,63 @@
+/**
+ * What the pane's sections need from "the workbook", whatever it is: Excel through Office.js
+ * (./excelHost.ts) or, outside Office, files in the browser (./standaloneHost.ts). Sections get a
+ * WorkbookHost as a prop and never call Office.js themselves; tests pass a fake.
+ */
+import type { Localized } from "../domain/i18n";
+import type { SheetCells } from "../workbook/cells";
+import type { NamePlan, SheetPlan } from "../workbook/plan";
+import type { ValidationHost } from "./validation/host";
+
+export type WorkbookHostKind = "excel" | "standalone";
+
+export interface WriteReport {
+  /** Excel: number of context.sync calls used. */
+  syncs?: number;
+  /** Standalone: the file name offered for download. */
+  downloaded?: string;
+}
+
+export interface WorkbookHost {
+  readonly kind: WorkbookHostKind;
+  /** Whether ExcelApi `version` ("1.9") is available (always false standalone). */
+  excelApi(version: string): boolean;
+  /** The used range of a sheet (values, formulas, formats), or null when there is no such sheet. */
+  readSheet(name: string): Promise<SheetCells | null>;
+  /**
+   * Lay out sheets and defined names, replacing sheets of the same name. The caller has already
+   * merged typed values into the plans and asked the user before replacing anything else.
+   * `onProgress` gets the number of requests sent so far.
+   */
+  writePlans(
+    plans: SheetPlan[],
+    names: NamePlan[],
+    onProgress?: (requests: number) => void,
+  ): Promise<WriteReport>;
+  /** Bring the sheet to the front (no-op standalone). */
+  showSheet(name: string): Promise<void>;
+  /** Validation of monitoring entries (Excel only for now). */
+  readonly validation?: ValidationHost;
+}
+
+/** An error a host throws with a message meant for the user (HostError from src/hosts/excel/errors). */
+export interface UserFacingError {
+  info: { message: Localized };
+}
+
+export function isUserFacingError(e: unknown): e is UserFacingError {
+  if (typeof e !== "object" || e === null || !("info" in e)) return false;
+  const info = (e as { info: unknown }).info;
+  if (typeof info !== "object" || info === null || !("message" in info)) return false;
+  const m = (info as { message: unknown }).message;
+  return typeof m === "object" && m !== null && "pl" in m && "en" in m;
+}
+
+/** Any error as a Localized message for a MessageBar: hosts' messages as they are, others wrapped. */
+export function errorMessage(e: unknown): Localized {
+  if (isUserFacingError(e)) return e.info.message;
+  const detail = e instanceof Error ? e.message : String(e);
+  return {
+    pl: `Wystąpił nieoczekiwany błąd: ${detail}`,
+    en: `An unexpected error occurred: ${detail}`,
+  };
+}

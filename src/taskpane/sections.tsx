@@ -1,0 +1,55 @@
+/**
+ * The pane's tabbed sections. Each receives the same props; a section another engineer builds
+ * replaces its `InProgress` entry here with its component.
+ */
+import { MessageBar, MessageBarBody } from "@fluentui/react-components";
+import * as React from "react";
+import type { Lang, Localized } from "../domain/i18n";
+import type { Programme } from "../domain/programme/types";
+import type { WorkbookHost } from "./host";
+import { tr, UI } from "./i18n";
+import { MonitoringSection } from "./monitoring/MonitoringSection";
+import type { MonitoringEngine } from "./monitoring/layoutFlow";
+
+export interface SectionProps {
+  host: WorkbookHost;
+  lang: Lang;
+  programme: Programme;
+  engine: MonitoringEngine;
+  /** The reporting year chosen in the pane (shared by sections). */
+  year: number;
+  onYearChange(year: number): void;
+}
+
+export interface SectionDef {
+  id: "monitoring" | "participants" | "summaries";
+  label: Localized;
+  Component: React.ComponentType<SectionProps>;
+}
+
+function InProgress(props: SectionProps): React.JSX.Element {
+  return (
+    <MessageBar intent="info">
+      <MessageBarBody>{tr("inProgress", props.lang)}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+function Monitoring(props: SectionProps): React.JSX.Element {
+  return (
+    <MonitoringSection
+      host={props.host}
+      engine={props.engine}
+      lang={props.lang}
+      year={props.year}
+      onYearChange={props.onYearChange}
+      programme={props.programme}
+    />
+  );
+}
+
+export const SECTIONS: readonly SectionDef[] = [
+  { id: "monitoring", label: UI.tabMonitoring, Component: Monitoring },
+  { id: "participants", label: UI.tabParticipants, Component: InProgress },
+  { id: "summaries", label: UI.tabSummaries, Component: InProgress },
+];

@@ -1,0 +1,153 @@
+/**
+ * webpack 5 build of the add-in: the task pane, the ribbon's function file and a static help page.
+ *
+ *   npx webpack --mode production    → dist/ (CDN office.js, manifest rewritten to MIERNIK_BASE_URL)
+ *   npx webpack serve --mode development (npm start) → https://localhost:3000 with local office.js
+ *
+ * Environment:
+ *   MIERNIK_BASE_URL   production address of the add-in (default https://miernik.example.org/)
+ *   MIERNIK_OFFICE_JS  override the office.js <script> URL ("none" leaves it out; e.g. tests
+ *                      serving the build offline point it at a local copy)
+ */
+"use strict";
+require("./scripts/ajv-peer-fix"); // must precede the plugins: see the file
+const fs = require("fs");
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { rewriteManifest, productionBaseUrl } = require("./scripts/manifest");
+
+const ROOT = __dirname;
+const DEV_PORT = 3000;
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_DEV = "/office-js/office.js";
+const OFFICE_JS_DIST = path.join(ROOT, "node_modules", "@microsoft", "office-js", "dist");
+
+/** The HTML pages the build emits (the manifest's URLs must name only these and assets/). */
+const PAGES = [
+  { filename: "taskpane.html", template: "src/taskpane/taskpane.html", chunks: ["taskpane"], officeJs: true },
+  { filename: "commands.html", template: "src/commands/commands.html", chunks: ["commands"], officeJs: true },
+  { filename: "help.html", template: "src/taskpane/help.html", chunks: [], officeJs: false },
+];
+
+const ENTRIES = {
+  taskpane: "./src/taskpane/index.tsx",
+  commands: "./src/commands/commands.ts",
+};
+
+/** Every file the build puts in dist/ from sources (not the hashed bundles): pages, assets, manifest. */
+function staticOutputs() {
+  const assets = fs
+    .readdirSync(path.join(ROOT, "assets"))
+    .filter((f) => !f.startsWith("."))
+    .map((f) => `assets/${f}`);
+  return [...PAGES.map((p) => p.filename), ...assets, "manifest.xml"];
+}
+
+function officeJsUrl(dev) {
+  const override = process.env.MIERNIK_OFFICE_JS;
+  if (override === "none") return "";
+  if (override) return override;
+  return dev ? OFFICE_JS_DEV : OFFICE_JS_CDN;
+}
+
+/** https options from office-addin-dev-certs, or null (with the reason printed) → plain http. */
+async function devHttpsOptions() {
+  try {
+    const certs = require("office-addin-dev-certs");
+    return await certs.getHttpsServerOptions();
+  } catch (e) {
+    const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    console.warn(
+      `[miernik] Could not create development certificates (${why}).\n` +
+        `[miernik] Serving plain http on http://127.0.0.1:${DEV_PORT}/ instead — fine for the standalone page ` +
+        `and local tests; Office needs https to load the add-in.`,
+    );
+    return null;
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode !== "production";
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const baseUrl = dev ? null : productionBaseUrl();
+  const https = serving ? await devHttpsOptions() : null;
+  const scriptUrl = officeJsUrl(dev);
+
+  return {
+    mode: dev ? "development" : "production",
+    devtool: dev ? "source-map" : false,
+    entry: ENTRIES,
+    output: {
+      path: path.join(ROOT, "dist"),
+      filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      chunkFilename: dev ? "[name].chunk.js" : "[name].[contenthash:8].chunk.js",
+      publicPath: "auto",
+      // dist/{cli,domain,workbook,hosts} are the CLI build (npm run build:cli), not webpack's: keep them.
+      clean: { keep: /^(cli|domain|workbook|hosts|tsc)([\\/]|$)/ },
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".json"],
+      // TypeScript (nodenext) wants "./x.js" in dynamic imports; the source is ./x.ts.
+      extensionAlias: { ".js": [".ts", ".tsx", ".js"] },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              transpileOnly: true,
+              compilerOptions: { module: "esnext", moduleResolution: "bundler" },
+            },
+          },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      ...PAGES.map(
+        (p) =>
+          new HtmlWebpackPlugin({
+            filename: p.filename,
+            template: p.template,
+            chunks: p.chunks,
+            inject: p.chunks.length > 0 ? "body" : false,
+            scriptLoading: "blocking",
+            templateParameters: { officeJsUrl: p.officeJs ? scriptUrl : "" },
+          }),
+      ),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets", to: "assets", globOptions: { ignore: ["**/.*"] } },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) =>
+              dev ? content : Buffer.from(rewriteManifest(content.toString(), baseUrl)),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      port: DEV_PORT,
+      host: https ? "localhost" : "127.0.0.1",
+      server: https ? { type: "https", options: https } : { type: "http" },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      // office.js from the npm package, so development needs no internet.
+      static: [{ directory: OFFICE_JS_DIST, publicPath: "/office-js", watch: false }],
+      client: { overlay: { warnings: false, errors: true } },
+      hot: false,
+      liveReload: true,
+    },
+  };
+};
+
+module.exports.PAGES = PAGES;
+module.exports.ENTRIES = ENTRIES;
+module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
+module.exports.OFFICE_JS_DEV = OFFICE_JS_DEV;
+module.exports.DEV_PORT = DEV_PORT;
+module.exports.staticOutputs = staticOutputs;
