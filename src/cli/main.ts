@@ -62,6 +62,7 @@ function loadCommands(): void {
     require("./commands/layout"),
     require("./commands/validate"),
     require("./commands/check"),
+    require("./commands/summarize"),
   ];
   registerCommands(modules.map((m) => m.command));
 }

@@ -67,12 +67,16 @@ export interface MonitoringSummaryLayout {
 
 const FIXED = 4; // code, action / title, label, unit or count
 
-/** The value-cell formula of one indicator in one year's sheet: follows edits and row moves; "" when empty. */
+/**
+ * The value-cell formula of one indicator in one year's sheet: follows edits and row moves (MATCH by the
+ * indicator's code); "" unless the cell holds a number (empty, text such as "1 796", an Excel error, a missing
+ * row), the same rule as `filledValue` in the domain.
+ */
 export function valueFormula(sheet: string, cols: MonitoringColumnRefs, indicatorId: string): string {
   const v = `${quoteSheet(sheet)}!$${cols.value}:$${cols.value}`;
   const c = `${quoteSheet(sheet)}!$${cols.code}:$${cols.code}`;
   const idx = `INDEX(${v},MATCH("${indicatorId}",${c},0))`;
-  return `=IFERROR(IF(${idx}="","",${idx}),"")`;
+  return `=IFERROR(IF(ISNUMBER(${idx}),${idx},""),"")`;
 }
 
 /** Rows searched for the monitoring table's header row. */

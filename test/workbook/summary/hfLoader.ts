@@ -30,7 +30,11 @@ export function planGrid(plan: SheetPlan): HfCell[][] {
 
 export function loadPlans(plans: SheetPlan[]): HyperFormula {
   const sheets: Record<string, HfCell[][]> = {};
-  for (const p of plans) sheets[p.name] = planGrid(p);
+  // HyperFormula parses raw strings as typed input ("2021" → a number); an apostrophe keeps text text.
+  for (const p of plans)
+    sheets[p.name] = planGrid(p).map((r) =>
+      r.map((v) => (typeof v === "string" && !v.startsWith("=") ? `'${v}` : v)),
+    );
   return HyperFormula.buildFromSheets(sheets as never, { licenseKey: "gpl-v3" });
 }
 

@@ -35,7 +35,7 @@ function yearValues(seed: number): Map<string, CellValue> {
   return m;
 }
 
-const values = YEARS.map((y, k) => yearValues(10 + k));
+const values = YEARS.map((_, k) => yearValues(10 + k));
 // Findings as validation would give them: per indicator, plus a layout problem with no indicator.
 const findings = YEARS.map((_, k) => {
   const r = rng(50 + k);
@@ -203,8 +203,8 @@ describe("Podsumowanie plan", () => {
     expect(columnIndex(cols.value)).toBe(monitoringColumn("value").index);
     expect(columnIndex(cols.code)).toBe(monitoringColumn("code").index);
     expect(valueFormula("Monitoring 2023", { code: "I", value: "E" }, "1.1.1-1")).toBe(
-      `=IFERROR(IF(INDEX('Monitoring 2023'!$E:$E,MATCH("1.1.1-1",'Monitoring 2023'!$I:$I,0))="","",` +
-        `INDEX('Monitoring 2023'!$E:$E,MATCH("1.1.1-1",'Monitoring 2023'!$I:$I,0))),"")`,
+      `=IFERROR(IF(ISNUMBER(INDEX('Monitoring 2023'!$E:$E,MATCH("1.1.1-1",'Monitoring 2023'!$I:$I,0))),` +
+        `INDEX('Monitoring 2023'!$E:$E,MATCH("1.1.1-1",'Monitoring 2023'!$I:$I,0)),""),"")`,
     );
   });
 

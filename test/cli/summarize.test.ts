@@ -1,0 +1,236 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { run } from "../../src/cli/main";
+import { CliIO } from "../../src/cli/io";
+import { builtinCard, DEFAULT_CARD_ID } from "../../src/domain/card/load";
+import { Card } from "../../src/domain/card/types";
+import { isoToSerial } from "../../src/domain/dates";
+import { PROGRAMME } from "../../src/domain/programme/programme";
+import { summarizeCall } from "../../src/domain/summary/callSummary";
+import { readXlsx } from "../../src/hosts/xlsx/read";
+import { writeXlsx } from "../../src/hosts/xlsx/render";
+import { columnLetters } from "../../src/workbook/address";
+import { monitoringColumn } from "../../src/workbook/monitoring/columns";
+import { buildMonitoringSheetPlan } from "../../src/workbook/monitoring/layout";
+import { CellValue, emptySheet } from "../../src/workbook/plan";
+import { CALL_SUMMARY_SHEET } from "../../src/workbook/summary/callSummary";
+import { MONITORING_SUMMARY_SHEET } from "../../src/workbook/summary/monitoringSummary";
+import { csvBytes, participants, registerRows } from "../fixtures/summary/projects";
+
+// Other commands are mocked so this test depends only on `summarize` and the dispatcher.
+for (const m of ["layout", "validate", "check"])
+  jest.mock(`../../src/cli/commands/${m}`, () => ({
+    command: { name: m, summary: "", usage: "", run: async () => 0 },
+  }));
+
+function io(cwd: string): CliIO & { outText: string[]; errText: string[] } {
+  const outText: string[] = [];
+  const errText: string[] = [];
+  return { cwd, out: (t) => outText.push(t), err: (t) => errText.push(t), outText, errText };
+}
+
+const card = builtinCard(DEFAULT_CARD_ID) as Card;
+const AS_OF = "2025-06-30";
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-summarize-"));
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function samples(scale = 1): Map<string, CellValue> {
+  const m = new Map<string, CellValue>();
+  for (const a of PROGRAMME.areas)
+    for (const t of a.tasks)
+      for (const ac of t.actions)
+        for (const i of ac.indicators)
+          m.set(i.id, i.unit === "percent" ? i.sample2023 : Math.round(i.sample2023 * scale));
+  return m;
+}
+
+describe("miernik summarize: participant files", () => {
+  const projects = [
+    { file: "p1.csv", applicant: "Fundacja A", ps: participants(60, 1, 0) },
+    { file: "p2.csv", applicant: "fundacja a", ps: participants(40, 2, 50) },
+    { file: "p3.xlsx", applicant: "Fundacja A", ps: participants(20, 3) },
+    { file: "p4.csv", applicant: undefined, ps: participants(15, 4) },
+  ];
+
+  async function writeProjects(): Promise<void> {
+    for (const p of projects) {
+      if (p.file.endsWith(".csv")) fs.writeFileSync(path.join(dir, p.file), csvBytes(p.ps, p.applicant));
+      else
+        fs.writeFileSync(
+          path.join(dir, p.file),
+          await writeXlsx({
+            sheets: [
+              {
+                ...emptySheet("Uczestnicy"),
+                blocks: [{ row: 0, col: 0, values: registerRows(p.ps, p.applicant) }],
+              },
+            ],
+            names: [],
+          }),
+        );
+    }
+    fs.writeFileSync(path.join(dir, "corrupt.xlsx"), Buffer.from([0x50, 0x4b, 3, 4, 9, 9, 9, 9, 9, 9]));
+    fs.writeFileSync(path.join(dir, "empty.csv"), "");
+    fs.writeFileSync(
+      path.join(dir, "other.xlsx"),
+      await writeXlsx({
+        sheets: [{ ...emptySheet("Budżet"), blocks: [{ row: 0, col: 0, values: [["Koszt", 100]] }] }],
+        names: [],
+      }),
+    );
+  }
+
+  test("--json: the figures of the independent summary; bad files listed with reasons; exit 0", async () => {
+    await writeProjects();
+    const o = io(dir);
+    const code = await run(
+      [
+        "summarize",
+        ...projects.map((p) => p.file),
+        "corrupt.xlsx",
+        "empty.csv",
+        "other.xlsx",
+        "--as-of",
+        AS_OF,
+        "--json",
+      ],
+      o,
+    );
+    expect(o.errText).toEqual([]);
+    expect(code).toBe(0);
+    const j = JSON.parse(o.outText.join("\n"));
+    const expected = summarizeCall(
+      card,
+      isoToSerial(AS_OF) as number,
+      projects.map((p) => ({ file: p.file, applicant: p.applicant ?? null, participants: p.ps })),
+    );
+    expect(j.filesRead).toBe(4);
+    expect(j.call.participants).toBe(135);
+    expect(j.call.projects.map((p: { file: string }) => p.file)).toEqual(projects.map((p) => p.file));
+    expect(j.call.totals.map((t: { id: string; numerator: number }) => [t.id, t.numerator])).toEqual(
+      expected.totals.map((t) => [t.id, t.numerator]),
+    );
+    expect(j.call.projects.map((p: { premiumPoints: number }) => p.premiumPoints)).toEqual(
+      expected.projects.map((p) => p.premiumPoints),
+    );
+    expect(j.call.applicantsOverLimit).toEqual([
+      { applicant: "Fundacja A", files: ["p1.csv", "p2.csv", "p3.xlsx"] },
+    ]);
+    expect(j.call.sharedPesels).toHaveLength(10); // PESEL numbers 50…59
+    expect(j.problems.map((p: { file: string }) => p.file)).toEqual([
+      "corrupt.xlsx",
+      "empty.csv",
+      "other.xlsx",
+    ]);
+    expect(j.problems[0].reason).toMatch(/uszkodzony/);
+    expect(j.problems[1].reason).toMatch(/pusty plik/);
+    expect(j.problems[2].reason).toMatch(/Uczestnicy/);
+  });
+
+  test("-o writes Podsumowanie naboru with the projects and the problem list", async () => {
+    await writeProjects();
+    const o = io(dir);
+    const code = await run(["summarize", ".", "--as-of", AS_OF, "-o", "out.xlsx", "--lang", "en"], o);
+    expect(code).toBe(0);
+    const text = o.outText.join("\n");
+    expect(text).toMatch(/Call summary \(rpo-wl-9\.1-2016, as of 2025-06-30\): 4 projects, 135 participants/);
+    expect(text).toMatch(/FLAG: applicant "Fundacja A" in 3 files/);
+    expect(text).toMatch(/Files skipped \(3\)/);
+    const wb = await readXlsx(fs.readFileSync(path.join(dir, "out.xlsx")));
+    expect(wb.sheets.map((s) => s.name)).toEqual([CALL_SUMMARY_SHEET]);
+    const s = wb.sheets[0];
+    const flat = s.values.flat();
+    for (const f of ["p1.csv", "p2.csv", "p3.xlsx", "p4.csv", "corrupt.xlsx", "empty.csv", "other.xlsx"])
+      expect(flat).toContain(f);
+    // Re-running refuses to overwrite without --force, then replaces with it.
+    const again = io(dir);
+    expect(await run(["summarize", "p1.csv", "-o", "out.xlsx"], again)).toBe(2);
+    expect(again.errText.join("\n")).toMatch(/--force/);
+    expect(await run(["summarize", "p1.csv", "-o", "out.xlsx", "--force", "--as-of", AS_OF], io(dir))).toBe(
+      0,
+    );
+    const back = await readXlsx(fs.readFileSync(path.join(dir, "out.xlsx")));
+    expect(back.sheets[0].values.flat()).not.toContain("p2.csv");
+  });
+
+  test("--applicants mapping names the applicant of files that do not", async () => {
+    fs.writeFileSync(path.join(dir, "a.csv"), csvBytes(participants(3, 1)));
+    fs.writeFileSync(path.join(dir, "b.csv"), csvBytes(participants(3, 2)));
+    fs.writeFileSync(path.join(dir, "map.csv"), "Plik;Wnioskodawca\na.csv;Gmina X\nB.CSV;Gmina Y\n");
+    const o = io(dir);
+    await run(["summarize", "a.csv", "b.csv", "--applicants", "map.csv", "--json", "--as-of", AS_OF], o);
+    const j = JSON.parse(o.outText.join("\n"));
+    expect(j.call.projects.map((p: { applicant: string }) => p.applicant)).toEqual(["Gmina X", "Gmina Y"]);
+  });
+
+  test("exit 2 only when no file could be read; bad usage exits 2 without a stack trace", async () => {
+    fs.writeFileSync(path.join(dir, "empty.csv"), "");
+    const o = io(dir);
+    expect(await run(["summarize", "empty.csv", "missing.xlsx"], o)).toBe(2);
+    const err = o.errText.join("\n");
+    expect(err).toMatch(/empty\.csv: pusty plik/);
+    expect(err).toMatch(/missing\.xlsx: nie można odczytać pliku: nie ma takiego pliku/);
+    expect(err).toMatch(/żaden plik nie dał się odczytać/);
+    expect(err).not.toMatch(/\bat .*\.ts:\d+/);
+    for (const bad of [
+      [],
+      ["x.csv", "--as-of", "30.06.2025"],
+      ["x.csv", "--bogus"],
+      ["x.csv", "--card", "nope"],
+    ]) {
+      const b = io(dir);
+      expect(await run(["summarize", ...bad], b)).toBe(2);
+      expect(b.errText.join("\n")).not.toMatch(/\bat .*\.ts:\d+/);
+    }
+  });
+});
+
+describe("miernik summarize: monitoring workbooks and participant files mixed", () => {
+  test("a three-year monitoring workbook gives Podsumowanie (with its sheets) next to Podsumowanie naboru", async () => {
+    const plans = [2021, 2022, 2023].map((y, k) =>
+      buildMonitoringSheetPlan(PROGRAMME, y, { values: samples(1 + k / 2) }),
+    );
+    fs.writeFileSync(path.join(dir, "monitoring.xlsx"), await writeXlsx({ sheets: plans, names: [] }));
+    fs.writeFileSync(path.join(dir, "p.csv"), csvBytes(participants(10, 1)));
+    const o = io(dir);
+    const code = await run(
+      ["summarize", "monitoring.xlsx", "p.csv", "--as-of", AS_OF, "-o", "s.xlsx", "--json"],
+      o,
+    );
+    expect(o.errText).toEqual([]);
+    expect(code).toBe(0);
+    const j = JSON.parse(o.outText.join("\n"));
+    expect(j.filesRead).toBe(2);
+    expect(j.monitoring.years).toEqual([2021, 2022, 2023]);
+    const ind = j.monitoring.indicators.find((i: { id: string }) => i.id === "1.1.3-1");
+    expect(ind.values).toEqual([1796, Math.round(1796 * 1.5), 1796 * 2]);
+    expect(ind.changes).toEqual([null, Math.round(1796 * 1.5) - 1796, 1796 * 2 - Math.round(1796 * 1.5)]);
+    const pct = j.monitoring.indicators.find((i: { id: string }) => i.id === "2.2.2-1");
+    expect(pct.changes).toEqual([null, 0, 0]);
+    expect(j.monitoring.total.filled).toEqual([60, 60, 60]);
+    expect(j.call.projects).toHaveLength(1);
+    const wb = await readXlsx(fs.readFileSync(path.join(dir, "s.xlsx")));
+    expect(wb.sheets.map((s) => s.name)).toEqual([
+      MONITORING_SUMMARY_SHEET,
+      "Monitoring 2021",
+      "Monitoring 2022",
+      "Monitoring 2023",
+      CALL_SUMMARY_SHEET,
+    ]);
+    const m2023 = wb.sheets.find((s) => s.name === "Monitoring 2023")!;
+    const col = monitoringColumn("value").index;
+    expect(m2023.values.flat().length).toBeGreaterThan(0);
+    expect(m2023.values.some((r) => r[col - m2023.left] === 1796 * 2)).toBe(true);
+    const summary = wb.sheets[0];
+    const v = columnLetters(col);
+    const ref = `'Monitoring 2022'!$${v}:$${v}`;
+    expect((summary.formulas ?? []).flat().some((f) => f !== null && f.includes(ref))).toBe(true);
+  });
+});
