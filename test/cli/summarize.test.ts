@@ -234,3 +234,30 @@ describe("miernik summarize: monitoring workbooks and participant files mixed", 
     expect((summary.formulas ?? []).flat().some((f) => f !== null && f.includes(ref))).toBe(true);
   });
 });
+
+describe("scale", () => {
+  test("200 participant files × 500 rows summarise in one run (a folder as input)", async () => {
+    const sub = path.join(dir, "nabor");
+    fs.mkdirSync(sub);
+    let expectedUnemployed = 0;
+    for (let f = 0; f < 200; f++) {
+      const ps = participants(500, 7000 + f);
+      expectedUnemployed += ps.filter(
+        (p) => p.status === "unemployedRegistered" || p.status === "unemployedUnregistered",
+      ).length;
+      fs.writeFileSync(path.join(sub, `p${f}.csv`), csvBytes(ps, `Wnioskodawca ${f % 90}`));
+    }
+    const o = io(dir);
+    expect(await run(["summarize", "nabor", "--as-of", AS_OF, "--json", "-o", "s.xlsx"], o)).toBe(0);
+    const j = JSON.parse(o.outText.join("\n"));
+    expect(j.call.projects).toHaveLength(200);
+    expect(j.call.participants).toBe(100000);
+    expect(j.call.totals.find((t: { id: string }) => t.id === "product.B1").numerator).toBe(
+      expectedUnemployed,
+    );
+    // Applicants 0…19 have three files each (f, f+90, f+180): over the limit of two.
+    expect(j.call.applicantsOverLimit).toHaveLength(20);
+    const wb = await readXlsx(fs.readFileSync(path.join(dir, "s.xlsx")));
+    expect(wb.sheets[0].values.flat()).toContain(path.join("nabor", "p199.csv"));
+  }, 120000);
+});

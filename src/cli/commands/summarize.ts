@@ -103,14 +103,21 @@ export async function summarizeFiles(
   files: { path: string; name: string }[],
   card: Card,
   asOf: number,
-  opts: { applicants?: Map<string, string>; maxApplications?: number } = {},
+  opts: {
+    applicants?: Map<string, string>;
+    maxApplications?: number;
+    /** Called after each file (the bench samples memory here). */
+    onFile?: (index: number) => void;
+  } = {},
 ): Promise<SummarizeResult> {
   const call = new CallSummaryBuilder(card, asOf, { maxApplicationsPerApplicant: opts.maxApplications });
   const monitoring = new MonitoringCollector();
   const problems: FileProblem[] = [];
   let filesRead = 0;
   let registers = 0;
-  for (const f of files) {
+  for (let i = 0; i < files.length; i++) {
+    if (i > 0) opts.onFile?.(i - 1);
+    const f = files[i];
     const problem = (reason: FileProblem["reason"]): void => {
       problems.push({ file: f.name, reason });
     };
@@ -142,6 +149,7 @@ export async function summarizeFiles(
     filesRead++;
     call.addProject(f.name, pr.project.applicant, pr.project.participants, pr.project.rowIssues);
   }
+  if (files.length > 0) opts.onFile?.(files.length - 1);
   const hasMonitoring = monitoring.count > 0;
   // Problems go to the call summary when there is one (or when nothing else is), else to the monitoring summary.
   const callWanted = registers > 0 || !hasMonitoring;
