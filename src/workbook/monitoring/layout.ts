@@ -407,8 +407,9 @@ export function emptyValueFormula(ref: string): string {
 
 export function invalidValueFormula(ref: string, unit: "count" | "percent"): string {
   const test = unit === "count" ? `OR(${ref}<0,${ref}<>INT(${ref}))` : `OR(${ref}<0,${ref}>1)`;
-  // IF, not OR/AND: an error value in the cell must not make the whole condition an error.
-  return `=IF(ISERROR(${ref}),TRUE,IF(ISNUMBER(${ref}),${test},LEN(${ref})>0))`;
+  // IF, not OR/AND: comparing an error value would make the whole condition an error (format not applied);
+  // ISNUMBER and ISBLANK of an error are FALSE, so errors and any text end up marked.
+  return `=IF(ISNUMBER(${ref}),${test},NOT(ISBLANK(${ref})))`;
 }
 
 function conditionalFormats(rows: LayoutRow[], vCol: number): ConditionalFormatPlan[] {

@@ -208,7 +208,9 @@ function read(cells: SheetCells, programme: Programme, sheet: string): Monitorin
       return { sheet, header, entries: [], problems: withMissing(problems, [], indicators, sheet) };
     header = { row: header.row ?? g.top - 1, columns: { ...defaults, ...onlyDistinct(cols, defaults) } };
   } else {
-    const moved = MONITORING_COLUMNS.filter((c) => cols[c.field] !== undefined && cols[c.field] !== c.index);
+    const moved = MONITORING_COLUMNS.filter(
+      (c) => cols[c.field] !== undefined && cols[c.field] !== c.index,
+    ).sort((a, b) => cols[a.field]! - cols[b.field]!);
     if (moved.length > 0) {
       const first = moved[0];
       problem({
