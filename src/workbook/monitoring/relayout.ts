@@ -3,6 +3,7 @@ import { Programme } from "../../domain/programme/types";
 import { a1 } from "../address";
 import { SheetCells } from "../cells";
 import { CellValue, SheetPlan } from "../plan";
+import { monitoringColumn } from "./columns";
 import { buildMonitoringSheetPlan } from "./layout";
 import { readMonitoringSheet } from "./reader";
 
@@ -10,9 +11,10 @@ import { readMonitoringSheet } from "./reader";
  * Laying out a year whose sheet already exists. The renderers clear an existing sheet before writing it, so:
  * - every value already typed is carried into the new plan, matched by indicator id through the reader (not by
  *   row position: rows may have been inserted, deleted or moved);
- * - every other non-empty cell whose content the new plan does not reproduce at the same address (a user's
- *   note, a changed heading, a formula in a value cell, anything beyond the table) is a conflict, so the UI can
- *   ask before replacing it. No conflicts: lay out without asking.
+ * - every other non-empty cell whose content the new plan does not reproduce (a user's note, a changed heading,
+ *   a formula in a value cell, anything beyond the table) is a conflict, so the UI can ask before replacing it.
+ *   The layout's own texts that merely moved (rows inserted or deleted) are no conflict: they are rewritten at
+ *   their place and nothing is lost. No conflicts: lay out without asking.
  * Laying out over a sheet this module produced gives the identical plan and no conflicts.
  */
 
@@ -95,6 +97,10 @@ export function planRelayout(
   }
   const plan = buildMonitoringSheetPlan(programme, year, { values, lang: opts.lang });
   const planned = plannedCells(plan);
+  const valueCol = monitoringColumn("value").index;
+  const layoutTexts = new Set<string>();
+  for (const [key, v] of planned)
+    if (typeof v === "string" && Number(key.split(",")[1]) !== valueCol) layoutTexts.add(v.trim());
 
   const conflicts: RelayoutConflict[] = [];
   rows.forEach((row, i) => {
@@ -111,6 +117,8 @@ export function planRelayout(
       const wouldBe = planned.get(key) ?? null;
       if (f === null && carried.has(key)) return; // a typed value, kept (at this address or its indicator's new one)
       if (wouldBe !== null && same(found, wouldBe)) return;
+      // The layout's own text (a heading, label, code…) that only moved: rewritten at its place, nothing lost.
+      if (f === null && typeof found === "string" && layoutTexts.has(found.trim())) return;
       conflicts.push({ address: a1(r, c), found, wouldBe });
     });
   });
