@@ -51,15 +51,40 @@ function officeJsUrl(dev) {
   return dev ? OFFICE_JS_DEV : OFFICE_JS_CDN;
 }
 
-/** https options from office-addin-dev-certs, or null (with the reason printed) → plain http. */
+/**
+ * https options for the dev server: office-addin-dev-certs certificates (generated and trusted on
+ * first use). Where they can be generated but not trusted (no sudo on Linux) the generated files are
+ * used as they are — the browser must then be told to trust ca.crt. When no certificate can be had
+ * (or MIERNIK_DEV_HTTP=1), null: plain http on 127.0.0.1. The reason is printed either way.
+ */
 async function devHttpsOptions() {
+  if (process.env.MIERNIK_DEV_HTTP === "1") {
+    console.log(`[miernik] MIERNIK_DEV_HTTP=1: serving plain http on http://127.0.0.1:${DEV_PORT}/`);
+    return null;
+  }
+  let why;
   try {
-    const certs = require("office-addin-dev-certs");
-    return await certs.getHttpsServerOptions();
+    return await require("office-addin-dev-certs").getHttpsServerOptions();
   } catch (e) {
-    const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    console.warn(
-      `[miernik] Could not create development certificates (${why}).\n` +
+    why = e instanceof Error ? e.message.split("\n")[0] : String(e);
+  }
+  try {
+    const d = require("office-addin-dev-certs/lib/defaults");
+    const options = {
+      ca: fs.readFileSync(d.caCertificatePath),
+      cert: fs.readFileSync(d.localhostCertificatePath),
+      key: fs.readFileSync(d.localhostKeyPath),
+    };
+    console.log(
+      `[miernik] Development certificates could not be trusted automatically (${why}).\n` +
+        `[miernik] Serving https with the generated certificate; trust ${d.caCertificatePath} in your browser ` +
+        `or system to load the add-in in Office.`,
+    );
+    return options;
+  } catch (e) {
+    const more = e instanceof Error ? e.message.split("\n")[0] : String(e);
+    console.log(
+      `[miernik] Could not create development certificates (${why}; ${more}).\n` +
         `[miernik] Serving plain http on http://127.0.0.1:${DEV_PORT}/ instead — fine for the standalone page ` +
         `and local tests; Office needs https to load the add-in.`,
     );

@@ -101,7 +101,11 @@ export async function runMonitoringLayout(deps: LayoutFlowDeps, year: number): P
   const report = await host.writePlans(sheets, names, (requests) =>
     deps.onStage?.({ stage: "writing", requests }),
   );
-  await host.showSheet(sheet);
+  try {
+    await host.showSheet(sheet);
+  } catch {
+    // Bringing the sheet to the front is a courtesy: the layout itself is written and reported.
+  }
   const kept = typeof relayout.kept === "number" ? relayout.kept : relayout.kept.length;
   return { status: "done", sheet, kept, syncs: report.syncs, downloaded: report.downloaded };
 }
