@@ -1,0 +1,70 @@
+/**
+ * Checks of the production build in dist/ (after `npm run build`). When dist/ has no build, the
+ * suite is skipped: the same facts are checked from sources in test/manifest.
+ */
+import * as fs from "fs";
+import * as path from "path";
+
+const { measure, localRefs } = require("../../scripts/bundle-size") as {
+  measure(dir?: string): {
+    first: { file: string; raw: number; gzip: number }[];
+    firstTotal: { raw: number; gzip: number };
+    lazy: { file: string }[];
+  };
+  localRefs(html: string): string[];
+};
+const { PAGES } = require("../../webpack.config") as { PAGES: { filename: string }[] };
+
+const DIST = path.join(__dirname, "..", "..", "dist");
+const built =
+  fs.existsSync(path.join(DIST, "manifest.xml")) && fs.existsSync(path.join(DIST, "taskpane.html"));
+const describeBuilt = built ? describe : describe.skip;
+
+/** A string only ExcelJS's code contains (the part name of the shared strings table). */
+const EXCELJS_MARK = "sharedStrings.xml";
+
+describe("bundle-size helpers", () => {
+  test("finds local scripts and stylesheets, quoted or bare, and skips office.js and remote URLs", () => {
+    const html =
+      '<script src=https://appsforoffice.microsoft.com/lib/1/hosted/office.js></script><script src="/office-js/office.js"></script>' +
+      '<link rel=stylesheet href=app.css><link rel="icon" href="assets/icon-32.png"><script src=taskpane.1234.js></script>' +
+      "<script src='x.js' defer></script>";
+    expect(localRefs(html)).toEqual(["taskpane.1234.js", "x.js", "app.css"]);
+  });
+});
+
+describeBuilt("the production build in dist/", () => {
+  const manifest = built ? fs.readFileSync(path.join(DIST, "manifest.xml"), "utf8") : "";
+
+  test("dist/manifest.xml has no localhost left and every URL it names is in dist/", () => {
+    expect(manifest).not.toMatch(/localhost/i);
+    const urls = [...manifest.replace(/<!--[\s\S]*?-->/g, "").matchAll(/Value="(https:\/\/[^"]+)"/g)].map(
+      (m) => m[1],
+    );
+    expect(urls.length).toBeGreaterThanOrEqual(8);
+    const base = /DefaultValue="(https:\/\/[^"]+\/)taskpane\.html"/.exec(manifest)![1];
+    for (const u of urls) {
+      expect(u.startsWith(base)).toBe(true);
+      expect(fs.existsSync(path.join(DIST, u.slice(base.length)))).toBe(true);
+    }
+  });
+
+  test("every page is built and every script it loads from the add-in exists", () => {
+    for (const p of PAGES) {
+      const html = fs.readFileSync(path.join(DIST, p.filename), "utf8");
+      for (const ref of localRefs(html)) expect(fs.existsSync(path.join(DIST, ref))).toBe(true);
+    }
+  });
+
+  test("ExcelJS is not in the first load: it is a chunk loaded on demand", () => {
+    const m = measure(DIST);
+    expect(m.first.length).toBeGreaterThanOrEqual(2); // the page and its bundle
+    expect(m.firstTotal.gzip).toBeGreaterThan(0);
+    for (const f of m.first)
+      expect(fs.readFileSync(path.join(DIST, f.file), "utf8")).not.toContain(EXCELJS_MARK);
+    const lazyWithExcelJs = m.lazy.filter((f) =>
+      fs.readFileSync(path.join(DIST, f.file), "utf8").includes(EXCELJS_MARK),
+    );
+    expect(lazyWithExcelJs.length).toBeGreaterThan(0);
+  });
+});
