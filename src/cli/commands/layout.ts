@@ -68,8 +68,7 @@ export const command: CliCommand = {
       );
 
     const built = buildMonitoringSheetPlan(PROGRAMME, year, sample ? { values: sampleValues() } : {});
-    // The builder returns a sheet plan (or, should it grow, a whole workbook plan).
-    const plan: WorkbookPlan = "sheets" in built ? (built as WorkbookPlan) : { sheets: [built], names: [] };
+    const plan: WorkbookPlan = { sheets: [built], names: [] };
     const bytes = await writeXlsx(plan);
     const tmp = `${target}.${process.pid}.tmp`;
     try {

@@ -1,5 +1,4 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import * as React from "react";
 import { renderToString } from "react-dom/server";
 import { ValidationPanel } from "../../../src/taskpane/validation/ValidationPanel";
 import type { ValidationHost } from "../../../src/taskpane/validation/host";
