@@ -5,7 +5,7 @@
  */
 import type { Programme } from "../domain/programme/types";
 import { HostError } from "../hosts/excel/errors";
-import { readSheetCells } from "../hosts/excel/read";
+import { listSheets, readSheetCells } from "../hosts/excel/read";
 import { renderSheetPlans } from "../hosts/excel/render";
 import { ExcelRunner, runInExcel } from "../hosts/excel/run";
 import type { SheetCells } from "../workbook/cells";
@@ -26,6 +26,7 @@ export function createExcelHost(opts: ExcelHostOptions): WorkbookHost {
   return {
     kind: "excel",
     excelApi,
+    listSheets: async () => (await run((ctx) => listSheets(ctx))).map((s) => s.name),
     readSheet: async (name) => {
       try {
         return await run((ctx): Promise<SheetCells> => readSheetCells(ctx, name));

@@ -21,6 +21,8 @@ export interface WorkbookHost {
   readonly kind: WorkbookHostKind;
   /** Whether ExcelApi `version` ("1.9") is available (always false standalone). */
   excelApi(version: string): boolean;
+  /** Names of the workbook's sheets, in order (hidden ones included). */
+  listSheets(): Promise<string[]>;
   /** The used range of a sheet (values, formulas, formats), or null when there is no such sheet. */
   readSheet(name: string): Promise<SheetCells | null>;
   /**

@@ -60,6 +60,7 @@ export function createStandaloneHost(opts: StandaloneHostOptions = {}): Workbook
     kind: "standalone",
     excelApi: () => false,
     // No workbook is open in the page: every layout starts from an empty sheet.
+    listSheets: () => Promise.resolve([]),
     readSheet: () => Promise.resolve(null),
     writePlans: async (plans, names, onProgress) => {
       const { writeXlsx } = await loadWriter();
