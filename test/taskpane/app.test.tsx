@@ -13,7 +13,14 @@ const engine = monitoringEngine(PROGRAMME);
 
 function host(kind: "excel" | "standalone"): WorkbookHost {
   const never = () => Promise.reject(new Error("not called while rendering"));
-  return { kind, excelApi: () => kind === "excel", listSheets: never, readSheet: never, writePlans: never, showSheet: never };
+  return {
+    kind,
+    excelApi: () => kind === "excel",
+    listSheets: never,
+    readSheet: never,
+    writePlans: never,
+    showSheet: never,
+  };
 }
 
 function render(node: React.ReactElement): string {
