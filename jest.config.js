@@ -3,7 +3,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-  testPathIgnorePatterns: ["/node_modules/", "/test/e2e/"],
+  // test/build checks dist/ and runs with the e2e suite, after the production build.
+  testPathIgnorePatterns: ["/node_modules/", "/test/e2e/", "/test/build/"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },

@@ -2,8 +2,8 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",
-  roots: ["<rootDir>/test/e2e"],
-  testMatch: ["**/*.e2e.ts"],
+  roots: ["<rootDir>/test/e2e", "<rootDir>/test/build"],
+  testMatch: ["**/*.e2e.ts", "**/test/build/*.test.ts"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
   },
