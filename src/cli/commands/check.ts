@@ -2,8 +2,6 @@ import * as fs from "fs";
 import * as path from "path";
 import { Card, Evaluation } from "../../domain/card/types";
 import { allRequiredMet, evaluate } from "../../domain/card/evaluate";
-import { builtinCard, CardError, DEFAULT_CARD_ID, parseCardText } from "../../domain/card/load";
-import { isoToSerial } from "../../domain/dates";
 import { Lang } from "../../domain/i18n";
 import { checkRegister } from "../../domain/register/checks";
 import { readXlsx } from "../../hosts/xlsx/read";
@@ -16,6 +14,7 @@ import {
   RegisterReadError,
 } from "../../workbook/register/reader";
 import { parseArgs } from "../args";
+import { loadCard, oneLine, parseAsOf } from "../cardOptions";
 import { CliCommand, CliError } from "../io";
 
 const USAGE =
@@ -30,38 +29,6 @@ function checkOutputWriter(): WriteCheckWorkbook | null {
     return typeof m.writeCheckWorkbook === "function" ? m.writeCheckWorkbook : null;
   } catch {
     return null;
-  }
-}
-
-function oneLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split("\n")[0];
-}
-
-function todaySerial(): number {
-  const now = new Date();
-  return isoToSerial(
-    `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`,
-  ) as number;
-}
-
-function loadCard(spec: string, cwd: string): Card {
-  const builtin = builtinCard(spec);
-  if (builtin) return builtin;
-  if (!spec.toLowerCase().endsWith(".json"))
-    throw new CliError(
-      `nieznana karta „${spec}” (wbudowana: ${DEFAULT_CARD_ID}, albo ścieżka do pliku .json) / unknown card "${spec}"`,
-    );
-  let text: string;
-  try {
-    text = fs.readFileSync(path.resolve(cwd, spec), "utf8");
-  } catch (e) {
-    throw new CliError(`nie można odczytać karty ${spec} / cannot read the card: ${oneLine(e)}`);
-  }
-  try {
-    return parseCardText(text);
-  } catch (e) {
-    if (e instanceof CardError) throw new CliError(`zła karta ${spec} / bad card: ${e.message}`);
-    throw e;
   }
 }
 
@@ -198,16 +165,8 @@ export const command: CliCommand = {
       throw new CliError("podaj jeden plik .xlsx lub .csv / give one .xlsx or .csv file");
     const lang = (options.lang ?? "pl") as string;
     if (lang !== "pl" && lang !== "en") throw new CliError(`--lang: pl lub en / pl or en`);
-    const card = loadCard(typeof options.card === "string" ? options.card : DEFAULT_CARD_ID, io.cwd);
-    let asOf = todaySerial();
-    if (typeof options["as-of"] === "string") {
-      const s = isoToSerial(options["as-of"]);
-      if (s === null)
-        throw new CliError(
-          `--as-of: zła data „${options["as-of"]}”, użyj RRRR-MM-DD / bad date, use YYYY-MM-DD`,
-        );
-      asOf = s;
-    }
+    const card = loadCard(typeof options.card === "string" ? options.card : undefined, io.cwd);
+    const asOf = parseAsOf(typeof options["as-of"] === "string" ? options["as-of"] : undefined);
     const file = path.resolve(io.cwd, positional[0]);
     let sheet: SheetCells;
     let rows;

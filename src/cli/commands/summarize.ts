@@ -1,8 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { builtinCard, CardError, DEFAULT_CARD_ID, parseCardText } from "../../domain/card/load";
 import { Card } from "../../domain/card/types";
-import { isoToSerial } from "../../domain/dates";
 import { Lang } from "../../domain/i18n";
 import { CallSummary, CallSummaryBuilder, FileProblem } from "../../domain/summary/callSummary";
 import { readXlsx } from "../../hosts/xlsx/read";
@@ -19,42 +17,12 @@ import {
 } from "../../workbook/summary/inputs";
 import { MonitoringCollector, MonitoringOutput } from "../../workbook/summary/monitoringInputs";
 import { parseArgs } from "../args";
+import { loadCard, oneLine, parseAsOf } from "../cardOptions";
 import { CliCommand, CliError, CliIO } from "../io";
 
 const USAGE =
   "miernik summarize <pliki .xlsx/.csv lub katalogi…> [--card rpo-wl-9.1-2016|karta.json] [--as-of RRRR-MM-DD] " +
   "[-o podsumowanie.xlsx] [--force] [--json] [--lang pl|en] [--applicants wnioskodawcy.csv] [--max-applications 2]";
-
-function oneLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split("\n")[0];
-}
-
-function todaySerial(): number {
-  const now = new Date();
-  const iso = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-  return isoToSerial(iso) as number;
-}
-
-function loadCard(spec: string, cwd: string): Card {
-  const builtin = builtinCard(spec);
-  if (builtin) return builtin;
-  if (!spec.toLowerCase().endsWith(".json"))
-    throw new CliError(
-      `nieznana karta „${spec}” (wbudowana: ${DEFAULT_CARD_ID}, albo ścieżka do pliku .json) / unknown card "${spec}"`,
-    );
-  let text: string;
-  try {
-    text = fs.readFileSync(path.resolve(cwd, spec), "utf8");
-  } catch (e) {
-    throw new CliError(`nie można odczytać karty ${spec} / cannot read the card: ${oneLine(e)}`);
-  }
-  try {
-    return parseCardText(text);
-  } catch (e) {
-    if (e instanceof CardError) throw new CliError(`zła karta ${spec} / bad card: ${e.message}`);
-    throw e;
-  }
-}
 
 const INPUT_EXT = /\.(xlsx|xlsm|csv)$/i;
 
@@ -294,16 +262,8 @@ export const command: CliCommand = {
       );
     const lang = (options.lang ?? "pl") as string;
     if (lang !== "pl" && lang !== "en") throw new CliError("--lang: pl lub en / pl or en");
-    const card = loadCard(typeof options.card === "string" ? options.card : DEFAULT_CARD_ID, io.cwd);
-    let asOf = todaySerial();
-    if (typeof options["as-of"] === "string") {
-      const s = isoToSerial(options["as-of"]);
-      if (s === null)
-        throw new CliError(
-          `--as-of: zła data „${options["as-of"]}”, użyj RRRR-MM-DD / bad date, use YYYY-MM-DD`,
-        );
-      asOf = s;
-    }
+    const card = loadCard(typeof options.card === "string" ? options.card : undefined, io.cwd);
+    const asOf = parseAsOf(typeof options["as-of"] === "string" ? options["as-of"] : undefined);
     let maxApplications: number | undefined;
     if (typeof options["max-applications"] === "string") {
       maxApplications = Number(options["max-applications"]);

@@ -1,0 +1,53 @@
+/**
+ * Options shared by the commands that evaluate a criteria card (`check`, `summarize`): the card
+ * (built-in id or a JSON file) and the as-of date. Bad values become a one-line CliError (exit 2).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { builtinCard, CardError, DEFAULT_CARD_ID, parseCardText } from "../domain/card/load";
+import { Card } from "../domain/card/types";
+import { isoToSerial } from "../domain/dates";
+import { CliError } from "./io";
+
+/** The first line of an error's message (never a stack trace). */
+export function oneLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split("\n")[0];
+}
+
+/** Today (local time) as an Excel serial day number. */
+export function todaySerial(now: Date = new Date()): number {
+  const iso = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+  return isoToSerial(iso) as number;
+}
+
+/** `--card`: a built-in card id, or the path of a card JSON file (relative to `cwd`). */
+export function loadCard(spec: string | undefined, cwd: string): Card {
+  const id = spec ?? DEFAULT_CARD_ID;
+  const builtin = builtinCard(id);
+  if (builtin) return builtin;
+  if (!id.toLowerCase().endsWith(".json"))
+    throw new CliError(
+      `nieznana karta „${id}” (wbudowana: ${DEFAULT_CARD_ID}, albo ścieżka do pliku .json) / unknown card "${id}"`,
+    );
+  let text: string;
+  try {
+    text = fs.readFileSync(path.resolve(cwd, id), "utf8");
+  } catch (e) {
+    throw new CliError(`nie można odczytać karty ${id} / cannot read the card: ${oneLine(e)}`);
+  }
+  try {
+    return parseCardText(text);
+  } catch (e) {
+    if (e instanceof CardError) throw new CliError(`zła karta ${id} / bad card: ${e.message}`);
+    throw e;
+  }
+}
+
+/** `--as-of YYYY-MM-DD` as an Excel serial; today when absent. */
+export function parseAsOf(value: string | undefined, now?: Date): number {
+  if (value === undefined) return todaySerial(now);
+  const s = isoToSerial(value);
+  if (s === null)
+    throw new CliError(`--as-of: zła data „${value}”, użyj RRRR-MM-DD / bad date, use YYYY-MM-DD`);
+  return s;
+}
