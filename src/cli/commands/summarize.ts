@@ -2,20 +2,18 @@ import * as fs from "fs";
 import * as path from "path";
 import { Card } from "../../domain/card/types";
 import { Lang } from "../../domain/i18n";
-import { CallSummary, CallSummaryBuilder, FileProblem } from "../../domain/summary/callSummary";
 import { readXlsx } from "../../hosts/xlsx/read";
 import { writeXlsx } from "../../hosts/xlsx/render";
 import { parseCsvBytes } from "../../workbook/csv";
 import { SheetPlan, WorkbookPlan } from "../../workbook/plan";
 import { buildCallSummaryPlan } from "../../workbook/summary/callSummary";
+import { parseApplicantMap } from "../../workbook/summary/inputs";
 import {
-  fileKey,
-  isMonitoringWorkbook,
-  parseApplicantMap,
-  readInputFile,
-  readProject,
-} from "../../workbook/summary/inputs";
-import { MonitoringCollector, MonitoringOutput } from "../../workbook/summary/monitoringInputs";
+  SummarizeOptions,
+  SummarizeResult,
+  summarizeInputs,
+  SummaryInput,
+} from "../../workbook/summary/summarizeInputs";
 import { parseArgs } from "../args";
 import { loadCard, oneLine, parseAsOf } from "../cardOptions";
 import { CliCommand, CliError, CliIO } from "../io";
@@ -54,80 +52,31 @@ function displayName(file: string, cwd: string): string {
   return rel.startsWith("..") || path.isAbsolute(rel) ? file : rel;
 }
 
-export interface SummarizeResult {
-  call: CallSummary | null;
-  monitoring: MonitoringOutput | null;
-  /** Every file that could not be summarised (also listed inside `call` / `monitoring`). */
-  problems: FileProblem[];
-  filesRead: number;
-}
+export type { SummarizeResult };
 
-/**
- * Reads the files one at a time (bytes → cells → figures), keeping only each project's figures, so hundreds
- * of registers fit in memory. Monitoring workbooks (a sheet "Monitoring RRRR" or a "Kod miernika" column)
- * go to the monitoring summary; everything else is read as a participant register.
- */
+/** Files on disk → `summarizeInputs` (the same reading the task pane does over picked files). */
 export async function summarizeFiles(
   files: { path: string; name: string }[],
   card: Card,
   asOf: number,
-  opts: {
-    applicants?: Map<string, string>;
-    maxApplications?: number;
-    /** Called after each file (the bench samples memory here). */
-    onFile?: (index: number) => void;
-  } = {},
+  opts: SummarizeOptions = {},
 ): Promise<SummarizeResult> {
-  const call = new CallSummaryBuilder(card, asOf, { maxApplicationsPerApplicant: opts.maxApplications });
-  const monitoring = new MonitoringCollector();
-  const problems: FileProblem[] = [];
-  let filesRead = 0;
-  let registers = 0;
-  for (let i = 0; i < files.length; i++) {
-    if (i > 0) opts.onFile?.(i - 1);
-    const f = files[i];
-    const problem = (reason: FileProblem["reason"]): void => {
-      problems.push({ file: f.name, reason });
-    };
-    let bytes: Uint8Array;
-    try {
-      bytes = fs.readFileSync(f.path);
-    } catch (e) {
-      const why = (e as { code?: string }).code === "ENOENT" ? "nie ma takiego pliku" : oneLine(e);
-      problem({ pl: `nie można odczytać pliku: ${why}`, en: `cannot read the file: ${oneLine(e)}` });
-      continue;
-    }
-    const read = await readInputFile(f.name, bytes, readXlsx);
-    if (!read.ok) {
-      problem(read.reason);
-      continue;
-    }
-    if (isMonitoringWorkbook(read.cells)) {
-      const added = monitoring.add(f.name, read.cells);
-      if (added.ok) filesRead++;
-      else problem(added.reason);
-      continue;
-    }
-    const pr = readProject(read.cells, card, opts.applicants?.get(fileKey(f.name)) ?? null);
-    if (!pr.ok) {
-      problem(pr.reason);
-      continue;
-    }
-    registers++;
-    filesRead++;
-    call.addProject(f.name, pr.project.applicant, pr.project.participants, pr.project.rowIssues);
-  }
-  if (files.length > 0) opts.onFile?.(files.length - 1);
-  const hasMonitoring = monitoring.count > 0;
-  // Problems go to the call summary when there is one (or when nothing else is), else to the monitoring summary.
-  const callWanted = registers > 0 || !hasMonitoring;
-  if (callWanted) for (const p of problems) call.addProblem(p.file, p.reason);
-  return {
-    call: callWanted ? call.finish() : null,
-    monitoring: hasMonitoring ? monitoring.finish(callWanted ? [] : problems) : null,
-    problems,
-    filesRead,
-  };
+  const inputs: SummaryInput[] = files.map((f) => ({
+    name: f.name,
+    read: () => {
+      try {
+        return Promise.resolve(fs.readFileSync(f.path));
+      } catch (e) {
+        const why = (e as { code?: string }).code === "ENOENT" ? "nie ma takiego pliku" : oneLine(e);
+        return Promise.reject(
+          Object.assign(new Error(oneLine(e)), {
+            reason: { pl: `nie można odczytać pliku: ${why}`, en: `cannot read the file: ${oneLine(e)}` },
+          }),
+        );
+      }
+    },
+  }));
+  return summarizeInputs(inputs, card, asOf, readXlsx, opts);
 }
 
 function pct(v: number | null, lang: Lang): string {
