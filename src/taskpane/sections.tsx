@@ -9,6 +9,7 @@ import type { Programme } from "../domain/programme/types";
 import type { WorkbookHost } from "./host";
 import { tr, UI } from "./i18n";
 import { MonitoringSection } from "./monitoring/MonitoringSection";
+import { SummariesSection } from "./summaries/SummariesSection";
 import type { MonitoringEngine } from "./monitoring/layoutFlow";
 
 export interface SectionProps {
@@ -48,8 +49,12 @@ function Monitoring(props: SectionProps): React.JSX.Element {
   );
 }
 
+function Summaries(props: SectionProps): React.JSX.Element {
+  return <SummariesSection host={props.host} lang={props.lang} />;
+}
+
 export const SECTIONS: readonly SectionDef[] = [
   { id: "monitoring", label: UI.tabMonitoring, Component: Monitoring },
   { id: "participants", label: UI.tabParticipants, Component: InProgress },
-  { id: "summaries", label: UI.tabSummaries, Component: InProgress },
+  { id: "summaries", label: UI.tabSummaries, Component: Summaries },
 ];

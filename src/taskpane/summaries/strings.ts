@@ -1,0 +1,79 @@
+/** Text of the Summaries section: Polish by default, English on request. */
+import type { Lang, Localized } from "../../domain/i18n";
+
+export const S = {
+  monitoringTitle: { pl: "Podsumowanie monitoringu", en: "Monitoring summary" },
+  monitoringHelp: {
+    pl: "Zbiera arkusze „Monitoring RRRR” tego skoroszytu w arkuszu „Podsumowanie”: mierniki wypełnione, z błędami i ostrzeżeniami, wartości w latach i wykres. Formuły odwołują się do arkuszy monitoringu.",
+    en: "Gathers this workbook's “Monitoring YYYY” sheets into the “Podsumowanie” sheet: indicators filled, with errors and warnings, values over the years and a chart. Its formulas refer to the monitoring sheets.",
+  },
+  monitoringButton: { pl: "Utwórz podsumowanie monitoringu", en: "Build the monitoring summary" },
+  callTitle: { pl: "Podsumowanie naboru", en: "Call summary" },
+  callHelp: {
+    pl: "Wybierz pliki projektów (.xlsx lub .csv z rejestrem uczestników). Pliki są czytane w tej przeglądarce — nic nie jest nigdzie wysyłane.",
+    en: "Choose the projects' files (.xlsx or .csv participant registers). The files are read in this browser — nothing is sent anywhere.",
+  },
+  files: { pl: "Pliki projektów", en: "Project files" },
+  filesChosen: { pl: "Wybrane pliki", en: "Files chosen" },
+  card: { pl: "Karta oceny", en: "Criteria card" },
+  cardFile: { pl: "Karta z pliku JSON", en: "Card from a JSON file" },
+  asOf: { pl: "Stan na dzień", en: "As of" },
+  callButton: { pl: "Utwórz podsumowanie naboru", en: "Build the call summary" },
+  cancel: { pl: "Anuluj", en: "Cancel" },
+  cancelled: { pl: "Przerwano. Nic nie zostało zapisane.", en: "Cancelled. Nothing was written." },
+  reading: { pl: "Czytanie plików", en: "Reading files" },
+  working: { pl: "Trwa tworzenie podsumowania…", en: "Building the summary…" },
+  goTo: { pl: "Przejdź do arkusza", en: "Go to the sheet" },
+  kept: { pl: "Pozostawiono istniejący arkusz bez zmian.", en: "The existing sheet was kept unchanged." },
+  replaceTitle: { pl: "Zastąpić arkusz?", en: "Replace the sheet?" },
+  replace: { pl: "Zastąp", en: "Replace" },
+  keep: { pl: "Zostaw", en: "Keep" },
+  problems: { pl: "Pliki pominięte", en: "Files left out" },
+  colArea: { pl: "Obszar / zadanie", en: "Area / task" },
+  colIndicators: { pl: "Mierniki", en: "Indicators" },
+  colFilled: { pl: "Wypełnione", en: "Filled" },
+  colErrors: { pl: "Błędy", en: "Errors" },
+  colWarnings: { pl: "Ostrzeżenia", en: "Warnings" },
+  colFile: { pl: "Plik", en: "File" },
+  colApplicant: { pl: "Wnioskodawca", en: "Applicant" },
+  colParticipants: { pl: "Uczestnicy", en: "Participants" },
+  colRequired: { pl: "Kryteria obowiązkowe", en: "Required criteria" },
+  colPoints: { pl: "Punkty premiujące", en: "Premium points" },
+  yes: { pl: "spełnione", en: "met" },
+  no: { pl: "niespełnione", en: "not met" },
+  applicantsOverLimit: {
+    pl: "Wnioskodawcy ponad limit wniosków",
+    en: "Applicants over the application limit",
+  },
+  sharedPesels: { pl: "PESEL w więcej niż jednym projekcie", en: "PESEL in more than one project" },
+  badCard: { pl: "Zła karta", en: "Bad card" },
+} satisfies Record<string, Localized>;
+
+export function t(key: keyof typeof S, lang: Lang): string {
+  return S[key][lang];
+}
+
+export function replaceText(sheet: string, lang: Lang): string {
+  return lang === "pl"
+    ? `Arkusz „${sheet}” już istnieje. Zastąpić go nowym podsumowaniem? Zmiany wpisane w nim ręcznie zostaną utracone.`
+    : `The sheet “${sheet}” already exists. Replace it with a new summary? Changes typed into it by hand will be lost.`;
+}
+
+export function monitoringDoneText(years: number[], indicators: number, sheet: string, lang: Lang): string {
+  const ys = years.join(", ");
+  return lang === "pl"
+    ? `Arkusz „${sheet}” gotowy: lata ${ys}, ${indicators} mierników.`
+    : `Sheet “${sheet}” ready: years ${ys}, ${indicators} indicators.`;
+}
+
+export function callDoneText(projects: number, participants: number, sheet: string, lang: Lang): string {
+  return lang === "pl"
+    ? `Arkusz „${sheet}” gotowy: projektów ${projects}, uczestników ${participants}.`
+    : `Sheet “${sheet}” ready: ${projects} projects, ${participants} participants.`;
+}
+
+export function progressText(done: number, total: number, lang: Lang): string {
+  return lang === "pl"
+    ? `${t("reading", lang)}: ${done} z ${total}`
+    : `${t("reading", lang)}: ${done} of ${total}`;
+}
