@@ -1,0 +1,347 @@
+/**
+ * The criteria sheet (named from the card, e.g. `Kryteria 9.1`): the as-of date and every card parameter
+ * in labelled, named input cells (`P_asOf`, `P_<parameter>`), then one row per criterion with native
+ * formulas over the register's named columns (`U_*`, see ../register/layout.ts): numerator, denominator,
+ * share, threshold, met (TAK / NIE / nie dotyczy), points, shortfall, pending, and for product indicators
+ * the call's target and the share of it reached; a premium points total. COUNTIFS only — no volatile
+ * functions, no per-row arrays — so the sheet stays fast at 100 000 rows and computes the same in Excel
+ * 2016+, Excel on the web and LibreOffice. The formulas mirror `evaluate()` (src/domain/card/evaluate.ts)
+ * exactly; tests evaluate them in HyperFormula against the engine.
+ */
+import { baseOf } from "../../domain/card/evaluate";
+import { Condition, GROUP_CONDITIONS } from "../../domain/card/groups";
+import type { Card, CardParameters, Criterion, GroupId } from "../../domain/card/types";
+import type { Lang } from "../../domain/i18n";
+import { columnLetters } from "../address";
+import { CellValue, ConditionalFormatPlan, emptySheet, FormatPlan, NamePlan, SheetPlan } from "../plan";
+import { registerName } from "../register/layout";
+
+export const MET = { yes: "TAK", no: "NIE", na: "nie dotyczy" } as const;
+
+/** Parameter rows, in order, with their labels; booleans are written as 1/0. */
+const PARAMETER_LABELS: Record<keyof CardParameters, { pl: string; en: string }> = {
+  subQuotaBase: { pl: "Podstawa kwot „w tym” (grupa)", en: "Base of the “of which” quotas (group)" },
+  lowQualificationMaxIsced: { pl: "Niskie kwalifikacje: ISCED do", en: "Low qualifications: ISCED up to" },
+  effectivenessWindowDays: {
+    pl: "Okno efektywności (dni po zakończeniu)",
+    en: "Effectiveness window (days after the end)",
+  },
+  excludeOtherDropouts: {
+    pl: "Przerwania z innych przyczyn poza mianownikiem (1 = tak)",
+    en: "Drop-outs for other reasons left out (1 = yes)",
+  },
+  civilContractsCount: {
+    pl: "Umowy cywilnoprawne liczą się (1 = tak)",
+    en: "Civil-law contracts count (1 = yes)",
+  },
+  resultWindowDays: { pl: "Wskaźniki rezultatu: okno (dni)", en: "Result indicators: window (days)" },
+  minEmploymentMonths: { pl: "Zatrudnienie: co najmniej miesięcy", en: "Employment: at least months" },
+  minFte: { pl: "Umowa o pracę: co najmniej etatu", en: "Employment contract: at least FTE" },
+  olderAge: { pl: "Grupa 50+: wiek od", en: "50+ group: age from" },
+  internshipMinMonths: { pl: "Staż: co najmniej miesięcy", en: "Internship: at least months" },
+  internshipMaxMonths: { pl: "Staż: najwyżej miesięcy", en: "Internship: at most months" },
+  minTargetAge: { pl: "Grupa docelowa: wiek od (ostrzeżenie)", en: "Target group: age from (warning)" },
+};
+export const PARAMETER_KEYS = Object.keys(PARAMETER_LABELS) as (keyof CardParameters)[];
+
+export const CRITERIA_COLUMNS = [
+  "id",
+  "label",
+  "kind",
+  "numerator",
+  "denominator",
+  "share",
+  "threshold",
+  "met",
+  "points",
+  "shortfall",
+  "pending",
+  "target",
+  "reached",
+] as const;
+export type CriteriaColumn = (typeof CRITERIA_COLUMNS)[number];
+
+const HEADERS: Record<CriteriaColumn, { pl: string; en: string }> = {
+  id: { pl: "Kod", en: "Code" },
+  label: { pl: "Kryterium / wskaźnik", en: "Criterion / indicator" },
+  kind: { pl: "Rodzaj", en: "Kind" },
+  numerator: { pl: "Licznik", en: "Numerator" },
+  denominator: { pl: "Mianownik", en: "Denominator" },
+  share: { pl: "Udział", en: "Share" },
+  threshold: { pl: "Próg", en: "Threshold" },
+  met: { pl: "Spełnione", en: "Met" },
+  points: { pl: "Punkty", en: "Points" },
+  shortfall: { pl: "Brakuje (osób)", en: "Shortfall (persons)" },
+  pending: { pl: "Oczekujący na wynik", en: "Pending" },
+  target: { pl: "Cel naboru", en: "Call target" },
+  reached: { pl: "Realizacja celu", en: "Target reached" },
+};
+
+const KIND_LABELS: Record<Criterion["kind"], { pl: string; en: string }> = {
+  formal: { pl: "formalne", en: "formal" },
+  effectiveness: { pl: "efektywność", en: "effectiveness" },
+  premium: { pl: "premiujące", en: "premium" },
+  result: { pl: "rezultat", en: "result" },
+  product: { pl: "produkt", en: "product" },
+};
+
+/** Row layout (0-based): title, as-of, parameters, blank, header, criteria, total. */
+const TITLE_ROW = 0;
+const AS_OF_ROW = 2;
+const FIRST_PARAMETER_ROW = 3;
+
+export function criteriaSheetName(card: Card): string {
+  return card.sheetName;
+}
+
+export function parameterName(key: keyof CardParameters | "asOf"): string {
+  return `P_${key}`;
+}
+
+function headerRow(): number {
+  return FIRST_PARAMETER_ROW + PARAMETER_KEYS.length + 1;
+}
+
+/** A1 addresses on the criteria sheet of each criterion's cells, the as-of cell and the points total. */
+export interface CriteriaCellMap {
+  asOf: string;
+  parameters: Record<keyof CardParameters, string>;
+  criteria: Record<string, Record<CriteriaColumn, string>>;
+  premiumTotal: string;
+  /** 0-based row of the first criterion and the header. */
+  firstRow: number;
+  headerRow: number;
+}
+
+export function criteriaCellMap(card: Card): CriteriaCellMap {
+  const first = headerRow() + 1;
+  const criteria: CriteriaCellMap["criteria"] = {};
+  card.criteria.forEach((c, i) => {
+    const cells = {} as Record<CriteriaColumn, string>;
+    CRITERIA_COLUMNS.forEach((col, j) => (cells[col] = `${columnLetters(j)}${first + i + 1}`));
+    criteria[c.id] = cells;
+  });
+  const parameters = {} as Record<keyof CardParameters, string>;
+  PARAMETER_KEYS.forEach((k, i) => (parameters[k] = `B${FIRST_PARAMETER_ROW + i + 1}`));
+  return {
+    asOf: `B${AS_OF_ROW + 1}`,
+    parameters,
+    criteria,
+    premiumTotal: `${columnLetters(CRITERIA_COLUMNS.indexOf("points"))}${first + card.criteria.length + 1}`,
+    firstRow: first,
+    headerRow: headerRow(),
+  };
+}
+
+function quote(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** COUNTIFS criteria pairs for a group's conditions (every row also has to be evaluable). */
+function conditionPairs(conds: readonly Condition[]): string[] {
+  return conds.map((c) => {
+    if ("derived" in c) return `${registerName(c.derived)},1`;
+    if ("equals" in c) return `${registerName(c.column)},${quote(c.equals)}`;
+    if ("value" in c) return `${registerName(c.column)},${quote(`${c.op}${c.value}`)}`;
+    return `${registerName(c.column)},${quote(c.op)}&${parameterName(c.param)}`;
+  });
+}
+
+function countIfs(...groups: (readonly Condition[])[]): string {
+  const pairs = [`${registerName("evaluable")},1`, ...groups.flatMap((g) => conditionPairs(g))];
+  return `COUNTIFS(${pairs.join(",")})`;
+}
+
+const D = (flag: "left" | "effPopulation" | "ended" | "pending" | "employed"): Condition => ({
+  derived: flag,
+});
+
+function groupConds(g: GroupId): readonly Condition[] {
+  return GROUP_CONDITIONS[g];
+}
+
+/** The formulas of one criterion row (`r` = 1-based sheet row), by column. */
+function criterionFormulas(c: Criterion, card: Card, r: number): Partial<Record<CriteriaColumn, string>> {
+  const L = (col: CriteriaColumn) => `${columnLetters(CRITERIA_COLUMNS.indexOf(col))}${r}`;
+  const n = L("numerator");
+  const d = L("denominator");
+  const t = L("threshold");
+  const f: Partial<Record<CriteriaColumn, string>> = {};
+  const G = groupConds(c.group);
+  const hasThreshold = c.threshold !== undefined && c.threshold !== null;
+  switch (c.measure) {
+    case "share":
+    case "resultShare": {
+      const B = groupConds(baseOf(c, card));
+      const extra = c.measure === "resultShare" ? [[D("left")]] : [];
+      f.denominator = `=${countIfs(...extra, B)}`;
+      f.numerator = `=${countIfs(...extra, B, G)}`;
+      f.share = `=IF(${d}>0,${n}/${d},"")`;
+      if (hasThreshold) {
+        f.met = `=IF(${d}=0,${quote(MET.na)},IF(${n}/${d}>=${t},${quote(MET.yes)},${quote(MET.no)}))`;
+        // Smallest x with (n+x)/(d+x) ≥ t; for t ≥ 1 no addition helps: the rows that must change, d − n.
+        f.shortfall =
+          `=IF(${d}=0,"",IF(${n}/${d}>=${t},0,IF(${t}>=1,${d}-${n},` +
+          `MAX(0,CEILING(ROUND((${t}*${d}-${n})/(1-${t}),9),1)))))`;
+      }
+      break;
+    }
+    case "count":
+    case "productCount":
+      f.numerator = `=${countIfs(G)}`;
+      if (c.measure === "count" && hasThreshold) {
+        f.met = `=IF(${n}>=${t},${quote(MET.yes)},${quote(MET.no)})`;
+        f.shortfall = `=MAX(0,${t}-${n})`;
+      }
+      if (c.measure === "productCount" && c.target !== undefined) {
+        f.reached = `=IF(${L("target")}>0,${n}/${L("target")},"")`;
+      }
+      break;
+    case "effectiveness": {
+      const ended = [D("effPopulation"), D("ended")];
+      f.pending = `=${countIfs(ended, [D("pending")], G)}`;
+      f.denominator = `=${countIfs(ended, G)}-${L("pending")}`;
+      f.numerator = `=${countIfs(ended, [D("employed")], G)}`;
+      f.share = `=IF(${d}>0,${n}/${d},"")`;
+      if (hasThreshold) {
+        f.met = `=IF(${d}=0,${quote(MET.na)},IF(${n}/${d}>=${t},${quote(MET.yes)},${quote(MET.no)}))`;
+        f.shortfall = `=IF(${d}=0,"",IF(${n}/${d}>=${t},0,MAX(0,CEILING(ROUND(${t}*${d}-${n},9),1))))`;
+      }
+      break;
+    }
+  }
+  if (c.kind === "premium" && c.points !== null && c.points !== undefined)
+    f.points = `=IF(${L("met")}=${quote(MET.yes)},${c.points},0)`;
+  return f;
+}
+
+export interface CriteriaSheetOptions {
+  /** Excel serial of the as-of date. */
+  asOf: number;
+  lang?: Lang;
+}
+
+export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): SheetPlan {
+  const lang = opts.lang ?? "pl";
+  const sheet = emptySheet(criteriaSheetName(card));
+  const map = criteriaCellMap(card);
+  const width = CRITERIA_COLUMNS.length;
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  const put = (r: number, c: number, v: CellValue, f: string | null = null) => {
+    while (values.length <= r) {
+      values.push(new Array<CellValue>(width).fill(null));
+      formulas.push(new Array<string | null>(width).fill(null));
+    }
+    values[r][c] = v;
+    formulas[r][c] = f;
+  };
+  put(TITLE_ROW, 0, `${card.sheetName} — ${card.title[lang]}`);
+  put(
+    1,
+    0,
+    lang === "pl"
+      ? "Wartości liczone formułami z arkusza „Uczestnicy”; zmień datę lub parametry poniżej, a wyniki przeliczą się same."
+      : "Figures are formulas over the “Uczestnicy” sheet; change the date or the parameters below and they recalculate.",
+  );
+  put(AS_OF_ROW, 0, lang === "pl" ? "Stan na dzień" : "As of");
+  put(AS_OF_ROW, 1, opts.asOf);
+  PARAMETER_KEYS.forEach((k, i) => {
+    const v = card.parameters[k];
+    put(FIRST_PARAMETER_ROW + i, 0, PARAMETER_LABELS[k][lang]);
+    put(FIRST_PARAMETER_ROW + i, 1, typeof v === "boolean" ? (v ? 1 : 0) : v);
+  });
+  const hr = map.headerRow;
+  CRITERIA_COLUMNS.forEach((col, j) => put(hr, j, HEADERS[col][lang]));
+  card.criteria.forEach((c, i) => {
+    const r = map.firstRow + i;
+    const f = criterionFormulas(c, card, r + 1);
+    const col = (k: CriteriaColumn) => CRITERIA_COLUMNS.indexOf(k);
+    put(r, col("id"), c.id);
+    put(r, col("label"), c.label[lang]);
+    put(r, col("kind"), KIND_LABELS[c.kind][lang]);
+    if (c.threshold !== undefined && c.threshold !== null) put(r, col("threshold"), c.threshold);
+    if (c.measure === "productCount" && c.target !== undefined) put(r, col("target"), c.target);
+    if (c.kind === "premium" && (c.points === null || c.points === undefined)) put(r, col("points"), "—");
+    for (const k of CRITERIA_COLUMNS) {
+      const formula = f[k];
+      if (formula) put(r, col(k), null, formula);
+    }
+  });
+  const totalRow = map.firstRow + card.criteria.length;
+  const pointsCol = columnLetters(CRITERIA_COLUMNS.indexOf("points"));
+  put(
+    totalRow,
+    CRITERIA_COLUMNS.indexOf("label"),
+    lang === "pl" ? "Punkty premiujące razem" : "Premium points in total",
+  );
+  put(
+    totalRow,
+    CRITERIA_COLUMNS.indexOf("points"),
+    null,
+    `=SUM(${pointsCol}${map.firstRow + 1}:${pointsCol}${totalRow})`,
+  );
+  sheet.blocks.push({ row: 0, col: 0, values, formulas });
+
+  const last = map.firstRow + card.criteria.length; // 1-based last criterion row
+  const L = (k: CriteriaColumn) => columnLetters(CRITERIA_COLUMNS.indexOf(k));
+  const formats: FormatPlan[] = [
+    { range: "A1", style: { bold: true, fontSize: 14 } },
+    { range: `B${AS_OF_ROW + 1}`, style: { numberFormat: "yyyy-mm-dd", fill: "#FFF2CC", locked: false } },
+    {
+      range: `B${FIRST_PARAMETER_ROW + 1}:B${FIRST_PARAMETER_ROW + PARAMETER_KEYS.length}`,
+      style: { fill: "#FFF2CC", locked: false },
+    },
+    {
+      range: `A${hr + 1}:${columnLetters(width - 1)}${hr + 1}`,
+      style: { bold: true, fill: "#D9E1F2", wrap: true, border: "thin" },
+    },
+    {
+      range: `A${map.firstRow + 1}:${columnLetters(width - 1)}${last}`,
+      style: { border: "thin", vAlign: "top" },
+    },
+    { range: `B${map.firstRow + 1}:B${last}`, style: { wrap: true } },
+    { range: `${L("share")}${map.firstRow + 1}:${L("share")}${last}`, style: { numberFormat: "0.0%" } },
+    { range: `${L("reached")}${map.firstRow + 1}:${L("reached")}${last}`, style: { numberFormat: "0.0%" } },
+    { range: `${pointsCol}${last + 1}`, style: { bold: true } },
+  ];
+  // Thresholds: shares as percentages, counts as counts.
+  card.criteria.forEach((c, i) => {
+    if (c.measure !== "count" && c.threshold !== undefined)
+      formats.push({ range: `${L("threshold")}${map.firstRow + i + 1}`, style: { numberFormat: "0%" } });
+  });
+  sheet.formats = formats;
+  const metRange = `${L("met")}${map.firstRow + 1}:${L("met")}${last}`;
+  const firstMet = `${L("met")}${map.firstRow + 1}`;
+  const cf = (text: string, fill: string, fontColor: string): ConditionalFormatPlan => ({
+    range: metRange,
+    formula: `=${firstMet}=${quote(text)}`,
+    style: { fill, fontColor },
+  });
+  sheet.conditionalFormats = [
+    cf(MET.yes, "#C6EFCE", "#006100"),
+    cf(MET.no, "#FFC7CE", "#9C0006"),
+    cf(MET.na, "#EDEDED", "#595959"),
+  ];
+  sheet.columns = [12, 48, 14, 10, 11, 9, 9, 12, 8, 11, 11, 10, 10].map((w) => ({ width: w }));
+  sheet.freeze = { rows: hr + 1, columns: 0 };
+  sheet.print = {
+    orientation: "landscape",
+    paperSize: "A4",
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitleRows: `$${hr + 1}:$${hr + 1}`,
+  };
+  return sheet;
+}
+
+/** `P_asOf` and `P_<parameter>` names over the criteria sheet's input cells. */
+export function criteriaNames(card: Card): NamePlan[] {
+  const map = criteriaCellMap(card);
+  const abs = (a: string) => a.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+  const ref = (a: string) => `='${criteriaSheetName(card)}'!${abs(a)}`;
+  return [
+    { name: parameterName("asOf"), refersTo: ref(map.asOf) },
+    ...PARAMETER_KEYS.map((k) => ({ name: parameterName(k), refersTo: ref(map.parameters[k]) })),
+  ];
+}
