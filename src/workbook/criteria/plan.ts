@@ -14,7 +14,7 @@ import type { Card, CardParameters, Criterion, GroupId } from "../../domain/card
 import type { Lang } from "../../domain/i18n";
 import { columnLetters } from "../address";
 import { CellValue, ConditionalFormatPlan, emptySheet, FormatPlan, NamePlan, SheetPlan } from "../plan";
-import { registerName } from "../register/layout";
+import { derivedName, inputName } from "../register/layout";
 
 export const MET = { yes: "TAK", no: "NIE", na: "nie dotyczy" } as const;
 
@@ -140,15 +140,15 @@ function quote(text: string): string {
 /** COUNTIFS criteria pairs for a group's conditions (every row also has to be evaluable). */
 function conditionPairs(conds: readonly Condition[]): string[] {
   return conds.map((c) => {
-    if ("derived" in c) return `${registerName(c.derived)},1`;
-    if ("equals" in c) return `${registerName(c.column)},${quote(c.equals)}`;
-    if ("value" in c) return `${registerName(c.column)},${quote(`${c.op}${c.value}`)}`;
-    return `${registerName(c.column)},${quote(c.op)}&${parameterName(c.param)}`;
+    if ("derived" in c) return `${derivedName(c.derived)},1`;
+    if ("equals" in c) return `${inputName(c.column)},${quote(c.equals)}`;
+    if ("value" in c) return `${inputName(c.column)},${quote(`${c.op}${c.value}`)}`;
+    return `${inputName(c.column)},${quote(c.op)}&${parameterName(c.param)}`;
   });
 }
 
 function countIfs(...groups: (readonly Condition[])[]): string {
-  const pairs = [`${registerName("evaluable")},1`, ...groups.flatMap((g) => conditionPairs(g))];
+  const pairs = [`${derivedName("evaluable")},1`, ...groups.flatMap((g) => conditionPairs(g))];
   return `COUNTIFS(${pairs.join(",")})`;
 }
 

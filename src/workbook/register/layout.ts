@@ -32,35 +32,44 @@ export const DERIVED_FLAGS: readonly DerivedFlag[] = [
   "employedAfterLeaving",
 ];
 
-export type DerivedKey = "age" | "evaluable" | DerivedFlag | "rowStatus";
-export const DERIVED_KEYS: readonly DerivedKey[] = ["age", "evaluable", ...DERIVED_FLAGS, "rowStatus"];
+/** `birth`: the birth date used for age (from a valid PESEL, else Data urodzenia). */
+export type DerivedKey = "birth" | "age" | "evaluable" | DerivedFlag | "rowStatus";
+export const DERIVED_KEYS: readonly DerivedKey[] = [
+  "birth",
+  "age",
+  "evaluable",
+  ...DERIVED_FLAGS,
+  "rowStatus",
+];
 
-export type RegisterKey = ColumnKey | DerivedKey;
+/** 0-based column of every input column, then of every derived column (they follow the inputs). */
+export const INPUT_INDEX: ReadonlyMap<ColumnKey, number> = new Map(
+  REGISTER_COLUMNS.map((c, i) => [c.key, i]),
+);
+export const DERIVED_INDEX: ReadonlyMap<DerivedKey, number> = new Map(
+  DERIVED_KEYS.map((k, i) => [k, REGISTER_COLUMNS.length + i]),
+);
 
-/** 0-based column of every register key. */
-export const REGISTER_COLUMN_INDEX: ReadonlyMap<RegisterKey, number> = new Map<RegisterKey, number>([
-  ...REGISTER_COLUMNS.map((c, i) => [c.key, i] as [RegisterKey, number]),
-  ...DERIVED_KEYS.map((k, i) => [k, REGISTER_COLUMNS.length + i] as [RegisterKey, number]),
-]);
-
-export function registerColumnLetter(key: RegisterKey): string {
-  const i = REGISTER_COLUMN_INDEX.get(key);
-  if (i === undefined) throw new Error(`unknown register column ${key}`);
-  return columnLetters(i);
+export function inputColumnLetter(key: ColumnKey): string {
+  return columnLetters(INPUT_INDEX.get(key) as number);
+}
+export function derivedColumnLetter(key: DerivedKey): string {
+  return columnLetters(DERIVED_INDEX.get(key) as number);
 }
 
-/** The defined name of a register column, e.g. `U_status`. */
-export function registerName(key: RegisterKey): string {
+/** Names of input columns: `U_<key>` (e.g. `U_status`); of derived columns: `D_<key>` (e.g. `D_disabled`). */
+export function inputName(key: ColumnKey): string {
   return `U_${key}`;
 }
+export function derivedName(key: DerivedKey): string {
+  return `D_${key}`;
+}
 
-/** `U_<key>` for every input and derived column, over rows 2..capacity+1 of the register sheet. */
+/** A name for every input and derived column, over rows 2..capacity+1 of the register sheet. */
 export function registerNames(capacity: number = DEFAULT_CAPACITY): NamePlan[] {
-  return [...REGISTER_COLUMN_INDEX.keys()].map((key) => {
-    const col = registerColumnLetter(key);
-    return {
-      name: registerName(key),
-      refersTo: `='${REGISTER_SHEET}'!$${col}$2:$${col}$${capacity + 1}`,
-    };
-  });
+  const range = (L: string) => `='${REGISTER_SHEET}'!$${L}$2:$${L}$${capacity + 1}`;
+  return [
+    ...REGISTER_COLUMNS.map((c) => ({ name: inputName(c.key), refersTo: range(inputColumnLetter(c.key)) })),
+    ...DERIVED_KEYS.map((k) => ({ name: derivedName(k), refersTo: range(derivedColumnLetter(k)) })),
+  ];
 }

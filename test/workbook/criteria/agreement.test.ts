@@ -47,9 +47,16 @@ function registerSheet(ps: readonly Participant[], card: Card, asOf: number) {
   const rows: CellValue[][] = participants.map((p, i) => {
     const dv = derive(p, card.parameters, asOf);
     const evaluable = p.startDate !== null && p.status !== null ? 1 : 0;
-    return [...inputs[i], dv.age ?? "", evaluable, ...DERIVED_FLAGS.map((f) => (dv[f] ? 1 : 0)), ""];
+    return [...inputs[i], "", dv.age ?? "", evaluable, ...DERIVED_FLAGS.map((f) => (dv[f] ? 1 : 0)), ""];
   });
-  const header = [...REGISTER_COLUMNS.map((c) => c.header), "age", "evaluable", ...DERIVED_FLAGS, "status"];
+  const header = [
+    ...REGISTER_COLUMNS.map((c) => c.header),
+    "birth",
+    "age",
+    "evaluable",
+    ...DERIVED_FLAGS,
+    "status",
+  ];
   const sheet: SheetPlan = {
     ...emptySheet(REGISTER_SHEET),
     blocks: [{ row: 0, col: 0, values: [header, ...rows] }],

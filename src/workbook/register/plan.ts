@@ -1,0 +1,256 @@
+/**
+ * The participant register sheet `Uczestnicy`: an Excel Table with the register's columns (headers as in
+ * REGISTER_COLUMNS, so the register reader reads it back), list validations whose sources are names over
+ * the hidden `Słowniki` sheet, date and number formats, and derived columns written as same-row formulas
+ * (inside the table Excel fills them into new rows) that mirror `derive()` of src/domain/card/groups.ts:
+ * birth date (valid PESEL decoded, else Data urodzenia), age at start, evaluable, the group flags (1/0),
+ * and a row status. Card parameters come from the criteria sheet's named input cells (`P_*`).
+ *
+ * Known difference from the engine, flagged in the row status: dates typed as text (the engine parses
+ * `YYYY-MM-DD` / `DD.MM.YYYY` text; the formulas need real dates, which the import writes).
+ */
+import type { Card } from "../../domain/card/types";
+import type { Lang } from "../../domain/i18n";
+import {
+  CONTRACT,
+  DROPOUT,
+  REGISTER_COLUMNS,
+  SEX,
+  STATUS,
+  SUBSTATUS,
+  YES,
+} from "../../domain/register/columns";
+import { columnLetters } from "../address";
+import { CellValue, emptySheet, FormatPlan, SheetPlan, ValidationPlan } from "../plan";
+import { parameterName } from "../criteria/plan";
+import { dictionaryName, hasDictionary } from "./dictionaries";
+import { ColumnKey } from "../../domain/register/columns";
+import { DERIVED_KEYS, DerivedKey, derivedColumnLetter, inputColumnLetter, REGISTER_SHEET } from "./layout";
+
+export const REGISTER_TABLE_NAME = "Uczestnicy";
+
+const DERIVED_HEADERS: Record<DerivedKey, { pl: string; en: string }> = {
+  birth: { pl: "Data urodzenia (wyliczona)", en: "Birth date (derived)" },
+  age: { pl: "Wiek w dniu rozpoczęcia", en: "Age at start" },
+  evaluable: { pl: "Liczony w kryteriach", en: "Counted in the criteria" },
+  unemployed: { pl: "Bezrobotny", en: "Unemployed" },
+  longTermUnemployed: { pl: "Długotrwale bezrobotny", en: "Long-term unemployed" },
+  inactive: { pl: "Bierny zawodowo", en: "Inactive" },
+  age50plus: { pl: "50+", en: "50+" },
+  women: { pl: "Kobieta (1/0)", en: "Woman (1/0)" },
+  disabled: { pl: "Z niepełnosprawnościami (1/0)", en: "With disabilities (1/0)" },
+  lowQualified: { pl: "Niskie kwalifikacje", en: "Low-qualified" },
+  other: { pl: "Pozostali", en: "Other" },
+  effPopulation: { pl: "W populacji efektywności", en: "In the effectiveness population" },
+  ended: { pl: "Zakończył udział", en: "Ended" },
+  employed: { pl: "Zatrudniony w oknie", en: "Employed within the window" },
+  pending: { pl: "Oczekuje na wynik", en: "Pending" },
+  left: { pl: "Opuścił program", en: "Left" },
+  employedAfterLeaving: { pl: "Pracuje po opuszczeniu (rezultat)", en: "Employed after leaving (result)" },
+  rowStatus: { pl: "Stan wiersza", en: "Row status" },
+};
+
+export function registerHeaders(lang: Lang = "pl"): string[] {
+  return [...REGISTER_COLUMNS.map((c) => c.header), ...DERIVED_KEYS.map((k) => DERIVED_HEADERS[k][lang])];
+}
+
+function q(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+/** The derived formulas of sheet row `r` (1-based), by key. */
+export function derivedFormulas(r: number): Record<DerivedKey, string> {
+  const c = (k: ColumnKey) => `$${inputColumnLetter(k)}${r}`;
+  const dc = (k: DerivedKey) => `$${derivedColumnLetter(k)}${r}`;
+  const P = (k: Parameters<typeof parameterName>[0]) => parameterName(k);
+  const lastInput = columnLetters(REGISTER_COLUMNS.length - 1);
+  const any = `COUNTA($A${r}:$${lastInput}${r})=0`;
+  const wrap = (expr: string) => `=IF(${any},"",${expr})`;
+  const flag = (cond: string) => wrap(`IF(${cond},1,0)`);
+
+  // PESEL → birth date: 11 digits, checksum, a real date (1900–2299); anything else falls back to Data urodzenia.
+  const p = `TRIM(${c("pesel")}&"")`;
+  const v = (i: number) => `VALUE(MID(${p},${i},1))`;
+  const w = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+  const sum = w.map((k, i) => (k === 1 ? v(i + 1) : `${k}*${v(i + 1)}`)).join("+");
+  const mm = `VALUE(MID(${p},3,2))`;
+  const year = `CHOOSE(INT(${mm}/20)+1,1900,2000,2100,2200)+VALUE(MID(${p},1,2))`;
+  const month = `MOD(${mm},20)`;
+  const day = `VALUE(MID(${p},5,2))`;
+  const peselDate =
+    `IF(AND(LEN(${p})=11,MOD(10-MOD(${sum},10),10)=${v(11)},INT(${mm}/20)<4,${month}>=1,${month}<=12,${day}>=1,` +
+    `DAY(DATE(${year},${month},${day}))=${day}),DATE(${year},${month},${day}),NA())`;
+  const birth = wrap(`IFERROR(${peselDate},IF(ISNUMBER(${c("birthDate")}),${c("birthDate")},""))`);
+
+  const b = dc("birth");
+  const s = c("startDate");
+  const age = wrap(
+    `IF(AND(ISNUMBER(${b}),ISNUMBER(${s})),YEAR(${s})-YEAR(${b})-IF(OR(MONTH(${s})<MONTH(${b}),` +
+      `AND(MONTH(${s})=MONTH(${b}),DAY(${s})<DAY(${b}))),1,0),"")`,
+  );
+  const st = c("status");
+  const statusKnown = `OR(${Object.values(STATUS)
+    .map((x) => `${st}=${q(x)}`)
+    .join(",")})`;
+  const evaluable = flag(`AND(ISNUMBER(${s}),${statusKnown})`);
+
+  // ISCED: the digit after "ISCED" (spaces ignored), a lone digit, or "brak" (0); -1 when none.
+  const e = c("education");
+  const eNoSpace = `SUBSTITUTE(UPPER(${e}&"")," ","")`;
+  const isced =
+    `IFERROR(IF(ISNUMBER(${e}),IF(AND(${e}=INT(${e}),${e}>=0,${e}<=9),${e},-1),` +
+    `IF(ISNUMBER(SEARCH("ISCED",${eNoSpace})),VALUE(MID(${eNoSpace},SEARCH("ISCED",${eNoSpace})+5,1)),` +
+    `IF(LOWER(TRIM(${e}))="brak",0,IF(LEN(TRIM(${e}))=1,VALUE(TRIM(${e})),-1)))),-1)`;
+
+  const end = c("endDate");
+  const job = c("jobStartDate");
+  const jobInWindow = (days: string) =>
+    `AND(ISNUMBER(${job}),ISNUMBER(${s}),ISNUMBER(${end}),${job}>=${s},${job}<=${end}+${days})`;
+  const months = `N(${c("employmentMonths")})`;
+  const ct = c("contractType");
+  const qualifying =
+    `OR(AND(${ct}=${q(CONTRACT.employment)},${months}>=${P("minEmploymentMonths")},N(${c("fte")})>=${P("minFte")}),` +
+    `AND(${ct}=${q(CONTRACT.civil)},${P("civilContractsCount")}=1,${months}>=${P("minEmploymentMonths")},` +
+    `${c("contractValue3x")}=${q(YES)}),${ct}=${q(CONTRACT.business)})`;
+
+  const rowStatus = wrap(
+    `IF(AND(${s}<>"",NOT(ISNUMBER(${s}))),${q("BŁĄD: data rozpoczęcia jako tekst — wpisz datę")},` +
+      `IF(NOT(ISNUMBER(${s})),${q("BŁĄD: brak daty rozpoczęcia")},` +
+      `IF(NOT(${statusKnown}),${q("BŁĄD: status spoza listy")},` +
+      `IF(AND(ISNUMBER(${end}),${end}<${s}),${q("BŁĄD: zakończenie przed rozpoczęciem")},` +
+      `IF(OR(AND(${end}<>"",NOT(ISNUMBER(${end}))),AND(${job}<>"",NOT(ISNUMBER(${job})))),` +
+      `${q("UWAGA: data jako tekst")},"OK")))))`,
+  );
+
+  return {
+    birth,
+    age,
+    evaluable,
+    unemployed: flag(`OR(${st}=${q(STATUS.unemployedRegistered)},${st}=${q(STATUS.unemployedUnregistered)})`),
+    longTermUnemployed: flag(`AND(${dc("unemployed")}=1,${c("subStatus")}=${q(SUBSTATUS.longTerm)})`),
+    inactive: flag(`${st}=${q(STATUS.inactive)}`),
+    age50plus: flag(`AND(ISNUMBER(${dc("age")}),N(${dc("age")})>=${P("olderAge")})`),
+    women: flag(`${c("sex")}=${q(SEX.female)}`),
+    disabled: flag(`${c("disabled")}=${q(YES)}`),
+    lowQualified: flag(`AND(${isced}>=0,${isced}<=${P("lowQualificationMaxIsced")})`),
+    other: flag(
+      `${dc("age50plus")}+${dc("women")}+${dc("disabled")}+${dc("longTermUnemployed")}+${dc("lowQualified")}=0`,
+    ),
+    effPopulation: flag(
+      `AND(OR(${dc("unemployed")}=1,${dc("inactive")}=1),${c("startupFunds")}<>${q(YES)},` +
+        `${c("dropoutReason")}<>${q(DROPOUT.school)})`,
+    ),
+    ended: flag(
+      `AND(ISNUMBER(${end}),OR(${P("excludeOtherDropouts")}=0,${c("pathCompleted")}=${q(YES)},` +
+        `${c("dropoutReason")}=${q(DROPOUT.job)}))`,
+    ),
+    employed: flag(`AND(${jobInWindow(P("effectivenessWindowDays"))},${qualifying})`),
+    pending: flag(
+      `AND(${dc("ended")}=1,${dc("employed")}=0,${P("asOf")}<N(${end})+${P("effectivenessWindowDays")})`,
+    ),
+    left: flag(`ISNUMBER(${end})`),
+    employedAfterLeaving: flag(`AND(ISNUMBER(${end}),${jobInWindow(P("resultWindowDays"))})`),
+    rowStatus,
+  };
+}
+
+export interface RegisterSheetOptions {
+  /** Data rows in REGISTER_COLUMNS order (no header). */
+  rows?: readonly (readonly CellValue[])[];
+  /** Rows below the data that get validations and formats (Excel extends the table's own). */
+  spareRows?: number;
+  lang?: Lang;
+}
+
+export function buildRegisterSheetPlan(_card: Card, opts: RegisterSheetOptions = {}): SheetPlan {
+  const rows = opts.rows ?? [];
+  const lang = opts.lang ?? "pl";
+  const sheet = emptySheet(REGISTER_SHEET);
+  const width = REGISTER_COLUMNS.length + DERIVED_KEYS.length;
+  const dataRows = Math.max(rows.length, 1); // a table has at least one data row
+  const values: CellValue[][] = [registerHeaders(lang)];
+  const formulas: (string | null)[][] = [new Array<string | null>(width).fill(null)];
+  for (let i = 0; i < dataRows; i++) {
+    const input = rows[i] ?? [];
+    const f = derivedFormulas(i + 2);
+    values.push([
+      ...REGISTER_COLUMNS.map((_c, j) => (input[j] === undefined ? null : input[j])),
+      ...DERIVED_KEYS.map(() => null),
+    ]);
+    formulas.push([...REGISTER_COLUMNS.map(() => null), ...DERIVED_KEYS.map((k) => f[k])]);
+  }
+  sheet.blocks.push({ row: 0, col: 0, values, formulas });
+  const lastCol = columnLetters(width - 1);
+  sheet.tables.push({
+    name: REGISTER_TABLE_NAME,
+    range: `A1:${lastCol}${dataRows + 1}`,
+    style: "TableStyleLight9",
+  });
+
+  const lastRow = dataRows + 1 + (opts.spareRows ?? 1000);
+  const validations: ValidationPlan[] = [];
+  const formats: FormatPlan[] = [
+    { range: `A1:${lastCol}1`, style: { bold: true, wrap: true, vAlign: "top" } },
+  ];
+  REGISTER_COLUMNS.forEach((col, j) => {
+    const L = columnLetters(j);
+    const range = `${L}2:${L}${lastRow}`;
+    if (hasDictionary(col.key))
+      validations.push({
+        range,
+        rule: { type: "list", source: `=${dictionaryName(col.key)}` },
+        allowBlank: true,
+        error: {
+          title: "Miernik",
+          message:
+            lang === "pl"
+              ? `Wybierz wartość z listy (${col.header}).`
+              : `Choose a value from the list (${col.header}).`,
+          style: col.kind === "education" ? "warning" : "stop",
+        },
+      });
+    if (col.kind === "date") {
+      formats.push({ range, style: { numberFormat: "yyyy-mm-dd" } });
+      validations.push({
+        range,
+        rule: { type: "date", operator: "between", min: "1900-01-01", max: "2099-12-31" },
+        allowBlank: true,
+        error: {
+          title: "Miernik",
+          message: lang === "pl" ? "Wpisz datę, np. 2024-03-01." : "Type a date, e.g. 2024-03-01.",
+          style: "stop",
+        },
+      });
+    }
+    if (col.kind === "pesel") formats.push({ range, style: { numberFormat: "@" } });
+    if (col.kind === "number" || col.kind === "int") formats.push({ range, style: { numberFormat: "0.##" } });
+  });
+  const birthCol = derivedColumnLetter("birth");
+  formats.push({ range: `${birthCol}2:${birthCol}${lastRow}`, style: { numberFormat: "yyyy-mm-dd" } });
+  const firstDerived = columnLetters(REGISTER_COLUMNS.length);
+  formats.push({
+    range: `${firstDerived}1:${lastCol}1`,
+    style: { bold: true, wrap: true, fill: "#EDEDED", vAlign: "top" },
+  });
+  sheet.validations = validations;
+  sheet.formats = formats;
+  const status = derivedColumnLetter("rowStatus");
+  sheet.conditionalFormats = [
+    {
+      range: `${status}2:${status}${lastRow}`,
+      formula: `=LEFT(${status}2,4)="BŁĄD"`,
+      style: { fill: "#FFC7CE", fontColor: "#9C0006" },
+    },
+    {
+      range: `${status}2:${status}${lastRow}`,
+      formula: `=LEFT(${status}2,5)="UWAGA"`,
+      style: { fill: "#FFEB9C", fontColor: "#9C5700" },
+    },
+  ];
+  sheet.columns = [
+    ...REGISTER_COLUMNS.map((c) => ({ width: c.kind === "date" ? 12 : c.kind === "text" ? 16 : 14 })),
+    ...DERIVED_KEYS.map((k) => ({ width: k === "rowStatus" ? 34 : 11 })),
+  ];
+  sheet.freeze = { rows: 1, columns: 3 };
+  return sheet;
+}
