@@ -181,6 +181,10 @@ export const command: CliCommand = {
     const evaluation = evaluate(participants, card, asOf, issues);
     if (writer && typeof options.output === "string") {
       const out = path.resolve(io.cwd, options.output);
+      if (out === file)
+        throw new CliError(
+          "plik wynikowy nie może być plikiem wejściowym / the output cannot be the input file",
+        );
       try {
         await writer(out, sheet, card, asOf);
       } catch (e) {

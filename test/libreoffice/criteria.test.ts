@@ -1,0 +1,118 @@
+/**
+ * A real spreadsheet agrees: workbooks written by `miernik check -o` are recalculated by LibreOffice
+ * headless (full recalculation forced) and the computed criteria cells equal the engine's JSON.
+ * CI installs LibreOffice (.ci/run); without it this suite is skipped and says so.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { CliIO } from "../../src/cli/io";
+import { run } from "../../src/cli/main";
+import { builtinCard, DEFAULT_CARD_ID } from "../../src/domain/card/load";
+import { rng, sampleParticipant } from "../../src/domain/card/sample";
+import { Card, Participant } from "../../src/domain/card/types";
+import { parseA1 } from "../../src/workbook/address";
+import { criteriaCellMap, MET } from "../../src/workbook/criteria/plan";
+import { d, ENDED, JOB, many } from "../fixtures/register/participants";
+import { csvBytes, makePesel } from "../fixtures/summary/projects";
+import { recalculate, SOFFICE } from "./soffice";
+
+const card = builtinCard(DEFAULT_CARD_ID) as Card;
+const describeLo = SOFFICE ? describe : describe.skip;
+if (!SOFFICE)
+  console.warn(
+    "LibreOffice (soffice) not found: the LibreOffice agreement tests are SKIPPED (CI installs it).",
+  );
+
+function random(seed: number, n: number): Participant[] {
+  const r = rng(seed);
+  return Array.from({ length: n }, (_, i) => {
+    const p = sampleParticipant(r, i + 2);
+    return r() < 0.4 && p.birthDate !== null && p.sex !== null
+      ? { ...p, pesel: makePesel(p.birthDate, p.sex, i), noPesel: false }
+      : p;
+  });
+}
+
+const REGISTERS: Record<string, Participant[]> = {
+  zero: [],
+  "at-threshold": [...many(40), ...many(10, { status: "inactive", longTerm: null })],
+  "one-short": [...many(39), ...many(11, { status: "inactive", longTerm: null })],
+  pending: [
+    ...many(10, { sex: "F", endDate: d("2024-08-20"), pathCompleted: true }),
+    ...many(5, { sex: "F", ...ENDED, ...JOB }),
+  ],
+  random1: random(11, 120),
+  random2: random(12, 300),
+};
+
+interface CriterionJson {
+  id: string;
+  numerator: number;
+  denominator: number | null;
+  share: number | null;
+  threshold: number | null;
+  met: boolean | null;
+  points: number | null;
+  shortfall: number | null;
+  kind: string;
+}
+
+describeLo("LibreOffice recalculates `miernik check -o` workbooks to the engine's figures", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-lo-check-"));
+  const expected = new Map<string, CriterionJson[]>();
+  const files: string[] = [];
+
+  beforeAll(async () => {
+    for (const [name, ps] of Object.entries(REGISTERS)) {
+      const csv = path.join(dir, `${name}.csv`);
+      fs.writeFileSync(csv, csvBytes(ps));
+      const out: string[] = [];
+      const io: CliIO = { cwd: dir, out: (t) => out.push(t), err: () => undefined };
+      const code = await run(
+        ["check", `${name}.csv`, "--as-of", "2024-09-01", "--json", "-o", `${name}.xlsx`],
+        io,
+      );
+      expect([0, 1]).toContain(code);
+      expected.set(
+        path.join(dir, `${name}.xlsx`),
+        (JSON.parse(out.join("\n")) as { criteria: CriterionJson[] }).criteria,
+      );
+      files.push(path.join(dir, `${name}.xlsx`));
+    }
+  }, 120_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test("every criterion's numerator, denominator, share, met, points and shortfall", () => {
+    const computed = recalculate(files);
+    const map = criteriaCellMap(card);
+    for (const file of files) {
+      const sheet = computed.get(file)!.get(card.sheetName);
+      if (!sheet)
+        throw new Error(`no sheet ${card.sheetName} in ${[...computed.get(file)!.keys()].join(", ")}`);
+      const cell = (a: string): string => {
+        const { row, col } = parseA1(a);
+        return sheet[row]?.[col] ?? "";
+      };
+      const num = (a: string): number => Number(cell(a));
+      for (const c of expected.get(file)!) {
+        const at = map.criteria[c.id];
+        const ctx = `${path.basename(file)} ${c.id}`;
+        expect([ctx, num(at.numerator)]).toEqual([ctx, c.numerator]);
+        if (c.denominator !== null) expect([ctx, num(at.denominator)]).toEqual([ctx, c.denominator]);
+        // LibreOffice's CSV export writes percentages as shown ("83.3%"): exact n and d above fix the share.
+        if (c.share !== null) {
+          const shown = cell(at.share);
+          const v = shown.endsWith("%") ? Number(shown.slice(0, -1)) / 100 : Number(shown);
+          expect([ctx, Math.abs(v - c.share) < 0.0006]).toEqual([ctx, true]);
+        }
+        if (c.threshold !== null && c.kind !== "product") {
+          expect([ctx, cell(at.met)]).toEqual([ctx, c.met === null ? MET.na : c.met ? MET.yes : MET.no]);
+          expect([ctx, cell(at.shortfall)]).toEqual([ctx, c.shortfall === null ? "" : String(c.shortfall)]);
+        }
+        if (c.kind === "premium")
+          expect([ctx, cell(at.points)]).toEqual([ctx, c.points === null ? "—" : String(c.points)]);
+      }
+    }
+  }, 240_000);
+});

@@ -1,0 +1,72 @@
+/**
+ * LibreOffice headless as a second spreadsheet engine: converts .xlsx files to CSV (every sheet) after a
+ * FULL recalculation on load (a fresh profile whose registrymodifications.xcu sets OOXMLRecalcMode = 0,
+ * "always"), so the values read back are LibreOffice's own results, not the cached ones in the file.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { parseCsv } from "../../src/workbook/csv";
+
+export const SOFFICE: string | null =
+  ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice"].find((p) =>
+    fs.existsSync(p),
+  ) ?? null;
+
+const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+`;
+
+/** Raw values (not as shown), UTF-8, comma-separated, every sheet (-1) into `<file>-<sheet>.csv`. */
+const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+
+/** Recalculates the files in one LibreOffice run; returns, per file, its sheets' computed cells. */
+export function recalculate(files: string[], timeoutMs = 180_000): Map<string, Map<string, string[][]>> {
+  if (!SOFFICE)
+    throw new Error("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui");
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-lo-"));
+  const profile = path.join(work, "profile");
+  fs.mkdirSync(path.join(profile, "user"), { recursive: true });
+  fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
+  const out = path.join(work, "out");
+  fs.mkdirSync(out);
+  const r = spawnSync(
+    SOFFICE,
+    [
+      "--headless",
+      "--norestore",
+      "--nolockcheck",
+      `-env:UserInstallation=file://${profile}`,
+      "--convert-to",
+      CSV_FILTER,
+      "--outdir",
+      out,
+      ...files,
+    ],
+    { encoding: "utf8", timeout: timeoutMs },
+  );
+  if (r.error) throw new Error(`soffice failed: ${r.error.message}`);
+  const result = new Map<string, Map<string, string[][]>>();
+  const produced = fs.readdirSync(out);
+  for (const f of files) {
+    const base = path.basename(f).replace(/\.xlsx$/i, "");
+    const sheets = new Map<string, string[][]>();
+    for (const name of produced)
+      if (name.startsWith(`${base}-`) && name.endsWith(".csv"))
+        sheets.set(
+          name.slice(base.length + 1, -4),
+          parseCsv(fs.readFileSync(path.join(out, name), "utf8"), ",").map((row) =>
+            row.map((v) => String(v ?? "")),
+          ),
+        );
+    if (sheets.size === 0)
+      throw new Error(`LibreOffice produced no CSV for ${f}: ${r.stderr || r.stdout || "no output"}`);
+    result.set(f, sheets);
+  }
+  fs.rmSync(work, { recursive: true, force: true });
+  return result;
+}
