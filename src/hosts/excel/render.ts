@@ -105,11 +105,10 @@ interface BlockChunk {
 
 /** Split a block into row chunks whose estimated request size stays under `maxBytes`. */
 export function chunkBlock(b: BlockPlan, maxBytes = MAX_REQUEST_BYTES): BlockChunk[] {
-  const width = Math.max(
-    0,
-    ...b.values.map((r) => r.length),
-    ...(b.formulas ?? []).map((r) => (r ? r.length : 0)),
-  );
+  // A loop, not Math.max(...rows): spreading 100 000+ rows overflows the call stack.
+  let width = 0;
+  for (const r of b.values) if (r.length > width) width = r.length;
+  for (const r of b.formulas ?? []) if (r && r.length > width) width = r.length;
   if (width === 0 || b.values.length === 0) return [];
   const budget = maxBytes - 2 * OPERATION_OVERHEAD_BYTES;
   const chunks: BlockChunk[] = [];
