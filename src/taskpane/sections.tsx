@@ -2,13 +2,13 @@
  * The pane's tabbed sections. Each receives the same props; a section another engineer builds
  * replaces its `InProgress` entry here with its component.
  */
-import { MessageBar, MessageBarBody } from "@fluentui/react-components";
 import * as React from "react";
 import type { Lang, Localized } from "../domain/i18n";
 import type { Programme } from "../domain/programme/types";
 import type { WorkbookHost } from "./host";
-import { tr, UI } from "./i18n";
+import { UI } from "./i18n";
 import { MonitoringSection } from "./monitoring/MonitoringSection";
+import { ParticipantsSection } from "./participants/ParticipantsSection";
 import { SummariesSection } from "./summaries/SummariesSection";
 import type { MonitoringEngine } from "./monitoring/layoutFlow";
 
@@ -28,14 +28,6 @@ export interface SectionDef {
   Component: React.ComponentType<SectionProps>;
 }
 
-function InProgress(props: SectionProps): React.JSX.Element {
-  return (
-    <MessageBar intent="info">
-      <MessageBarBody>{tr("inProgress", props.lang)}</MessageBarBody>
-    </MessageBar>
-  );
-}
-
 function Monitoring(props: SectionProps): React.JSX.Element {
   return (
     <MonitoringSection
@@ -49,12 +41,16 @@ function Monitoring(props: SectionProps): React.JSX.Element {
   );
 }
 
+function Participants(props: SectionProps): React.JSX.Element {
+  return <ParticipantsSection host={props.host} lang={props.lang} />;
+}
+
 function Summaries(props: SectionProps): React.JSX.Element {
   return <SummariesSection host={props.host} lang={props.lang} />;
 }
 
 export const SECTIONS: readonly SectionDef[] = [
   { id: "monitoring", label: UI.tabMonitoring, Component: Monitoring },
-  { id: "participants", label: UI.tabParticipants, Component: InProgress },
+  { id: "participants", label: UI.tabParticipants, Component: Participants },
   { id: "summaries", label: UI.tabSummaries, Component: Summaries },
 ];

@@ -1,0 +1,175 @@
+/**
+ * The Participants section's work, free of React: create (or refresh) the register table + criteria
+ * sheet, import participants from a file, and check the criteria — all through the WorkbookHost, so the
+ * same code runs in Excel and in the standalone page. Typed rows are never lost: a refresh rewrites the
+ * table with every row read from it; an import appends only rows not already there.
+ */
+import { evaluate } from "../../domain/card/evaluate";
+import type { Card, Evaluation } from "../../domain/card/types";
+import type { Lang, Localized } from "../../domain/i18n";
+import { checkRegister, RawRow } from "../../domain/register/checks";
+import { normalizeText } from "../../domain/text";
+import type { WorkbookCells } from "../../workbook/cells";
+import { criteriaSheetName } from "../../workbook/criteria/plan";
+import { buildCheckWorkbookPlan } from "../../workbook/criteria/workbook";
+import type { CellValue } from "../../workbook/plan";
+import { REGISTER_SHEET } from "../../workbook/register/layout";
+import { readRegisterSheet, readRegisterWorkbook, RegisterReadError } from "../../workbook/register/reader";
+import { registerTableRows } from "../../workbook/register/rows";
+import { readInputFile, XlsxParser } from "../../workbook/summary/inputs";
+import type { WorkbookHost, WriteReport } from "../host";
+
+export interface ParticipantsDeps {
+  host: WorkbookHost;
+  lang: Lang;
+  /** Asked before a sheet that is not Miernik's register is replaced; false keeps it. */
+  confirmReplace(sheet: string, why: Localized): Promise<boolean>;
+}
+
+/** A problem meant for the user (shown as it is). */
+export class ParticipantsError extends Error {
+  constructor(readonly info: { message: Localized }) {
+    super(info.message.en);
+  }
+}
+
+async function existingRows(deps: ParticipantsDeps): Promise<RawRow[] | "none" | "kept"> {
+  const sheet = await deps.host.readSheet(REGISTER_SHEET);
+  if (!sheet) return "none";
+  try {
+    return readRegisterSheet(sheet).rows;
+  } catch (e) {
+    if (!(e instanceof RegisterReadError)) throw e;
+    const why = { pl: e.pl, en: e.en };
+    return (await deps.confirmReplace(REGISTER_SHEET, why)) ? "none" : "kept";
+  }
+}
+
+export type WriteOutcome = { status: "done"; rows: number; report: WriteReport } | { status: "kept" };
+
+async function write(deps: ParticipantsDeps, card: Card, asOf: number, raw: RawRow[]): Promise<WriteReport> {
+  const plan = buildCheckWorkbookPlan(card, { rows: registerTableRows(raw), asOf, lang: deps.lang });
+  return deps.host.writePlans(plan.sheets, plan.names);
+}
+
+/** Create participant register: the table (keeping every row already typed), Słowniki, the criteria sheet. */
+export async function createRegister(
+  deps: ParticipantsDeps,
+  card: Card,
+  asOf: number,
+): Promise<WriteOutcome> {
+  const rows = await existingRows(deps);
+  if (rows === "kept") return { status: "kept" };
+  const raw = rows === "none" ? [] : rows;
+  return { status: "done", rows: raw.length, report: await write(deps, card, asOf, raw) };
+}
+
+export interface ImportPreview {
+  file: string;
+  incoming: number;
+  /** Rows already in the register (same PESEL, or the same row) — not imported again. */
+  duplicates: number;
+  toAdd: RawRow[];
+  existing: RawRow[];
+}
+
+function rowKey(r: RawRow): string {
+  const pesel = typeof r.values.pesel === "string" ? r.values.pesel.trim() : r.values.pesel;
+  if (pesel) return `pesel:${String(pesel)}`;
+  return `row:${Object.keys(r.values)
+    .sort()
+    .map((k) => `${k}=${normalizeText(String(r.values[k as keyof RawRow["values"]] ?? ""))}`)
+    .join("|")}`;
+}
+
+/** Reads the file and the register; tells what an import would add (nothing is written yet). */
+export async function previewImport(
+  deps: ParticipantsDeps,
+  file: { name: string; bytes: Uint8Array },
+  parseXlsx: XlsxParser,
+): Promise<ImportPreview> {
+  const read = await readInputFile(file.name, file.bytes, parseXlsx);
+  if (!read.ok) throw new ParticipantsError({ message: read.reason });
+  let incoming: RawRow[];
+  try {
+    incoming = readRegisterWorkbook(read.cells as WorkbookCells).rows;
+  } catch (e) {
+    if (e instanceof RegisterReadError)
+      throw new ParticipantsError({ message: { pl: `${file.name}: ${e.pl}`, en: `${file.name}: ${e.en}` } });
+    throw e;
+  }
+  const existing = await existingRows(deps);
+  if (existing === "kept")
+    throw new ParticipantsError({
+      message: {
+        pl: "Import anulowany: arkusz „Uczestnicy” pozostał bez zmian.",
+        en: "Import cancelled: the “Uczestnicy” sheet was kept.",
+      },
+    });
+  const have = existing === "none" ? [] : existing;
+  const seen = new Set(have.map(rowKey));
+  const toAdd: RawRow[] = [];
+  let duplicates = 0;
+  for (const r of incoming) {
+    const k = rowKey(r);
+    if (seen.has(k)) duplicates++;
+    else {
+      seen.add(k);
+      toAdd.push(r);
+    }
+  }
+  return { file: file.name, incoming: incoming.length, duplicates, toAdd, existing: have };
+}
+
+/** Appends the previewed rows after the existing ones (which stay as they are) and rewrites the sheets. */
+export async function applyImport(
+  deps: ParticipantsDeps,
+  card: Card,
+  asOf: number,
+  preview: ImportPreview,
+): Promise<WriteOutcome> {
+  const raw = [...preview.existing, ...preview.toAdd];
+  return { status: "done", rows: raw.length, report: await write(deps, card, asOf, raw) };
+}
+
+export interface CheckOutcome {
+  evaluation: Evaluation;
+  /** Rows read from the register sheet. */
+  rows: number;
+}
+
+/** Lets the browser paint between steps. */
+const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Check criteria: the register as it is in the workbook, row checks and the card's evaluation. */
+export async function checkCriteria(
+  deps: ParticipantsDeps,
+  card: Card,
+  asOf: number,
+  signal?: AbortSignal,
+): Promise<CheckOutcome> {
+  const sheet = await deps.host.readSheet(REGISTER_SHEET);
+  if (!sheet)
+    throw new ParticipantsError({
+      message: {
+        pl: "Brak arkusza „Uczestnicy” — najpierw utwórz rejestr uczestników.",
+        en: "There is no “Uczestnicy” sheet — create the participant register first.",
+      },
+    });
+  let rows: RawRow[];
+  try {
+    rows = readRegisterSheet(sheet).rows;
+  } catch (e) {
+    if (e instanceof RegisterReadError) throw new ParticipantsError({ message: { pl: e.pl, en: e.en } });
+    throw e;
+  }
+  await breathe();
+  signal?.throwIfAborted();
+  const { participants, issues } = checkRegister(rows, card.parameters);
+  await breathe();
+  signal?.throwIfAborted();
+  return { evaluation: evaluate(participants, card, asOf, issues), rows: rows.length };
+}
+
+export { criteriaSheetName, REGISTER_SHEET };
+export type { CellValue };

@@ -1,0 +1,156 @@
+/**
+ * The Participants section over a fake WorkbookHost that keeps what is written: create keeps typed rows,
+ * import adds only new rows and never touches existing ones, check shows the engine's figures, a foreign
+ * `Uczestnicy` sheet is replaced only when the user says so.
+ */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { renderToString } from "react-dom/server";
+import { evaluate } from "../../../src/domain/card/evaluate";
+import { builtinCard, DEFAULT_CARD_ID } from "../../../src/domain/card/load";
+import { Card, Participant } from "../../../src/domain/card/types";
+import { checkRegister } from "../../../src/domain/register/checks";
+import { readXlsx } from "../../../src/hosts/xlsx/read";
+import type { WorkbookHost } from "../../../src/taskpane/host";
+import {
+  applyImport,
+  checkCriteria,
+  createRegister,
+  ParticipantsDeps,
+  previewImport,
+} from "../../../src/taskpane/participants/flows";
+import { ParticipantsSection } from "../../../src/taskpane/participants/ParticipantsSection";
+import type { SheetCells } from "../../../src/workbook/cells";
+import type { NamePlan, SheetPlan } from "../../../src/workbook/plan";
+import { readRegisterSheet } from "../../../src/workbook/register/reader";
+import { planGrid } from "../../workbook/summary/hfLoader";
+import { d, ENDED, JOB, many } from "../../fixtures/register/participants";
+import { csvBytes, makePesel, registerRows } from "../../fixtures/summary/projects";
+
+const card = builtinCard(DEFAULT_CARD_ID) as Card;
+const AS_OF = d("2024-09-01");
+
+/** Keeps written sheets as cells (values only, formulas dropped), like reading them back from Excel. */
+class MemoryHost implements WorkbookHost {
+  readonly kind = "excel" as const;
+  sheets = new Map<string, SheetCells>();
+  writes: { plans: SheetPlan[]; names: NamePlan[] }[] = [];
+  excelApi = () => true;
+  listSheets = () => Promise.resolve([...this.sheets.keys()]);
+  readSheet = (name: string) => Promise.resolve(this.sheets.get(name) ?? null);
+  writePlans = (plans: SheetPlan[], names: NamePlan[]) => {
+    this.writes.push({ plans, names });
+    for (const p of plans)
+      this.sheets.set(p.name, {
+        name: p.name,
+        top: 0,
+        left: 0,
+        values: planGrid(p).map((r) => r.map((v) => (typeof v === "string" && v.startsWith("=") ? null : v))),
+      });
+    return Promise.resolve({ syncs: 2 });
+  };
+  showSheet = () => Promise.resolve();
+}
+
+function deps(host: WorkbookHost, answer = true, asked: string[] = []): ParticipantsDeps {
+  return {
+    host,
+    lang: "pl",
+    confirmReplace: (sheet) => (asked.push(sheet), Promise.resolve(answer)),
+  };
+}
+
+function withPesels(ps: Participant[], base: number): Participant[] {
+  return ps.map((p, i) => ({ ...p, pesel: makePesel(p.birthDate!, p.sex!, base + i), noPesel: false }));
+}
+
+const registerCells = (ps: Participant[]): SheetCells => ({
+  name: "Uczestnicy",
+  top: 0,
+  left: 0,
+  values: registerRows(ps),
+});
+
+test("create on an empty workbook writes the criteria sheet, the register table and Słowniki", async () => {
+  const host = new MemoryHost();
+  const out = await createRegister(deps(host), card, AS_OF);
+  expect(out.status).toBe("done");
+  expect(host.writes[0].plans.map((p) => p.name)).toEqual(["Kryteria 9.1", "Uczestnicy", "Słowniki"]);
+  expect(host.writes[0].names.map((n) => n.name)).toEqual(
+    expect.arrayContaining(["P_asOf", "U_status", "D_employed"]),
+  );
+});
+
+test("re-creating keeps every typed row, as typed", async () => {
+  const host = new MemoryHost();
+  const typed = registerCells(withPesels(many(3), 10));
+  host.sheets.set("Uczestnicy", typed);
+  await createRegister(deps(host), card, AS_OF);
+  const after = readRegisterSheet(host.sheets.get("Uczestnicy")!).rows.map((r) => r.values);
+  expect(after).toEqual(readRegisterSheet(typed).rows.map((r) => r.values));
+  await createRegister(deps(host), card, AS_OF); // and again: the same
+  expect(readRegisterSheet(host.sheets.get("Uczestnicy")!).rows.map((r) => r.values)).toEqual(after);
+});
+
+test("a foreign sheet named Uczestnicy is replaced only after asking", async () => {
+  const host = new MemoryHost();
+  host.sheets.set("Uczestnicy", { name: "Uczestnicy", top: 0, left: 0, values: [["my notes"]] });
+  const asked: string[] = [];
+  expect((await createRegister(deps(host, false, asked), card, AS_OF)).status).toBe("kept");
+  expect(asked).toEqual(["Uczestnicy"]);
+  expect(host.writes).toHaveLength(0);
+  expect((await createRegister(deps(host, true), card, AS_OF)).status).toBe("done");
+});
+
+test("import adds only new participants (same PESEL = already there) after the existing rows", async () => {
+  const host = new MemoryHost();
+  const existing = withPesels(many(3), 100);
+  host.sheets.set("Uczestnicy", registerCells(existing));
+  const incoming = [...existing.slice(0, 2), ...withPesels(many(3, { sex: "F" }), 200)];
+  const preview = await previewImport(deps(host), { name: "new.csv", bytes: csvBytes(incoming) }, readXlsx);
+  expect([preview.incoming, preview.duplicates, preview.toAdd.length]).toEqual([5, 2, 3]);
+  await applyImport(deps(host), card, AS_OF, preview);
+  const rows = readRegisterSheet(host.sheets.get("Uczestnicy")!).rows;
+  expect(rows).toHaveLength(6);
+  const before = readRegisterSheet(registerCells(existing)).rows;
+  expect(rows.slice(0, 3).map((r) => r.values)).toEqual(before.map((r) => r.values));
+  expect(rows.slice(3).map((r) => r.values.sex)).toEqual(["Kobieta", "Kobieta", "Kobieta"]);
+});
+
+test("an unreadable import file gives its reason and writes nothing", async () => {
+  const host = new MemoryHost();
+  await expect(
+    previewImport(deps(host), { name: "x.csv", bytes: new TextEncoder().encode("a;b\n1;2\n") }, readXlsx),
+  ).rejects.toMatchObject({ info: { message: { pl: expect.stringContaining("x.csv") } } });
+  expect(host.writes).toHaveLength(0);
+});
+
+test("check criteria shows the engine's evaluation of the register in the workbook", async () => {
+  const host = new MemoryHost();
+  const ps = [...many(40, { ...ENDED, ...JOB }), ...many(10, { status: "inactive", longTerm: null })];
+  host.sheets.set("Uczestnicy", registerCells(ps));
+  const out = await checkCriteria(deps(host), card, AS_OF);
+  const { participants, issues } = checkRegister(readRegisterSheet(registerCells(ps)).rows, card.parameters);
+  expect(out.evaluation).toEqual(evaluate(participants, card, AS_OF, issues));
+  expect(out.evaluation.criteria.find((c) => c.id === "formal.unemployed")).toMatchObject({
+    numerator: 40,
+    denominator: 50,
+    met: true,
+  });
+
+  const html = (lang: "pl" | "en") =>
+    renderToString(
+      <FluentProvider theme={webLightTheme}>
+        <ParticipantsSection host={host} lang={lang} initialCheck={out} />
+      </FluentProvider>,
+    );
+  expect(html("pl")).toContain("40 / 50 = 80,0% (próg 80,0%)");
+  expect(html("pl")).toContain("Utwórz rejestr uczestników");
+  expect(html("en")).toContain("40 / 50 = 80.0% (threshold 80.0%)");
+  expect(html("en")).toContain("Create participant register");
+});
+
+test("check without a register says what to do", async () => {
+  await expect(checkCriteria(deps(new MemoryHost()), card, AS_OF)).rejects.toMatchObject({
+    info: { message: { en: expect.stringContaining("create the participant register first") } },
+  });
+});
