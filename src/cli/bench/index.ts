@@ -8,6 +8,7 @@
  * and the task pane's first-load bundle size.
  *
  * Options: --sizes 1000,10000,100000  --json  --files 200 --rows 500 (summary)  --no-summary
+ *          --hf-max 10000 (largest N whose criteria workbook is written and recalculated in HyperFormula)
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -258,6 +259,7 @@ export async function runBench(argv: string[]): Promise<Report> {
   const steps: Step[] = [];
   const log = argv.includes("--json") ? () => undefined : (s: string) => process.stderr.write(`${s}\n`);
   const build = criteriaBuilder();
+  const hfMax = Number(option(argv, "--hf-max") ?? 10_000);
 
   for (const n of sizes) {
     log(`… ${n} participants`);
@@ -285,7 +287,17 @@ export async function runBench(argv: string[]): Promise<Report> {
     });
     const ev = steps[steps.length - 1];
     ev.note = `×${(ev.ms / Math.max(bareMs, 0.001)).toFixed(1)} the bare pass; ${evaluation.participants} evaluated`;
-    if (build) {
+    if (build && n > hfMax) {
+      steps.push({
+        step: "criteria workbook + HyperFormula",
+        n,
+        ms: NaN,
+        perSecond: null,
+        heapMB: process.memoryUsage().heapUsed / 2 ** 20,
+        maxRssMB: process.resourceUsage().maxRSS / 1024,
+        note: `skipped above N=${hfMax} (memory: ~1.2 GB at 10 000 rows); use --hf-max ${n} to run it`,
+      });
+    } else if (build) {
       const plan = await timed(steps, "build criteria workbook plan", n, () =>
         build(card, { rows: values.slice(1), asOf: AS_OF }),
       );
