@@ -92,7 +92,8 @@ export function App(props: AppProps): React.JSX.Element {
         </div>
         <Button
           appearance="subtle"
-          aria-label={tr("switchLanguage", lang)}
+          // The accessible name starts with the visible text ("EN"), as WCAG 2.5.3 asks.
+          aria-label={`${tr("switchLanguageShort", lang)} — ${tr("switchLanguage", lang)}`}
           title={tr("switchLanguage", lang)}
           lang={lang === "pl" ? "en" : "pl"}
           onClick={switchLang}
