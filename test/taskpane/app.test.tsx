@@ -65,7 +65,7 @@ describe("the pane", () => {
       expect(t).toContain(UI[k].pl);
     expect(t).not.toContain(UI.layOut.en);
     expect(html).toContain('lang="en"'); // the language switch is labelled in the language it switches to
-    expect(html).toContain(`aria-label="${UI.switchLanguage.pl}"`);
+    expect(html).toContain(`aria-label="${UI.switchLanguageShort.pl} — ${UI.switchLanguage.pl}"`);
     // every year of the programme is offered, last year selected
     for (let y = 2021; y <= 2027; y++) expect(html).toContain(`value="${y}"`);
     expect(html).toMatch(/<option value="2024" selected="">/);
