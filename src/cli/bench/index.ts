@@ -24,6 +24,7 @@ import { renderSheetPlans } from "../../hosts/excel/render";
 import { readXlsx } from "../../hosts/xlsx/read";
 import { writeXlsx } from "../../hosts/xlsx/render";
 import { validateInExcel } from "../../taskpane/validation/excelValidation";
+import { checkAndEvaluateSliced } from "../../taskpane/work/sliced";
 import { buildMonitoringSheetPlan } from "../../workbook/monitoring/layout";
 import { CellValue, emptySheet, SheetPlan, WorkbookPlan } from "../../workbook/plan";
 import { readRegisterSheet } from "../../workbook/register/reader";
@@ -287,6 +288,18 @@ export async function runBench(argv: string[]): Promise<Report> {
     });
     const ev = steps[steps.length - 1];
     ev.note = `×${(ev.ms / Math.max(bareMs, 0.001)).toFixed(1)} the bare pass; ${evaluation.participants} evaluated`;
+    let longest = 0;
+    let slices = 0;
+    const regRows = readRegisterSheet(sheet).rows;
+    await timed(steps, "pane: sliced checks + evaluation", n, () =>
+      checkAndEvaluateSliced(regRows, card, AS_OF, {
+        onSlice: (ms) => {
+          longest = Math.max(longest, ms);
+          slices++;
+        },
+      }),
+    );
+    steps[steps.length - 1].note = `${slices} slices, the longest ${longest.toFixed(0)} ms`;
     if (build && n > hfMax) {
       steps.push({
         step: "criteria workbook + HyperFormula",

@@ -37,6 +37,74 @@ interface Tally {
   pending: number;
 }
 
+/** Evaluates in batches (so a long register can be evaluated between UI updates); same result as `evaluate`. */
+export interface CardEvaluator {
+  add(participants: Iterable<Participant>): void;
+  result(rowIssues?: RowIssue[]): Evaluation;
+}
+
+export function cardEvaluator(card: Card, asOf: number): CardEvaluator {
+  const params = card.parameters;
+  const crit = card.criteria;
+  const tallies: Tally[] = crit.map(() => ({ n: 0, d: 0, ended: 0, pending: 0 }));
+  const groupTests = crit.map((c) => GROUPS[c.group].test);
+  const baseTests = crit.map((c) => GROUPS[baseOf(c, card)].test);
+  let count = 0;
+  let pendingAll = 0;
+  const add = (participants: Iterable<Participant>): void => {
+    for (const p of participants) {
+      if (!isEvaluable(p)) continue;
+      count++;
+      const dv = derive(p, params, asOf);
+      if (dv.effPopulation && dv.pending) pendingAll++;
+      for (let i = 0; i < crit.length; i++) {
+        const c = crit[i];
+        const t = tallies[i];
+        switch (c.measure) {
+          case "share":
+            if (baseTests[i](p, dv, params)) {
+              t.d++;
+              if (groupTests[i](p, dv, params)) t.n++;
+            }
+            break;
+          case "resultShare":
+            if (dv.left && baseTests[i](p, dv, params)) {
+              t.d++;
+              if (groupTests[i](p, dv, params)) t.n++;
+            }
+            break;
+          case "count":
+          case "productCount":
+            if (groupTests[i](p, dv, params)) t.n++;
+            break;
+          case "effectiveness":
+            if (dv.effPopulation && dv.ended && groupTests[i](p, dv, params)) {
+              t.ended++;
+              if (dv.pending) t.pending++;
+              else {
+                t.d++;
+                if (dv.employed) t.n++;
+              }
+            }
+            break;
+        }
+      }
+    }
+  };
+  const finish = (rowIssues: RowIssue[] = []): Evaluation => {
+    const criteria = crit.map((c, i) => result(c, tallies[i]));
+    return {
+      card: card.id,
+      asOf: serialToIso(asOf),
+      participants: count,
+      pending: pendingAll,
+      criteria,
+      rowIssues,
+    };
+  };
+  return { add, result: finish };
+}
+
 /**
  * Evaluates a card over participants at `asOf` (Excel serial). One pass over the participants; memory is
  * O(criteria). Rows failing `isEvaluable` are left out; `rowIssues` is passed through for the report.
@@ -47,60 +115,9 @@ export function evaluate(
   asOf: number,
   rowIssues: RowIssue[] = [],
 ): Evaluation {
-  const params = card.parameters;
-  const crit = card.criteria;
-  const tallies: Tally[] = crit.map(() => ({ n: 0, d: 0, ended: 0, pending: 0 }));
-  const groupTests = crit.map((c) => GROUPS[c.group].test);
-  const baseTests = crit.map((c) => GROUPS[baseOf(c, card)].test);
-  let count = 0;
-  let pendingAll = 0;
-  for (const p of participants) {
-    if (!isEvaluable(p)) continue;
-    count++;
-    const dv = derive(p, params, asOf);
-    if (dv.effPopulation && dv.pending) pendingAll++;
-    for (let i = 0; i < crit.length; i++) {
-      const c = crit[i];
-      const t = tallies[i];
-      switch (c.measure) {
-        case "share":
-          if (baseTests[i](p, dv, params)) {
-            t.d++;
-            if (groupTests[i](p, dv, params)) t.n++;
-          }
-          break;
-        case "resultShare":
-          if (dv.left && baseTests[i](p, dv, params)) {
-            t.d++;
-            if (groupTests[i](p, dv, params)) t.n++;
-          }
-          break;
-        case "count":
-        case "productCount":
-          if (groupTests[i](p, dv, params)) t.n++;
-          break;
-        case "effectiveness":
-          if (dv.effPopulation && dv.ended && groupTests[i](p, dv, params)) {
-            t.ended++;
-            if (dv.pending) t.pending++;
-            else {
-              t.d++;
-              if (dv.employed) t.n++;
-            }
-          }
-          break;
-      }
-    }
-  }
-  const criteria = crit.map((c, i) => result(c, tallies[i]));
-  return {
-    card: card.id,
-    asOf: serialToIso(asOf),
-    participants: count,
-    pending: pendingAll,
-    criteria,
-    rowIssues,
-  };
+  const e = cardEvaluator(card, asOf);
+  e.add(participants);
+  return e.result(rowIssues);
 }
 
 function result(c: Criterion, t: Tally): CriterionResult {

@@ -68,311 +68,325 @@ function text(v: unknown): string | null {
   return s.trim() === "" ? null : s;
 }
 
+/** Checks rows in batches (so a long register can be checked between UI updates); same result as one call. */
+export interface RegisterChecker {
+  add(rows: readonly RawRow[]): void;
+  result(): RegisterCheckResult;
+}
+
+export function registerChecker(params: CardParameters = DEFAULT_PARAMETERS): RegisterChecker {
+  const issues: RowIssue[] = [];
+  const participants: Participant[] = [];
+  const firstRowOfPesel = new Map<string, number>();
+  const add = (rows: readonly RawRow[]): void => {
+    for (const raw of rows) {
+      const r = raw.row;
+      const issue = (
+        key: ColumnKey | "",
+        rule: string,
+        severity: Severity,
+        message: Localized,
+        suggestion?: string,
+      ): void => {
+        const i: RowIssue = { row: r, column: key === "" ? "" : header(key), rule, severity, message };
+        if (suggestion !== undefined) i.suggestion = suggestion;
+        issues.push(i);
+      };
+      const get = (k: ColumnKey): string | number | boolean | null => raw.values[k] ?? null;
+
+      const requiredEmpty = (k: ColumnKey): void => {
+        const why =
+          k === "startDate" || k === "status"
+            ? { pl: " Wiersz pominięty w kryteriach.", en: " The row is left out of the criteria." }
+            : { pl: "", en: "" };
+        issue(k, RULES.required, "error", {
+          pl: `Brak wartości w kolumnie „${header(k)}” — uzupełnij.${why.pl}`,
+          en: `“${header(k)}” is empty — fill it in.${why.en}`,
+        });
+      };
+
+      /** An allowed-list value: exact → itself; case-only slip → accepted with a warning; other slip → error + suggestion. */
+      const choice = <T extends string>(k: ColumnKey, allowed: readonly T[], required: boolean): T | null => {
+        const s = text(get(k));
+        if (s === null) {
+          if (required) requiredEmpty(k);
+          return null;
+        }
+        const v = s;
+        if ((allowed as readonly string[]).includes(v)) return v as T;
+        const lower = allowed.find((a) => a.toLowerCase() === v.toLowerCase());
+        if (lower) {
+          issue(
+            k,
+            RULES.valueCase,
+            "warning",
+            { pl: `„${v}”: wpisz „${lower}”.`, en: `“${v}”: write “${lower}”.` },
+            lower,
+          );
+          return lower;
+        }
+        const near = nearestAllowed(v, allowed);
+        const list = allowed.map((a) => `„${a}”`).join(", ");
+        issue(
+          k,
+          RULES.valueAllowed,
+          "error",
+          near
+            ? {
+                pl: `„${v}” to nie dozwolona wartość — czy chodziło o „${near}”?`,
+                en: `“${v}” is not an allowed value — did you mean “${near}”?`,
+              }
+            : {
+                pl: `„${v}” to nie dozwolona wartość. Dozwolone: ${list}.`,
+                en: `“${v}” is not an allowed value. Allowed: ${list}.`,
+              },
+          near ?? undefined,
+        );
+        return null;
+      };
+      const yesNo = (k: ColumnKey, required: boolean): boolean | null => {
+        const v = choice(k, YES_NO, required);
+        return v === null ? null : v === YES;
+      };
+      const date = (k: ColumnKey, required: boolean): number | null => {
+        const v = get(k);
+        if (v === null || (typeof v === "string" && v.trim() === "")) {
+          if (required) requiredEmpty(k);
+          return null;
+        }
+        const d = parseDate(v);
+        if (d === null)
+          issue(k, RULES.dateFormat, "error", {
+            pl: `„${String(v)}” to nie data — wpisz datę Excela albo RRRR-MM-DD lub DD.MM.RRRR.`,
+            en: `“${String(v)}” is not a date — enter an Excel date or YYYY-MM-DD or DD.MM.YYYY.`,
+          });
+        return d;
+      };
+      const num = (k: ColumnKey): number | null => {
+        const v = get(k);
+        if (v === null) return null;
+        if (typeof v === "number") return Number.isFinite(v) ? v : null;
+        const s = text(v);
+        if (s === null) return null;
+        const n = parsePolishNumber(s);
+        if (n === null || n.value < 0) {
+          issue(k, RULES.number, "error", {
+            pl: `„${s}” to nie liczba nieujemna — wpisz liczbę.`,
+            en: `“${s}” is not a non-negative number — enter a number.`,
+          });
+          return null;
+        }
+        return n.value;
+      };
+      const name = (k: ColumnKey): string | null => {
+        const s = text(get(k));
+        if (s === null) {
+          requiredEmpty(k);
+          return null;
+        }
+        if (looksLikeFormula(s))
+          issue(k, RULES.formulaLikeText, "info", {
+            pl: `„${s}” zaczyna się od znaku formuły — zapisano jako tekst.`,
+            en: `“${s}” starts like a formula — kept as text.`,
+          });
+        return s;
+      };
+
+      const firstName = name("firstName");
+      const lastName = name("lastName");
+      const sexText = choice("sex", [SEX.female, SEX.male], true);
+      const sex = sexText === null ? null : sexText === SEX.female ? "F" : "M";
+      const birthDate = date("birthDate", false);
+      const edu = text(get("education"));
+      let isced: number | null = null;
+      if (edu === null) requiredEmpty("education");
+      else {
+        const m = /ISCED\s*(\d)/i.exec(edu);
+        if (m) isced = +m[1];
+        else if (/^\s*\d\s*$/.test(edu)) isced = +edu.trim();
+        else if (normalizeText(edu) === "brak") isced = 0;
+        else
+          issue("education", RULES.education, "error", {
+            pl: `„${edu}”: brak poziomu ISCED — wybierz np. „ponadgimnazjalne (ISCED 3)”.`,
+            en: `“${edu}”: no ISCED level — choose e.g. “ponadgimnazjalne (ISCED 3)”.`,
+          });
+      }
+      const statusText = choice("status", Object.values(STATUS), true);
+      const status =
+        statusText === null
+          ? null
+          : ((Object.keys(STATUS) as (keyof typeof STATUS)[]).find((k) => STATUS[k] === statusText) ?? null);
+      const sub = choice("subStatus", [SUBSTATUS.longTerm, SUBSTATUS.other], false);
+      const disabledText = choice("disabled", DISABILITY, true);
+      const dropText = choice("dropoutReason", Object.values(DROPOUT), false);
+      const contractText = choice("contractType", Object.values(CONTRACT), false);
+
+      const p: Participant = {
+        row: r,
+        firstName,
+        lastName,
+        pesel: null,
+        noPesel: yesNo("noPesel", false),
+        sex,
+        birthDate,
+        isced,
+        status,
+        longTerm: sub === null ? null : sub === SUBSTATUS.longTerm,
+        monthsWithoutWork: num("monthsWithoutWork"),
+        leavingAgriculture: yesNo("leavingAgriculture", true),
+        disabled:
+          disabledText === null ? null : disabledText === YES ? true : disabledText === "Nie" ? false : null,
+        startDate: date("startDate", true),
+        endDate: date("endDate", false),
+        pathCompleted: yesNo("pathCompleted", false),
+        dropoutReason:
+          dropText === null
+            ? null
+            : dropText === DROPOUT.job
+              ? "job"
+              : dropText === DROPOUT.school
+                ? "school"
+                : "other",
+        ipd: yesNo("ipd", true),
+        training: yesNo("training", true),
+        trainingWhiteGreen: yesNo("trainingWhiteGreen", false),
+        qualification: yesNo("qualification", false),
+        internshipMonths: num("internshipMonths"),
+        internshipLinked: yesNo("internshipLinked", false),
+        jobStartDate: date("jobStartDate", false),
+        contractType:
+          contractText === null
+            ? null
+            : contractText === CONTRACT.employment
+              ? "employment"
+              : contractText === CONTRACT.civil
+                ? "civil"
+                : "business",
+        employmentMonths: num("employmentMonths"),
+        fte: num("fte"),
+        contractValue3x: yesNo("contractValue3x", false),
+        nonAgriculturalJob: yesNo("nonAgriculturalJob", false),
+        startupFunds: yesNo("startupFunds", false),
+      };
+
+      // PESEL
+      const peselCell = get("pesel");
+      const pesel =
+        peselCell === null
+          ? null
+          : (text(typeof peselCell === "number" ? String(peselCell).padStart(11, "0") : peselCell)?.trim() ??
+            null);
+      p.pesel = pesel;
+      if (pesel === null) {
+        if (p.noPesel !== true)
+          issue("pesel", RULES.peselMissing, "error", {
+            pl: "Brak numeru PESEL — wpisz go albo ustaw „Brak PESEL” = Tak.",
+            en: "No PESEL — enter it or set “Brak PESEL” = Tak.",
+          });
+      } else if (p.noPesel === true) {
+        issue("noPesel", RULES.noPeselWithPesel, "error", {
+          pl: "„Brak PESEL” = Tak, a numer PESEL jest wpisany — popraw jedno z nich.",
+          en: "“Brak PESEL” = Tak but a PESEL is entered — correct one of them.",
+        });
+      }
+      if (pesel !== null) {
+        const info = checkPesel(pesel);
+        const msg: Record<string, Localized> = {
+          length: { pl: `PESEL „${pesel}” nie ma 11 cyfr.`, en: `PESEL “${pesel}” does not have 11 digits.` },
+          digits: {
+            pl: `PESEL „${pesel}” zawiera znaki inne niż cyfry.`,
+            en: `PESEL “${pesel}” contains non-digits.`,
+          },
+          checksum: {
+            pl: `PESEL „${pesel}” ma błędną cyfrę kontrolną — sprawdź numer.`,
+            en: `PESEL “${pesel}” has a wrong check digit — check the number.`,
+          },
+          date: {
+            pl: `PESEL „${pesel}” nie koduje istniejącej daty urodzenia.`,
+            en: `PESEL “${pesel}” does not encode a real birth date.`,
+          },
+        };
+        if (info.problem) {
+          const rule = {
+            length: RULES.peselLength,
+            digits: RULES.peselDigits,
+            checksum: RULES.peselChecksum,
+            date: RULES.peselDate,
+          }[info.problem];
+          issue("pesel", rule, "error", msg[info.problem]);
+        } else {
+          if (p.sex !== null && info.sex !== p.sex)
+            issue("sex", RULES.peselSex, "error", {
+              pl: `Płeć nie zgadza się z numerem PESEL (PESEL: ${info.sex === "F" ? SEX.female : SEX.male}).`,
+              en: `Sex does not match the PESEL (PESEL: ${info.sex === "F" ? SEX.female : SEX.male}).`,
+            });
+          if (p.birthDate !== null && info.birthDate !== p.birthDate)
+            issue("birthDate", RULES.peselBirthDate, "error", {
+              pl: `Data urodzenia nie zgadza się z numerem PESEL (PESEL: ${serialToIso(info.birthDate as number)}).`,
+              en: `Birth date does not match the PESEL (PESEL: ${serialToIso(info.birthDate as number)}).`,
+            });
+          const first = firstRowOfPesel.get(pesel);
+          if (first !== undefined)
+            issue("pesel", RULES.peselDuplicate, "error", {
+              pl: `PESEL ${pesel} powtarza się (pierwszy raz w wierszu ${first}) — usuń duplikat.`,
+              en: `PESEL ${pesel} is repeated (first in row ${first}) — remove the duplicate.`,
+            });
+          else firstRowOfPesel.set(pesel, r);
+        }
+      }
+
+      // Dates in order
+      if (p.startDate !== null && p.endDate !== null && p.endDate < p.startDate)
+        issue("endDate", RULES.dateOrder, "error", {
+          pl: "Data zakończenia jest wcześniejsza niż data rozpoczęcia udziału — popraw daty.",
+          en: "The end date is before the start date — correct the dates.",
+        });
+      if (
+        p.jobStartDate !== null &&
+        p.endDate !== null &&
+        p.jobStartDate > p.endDate + params.effectivenessWindowDays
+      )
+        issue("jobStartDate", RULES.jobAfterWindow, "info", {
+          pl: `Zatrudnienie podjęte później niż ${params.effectivenessWindowDays} dni po zakończeniu udziału — nie liczy się do efektywności.`,
+          en: `The job started more than ${params.effectivenessWindowDays} days after the end — it does not count for effectiveness.`,
+        });
+
+      // Age checks
+      const birth = birthDateOf(p);
+      const age = birth !== null && p.startDate !== null ? completedYears(birth, p.startDate) : null;
+      if (age !== null && age < params.minTargetAge)
+        issue("", RULES.ageUnder30, "warning", {
+          pl: `Wiek w dniu rozpoczęcia: ${age} lat — grupa docelowa to osoby w wieku ${params.minTargetAge}+.`,
+          en: `Age at start: ${age} — the target group is aged ${params.minTargetAge}+.`,
+        });
+      const unemployed = status === "unemployedRegistered" || status === "unemployedUnregistered";
+      if (unemployed && age !== null && p.monthsWithoutWork !== null && p.longTerm !== null) {
+        const limit = age < 25 ? 6 : 12;
+        const shouldBe = p.monthsWithoutWork > limit;
+        if (shouldBe !== p.longTerm)
+          issue(
+            "subStatus",
+            RULES.longTermContradiction,
+            "warning",
+            {
+              pl: `„W tym” przeczy okresowi bez pracy: ${p.monthsWithoutWork} mies. przy wieku ${age} lat (długotrwale ⇔ > ${limit} mies.) — wpisz „${shouldBe ? SUBSTATUS.longTerm : SUBSTATUS.other}”.`,
+              en: `“W tym” contradicts the months without work: ${p.monthsWithoutWork} at age ${age} (long-term ⇔ > ${limit} months) — enter “${shouldBe ? SUBSTATUS.longTerm : SUBSTATUS.other}”.`,
+            },
+            shouldBe ? SUBSTATUS.longTerm : SUBSTATUS.other,
+          );
+      }
+      participants.push(p);
+    }
+  };
+  return { add, result: () => ({ participants, issues }) };
+}
+
 /** Parses rows into participants and reports every row issue. `params` gives the windows and age limits. */
 export function checkRegister(
   rows: readonly RawRow[],
   params: CardParameters = DEFAULT_PARAMETERS,
 ): RegisterCheckResult {
-  const issues: RowIssue[] = [];
-  const participants: Participant[] = [];
-  const firstRowOfPesel = new Map<string, number>();
-  for (const raw of rows) {
-    const r = raw.row;
-    const issue = (
-      key: ColumnKey | "",
-      rule: string,
-      severity: Severity,
-      message: Localized,
-      suggestion?: string,
-    ): void => {
-      const i: RowIssue = { row: r, column: key === "" ? "" : header(key), rule, severity, message };
-      if (suggestion !== undefined) i.suggestion = suggestion;
-      issues.push(i);
-    };
-    const get = (k: ColumnKey): string | number | boolean | null => raw.values[k] ?? null;
-
-    const requiredEmpty = (k: ColumnKey): void => {
-      const why =
-        k === "startDate" || k === "status"
-          ? { pl: " Wiersz pominięty w kryteriach.", en: " The row is left out of the criteria." }
-          : { pl: "", en: "" };
-      issue(k, RULES.required, "error", {
-        pl: `Brak wartości w kolumnie „${header(k)}” — uzupełnij.${why.pl}`,
-        en: `“${header(k)}” is empty — fill it in.${why.en}`,
-      });
-    };
-
-    /** An allowed-list value: exact → itself; case-only slip → accepted with a warning; other slip → error + suggestion. */
-    const choice = <T extends string>(k: ColumnKey, allowed: readonly T[], required: boolean): T | null => {
-      const s = text(get(k));
-      if (s === null) {
-        if (required) requiredEmpty(k);
-        return null;
-      }
-      const v = s;
-      if ((allowed as readonly string[]).includes(v)) return v as T;
-      const lower = allowed.find((a) => a.toLowerCase() === v.toLowerCase());
-      if (lower) {
-        issue(
-          k,
-          RULES.valueCase,
-          "warning",
-          { pl: `„${v}”: wpisz „${lower}”.`, en: `“${v}”: write “${lower}”.` },
-          lower,
-        );
-        return lower;
-      }
-      const near = nearestAllowed(v, allowed);
-      const list = allowed.map((a) => `„${a}”`).join(", ");
-      issue(
-        k,
-        RULES.valueAllowed,
-        "error",
-        near
-          ? {
-              pl: `„${v}” to nie dozwolona wartość — czy chodziło o „${near}”?`,
-              en: `“${v}” is not an allowed value — did you mean “${near}”?`,
-            }
-          : {
-              pl: `„${v}” to nie dozwolona wartość. Dozwolone: ${list}.`,
-              en: `“${v}” is not an allowed value. Allowed: ${list}.`,
-            },
-        near ?? undefined,
-      );
-      return null;
-    };
-    const yesNo = (k: ColumnKey, required: boolean): boolean | null => {
-      const v = choice(k, YES_NO, required);
-      return v === null ? null : v === YES;
-    };
-    const date = (k: ColumnKey, required: boolean): number | null => {
-      const v = get(k);
-      if (v === null || (typeof v === "string" && v.trim() === "")) {
-        if (required) requiredEmpty(k);
-        return null;
-      }
-      const d = parseDate(v);
-      if (d === null)
-        issue(k, RULES.dateFormat, "error", {
-          pl: `„${String(v)}” to nie data — wpisz datę Excela albo RRRR-MM-DD lub DD.MM.RRRR.`,
-          en: `“${String(v)}” is not a date — enter an Excel date or YYYY-MM-DD or DD.MM.YYYY.`,
-        });
-      return d;
-    };
-    const num = (k: ColumnKey): number | null => {
-      const v = get(k);
-      if (v === null) return null;
-      if (typeof v === "number") return Number.isFinite(v) ? v : null;
-      const s = text(v);
-      if (s === null) return null;
-      const n = parsePolishNumber(s);
-      if (n === null || n.value < 0) {
-        issue(k, RULES.number, "error", {
-          pl: `„${s}” to nie liczba nieujemna — wpisz liczbę.`,
-          en: `“${s}” is not a non-negative number — enter a number.`,
-        });
-        return null;
-      }
-      return n.value;
-    };
-    const name = (k: ColumnKey): string | null => {
-      const s = text(get(k));
-      if (s === null) {
-        requiredEmpty(k);
-        return null;
-      }
-      if (looksLikeFormula(s))
-        issue(k, RULES.formulaLikeText, "info", {
-          pl: `„${s}” zaczyna się od znaku formuły — zapisano jako tekst.`,
-          en: `“${s}” starts like a formula — kept as text.`,
-        });
-      return s;
-    };
-
-    const firstName = name("firstName");
-    const lastName = name("lastName");
-    const sexText = choice("sex", [SEX.female, SEX.male], true);
-    const sex = sexText === null ? null : sexText === SEX.female ? "F" : "M";
-    const birthDate = date("birthDate", false);
-    const edu = text(get("education"));
-    let isced: number | null = null;
-    if (edu === null) requiredEmpty("education");
-    else {
-      const m = /ISCED\s*(\d)/i.exec(edu);
-      if (m) isced = +m[1];
-      else if (/^\s*\d\s*$/.test(edu)) isced = +edu.trim();
-      else if (normalizeText(edu) === "brak") isced = 0;
-      else
-        issue("education", RULES.education, "error", {
-          pl: `„${edu}”: brak poziomu ISCED — wybierz np. „ponadgimnazjalne (ISCED 3)”.`,
-          en: `“${edu}”: no ISCED level — choose e.g. “ponadgimnazjalne (ISCED 3)”.`,
-        });
-    }
-    const statusText = choice("status", Object.values(STATUS), true);
-    const status =
-      statusText === null
-        ? null
-        : ((Object.keys(STATUS) as (keyof typeof STATUS)[]).find((k) => STATUS[k] === statusText) ?? null);
-    const sub = choice("subStatus", [SUBSTATUS.longTerm, SUBSTATUS.other], false);
-    const disabledText = choice("disabled", DISABILITY, true);
-    const dropText = choice("dropoutReason", Object.values(DROPOUT), false);
-    const contractText = choice("contractType", Object.values(CONTRACT), false);
-
-    const p: Participant = {
-      row: r,
-      firstName,
-      lastName,
-      pesel: null,
-      noPesel: yesNo("noPesel", false),
-      sex,
-      birthDate,
-      isced,
-      status,
-      longTerm: sub === null ? null : sub === SUBSTATUS.longTerm,
-      monthsWithoutWork: num("monthsWithoutWork"),
-      leavingAgriculture: yesNo("leavingAgriculture", true),
-      disabled:
-        disabledText === null ? null : disabledText === YES ? true : disabledText === "Nie" ? false : null,
-      startDate: date("startDate", true),
-      endDate: date("endDate", false),
-      pathCompleted: yesNo("pathCompleted", false),
-      dropoutReason:
-        dropText === null
-          ? null
-          : dropText === DROPOUT.job
-            ? "job"
-            : dropText === DROPOUT.school
-              ? "school"
-              : "other",
-      ipd: yesNo("ipd", true),
-      training: yesNo("training", true),
-      trainingWhiteGreen: yesNo("trainingWhiteGreen", false),
-      qualification: yesNo("qualification", false),
-      internshipMonths: num("internshipMonths"),
-      internshipLinked: yesNo("internshipLinked", false),
-      jobStartDate: date("jobStartDate", false),
-      contractType:
-        contractText === null
-          ? null
-          : contractText === CONTRACT.employment
-            ? "employment"
-            : contractText === CONTRACT.civil
-              ? "civil"
-              : "business",
-      employmentMonths: num("employmentMonths"),
-      fte: num("fte"),
-      contractValue3x: yesNo("contractValue3x", false),
-      nonAgriculturalJob: yesNo("nonAgriculturalJob", false),
-      startupFunds: yesNo("startupFunds", false),
-    };
-
-    // PESEL
-    const peselCell = get("pesel");
-    const pesel =
-      peselCell === null
-        ? null
-        : (text(typeof peselCell === "number" ? String(peselCell).padStart(11, "0") : peselCell)?.trim() ??
-          null);
-    p.pesel = pesel;
-    if (pesel === null) {
-      if (p.noPesel !== true)
-        issue("pesel", RULES.peselMissing, "error", {
-          pl: "Brak numeru PESEL — wpisz go albo ustaw „Brak PESEL” = Tak.",
-          en: "No PESEL — enter it or set “Brak PESEL” = Tak.",
-        });
-    } else if (p.noPesel === true) {
-      issue("noPesel", RULES.noPeselWithPesel, "error", {
-        pl: "„Brak PESEL” = Tak, a numer PESEL jest wpisany — popraw jedno z nich.",
-        en: "“Brak PESEL” = Tak but a PESEL is entered — correct one of them.",
-      });
-    }
-    if (pesel !== null) {
-      const info = checkPesel(pesel);
-      const msg: Record<string, Localized> = {
-        length: { pl: `PESEL „${pesel}” nie ma 11 cyfr.`, en: `PESEL “${pesel}” does not have 11 digits.` },
-        digits: {
-          pl: `PESEL „${pesel}” zawiera znaki inne niż cyfry.`,
-          en: `PESEL “${pesel}” contains non-digits.`,
-        },
-        checksum: {
-          pl: `PESEL „${pesel}” ma błędną cyfrę kontrolną — sprawdź numer.`,
-          en: `PESEL “${pesel}” has a wrong check digit — check the number.`,
-        },
-        date: {
-          pl: `PESEL „${pesel}” nie koduje istniejącej daty urodzenia.`,
-          en: `PESEL “${pesel}” does not encode a real birth date.`,
-        },
-      };
-      if (info.problem) {
-        const rule = {
-          length: RULES.peselLength,
-          digits: RULES.peselDigits,
-          checksum: RULES.peselChecksum,
-          date: RULES.peselDate,
-        }[info.problem];
-        issue("pesel", rule, "error", msg[info.problem]);
-      } else {
-        if (p.sex !== null && info.sex !== p.sex)
-          issue("sex", RULES.peselSex, "error", {
-            pl: `Płeć nie zgadza się z numerem PESEL (PESEL: ${info.sex === "F" ? SEX.female : SEX.male}).`,
-            en: `Sex does not match the PESEL (PESEL: ${info.sex === "F" ? SEX.female : SEX.male}).`,
-          });
-        if (p.birthDate !== null && info.birthDate !== p.birthDate)
-          issue("birthDate", RULES.peselBirthDate, "error", {
-            pl: `Data urodzenia nie zgadza się z numerem PESEL (PESEL: ${serialToIso(info.birthDate as number)}).`,
-            en: `Birth date does not match the PESEL (PESEL: ${serialToIso(info.birthDate as number)}).`,
-          });
-        const first = firstRowOfPesel.get(pesel);
-        if (first !== undefined)
-          issue("pesel", RULES.peselDuplicate, "error", {
-            pl: `PESEL ${pesel} powtarza się (pierwszy raz w wierszu ${first}) — usuń duplikat.`,
-            en: `PESEL ${pesel} is repeated (first in row ${first}) — remove the duplicate.`,
-          });
-        else firstRowOfPesel.set(pesel, r);
-      }
-    }
-
-    // Dates in order
-    if (p.startDate !== null && p.endDate !== null && p.endDate < p.startDate)
-      issue("endDate", RULES.dateOrder, "error", {
-        pl: "Data zakończenia jest wcześniejsza niż data rozpoczęcia udziału — popraw daty.",
-        en: "The end date is before the start date — correct the dates.",
-      });
-    if (
-      p.jobStartDate !== null &&
-      p.endDate !== null &&
-      p.jobStartDate > p.endDate + params.effectivenessWindowDays
-    )
-      issue("jobStartDate", RULES.jobAfterWindow, "info", {
-        pl: `Zatrudnienie podjęte później niż ${params.effectivenessWindowDays} dni po zakończeniu udziału — nie liczy się do efektywności.`,
-        en: `The job started more than ${params.effectivenessWindowDays} days after the end — it does not count for effectiveness.`,
-      });
-
-    // Age checks
-    const birth = birthDateOf(p);
-    const age = birth !== null && p.startDate !== null ? completedYears(birth, p.startDate) : null;
-    if (age !== null && age < params.minTargetAge)
-      issue("", RULES.ageUnder30, "warning", {
-        pl: `Wiek w dniu rozpoczęcia: ${age} lat — grupa docelowa to osoby w wieku ${params.minTargetAge}+.`,
-        en: `Age at start: ${age} — the target group is aged ${params.minTargetAge}+.`,
-      });
-    const unemployed = status === "unemployedRegistered" || status === "unemployedUnregistered";
-    if (unemployed && age !== null && p.monthsWithoutWork !== null && p.longTerm !== null) {
-      const limit = age < 25 ? 6 : 12;
-      const shouldBe = p.monthsWithoutWork > limit;
-      if (shouldBe !== p.longTerm)
-        issue(
-          "subStatus",
-          RULES.longTermContradiction,
-          "warning",
-          {
-            pl: `„W tym” przeczy okresowi bez pracy: ${p.monthsWithoutWork} mies. przy wieku ${age} lat (długotrwale ⇔ > ${limit} mies.) — wpisz „${shouldBe ? SUBSTATUS.longTerm : SUBSTATUS.other}”.`,
-            en: `“W tym” contradicts the months without work: ${p.monthsWithoutWork} at age ${age} (long-term ⇔ > ${limit} months) — enter “${shouldBe ? SUBSTATUS.longTerm : SUBSTATUS.other}”.`,
-          },
-          shouldBe ? SUBSTATUS.longTerm : SUBSTATUS.other,
-        );
-    }
-    participants.push(p);
-  }
-  return { participants, issues };
+  const checker = registerChecker(params);
+  checker.add(rows);
+  return checker.result();
 }

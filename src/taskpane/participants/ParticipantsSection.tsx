@@ -153,6 +153,7 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
   const [cardName, setCardName] = React.useState(DEFAULT_CARD_ID);
   const [asOf, setAsOf] = React.useState(isoOf(props.today ?? new Date()));
   const [busy, setBusy] = React.useState(false);
+  const [progress, setProgress] = React.useState<number | undefined>(undefined);
   const [error, setError] = React.useState<Localized | null>(null);
   const [info, setInfo] = React.useState<Localized | null>(null);
   const [check, setCheck] = React.useState<CheckOutcome | null>(props.initialCheck ?? null);
@@ -192,6 +193,7 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
     setError(null);
     setInfo(null);
     setBusy(true);
+    setProgress(undefined);
     const controller = new AbortController();
     abort.current = controller;
     try {
@@ -254,7 +256,7 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
 
   const checkNow = () =>
     run(async (signal) => {
-      setCheck(await checkCriteria(deps, card, serial(), signal));
+      setCheck(await checkCriteria(deps, card, serial(), signal, (done, total) => setProgress(done / total)));
     });
 
   const chooseCard = async (f: File | undefined) => {
@@ -327,7 +329,7 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
       </Field>
       {busy && (
         <div className={styles.row}>
-          <ProgressBar aria-label={S.working[lang]} />
+          <ProgressBar aria-label={S.working[lang]} value={progress} />
           <Button onClick={() => abort.current?.abort()}>{S.cancel[lang]}</Button>
         </div>
       )}

@@ -4,10 +4,9 @@
  * same code runs in Excel and in the standalone page. Typed rows are never lost: a refresh rewrites the
  * table with every row read from it; an import appends only rows not already there.
  */
-import { evaluate } from "../../domain/card/evaluate";
 import type { Card, Evaluation } from "../../domain/card/types";
 import type { Lang, Localized } from "../../domain/i18n";
-import { checkRegister, RawRow } from "../../domain/register/checks";
+import type { RawRow } from "../../domain/register/checks";
 import { normalizeText } from "../../domain/text";
 import type { WorkbookCells } from "../../workbook/cells";
 import { criteriaSheetName } from "../../workbook/criteria/plan";
@@ -18,6 +17,7 @@ import { readRegisterSheet, readRegisterWorkbook, RegisterReadError } from "../.
 import { registerTableRows } from "../../workbook/register/rows";
 import { readInputFile, XlsxParser } from "../../workbook/summary/inputs";
 import type { WorkbookHost, WriteReport } from "../host";
+import { checkAndEvaluateSliced } from "../work/sliced";
 
 export interface ParticipantsDeps {
   host: WorkbookHost;
@@ -138,15 +138,13 @@ export interface CheckOutcome {
   rows: number;
 }
 
-/** Lets the browser paint between steps. */
-const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /** Check criteria: the register as it is in the workbook, row checks and the card's evaluation. */
 export async function checkCriteria(
   deps: ParticipantsDeps,
   card: Card,
   asOf: number,
   signal?: AbortSignal,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<CheckOutcome> {
   const sheet = await deps.host.readSheet(REGISTER_SHEET);
   if (!sheet)
@@ -163,12 +161,9 @@ export async function checkCriteria(
     if (e instanceof RegisterReadError) throw new ParticipantsError({ message: { pl: e.pl, en: e.en } });
     throw e;
   }
-  await breathe();
-  signal?.throwIfAborted();
-  const { participants, issues } = checkRegister(rows, card.parameters);
-  await breathe();
-  signal?.throwIfAborted();
-  return { evaluation: evaluate(participants, card, asOf, issues), rows: rows.length };
+  // In slices with yields between them: 100 000 rows never block the pane for long (see ../work/sliced.ts).
+  const evaluation = await checkAndEvaluateSliced(rows, card, asOf, { signal, onProgress });
+  return { evaluation, rows: rows.length };
 }
 
 export { criteriaSheetName, REGISTER_SHEET };
