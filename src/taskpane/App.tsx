@@ -3,6 +3,7 @@ import * as React from "react";
 import type { Lang } from "../domain/i18n";
 import type { Programme } from "../domain/programme/types";
 import type { SettingsStore } from "../platform/helpers";
+import { FileBar } from "./FileBar";
 import type { WorkbookHost } from "./host";
 import { tr } from "./i18n";
 import { defaultYear, MonitoringEngine } from "./monitoring/layoutFlow";
@@ -63,6 +64,9 @@ export function App(props: AppProps): React.JSX.Element {
   const [year, setYear] = React.useState<number>(prefs.year ?? defaultYear(engine, props.today));
   const [selected, setSelected] = React.useState<SectionDef["id"]>(props.initialSection ?? sections[0].id);
   const idBase = React.useId();
+  // Outside Office: opening another file starts the sections over on it.
+  const [opened, setOpened] = React.useState(0);
+  const files = host.files;
 
   React.useEffect(() => {
     if (typeof document !== "undefined") document.documentElement.lang = lang;
@@ -101,6 +105,7 @@ export function App(props: AppProps): React.JSX.Element {
           {tr("switchLanguageShort", lang)}
         </Button>
       </header>
+      {files && <FileBar files={files} lang={lang} onOpened={() => setOpened((n) => n + 1)} />}
       <nav aria-label={tr("sections", lang)}>
         <TabList
           selectedValue={current.id}
@@ -120,6 +125,7 @@ export function App(props: AppProps): React.JSX.Element {
         aria-labelledby={`${idBase}-tab-${current.id}`}
       >
         <Section
+          key={opened}
           host={host}
           lang={lang}
           programme={programme}

@@ -6,6 +6,7 @@
 import type { Localized } from "../domain/i18n";
 import type { SheetCells } from "../workbook/cells";
 import type { NamePlan, SheetPlan } from "../workbook/plan";
+import type { StandaloneFiles } from "./standaloneHost";
 import type { ValidationHost } from "./validation/host";
 
 export type WorkbookHostKind = "excel" | "standalone";
@@ -37,8 +38,10 @@ export interface WorkbookHost {
   ): Promise<WriteReport>;
   /** Bring the sheet to the front (no-op standalone). */
   showSheet(name: string): Promise<void>;
-  /** Validation of monitoring entries (Excel only for now). */
+  /** Validation of monitoring entries. */
   readonly validation?: ValidationHost;
+  /** Outside Office only: the file the pane works on (open / download). */
+  readonly files?: StandaloneFiles;
 }
 
 /** An error a host throws with a message meant for the user (HostError from src/hosts/excel/errors). */

@@ -20,9 +20,22 @@ export const UI = {
     en: "This section is in progress.",
   },
   standaloneNote: {
-    pl: "Miernik działa poza Excelem: szablon zostanie pobrany jako plik .xlsx. Dane nie opuszczają komputera.",
-    en: "Miernik runs outside Excel: the template is downloaded as an .xlsx file. Data never leaves this computer.",
+    pl: "Miernik działa poza Excelem: pracuje na pliku otwartym powyżej, a wynik pobierasz jako plik .xlsx. Dane nie opuszczają komputera.",
+    en: "Miernik runs outside Excel: it works on the file opened above, and you download the result as an .xlsx file. Data never leaves this computer.",
   },
+  // Standalone: the open file
+  fileBar: { pl: "Plik", en: "File" },
+  fileOpen: { pl: "Otwórz plik (.xlsx, .csv)", en: "Open a file (.xlsx, .csv)" },
+  fileNone: {
+    pl: "Nie otwarto pliku. Otwórz skoroszyt monitoringu lub listę uczestników — plik zostaje w tej przeglądarce.",
+    en: "No file is open. Open a monitoring workbook or a participant list — the file stays in this browser.",
+  },
+  fileOpened: { pl: "Otwarty plik", en: "Open file" },
+  fileSheets: { pl: "arkusze", en: "sheets" },
+  fileUnsaved: { pl: "zmiany nie są jeszcze pobrane", en: "changes not downloaded yet" },
+  fileDownload: { pl: "Pobierz skoroszyt", en: "Download the workbook" },
+  fileOpening: { pl: "Otwieranie pliku…", en: "Opening the file…" },
+  fileDownloaded: { pl: "Pobrano", en: "Downloaded" },
   privacy: {
     pl: "Dane nie opuszczają skoroszytu. Miernik nie wysyła niczego przez sieć.",
     en: "Data never leaves the workbook. Miernik sends nothing over the network.",

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const host: WorkbookHost =
     platform.host === "excel" && platform.excel
       ? createExcelHost({ excel: platform.excel, excelApi: platform.excelApi, programme: PROGRAMME })
-      : createStandaloneHost();
+      : createStandaloneHost({ programme: PROGRAMME });
   document.body.dataset.miernikHost = host.kind;
   createRoot(container).render(
     <React.StrictMode>

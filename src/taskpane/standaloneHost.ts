@@ -1,28 +1,58 @@
 /**
- * WorkbookHost outside Office (the pane opened in a plain browser): plans become an .xlsx file
- * the browser downloads. ExcelJS is loaded with a dynamic import() only when a file is written,
- * so the add-in's first-load bundle does not carry it. Nothing leaves the page.
+ * WorkbookHost outside Office (the pane opened in a plain browser): the "workbook" is a file the user
+ * opened (.xlsx or .csv), held in memory in this page. Sections read its sheets, write plans into it
+ * (other sheets stay as they were) and validate it exactly as in Excel; the result is saved by a
+ * browser download. ExcelJS is loaded with a dynamic import() the first time a file is opened or
+ * written, so the add-in's first-load bundle does not carry it. Nothing leaves the page.
  */
-import type { WorkbookPlan } from "../workbook/plan";
+import type { Localized } from "../domain/i18n";
+import type { Programme } from "../domain/programme/types";
+import type { MemoryWorkbook } from "../hosts/xlsx/memory";
+import type { WorkbookCells } from "../workbook/cells";
+import { planFixes } from "../workbook/validation/fixes";
+import { validateWorkbookCells } from "../workbook/validation/validate";
 import type { WorkbookHost } from "./host";
+import type { ValidationHost } from "./validation/host";
 
 /** Hands the bytes to the user (default: a browser download). */
 export type SaveFile = (bytes: Uint8Array, fileName: string) => void | Promise<void>;
 
-/** The .xlsx writer (src/hosts/xlsx/render), loaded on first use. */
-export type LoadWriter = () => Promise<{ writeXlsx(plan: WorkbookPlan): Promise<Uint8Array> }>;
+/** The in-memory workbook module (src/hosts/xlsx/memory), loaded on first use. */
+export type LoadWorkbookModule = () => Promise<{ MemoryWorkbook: typeof MemoryWorkbook }>;
 
 /**
  * ExcelJS is big: webpack puts it in its own chunk, fetched from the add-in's own origin the first
- * time a file is written. (The ".js" suffix is what TypeScript's nodenext resolution wants for a
- * dynamic import; webpack maps it back to the .ts source through resolve.extensionAlias.)
+ * time a file is opened or written. (The ".js" suffix is what TypeScript's nodenext resolution wants
+ * for a dynamic import; webpack maps it back to the .ts source through resolve.extensionAlias.)
  */
-export const loadXlsxWriter: LoadWriter = () =>
-  import(/* webpackChunkName: "xlsx" */ "../hosts/xlsx/render.js");
+export const loadWorkbookModule: LoadWorkbookModule = () =>
+  import(/* webpackChunkName: "xlsx" */ "../hosts/xlsx/memory.js");
+
+/** What the pane shows of the open file. */
+export interface OpenFileInfo {
+  fileName: string;
+  sheets: string[];
+  /** Changed since it was opened or last downloaded. */
+  unsaved: boolean;
+}
+
+/** The file side of the standalone host: open, download, and listen for changes. */
+export interface StandaloneFiles {
+  current(): OpenFileInfo | null;
+  /** Open a file picked by the user; throws a user-facing error (naming the file) when unreadable. */
+  open(file: { name: string; bytes: Uint8Array }): Promise<OpenFileInfo>;
+  /** Save the workbook as a download; returns the file name. */
+  download(): Promise<string>;
+  subscribe(listener: () => void): () => void;
+}
 
 export interface StandaloneHostOptions {
   save?: SaveFile;
-  loadWriter?: LoadWriter;
+  loadModule?: LoadWorkbookModule;
+  /** Enables validation of monitoring sheets (the pane passes the programme). */
+  programme?: Programme;
+  /** Download the whole workbook after every writePlans (default true: each layout is a deliberate "produce a file"). */
+  downloadOnWrite?: boolean;
 }
 
 /** "Monitoring 2023" → "monitoring-2023.xlsx"; Polish letters folded, anything else dropped. */
@@ -53,23 +83,120 @@ export function browserDownload(bytes: Uint8Array, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function createStandaloneHost(opts: StandaloneHostOptions = {}): WorkbookHost {
+/** A problem with the user's file, with a message naming it and saying what to do. */
+export class FileOpenError extends Error {
+  constructor(readonly info: { message: Localized }) {
+    super(info.message.en);
+  }
+}
+
+function oneLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split("\n")[0];
+}
+
+export interface StandaloneHost extends WorkbookHost {
+  readonly kind: "standalone";
+  readonly files: StandaloneFiles;
+}
+
+export function createStandaloneHost(opts: StandaloneHostOptions = {}): StandaloneHost {
   const save = opts.save ?? browserDownload;
-  const loadWriter = opts.loadWriter ?? loadXlsxWriter;
+  const loadModule = opts.loadModule ?? loadWorkbookModule;
+  const downloadOnWrite = opts.downloadOnWrite ?? true;
+  let wb: MemoryWorkbook | null = null;
+  let unsaved = false;
+  const listeners = new Set<() => void>();
+  const changed = () => listeners.forEach((l) => l());
+
+  const info = (): OpenFileInfo | null =>
+    wb ? { fileName: wb.fileName, sheets: wb.sheetNames(), unsaved } : null;
+
+  const download = async (): Promise<string> => {
+    if (!wb)
+      throw new FileOpenError({
+        message: {
+          pl: "Nie ma otwartego skoroszytu: otwórz plik .xlsx lub .csv albo utwórz arkusz.",
+          en: "No workbook is open: open an .xlsx or .csv file or create a sheet.",
+        },
+      });
+    await save(await wb.toBytes(), wb.fileName);
+    unsaved = false;
+    changed();
+    return wb.fileName;
+  };
+
+  const files: StandaloneFiles = {
+    current: info,
+    open: async (file) => {
+      const { MemoryWorkbook } = await loadModule();
+      try {
+        wb = await MemoryWorkbook.open(file.name, file.bytes);
+      } catch (e) {
+        const why = oneLine(e);
+        throw new FileOpenError({
+          message: {
+            pl: `Nie można otworzyć pliku „${file.name}”: ${why}. Wybierz plik .xlsx (zapisany w Excelu lub LibreOffice, bez hasła) albo .csv.`,
+            en: `Cannot open “${file.name}”: ${why}. Pick an .xlsx file (saved by Excel or LibreOffice, without a password) or a .csv.`,
+          },
+        });
+      }
+      unsaved = false;
+      changed();
+      return info()!;
+    },
+    download,
+    subscribe: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
+
+  const readAll = (): WorkbookCells => ({
+    sheets: (wb?.sheetNames() ?? []).map((n) => wb!.readSheet(n)!),
+  });
+
+  const validation: ValidationHost | undefined = opts.programme
+    ? {
+        validate: (year, yoyFactor) => {
+          const programme = opts.programme!;
+          return Promise.resolve({
+            ...validateWorkbookCells(readAll(), programme, { year, yoyFactor }),
+            syncs: 0,
+          });
+        },
+        applyFixes: (findings) => {
+          if (!wb) return Promise.resolve({ applied: [], skipped: [...findings], syncs: 0 });
+          const plan = planFixes(findings, (w) => wb!.cellValue(w.sheet, w.address));
+          for (const g of plan.bySheet) wb.writeCells(g.sheet, g.cells);
+          if (plan.bySheet.length > 0) {
+            unsaved = true;
+            changed();
+          }
+          return Promise.resolve({ applied: plan.applied, skipped: plan.skipped, syncs: 0 });
+        },
+        // A file in memory has no cursor to move and nobody edits it but Miernik.
+        selectCell: () => Promise.resolve(),
+        watchCells: () => Promise.resolve(() => Promise.resolve()),
+      }
+    : undefined;
+
   return {
     kind: "standalone",
     excelApi: () => false,
-    // No workbook is open in the page: every layout starts from an empty sheet.
-    listSheets: () => Promise.resolve([]),
-    readSheet: () => Promise.resolve(null),
+    files,
+    listSheets: () => Promise.resolve(wb?.sheetNames() ?? []),
+    readSheet: (name) => Promise.resolve(wb?.readSheet(name) ?? null),
     writePlans: async (plans, names, onProgress) => {
-      const { writeXlsx } = await loadWriter();
-      const bytes = await writeXlsx({ sheets: plans, names });
+      const { MemoryWorkbook } = await loadModule();
+      wb ??= MemoryWorkbook.empty(fileNameFor(plans[0]?.name ?? "miernik"));
+      wb.writePlans(plans, names);
+      unsaved = true;
       onProgress?.(1);
-      const fileName = fileNameFor(plans[0]?.name ?? "miernik");
-      await save(bytes, fileName);
-      return { downloaded: fileName };
+      changed();
+      if (!downloadOnWrite) return {};
+      return { downloaded: await download() };
     },
     showSheet: () => Promise.resolve(),
+    validation,
   };
 }

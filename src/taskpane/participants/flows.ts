@@ -138,6 +138,29 @@ export interface CheckOutcome {
   rows: number;
 }
 
+/**
+ * The rows to check: the "Uczestnicy" sheet when there is one; otherwise the first sheet that looks like a
+ * participant list (as `miernik check` picks it), so a list kept on "Arkusz1" can be checked too.
+ */
+async function registerRowsToCheck(deps: ParticipantsDeps): Promise<RawRow[]> {
+  const sheet = await deps.host.readSheet(REGISTER_SHEET);
+  if (sheet) return readRegisterSheet(sheet).rows;
+  const names = await deps.host.listSheets();
+  const sheets = [];
+  for (const n of names) {
+    const s = await deps.host.readSheet(n);
+    if (s) sheets.push(s);
+  }
+  if (sheets.length === 0)
+    throw new ParticipantsError({
+      message: {
+        pl: "Brak arkusza „Uczestnicy” — najpierw utwórz rejestr uczestników.",
+        en: "There is no “Uczestnicy” sheet — create the participant register first.",
+      },
+    });
+  return readRegisterWorkbook({ sheets }).rows;
+}
+
 /** Check criteria: the register as it is in the workbook, row checks and the card's evaluation. */
 export async function checkCriteria(
   deps: ParticipantsDeps,
@@ -146,17 +169,9 @@ export async function checkCriteria(
   signal?: AbortSignal,
   onProgress?: (done: number, total: number) => void,
 ): Promise<CheckOutcome> {
-  const sheet = await deps.host.readSheet(REGISTER_SHEET);
-  if (!sheet)
-    throw new ParticipantsError({
-      message: {
-        pl: "Brak arkusza „Uczestnicy” — najpierw utwórz rejestr uczestników.",
-        en: "There is no “Uczestnicy” sheet — create the participant register first.",
-      },
-    });
   let rows: RawRow[];
   try {
-    rows = readRegisterSheet(sheet).rows;
+    rows = await registerRowsToCheck(deps);
   } catch (e) {
     if (e instanceof RegisterReadError) throw new ParticipantsError({ message: { pl: e.pl, en: e.en } });
     throw e;

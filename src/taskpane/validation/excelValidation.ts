@@ -9,7 +9,7 @@ import { toHostError } from "../../hosts/excel/errors";
 import { writeCells } from "../../hosts/excel/read";
 import { SheetCells, WorkbookCells } from "../../workbook/cells";
 import { CellValue } from "../../workbook/plan";
-import { fixesToWrites, writesBySheet } from "../../workbook/validation/fixes";
+import { fixesToWrites, planFixes } from "../../workbook/validation/fixes";
 import { validateWorkbookCells, WorkbookValidation } from "../../workbook/validation/validate";
 
 export interface ExcelValidationOptions {
@@ -106,11 +106,6 @@ export interface FixResult {
   syncs: number;
 }
 
-function sameValue(a: CellValue, b: CellValue): boolean {
-  if (a === b) return true;
-  return (a === null && b === "") || (a === "" && b === null);
-}
-
 /**
  * Applies the fixes of the given findings (one for *Fix one*, all for *Fix all*) and changes nothing else:
  * one sync reads the cells to fix, any cell whose value changed since validation is skipped, then the rest
@@ -123,35 +118,19 @@ export async function applyFixes(
   const writes = fixesToWrites(findings);
   if (writes.length === 0) return { applied: [], skipped: [], syncs: 0 };
   try {
-    const bySheet = writesBySheet(writes);
-    const checks: { finding: Finding; range: Excel.Range }[] = [];
+    // One sync reads every target cell; cells edited since validation are left alone.
+    const key = (w: { sheet: string; address: string }) => `${w.sheet}\u0000${w.address}`;
+    const ranges = new Map<string, Excel.Range>();
     for (const w of writes) {
-      const finding = findings.find((f) => f.sheet === w.sheet && f.cell === w.address && f.fix)!;
       const range = context.workbook.worksheets.getItem(w.sheet).getRange(w.address);
       range.load("values");
-      checks.push({ finding, range });
+      ranges.set(key(w), range);
     }
     await context.sync();
     let syncs = 1;
-    const applied: Finding[] = [];
-    const skipped: Finding[] = [];
-    const stale = new Set<string>();
-    for (const c of checks) {
-      const now = normalise(c.range.values[0][0]);
-      if (sameValue(now, c.finding.value)) applied.push(c.finding);
-      else if (now === c.finding.fix!.value) {
-        applied.push(c.finding); // already fixed: nothing to write
-        stale.add(`${c.finding.sheet}\u0000${c.finding.cell}`);
-      } else {
-        skipped.push(c.finding);
-        stale.add(`${c.finding.sheet}\u0000${c.finding.cell}`);
-      }
-    }
-    for (const g of bySheet) {
-      const cells = g.cells.filter((x) => !stale.has(`${g.sheet}\u0000${x.address}`));
-      if (cells.length > 0) syncs += await writeCells(context, g.sheet, cells);
-    }
-    return { applied, skipped, syncs };
+    const plan = planFixes(findings, (w) => normalise(ranges.get(key(w))!.values[0][0]));
+    for (const g of plan.bySheet) syncs += await writeCells(context, g.sheet, g.cells);
+    return { applied: plan.applied, skipped: plan.skipped, syncs };
   } catch (e) {
     throw toHostError(e);
   }

@@ -1,0 +1,97 @@
+/**
+ * A workbook held in memory (ExcelJS), for the pane opened outside Office: open an .xlsx or .csv the
+ * user picked, read its sheets as cell arrays, render plans into it (other sheets are kept as they
+ * are), write single cells (validation fixes) and save it back to .xlsx bytes. Works in the browser
+ * and in Node; no I/O here.
+ */
+import ExcelJS from "exceljs";
+import { parseRange } from "../../workbook/address";
+import { cellAt, SheetCells } from "../../workbook/cells";
+import { parseCsvBytes } from "../../workbook/csv";
+import { CellValue, emptySheet, NamePlan, SheetPlan } from "../../workbook/plan";
+import { csvSheet } from "../../workbook/register/reader";
+import { loadXlsx, readWorksheetCells, XlsxReadError } from "./read";
+import { renderWorkbookPlan, writeCellsToWorkbook, XlsxCellWrite } from "./render";
+
+export { XlsxReadError };
+
+export class MemoryWorkbook {
+  private constructor(
+    private readonly wb: ExcelJS.Workbook,
+    /** The file name offered when the workbook is saved ("….xlsx"). */
+    readonly fileName: string,
+  ) {}
+
+  /** A new, empty workbook. */
+  static empty(fileName: string): MemoryWorkbook {
+    const wb = new ExcelJS.Workbook();
+    wb.creator = "Miernik";
+    return new MemoryWorkbook(wb, fileName);
+  }
+
+  /**
+   * Opens the bytes of an .xlsx, or of a .csv (by its name): a CSV becomes one sheet named as the
+   * participant register ("Uczestnicy"), holding the cells as they were read (text stays text, as in
+   * `miernik check file.csv`). Throws XlsxReadError (one line, says why) for unreadable input.
+   */
+  static async open(name: string, bytes: Uint8Array): Promise<MemoryWorkbook> {
+    const base = name.replace(/\.[^.]*$/, "") || "miernik";
+    if (/\.csv$/i.test(name)) {
+      const sheet = csvSheet(parseCsvBytes(bytes));
+      const mem = MemoryWorkbook.empty(`${base}.xlsx`);
+      mem.writePlans([{ ...emptySheet(sheet.name), blocks: [{ row: 0, col: 0, values: sheet.values }] }], []);
+      return mem;
+    }
+    if (/\.xls$/i.test(name))
+      throw new XlsxReadError("an old .xls file: save it as .xlsx in Excel or LibreOffice", "legacy-xls");
+    return new MemoryWorkbook(await loadXlsx(bytes), /\.xlsx$/i.test(name) ? name : `${base}.xlsx`);
+  }
+
+  /** Sheet names in workbook order (hidden ones included). */
+  sheetNames(): string[] {
+    return this.wb.worksheets
+      .slice()
+      .sort(
+        (a, b) =>
+          (a as unknown as { orderNo: number }).orderNo - (b as unknown as { orderNo: number }).orderNo,
+      )
+      .map((w) => w.name);
+  }
+
+  /** The used cells of a sheet (name matched case-insensitively, as Excel does), or null. */
+  readSheet(name: string): SheetCells | null {
+    const ws = this.worksheet(name);
+    return ws ? readWorksheetCells(ws) : null;
+  }
+
+  /** The value of one cell ("B7") of a sheet, normalised like readSheet's, or null. */
+  cellValue(sheet: string, address: string): CellValue {
+    const ws = this.worksheet(sheet);
+    if (!ws) return null;
+    const cells = readWorksheetCells(ws);
+    const { row, col } = parseRange(address.replace(/\$/g, ""));
+    return cellAt(cells, row, col);
+  }
+
+  /** Renders the plans, replacing sheets of the same name in place; every other sheet stays. */
+  writePlans(plans: SheetPlan[], names: NamePlan[]): void {
+    renderWorkbookPlan({ sheets: plans, names }, this.wb);
+  }
+
+  /** Writes single cells of an existing sheet (formats stay). */
+  writeCells(sheet: string, cells: XlsxCellWrite[]): void {
+    const ws = this.worksheet(sheet);
+    writeCellsToWorkbook(this.wb, ws?.name ?? sheet, cells);
+  }
+
+  /** The workbook as .xlsx bytes. */
+  async toBytes(): Promise<Uint8Array> {
+    const buf = await this.wb.xlsx.writeBuffer();
+    return buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+  }
+
+  private worksheet(name: string): ExcelJS.Worksheet | undefined {
+    const lower = name.toLowerCase();
+    return this.wb.worksheets.find((w) => w.name.toLowerCase() === lower);
+  }
+}
