@@ -87,6 +87,7 @@ describe("miernik check", () => {
       met: false,
       points: null,
       shortfall: 45,
+      target: null,
     });
     const unemployed = j.criteria.find((c: { id: string }) => c.id === "formal.unemployed");
     expect(unemployed).toMatchObject({ numerator: 4, denominator: 5, share: 0.8, met: true });

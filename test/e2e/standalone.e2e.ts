@@ -6,41 +6,12 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { Page } from "playwright-core";
 import { readXlsx } from "../../src/hosts/xlsx/read";
+import { expectAccessible } from "./a11y";
 import { openSession, screenshot, Session } from "./browser";
 import { serveFolder, StaticServer } from "./server";
 
 const DIST = path.resolve(__dirname, "../../dist");
-const AXE = require.resolve("axe-core/axe.min.js");
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function axe(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document): Promise<{ violations: AxeViolation[] }> } };
-    // Tabster's focus sentinels (Fluent UI's <i data-tabster-dummy> around the tab list) are aria-hidden
-    // and focusable by design; axe flags them. They are not content: leave them out.
-    return (await w.axe.run({ exclude: [["[data-tabster-dummy]"]] } as unknown as Document)).violations;
-  });
-}
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  const v = await axe(page);
-  const bad = v.filter((x) => x.impact === "serious" || x.impact === "critical");
-  for (const x of v.filter((y) => !bad.includes(y)))
-    console.log(`axe (${screen}, ${x.impact}): ${x.id} — ${x.help}`);
-  expect(
-    bad.map((x) => `${screen}: ${x.id} ${x.help} ${x.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-  ).toEqual([]);
-}
-
 describe("standalone page (production build)", () => {
   let server: StaticServer;
   let s: Session;

@@ -69,6 +69,7 @@ export function toJson(e: Evaluation, lang: Lang): unknown {
       met: c.met,
       points: c.points,
       shortfall: c.shortfall,
+      target: c.target ?? null,
     })),
     rowIssues: e.rowIssues.map((i) => ({
       row: i.row,

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { SheetCells, WorkbookCells } from "../../workbook/cells";
 import { CellValue } from "../../workbook/plan";
+import { rawNames } from "./names";
 
 /** An .xlsx that cannot be read; `message` is one line saying why. */
 export class XlsxReadError extends Error {
@@ -114,6 +115,7 @@ export async function loadXlsx(bytes: Uint8Array | ArrayBuffer): Promise<ExcelJS
   if (!(u8[0] === 0x50 && u8[1] === 0x4b))
     throw new XlsxReadError("not an .xlsx file (not a zip archive)", "not-zip");
   const wb = new ExcelJS.Workbook();
+  rawNames(wb); // names stay verbatim instead of being expanded cell by cell (see ./names.ts)
   try {
     // ExcelJS's typings want a Node Buffer; in the browser an ArrayBuffer works.
     const input = (

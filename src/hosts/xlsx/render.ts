@@ -14,6 +14,7 @@ import {
 } from "../../workbook/plan";
 
 export { readXlsx, XlsxReadError } from "./read";
+import { setRawName } from "./names";
 
 /**
  * ExcelJS renderer of a WorkbookPlan. Writes everything a plan describes except charts: ExcelJS 4.4
@@ -317,49 +318,9 @@ function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
   if (plan.print) applyPrint(ws, plan.print);
 }
 
-/* ---------------- defined names ----------------
- * ExcelJS's DefinedNames keeps names as per-cell matrices (a 100 000-row name costs 100 000
- * entries, constants and formulas are dropped). We add plan names verbatim to the model it writes.
- */
-interface NameModel {
-  name: string;
-  ranges: string[];
-  localSheetId?: number;
-}
-const RAW_NAMES = Symbol("miernikRawNames");
-type PatchedNames = { [RAW_NAMES]?: Map<string, NameModel>; model: NameModel[] };
-
-function rawNames(wb: ExcelJS.Workbook): Map<string, NameModel> {
-  const dn = wb.definedNames as unknown as PatchedNames;
-  const existing = dn[RAW_NAMES];
-  if (existing) return existing;
-  const raw = new Map<string, NameModel>();
-  let proto: object | null = Object.getPrototypeOf(dn);
-  let desc: PropertyDescriptor | undefined;
-  while (proto && !desc) {
-    desc = Object.getOwnPropertyDescriptor(proto, "model");
-    proto = Object.getPrototypeOf(proto);
-  }
-  if (!desc?.get || !desc.set) throw new Error("ExcelJS DefinedNames has no model accessor");
-  const { get, set } = desc;
-  Object.defineProperty(dn, "model", {
-    configurable: true,
-    get(this: PatchedNames) {
-      const base = (get.call(this) as NameModel[]).filter((n) => !raw.has(n.name));
-      return [...base, ...raw.values()];
-    },
-    set(this: PatchedNames, v: NameModel[]) {
-      set.call(this, v);
-    },
-  });
-  dn[RAW_NAMES] = raw;
-  return raw;
-}
-
 function addNames(wb: ExcelJS.Workbook, names: NamePlan[]): void {
   if (names.length === 0) return;
-  const raw = rawNames(wb);
-  for (const n of names) raw.set(n.name, { name: n.name, ranges: [stripEq(n.refersTo)] });
+  for (const n of names) setRawName(wb, n.name, n.refersTo);
 }
 
 /** Render a whole plan into a workbook (a new one unless given). Re-rendering replaces the plan's sheets. */

@@ -265,7 +265,13 @@ export function MonitoringSection(props: MonitoringSectionProps): React.JSX.Elem
           <Text as="h2" size={400} weight="semibold">
             {tr("validationTitle", lang)}
           </Text>
-          <ValidationPanel host={host.validation} programme={programme} year={year} lang={lang} />
+          <ValidationPanel
+            host={host.validation}
+            programme={programme}
+            year={year}
+            lang={lang}
+            selectable={host.kind === "excel"}
+          />
         </>
       ) : null}
     </section>

@@ -353,10 +353,11 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
               <Text weight="semibold">
                 {S.problems[lang]} ({e.rowIssues.length})
               </Text>
-              <ul className={styles.list}>
+              {/* A scrolling list: focusable, so it scrolls with the keyboard too. */}
+              <ul className={styles.list} tabIndex={0} aria-label={S.problems[lang]}>
                 {e.rowIssues.slice(0, 200).map((i, k) => (
                   <li key={k}>
-                    {host.validation ? (
+                    {host.kind === "excel" && host.validation ? (
                       <Link onClick={() => select(i.row, i.column)}>
                         {REGISTER_SHEET}!{COLUMN_OF.get(i.column) ?? ""}
                         {i.row}

@@ -55,10 +55,18 @@ export interface ValidationPanelProps {
   programme: Programme;
   year: number;
   lang: Lang;
+  /** Findings link to their cell (Excel); outside Office there is no cell to go to (default true). */
+  selectable?: boolean;
 }
 
 /** The *Validate* panel: findings grouped by area, click to select the cell, fix one or all. */
-export function ValidationPanel({ host, programme, year, lang }: ValidationPanelProps): React.ReactElement {
+export function ValidationPanel({
+  host,
+  programme,
+  year,
+  lang,
+  selectable = true,
+}: ValidationPanelProps): React.ReactElement {
   const styles = useStyles();
   // One controller for the panel's life; the year is passed on through setYear.
   const [controller] = React.useState(() => new ValidationController(host, year));
@@ -76,6 +84,7 @@ export function ValidationPanel({ host, programme, year, lang }: ValidationPanel
   const findings = state.result?.findings ?? [];
   const canFix = fixable(findings);
   const groups = groupFindingsByArea(findings, programme);
+  const withErrors = groups.filter((g) => g.errors > 0).map((g) => g.key);
   const busy = state.status === "running";
 
   return (
@@ -105,7 +114,8 @@ export function ValidationPanel({ host, programme, year, lang }: ValidationPanel
         </MessageBar>
       )}
       {findings.length > 0 && <Text size={200}>{T.live[lang]}</Text>}
-      <Accordion multiple collapsible defaultOpenItems={groups.filter((g) => g.errors > 0).map((g) => g.key)}>
+      {/* Groups with errors open after each validation (the key re-applies the default when they change). */}
+      <Accordion key={withErrors.join("|")} multiple collapsible defaultOpenItems={withErrors}>
         {groups.map((g) => (
           <AccordionItem key={g.key} value={g.key}>
             <AccordionHeader>
@@ -123,7 +133,7 @@ export function ValidationPanel({ host, programme, year, lang }: ValidationPanel
                   finding={f}
                   lang={lang}
                   busy={busy}
-                  onSelect={() => void controller.select(f)}
+                  onSelect={selectable ? () => void controller.select(f) : undefined}
                   onFix={() => void controller.fix([f])}
                   className={styles.item}
                   rowClass={styles.row}
@@ -141,22 +151,26 @@ function FindingRow(props: {
   finding: Finding;
   lang: Lang;
   busy: boolean;
-  onSelect: () => void;
+  onSelect?: () => void;
   onFix: () => void;
   className: string;
   rowClass: string;
 }): React.ReactElement {
   const { finding: f, lang } = props;
   return (
-    <div className={props.className}>
+    <div className={props.className} data-finding>
       <span className={props.rowClass}>
         <Badge color={f.severity === "error" ? "danger" : "warning"} appearance="tint">
           {f.severity === "error" ? T.error[lang] : T.warning[lang]}
         </Badge>
-        {f.cell ? (
+        {f.cell && props.onSelect ? (
           <Link onClick={props.onSelect}>
             {f.sheet}!{f.cell}
           </Link>
+        ) : f.cell ? (
+          <Text weight="semibold">
+            {f.sheet}!{f.cell}
+          </Text>
         ) : (
           <Text>{f.sheet}</Text>
         )}

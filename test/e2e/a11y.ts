@@ -1,0 +1,31 @@
+/** axe-core in the page: no serious or critical violations allowed; the rest is printed. */
+import type { Page } from "playwright-core";
+
+const AXE = require.resolve("axe-core/axe.min.js");
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+export async function axe(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const w = window as unknown as { axe: { run(ctx: Document): Promise<{ violations: AxeViolation[] }> } };
+    // Tabster's focus sentinels (Fluent UI's <i data-tabster-dummy> around the tab list) are aria-hidden
+    // and focusable by design; axe flags them. They are not content: leave them out.
+    return (await w.axe.run({ exclude: [["[data-tabster-dummy]"]] } as unknown as Document)).violations;
+  });
+}
+
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const v = await axe(page);
+  const bad = v.filter((x) => x.impact === "serious" || x.impact === "critical");
+  for (const x of v.filter((y) => !bad.includes(y)))
+    console.log(`axe (${screen}, ${x.impact}): ${x.id} — ${x.help}`);
+  expect(
+    bad.map((x) => `${screen}: ${x.id} ${x.help} ${x.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
+}
