@@ -55,7 +55,7 @@ export interface ValidationPanelProps {
   programme: Programme;
   year: number;
   lang: Lang;
-  /** Findings link to their cell (Excel); outside Office there is no cell to go to (default true). */
+  /** In Excel: findings link to their cell and edits re-validate; outside Office neither (default true). */
   selectable?: boolean;
 }
 
@@ -113,7 +113,8 @@ export function ValidationPanel({
           <MessageBarBody>{T.clean[lang]}</MessageBarBody>
         </MessageBar>
       )}
-      {findings.length > 0 && <Text size={200}>{T.live[lang]}</Text>}
+      {/* Outside Office nobody edits the file but Miernik: no live re-validation to announce. */}
+      {findings.length > 0 && selectable && <Text size={200}>{T.live[lang]}</Text>}
       {/* Groups with errors open after each validation (the key re-applies the default when they change). */}
       <Accordion key={withErrors.join("|")} multiple collapsible defaultOpenItems={withErrors}>
         {groups.map((g) => (
