@@ -6,11 +6,11 @@
  */
 import ExcelJS from "exceljs";
 import { parseRange } from "../../workbook/address";
-import { cellAt, SheetCells } from "../../workbook/cells";
+import type { SheetCells } from "../../workbook/cells";
 import { parseCsvBytes } from "../../workbook/csv";
 import { CellValue, emptySheet, NamePlan, SheetPlan } from "../../workbook/plan";
 import { csvSheet } from "../../workbook/register/reader";
-import { loadXlsx, readWorksheetCells, XlsxReadError } from "./read";
+import { loadXlsx, normaliseValue, readWorksheetCells, XlsxReadError } from "./read";
 import { renderWorkbookPlan, writeCellsToWorkbook, XlsxCellWrite } from "./render";
 
 export { XlsxReadError };
@@ -68,9 +68,9 @@ export class MemoryWorkbook {
   cellValue(sheet: string, address: string): CellValue {
     const ws = this.worksheet(sheet);
     if (!ws) return null;
-    const cells = readWorksheetCells(ws);
     const { row, col } = parseRange(address.replace(/\$/g, ""));
-    return cellAt(cells, row, col);
+    const cell = ws.findCell(row + 1, col + 1);
+    return cell ? normaliseValue(cell.value) : null;
   }
 
   /** Renders the plans, replacing sheets of the same name in place; every other sheet stays. */
