@@ -322,6 +322,10 @@ export class FakeExcel {
   readonly requests: FakeRequest[] = [];
   readonly responses: number[] = [];
   syncCount = 0;
+  /** The sheet last activated (worksheet.activate() or range.select()), if any. */
+  activeSheet: string | null = null;
+  /** The range last selected ("Sheet!A1"), if any. */
+  selection: string | null = null;
   /** Results for formula cells (the fake never computes), keyed "Sheet!A1". */
   readonly results = new Map<string, FakeValue>();
 
@@ -580,6 +584,10 @@ export class FakeWorksheet extends FakeProxy {
   get charts(): FakeCharts {
     return new FakeCharts(this.fake, this, this.state);
   }
+  /** Bring the sheet to the front: remembered in `fake.activeSheet` (not a recorded write). */
+  activate(): void {
+    this.fake.activeSheet = this.state.name;
+  }
   delete(): void {
     this.fake.record(this.state.name, "", "delete", null);
     const i = this.fake.sheets.indexOf(this.state);
@@ -826,6 +834,11 @@ export class FakeRange extends FakeProxy {
   unmerge(): void {
     this.rec("unmerge", null);
     this.sheet.merges = this.sheet.merges.filter((m) => !overlaps(m, this.ref));
+  }
+  /** Select the range: remembered in `fake.selection` ("Sheet!A1"; not a recorded write). */
+  select(): void {
+    this.fake.activeSheet = this.sheet.name;
+    this.fake.selection = `${this.sheet.name}!${this.addr()}`;
   }
   clear(applyTo: string = "All"): void {
     this.rec("clear", applyTo);
