@@ -367,6 +367,50 @@ describe("task pane in a simulated Excel (production build)", () => {
     await screenshot(page, "excel-pl-monitoring-done");
   }, 60_000);
 
+  test("Monitoring: laying out over a user's note asks first (dialog, axe); Cancel changes nothing", async () => {
+    const sheet = monitoringSheetName(YEAR);
+    const plan = buildMonitoringSheetPlan(PROGRAMME, YEAR);
+    const below = Math.max(...plan.blocks.map((b) => b.row + b.values.length)) + 2;
+    const setCell = (r: number, v: CellValue) =>
+      page.evaluate(
+        ([name, row, value]) =>
+          (
+            window as unknown as {
+              __fake: { sheet(n: string): { set(r: number, c: number, v: unknown, f: null): void } };
+            }
+          ).__fake
+            .sheet(name as string)
+            .set(row as number, 0, value, null),
+        [sheet, r, v] as const,
+      );
+    await setCell(below, "Uwaga kierownika: sprawdzić liczby");
+    const before = await syncCount(page);
+    const writesBefore = await page.evaluate(
+      () => (window as unknown as { __fake: { writes: unknown[] } }).__fake.writes.length,
+    );
+    await page.getByRole("button", { name: "Rozplanuj szablon", exact: true }).click();
+    const dialog = page.getByRole("alertdialog");
+    await dialog.waitFor();
+    await expect(dialog.textContent()).resolves.toContain("Zastąpić zmienione komórki?");
+    await expect(dialog.getByRole("rowheader", { name: `A${below + 1}`, exact: true }).count()).resolves.toBe(
+      1,
+    );
+    await expectAccessible(page, "pl/conflicts-dialog");
+    await screenshot(page, "excel-pl-monitoring-conflicts-dialog");
+    await dialog.getByRole("button", { name: "Anuluj" }).click();
+    await page.getByText("Nic nie zmieniono: układ nie został zastosowany.").waitFor();
+    // Only the read happened: no write recorded, the note is still there.
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { __fake: { writes: unknown[] } }).__fake.writes.length,
+      ),
+    ).toBe(writesBefore);
+    expect(await syncCount(page)).toBeGreaterThan(before);
+    expect(await cellOf(page, sheet, below, 0)).toBe("Uwaga kierownika: sprawdzić liczby");
+    await setCell(below, null); // the user deletes the note again
+    expectSheetEqualsPlan(await dumpSheet(page, sheet), plan, 200);
+  }, 60_000);
+
   test("Validate: a number typed as text is found, Fix writes the fix and the finding goes away", async () => {
     const sheet = monitoringSheetName(YEAR);
     const lr = layoutRows(PROGRAMME).find((r) => r.indicator?.unit === "count")!;
@@ -482,6 +526,7 @@ describe("task pane in a simulated Excel (production build)", () => {
     await expect(dialog.textContent()).resolves.toContain(
       `${CSV_NAME}: wierszy ${PEOPLE.length}, nowych ${PEOPLE.length}, już w rejestrze 0`,
     );
+    await expectAccessible(page, "pl/import-dialog");
     await screenshot(page, "excel-pl-participants-import-dialog");
     await dialog.getByRole("button", { name: "Dodaj" }).click();
     await page.getByText(`Zaimportowano ${PEOPLE.length} uczestników.`).waitFor();
@@ -512,6 +557,10 @@ describe("task pane in a simulated Excel (production build)", () => {
     await expect(page.locator("[data-premium-total]").textContent()).resolves.toBe(
       `Punkty premiujące razem: ${premium}`,
     );
+    // Row problems: as many as the checks find, each naming its register cell.
+    await expect(
+      page.getByRole("region", { name: "Problemy w wierszach" }).locator("li").count(),
+    ).resolves.toBe(Math.min(200, e.rowIssues.length));
     await screenshot(page, "excel-pl-participants-criteria");
   }, 60_000);
 
