@@ -186,6 +186,17 @@ async function cellOf(page: Page, sheet: string, row: number, col: number): Prom
   );
 }
 
+/** The user typing into Excel's grid: the fake stores it as Excel would and fires Worksheet.onChanged. */
+async function userEdit(page: Page, sheet: string, address: string, value: CellValue): Promise<void> {
+  await page.evaluate(
+    ([s, a, v]) =>
+      (
+        window as unknown as { __fake: { userEdit(s: string, a: string, v: unknown): Promise<void> } }
+      ).__fake.userEdit(s as string, a as string, v),
+    [sheet, address, value] as const,
+  );
+}
+
 /* ---------------- comparing with plans ---------------- */
 
 /** What a plan leaves in each cell once written: formula, or value (later blocks overwrite earlier ones). */
@@ -420,18 +431,8 @@ describe("task pane in a simulated Excel (production build)", () => {
     const [finding] = checkValue(sheet, cell, lr.indicator!.id, lr.indicator!, typed);
     expect(finding.severity).toBe("error");
     expect(finding.fix?.value).toBe(1234);
-    // The user types the text into Excel (the fake's grid, as Excel would hold it).
-    await page.evaluate(
-      ([name, r, c, v]) =>
-        (
-          window as unknown as {
-            __fake: { sheet(n: string): { set(r: number, c: number, v: unknown, f: null): void } };
-          }
-        ).__fake
-          .sheet(name as string)
-          .set(r as number, c as number, v, null),
-      [sheet, lr.row, col, typed] as const,
-    );
+    // The user types the text into Excel's grid (Excel's typing semantics; onChanged handlers are told).
+    await userEdit(page, sheet, cell, typed);
     await page.getByRole("button", { name: "Sprawdź", exact: true }).click();
     // The finding's area: its header shows one error (the empty value cells are warnings).
     const group = groupFindingsByArea([finding], PROGRAMME)[0];
@@ -470,6 +471,19 @@ describe("task pane in a simulated Excel (production build)", () => {
     });
     expectSheetEqualsPlan(await dumpSheet(page, sheet), plan, 200);
     await screenshot(page, "excel-pl-findings-fixed");
+
+    // Live: an edit of a watched value cell (Worksheet.onChanged) re-validates without any click.
+    const lr2 = layoutRows(PROGRAMME).find((r) => r.indicator?.unit === "count" && r.row > lr.row)!;
+    const cell2 = `${columnLetters(col)}${lr2.row + 1}`;
+    const [negative] = checkValue(sheet, cell2, lr2.indicator!.id, lr2.indicator!, -5);
+    expect(negative.severity).toBe("error");
+    await userEdit(page, sheet, cell2, -5);
+    const live = page.getByText(negative.message.pl, { exact: true });
+    await live.waitFor({ timeout: 10_000 });
+    await userEdit(page, sheet, cell2, 7);
+    await live.waitFor({ state: "detached", timeout: 10_000 });
+    await page.getByText(`${sheet}!${cell2}`, { exact: true }).waitFor({ state: "detached" });
+    await userEdit(page, sheet, cell2, ""); // back to the template's empty cell
   }, 60_000);
 
   test("Participants: a foreign 'Uczestnicy' is replaced only after the dialog; the sheets equal buildCheckWorkbookPlan", async () => {
