@@ -293,6 +293,8 @@ describe("task pane in a simulated Excel (production build)", () => {
   let page: Page;
   /** Rows of the imported file as the pane reads them (computed in node from the same bytes). */
   let importedRows: RawRow[];
+  /** Uncaught errors in the page (none expected). */
+  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     if (!fs.existsSync(path.join(DIST, "taskpane.html"))) throw new Error("run `npm run build` first");
@@ -300,7 +302,7 @@ describe("task pane in a simulated Excel (production build)", () => {
     s = await openSession({ officeScript: fakeOfficeScript({ sheets: ["Arkusz1"] }) });
     page = s.page;
     await page.clock.setFixedTime(NOW);
-    page.on("pageerror", (e) => console.log(`page error: ${e.message}`));
+    page.on("pageerror", (e) => pageErrors.push(e.message));
     await page.goto(`${server.url}/taskpane.html`);
     await page.waitForSelector('body[data-miernik-host="excel"]', { timeout: 30_000 });
     await page.getByRole("tab", { name: "Monitoring" }).waitFor();
@@ -314,6 +316,8 @@ describe("task pane in a simulated Excel (production build)", () => {
     expect(await page.evaluate(() => document.body.dataset.miernikHost)).toBe("excel");
     // Excel on the web outside a workbook would show the standalone note: inside Excel it must not.
     await expect(page.getByText("Miernik działa poza Excelem").count()).resolves.toBe(0);
+    // The Validate panel exists only where the host can validate (Excel).
+    await expect(page.getByRole("heading", { name: "Sprawdzanie wartości" }).count()).resolves.toBe(1);
     await expect(page.getByRole("button", { name: "Rozplanuj szablon", exact: true }).count()).resolves.toBe(
       1,
     );
@@ -625,7 +629,8 @@ describe("task pane in a simulated Excel (production build)", () => {
     await screenshot(page, "excel-en-monitoring");
   }, 60_000);
 
-  test("no request left 127.0.0.1 (office.js is the local simulated Excel)", () => {
+  test("no request left 127.0.0.1 (office.js is the local simulated Excel), no uncaught page error", () => {
     expect(s.external).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 });
