@@ -17,7 +17,16 @@ export interface Session {
 }
 
 /** Debian's Chromium, headless, no sandbox, background networking off; every request off 127.0.0.1 is blocked and recorded. */
-export async function openSession(opts: { locale?: string } = {}): Promise<Session> {
+export interface SessionOptions {
+  locale?: string;
+  /**
+   * Serve this script instead of office.js when the page asks for it from the CDN (e.g. a simulated
+   * Excel from ./fakeOffice.ts). Default: the real office.js from node_modules.
+   */
+  officeScript?: string;
+}
+
+export async function openSession(opts: SessionOptions = {}): Promise<Session> {
   if (!fs.existsSync(CHROMIUM))
     throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
   const browser = await chromium.launch({
@@ -42,7 +51,9 @@ export async function openSession(opts: { locale?: string } = {}): Promise<Sessi
   await context.route("**/*", async (route) => {
     const url = route.request().url();
     if (url.startsWith(OFFICE_CDN)) {
-      await route.fulfill({ path: OFFICE_LOCAL, contentType: "text/javascript" });
+      if (opts.officeScript !== undefined)
+        await route.fulfill({ body: opts.officeScript, contentType: "text/javascript; charset=utf-8" });
+      else await route.fulfill({ path: OFFICE_LOCAL, contentType: "text/javascript" });
       return;
     }
     const u = new URL(url);

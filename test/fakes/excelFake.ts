@@ -25,6 +25,16 @@ export interface FakeWrite {
   value: unknown;
 }
 
+/** What a Worksheet.onChanged handler receives (the fields Miernik reads, and a few more). */
+export interface FakeChangedEvent {
+  type: "WorksheetChanged";
+  changeType: string;
+  source: string;
+  worksheetId: string;
+  /** The edited range, local to the sheet ("B7" or "B7:C9"). */
+  address: string;
+}
+
 export interface FakeRequest {
   /** Estimated bytes: UTF-8 JSON of every queued operation (target, property/method, arguments). */
   bytes: number;
@@ -322,6 +332,12 @@ export class FakeExcel {
   readonly requests: FakeRequest[] = [];
   readonly responses: number[] = [];
   syncCount = 0;
+  /** Handlers added with worksheet.onChanged.add and not removed yet. */
+  readonly changeHandlers: { sheet: string; handler: (event: FakeChangedEvent) => unknown }[] = [];
+  /** The sheet last activated (worksheet.activate() or range.select()), if any. */
+  activeSheet: string | null = null;
+  /** The range last selected ("Sheet!A1"), if any. */
+  selection: string | null = null;
   /** Results for formula cells (the fake never computes), keyed "Sheet!A1". */
   readonly results = new Map<string, FakeValue>();
 
@@ -342,6 +358,31 @@ export class FakeExcel {
 
   sheet(name: string): FakeSheetState | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /**
+   * The user typing into a cell or range, as in Excel's grid: the value is stored with Excel's typing
+   * semantics (not a recorded write, no sync) and then, after the current task, every `onChanged` handler
+   * of the sheet is called with the edited address. Resolves when the handlers have run.
+   */
+  async userEdit(sheet: string, address: string, value: FakeValue): Promise<void> {
+    const s = this.sheet(sheet);
+    if (!s) throw new FakeOfficeError("ItemNotFound", `No sheet ${sheet}`);
+    const ref = parseAddress(address);
+    for (let r = ref.row; r < ref.row + ref.rows; r++)
+      for (let c = ref.col; c < ref.col + ref.cols; c++) {
+        const t = typed(value, s.numberFormat(r, c) === "@", true);
+        s.set(r, c, t.value, t.formula);
+      }
+    const event: FakeChangedEvent = {
+      type: "WorksheetChanged",
+      changeType: "RangeEdited",
+      source: "Local",
+      worksheetId: s.name,
+      address: refAddress(ref),
+    };
+    await Promise.resolve();
+    for (const h of this.changeHandlers.filter((x) => x.sheet === s.name)) await h.handler(event);
   }
 
   /** Make an operation fail with an Office error code (thrown at the next sync). */
@@ -579,6 +620,30 @@ export class FakeWorksheet extends FakeProxy {
   }
   get charts(): FakeCharts {
     return new FakeCharts(this.fake, this, this.state);
+  }
+  /** Worksheet.onChanged: handlers are called by `fake.userEdit` (writes through the API do not fire). */
+  get onChanged(): {
+    add(handler: (event: FakeChangedEvent) => unknown): { context: FakeRequestContext; remove(): void };
+  } {
+    const fake = this.fake;
+    const sheet = this.state.name;
+    return {
+      add: (handler) => {
+        const entry = { sheet, handler };
+        fake.changeHandlers.push(entry);
+        return {
+          context: fake.context(),
+          remove: () => {
+            const i = fake.changeHandlers.indexOf(entry);
+            if (i >= 0) fake.changeHandlers.splice(i, 1);
+          },
+        };
+      },
+    };
+  }
+  /** Bring the sheet to the front: remembered in `fake.activeSheet` (not a recorded write). */
+  activate(): void {
+    this.fake.activeSheet = this.state.name;
   }
   delete(): void {
     this.fake.record(this.state.name, "", "delete", null);
@@ -826,6 +891,11 @@ export class FakeRange extends FakeProxy {
   unmerge(): void {
     this.rec("unmerge", null);
     this.sheet.merges = this.sheet.merges.filter((m) => !overlaps(m, this.ref));
+  }
+  /** Select the range: remembered in `fake.selection` ("Sheet!A1"; not a recorded write). */
+  select(): void {
+    this.fake.activeSheet = this.sheet.name;
+    this.fake.selection = `${this.sheet.name}!${this.addr()}`;
   }
   clear(applyTo: string = "All"): void {
     this.rec("clear", applyTo);
