@@ -20,7 +20,18 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
   });
 }
 
+/** Waits for running animations (Fluent's dialog fade-in) to end: axe's contrast check needs final colours. */
+export async function settled(page: Page): Promise<void> {
+  // Endless ones (the indeterminate progress bar under a dialog) never end: only finite ones are waited for.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity),
+  );
+}
+
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  await settled(page);
   const v = await axe(page);
   const bad = v.filter((x) => x.impact === "serious" || x.impact === "critical");
   for (const x of v.filter((y) => !bad.includes(y)))

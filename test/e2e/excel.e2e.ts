@@ -44,12 +44,12 @@ import { buildWorkbookMonitoringSummary } from "../../src/workbook/summary/monit
 import { MONITORING_SUMMARY_SHEET } from "../../src/workbook/summary/monitoringSummary";
 import { FakeExcel, FakeSheetState, StyleOp } from "../fakes/excelFake";
 import { csvBytes, participants } from "../fixtures/summary/projects";
+import { expectAccessible } from "./a11y";
 import { openSession, screenshot, Session } from "./browser";
 import { fakeOfficeScript } from "./fakeOffice";
 import { serveFolder, StaticServer } from "./server";
 
 const DIST = path.resolve(__dirname, "../../dist");
-const AXE = require.resolve("axe-core/axe.min.js");
 
 /** The page's clock: "today" for the pane (default year 2024, as-of date, summary timestamp). */
 const NOW = new Date("2025-07-15T10:00:00Z");
@@ -65,24 +65,6 @@ function escapeRegExp(x: string): string {
   return x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/* ---------------- axe (as in standalone.e2e.ts) ---------------- */
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-async function axe(page: Page): Promise<AxeViolation[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document): Promise<{ violations: AxeViolation[] }> } };
-    // Tabster's focus sentinels are aria-hidden and focusable by design; they are not content.
-    return (await w.axe.run({ exclude: [["[data-tabster-dummy]"]] } as unknown as Document)).violations;
-  });
-}
-
 /** Polls `read` until `ok` holds (or the time is up); returns the last value read. */
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
   const end = Date.now() + ms;
@@ -92,27 +74,6 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 10_0
     v = await read();
   }
   return v;
-}
-
-/** Waits for running animations (Fluent's dialog fade-in) to end: axe's contrast check needs final colours. */
-async function settled(page: Page): Promise<void> {
-  // Endless ones (the indeterminate progress bar under a dialog) never end: only finite ones are waited for.
-  await page.waitForFunction(() =>
-    document
-      .getAnimations()
-      .every((a) => a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity),
-  );
-}
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  await settled(page);
-  const v = await axe(page);
-  const bad = v.filter((x) => x.impact === "serious" || x.impact === "critical");
-  for (const x of v.filter((y) => !bad.includes(y)))
-    console.log(`axe (${screen}, ${x.impact}): ${x.id} — ${x.help}`);
-  expect(
-    bad.map((x) => `${screen}: ${x.id} ${x.help} ${x.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-  ).toEqual([]);
 }
 
 /* ---------------- reading the fake in the page ---------------- */
@@ -443,16 +404,8 @@ describe("task pane in a simulated Excel (production build)", () => {
     const header = page.getByRole("button", { name: new RegExp(`^${escapeRegExp(group.title.pl)}`) });
     await header.waitFor();
     await expect(header.textContent()).resolves.toMatch(/1 błąd/);
-    if ((await header.getAttribute("aria-expanded")) !== "true") {
-      // BLOCKED: areas with errors should open by themselves after Validate — ValidationPanel passes
-      // `defaultOpenItems={groups with errors}` to <Accordion>, but Fluent reads defaultOpenItems only on
-      // mount, when there are no findings yet, so every area stays collapsed. The intended assertion is
-      // expect(await header.getAttribute("aria-expanded")).toBe("true"); until src/ is fixed the area is
-      // opened as a user would, with Enter on its header (keyboard).
-      console.warn(`BLOCKED: area "${group.title.pl}" with an error is collapsed after Validate`);
-      await header.focus();
-      await page.keyboard.press("Enter");
-    }
+    // Areas with errors open by themselves after each validation.
+    await expect(header.getAttribute("aria-expanded")).resolves.toBe("true");
     const ref = page.getByText(`${sheet}!${cell}`, { exact: true });
     await ref.waitFor();
     const row = ref.locator("xpath=ancestor::span[1]/ancestor::div[1]");
