@@ -15,6 +15,7 @@ import {
 
 export { readXlsx, XlsxReadError } from "./read";
 import { setRawName } from "./names";
+import { slideFormula } from "./sharedFormula";
 
 /**
  * ExcelJS renderer of a WorkbookPlan. Writes everything a plan describes except charts: ExcelJS 4.4
@@ -69,14 +70,61 @@ function put(target: ExcelJS.Cell, value: ExcelJS.CellValue): void {
   if (isEmptyStyle(target.style)) target.style = EMPTY_STYLE;
 }
 
+/**
+ * Runs of cells down a column whose formulas are the same formula slid one row at a time (the register's
+ * derived columns) are written as one shared formula: `<f t="shared" ref=… si=…>` once, then `<f si=…/>`
+ * per cell. Excel and LibreOffice read them as the per-row formulas; the sheet XML shrinks ~5×, which is
+ * what lets a 100 000-row register be written at all (one XML string per sheet). A cell joins a run only
+ * when ExcelJS's own translation of the run's first formula gives exactly its formula.
+ */
+function sharedRuns(b: BlockPlan): Map<string, { master: string; ref?: string }> {
+  const out = new Map<string, { master: string; ref?: string }>();
+  const rows = b.formulas?.length ?? 0;
+  let width = 0;
+  for (const r of b.formulas ?? []) width = Math.max(width, r?.length ?? 0);
+  for (let j = 0; j < width; j++) {
+    let i = 0;
+    while (i < rows) {
+      const f = b.formulas?.[i]?.[j];
+      if (!f) {
+        i++;
+        continue;
+      }
+      const master = rangeA1(b.row + i, b.col + j, 1, 1);
+      const body = stripEq(f);
+      let k = i + 1;
+      while (k < rows) {
+        const g = b.formulas?.[k]?.[j];
+        if (!g || slideFormula(body, master, rangeA1(b.row + k, b.col + j, 1, 1)) !== stripEq(g)) break;
+        k++;
+      }
+      if (k - i >= 2) {
+        out.set(master, { master, ref: `${master}:${rangeA1(b.row + k - 1, b.col + j, 1, 1)}` });
+        for (let r = i + 1; r < k; r++) out.set(rangeA1(b.row + r, b.col + j, 1, 1), { master });
+      }
+      i = k;
+    }
+  }
+  return out;
+}
+
 function writeBlock(ws: ExcelJS.Worksheet, b: BlockPlan): void {
+  const shared = sharedRuns(b);
   b.values.forEach((rowValues, i) => {
     const row = ws.getRow(b.row + i + 1);
     const width = Math.max(rowValues.length, b.formulas?.[i]?.length ?? 0);
     for (let j = 0; j < width; j++) {
       const v = rowValues[j] ?? null;
       const f = b.formulas?.[i]?.[j];
-      put(row.getCell(b.col + j + 1), cellValue(v, f));
+      const run = f ? shared.get(rangeA1(b.row + i, b.col + j, 1, 1)) : undefined;
+      if (run?.ref)
+        put(row.getCell(b.col + j + 1), {
+          formula: stripEq(f!),
+          shareType: "shared",
+          ref: run.ref,
+        } as unknown as ExcelJS.CellValue);
+      else if (run) put(row.getCell(b.col + j + 1), { sharedFormula: run.master } as ExcelJS.CellValue);
+      else put(row.getCell(b.col + j + 1), cellValue(v, f));
     }
   });
 }
