@@ -37,7 +37,9 @@ import {
   SliceOptions,
 } from "../../taskpane/work/sliced";
 import { buildMonitoringSheetPlan } from "../../workbook/monitoring/layout";
+import type { WorkbookCells } from "../../workbook/cells";
 import { CellValue, emptySheet, SheetPlan, WorkbookPlan } from "../../workbook/plan";
+import type { RawRow } from "../../domain/register/checks";
 import { DEFAULT_CAPACITY } from "../../workbook/register/layout";
 import { readRegisterSheet, readRegisterWorkbook } from "../../workbook/register/reader";
 import {
@@ -281,6 +283,31 @@ function option(argv: string[], name: string): string | undefined {
   return i >= 0 ? argv[i + 1] : undefined;
 }
 
+/** The import preview's read + duplicates, one pass and sliced (its rows are garbage once it returns). */
+async function importPreviewSteps(
+  steps: Step[],
+  n: number,
+  wb: WorkbookCells,
+  regRows: readonly RawRow[],
+  ratio: () => string,
+  fail: (m: string) => void,
+): Promise<void> {
+  // Import preview: the file is this sheet; the register already holds its first half.
+  const have = regRows.slice(0, Math.floor(regRows.length / 2));
+  const preview = await timed(steps, "import preview (one pass)", n, () =>
+    dedupeRows(have, readRegisterWorkbook(wb).rows),
+  );
+  steps[steps.length - 1].note =
+    `${ratio()}; read + duplicates, register of ${have.length}: ${preview.duplicates} duplicates`;
+  const slicePreview = sliceRecorder();
+  const slicedPreview = await timed(steps, "pane: sliced import preview", n, async () =>
+    dedupeSliced(have, (await readRegisterWorkbookSliced(wb, slicePreview.opts)).rows, slicePreview.opts),
+  );
+  slicePreview.note(steps);
+  if (slicedPreview.duplicates !== preview.duplicates || slicedPreview.toAdd.length !== preview.toAdd.length)
+    fail(`sliced import preview: ${slicedPreview.duplicates} duplicates, one pass ${preview.duplicates}`);
+}
+
 export async function runBench(argv: string[]): Promise<Report> {
   const sizes = (option(argv, "--sizes") ?? "1000,10000,100000").split(",").map(Number);
   const card = builtinCard(DEFAULT_CARD_ID) as Card;
@@ -329,30 +356,15 @@ export async function runBench(argv: string[]): Promise<Report> {
     );
     steps[steps.length - 1].note = ratio();
     const sliceRead = sliceRecorder();
-    const slicedRows = await timed(steps, "pane: sliced register read", n, () =>
-      readRegisterSheetSliced(sheet, sliceRead.opts),
-    );
+    const slicedCount = (
+      await timed(steps, "pane: sliced register read", n, () =>
+        readRegisterSheetSliced(sheet, sliceRead.opts),
+      )
+    ).rows.length;
     sliceRead.note(steps);
-    if (slicedRows.rows.length !== regRows.length)
-      fail(`sliced read: ${slicedRows.rows.length} rows, one pass ${regRows.length}`);
+    if (slicedCount !== regRows.length) fail(`sliced read: ${slicedCount} rows, one pass ${regRows.length}`);
 
-    // Import preview: the file is this sheet; the register already holds its first half.
-    const have = regRows.slice(0, Math.floor(regRows.length / 2));
-    const preview = await timed(steps, "import preview (one pass)", n, () =>
-      dedupeRows(have, readRegisterWorkbook(wb).rows),
-    );
-    steps[steps.length - 1].note =
-      `${ratio()}; read + duplicates, register of ${have.length}: ${preview.duplicates} duplicates`;
-    const slicePreview = sliceRecorder();
-    const slicedPreview = await timed(steps, "pane: sliced import preview", n, async () =>
-      dedupeSliced(have, (await readRegisterWorkbookSliced(wb, slicePreview.opts)).rows, slicePreview.opts),
-    );
-    slicePreview.note(steps);
-    if (
-      slicedPreview.duplicates !== preview.duplicates ||
-      slicedPreview.toAdd.length !== preview.toAdd.length
-    )
-      fail(`sliced import preview: ${slicedPreview.duplicates} duplicates, one pass ${preview.duplicates}`);
+    await importPreviewSteps(steps, n, wb, regRows, ratio, fail);
 
     const evaluation = await timed(steps, "row checks + evaluate card", n, () => {
       const { participants, issues } = checkRegister(readRegisterSheet(sheet).rows, card.parameters);
@@ -364,6 +376,8 @@ export async function runBench(argv: string[]): Promise<Report> {
       checkAndEvaluateSliced(regRows, card, AS_OF, sliceEval.opts),
     );
     sliceEval.note(steps);
+    // The read workbook is not needed any more: free its cells before the criteria workbook and HyperFormula.
+    sheet.values.length = 0;
 
     if (!build) {
       steps.push({
@@ -379,7 +393,22 @@ export async function runBench(argv: string[]): Promise<Report> {
     const plan = await timed(steps, "build criteria workbook plan", n, () =>
       build(card, { rows: values.slice(1), asOf: AS_OF, capacity }),
     );
-    await timed(steps, "write criteria workbook .xlsx", n, () => writeXlsx(plan));
+    try {
+      const xlsx = await timed(steps, "write criteria workbook .xlsx", n, () => writeXlsx(plan));
+      steps[steps.length - 1].note = `${(xlsx.length / 2 ** 20).toFixed(1)} MB`;
+    } catch (e) {
+      // Reported, not fatal: the HyperFormula steps below do not need the file.
+      steps.push({
+        step: "write criteria workbook .xlsx",
+        n,
+        ms: NaN,
+        perSecond: null,
+        ...memory(),
+        note: `FAILED: ${(e instanceof Error ? e.message : String(e)).split("\n")[0]}`,
+      });
+    }
+    // Above --hf-max the plan (≈2.4 GB at 100 000 rows) is not needed for HyperFormula: free it first.
+    if (n > hfMax) plan.sheets.length = 0;
     const HF = hyperFormula();
     if (typeof HF === "string") {
       steps.push({
