@@ -2,16 +2,38 @@
 import { formatReport, runBench } from "../../src/cli/bench/index";
 
 test("bench at N=50 reports each step, Office.js figures and the bundle line", async () => {
-  const r = await runBench(["--sizes", "50", "--no-summary", "--json"]);
+  // Names over 100 rows instead of the add-in's 100 000 keep HyperFormula quick here.
+  const r = await runBench(["--sizes", "50", "--no-summary", "--json", "--capacity", "100"]);
   const steps = r.steps.map((s) => s.step);
   for (const s of [
     "generate register",
     "write .xlsx",
     "read .xlsx",
     "bare pass (every cell once)",
+    "read register rows (one pass)",
+    "pane: sliced register read",
+    "import preview (one pass)",
+    "pane: sliced import preview",
     "row checks + evaluate card",
+    "pane: sliced checks + evaluation",
+    "criteria sheet recalculation (HyperFormula)",
+    "HyperFormula full recalculation",
   ])
     expect(steps).toContain(s);
+  for (const s of r.steps) {
+    expect(s.rssMB).toBeGreaterThan(0);
+    if (s.step.startsWith("pane: sliced")) {
+      expect(s.slices).toBeGreaterThan(0);
+      expect(s.longestSliceMs).toBeGreaterThanOrEqual(0);
+    }
+  }
+  // HyperFormula's criteria sheet (values and full formulas) agrees with evaluate().
+  expect(r.mismatches).toEqual([]);
+  for (const name of ["criteria sheet recalculation (HyperFormula)", "HyperFormula full recalculation"]) {
+    const s = r.steps.find((x) => x.step === name)!;
+    expect(s.ms).toBeGreaterThan(0);
+    expect(s.note).toMatch(/= evaluate\(\): all \d+ numerators/);
+  }
   const evaluated = r.steps.find((s) => s.step === "row checks + evaluate card")!;
   expect(evaluated.note).toMatch(/50 evaluated/);
   const actions = r.office.map((o) => `${o.action}:${o.syncs}`);
@@ -21,5 +43,6 @@ test("bench at N=50 reports each step, Office.js figures and the bundle line", a
   for (const o of r.office) expect(o.largestRequestKB).toBeLessThan(4000);
   const text = formatReport(r);
   expect(text).toContain("row checks + evaluate card");
+  expect(text).toContain("criteria sheet recalculation (HyperFormula)");
   expect(text).toMatch(/Task pane (first load|bundle)/);
 }, 60_000);

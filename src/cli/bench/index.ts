@@ -1,14 +1,18 @@
 /**
  * `npm run bench`: speed and memory of Miernik's heavy paths, printed as figures and ratios (never
  * asserted). For each register size: generating the register, writing it to .xlsx and reading it back,
- * a bare pass over every cell (the floor), the row checks + card evaluation, and — when the criteria
- * sheet builder is part of this build — writing the criteria workbook and recalculating it in
- * HyperFormula. Then Office.js request counts and sizes on a recording fake of Excel (the test fake,
- * transpiled at run time: the bench runs from a development checkout), the call summary over many files,
- * and the task pane's first-load bundle size.
+ * a bare pass over every cell (the floor), reading the register rows from the sheet and the import
+ * preview's read + duplicate detection (one pass, and in the pane's slices), the row checks + card
+ * evaluation (one pass, and in slices), writing the criteria workbook, and HyperFormula: at every N the
+ * criteria sheet recalculated over a register whose derived columns hold values (`derivedValues()`), and
+ * up to --hf-max the whole workbook with the register's derived formulas — both checked against
+ * `evaluate()` (a mismatch is printed and sets exit code 1). Then Office.js request counts and sizes on a
+ * recording fake of Excel (the test fake, transpiled at run time: the bench runs from a development
+ * checkout), the call summary over many files, and the task pane's first-load bundle size.
  *
  * Options: --sizes 1000,10000,100000  --json  --files 200 --rows 500 (summary)  --no-summary
- *          --hf-max 10000 (largest N whose criteria workbook is written and recalculated in HyperFormula)
+ *          --hf-max 10000 (largest N whose whole workbook, derived formulas included, is recalculated)
+ *          --capacity 100000 (rows the criteria names cover, as the add-in writes them; tests use less)
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -24,10 +28,27 @@ import { renderSheetPlans } from "../../hosts/excel/render";
 import { readXlsx } from "../../hosts/xlsx/read";
 import { writeXlsx } from "../../hosts/xlsx/render";
 import { validateInExcel } from "../../taskpane/validation/excelValidation";
-import { checkAndEvaluateSliced } from "../../taskpane/work/sliced";
+import {
+  checkAndEvaluateSliced,
+  dedupeRows,
+  dedupeSliced,
+  readRegisterSheetSliced,
+  readRegisterWorkbookSliced,
+  SliceOptions,
+} from "../../taskpane/work/sliced";
 import { buildMonitoringSheetPlan } from "../../workbook/monitoring/layout";
+import type { WorkbookCells } from "../../workbook/cells";
 import { CellValue, emptySheet, SheetPlan, WorkbookPlan } from "../../workbook/plan";
-import { readRegisterSheet } from "../../workbook/register/reader";
+import type { RawRow } from "../../domain/register/checks";
+import { DEFAULT_CAPACITY } from "../../workbook/register/layout";
+import { readRegisterSheet, readRegisterWorkbook } from "../../workbook/register/reader";
+import {
+  compareCriteria,
+  hyperFormula,
+  recalcAfterAsOfChange,
+  recalcCriteriaSheet,
+  recalcWorkbook,
+} from "./hyperformula";
 import { benchSummarize } from "./summarize";
 
 declare const gc: (() => void) | undefined;
@@ -43,8 +64,13 @@ interface Step {
   perSecond: number | null;
   /** Heap in use right after the step, before garbage collection (MB). */
   heapMB: number;
-  /** Peak resident set size of the process so far (MB). */
+  /** Resident set size right after the step (MB) — what the step's data holds, the rest of the bench included. */
+  rssMB: number;
+  /** Peak resident set size of the process so far (MB; never goes down). */
   maxRssMB: number;
+  /** Sliced steps: the number of slices and the longest one (ms) — the longest the pane stays blocked. */
+  slices?: number;
+  longestSliceMs?: number;
   note?: string;
 }
 
@@ -57,6 +83,8 @@ interface OfficeFigure {
 
 interface Report {
   date: string;
+  /** Criteria figures where HyperFormula and `evaluate()` disagree (empty when they all agree). */
+  mismatches: string[];
   machine: string;
   node: string;
   steps: Step[];
@@ -86,10 +114,38 @@ async function timed<T>(
     n,
     ms,
     perSecond: ms > 0 ? (items / ms) * 1000 : null,
-    heapMB: process.memoryUsage().heapUsed / 2 ** 20,
-    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    ...memory(),
   });
   return r;
+}
+
+function memory(): { heapMB: number; rssMB: number; maxRssMB: number } {
+  const m = process.memoryUsage();
+  return {
+    heapMB: m.heapUsed / 2 ** 20,
+    rssMB: m.rss / 2 ** 20,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+/** Slice options that record the slices of one sliced step. */
+function sliceRecorder(): { opts: SliceOptions; note(steps: Step[]): void } {
+  let longest = 0;
+  let slices = 0;
+  return {
+    opts: {
+      onSlice: (ms) => {
+        longest = Math.max(longest, ms);
+        slices++;
+      },
+    },
+    note(steps) {
+      const s = steps[steps.length - 1];
+      s.slices = slices;
+      s.longestSliceMs = longest;
+      s.note = `${slices} slices, the longest ${longest.toFixed(0)} ms${s.note ? `; ${s.note}` : ""}`;
+    },
+  };
 }
 
 function registerValues(n: number): CellValue[][] {
@@ -202,33 +258,6 @@ async function officeFigures(sizes: number[], card: Card): Promise<OfficeFigure[
   return out;
 }
 
-/** HyperFormula recalculation of a workbook plan (dev dependency; the bench runs from a checkout). */
-function hyperFormulaRecalc(plan: WorkbookPlan): number | string {
-  let HF: { buildFromSheets(s: Record<string, unknown[][]>, c: object, n?: object[]): unknown };
-  try {
-    HF = (require("hyperformula") as { HyperFormula: typeof HF }).HyperFormula;
-  } catch {
-    return "hyperformula not installed";
-  }
-  const sheets: Record<string, unknown[][]> = {};
-  for (const s of plan.sheets) {
-    const grid: unknown[][] = [];
-    for (const b of s.blocks) {
-      b.values.forEach((row, r) =>
-        row.forEach((v, c) => {
-          const f = b.formulas?.[r]?.[c];
-          (grid[b.row + r] ??= [])[b.col + c] = f ?? v;
-        }),
-      );
-    }
-    sheets[s.name] = grid.map((row) => Array.from(row ?? [], (v) => (v === undefined ? null : v)));
-  }
-  const names = plan.names.map((n) => ({ name: n.name, expression: `=${n.refersTo.replace(/^=/, "")}` }));
-  const t0 = performance.now();
-  HF.buildFromSheets(sheets, { licenseKey: "gpl-v3" }, names);
-  return performance.now() - t0;
-}
-
 function bundle(): Report["bundle"] {
   try {
     const { measure } = require(path.join(ROOT, "scripts", "bundle-size.js")) as {
@@ -254,6 +283,31 @@ function option(argv: string[], name: string): string | undefined {
   return i >= 0 ? argv[i + 1] : undefined;
 }
 
+/** The import preview's read + duplicates, one pass and sliced (its rows are garbage once it returns). */
+async function importPreviewSteps(
+  steps: Step[],
+  n: number,
+  wb: WorkbookCells,
+  regRows: readonly RawRow[],
+  ratio: () => string,
+  fail: (m: string) => void,
+): Promise<void> {
+  // Import preview: the file is this sheet; the register already holds its first half.
+  const have = regRows.slice(0, Math.floor(regRows.length / 2));
+  const preview = await timed(steps, "import preview (one pass)", n, () =>
+    dedupeRows(have, readRegisterWorkbook(wb).rows),
+  );
+  steps[steps.length - 1].note =
+    `${ratio()}; read + duplicates, register of ${have.length}: ${preview.duplicates} duplicates`;
+  const slicePreview = sliceRecorder();
+  const slicedPreview = await timed(steps, "pane: sliced import preview", n, async () =>
+    dedupeSliced(have, (await readRegisterWorkbookSliced(wb, slicePreview.opts)).rows, slicePreview.opts),
+  );
+  slicePreview.note(steps);
+  if (slicedPreview.duplicates !== preview.duplicates || slicedPreview.toAdd.length !== preview.toAdd.length)
+    fail(`sliced import preview: ${slicedPreview.duplicates} duplicates, one pass ${preview.duplicates}`);
+}
+
 export async function runBench(argv: string[]): Promise<Report> {
   const sizes = (option(argv, "--sizes") ?? "1000,10000,100000").split(",").map(Number);
   const card = builtinCard(DEFAULT_CARD_ID) as Card;
@@ -261,9 +315,17 @@ export async function runBench(argv: string[]): Promise<Report> {
   const log = argv.includes("--json") ? () => undefined : (s: string) => process.stderr.write(`${s}\n`);
   const build = criteriaBuilder();
   const hfMax = Number(option(argv, "--hf-max") ?? 10_000);
+  const capacityOption = Number(option(argv, "--capacity") ?? DEFAULT_CAPACITY);
+  const mismatches: string[] = [];
+  const fail = (m: string) => {
+    mismatches.push(m);
+    process.stderr.write(`!!! BENCH MISMATCH: ${m}\n`);
+    process.exitCode = 1;
+  };
 
   for (const n of sizes) {
     log(`… ${n} participants`);
+    const capacity = Math.max(capacityOption, n + 1);
     const values = await timed(steps, "generate register", n, () => registerValues(n));
     const bytes = await timed(steps, "write .xlsx", n, () => writeXlsx(registerPlan(values)));
     steps[steps.length - 1].note = `${(bytes.length / 2 ** 20).toFixed(1)} MB`;
@@ -282,61 +344,124 @@ export async function runBench(argv: string[]): Promise<Report> {
     );
     void bare;
     const bareMs = steps[steps.length - 1].ms;
+    const ratio = () => {
+      const s = steps[steps.length - 1];
+      return `×${(s.ms / Math.max(bareMs, 0.001)).toFixed(1)} the bare pass`;
+    };
+    const regRows = await timed(
+      steps,
+      "read register rows (one pass)",
+      n,
+      () => readRegisterSheet(sheet).rows,
+    );
+    steps[steps.length - 1].note = ratio();
+    const sliceRead = sliceRecorder();
+    const slicedCount = (
+      await timed(steps, "pane: sliced register read", n, () =>
+        readRegisterSheetSliced(sheet, sliceRead.opts),
+      )
+    ).rows.length;
+    sliceRead.note(steps);
+    if (slicedCount !== regRows.length) fail(`sliced read: ${slicedCount} rows, one pass ${regRows.length}`);
+
+    await importPreviewSteps(steps, n, wb, regRows, ratio, fail);
+
     const evaluation = await timed(steps, "row checks + evaluate card", n, () => {
       const { participants, issues } = checkRegister(readRegisterSheet(sheet).rows, card.parameters);
       return evaluate(participants, card, AS_OF, issues);
     });
-    const ev = steps[steps.length - 1];
-    ev.note = `×${(ev.ms / Math.max(bareMs, 0.001)).toFixed(1)} the bare pass; ${evaluation.participants} evaluated`;
-    let longest = 0;
-    let slices = 0;
-    const regRows = readRegisterSheet(sheet).rows;
+    steps[steps.length - 1].note = `${ratio()}; ${evaluation.participants} evaluated`;
+    const sliceEval = sliceRecorder();
     await timed(steps, "pane: sliced checks + evaluation", n, () =>
-      checkAndEvaluateSliced(regRows, card, AS_OF, {
-        onSlice: (ms) => {
-          longest = Math.max(longest, ms);
-          slices++;
-        },
-      }),
+      checkAndEvaluateSliced(regRows, card, AS_OF, sliceEval.opts),
     );
-    steps[steps.length - 1].note = `${slices} slices, the longest ${longest.toFixed(0)} ms`;
-    if (build && n > hfMax) {
+    sliceEval.note(steps);
+    // The read workbook is not needed any more: free its cells before the criteria workbook and HyperFormula.
+    sheet.values.length = 0;
+
+    if (!build) {
       steps.push({
         step: "criteria workbook + HyperFormula",
         n,
         ms: NaN,
         perSecond: null,
-        heapMB: process.memoryUsage().heapUsed / 2 ** 20,
-        maxRssMB: process.resourceUsage().maxRSS / 1024,
-        note: `skipped above N=${hfMax} (memory: ~1.2 GB at 10 000 rows); use --hf-max ${n} to run it`,
+        ...memory(),
+        note: "not measured: the criteria sheet builder (src/workbook/criteria) is not in this build",
       });
-    } else if (build) {
-      const plan = await timed(steps, "build criteria workbook plan", n, () =>
-        build(card, { rows: values.slice(1), asOf: AS_OF }),
-      );
-      await timed(steps, "write criteria workbook .xlsx", n, () => writeXlsx(plan));
-      collect();
-      const hf = hyperFormulaRecalc(plan);
+      continue;
+    }
+    const plan = await timed(steps, "build criteria workbook plan", n, () =>
+      build(card, { rows: values.slice(1), asOf: AS_OF, capacity }),
+    );
+    try {
+      const xlsx = await timed(steps, "write criteria workbook .xlsx", n, () => writeXlsx(plan));
+      steps[steps.length - 1].note = `${(xlsx.length / 2 ** 20).toFixed(1)} MB`;
+    } catch (e) {
+      // Reported, not fatal: the HyperFormula steps below do not need the file.
+      steps.push({
+        step: "write criteria workbook .xlsx",
+        n,
+        ms: NaN,
+        perSecond: null,
+        ...memory(),
+        note: `FAILED: ${(e instanceof Error ? e.message : String(e)).split("\n")[0]}`,
+      });
+    }
+    // Above --hf-max the plan (≈2.4 GB at 100 000 rows) is not needed for HyperFormula: free it first.
+    if (n > hfMax) plan.sheets.length = 0;
+    const HF = hyperFormula();
+    if (typeof HF === "string") {
+      steps.push({
+        step: "criteria sheet recalculation (HyperFormula)",
+        n,
+        ms: NaN,
+        perSecond: null,
+        ...memory(),
+        note: HF,
+      });
+      continue;
+    }
+    const agreement = (hf: Parameters<typeof compareCriteria>[0]): string => {
+      const c = compareCriteria(hf, card, evaluation);
+      for (const m of c.mismatches) fail(`N=${n}: ${m}`);
+      return c.mismatches.length === 0
+        ? `= evaluate(): all ${c.checked} numerators/denominators/pending agree`
+        : `MISMATCH with evaluate(): ${c.mismatches.length} of ${c.checked} differ`;
+    };
+
+    // Every N: the criteria sheet over derived VALUES (the engine's participants, as the pane reads them).
+    const { participants } = checkRegister(regRows, card.parameters);
+    collect();
+    const criteria = await timed(steps, "criteria sheet recalculation (HyperFormula)", n, () =>
+      recalcCriteriaSheet(HF, card, { rows: values.slice(1), participants, asOf: AS_OF, capacity }),
+    );
+    const cs = steps[steps.length - 1];
+    cs.ms = criteria.ms; // HyperFormula's load + recalculation only (the grid is built before)
+    cs.perSecond = (n / criteria.ms) * 1000;
+    const asOfMs = recalcAfterAsOfChange(criteria.hf, card, AS_OF);
+    cs.note =
+      `derived columns as values, ${criteria.loadedColumns} columns, names over ${capacity} rows; ` +
+      `${agreement(criteria.hf)}; changing the as-of date recalculates in ${asOfMs.toFixed(0)} ms`;
+    criteria.hf.destroy();
+
+    if (n > hfMax) {
       steps.push({
         step: "HyperFormula full recalculation",
         n,
-        ms: typeof hf === "number" ? hf : NaN,
-        perSecond: typeof hf === "number" ? (n / hf) * 1000 : null,
-        heapMB: process.memoryUsage().heapUsed / 2 ** 20,
-        maxRssMB: process.resourceUsage().maxRSS / 1024,
-        note: typeof hf === "string" ? hf : undefined,
-      });
-    } else {
-      steps.push({
-        step: "criteria workbook + HyperFormula",
-        n,
         ms: NaN,
         perSecond: null,
-        heapMB: process.memoryUsage().heapUsed / 2 ** 20,
-        maxRssMB: process.resourceUsage().maxRSS / 1024,
-        note: "not measured: the criteria sheet builder (src/workbook/criteria) is not in this build",
+        ...memory(),
+        note: `register with derived formulas: skipped above N=${hfMax}; use --hf-max ${n} to run it`,
       });
+      continue;
     }
+    collect();
+    const full = await timed(steps, "HyperFormula full recalculation", n, () => recalcWorkbook(HF, plan));
+    const fr = steps[steps.length - 1];
+    fr.ms = full.ms;
+    fr.perSecond = (n / full.ms) * 1000;
+    fr.note = `register with its derived formulas + criteria sheet; ${agreement(full.hf)}`;
+    full.hf.destroy();
   }
 
   log("… Office.js requests on the recording fake");
@@ -350,6 +475,7 @@ export async function runBench(argv: string[]): Promise<Report> {
   }
   return {
     date: new Date().toISOString().slice(0, 10),
+    mismatches,
     machine: `${require("os").cpus().length} cores, ${(require("os").totalmem() / 2 ** 30).toFixed(0)} GiB`,
     node: process.version,
     steps,
@@ -369,13 +495,20 @@ function lpad(s: string, n: number): string {
 export function formatReport(r: Report): string {
   const lines: string[] = [`Miernik bench — ${r.date}, ${r.machine}, Node ${r.node}`, ""];
   lines.push(
-    `${pad("step", 34)}${lpad("N", 8)}${lpad("ms", 10)}${lpad("rows/s", 12)}${lpad("heap MB", 9)}${lpad("max RSS MB", 12)}  note`,
+    `${pad("step", 46)}${lpad("N", 8)}${lpad("ms", 10)}${lpad("rows/s", 12)}${lpad("heap MB", 9)}` +
+      `${lpad("RSS MB", 8)}${lpad("max RSS MB", 12)}  note`,
   );
   for (const s of r.steps)
     lines.push(
-      `${pad(s.step, 34)}${lpad(String(s.n), 8)}${lpad(Number.isNaN(s.ms) ? "—" : s.ms.toFixed(0), 10)}` +
+      `${pad(s.step, 46)}${lpad(String(s.n), 8)}${lpad(Number.isNaN(s.ms) ? "—" : s.ms.toFixed(0), 10)}` +
         `${lpad(s.perSecond === null ? "—" : Math.round(s.perSecond).toLocaleString("en-US"), 12)}` +
-        `${lpad(s.heapMB.toFixed(0), 9)}${lpad(s.maxRssMB.toFixed(0), 12)}  ${s.note ?? ""}`,
+        `${lpad(s.heapMB.toFixed(0), 9)}${lpad(s.rssMB.toFixed(0), 8)}${lpad(s.maxRssMB.toFixed(0), 12)}  ${s.note ?? ""}`,
+    );
+  if (r.mismatches.length > 0)
+    lines.push(
+      "",
+      `!!! ${r.mismatches.length} MISMATCH(ES) between HyperFormula and evaluate():`,
+      ...r.mismatches,
     );
   lines.push(
     "",

@@ -8,6 +8,16 @@
 import { cardEvaluator } from "../../domain/card/evaluate";
 import type { Card, Evaluation } from "../../domain/card/types";
 import { RawRow, registerChecker } from "../../domain/register/checks";
+import { normalizeText } from "../../domain/text";
+import type { SheetCells, WorkbookCells } from "../../workbook/cells";
+import {
+  readRegisterRow,
+  RegisterHeader,
+  registerHeader,
+  RegisterRows,
+  registerRows,
+  registerSheetOf,
+} from "../../workbook/register/reader";
 
 export interface SliceOptions {
   /** Rows per step; a slice runs steps until its time budget is spent. */
@@ -56,4 +66,146 @@ export async function checkAndEvaluateSliced(
   }
   opts.signal?.throwIfAborted();
   return evaluator.result(checker.result().issues);
+}
+
+/**
+ * Runs `work(from, to)` over items 0..total in steps of `step`, in slices bounded by the time budget, with
+ * a yield between slices, progress after each slice and cancellation at slice boundaries (as
+ * `checkAndEvaluateSliced`).
+ */
+async function inSlices(
+  total: number,
+  work: (from: number, to: number) => void,
+  opts: SliceOptions,
+): Promise<void> {
+  const step = opts.stepRows ?? 500;
+  const budget = opts.budgetMs ?? 50;
+  const now = opts.now ?? (() => performance.now());
+  const yieldToUi = opts.yieldToUi ?? macrotask;
+  let done = 0;
+  while (done < total) {
+    opts.signal?.throwIfAborted();
+    const t0 = now();
+    const first = done;
+    do {
+      const next = Math.min(total, done + step);
+      work(done, next);
+      done = next;
+    } while (done < total && now() - t0 < budget);
+    opts.onSlice?.(now() - t0, done - first);
+    opts.onProgress?.(done, total);
+    if (done < total) await yieldToUi();
+  }
+  opts.signal?.throwIfAborted();
+}
+
+async function readRowsSliced(
+  sheet: SheetCells,
+  header: RegisterHeader,
+  opts: SliceOptions,
+): Promise<RegisterRows> {
+  const rows: RawRow[] = [];
+  const first = header.index + 1;
+  await inSlices(
+    Math.max(0, sheet.values.length - first),
+    (from, to) => {
+      for (let i = first + from; i < first + to; i++) {
+        const r = readRegisterRow(sheet, header, i);
+        if (r) rows.push(r);
+      }
+    },
+    opts,
+  );
+  return registerRows(sheet, header, rows);
+}
+
+/**
+ * `readRegisterSheet` in slices: the same result (and the same RegisterReadError, thrown before any slice
+ * when the header row is missing or incomplete). Progress counts sheet rows below the header.
+ */
+export async function readRegisterSheetSliced(
+  sheet: SheetCells,
+  opts: SliceOptions = {},
+): Promise<RegisterRows> {
+  return readRowsSliced(sheet, registerHeader(sheet), opts);
+}
+
+/** `readRegisterWorkbook` in slices: the same sheet choice, errors and rows. */
+export async function readRegisterWorkbookSliced(
+  wb: WorkbookCells,
+  opts: SliceOptions = {},
+): Promise<RegisterRows> {
+  const { sheet, header } = registerSheetOf(wb);
+  return readRowsSliced(sheet, header, opts);
+}
+
+/**
+ * The import preview's identity of a row (as `rowKey` in ../participants/flows.ts): its PESEL when it has
+ * one, else every value of the row, normalised.
+ */
+export function importRowKey(r: RawRow): string {
+  const pesel = typeof r.values.pesel === "string" ? r.values.pesel.trim() : r.values.pesel;
+  if (pesel) return `pesel:${String(pesel)}`;
+  return `row:${Object.keys(r.values)
+    .sort()
+    .map((k) => `${k}=${normalizeText(String(r.values[k as keyof RawRow["values"]] ?? ""))}`)
+    .join("|")}`;
+}
+
+export interface Deduped {
+  /** Incoming rows not yet in the register (nor earlier in the file), in file order. */
+  toAdd: RawRow[];
+  /** Incoming rows already in the register or repeated in the file. */
+  duplicates: number;
+}
+
+/** The import preview's duplicate detection in one pass (as ../participants/flows.ts `previewImport`). */
+export function dedupeRows(existing: readonly RawRow[], incoming: readonly RawRow[]): Deduped {
+  const seen = new Set(existing.map(importRowKey));
+  const toAdd: RawRow[] = [];
+  let duplicates = 0;
+  for (const r of incoming) {
+    const k = importRowKey(r);
+    if (seen.has(k)) duplicates++;
+    else {
+      seen.add(k);
+      toAdd.push(r);
+    }
+  }
+  return { toAdd, duplicates };
+}
+
+/**
+ * `dedupeRows` in slices: first the keys of the existing rows, then the incoming rows; progress counts
+ * both (done, existing + incoming). Same result.
+ */
+export async function dedupeSliced(
+  existing: readonly RawRow[],
+  incoming: readonly RawRow[],
+  opts: SliceOptions = {},
+): Promise<Deduped> {
+  const seen = new Set<string>();
+  const toAdd: RawRow[] = [];
+  let duplicates = 0;
+  const total = existing.length + incoming.length;
+  await inSlices(
+    total,
+    (from, to) => {
+      for (let i = from; i < to; i++) {
+        if (i < existing.length) {
+          seen.add(importRowKey(existing[i]));
+          continue;
+        }
+        const r = incoming[i - existing.length];
+        const k = importRowKey(r);
+        if (seen.has(k)) duplicates++;
+        else {
+          seen.add(k);
+          toAdd.push(r);
+        }
+      }
+    },
+    opts,
+  );
+  return { toAdd, duplicates };
 }

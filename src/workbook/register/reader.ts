@@ -47,12 +47,19 @@ export interface RegisterRows {
   headerRow: number;
 }
 
+/** The header row of a register sheet, matched to the register's columns (see `registerHeader`). */
+export interface RegisterHeader {
+  /** 0-based index in `sheet.values` of the header row. */
+  index: number;
+  /** Register column → 0-based column in the sheet's values. */
+  entries: [ColumnKey, number][];
+}
+
 /**
- * Sheet cells → raw register rows. Columns are matched by header text ignoring case, spacing and diacritics;
- * extra columns are ignored; a missing required column throws ONE RegisterReadError naming every missing one.
- * Fully empty rows are skipped. Values are passed through untouched (text starting with "=" stays text).
+ * The header step of `readRegisterSheet`: finds the header row and checks the required columns; a missing
+ * required column throws ONE RegisterReadError naming every missing one.
  */
-export function readRegisterSheet(sheet: SheetCells): RegisterRows {
+export function registerHeader(sheet: SheetCells): RegisterHeader {
   const h = findHeaderRow(sheet.values);
   if (!h)
     throw new RegisterReadError(
@@ -67,33 +74,63 @@ export function readRegisterSheet(sheet: SheetCells): RegisterRows {
       `Arkusz „${sheet.name}”: brak wymaganej kolumny ${missing.join(", ")} — dodaj ją w wierszu nagłówków (wiersz ${sheet.top + h.index + 1}).`,
       `Sheet “${sheet.name}”: required column ${missing.join(", ")} missing — add it to the header row (row ${sheet.top + h.index + 1}).`,
     );
-  const rows: RawRow[] = [];
-  const entries = [...h.columns.entries()];
-  for (let i = h.index + 1; i < sheet.values.length; i++) {
-    const line = sheet.values[i];
-    const values: RawRow["values"] = {};
-    let any = false;
-    for (const [key, j] of entries) {
-      let v = line[j] ?? null;
-      if (typeof v === "string" && v.trim() === "") v = null;
-      if (v !== null) any = true;
-      values[key] = v;
-    }
-    if (any) rows.push({ row: sheet.top + i + 1, values });
-  }
-  return { sheet: sheet.name, rows, headerRow: sheet.top + h.index + 1 };
+  return { index: h.index, entries: [...h.columns.entries()] };
 }
 
-/** Picks the register sheet of a workbook: the sheet named `Uczestnicy`, else the first sheet with the headers. */
-export function readRegisterWorkbook(wb: WorkbookCells): RegisterRows {
+/**
+ * The per-row step of `readRegisterSheet`: sheet row `i` (0-based in `sheet.values`, below the header) as a
+ * raw register row, or null when every register cell of it is empty.
+ */
+export function readRegisterRow(sheet: SheetCells, header: RegisterHeader, i: number): RawRow | null {
+  const line = sheet.values[i];
+  const values: RawRow["values"] = {};
+  let any = false;
+  for (const [key, j] of header.entries) {
+    let v = line[j] ?? null;
+    if (typeof v === "string" && v.trim() === "") v = null;
+    if (v !== null) any = true;
+    values[key] = v;
+  }
+  return any ? { row: sheet.top + i + 1, values } : null;
+}
+
+/** The result of reading `sheet` with `header` once every row is read. */
+export function registerRows(sheet: SheetCells, header: RegisterHeader, rows: RawRow[]): RegisterRows {
+  return { sheet: sheet.name, rows, headerRow: sheet.top + header.index + 1 };
+}
+
+/**
+ * Sheet cells → raw register rows. Columns are matched by header text ignoring case, spacing and diacritics;
+ * extra columns are ignored; a missing required column throws ONE RegisterReadError naming every missing one.
+ * Fully empty rows are skipped. Values are passed through untouched (text starting with "=" stays text).
+ * (The pane reads long sheets in slices with the same two steps: src/taskpane/work/sliced.ts.)
+ */
+export function readRegisterSheet(sheet: SheetCells): RegisterRows {
+  return readRows(sheet, registerHeader(sheet));
+}
+
+function readRows(sheet: SheetCells, header: RegisterHeader): RegisterRows {
+  const rows: RawRow[] = [];
+  for (let i = header.index + 1; i < sheet.values.length; i++) {
+    const r = readRegisterRow(sheet, header, i);
+    if (r) rows.push(r);
+  }
+  return registerRows(sheet, header, rows);
+}
+
+/**
+ * The register sheet of a workbook and its header: the sheet named `Uczestnicy`, else the first sheet with
+ * the headers whose required columns are all there. Throws RegisterReadError as `readRegisterWorkbook` does.
+ */
+export function registerSheetOf(wb: WorkbookCells): { sheet: SheetCells; header: RegisterHeader } {
   const named = wb.sheets.find((s) => s.name.trim().toLowerCase() === REGISTER_SHEET_NAME.toLowerCase());
-  if (named) return readRegisterSheet(named);
+  if (named) return { sheet: named, header: registerHeader(named) };
   let firstError: RegisterReadError | null = null;
   for (const s of wb.sheets) {
     const h = findHeaderRow(s.values);
     if (!h) continue;
     try {
-      return readRegisterSheet(s);
+      return { sheet: s, header: registerHeader(s) };
     } catch (e) {
       if (e instanceof RegisterReadError && !firstError) firstError = e;
       else if (!(e instanceof RegisterReadError)) throw e;
@@ -104,6 +141,12 @@ export function readRegisterWorkbook(wb: WorkbookCells): RegisterRows {
     "Skoroszyt nie zawiera arkusza „Uczestnicy” ani arkusza z nagłówkami rejestru uczestników.",
     "The workbook has no “Uczestnicy” sheet and no sheet with the participant register headers.",
   );
+}
+
+/** Picks the register sheet of a workbook: the sheet named `Uczestnicy`, else the first sheet with the headers. */
+export function readRegisterWorkbook(wb: WorkbookCells): RegisterRows {
+  const { sheet, header } = registerSheetOf(wb);
+  return readRows(sheet, header);
 }
 
 /** CSV rows (from `parseCsv`) as a sheet. */

@@ -2,10 +2,10 @@
  * The criteria sheet's formulas, evaluated by HyperFormula over a register whose derived columns hold the
  * engine's own `derive()` flags, give exactly the engine's numerators, denominators, shares, met flags,
  * points and shortfalls — for 200+ generated registers (edge cases included) and a second card.
- * (The register's derived columns as formulas are the next step; here they are values from `derive()`.)
+ * The register's derived columns hold values from `derivedValues()` (src/workbook/register/derivedValues.ts),
+ * the reference formulas.test.ts checks the derived formulas against.
  */
 import { HyperFormula } from "hyperformula";
-import { derive } from "../../../src/domain/card/groups";
 import { evaluate } from "../../../src/domain/card/evaluate";
 import { builtinCard, DEFAULT_CARD_ID, parseCardText } from "../../../src/domain/card/load";
 import { rng, sampleParticipant } from "../../../src/domain/card/sample";
@@ -21,7 +21,8 @@ import {
   MET,
 } from "../../../src/workbook/criteria/plan";
 import { CellValue, emptySheet, SheetPlan } from "../../../src/workbook/plan";
-import { DERIVED_FLAGS, REGISTER_SHEET, registerNames } from "../../../src/workbook/register/layout";
+import { DERIVED_KEYS, REGISTER_SHEET, registerNames } from "../../../src/workbook/register/layout";
+import { derivedRow } from "../../../src/workbook/register/derivedValues";
 import { d, ENDED, JOB, many, person } from "../../fixtures/register/participants";
 import { planGrid } from "../summary/hfLoader";
 import * as fs from "fs";
@@ -44,19 +45,12 @@ function registerSheet(ps: readonly Participant[], card: Card, asOf: number) {
     values: Object.fromEntries(REGISTER_COLUMNS.map((c, j) => [c.key, row[j]])),
   }));
   const { participants, issues } = checkRegister(raw, card.parameters);
-  const rows: CellValue[][] = participants.map((p, i) => {
-    const dv = derive(p, card.parameters, asOf);
-    const evaluable = p.startDate !== null && p.status !== null ? 1 : 0;
-    return [...inputs[i], "", dv.age ?? "", evaluable, ...DERIVED_FLAGS.map((f) => (dv[f] ? 1 : 0)), ""];
-  });
-  const header = [
-    ...REGISTER_COLUMNS.map((c) => c.header),
-    "birth",
-    "age",
-    "evaluable",
-    ...DERIVED_FLAGS,
-    "status",
-  ];
+  // The derived columns as values from the reference the register's formulas are tested against.
+  const rows: CellValue[][] = participants.map((p, i) => [
+    ...inputs[i],
+    ...derivedRow(p, card.parameters, asOf),
+  ]);
+  const header = [...REGISTER_COLUMNS.map((c) => c.header), ...DERIVED_KEYS];
   const sheet: SheetPlan = {
     ...emptySheet(REGISTER_SHEET),
     blocks: [{ row: 0, col: 0, values: [header, ...rows] }],
