@@ -7,17 +7,21 @@
 import type { Card, Evaluation } from "../../domain/card/types";
 import type { Lang, Localized } from "../../domain/i18n";
 import type { RawRow } from "../../domain/register/checks";
-import { normalizeText } from "../../domain/text";
 import type { WorkbookCells } from "../../workbook/cells";
 import { criteriaSheetName } from "../../workbook/criteria/plan";
 import { buildCheckWorkbookPlan } from "../../workbook/criteria/workbook";
 import type { CellValue } from "../../workbook/plan";
 import { REGISTER_SHEET } from "../../workbook/register/layout";
-import { readRegisterSheet, readRegisterWorkbook, RegisterReadError } from "../../workbook/register/reader";
+import { RegisterReadError } from "../../workbook/register/reader";
 import { registerTableRows } from "../../workbook/register/rows";
 import { readInputFile, XlsxParser } from "../../workbook/summary/inputs";
 import type { WorkbookHost, WriteReport } from "../host";
-import { checkAndEvaluateSliced } from "../work/sliced";
+import {
+  checkAndEvaluateSliced,
+  dedupeSliced,
+  readRegisterSheetSliced,
+  readRegisterWorkbookSliced,
+} from "../work/sliced";
 
 export interface ParticipantsDeps {
   host: WorkbookHost;
@@ -37,7 +41,8 @@ async function existingRows(deps: ParticipantsDeps): Promise<RawRow[] | "none" |
   const sheet = await deps.host.readSheet(REGISTER_SHEET);
   if (!sheet) return "none";
   try {
-    return readRegisterSheet(sheet).rows;
+    // In slices: 100 000 rows never block the pane for long (see ../work/sliced.ts).
+    return (await readRegisterSheetSliced(sheet)).rows;
   } catch (e) {
     if (!(e instanceof RegisterReadError)) throw e;
     const why = { pl: e.pl, en: e.en };
@@ -73,15 +78,6 @@ export interface ImportPreview {
   existing: RawRow[];
 }
 
-function rowKey(r: RawRow): string {
-  const pesel = typeof r.values.pesel === "string" ? r.values.pesel.trim() : r.values.pesel;
-  if (pesel) return `pesel:${String(pesel)}`;
-  return `row:${Object.keys(r.values)
-    .sort()
-    .map((k) => `${k}=${normalizeText(String(r.values[k as keyof RawRow["values"]] ?? ""))}`)
-    .join("|")}`;
-}
-
 /** Reads the file and the register; tells what an import would add (nothing is written yet). */
 export async function previewImport(
   deps: ParticipantsDeps,
@@ -92,7 +88,7 @@ export async function previewImport(
   if (!read.ok) throw new ParticipantsError({ message: read.reason });
   let incoming: RawRow[];
   try {
-    incoming = readRegisterWorkbook(read.cells as WorkbookCells).rows;
+    incoming = (await readRegisterWorkbookSliced(read.cells as WorkbookCells)).rows;
   } catch (e) {
     if (e instanceof RegisterReadError)
       throw new ParticipantsError({ message: { pl: `${file.name}: ${e.pl}`, en: `${file.name}: ${e.en}` } });
@@ -107,17 +103,7 @@ export async function previewImport(
       },
     });
   const have = existing === "none" ? [] : existing;
-  const seen = new Set(have.map(rowKey));
-  const toAdd: RawRow[] = [];
-  let duplicates = 0;
-  for (const r of incoming) {
-    const k = rowKey(r);
-    if (seen.has(k)) duplicates++;
-    else {
-      seen.add(k);
-      toAdd.push(r);
-    }
-  }
+  const { toAdd, duplicates } = await dedupeSliced(have, incoming);
   return { file: file.name, incoming: incoming.length, duplicates, toAdd, existing: have };
 }
 
@@ -142,9 +128,9 @@ export interface CheckOutcome {
  * The rows to check: the "Uczestnicy" sheet when there is one; otherwise the first sheet that looks like a
  * participant list (as `miernik check` picks it), so a list kept on "Arkusz1" can be checked too.
  */
-async function registerRowsToCheck(deps: ParticipantsDeps): Promise<RawRow[]> {
+async function registerRowsToCheck(deps: ParticipantsDeps, signal?: AbortSignal): Promise<RawRow[]> {
   const sheet = await deps.host.readSheet(REGISTER_SHEET);
-  if (sheet) return readRegisterSheet(sheet).rows;
+  if (sheet) return (await readRegisterSheetSliced(sheet, { signal })).rows;
   const names = await deps.host.listSheets();
   const sheets = [];
   for (const n of names) {
@@ -158,7 +144,7 @@ async function registerRowsToCheck(deps: ParticipantsDeps): Promise<RawRow[]> {
         en: "There is no “Uczestnicy” sheet — create the participant register first.",
       },
     });
-  return readRegisterWorkbook({ sheets }).rows;
+  return (await readRegisterWorkbookSliced({ sheets }, { signal })).rows;
 }
 
 /** Check criteria: the register as it is in the workbook, row checks and the card's evaluation. */
@@ -171,7 +157,7 @@ export async function checkCriteria(
 ): Promise<CheckOutcome> {
   let rows: RawRow[];
   try {
-    rows = await registerRowsToCheck(deps);
+    rows = await registerRowsToCheck(deps, signal);
   } catch (e) {
     if (e instanceof RegisterReadError) throw new ParticipantsError({ message: { pl: e.pl, en: e.en } });
     throw e;
