@@ -53,6 +53,10 @@ export const UI = {
   },
   layOut: { pl: "Rozplanuj szablon", en: "Lay out the template" },
   layOutDownload: { pl: "Pobierz szablon (.xlsx)", en: "Download the template (.xlsx)" },
+  layOutIntoFile: {
+    pl: "Rozplanuj w otwartym pliku i pobierz",
+    en: "Lay out in the open file and download",
+  },
   reading: { pl: "Sprawdzanie istniejącego arkusza…", en: "Checking the existing sheet…" },
   writing: { pl: "Zapisywanie układu…", en: "Writing the layout…" },
   done: { pl: "Gotowe", en: "Done" },

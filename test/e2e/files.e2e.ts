@@ -131,6 +131,8 @@ describe("standalone page over the user's files (production build)", () => {
     await page.getByText("Otwarty plik: sprawozdanie-2023.xlsx").waitFor();
     await page.getByRole("tab", { name: "Monitoring" }).click();
     await page.getByLabel(/^Rok/).selectOption("2023");
+    // With a file open, laying out writes into it (and downloads it), which the button says.
+    await page.getByRole("button", { name: "Rozplanuj w otwartym pliku i pobierz" }).waitFor();
     await page.getByRole("button", { name: "Sprawdź", exact: true }).click();
     await page.locator("[data-finding]").first().waitFor();
     const shown = await findingsOnScreen(page);

@@ -16,6 +16,9 @@ import { renderWorkbookPlan, writeCellsToWorkbook, XlsxCellWrite } from "./rende
 export { XlsxReadError };
 
 export class MemoryWorkbook {
+  /** Sheets already read as cells (reading a 100 000-row sheet takes seconds); dropped on every write. */
+  private readonly cache = new Map<string, SheetCells>();
+
   private constructor(
     private readonly wb: ExcelJS.Workbook,
     /** The file name offered when the workbook is saved ("….xlsx"). */
@@ -61,7 +64,10 @@ export class MemoryWorkbook {
   /** The used cells of a sheet (name matched case-insensitively, as Excel does), or null. */
   readSheet(name: string): SheetCells | null {
     const ws = this.worksheet(name);
-    return ws ? readWorksheetCells(ws) : null;
+    if (!ws) return null;
+    let cells = this.cache.get(ws.name);
+    if (!cells) this.cache.set(ws.name, (cells = readWorksheetCells(ws)));
+    return cells;
   }
 
   /** The value of one cell ("B7") of a sheet, normalised like readSheet's, or null. */
@@ -75,12 +81,14 @@ export class MemoryWorkbook {
 
   /** Renders the plans, replacing sheets of the same name in place; every other sheet stays. */
   writePlans(plans: SheetPlan[], names: NamePlan[]): void {
+    this.cache.clear();
     renderWorkbookPlan({ sheets: plans, names }, this.wb);
   }
 
   /** Writes single cells of an existing sheet (formats stay). */
   writeCells(sheet: string, cells: XlsxCellWrite[]): void {
     const ws = this.worksheet(sheet);
+    this.cache.clear();
     writeCellsToWorkbook(this.wb, ws?.name ?? sheet, cells);
   }
 

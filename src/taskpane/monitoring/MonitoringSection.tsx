@@ -253,7 +253,11 @@ export function MonitoringSection(props: MonitoringSectionProps): React.JSX.Elem
           </Select>
         </Field>
         <Button appearance="primary" disabled={busy} onClick={() => void layOut()}>
-          {host.kind === "standalone" ? tr("layOutDownload", lang) : tr("layOut", lang)}
+          {host.kind === "excel"
+            ? tr("layOut", lang)
+            : host.files?.current()
+              ? tr("layOutIntoFile", lang)
+              : tr("layOutDownload", lang)}
         </Button>
       </div>
       <div aria-live="polite">
