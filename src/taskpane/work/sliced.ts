@@ -34,44 +34,9 @@ export interface SliceOptions {
 
 export const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-export async function checkAndEvaluateSliced(
-  rows: readonly RawRow[],
-  card: Card,
-  asOf: number,
-  opts: SliceOptions = {},
-): Promise<Evaluation> {
-  const step = opts.stepRows ?? 500;
-  const budget = opts.budgetMs ?? 50;
-  const now = opts.now ?? (() => performance.now());
-  const yieldToUi = opts.yieldToUi ?? macrotask;
-  const checker = registerChecker(card.parameters);
-  const evaluator = cardEvaluator(card, asOf);
-  let done = 0;
-  let fed = 0;
-  while (done < rows.length) {
-    opts.signal?.throwIfAborted();
-    const t0 = now();
-    const first = done;
-    do {
-      const next = Math.min(rows.length, done + step);
-      checker.add(rows.slice(done, next));
-      const { participants } = checker.result();
-      evaluator.add(participants.slice(fed));
-      fed = participants.length;
-      done = next;
-    } while (done < rows.length && now() - t0 < budget);
-    opts.onSlice?.(now() - t0, done - first);
-    opts.onProgress?.(done, rows.length);
-    if (done < rows.length) await yieldToUi();
-  }
-  opts.signal?.throwIfAborted();
-  return evaluator.result(checker.result().issues);
-}
-
 /**
  * Runs `work(from, to)` over items 0..total in steps of `step`, in slices bounded by the time budget, with
- * a yield between slices, progress after each slice and cancellation at slice boundaries (as
- * `checkAndEvaluateSliced`).
+ * a yield between slices, progress after each slice and cancellation at slice boundaries.
  */
 async function inSlices(
   total: number,
@@ -97,6 +62,28 @@ async function inSlices(
     if (done < total) await yieldToUi();
   }
   opts.signal?.throwIfAborted();
+}
+
+export async function checkAndEvaluateSliced(
+  rows: readonly RawRow[],
+  card: Card,
+  asOf: number,
+  opts: SliceOptions = {},
+): Promise<Evaluation> {
+  const checker = registerChecker(card.parameters);
+  const evaluator = cardEvaluator(card, asOf);
+  let fed = 0;
+  await inSlices(
+    rows.length,
+    (from, to) => {
+      checker.add(rows.slice(from, to));
+      const { participants } = checker.result();
+      evaluator.add(participants.slice(fed));
+      fed = participants.length;
+    },
+    opts,
+  );
+  return evaluator.result(checker.result().issues);
 }
 
 async function readRowsSliced(
@@ -140,8 +127,8 @@ export async function readRegisterWorkbookSliced(
 }
 
 /**
- * The import preview's identity of a row (as `rowKey` in ../participants/flows.ts): its PESEL when it has
- * one, else every value of the row, normalised.
+ * The import preview's identity of a row: its PESEL when it has one, else every value of the row,
+ * normalised.
  */
 export function importRowKey(r: RawRow): string {
   const pesel = typeof r.values.pesel === "string" ? r.values.pesel.trim() : r.values.pesel;
@@ -159,20 +146,31 @@ export interface Deduped {
   duplicates: number;
 }
 
-/** The import preview's duplicate detection in one pass (as ../participants/flows.ts `previewImport`). */
-export function dedupeRows(existing: readonly RawRow[], incoming: readonly RawRow[]): Deduped {
-  const seen = new Set(existing.map(importRowKey));
+/** Duplicate detection: rows already known (the register), then rows offered in file order. */
+function deduper() {
+  const seen = new Set<string>();
   const toAdd: RawRow[] = [];
   let duplicates = 0;
-  for (const r of incoming) {
-    const k = importRowKey(r);
-    if (seen.has(k)) duplicates++;
-    else {
-      seen.add(k);
-      toAdd.push(r);
-    }
-  }
-  return { toAdd, duplicates };
+  return {
+    known: (r: RawRow) => void seen.add(importRowKey(r)),
+    offer: (r: RawRow) => {
+      const k = importRowKey(r);
+      if (seen.has(k)) duplicates++;
+      else {
+        seen.add(k);
+        toAdd.push(r);
+      }
+    },
+    result: (): Deduped => ({ toAdd, duplicates }),
+  };
+}
+
+/** The import preview's duplicate detection in one pass (the bench's floor for `dedupeSliced`). */
+export function dedupeRows(existing: readonly RawRow[], incoming: readonly RawRow[]): Deduped {
+  const d = deduper();
+  existing.forEach(d.known);
+  incoming.forEach(d.offer);
+  return d.result();
 }
 
 /**
@@ -184,28 +182,15 @@ export async function dedupeSliced(
   incoming: readonly RawRow[],
   opts: SliceOptions = {},
 ): Promise<Deduped> {
-  const seen = new Set<string>();
-  const toAdd: RawRow[] = [];
-  let duplicates = 0;
-  const total = existing.length + incoming.length;
+  const d = deduper();
   await inSlices(
-    total,
+    existing.length + incoming.length,
     (from, to) => {
-      for (let i = from; i < to; i++) {
-        if (i < existing.length) {
-          seen.add(importRowKey(existing[i]));
-          continue;
-        }
-        const r = incoming[i - existing.length];
-        const k = importRowKey(r);
-        if (seen.has(k)) duplicates++;
-        else {
-          seen.add(k);
-          toAdd.push(r);
-        }
-      }
+      for (let i = from; i < to; i++)
+        if (i < existing.length) d.known(existing[i]);
+        else d.offer(incoming[i - existing.length]);
     },
     opts,
   );
-  return { toAdd, duplicates };
+  return d.result();
 }
