@@ -13,8 +13,6 @@
  * - axe-core (no serious/critical) on the findings list and the confirm dialog; no request off 127.0.0.1.
  * Screenshots go to test-output/screenshots (excel-*.png).
  */
-import * as fs from "fs";
-import * as path from "path";
 import type { Page } from "playwright-core";
 import { evaluate } from "../../src/domain/card/evaluate";
 import { builtinCard, DEFAULT_CARD_ID } from "../../src/domain/card/load";
@@ -45,11 +43,9 @@ import { MONITORING_SUMMARY_SHEET } from "../../src/workbook/summary/monitoringS
 import { FakeExcel, FakeSheetState, StyleOp } from "../fakes/excelFake";
 import { csvBytes, participants } from "../fixtures/summary/projects";
 import { expectAccessible } from "./a11y";
-import { openSession, screenshot, Session } from "./browser";
+import { screenshot, Session } from "./browser";
 import { fakeOfficeScript } from "./fakeOffice";
-import { serveFolder, StaticServer } from "./server";
-
-const DIST = path.resolve(__dirname, "../../dist");
+import { openPane, Pane } from "./pane";
 
 /** The page's clock: "today" for the pane (default year 2024, as-of date, summary timestamp). */
 const NOW = new Date("2025-07-15T10:00:00Z");
@@ -249,7 +245,7 @@ async function expectCriteriaShown(page: Page, e: Evaluation, lang: Lang): Promi
 /* ---------------- the test ---------------- */
 
 describe("task pane in a simulated Excel (production build)", () => {
-  let server: StaticServer;
+  let pane: Pane;
   let s: Session;
   let page: Page;
   /** Rows of the imported file as the pane reads them (computed in node from the same bytes). */
@@ -258,19 +254,20 @@ describe("task pane in a simulated Excel (production build)", () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DIST, "taskpane.html"))) throw new Error("run `npm run build` first");
-    server = await serveFolder(DIST);
-    s = await openSession({ officeScript: fakeOfficeScript({ sheets: ["Arkusz1"] }) });
+    pane = await openPane({
+      host: "excel",
+      officeScript: fakeOfficeScript({ sheets: ["Arkusz1"] }),
+      beforeLoad: async (p) => {
+        await p.clock.setFixedTime(NOW);
+        p.on("pageerror", (e) => pageErrors.push(e.message));
+      },
+    });
+    s = pane.session;
     page = s.page;
-    await page.clock.setFixedTime(NOW);
-    page.on("pageerror", (e) => pageErrors.push(e.message));
-    await page.goto(`${server.url}/taskpane.html`);
-    await page.waitForSelector('body[data-miernik-host="excel"]', { timeout: 30_000 });
     await page.getByRole("tab", { name: "Monitoring" }).waitFor();
   }, 60_000);
   afterAll(async () => {
-    await s?.close();
-    await server?.close();
+    await pane?.close();
   });
 
   test("starts as an Excel add-in: host excel, the simulated Office answered", async () => {

@@ -16,11 +16,10 @@ import { writeXlsx } from "../../src/hosts/xlsx/render";
 import { emptySheet } from "../../src/workbook/plan";
 import { participants, registerRows } from "../fixtures/summary/projects";
 import { expectAccessible } from "./a11y";
-import { openSession, screenshot, Session } from "./browser";
-import { serveFolder, StaticServer } from "./server";
+import { screenshot, Session } from "./browser";
+import { openPane, Pane } from "./pane";
 
 const ROOT = path.resolve(__dirname, "../..");
-const DIST = path.join(ROOT, "dist");
 const CLI = path.join(ROOT, "bin", "miernik.js");
 const AS_OF = "2025-01-01";
 
@@ -82,22 +81,19 @@ function cardText(c: CliCheck["criteria"][number]): string {
 }
 
 describe("standalone page over the user's files (production build)", () => {
-  let server: StaticServer;
+  let pane: Pane;
   let s: Session;
   let tmp: string;
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DIST, "taskpane.html"))) throw new Error("run `npm run build` first");
-    if (!fs.existsSync(path.join(ROOT, "dist", "cli", "cli", "main.js")) && !fs.existsSync(CLI))
+    // bin/miernik.js launches the compiled CLI; without it every comparison below would have nothing to compare.
+    if (!fs.existsSync(path.join(ROOT, "dist", "cli", "main.js")))
       throw new Error("run `npm run build:cli` first");
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-e2e-"));
-    server = await serveFolder(DIST);
-    s = await openSession();
-    await s.page.goto(`${server.url}/taskpane.html`);
-    await s.page.waitForSelector('body[data-miernik-host="standalone"]', { timeout: 30_000 });
+    pane = await openPane({ host: "standalone" });
+    s = pane.session;
   }, 60_000);
   afterAll(async () => {
-    await s?.close();
-    await server?.close();
+    await pane?.close();
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 

@@ -5,26 +5,20 @@
  * no request off 127.0.0.1. Screenshots go to test-output/screenshots.
  */
 import * as fs from "fs";
-import * as path from "path";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { expectAccessible } from "./a11y";
-import { openSession, screenshot, Session } from "./browser";
-import { serveFolder, StaticServer } from "./server";
+import { screenshot, Session } from "./browser";
+import { openPane, Pane } from "./pane";
 
-const DIST = path.resolve(__dirname, "../../dist");
 describe("standalone page (production build)", () => {
-  let server: StaticServer;
+  let pane: Pane;
   let s: Session;
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DIST, "taskpane.html"))) throw new Error("run `npm run build` first");
-    server = await serveFolder(DIST);
-    s = await openSession();
-    await s.page.goto(`${server.url}/taskpane.html`);
-    await s.page.waitForSelector('body[data-miernik-host="standalone"]', { timeout: 30_000 });
+    pane = await openPane({ host: "standalone" });
+    s = pane.session;
   }, 60_000);
   afterAll(async () => {
-    await s?.close();
-    await server?.close();
+    await pane?.close();
   });
 
   test("every tab in Polish and English: accessible, screenshots taken", async () => {

@@ -9,6 +9,7 @@ import * as memory from "../../src/hosts/xlsx/memory";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { writeXlsx } from "../../src/hosts/xlsx/render";
 import { monitoringEngine } from "../../src/taskpane/monitoring/engine";
+import type { WorkbookHost } from "../../src/taskpane/host";
 import { runMonitoringLayout } from "../../src/taskpane/monitoring/layoutFlow";
 import { checkCriteria } from "../../src/taskpane/participants/flows";
 import { createStandaloneHost, fileNameFor } from "../../src/taskpane/standaloneHost";
@@ -50,6 +51,12 @@ async function monitoringFile(): Promise<Uint8Array> {
     ],
     names: [],
   });
+}
+
+/** Check criteria (card 9.1, as of 2025-01-01) on the file open in the host. */
+function checkOpenFile(h: WorkbookHost) {
+  const card = builtinCard(DEFAULT_CARD_ID) as Card;
+  return checkCriteria({ host: h, lang: "pl", confirmReplace: () => Promise.resolve(false) }, card, 45658);
 }
 
 describe("standalone host (the pane in a plain browser)", () => {
@@ -133,12 +140,7 @@ describe("standalone host (the pane in a plain browser)", () => {
     const ps = participants(40, 3);
     const info = await h.files.open({ name: "lista.csv", bytes: csvBytes(ps, "Fundacja") });
     expect(info).toEqual({ fileName: "lista.xlsx", sheets: ["Uczestnicy"], unsaved: false });
-    const card = builtinCard(DEFAULT_CARD_ID) as Card;
-    const out = await checkCriteria(
-      { host: h, lang: "pl", confirmReplace: () => Promise.resolve(false) },
-      card,
-      45658,
-    );
+    const out = await checkOpenFile(h);
     expect(out.rows).toBe(40);
   });
 
@@ -150,12 +152,7 @@ describe("standalone host (the pane in a plain browser)", () => {
       names: [],
     });
     await h.files.open({ name: "lista.xlsx", bytes });
-    const card = builtinCard(DEFAULT_CARD_ID) as Card;
-    const out = await checkCriteria(
-      { host: h, lang: "pl", confirmReplace: () => Promise.resolve(false) },
-      card,
-      45658,
-    );
+    const out = await checkOpenFile(h);
     expect(out.rows).toBe(12);
   });
 

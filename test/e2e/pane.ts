@@ -1,0 +1,40 @@
+/** The production task pane served on 127.0.0.1 and opened in Chromium, up to its host being decided. */
+import * as fs from "fs";
+import * as path from "path";
+import type { Page } from "playwright-core";
+import { openSession, Session } from "./browser";
+import { serveFolder, StaticServer } from "./server";
+
+export const DIST = path.resolve(__dirname, "../../dist");
+
+export interface PaneOptions {
+  /** The host the pane must report (`body[data-miernik-host]`). */
+  host: "standalone" | "excel";
+  /** Replaces office.js (the simulated Excel); see ./browser.ts. */
+  officeScript?: string;
+  /** Runs before the page loads (clocks, listeners). */
+  beforeLoad?: (page: Page) => Promise<void> | void;
+}
+
+export interface Pane {
+  server: StaticServer;
+  session: Session;
+  close(): Promise<void>;
+}
+
+export async function openPane(opts: PaneOptions): Promise<Pane> {
+  if (!fs.existsSync(path.join(DIST, "taskpane.html"))) throw new Error("run `npm run build` first");
+  const server = await serveFolder(DIST);
+  const session = await openSession(opts.officeScript ? { officeScript: opts.officeScript } : {});
+  await opts.beforeLoad?.(session.page);
+  await session.page.goto(`${server.url}/taskpane.html`);
+  await session.page.waitForSelector(`body[data-miernik-host="${opts.host}"]`, { timeout: 30_000 });
+  return {
+    server,
+    session,
+    close: async () => {
+      await session.close();
+      await server.close();
+    },
+  };
+}
