@@ -33,22 +33,57 @@ export function isoToSerial(iso: string): number | null {
   return m ? ymdToSerial(+m[1], +m[2], +m[3]) : null;
 }
 
+/** Optional time after a date: ` 00:00`, ` 00:00:00`, `T08:30:00.000` (ignored: the day counts). */
+const TIME = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?`;
+const YMD = new RegExp(String.raw`^(\d{4})([-./])(\d{1,2})\2(\d{1,2})${TIME}$`);
+const DMY = new RegExp(String.raw`^(\d{1,2})([-.])(\d{1,2})\2(\d{4})${TIME}$`);
+const SLASH = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4})${TIME}$`);
+/** An Excel serial typed as text (5 digits: 10000 = 1927-05-18 … 99999 = 2173-10-14), time part allowed. */
+const SERIAL_TEXT = /^(\d{5})(?:[.,]\d+)?$/;
+
+/** Why a date cell could not be read: not a date format at all, or a date that does not exist (31.02.2023). */
+export type DateProblem = "format" | "impossible";
+
 /**
- * A date cell: an Excel serial (number, whole or with a time part — truncated), `YYYY-MM-DD` or `DD.MM.YYYY`
- * text. Returns null for anything else (callers report it).
+ * A date cell, as `parseDate` reads it, with the reason when it cannot be read. Accepted (issue 12):
+ * - an Excel serial number (whole or with a time part — truncated), or five digits typed as text (`45352`);
+ * - `YYYY-MM-DD`, `YYYY.MM.DD`, `YYYY/MM/DD`;
+ * - `DD.MM.YYYY`, `D.M.YYYY`, `DD-MM-YYYY`;
+ * - `DD/MM/YYYY`; `MM/DD/YYYY` (not Polish) only when the second number is above 12 and the first is not
+ *   (`03/15/2024` → 15 March); otherwise day first (`03/04/2024` → 3 April);
+ * - any of them followed by a time (`00:00`, `00:00:00`), which is ignored.
+ * A text in one of these shapes naming no real day (`31.02.2023`, month 13) is `impossible`.
  */
-export function parseDate(v: unknown): number | null {
+export function readDate(v: unknown): { serial: number } | { problem: DateProblem } {
   if (typeof v === "number") {
-    if (!Number.isFinite(v) || v < 1 || v > 2958465) return null;
-    return Math.floor(v);
+    if (!Number.isFinite(v) || v < 1 || v > 2958465) return { problem: "format" };
+    return { serial: Math.floor(v) };
   }
-  if (typeof v !== "string") return null;
-  const s = v.trim();
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  if (m) return ymdToSerial(+m[1], +m[2], +m[3]);
-  m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
-  if (m) return ymdToSerial(+m[3], +m[2], +m[1]);
-  return null;
+  if (typeof v !== "string") return { problem: "format" };
+  const s = v.replace(/[\s\u00a0\u202f]+/g, " ").trim();
+  const day = (y: number, m: number, d: number) => {
+    const serial = ymdToSerial(y, m, d);
+    return serial === null ? { problem: "impossible" as const } : { serial };
+  };
+  let m = YMD.exec(s);
+  if (m) return day(+m[1], +m[3], +m[4]);
+  m = DMY.exec(s);
+  if (m) return day(+m[4], +m[3], +m[1]);
+  m = SLASH.exec(s);
+  if (m) {
+    const a = +m[1];
+    const b = +m[2];
+    return b > 12 && a <= 12 ? day(+m[3], a, b) : day(+m[3], b, a);
+  }
+  m = SERIAL_TEXT.exec(s);
+  if (m) return { serial: +m[1] };
+  return { problem: "format" };
+}
+
+/** A date cell (see `readDate` for the accepted forms) as an Excel serial, or null (callers report it). */
+export function parseDate(v: unknown): number | null {
+  const r = readDate(v);
+  return "serial" in r ? r.serial : null;
 }
 
 export function addDays(serial: number, days: number): number {

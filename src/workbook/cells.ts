@@ -17,6 +17,19 @@ export interface SheetCells {
   values: CellValue[][];
   formulas?: (string | null)[][];
   numberFormats?: (string | null)[][];
+  /** Set when the cells come from a CSV file: how it was decoded (each row of `values` holds its record's fields). */
+  csv?: CsvSource;
+}
+
+/** How a CSV file was read (issue 12): shown by `check --verbose`, named when its headers are not found. */
+export interface CsvSource {
+  /** Encoding label ("UTF-8", "Windows-1250", …) and whether the bytes decided it (BOM / valid UTF-8). */
+  encoding: string;
+  encodingCertain: boolean;
+  /** Every encoding tried, in order. */
+  tried: string[];
+  /** ";", "," or "TAB". */
+  separator: string;
 }
 
 export interface WorkbookCells {

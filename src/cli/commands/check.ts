@@ -6,19 +6,20 @@ import { Lang } from "../../domain/i18n";
 import { checkRegister } from "../../domain/register/checks";
 import { readXlsx } from "../../hosts/xlsx/read";
 import { SheetCells } from "../../workbook/cells";
-import { parseCsvBytes } from "../../workbook/csv";
 import {
-  csvSheet,
+  ColumnMapping,
+  csvSheetFromBytes,
   readRegisterSheet,
   readRegisterWorkbook,
   RegisterReadError,
+  RegisterRows,
 } from "../../workbook/register/reader";
 import { parseArgs } from "../args";
 import { loadCard, oneLine, parseAsOf } from "../cardOptions";
 import { CliCommand, CliError } from "../io";
 
 const USAGE =
-  "miernik check <plik.xlsx|plik.csv> [--card rpo-wl-9.1-2016|karta.json] [--as-of RRRR-MM-DD] [--json] [--lang pl|en] [-o wynik.xlsx]";
+  "miernik check <plik.xlsx|plik.csv> [--card rpo-wl-9.1-2016|karta.json] [--as-of RRRR-MM-DD] [--json] [--verbose] [--lang pl|en] [-o wynik.xlsx]";
 
 type WriteCheckWorkbook = (out: string, participants: SheetCells, card: Card, asOf: number) => Promise<void>;
 
@@ -39,7 +40,7 @@ async function readRegisterFile(file: string): Promise<SheetCells> {
   } catch (e) {
     throw new CliError(`nie można odczytać pliku / cannot read the file: ${oneLine(e)}`);
   }
-  if (file.toLowerCase().endsWith(".csv")) return csvSheet(parseCsvBytes(bytes));
+  if (file.toLowerCase().endsWith(".csv")) return csvSheetFromBytes(bytes);
   let wb;
   try {
     wb = await readXlsx(bytes);
@@ -52,8 +53,45 @@ async function readRegisterFile(file: string): Promise<SheetCells> {
   return sheet;
 }
 
+/** `columnMapping` of --json: each header cell of the file and the register column it fed (null: ignored). */
+export function mappingJson(columns: readonly ColumnMapping[]): unknown {
+  return columns.map((c) => ({ fileColumn: c.fileColumn, file: c.file, register: c.register, via: c.via }));
+}
+
+/** --verbose: how the file was read and which file column fed which register column. */
+export function formatMapping(read: RegisterRows, lang: Lang): string {
+  const pl = lang === "pl";
+  const lines: string[] = [];
+  if (read.csv)
+    lines.push(
+      pl
+        ? `Plik CSV: kodowanie ${read.csv.encoding}${read.csv.encodingCertain ? "" : ` (rozpoznane spośród: ${read.csv.tried.join(", ")})`}, separator ${read.csv.separator}`
+        : `CSV file: encoding ${read.csv.encoding}${read.csv.encodingCertain ? "" : ` (chosen among ${read.csv.tried.join(", ")})`}, separator ${read.csv.separator}`,
+    );
+  lines.push(
+    pl
+      ? `Kolumny pliku (arkusz „${read.sheet}”, wiersz nagłówków ${read.headerRow}):`
+      : `File columns (sheet “${read.sheet}”, header row ${read.headerRow}):`,
+  );
+  const via: Record<ColumnMapping["via"], [string, string]> = {
+    header: ["", ""],
+    synonym: [" (synonim)", " (synonym)"],
+    position: [" (wg położenia)", " (by position)"],
+    duplicate: ["pominięta — powtórzony nagłówek", "ignored — repeated header"],
+    ignored: ["pominięta", "ignored"],
+  };
+  for (const c of read.columns) {
+    const target =
+      c.register === null || c.via === "duplicate"
+        ? via[c.via][pl ? 0 : 1]
+        : `→ ${c.register}${via[c.via][pl ? 0 : 1]}`;
+    lines.push(`  ${c.fileColumn}  „${c.file}” ${target}`);
+  }
+  return lines.join("\n");
+}
+
 /** The --json shape of the issue. */
-export function toJson(e: Evaluation, lang: Lang): unknown {
+export function toJson(e: Evaluation, lang: Lang, columns?: readonly ColumnMapping[]): unknown {
   return {
     card: e.card,
     asOf: e.asOf,
@@ -78,6 +116,7 @@ export function toJson(e: Evaluation, lang: Lang): unknown {
       severity: i.severity,
       message: i.message[lang],
     })),
+    ...(columns ? { columnMapping: mappingJson(columns) } : {}),
   };
 }
 
@@ -159,7 +198,7 @@ export const command: CliCommand = {
     const writer = checkOutputWriter();
     const { positional, options } = parseArgs(args, {
       values: ["card", "as-of", "lang", ...(writer ? ["output"] : [])],
-      flags: ["json"],
+      flags: ["json", "verbose"],
       aliases: writer ? { "-o": "--output" } : {},
     });
     if (positional.length !== 1)
@@ -170,15 +209,15 @@ export const command: CliCommand = {
     const asOf = parseAsOf(typeof options["as-of"] === "string" ? options["as-of"] : undefined);
     const file = path.resolve(io.cwd, positional[0]);
     let sheet: SheetCells;
-    let rows;
+    let read: RegisterRows;
     try {
       sheet = await readRegisterFile(file);
-      rows = readRegisterSheet(sheet).rows;
+      read = readRegisterSheet(sheet);
     } catch (e) {
       if (e instanceof RegisterReadError) throw new CliError(lang === "pl" ? e.pl : e.en);
       throw e;
     }
-    const { participants, issues } = checkRegister(rows, card.parameters);
+    const { participants, issues } = checkRegister(read.rows, card.parameters);
     const evaluation = evaluate(participants, card, asOf, issues);
     if (writer && typeof options.output === "string") {
       const out = path.resolve(io.cwd, options.output);
@@ -192,8 +231,11 @@ export const command: CliCommand = {
         throw new CliError(`nie można zapisać ${options.output} / cannot write: ${oneLine(e)}`);
       }
     }
+    if (options.verbose && !options.json) io.out(formatMapping(read, lang) + "\n");
     io.out(
-      options.json ? JSON.stringify(toJson(evaluation, lang), null, 2) : formatTable(evaluation, card, lang),
+      options.json
+        ? JSON.stringify(toJson(evaluation, lang, read.columns), null, 2)
+        : formatTable(evaluation, card, lang),
     );
     return allRequiredMet(evaluation) ? 0 : 1;
   },

@@ -1,8 +1,8 @@
 import { Localized } from "../i18n";
-import { completedYears, parseDate, serialToIso } from "../dates";
+import { completedYears, readDate, serialToIso } from "../dates";
 import { parsePolishNumber } from "../numbers";
 import { checkPesel } from "../pesel";
-import { looksLikeFormula, nearestAllowed, normalizeText } from "../text";
+import { looksLikeFormula, normalizeText } from "../text";
 import { CardParameters, DEFAULT_PARAMETERS, Participant, RowIssue, Severity } from "../card/types";
 import { birthDateOf } from "../card/groups";
 import {
@@ -17,20 +17,23 @@ import {
   YES,
   YES_NO,
 } from "./columns";
+import { matchAllowed, parseFte, unknownValueEffect } from "./values";
 
 /** One register row as read: cell values by column key, and its 1-based sheet row. */
 export interface RawRow {
   row: number;
   values: Partial<Record<ColumnKey, string | number | boolean | null>>;
+  /** What the reader noticed while reading the row (a CSV record's width, `|`-joined values, …): reported as they are. */
+  issues?: RowIssue[];
 }
 
 /**
  * Rule ids of the row checks (stable: the formulas side and the task pane refer to them).
  * How rows with issues enter the evaluation: a value that cannot be used (wrong format, not an allowed value)
  * becomes unknown (null) for that field only; the row is left out of every criterion only when its start date
- * or status is unknown (`isEvaluable` in card/groups.ts). Case-only differences from an allowed value (as
- * Excel's COUNTIFS also ignores case) are accepted with a warning; other slips (spacing, diacritics) are errors
- * with the nearest allowed value as a suggestion.
+ * or status is unknown (`isEvaluable` in card/groups.ts). Slips of case (`value.case`) or of spacing and
+ * diacritics (`value.spelling`, issue 12) are read as the allowed value with a warning naming it (a person is
+ * never dropped from a count because of spelling); Miernik writes the allowed value into its register sheet.
  */
 export const RULES = {
   required: "required",
@@ -48,6 +51,8 @@ export const RULES = {
   jobAfterWindow: "date.jobAfterWindow",
   valueAllowed: "value.allowed",
   valueCase: "value.case",
+  valueSpelling: "value.spelling",
+  fteText: "value.fte",
   number: "value.number",
   education: "value.isced",
   longTermContradiction: "longTerm.contradiction",
@@ -81,6 +86,7 @@ export function registerChecker(params: CardParameters = DEFAULT_PARAMETERS): Re
   const add = (rows: readonly RawRow[]): void => {
     for (const raw of rows) {
       const r = raw.row;
+      if (raw.issues) issues.push(...raw.issues);
       const issue = (
         key: ColumnKey | "",
         rule: string,
@@ -113,35 +119,28 @@ export function registerChecker(params: CardParameters = DEFAULT_PARAMETERS): Re
           return null;
         }
         const v = s;
-        if ((allowed as readonly string[]).includes(v)) return v as T;
-        const lower = allowed.find((a) => a.toLowerCase() === v.toLowerCase());
-        if (lower) {
+        const match = matchAllowed(v, allowed);
+        if (match && match.how === "exact") return v as T;
+        if (match) {
+          const shown = v.replace(/\u00a0/g, "⍽").replace(/\u202f/g, "⍽");
           issue(
             k,
-            RULES.valueCase,
+            match.how === "case" ? RULES.valueCase : RULES.valueSpelling,
             "warning",
-            { pl: `„${v}”: wpisz „${lower}”.`, en: `“${v}”: write “${lower}”.` },
-            lower,
+            {
+              pl: `„${shown}”: przyjęto „${match.value}” — wpisz „${match.value}”.`,
+              en: `“${shown}”: read as “${match.value}” — write “${match.value}”.`,
+            },
+            match.value,
           );
-          return lower;
+          return match.value as T;
         }
-        const near = nearestAllowed(v, allowed);
         const list = allowed.map((a) => `„${a}”`).join(", ");
-        issue(
-          k,
-          RULES.valueAllowed,
-          "error",
-          near
-            ? {
-                pl: `„${v}” to nie dozwolona wartość — czy chodziło o „${near}”?`,
-                en: `“${v}” is not an allowed value — did you mean “${near}”?`,
-              }
-            : {
-                pl: `„${v}” to nie dozwolona wartość. Dozwolone: ${list}.`,
-                en: `“${v}” is not an allowed value. Allowed: ${list}.`,
-              },
-          near ?? undefined,
-        );
+        const effect = unknownValueEffect(k);
+        issue(k, RULES.valueAllowed, "error", {
+          pl: `„${v}” to nie dozwolona wartość. Dozwolone: ${list}. ${effect.pl}`,
+          en: `“${v}” is not an allowed value. Allowed: ${list}. ${effect.en}`,
+        });
         return null;
       };
       const yesNo = (k: ColumnKey, required: boolean): boolean | null => {
@@ -154,13 +153,24 @@ export function registerChecker(params: CardParameters = DEFAULT_PARAMETERS): Re
           if (required) requiredEmpty(k);
           return null;
         }
-        const d = parseDate(v);
-        if (d === null)
-          issue(k, RULES.dateFormat, "error", {
-            pl: `„${String(v)}” to nie data — wpisz datę Excela albo RRRR-MM-DD lub DD.MM.RRRR.`,
-            en: `“${String(v)}” is not a date — enter an Excel date or YYYY-MM-DD or DD.MM.YYYY.`,
-          });
-        return d;
+        const read = readDate(v);
+        if ("serial" in read) return read.serial;
+        const effect = unknownValueEffect(k);
+        issue(
+          k,
+          RULES.dateFormat,
+          "error",
+          read.problem === "impossible"
+            ? {
+                pl: `„${String(v)}” to nieistniejąca data — popraw dzień lub miesiąc. ${effect.pl}`,
+                en: `“${String(v)}” is not a real date — correct the day or month. ${effect.en}`,
+              }
+            : {
+                pl: `„${String(v)}” to nie data — wpisz datę Excela albo RRRR-MM-DD lub DD.MM.RRRR. ${effect.pl}`,
+                en: `“${String(v)}” is not a date — enter an Excel date or YYYY-MM-DD or DD.MM.YYYY. ${effect.en}`,
+              },
+        );
+        return null;
       };
       const num = (k: ColumnKey): number | null => {
         const v = get(k);
@@ -177,6 +187,27 @@ export function registerChecker(params: CardParameters = DEFAULT_PARAMETERS): Re
           return null;
         }
         return n.value;
+      };
+      /** `Wymiar etatu`: a number, or `1/2`, `½`, `50%`, `pełny etat` (read with a warning naming the number). */
+      const fte = (): number | null => {
+        const v = get("fte");
+        if (typeof v !== "string") return num("fte");
+        const s = text(v);
+        if (s === null) return null;
+        const f = parseFte(s);
+        if (f === null || f.value < 0) return num("fte");
+        if (!f.plain)
+          issue(
+            "fte",
+            RULES.fteText,
+            "warning",
+            {
+              pl: `„${s}”: przyjęto wymiar etatu ${String(f.value).replace(".", ",")} — wpisz liczbę.`,
+              en: `“${s}”: read as an FTE of ${f.value} — enter a number.`,
+            },
+            String(f.value),
+          );
+        return f.value;
       };
       const name = (k: ColumnKey): string | null => {
         const s = text(get(k));
@@ -263,7 +294,7 @@ export function registerChecker(params: CardParameters = DEFAULT_PARAMETERS): Re
                 ? "civil"
                 : "business",
         employmentMonths: num("employmentMonths"),
-        fte: num("fte"),
+        fte: fte(),
         contractValue3x: yesNo("contractValue3x", false),
         nonAgriculturalJob: yesNo("nonAgriculturalJob", false),
         startupFunds: yesNo("startupFunds", false),

@@ -7,9 +7,8 @@
 import ExcelJS from "exceljs";
 import { parseRange } from "../../workbook/address";
 import type { SheetCells } from "../../workbook/cells";
-import { parseCsvBytes } from "../../workbook/csv";
 import { CellValue, emptySheet, NamePlan, SheetPlan } from "../../workbook/plan";
-import { csvSheet } from "../../workbook/register/reader";
+import { csvSheetFromBytes, RegisterReadError } from "../../workbook/register/reader";
 import { loadXlsx, normaliseValue, readWorksheetCells, XlsxReadError } from "./read";
 import { renderWorkbookPlan, writeCellsToWorkbook, XlsxCellWrite } from "./render";
 
@@ -18,6 +17,11 @@ export { XlsxReadError };
 export class MemoryWorkbook {
   /** Sheets already read as cells (reading a 100 000-row sheet takes seconds); dropped on every write. */
   private readonly cache = new Map<string, SheetCells>();
+  /**
+   * A CSV file's cells as read (with how it was decoded and each record's width, which the register reader
+   * checks), returned by readSheet until the sheet is written.
+   */
+  private readonly csvSheets = new Map<string, SheetCells>();
 
   private constructor(
     private readonly wb: ExcelJS.Workbook,
@@ -40,9 +44,16 @@ export class MemoryWorkbook {
   static async open(name: string, bytes: Uint8Array): Promise<MemoryWorkbook> {
     const base = name.replace(/\.[^.]*$/, "") || "miernik";
     if (/\.csv$/i.test(name)) {
-      const sheet = csvSheet(parseCsvBytes(bytes));
+      let sheet: SheetCells;
+      try {
+        sheet = csvSheetFromBytes(bytes);
+      } catch (e) {
+        if (e instanceof RegisterReadError) throw new XlsxReadError(e.message, "damaged");
+        throw e;
+      }
       const mem = MemoryWorkbook.empty(`${base}.xlsx`);
       mem.writePlans([{ ...emptySheet(sheet.name), blocks: [{ row: 0, col: 0, values: sheet.values }] }], []);
+      mem.csvSheets.set(sheet.name.toLowerCase(), sheet);
       return mem;
     }
     if (/\.xls$/i.test(name))
@@ -65,6 +76,8 @@ export class MemoryWorkbook {
   readSheet(name: string): SheetCells | null {
     const ws = this.worksheet(name);
     if (!ws) return null;
+    const csv = this.csvSheets.get(ws.name.toLowerCase());
+    if (csv) return csv;
     let cells = this.cache.get(ws.name);
     if (!cells) this.cache.set(ws.name, (cells = readWorksheetCells(ws)));
     return cells;
@@ -82,6 +95,7 @@ export class MemoryWorkbook {
   /** Renders the plans, replacing sheets of the same name in place; every other sheet stays. */
   writePlans(plans: SheetPlan[], names: NamePlan[]): void {
     this.cache.clear();
+    for (const p of plans) this.csvSheets.delete(p.name.toLowerCase());
     renderWorkbookPlan({ sheets: plans, names }, this.wb);
   }
 
@@ -89,6 +103,7 @@ export class MemoryWorkbook {
   writeCells(sheet: string, cells: XlsxCellWrite[]): void {
     const ws = this.worksheet(sheet);
     this.cache.clear();
+    this.csvSheets.delete((ws?.name ?? sheet).toLowerCase());
     writeCellsToWorkbook(this.wb, ws?.name ?? sheet, cells);
   }
 

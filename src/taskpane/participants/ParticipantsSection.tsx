@@ -63,6 +63,7 @@ const S = {
   replace: L("Zastąp", "Replace"),
   keep: L("Zostaw", "Keep"),
   importTitle: L("Import uczestników", "Import participants"),
+  columnMapping: L("Kolumny pliku i kolumny rejestru", "File columns and register columns"),
   add: L("Dodaj", "Add"),
   met: L("spełnione", "met"),
   notMet: L("niespełnione", "not met"),
@@ -82,6 +83,26 @@ const useStyles = makeStyles({
 
 export const loadXlsxParser = async (): Promise<XlsxParser> =>
   (await import(/* webpackChunkName: "xlsx" */ "../../hosts/xlsx/read.js")).readXlsx;
+
+/** The import preview's column mapping, one line per header cell of the file: „PESEL/Inny identyfikator” (C) → PESEL. */
+export function mappingLines(preview: ImportPreview, lang: Lang): string[] {
+  const pl = lang === "pl";
+  const lines = preview.columns.map((c) => {
+    const where = `„${c.file}” (${c.fileColumn})`;
+    if (c.register === null) return `${where}: ${pl ? "pominięta" : "ignored"}`;
+    if (c.via === "duplicate")
+      return `${where}: ${pl ? "pominięta — powtórzony nagłówek" : "ignored — repeated header"}`;
+    const how = c.via === "position" ? (pl ? " (wg położenia)" : " (by position)") : "";
+    return `${where} → ${c.register}${how}`;
+  });
+  if (preview.csv)
+    lines.unshift(
+      pl
+        ? `Plik CSV: kodowanie ${preview.csv.encoding}, separator ${preview.csv.separator}`
+        : `CSV file: encoding ${preview.csv.encoding}, separator ${preview.csv.separator}`,
+    );
+  return lines;
+}
 
 export interface ParticipantsSectionProps {
   host: WorkbookHost;
@@ -159,14 +180,16 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
   const [check, setCheck] = React.useState<CheckOutcome | null>(props.initialCheck ?? null);
   const [asking, setAsking] = React.useState<{
     text: string;
+    /** Lines listed under the text (the import preview's column mapping). */
+    details?: string[];
     resolve(ok: boolean): void;
     title: Localized;
     ok: Localized;
   } | null>(null);
   const abort = React.useRef<AbortController | null>(null);
 
-  const ask = (title: Localized, text: string, ok: Localized) =>
-    new Promise<boolean>((resolve) => setAsking({ title, text, ok, resolve }));
+  const ask = (title: Localized, text: string, ok: Localized, details?: string[]) =>
+    new Promise<boolean>((resolve) => setAsking({ title, text, ok, resolve, details }));
   const answer = (v: boolean) => {
     asking?.resolve(v);
     setAsking(null);
@@ -239,7 +262,7 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
         setInfo(L(text, text));
         return;
       }
-      if (!(await ask(S.importTitle, text, S.add))) {
+      if (!(await ask(S.importTitle, text, S.add, mappingLines(preview, lang)))) {
         setInfo(S.cancelled);
         return;
       }
@@ -377,7 +400,16 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
         <DialogSurface>
           <DialogBody>
             <DialogTitle>{asking?.title[lang]}</DialogTitle>
-            <DialogContent>{asking?.text}</DialogContent>
+            <DialogContent>
+              {asking?.text}
+              {asking?.details && asking.details.length > 0 ? (
+                <ul data-column-mapping aria-label={S.columnMapping[lang]}>
+                  {asking.details.map((d, i) => (
+                    <li key={i}>{d}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={() => answer(true)}>
                 {asking?.ok[lang]}

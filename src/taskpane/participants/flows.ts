@@ -7,12 +7,12 @@
 import type { Card, Evaluation } from "../../domain/card/types";
 import type { Lang, Localized } from "../../domain/i18n";
 import type { RawRow } from "../../domain/register/checks";
-import type { WorkbookCells } from "../../workbook/cells";
+import type { CsvSource, WorkbookCells } from "../../workbook/cells";
 import { criteriaSheetName } from "../../workbook/criteria/plan";
 import { buildCheckWorkbookPlan } from "../../workbook/criteria/workbook";
 import type { CellValue } from "../../workbook/plan";
 import { REGISTER_SHEET } from "../../workbook/register/layout";
-import { RegisterReadError } from "../../workbook/register/reader";
+import { ColumnMapping, RegisterReadError } from "../../workbook/register/reader";
 import { registerTableRows } from "../../workbook/register/rows";
 import { readInputFile, XlsxParser } from "../../workbook/summary/inputs";
 import type { WorkbookHost, WriteReport } from "../host";
@@ -76,6 +76,10 @@ export interface ImportPreview {
   duplicates: number;
   toAdd: RawRow[];
   existing: RawRow[];
+  /** Which file column fed which register column (issue 12), as listed in the import dialog. */
+  columns: ColumnMapping[];
+  /** For a CSV file: how it was decoded. */
+  csv?: CsvSource;
 }
 
 /** Reads the file and the register; tells what an import would add (nothing is written yet). */
@@ -87,8 +91,13 @@ export async function previewImport(
   const read = await readInputFile(file.name, file.bytes, parseXlsx);
   if (!read.ok) throw new ParticipantsError({ message: read.reason });
   let incoming: RawRow[];
+  let columns: ColumnMapping[];
+  let csv: CsvSource | undefined;
   try {
-    incoming = (await readRegisterWorkbookSliced(read.cells as WorkbookCells)).rows;
+    const got = await readRegisterWorkbookSliced(read.cells as WorkbookCells);
+    incoming = got.rows;
+    columns = got.columns;
+    csv = got.csv;
   } catch (e) {
     if (e instanceof RegisterReadError)
       throw new ParticipantsError({ message: { pl: `${file.name}: ${e.pl}`, en: `${file.name}: ${e.en}` } });
@@ -104,7 +113,16 @@ export async function previewImport(
     });
   const have = existing === "none" ? [] : existing;
   const { toAdd, duplicates } = await dedupeSliced(have, incoming);
-  return { file: file.name, incoming: incoming.length, duplicates, toAdd, existing: have };
+  const preview: ImportPreview = {
+    file: file.name,
+    incoming: incoming.length,
+    duplicates,
+    toAdd,
+    existing: have,
+    columns,
+  };
+  if (csv) preview.csv = csv;
+  return preview;
 }
 
 /** Appends the previewed rows after the existing ones (which stay as they are) and rewrites the sheets. */

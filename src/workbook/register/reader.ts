@@ -1,7 +1,19 @@
-import { ColumnKey, REGISTER_COLUMNS } from "../../domain/register/columns";
+import type { RowIssue } from "../../domain/card/types";
+import { parseDate } from "../../domain/dates";
+import { COLUMN_BY_KEY, ColumnKey, REGISTER_COLUMNS } from "../../domain/register/columns";
 import { RawRow } from "../../domain/register/checks";
-import { headerKey } from "../../domain/text";
+import {
+  HelperKey,
+  isOwnHeader,
+  pickDuplicate,
+  SourceKey,
+  sourceKeyOfHeader,
+} from "../../domain/register/headers";
+import { cst2021Status, splitMulti } from "../../domain/register/values";
+import { normalizeText } from "../../domain/text";
+import { columnLetters } from "../address";
 import { SheetCells, WorkbookCells } from "../cells";
+import { csvDecodings, CsvError, encodingLabel, parseCsv, separatorLabel, detectSeparator } from "../csv";
 import { CellValue } from "../plan";
 
 /** The register cannot be read at all (no sheet with the headers, a required column missing). One line, PL + EN. */
@@ -16,26 +28,86 @@ export class RegisterReadError extends Error {
 }
 
 export const REGISTER_SHEET_NAME = "Uczestnicy";
-const KEY_BY_HEADER = new Map(REGISTER_COLUMNS.map((c) => [headerKey(c.header), c.key]));
 /** Rows searched for the header row (exports often start with a title block). */
 const HEADER_SEARCH_ROWS = 20;
+
+/** Which file column fed which register column (issue 12): `check --verbose`, `--json`, the import preview. */
+export interface ColumnMapping {
+  /** The register column (or helper column) fed, null when the file column is ignored. */
+  key: SourceKey | null;
+  /** The register column's header; for a helper column its file header; null when ignored. */
+  register: string | null;
+  /** The header as written in the file. */
+  file: string;
+  /** The file column: its letter(s) in the sheet ("C"; for a CSV the n-th field is the n-th letter). */
+  fileColumn: string;
+  /**
+   * `header`: the register's own header; `synonym`: a header of a real export (HEADER_SYNONYMS);
+   * `position`: one of several columns with that header, chosen by its position; `duplicate`: another
+   * column with that header was chosen, this one is ignored; `ignored`: a header Miernik does not read.
+   */
+  via: "header" | "synonym" | "position" | "duplicate" | "ignored";
+}
 
 interface HeaderRow {
   index: number;
   columns: Map<ColumnKey, number>;
+  helpers: Map<HelperKey, number>;
+  mapping: ColumnMapping[];
 }
 
-function findHeaderRow(values: CellValue[][]): HeaderRow | null {
+function matchHeaderRow(row: CellValue[], left: number): HeaderRow & { distinct: number } {
+  const found = new Map<SourceKey, number[]>();
+  row.forEach((v, j) => {
+    if (typeof v !== "string") return;
+    const key = sourceKeyOfHeader(v);
+    if (key) found.set(key, [...(found.get(key) ?? []), j]);
+  });
+  const first = (k: SourceKey): number | null => found.get(k)?.[0] ?? null;
+  const statusAt = found.get("status")
+    ? pickDuplicate("status", found.get("status") as number[], null, first("firstName") ?? first("pesel"))
+    : null;
+  const anchorAt = first("firstName") ?? first("pesel");
+  const columns = new Map<ColumnKey, number>();
+  const helpers = new Map<HelperKey, number>();
+  const chosen = new Map<number, SourceKey>();
+  for (const [key, js] of found) {
+    const j = pickDuplicate(key, js, statusAt, anchorAt);
+    chosen.set(j, key);
+    if (key === "registeredAtLabourOffice") helpers.set(key, j);
+    else columns.set(key, j);
+  }
+  const mapping: ColumnMapping[] = [];
+  row.forEach((v, j) => {
+    if (v === null || String(v).trim() === "") return;
+    const file = String(v);
+    const key = typeof v === "string" ? sourceKeyOfHeader(v) : null;
+    const register = key === null ? null : (COLUMN_BY_KEY.get(key as ColumnKey)?.header ?? file);
+    const fileColumn = columnLetters(left + j);
+    if (key === null) mapping.push({ key, register, file, fileColumn, via: "ignored" });
+    else if (chosen.get(j) !== key) mapping.push({ key, register, file, fileColumn, via: "duplicate" });
+    else
+      mapping.push({
+        key,
+        register,
+        file,
+        fileColumn,
+        via:
+          (found.get(key) as number[]).length > 1
+            ? "position"
+            : isOwnHeader(key, file)
+              ? "header"
+              : "synonym",
+      });
+  });
+  return { index: 0, columns, helpers, mapping, distinct: columns.size };
+}
+
+function findHeaderRow(values: CellValue[][], left = 0): HeaderRow | null {
   let best: HeaderRow | null = null;
   for (let i = 0; i < Math.min(values.length, HEADER_SEARCH_ROWS); i++) {
-    const columns = new Map<ColumnKey, number>();
-    values[i].forEach((v, j) => {
-      if (typeof v !== "string") return;
-      const key = KEY_BY_HEADER.get(headerKey(v));
-      // A repeated header (SL2014 has an institution "W tym" before the participant one): the last wins.
-      if (key) columns.set(key, j);
-    });
-    if (columns.size >= 3 && (!best || columns.size > best.columns.size)) best = { index: i, columns };
+    const h = matchHeaderRow(values[i], left);
+    if (h.distinct >= 3 && (!best || h.distinct > best.columns.size)) best = { ...h, index: i };
   }
   return best;
 }
@@ -45,6 +117,10 @@ export interface RegisterRows {
   rows: RawRow[];
   /** 1-based sheet row of the header. */
   headerRow: number;
+  /** Every non-empty header cell of the header row and the register column it fed (or why none). */
+  columns: ColumnMapping[];
+  /** For a CSV file: how it was decoded. */
+  csv?: SheetCells["csv"];
 }
 
 /** The header row of a register sheet, matched to the register's columns (see `registerHeader`). */
@@ -53,50 +129,162 @@ export interface RegisterHeader {
   index: number;
   /** Register column → 0-based column in the sheet's values. */
   entries: [ColumnKey, number][];
+  /** Helper columns (not register columns) that help read one: 0-based column in the sheet's values. */
+  helpers?: [HelperKey, number][];
+  /** Every non-empty header cell and what it fed. */
+  mapping?: ColumnMapping[];
+  /** Fields of the header record (CSV only: a data row of another width is a row issue). */
+  width?: number;
+}
+
+/** How a CSV file was decoded, for messages: "Windows-1250, separator ;". */
+function csvNote(sheet: SheetCells): { pl: string; en: string } {
+  if (!sheet.csv) return { pl: "", en: "" };
+  const c = sheet.csv;
+  return c.encodingCertain
+    ? { pl: "", en: "" }
+    : {
+        pl: ` Plik CSV nie jest w UTF-8; próbowano kodowań: ${c.tried.join(", ")} — w żadnym nie ma tych nagłówków. Zapisz plik w Excelu jako „CSV UTF-8 (rozdzielany przecinkami)” albo jako .xlsx.`,
+        en: ` The CSV file is not UTF-8; tried the encodings ${c.tried.join(", ")} — none gives these headers. Save it from Excel as “CSV UTF-8 (Comma delimited)” or as .xlsx.`,
+      };
 }
 
 /**
  * The header step of `readRegisterSheet`: finds the header row and checks the required columns; a missing
- * required column throws ONE RegisterReadError naming every missing one.
+ * required column throws ONE RegisterReadError naming every missing one (for a CSV whose encoding was a
+ * guess, also every encoding tried).
  */
 export function registerHeader(sheet: SheetCells): RegisterHeader {
-  const h = findHeaderRow(sheet.values);
+  const h = findHeaderRow(sheet.values, sheet.left);
+  const note = csvNote(sheet);
   if (!h)
     throw new RegisterReadError(
-      `Arkusz „${sheet.name}”: nie znaleziono wiersza nagłówków rejestru uczestników (np. „PESEL”, „Płeć”, „Data rozpoczęcia udziału w projekcie”).`,
-      `Sheet “${sheet.name}”: no participant register header row found (e.g. “PESEL”, “Płeć”, “Data rozpoczęcia udziału w projekcie”).`,
+      `Arkusz „${sheet.name}”: nie znaleziono wiersza nagłówków rejestru uczestników (np. „PESEL”, „Płeć”, „Data rozpoczęcia udziału w projekcie”).${note.pl}`,
+      `Sheet “${sheet.name}”: no participant register header row found (e.g. “PESEL”, “Płeć”, “Data rozpoczęcia udziału w projekcie”).${note.en}`,
     );
   const missing = REGISTER_COLUMNS.filter((c) => c.required && !h.columns.has(c.key)).map(
     (c) => `„${c.header}”`,
   );
   if (missing.length > 0)
     throw new RegisterReadError(
-      `Arkusz „${sheet.name}”: brak wymaganej kolumny ${missing.join(", ")} — dodaj ją w wierszu nagłówków (wiersz ${sheet.top + h.index + 1}).`,
-      `Sheet “${sheet.name}”: required column ${missing.join(", ")} missing — add it to the header row (row ${sheet.top + h.index + 1}).`,
+      `Arkusz „${sheet.name}”: brak wymaganej kolumny ${missing.join(", ")} — dodaj ją w wierszu nagłówków (wiersz ${sheet.top + h.index + 1}).${note.pl}`,
+      `Sheet “${sheet.name}”: required column ${missing.join(", ")} missing — add it to the header row (row ${sheet.top + h.index + 1}).${note.en}`,
     );
-  return { index: h.index, entries: [...h.columns.entries()] };
+  return {
+    index: h.index,
+    entries: [...h.columns.entries()],
+    helpers: [...h.helpers.entries()],
+    mapping: h.mapping,
+    width: sheet.csv ? sheet.values[h.index].length : undefined,
+  };
+}
+
+const headerOf = (k: ColumnKey): string => COLUMN_BY_KEY.get(k)?.header ?? k;
+
+/** Start and job-start dates of a multi-valued cell take the earliest date, end dates the latest. */
+const EARLIEST: ReadonlySet<ColumnKey> = new Set(["startDate", "jobStartDate"]);
+const LATEST: ReadonlySet<ColumnKey> = new Set(["endDate"]);
+
+/**
+ * A `|`-joined cell (SM EFS exports): one value when every part is the same (after normalising); for the start
+ * and job-start dates the earliest, for the end date the latest (with a warning); otherwise the cell as it is
+ * (the row checks then report it).
+ */
+function multiValue(key: ColumnKey, v: string, issue: (i: Omit<RowIssue, "row">) => void): string {
+  const parts = splitMulti(v);
+  if (parts === null) return v;
+  const distinct = [...new Map(parts.map((x) => [normalizeText(x), x])).values()];
+  if (distinct.length === 1) return distinct[0];
+  if (EARLIEST.has(key) || LATEST.has(key)) {
+    const dated = distinct.map((x) => ({ x, d: parseDate(x) }));
+    if (dated.every((x) => x.d !== null)) {
+      dated.sort((a, b) => (a.d as number) - (b.d as number));
+      const pick = (EARLIEST.has(key) ? dated[0] : dated[dated.length - 1]).x;
+      issue({
+        column: headerOf(key),
+        rule: "value.multi",
+        severity: "warning",
+        message: {
+          pl: `„${v}”: kilka dat rozdzielonych „|” — przyjęto ${EARLIEST.has(key) ? "najwcześniejszą" : "najpóźniejszą"}: ${pick}.`,
+          en: `“${v}”: several dates joined with “|” — took the ${EARLIEST.has(key) ? "earliest" : "latest"}: ${pick}.`,
+        },
+        suggestion: pick,
+      });
+      return pick;
+    }
+  }
+  return v;
 }
 
 /**
  * The per-row step of `readRegisterSheet`: sheet row `i` (0-based in `sheet.values`, below the header) as a
- * raw register row, or null when every register cell of it is empty.
+ * raw register row, or null when every register cell of it is empty. What the reader itself notices goes
+ * into the row's `issues` (the row checks report them): a CSV record of another width than the header's,
+ * `|`-joined values, the 2021–2027 status `Osoba bezrobotna` (read with its registration column, if any).
  */
 export function readRegisterRow(sheet: SheetCells, header: RegisterHeader, i: number): RawRow | null {
   const line = sheet.values[i];
   const values: RawRow["values"] = {};
+  const issues: RowIssue[] = [];
+  const row = sheet.top + i + 1;
+  const issue = (x: Omit<RowIssue, "row">): void => void issues.push({ row, ...x });
   let any = false;
   for (const [key, j] of header.entries) {
     let v = line[j] ?? null;
     if (typeof v === "string" && v.trim() === "") v = null;
+    if (typeof v === "string") v = multiValue(key, v, issue);
     if (v !== null) any = true;
     values[key] = v;
   }
-  return any ? { row: sheet.top + i + 1, values } : null;
+  if (!any) return null;
+  if (header.width !== undefined && line.length !== header.width)
+    issue({
+      column: "",
+      rule: "csv.width",
+      severity: "error",
+      message: {
+        pl: `Wiersz ma ${line.length} pól, a nagłówek ${header.width} — sprawdź separatory i cudzysłowy w tym wierszu pliku (wartości mogą być przesunięte).`,
+        en: `The row has ${line.length} fields, the header ${header.width} — check the separators and quotes on this line of the file (values may be shifted).`,
+      },
+    });
+  const status = values.status;
+  if (typeof status === "string") {
+    const regAt = header.helpers?.find(([k]) => k === "registeredAtLabourOffice")?.[1];
+    const reg = regAt === undefined ? null : line[regAt];
+    const mapped = cst2021Status(status, reg === null || reg === undefined ? null : String(reg));
+    if (mapped) {
+      values.status = mapped.value;
+      issue({
+        column: headerOf("status"),
+        rule: "status.cst2021",
+        severity: "warning",
+        message:
+          mapped.how === "column"
+            ? {
+                pl: `„${status}” (eksport 2021–2027) z kolumną rejestracji w urzędzie pracy („${String(reg)}”) — przyjęto „${mapped.value}”.`,
+                en: `“${status}” (2021–2027 export) with the labour-office registration column (“${String(reg)}”) — read as “${mapped.value}”.`,
+              }
+            : {
+                pl: `„${status}” (eksport 2021–2027) bez informacji o rejestracji w urzędzie pracy — przyjęto „${mapped.value}” (żadne kryterium karty nie zależy od rejestracji).`,
+                en: `“${status}” (2021–2027 export) without the labour-office registration — read as “${mapped.value}” (no criterion of the card depends on registration).`,
+              },
+        suggestion: mapped.value,
+      });
+    }
+  }
+  return issues.length > 0 ? { row, values, issues } : { row, values };
 }
 
 /** The result of reading `sheet` with `header` once every row is read. */
 export function registerRows(sheet: SheetCells, header: RegisterHeader, rows: RawRow[]): RegisterRows {
-  return { sheet: sheet.name, rows, headerRow: sheet.top + header.index + 1 };
+  const out: RegisterRows = {
+    sheet: sheet.name,
+    rows,
+    headerRow: sheet.top + header.index + 1,
+    columns: header.mapping ?? [],
+  };
+  if (sheet.csv) out.csv = sheet.csv;
+  return out;
 }
 
 /**
@@ -127,7 +315,7 @@ export function registerSheetOf(wb: WorkbookCells): { sheet: SheetCells; header:
   if (named) return { sheet: named, header: registerHeader(named) };
   let firstError: RegisterReadError | null = null;
   for (const s of wb.sheets) {
-    const h = findHeaderRow(s.values);
+    const h = findHeaderRow(s.values, s.left);
     if (!h) continue;
     try {
       return { sheet: s, header: registerHeader(s) };
@@ -150,6 +338,56 @@ export function readRegisterWorkbook(wb: WorkbookCells): RegisterRows {
 }
 
 /** CSV rows (from `parseCsv`) as a sheet. */
-export function csvSheet(values: CellValue[][], name = REGISTER_SHEET_NAME): SheetCells {
-  return { name, top: 0, left: 0, values };
+export function csvSheet(
+  values: CellValue[][],
+  name = REGISTER_SHEET_NAME,
+  csv?: SheetCells["csv"],
+): SheetCells {
+  return csv ? { name, top: 0, left: 0, values, csv } : { name, top: 0, left: 0, values };
+}
+
+/**
+ * A CSV file's bytes as a register sheet (issue 12): every candidate decoding (`csvDecodings`) is parsed and
+ * the one whose header row matches the most required register columns wins (ties: the most columns, then the
+ * candidates' order) — this is what tells Windows-1250 from ISO-8859-2 when the Polish letters alone do not.
+ * The result remembers how it was read (`csv`), so a failing header check names every encoding tried. An
+ * unterminated quote throws RegisterReadError naming the line.
+ */
+export function csvSheetFromBytes(bytes: Uint8Array, name = REGISTER_SHEET_NAME): SheetCells {
+  const candidates = csvDecodings(bytes);
+  const certain = candidates[0].certain;
+  const tried = certain
+    ? [encodingLabel(candidates[0].encoding)]
+    : ["UTF-8", ...candidates.map((c) => encodingLabel(c.encoding))];
+  let best: { sheet: SheetCells; score: number[] } | null = null;
+  let firstError: CsvError | null = null;
+  for (const c of candidates) {
+    let values: CellValue[][];
+    const separator = detectSeparator(c.text);
+    try {
+      values = parseCsv(c.text, separator);
+    } catch (e) {
+      if (!(e instanceof CsvError)) throw e;
+      firstError ??= e;
+      continue;
+    }
+    const h = findHeaderRow(values);
+    const required = h ? REGISTER_COLUMNS.filter((k) => k.required && h.columns.has(k.key)).length : 0;
+    const score = [required, h ? h.columns.size : 0];
+    if (!best || score[0] > best.score[0] || (score[0] === best.score[0] && score[1] > best.score[1]))
+      best = {
+        sheet: csvSheet(values, name, {
+          encoding: encodingLabel(c.encoding),
+          encodingCertain: certain,
+          tried,
+          separator: separatorLabel(separator),
+        }),
+        score,
+      };
+  }
+  if (!best) {
+    const e = firstError as CsvError;
+    throw new RegisterReadError(`Plik CSV: ${e.pl}.`, `CSV file: ${e.en}.`);
+  }
+  return best.sheet;
 }

@@ -1,13 +1,16 @@
 /**
  * Register rows as read (header-matched, any column order) → data rows in the register table's column
- * order, ready for the table plan. Dates typed as text (`YYYY-MM-DD`, `DD.MM.YYYY`) become real dates,
- * and numbers typed as text (`6`, `0,5`) become numbers, as the engine reads them, so the table's
- * formulas see the same values; anything else is kept as typed (and flagged by the row checks).
+ * order, ready for the table plan. Values are written as the engine reads them, so the table's formulas see
+ * the same values: dates typed as text (every form `readDate` accepts) become real dates, numbers typed as
+ * text (`6`, `0,5`; `Wymiar etatu` also `1/2`, `50%`, `pełny etat`) become numbers, and allowed-list values
+ * with slips of case, spacing or diacritics become the allowed value (issue 12); anything else is kept as
+ * typed (and flagged by the row checks).
  */
 import { parseDate } from "../../domain/dates";
 import { parsePolishNumber } from "../../domain/numbers";
 import type { RawRow } from "../../domain/register/checks";
 import { REGISTER_COLUMNS } from "../../domain/register/columns";
+import { collapseSpaces, matchAllowed, parseFte } from "../../domain/register/values";
 import type { CellValue } from "../plan";
 
 export function registerTableRows(rows: readonly RawRow[]): CellValue[][] {
@@ -16,6 +19,10 @@ export function registerTableRows(rows: readonly RawRow[]): CellValue[][] {
       const v = r.values[c.key];
       if (v === undefined || v === null) return null;
       if (c.kind === "date" && typeof v === "string") return parseDate(v) ?? v;
+      if (c.key === "fte" && typeof v === "string") return parseFte(v)?.value ?? v;
+      if (c.allowed && c.kind !== "education" && typeof v === "string")
+        return matchAllowed(v, c.allowed)?.value ?? v;
+      if (c.kind === "education" && typeof v === "string") return collapseSpaces(v);
       if ((c.kind === "number" || c.kind === "int") && typeof v === "string") {
         const n = parsePolishNumber(v);
         return n && !n.isPercent ? n.value : v;

@@ -3,8 +3,7 @@ import { Localized } from "../../domain/i18n";
 import { checkRegister } from "../../domain/register/checks";
 import { normalizeText } from "../../domain/text";
 import { SheetCells, WorkbookCells } from "../cells";
-import { parseCsvBytes } from "../csv";
-import { csvSheet, readRegisterWorkbook, RegisterReadError } from "../register/reader";
+import { csvSheetFromBytes, readRegisterWorkbook, RegisterReadError } from "../register/reader";
 
 /**
  * Input files of the summaries (CLI and task pane): bytes → cells → a project (participant register) or a
@@ -39,16 +38,17 @@ export async function readInputFile(
     return { ok: false, reason: { pl: "pusty plik (0 bajtów)", en: "empty file (0 bytes)" } };
   const lower = name.toLowerCase();
   if (lower.endsWith(".csv")) {
-    let values;
+    let sheet;
     try {
-      values = parseCsvBytes(bytes);
+      sheet = csvSheetFromBytes(bytes);
     } catch (e) {
+      if (e instanceof RegisterReadError) return { ok: false, reason: { pl: e.pl, en: e.en } };
       return {
         ok: false,
         reason: { pl: `nieczytelny plik CSV: ${oneLine(e)}`, en: `unreadable CSV file: ${oneLine(e)}` },
       };
     }
-    const wb: WorkbookCells = { sheets: [csvSheet(values)] };
+    const wb: WorkbookCells = { sheets: [sheet] };
     return isEmptyWorkbook(wb) ? { ok: false, reason: EMPTY } : { ok: true, cells: wb };
   }
   if (!lower.endsWith(".xlsx") && !lower.endsWith(".xlsm"))

@@ -93,7 +93,10 @@ describe("row checks", () => {
     [12, [["Data zakończenia udziału w projekcie", RULES.dateOrder, "error"]]],
     [13, [["Data podjęcia zatrudnienia", RULES.jobAfterWindow, "info"]]],
     [14, [["Płeć", RULES.valueCase, "warning"]]],
-    [15, [["Status osoby na rynku pracy w chwili przystąpienia do projektu", RULES.valueAllowed, "error"]]],
+    [
+      15,
+      [["Status osoby na rynku pracy w chwili przystąpienia do projektu", RULES.valueSpelling, "warning"]],
+    ],
     [16, [["Osoba z niepełnosprawnościami", RULES.valueAllowed, "error"]]],
     [17, [["W tym", RULES.longTermContradiction, "warning"]]],
     [
@@ -114,7 +117,7 @@ describe("row checks", () => {
     [21, [["Status osoby na rynku pracy w chwili przystąpienia do projektu", RULES.required, "error"]]],
     [22, [["Wykształcenie", RULES.education, "error"]]],
     [23, [["Okres bez pracy (mies.)", RULES.number, "error"]]],
-    [24, [["IPD", RULES.valueAllowed, "error"]]],
+    [24, [["IPD", RULES.valueSpelling, "warning"]]],
   ])("row %i", (row, expected) => {
     expect(at(row)).toEqual(expected);
   });
@@ -124,9 +127,11 @@ describe("row checks", () => {
     expect(issues.find((i) => i.row === 16)?.suggestion).toBeUndefined();
     expect(issues.find((i) => i.row === 17)?.suggestion).toBe("inne");
     expect(issues.find((i) => i.row === 24)?.suggestion).toBe("Tak");
-    // A case-only slip is used (as COUNTIFS ignores case); a spacing slip is not (COUNTIFS would not match it).
+    // Slips of case and of spacing are read as the allowed value (issue 12: never dropped because of spelling;
+    // Miernik writes the allowed value into its register sheet, so COUNTIFS agrees).
     expect(participants.find((p) => p.row === 14)?.sex).toBe("F");
-    expect(participants.find((p) => p.row === 24)?.ipd).toBeNull();
+    expect(participants.find((p) => p.row === 24)?.ipd).toBe(true);
+    expect(participants.find((p) => p.row === 15)?.status).toBe("inactive");
   });
   it("messages are Polish and English and name the fix", () => {
     const dup = issues.find((i) => i.rule === RULES.peselDuplicate);
@@ -141,8 +146,8 @@ describe("row checks", () => {
   });
   it("criteria are still computed over the valid rows: rows without start date or status are left out", () => {
     const e = evaluate(participants, card, d("2025-01-01"), issues);
-    // Left out: row 15 (status slip → unknown), row 20 (start date unreadable), row 21 (status empty).
-    expect(e.participants).toBe(rows.length - 3);
+    // Left out: row 20 (start date unreadable), row 21 (status empty); row 15's status slip is read.
+    expect(e.participants).toBe(rows.length - 2);
     expect(e.rowIssues).toBe(issues);
     // Every other row counts, including those with PESEL problems (row 5) or warnings (row 18).
     expect(
