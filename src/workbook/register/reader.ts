@@ -137,38 +137,43 @@ export interface RegisterHeader {
   width?: number;
 }
 
-/** How a CSV file was decoded, for messages: "Windows-1250, separator ;". */
-function csvNote(sheet: SheetCells): { pl: string; en: string } {
-  if (!sheet.csv) return { pl: "", en: "" };
-  const c = sheet.csv;
-  return c.encodingCertain
-    ? { pl: "", en: "" }
-    : {
-        pl: ` Plik CSV nie jest w UTF-8; próbowano kodowań: ${c.tried.join(", ")} — w żadnym nie ma tych nagłówków. Zapisz plik w Excelu jako „CSV UTF-8 (rozdzielany przecinkami)” albo jako .xlsx.`,
-        en: ` The CSV file is not UTF-8; tried the encodings ${c.tried.join(", ")} — none gives these headers. Save it from Excel as “CSV UTF-8 (Comma delimited)” or as .xlsx.`,
-      };
+/**
+ * A CSV file whose encoding was a guess (not UTF-8, no BOM) and whose headers were not found in any encoding
+ * tried: ONE message naming every encoding tried (never a bare "missing column Imię", which would send the user
+ * looking for a column that is there).
+ */
+function encodingError(sheet: SheetCells, missing: string[]): RegisterReadError {
+  const c = sheet.csv as NonNullable<SheetCells["csv"]>;
+  const which = missing.length > 0 ? missing.join(", ") : "„Imię”, „PESEL”, „Płeć”";
+  return new RegisterReadError(
+    `Plik CSV: w żadnym z wypróbowanych kodowań (${c.tried.join(", ")}) nie ma nagłówków rejestru uczestników (nie znaleziono ${which}). Zapisz plik w Excelu jako „CSV UTF-8 (rozdzielany przecinkami)” albo jako .xlsx i otwórz go ponownie.`,
+    `CSV file: none of the encodings tried (${c.tried.join(", ")}) gives the participant register headers (not found: ${which}). Save it from Excel as “CSV UTF-8 (Comma delimited)” or as .xlsx and open it again.`,
+  );
 }
 
 /**
  * The header step of `readRegisterSheet`: finds the header row and checks the required columns; a missing
  * required column throws ONE RegisterReadError naming every missing one (for a CSV whose encoding was a
- * guess, also every encoding tried).
+ * guess, one message naming every encoding tried instead).
  */
 export function registerHeader(sheet: SheetCells): RegisterHeader {
   const h = findHeaderRow(sheet.values, sheet.left);
-  const note = csvNote(sheet);
+  const guessed = sheet.csv !== undefined && !sheet.csv.encodingCertain;
+  if (!h && guessed) throw encodingError(sheet, []);
   if (!h)
     throw new RegisterReadError(
-      `Arkusz „${sheet.name}”: nie znaleziono wiersza nagłówków rejestru uczestników (np. „PESEL”, „Płeć”, „Data rozpoczęcia udziału w projekcie”).${note.pl}`,
-      `Sheet “${sheet.name}”: no participant register header row found (e.g. “PESEL”, “Płeć”, “Data rozpoczęcia udziału w projekcie”).${note.en}`,
+      `Arkusz „${sheet.name}”: nie znaleziono wiersza nagłówków rejestru uczestników (np. „PESEL”, „Płeć”, „Data rozpoczęcia udziału w projekcie”).`,
+      `Sheet “${sheet.name}”: no participant register header row found (e.g. “PESEL”, “Płeć”, “Data rozpoczęcia udziału w projekcie”).`,
     );
   const missing = REGISTER_COLUMNS.filter((c) => c.required && !h.columns.has(c.key)).map(
     (c) => `„${c.header}”`,
   );
+  // Only headers with Polish letters can be lost to a wrong code page ("IPD" missing is just missing).
+  if (guessed && missing.some((m) => /[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]/.test(m))) throw encodingError(sheet, missing);
   if (missing.length > 0)
     throw new RegisterReadError(
-      `Arkusz „${sheet.name}”: brak wymaganej kolumny ${missing.join(", ")} — dodaj ją w wierszu nagłówków (wiersz ${sheet.top + h.index + 1}).${note.pl}`,
-      `Sheet “${sheet.name}”: required column ${missing.join(", ")} missing — add it to the header row (row ${sheet.top + h.index + 1}).${note.en}`,
+      `Arkusz „${sheet.name}”: brak wymaganej kolumny ${missing.join(", ")} — dodaj ją w wierszu nagłówków (wiersz ${sheet.top + h.index + 1}).`,
+      `Sheet “${sheet.name}”: required column ${missing.join(", ")} missing — add it to the header row (row ${sheet.top + h.index + 1}).`,
     );
   return {
     index: h.index,

@@ -1,0 +1,53 @@
+/** `miernik check --verbose` prints how the file was read and which file column fed which register column. */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { run } from "../../src/cli/main";
+import { CliIO } from "../../src/cli/io";
+
+jest.mock("../../src/cli/commands/layout", () => ({
+  command: { name: "layout", summary: "", usage: "", run: async () => 0 },
+}));
+jest.mock("../../src/cli/commands/validate", () => ({
+  command: { name: "validate", summary: "", usage: "", run: async () => 0 },
+}));
+
+const FIX = path.join(__dirname, "../fixtures/register");
+
+function io(cwd: string): CliIO & { outText: string[]; errText: string[] } {
+  const outText: string[] = [];
+  const errText: string[] = [];
+  return { cwd, out: (t) => outText.push(t), err: (t) => errText.push(t), outText, errText };
+}
+
+describe("miernik check --verbose / --json columnMapping", () => {
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-verbose-"))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test("an SL2014-style CSV: encoding, separator, each file column and what it fed", async () => {
+    fs.copyFileSync(path.join(FIX, "sl2014.csv"), path.join(dir, "r.csv"));
+    const o = io(dir);
+    await run(["check", "r.csv", "--as-of", "2025-01-01", "--verbose"], o);
+    const out = o.outText.join("\n");
+    expect(out).toContain("Plik CSV: kodowanie UTF-8, separator ,");
+    expect(out).toContain("Kolumny pliku (arkusz „Uczestnicy”, wiersz nagłówków 1):");
+    expect(out).toMatch(/ AC {2}„Pesel” → PESEL\n/);
+    expect(out).toMatch(/ A {2}„Kraj” pominięta\n/);
+    expect(out).toContain("Stan na 2025-01-01 · uczestników: 5");
+  });
+
+  test("--json carries columnMapping", async () => {
+    fs.copyFileSync(path.join(FIX, "sl2014.csv"), path.join(dir, "r.csv"));
+    const o = io(dir);
+    await run(["check", "r.csv", "--as-of", "2025-01-01", "--json"], o);
+    const j = JSON.parse(o.outText.join(""));
+    expect(j.columnMapping[0]).toEqual({ fileColumn: "A", file: "Kraj", register: null, via: "ignored" });
+    expect(j.columnMapping).toContainEqual({
+      fileColumn: "AC",
+      file: "Pesel",
+      register: "PESEL",
+      via: "header",
+    });
+  });
+});

@@ -1,0 +1,180 @@
+/** Reading real files (issue 12): record widths, encodings that fail, repeated headers, the column mapping. */
+import { checkRegister, RULES } from "../../../src/domain/register/checks";
+import { REGISTER_COLUMNS } from "../../../src/domain/register/columns";
+import {
+  csvSheetFromBytes,
+  readRegisterSheet,
+  RegisterReadError,
+} from "../../../src/workbook/register/reader";
+import { registerTableRows } from "../../../src/workbook/register/rows";
+
+const HEADER = REGISTER_COLUMNS.map((c) => c.header);
+const row = (over: Record<string, string> = {}): string[] =>
+  REGISTER_COLUMNS.map((c) => {
+    const base: Record<string, string> = {
+      firstName: "Anna",
+      lastName: "Nowak",
+      noPesel: "Tak",
+      sex: "Kobieta",
+      birthDate: "1980-01-01",
+      education: "podstawowe (ISCED 1)",
+      status: "osoba bierna zawodowo",
+      leavingAgriculture: "Nie",
+      disabled: "Nie",
+      startDate: "2024-03-01",
+      ipd: "Tak",
+      training: "Nie",
+    };
+    return over[c.key] ?? base[c.key] ?? "";
+  });
+const utf8 = (lines: string[][], sep = ";") =>
+  new TextEncoder().encode(lines.map((l) => l.join(sep)).join("\n"));
+
+describe("reading real files (issue 12)", () => {
+  it("a record with fewer or more fields than the header is a row error, and the row still counts", () => {
+    const short = row().slice(0, HEADER.length - 2);
+    const long = [...row(), "extra"];
+    const read = readRegisterSheet(csvSheetFromBytes(utf8([HEADER, row(), short, long])));
+    expect(read.rows.map((r) => r.row)).toEqual([2, 3, 4]);
+    const { participants, issues } = checkRegister(read.rows);
+    expect(participants).toHaveLength(3);
+    expect(issues.filter((i) => i.rule === "csv.width").map((i) => [i.row, i.severity])).toEqual([
+      [3, "error"],
+      [4, "error"],
+    ]);
+    expect(issues.find((i) => i.row === 3)?.message.pl).toContain(
+      `${HEADER.length - 2} pól, a nagłówek ${HEADER.length}`,
+    );
+  });
+
+  it("an unterminated quote: one error naming the line, nothing read", () => {
+    const lines = [HEADER.join(";"), row().join(";"), row({ lastName: '"Nowak' }).join(";"), row().join(";")];
+    expect(() => csvSheetFromBytes(new TextEncoder().encode(lines.join("\n")))).toThrow(
+      /niezamknięty cudzysłów w wierszu 3/,
+    );
+  });
+
+  it("a file no encoding decodes to the headers: one message naming every encoding tried", () => {
+    // "Imię" with a byte that is no Polish letter in Windows-1250 nor ISO-8859-2 (not UTF-8 either).
+    const text = [HEADER.join(";"), row().join(";")].join("\n");
+    const bytes = Uint8Array.from(
+      [...text].map((c) =>
+        c === "ę" ? 0x81 : c === "ł" ? 0xb3 : c.charCodeAt(0) > 127 ? 0xe6 : c.charCodeAt(0),
+      ),
+    );
+    let err: unknown;
+    try {
+      readRegisterSheet(csvSheetFromBytes(bytes));
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(RegisterReadError);
+    expect((err as RegisterReadError).pl).toContain("UTF-8, Windows-1250, ISO-8859-2");
+    expect((err as RegisterReadError).pl).not.toMatch(/^Arkusz .*brak wymaganej kolumny/);
+    expect((err as RegisterReadError).en).toContain("none of the encodings tried");
+  });
+
+  it("a UTF-8 file really missing a column says so (the encoding is certain)", () => {
+    const cut = (l: string[]) => l.filter((_v, j) => REGISTER_COLUMNS[j].key !== "sex");
+    expect(() => readRegisterSheet(csvSheetFromBytes(utf8([cut(HEADER), cut(row())])))).toThrow(
+      /brak wymaganej kolumny „Płeć”/,
+    );
+  });
+
+  it("SL2014: of two `W tym`, the one right after the status is the status's; the mapping says which column fed which", () => {
+    const statusAt = HEADER.indexOf("Status osoby na rynku pracy w chwili przystąpienia do projektu");
+    const ins = <T>(xs: T[], at: number, x: T) => [...xs.slice(0, at), x, ...xs.slice(at)];
+    // An institution-block `W tym` first, the status's after the status, the support's at the end.
+    let header = [...HEADER, "Rodzaj przyznanego wsparcia", "W tym"];
+    let data = [
+      ...row({
+        status: "osoba bezrobotna zarejestrowana w ewidencji urzędów pracy",
+        subStatus: "osoba długotrwale bezrobotna",
+      }),
+      "szkolenie",
+      "szkolenie zawodowe",
+    ];
+    header = ins(header, 0, "W tym");
+    data = ins(data, 0, "");
+    const read = readRegisterSheet(csvSheetFromBytes(utf8([header, data])));
+    const { participants } = checkRegister(read.rows);
+    expect(participants[0].longTerm).toBe(true);
+    const wTym = read.columns.filter((c) => c.file === "W tym");
+    expect(wTym.map((c) => [c.fileColumn, c.via])).toEqual([
+      ["A", "duplicate"],
+      [String.fromCharCode(65 + statusAt + 2), "position"],
+      [wTym[2].fileColumn, "duplicate"],
+    ]);
+    expect(read.columns.find((c) => c.file === "Rodzaj przyznanego wsparcia")).toMatchObject({
+      register: null,
+      via: "ignored",
+    });
+  });
+
+  it("SM EFS: PESEL/Inny identyfikator is the PESEL (synonym); Osoba bezrobotna reads the registration column", () => {
+    const header = HEADER.map((h) => (h === "PESEL" ? "PESEL/Inny identyfikator" : h));
+    const bytes = utf8([
+      [...header, "Osoba zarejestrowana w urzędzie pracy"],
+      [...row({ pesel: "80010112340", noPesel: "Nie", status: "Osoba bezrobotna" }), "Nie"],
+      [...row({ status: "Osoba bezrobotna" }), ""],
+    ]);
+    const read = readRegisterSheet(csvSheetFromBytes(bytes));
+    expect(read.columns.find((c) => c.file === "PESEL/Inny identyfikator")).toMatchObject({
+      register: "PESEL",
+      via: "synonym",
+    });
+    const { participants, issues } = checkRegister(read.rows);
+    expect(participants.map((p) => p.status)).toEqual(["unemployedUnregistered", "unemployedRegistered"]);
+    expect(issues.filter((i) => i.rule === "status.cst2021").map((i) => i.severity)).toEqual([
+      "warning",
+      "warning",
+    ]);
+    expect(participants[0].pesel).toBe("80010112340");
+  });
+
+  it("a value matching nothing is an error naming the cell, listing the allowed values and what the row still counts in", () => {
+    const read = readRegisterSheet(
+      csvSheetFromBytes(utf8([HEADER, row({ sex: "K" }), row({ status: "bezrobotny" })])),
+    );
+    const { participants, issues } = checkRegister(read.rows);
+    const sex = issues.find((i) => i.row === 2 && i.rule === RULES.valueAllowed);
+    expect(sex).toMatchObject({ column: "Płeć", severity: "error" });
+    expect(sex?.message.pl).toContain("Dozwolone: „Kobieta”, „Mężczyzna”");
+    expect(sex?.message.pl).toContain(
+      "Wiersz liczy się we wszystkich kryteriach; w tych, które zależą od „Płeć” (kobiety",
+    );
+    expect(participants[0].sex).toBeNull();
+    const status = issues.find((i) => i.row === 3 && i.rule === RULES.valueAllowed);
+    expect(status?.message.pl).toContain("Wiersz pominięty we wszystkich kryteriach.");
+  });
+
+  it("an impossible date is a row error naming the cell", () => {
+    const read = readRegisterSheet(csvSheetFromBytes(utf8([HEADER, row({ startDate: "31.02.2023" })])));
+    const { issues } = checkRegister(read.rows);
+    expect(issues.find((i) => i.rule === RULES.dateFormat)).toMatchObject({
+      row: 2,
+      column: "Data rozpoczęcia udziału w projekcie",
+      severity: "error",
+    });
+    expect(issues.find((i) => i.rule === RULES.dateFormat)?.message.pl).toContain("nieistniejąca data");
+  });
+
+  it("the register sheet Miernik writes holds the allowed values, dates and numbers", () => {
+    const read = readRegisterSheet(
+      csvSheetFromBytes(
+        utf8([
+          HEADER,
+          row({ sex: " kobieta\u00a0", status: "OSOBA  BIERNA ZAWODOWO", startDate: "01/03/2024", fte: "½" }),
+        ]),
+      ),
+    );
+    const [written] = registerTableRows(read.rows);
+    const at = (k: string) => written[REGISTER_COLUMNS.findIndex((c) => c.key === k)];
+    expect([at("sex"), at("status"), at("startDate"), at("fte")]).toEqual([
+      "Kobieta",
+      "osoba bierna zawodowo",
+      45352,
+      0.5,
+    ]);
+  });
+});
