@@ -12,6 +12,7 @@ import * as path from "path";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { cleanTable, DATE_FORMS, toCsvText } from "../fixtures/register/exports";
 import { participants } from "../fixtures/summary/projects";
+import { expectAccessible } from "./a11y";
 import { Session } from "./browser";
 import { openPane, Pane } from "./pane";
 
@@ -92,6 +93,7 @@ describe("a Windows-1250 CSV from Polish Excel in the standalone page (issue 12)
     expect(mapping[0]).toBe("Plik CSV: kodowanie Windows-1250, separator ;");
     expect(mapping).toContain("„Płeć” (F) → Płeć");
     expect(mapping).toContain("„Wykształcenie” (H) → Wykształcenie");
+    await expectAccessible(page, "standalone import dialog with the column mapping");
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("button", { name: "Dodaj" }).click(),

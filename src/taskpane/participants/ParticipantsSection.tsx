@@ -403,7 +403,12 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
             <DialogContent>
               {asking?.text}
               {asking?.details && asking.details.length > 0 ? (
-                <ul data-column-mapping aria-label={S.columnMapping[lang]}>
+                <ul
+                  data-column-mapping
+                  aria-label={S.columnMapping[lang]}
+                  tabIndex={0}
+                  style={{ maxHeight: "12em", overflowY: "auto", fontSize: "0.85em", paddingLeft: "1.2em" }}
+                >
                   {asking.details.map((d, i) => (
                     <li key={i}>{d}</li>
                   ))}
