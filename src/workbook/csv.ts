@@ -150,8 +150,9 @@ export function polishScore(text: string): number {
 }
 
 /**
- * The candidate decodings of CSV bytes, the most likely first: a BOM decides (UTF-8, UTF-16 LE/BE); bytes that
- * are valid UTF-8 are UTF-8; otherwise Windows-1250 and ISO-8859-2, ordered by `polishScore` (ties:
+ * The candidate decodings of CSV bytes, the most likely first: a BOM decides (UTF-8, UTF-16 LE/BE); zero bytes
+ * in every other position mean UTF-16 without a BOM (LE and BE, the likelier first); bytes that are valid UTF-8
+ * are UTF-8; otherwise Windows-1250 and ISO-8859-2, ordered by `polishScore` (ties:
  * Windows-1250, what Polish Excel writes). Callers that know what the text must contain (the register's
  * headers) choose among them (src/workbook/register/reader.ts `csvSheetFromBytes`).
  */
@@ -164,6 +165,22 @@ export function csvDecodings(bytes: Uint8Array): CsvDecoding[] {
     return [{ encoding: "utf-16le", bom: true, certain: true, text: dec("utf-16le", 2) }];
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
     return [{ encoding: "utf-16be", bom: true, certain: true, text: dec("utf-16be", 2) }];
+  // UTF-16 without a BOM: ASCII text then has a zero byte in every other position.
+  const head = bytes.subarray(0, 2000);
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < head.length; i++) if (head[i] === 0) i % 2 === 0 ? evenZeros++ : oddZeros++;
+  if (evenZeros + oddZeros > head.length / 4) {
+    const le = oddZeros > evenZeros;
+    return (le ? (["utf-16le", "utf-16be"] as const) : (["utf-16be", "utf-16le"] as const)).map(
+      (encoding) => ({
+        encoding,
+        bom: false,
+        certain: false,
+        text: dec(encoding),
+      }),
+    );
+  }
   try {
     return [{ encoding: "utf-8", bom: false, certain: true, text: dec("utf-8", 0, true) }];
   } catch {

@@ -72,6 +72,8 @@ describe("CSV as users have it (issue 12)", () => {
       [new TextEncoder().encode("\ufeff" + text), "utf-8"],
       [utf16(true), "utf-16le"],
       [utf16(false), "utf-16be"],
+      [utf16(true).subarray(2), "utf-16le"],
+      [utf16(false).subarray(2), "utf-16be"],
       [single("windows-1250"), "windows-1250"],
       [single("iso-8859-2"), "iso-8859-2"],
     ];

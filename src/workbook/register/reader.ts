@@ -363,7 +363,10 @@ export function csvSheetFromBytes(bytes: Uint8Array, name = REGISTER_SHEET_NAME)
   const certain = candidates[0].certain;
   const tried = certain
     ? [encodingLabel(candidates[0].encoding)]
-    : ["UTF-8", ...candidates.map((c) => encodingLabel(c.encoding))];
+    : [
+        ...(candidates[0].encoding.startsWith("utf-16") ? [] : ["UTF-8"]),
+        ...candidates.map((c) => encodingLabel(c.encoding)),
+      ];
   let best: { sheet: SheetCells; score: number[] } | null = null;
   let firstError: CsvError | null = null;
   for (const c of candidates) {
