@@ -74,7 +74,16 @@ describe("miernik check", () => {
     const code = await run(["check", "r.csv", "--as-of", "2025-01-01", "--json"], o);
     expect(code).toBe(1);
     const j = JSON.parse(o.outText.join(""));
-    expect(Object.keys(j)).toEqual(["card", "asOf", "participants", "pending", "criteria", "rowIssues"]);
+    expect(Object.keys(j)).toEqual([
+      "card",
+      "asOf",
+      "participants",
+      "pending",
+      "parameters",
+      "pendingByGroup",
+      "criteria",
+      "rowIssues",
+    ]);
     expect(j).toMatchObject({ card: "rpo-wl-9.1-2016", asOf: "2025-01-01", participants: 5, pending: 0 });
     const min = j.criteria.find((c: { id: string }) => c.id === "formal.minParticipants");
     expect(min).toEqual({

@@ -52,13 +52,24 @@ async function readRegisterFile(file: string): Promise<SheetCells> {
   return sheet;
 }
 
-/** The --json shape of the issue. */
-export function toJson(e: Evaluation, lang: Lang): unknown {
+/** Pending participants (ended, no job yet, window still open) of each effectiveness criterion's group. */
+export function pendingByGroup(e: Evaluation, card: Card): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of e.criteria) {
+    const group = card.criteria.find((x) => x.id === c.id)?.group;
+    if (group !== undefined && c.pending !== undefined) out[group] = c.pending;
+  }
+  return out;
+}
+
+/** The --json shape of the issue; `card` (when given) adds the parameters used and pending per group. */
+export function toJson(e: Evaluation, lang: Lang, card?: Card): unknown {
   return {
     card: e.card,
     asOf: e.asOf,
     participants: e.participants,
     pending: e.pending,
+    ...(card ? { parameters: { ...card.parameters }, pendingByGroup: pendingByGroup(e, card) } : {}),
     criteria: e.criteria.map((c) => ({
       id: c.id,
       kind: c.kind,
@@ -70,6 +81,7 @@ export function toJson(e: Evaluation, lang: Lang): unknown {
       points: c.points,
       shortfall: c.shortfall,
       target: c.target ?? null,
+      ...(c.pending !== undefined ? { pending: c.pending } : {}),
     })),
     rowIssues: e.rowIssues.map((i) => ({
       row: i.row,
@@ -101,8 +113,18 @@ export function formatTable(e: Evaluation, card: Card, lang: Lang): string {
   const metText = (m: boolean | null): string =>
     m === null ? (pl ? "nie dotyczy" : "n/a") : m ? (pl ? "TAK" : "YES") : pl ? "NIE" : "NO";
   const head = pl
-    ? ["Kryterium", "Licznik", "Mianownik", "Udział", "Próg", "Spełnione", "Punkty", "Brakuje"]
-    : ["Criterion", "Numerator", "Denominator", "Share", "Threshold", "Met", "Points", "Shortfall"];
+    ? ["Kryterium", "Licznik", "Mianownik", "Udział", "Próg", "Spełnione", "Punkty", "Brakuje", "Oczekujący"]
+    : [
+        "Criterion",
+        "Numerator",
+        "Denominator",
+        "Share",
+        "Threshold",
+        "Met",
+        "Points",
+        "Shortfall",
+        "Pending",
+      ];
   const rows = e.criteria.map((c) => [
     c.id,
     String(c.numerator),
@@ -118,6 +140,7 @@ export function formatTable(e: Evaluation, card: Card, lang: Lang): string {
     c.kind === "product" ? "—" : metText(c.met),
     c.kind === "premium" ? (c.points === null ? "—" : String(c.points)) : "",
     c.shortfall === null ? "—" : String(c.shortfall),
+    c.pending === undefined ? "" : String(c.pending),
   ]);
   const widths = head.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
   const fmt = (r: string[]): string =>
@@ -193,7 +216,9 @@ export const command: CliCommand = {
       }
     }
     io.out(
-      options.json ? JSON.stringify(toJson(evaluation, lang), null, 2) : formatTable(evaluation, card, lang),
+      options.json
+        ? JSON.stringify(toJson(evaluation, lang, card), null, 2)
+        : formatTable(evaluation, card, lang),
     );
     return allRequiredMet(evaluation) ? 0 : 1;
   },
