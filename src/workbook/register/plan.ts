@@ -156,7 +156,7 @@ export function derivedFormulas(r: number): Record<DerivedKey, string> {
       `${q("UWAGA: data jako tekst")},` +
       `IF(AND(ISNUMBER(${job}),${job}>${P("asOf")}),${q("UWAGA: zatrudnienie po dniu „stan na” — jeszcze się nie liczy")},` +
       `IF(NOT(ISNUMBER(${dc("age")})),${q("UWAGA: wiek nieznany — poza grupami wieku i „pozostałymi”")},` +
-      `IF(AND(LEN(${peselText})=11,IFERROR(VALUE(MID(${peselText},3,2))>=80,FALSE)),` +
+      `IF(AND(LEN(${peselText})=11,IFERROR(VALUE(MID(${peselText},3,2)),0)>=80),` +
       `${q("UWAGA: PESEL z lat 1800–1899 — wiek z daty urodzenia")},"OK")))))))))`,
   );
 
