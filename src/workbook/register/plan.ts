@@ -3,8 +3,10 @@
  * REGISTER_COLUMNS, so the register reader reads it back), list validations whose sources are names over
  * the hidden `Słowniki` sheet, date and number formats, and derived columns written as same-row formulas
  * (inside the table Excel fills them into new rows) that mirror `derive()` of src/domain/card/groups.ts:
- * birth date (valid PESEL decoded, else Data urodzenia), age at start, evaluable, the group flags (1/0),
- * and a row status. Card parameters come from the criteria sheet's named input cells (`P_*`).
+ * birth date (valid PESEL decoded — not one coding 1800–1899 —, else Data urodzenia), age at start (else the
+ * `Wiek w chwili przystąpienia do projektu` column), the person key and duplicate flag (one person, one count:
+ * `personKey` in groups.ts), evaluable, the group flags (1/0; jobs count only when they started by the as-of
+ * date), and a row status. Card parameters come from the criteria sheet's named input cells (`P_*`).
  *
  * Known difference from the engine, flagged in the row status: dates typed as text (the engine parses
  * `YYYY-MM-DD` / `DD.MM.YYYY` text; the formulas need real dates, which the import writes).

@@ -8,7 +8,7 @@ import { rng, sampleParticipant } from "../../../src/domain/card/sample";
 import { DEFAULT_PARAMETERS, Participant } from "../../../src/domain/card/types";
 import { checkRegister, RawRow, RULES } from "../../../src/domain/register/checks";
 import { participantToValues } from "../../../src/domain/register/toRow";
-import { COUNTING_CASES, PESEL_1899_F } from "../../fixtures/register/countingCases";
+import { CARD91, COUNTING_CASES, PESEL_1899_F } from "../../fixtures/register/countingCases";
 import { d, person } from "../../fixtures/register/participants";
 
 function rawRows(ps: readonly Participant[]): RawRow[] {
@@ -91,7 +91,7 @@ describe("unknown age, age column, PESEL + 80", () => {
     // born 1989-01-01, start 2024-03-01: 35
     const rows = rawRows([person({ ageAtStart: 52 })]);
     const { participants, issues } = checkRegister(rows);
-    const e = evaluate(participants, COUNTING_CASES["shortfall: women 2/6 → 1"]().card, d("2025-01-01"));
+    const e = evaluate(participants, CARD91, d("2025-01-01"));
     expect(e.criteria.find((c) => c.id === "premium.age50plus")).toMatchObject({ numerator: 0 });
     expect(issues.map((i) => i.rule)).toEqual([RULES.ageMismatch]);
   });
@@ -126,7 +126,7 @@ describe("bad input never costs a participant silently", () => {
       if (i % 23 === 0) row.values.status = "bezrobotny"; // not an allowed value
     });
     const { participants, issues } = checkRegister(rows);
-    const e = evaluate(participants, COUNTING_CASES["shortfall: women 2/6 → 1"]().card, asOf, issues);
+    const e = evaluate(participants, CARD91, asOf, issues);
     const has = (row: number, pred: (rule: string, severity: string) => boolean) =>
       e.rowIssues.some((i) => i.row === row && pred(i.rule, i.severity));
     let left = 0;
