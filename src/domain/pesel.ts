@@ -33,3 +33,9 @@ export function checkPesel(raw: string): PeselInfo {
   if (birth === null) return { valid: false, problem: "date", birthDate: null, sex };
   return { valid: true, problem: null, birthDate: birth, sex };
 }
+
+/** A PESEL whose month code is +80 (born 1800–1899): Miernik does not take its date as a birth date. */
+export function peselBornBefore1900(raw: string): boolean {
+  const p = raw.trim();
+  return /^\d{11}$/.test(p) && +p.slice(2, 4) >= 80;
+}

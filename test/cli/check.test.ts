@@ -5,6 +5,10 @@ import ExcelJS from "exceljs";
 import { run } from "../../src/cli/main";
 import { CliIO } from "../../src/cli/io";
 import { parseCsv } from "../../src/workbook/csv";
+import { BUILTIN_CARDS, DEFAULT_CARD_ID } from "../../src/domain/card/load";
+import { DEFAULT_PARAMETERS } from "../../src/domain/card/types";
+import { COUNTING_CASES } from "../fixtures/register/countingCases";
+import { csvBytes } from "../fixtures/summary/projects";
 
 // Other commands are mocked so this test depends only on `check` and the dispatcher in main.ts.
 jest.mock("../../src/cli/commands/layout", () => ({
@@ -79,6 +83,8 @@ describe("miernik check", () => {
       "asOf",
       "participants",
       "pending",
+      "parameters",
+      "pendingByGroup",
       "criteria",
       "rowIssues",
       "columnMapping",
@@ -99,6 +105,32 @@ describe("miernik check", () => {
     });
     const unemployed = j.criteria.find((c: { id: string }) => c.id === "formal.unemployed");
     expect(unemployed).toMatchObject({ numerator: 4, denominator: 5, share: 0.8, met: true });
+  });
+
+  test("--json carries the parameters used and the pending participants per group", async () => {
+    // As of 2024-09-01: women 1 employed + 4 without a job (windows closed) → 1/5; 2 more ended 2024-08-20 are
+    // pending. Shortfall: (1+k)/(5+k) ≥ 39 % → k = 2 (worked out in test/fixtures/register/countingCases.ts).
+    const c = COUNTING_CASES["pending per group: windows open vs closed"]();
+    fs.writeFileSync(path.join(dir, "p.csv"), csvBytes(c.participants));
+    const o = io(dir);
+    expect(await run(["check", "p.csv", "--as-of", "2024-09-01", "--json"], o)).toBe(1);
+    const j = JSON.parse(o.outText.join(""));
+    expect(j.parameters).toEqual({ ...DEFAULT_PARAMETERS, ...BUILTIN_CARDS[DEFAULT_CARD_ID].parameters });
+    expect(j.parameters.duplicatesByNameAndBirthDate).toBe(true);
+    expect(j.pendingByGroup).toEqual({
+      age50plus: 0,
+      women: 2,
+      disabled: 0,
+      longTermUnemployed: 0,
+      lowQualified: 0,
+      other: 0,
+    });
+    expect(j.pending).toBe(2);
+    const women = j.criteria.find((x: { id: string }) => x.id === "effectiveness.women");
+    expect(women).toMatchObject({ numerator: 1, denominator: 5, pending: 2, met: false, shortfall: 2 });
+    const table = io(dir);
+    await run(["check", "p.csv", "--as-of", "2024-09-01"], table);
+    expect(table.outText.join("\n")).toMatch(/effectiveness\.women\s+1\s+5\s+20,0%\s+39,0%\s+NIE\s+2\s+2/);
   });
 
   test("every formal and effectiveness criterion met or not applicable → exit 0, readable table", async () => {

@@ -15,6 +15,8 @@ import { parseA1 } from "../../src/workbook/address";
 import { criteriaCellMap, MET } from "../../src/workbook/criteria/plan";
 import { d, ENDED, JOB, many } from "../fixtures/register/participants";
 import { csvBytes, makePesel } from "../fixtures/summary/projects";
+import { COUNTING_CASES, CountingCase } from "../fixtures/register/countingCases";
+import { serialToIso } from "../../src/domain/dates";
 import { recalculate, SOFFICE } from "./soffice";
 
 const card = builtinCard(DEFAULT_CARD_ID) as Card;
@@ -34,7 +36,15 @@ function random(seed: number, n: number): Participant[] {
   });
 }
 
-const REGISTERS: Record<string, Participant[]> = {
+/** A register, the card and as-of date it is checked with (default card 9.1, 2024-09-01), hand-worked figures. */
+interface Register {
+  participants: Participant[];
+  card?: Card;
+  asOf?: number;
+  criteria?: CountingCase["criteria"];
+}
+
+const REGISTERS: Record<string, Participant[] | Register> = {
   zero: [],
   "at-threshold": [...many(40), ...many(10, { status: "inactive", longTerm: null })],
   "one-short": [...many(39), ...many(11, { status: "inactive", longTerm: null })],
@@ -44,7 +54,15 @@ const REGISTERS: Record<string, Participant[]> = {
   ],
   random1: random(11, 120),
   random2: random(12, 300),
+  // The counting-rule boundary cases (test/fixtures/register/countingCases.ts), figures worked out by hand.
+  ...Object.fromEntries(
+    Object.entries(COUNTING_CASES).map(([name, make], i) => {
+      const c = make();
+      return [`counting-${i + 1}`, { ...c, name }];
+    }),
+  ),
 };
+const entry = (r: Participant[] | Register): Register => (Array.isArray(r) ? { participants: r } : r);
 
 interface CriterionJson {
   id: string;
@@ -56,28 +74,34 @@ interface CriterionJson {
   points: number | null;
   shortfall: number | null;
   kind: string;
+  pending?: number;
 }
 
 describeLo("LibreOffice recalculates `miernik check -o` workbooks to the engine's figures", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-lo-check-"));
   const expected = new Map<string, CriterionJson[]>();
+  const cards = new Map<string, Register>();
   const files: string[] = [];
 
   beforeAll(async () => {
-    for (const [name, ps] of Object.entries(REGISTERS)) {
+    for (const [name, r] of Object.entries(REGISTERS)) {
+      const reg = entry(r);
       const csv = path.join(dir, `${name}.csv`);
-      fs.writeFileSync(csv, csvBytes(ps));
+      fs.writeFileSync(csv, csvBytes(reg.participants));
+      const args = ["check", `${name}.csv`, "--as-of", serialToIso(reg.asOf ?? d("2024-09-01")), "--json"];
+      if (reg.card && reg.card !== card) {
+        fs.writeFileSync(path.join(dir, `${name}.card.json`), JSON.stringify(reg.card));
+        args.push("--card", `${name}.card.json`);
+      }
       const out: string[] = [];
       const io: CliIO = { cwd: dir, out: (t) => out.push(t), err: () => undefined };
-      const code = await run(
-        ["check", `${name}.csv`, "--as-of", "2024-09-01", "--json", "-o", `${name}.xlsx`],
-        io,
-      );
+      const code = await run([...args, "-o", `${name}.xlsx`], io);
       expect([0, 1]).toContain(code);
       expected.set(
         path.join(dir, `${name}.xlsx`),
         (JSON.parse(out.join("\n")) as { criteria: CriterionJson[] }).criteria,
       );
+      cards.set(path.join(dir, `${name}.xlsx`), reg);
       files.push(path.join(dir, `${name}.xlsx`));
     }
   }, 120_000);
@@ -85,11 +109,13 @@ describeLo("LibreOffice recalculates `miernik check -o` workbooks to the engine'
 
   test("every criterion's numerator, denominator, share, met, points and shortfall", () => {
     const computed = recalculate(files);
-    const map = criteriaCellMap(card);
     for (const file of files) {
-      const sheet = computed.get(file)!.get(card.sheetName);
+      const reg = cards.get(file)!;
+      const fileCard = reg.card ?? card;
+      const map = criteriaCellMap(fileCard);
+      const sheet = computed.get(file)!.get(fileCard.sheetName);
       if (!sheet)
-        throw new Error(`no sheet ${card.sheetName} in ${[...computed.get(file)!.keys()].join(", ")}`);
+        throw new Error(`no sheet ${fileCard.sheetName} in ${[...computed.get(file)!.keys()].join(", ")}`);
       const cell = (a: string): string => {
         const { row, col } = parseA1(a);
         return sheet[row]?.[col] ?? "";
@@ -112,6 +138,24 @@ describeLo("LibreOffice recalculates `miernik check -o` workbooks to the engine'
         }
         if (c.kind === "premium")
           expect([ctx, cell(at.points)]).toEqual([ctx, c.points === null ? "—" : String(c.points)]);
+        if (c.pending !== undefined) expect([ctx, num(at.pending)]).toEqual([ctx, c.pending]);
+        // The counting cases: LibreOffice's figures are also the ones worked out by hand.
+        const hand = reg.criteria?.[c.id];
+        if (hand) {
+          if (hand.numerator !== undefined) expect([ctx, num(at.numerator)]).toEqual([ctx, hand.numerator]);
+          if (hand.denominator != null) expect([ctx, num(at.denominator)]).toEqual([ctx, hand.denominator]);
+          if (hand.pending !== undefined) expect([ctx, num(at.pending)]).toEqual([ctx, hand.pending]);
+          if (hand.met !== undefined)
+            expect([ctx, cell(at.met)]).toEqual([
+              ctx,
+              hand.met === null ? MET.na : hand.met ? MET.yes : MET.no,
+            ]);
+          if (hand.shortfall !== undefined)
+            expect([ctx, cell(at.shortfall)]).toEqual([
+              ctx,
+              hand.shortfall === null ? "" : String(hand.shortfall),
+            ]);
+        }
       }
     }
   }, 240_000);

@@ -72,12 +72,17 @@ export interface Recalculated {
   ms: number;
 }
 
-/** The whole check workbook (register with its derived formulas + criteria sheet), recalculated. */
+/**
+ * The whole check workbook (register with its derived formulas + criteria sheet), recalculated. The
+ * register's duplicate column looks each row's person key up with an exact MATCH over the whole bounded
+ * column: `useColumnIndex` gives HyperFormula the index Excel and LibreOffice keep for exact lookups
+ * (without it every lookup is a linear scan, quadratic in the rows).
+ */
 export function recalcWorkbook(HF: HfStatic, plan: WorkbookPlan): Recalculated {
   const sheets: Record<string, HfCell[][]> = {};
   for (const s of plan.sheets) sheets[s.name] = planGrid(s);
   const t0 = performance.now();
-  const hf = HF.buildFromSheets(sheets, HF_CONFIG, hfNames(plan.names));
+  const hf = HF.buildFromSheets(sheets, { ...HF_CONFIG, useColumnIndex: true }, hfNames(plan.names));
   return { hf, ms: performance.now() - t0 };
 }
 

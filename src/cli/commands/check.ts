@@ -90,13 +90,27 @@ export function formatMapping(read: RegisterRows, lang: Lang): string {
   return lines.join("\n");
 }
 
-/** The --json shape of the issue. */
-export function toJson(e: Evaluation, lang: Lang, columns?: readonly ColumnMapping[]): unknown {
+/** Pending participants (ended, no job yet, window still open) of each effectiveness criterion's group. */
+export function pendingByGroup(e: Evaluation, card: Card): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of e.criteria) {
+    const group = card.criteria.find((x) => x.id === c.id)?.group;
+    if (group !== undefined && c.pending !== undefined) out[group] = c.pending;
+  }
+  return out;
+}
+
+/**
+ * The --json shape of the issue; `card` (when given) adds the parameters used and pending per group,
+ * `columns` which file column fed each register column.
+ */
+export function toJson(e: Evaluation, lang: Lang, card?: Card, columns?: readonly ColumnMapping[]): unknown {
   return {
     card: e.card,
     asOf: e.asOf,
     participants: e.participants,
     pending: e.pending,
+    ...(card ? { parameters: { ...card.parameters }, pendingByGroup: pendingByGroup(e, card) } : {}),
     criteria: e.criteria.map((c) => ({
       id: c.id,
       kind: c.kind,
@@ -108,6 +122,7 @@ export function toJson(e: Evaluation, lang: Lang, columns?: readonly ColumnMappi
       points: c.points,
       shortfall: c.shortfall,
       target: c.target ?? null,
+      ...(c.pending !== undefined ? { pending: c.pending } : {}),
     })),
     rowIssues: e.rowIssues.map((i) => ({
       row: i.row,
@@ -140,8 +155,18 @@ export function formatTable(e: Evaluation, card: Card, lang: Lang): string {
   const metText = (m: boolean | null): string =>
     m === null ? (pl ? "nie dotyczy" : "n/a") : m ? (pl ? "TAK" : "YES") : pl ? "NIE" : "NO";
   const head = pl
-    ? ["Kryterium", "Licznik", "Mianownik", "Udział", "Próg", "Spełnione", "Punkty", "Brakuje"]
-    : ["Criterion", "Numerator", "Denominator", "Share", "Threshold", "Met", "Points", "Shortfall"];
+    ? ["Kryterium", "Licznik", "Mianownik", "Udział", "Próg", "Spełnione", "Punkty", "Brakuje", "Oczekujący"]
+    : [
+        "Criterion",
+        "Numerator",
+        "Denominator",
+        "Share",
+        "Threshold",
+        "Met",
+        "Points",
+        "Shortfall",
+        "Pending",
+      ];
   const rows = e.criteria.map((c) => [
     c.id,
     String(c.numerator),
@@ -157,6 +182,7 @@ export function formatTable(e: Evaluation, card: Card, lang: Lang): string {
     c.kind === "product" ? "—" : metText(c.met),
     c.kind === "premium" ? (c.points === null ? "—" : String(c.points)) : "",
     c.shortfall === null ? "—" : String(c.shortfall),
+    c.pending === undefined ? "" : String(c.pending),
   ]);
   const widths = head.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
   const fmt = (r: string[]): string =>
@@ -234,7 +260,7 @@ export const command: CliCommand = {
     if (options.verbose && !options.json) io.out(formatMapping(read, lang) + "\n");
     io.out(
       options.json
-        ? JSON.stringify(toJson(evaluation, lang, read.columns), null, 2)
+        ? JSON.stringify(toJson(evaluation, lang, card, read.columns), null, 2)
         : formatTable(evaluation, card, lang),
     );
     return allRequiredMet(evaluation) ? 0 : 1;

@@ -1,6 +1,10 @@
 import { serialToIso } from "../dates";
+import { COLUMN_BY_KEY } from "../register/columns";
 import { derive, GROUPS, isEvaluable } from "./groups";
 import { Card, Criterion, CriterionResult, Evaluation, GroupId, Participant, RowIssue } from "./types";
+
+/** Rule id of the evaluation's own row warning (the row checks do not know the as-of date). */
+export const JOB_AFTER_AS_OF = "date.jobAfterAsOf";
 
 /** The base (denominator group) of a share-like criterion. */
 export function baseOf(c: Criterion, card: Card): GroupId {
@@ -21,12 +25,14 @@ export function shareShortfall(n: number, d: number, t: number): number {
   return x;
 }
 
-/** Effectiveness shortfall: the smallest k of additional employed among those ended with (n+k)/d ≥ t (⌈t·d − n⌉). */
+/**
+ * Effectiveness shortfall: the smallest k ≥ 0 with (n+k)/(d+k) ≥ t — k more participants of the group who end
+ * and find a qualifying job (the "add k people" rule of the formal quotas, `shareShortfall`). Those whose
+ * window has closed without a job stay in d: only new results (pending participants, or people still in the
+ * project) can close the gap. Not applicable (null in the result) when nobody ended (d = 0).
+ */
 export function effectivenessShortfall(n: number, d: number, t: number): number {
-  if (d === 0 || n / d >= t) return 0;
-  let k = Math.max(0, Math.floor(t * d - n) - 1);
-  while ((n + k) / d < t) k++;
-  return k;
+  return shareShortfall(n, d, t);
 }
 
 interface Tally {
@@ -51,10 +57,25 @@ export function cardEvaluator(card: Card, asOf: number): CardEvaluator {
   const baseTests = crit.map((c) => GROUPS[baseOf(c, card)].test);
   let count = 0;
   let pendingAll = 0;
+  const own: RowIssue[] = [];
+  const asOfIso = serialToIso(asOf);
   const add = (participants: Iterable<Participant>): void => {
     for (const p of participants) {
       if (!isEvaluable(p)) continue;
       count++;
+      if (p.jobStartDate !== null && p.jobStartDate > asOf) {
+        const job = serialToIso(p.jobStartDate);
+        own.push({
+          row: p.row,
+          column: COLUMN_BY_KEY.get("jobStartDate")?.header ?? "",
+          rule: JOB_AFTER_AS_OF,
+          severity: "warning",
+          message: {
+            pl: `Zatrudnienie od ${job}, po dniu „stan na” ${asOfIso} — jeszcze nie liczy się do efektywności ani rezultatów; sprawdź datę albo przelicz później.`,
+            en: `Job from ${job}, after the as-of date ${asOfIso} — not counted yet for effectiveness or results; check the date or recalculate later.`,
+          },
+        });
+      }
       const dv = derive(p, params, asOf);
       if (dv.effPopulation && dv.pending) pendingAll++;
       for (let i = 0; i < crit.length; i++) {
@@ -95,19 +116,32 @@ export function cardEvaluator(card: Card, asOf: number): CardEvaluator {
     const criteria = crit.map((c, i) => result(c, tallies[i]));
     return {
       card: card.id,
-      asOf: serialToIso(asOf),
+      asOf: asOfIso,
       participants: count,
       pending: pendingAll,
       criteria,
-      rowIssues,
+      rowIssues: own.length === 0 ? rowIssues : mergeByRow(rowIssues, own),
     };
   };
   return { add, result: finish };
 }
 
+/** Two row-ordered issue lists as one, row by row (stable: `a`'s issues of a row come first). */
+function mergeByRow(a: readonly RowIssue[], b: readonly RowIssue[]): RowIssue[] {
+  const out: RowIssue[] = [];
+  let j = 0;
+  for (const x of a) {
+    while (j < b.length && b[j].row < x.row) out.push(b[j++]);
+    out.push(x);
+  }
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}
+
 /**
  * Evaluates a card over participants at `asOf` (Excel serial). One pass over the participants; memory is
- * O(criteria). Rows failing `isEvaluable` are left out; `rowIssues` is passed through for the report.
+ * O(criteria). Rows failing `isEvaluable` are left out; `rowIssues` (the row checks') is passed through for the
+ * report, with the evaluation's own warnings merged in by row (a job start after `asOf`: not counted yet).
  */
 export function evaluate(
   participants: Iterable<Participant>,

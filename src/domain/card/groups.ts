@@ -1,6 +1,6 @@
 import { Localized } from "../i18n";
 import { completedYears } from "../dates";
-import { checkPesel } from "../pesel";
+import { checkPesel, peselBornBefore1900 } from "../pesel";
 import { ColumnKey } from "../register/columns";
 import { CardParameters, GroupId, Participant } from "./types";
 
@@ -9,14 +9,16 @@ import { CardParameters, GroupId, Participant } from "./types";
  * Each participant is first reduced to `Derived` flags (the derived columns of the `Uczestnicy` table);
  * every group is then a test over those flags. Definitions (issue 4 semantics):
  * - unemployed ⇔ status is one of the two "osoba bezrobotna …" values; longTermUnemployed ⇔ unemployed ∧ W tym = długotrwale.
- * - age = completed years from the birth date (valid PESEL first, else Data urodzenia) to the start date; unknown → not 50+.
- * - lowQualified ⇔ ISCED ≤ parameters.lowQualificationMaxIsced; other ⇔ none of 50+, women, disabled, long-term, low-qualified.
+ * - age = completed years from the birth date (valid PESEL first — not one coding 1800–1899 —, else Data urodzenia) to
+ *   the start date; without a birth date, `Wiek w chwili przystąpienia do projektu` (whole years ≥ 0); unknown → in no age group.
+ * - lowQualified ⇔ ISCED ≤ parameters.lowQualificationMaxIsced; other ⇔ age known ∧ none of 50+, women, disabled,
+ *   long-term, low-qualified.
  * - effPopulation ⇔ (unemployed ∨ inactive) ∧ ¬startup funds ∧ dropout ≠ podjęcie nauki.
  * - ended ⇔ end date ∧ (path completed = Tak ∨ dropout = podjęcie zatrudnienia); with `excludeOtherDropouts` = false: end date filled.
- * - employed ⇔ job start in [start, end + window] ∧ qualifying job (umowa o pracę: months ≥ min ∧ etat ≥ minFte;
+ * - employed ⇔ job start in [start, end + window] ∧ job start ≤ as-of (a later one is not known yet) ∧ qualifying job (umowa o pracę: months ≥ min ∧ etat ≥ minFte;
  *   umowa cywilnoprawna (if counted): months ≥ min ∧ 3× = Tak; działalność gospodarcza).
  * - pending ⇔ ended ∧ ¬employed ∧ asOf < end + window.
- * - result indicators: left ⇔ end date filled; employedAfterLeaving ⇔ left ∧ job start in [start, end + resultWindow];
+ * - result indicators: left ⇔ end date filled; employedAfterLeaving ⇔ left ∧ job start in [start, end + resultWindow] ∧ ≤ as-of;
  *   qualifiedAfterLeaving ⇔ left ∧ Uzyskanie kwalifikacji = Tak; nonAgriculturalJobAfterLeaving ⇔ employedAfterLeaving ∧ pozarolniczy = Tak.
  */
 export interface Derived {
@@ -37,13 +39,80 @@ export interface Derived {
   employedAfterLeaving: boolean;
 }
 
-/** Birth date used for age: from a valid PESEL, else Data urodzenia. */
+/**
+ * Birth date used for age: from a valid PESEL, else Data urodzenia. A PESEL coding 1800–1899 (month + 80) is
+ * not taken (the row checks flag it): spreadsheet dates start in 1900, so the sheet's formulas could not
+ * use it either, and such a PESEL is a typing slip for anyone alive.
+ */
 export function birthDateOf(p: Participant): number | null {
   if (p.pesel) {
     const info = checkPesel(p.pesel);
-    if (info.valid) return info.birthDate;
+    if (info.valid && !peselBornBefore1900(p.pesel)) return info.birthDate;
   }
   return p.birthDate;
+}
+
+/** A usable `Wiek w chwili przystąpienia do projektu`: a whole number ≥ 0, else null. */
+export function validAgeAtStart(v: number | null | undefined): number | null {
+  return typeof v === "number" && Number.isInteger(v) && v >= 0 ? v : null;
+}
+
+/** Age at start: from the birth date (see `birthDateOf`) and the start date, else the age column, else null. */
+export function ageOf(p: Participant): number | null {
+  const birth = birthDateOf(p);
+  if (birth !== null && p.startDate !== null) return completedYears(birth, p.startDate);
+  return validAgeAtStart(p.ageAtStart);
+}
+
+/** Excel's TRIM: spaces (U+0020 only) trimmed, inner runs of spaces collapsed to one. */
+export function excelTrim(s: string): string {
+  return s.replace(/ +/g, " ").replace(/^ | $/g, "");
+}
+
+/** Polish capital letters without their diacritics (the key compares names in upper case). */
+export const PERSON_KEY_FOLD: Readonly<Record<string, string>> = {
+  Ą: "A",
+  Ć: "C",
+  Ę: "E",
+  Ł: "L",
+  Ń: "N",
+  Ó: "O",
+  Ś: "S",
+  Ź: "Z",
+  Ż: "Z",
+};
+/** Longest key compared (Excel's MATCH refuses lookup text over 255 characters). */
+export const PERSON_KEY_MAX = 200;
+
+/**
+ * The identity of a person for "one person, one count", exactly as the register's `personKey` formula
+ * builds it (src/workbook/register/plan.ts): `P:` + the PESEL cell when it has 11 characters (a number is
+ * padded with leading zeros to 11 digits, text trimmed as Excel's TRIM does); else, with
+ * `duplicatesByNameAndBirthDate`, `N:` + first and last name (trimmed, upper case, Polish letters without
+ * diacritics) + the Data urodzenia serial; else null. `~ * ?` become `_` (MATCH would read them as
+ * wildcards) and the key is cut to PERSON_KEY_MAX characters.
+ */
+export function personKey(
+  peselCell: unknown,
+  firstName: string | null,
+  lastName: string | null,
+  birthDate: number | null,
+  params: CardParameters,
+): string | null {
+  let pesel = "";
+  if (typeof peselCell === "number" && Number.isFinite(peselCell))
+    // As TEXT(cell, "00000000000"): rounded, at least 11 digits, a minus sign in front.
+    pesel = `${peselCell < 0 ? "-" : ""}${String(Math.round(Math.abs(peselCell))).padStart(11, "0")}`;
+  else if (typeof peselCell === "string") pesel = excelTrim(peselCell);
+  let key: string | null = null;
+  if (pesel.length === 11) key = `P:${pesel}`;
+  else if (params.duplicatesByNameAndBirthDate && birthDate !== null) {
+    const first = excelTrim(firstName ?? "");
+    const last = excelTrim(lastName ?? "");
+    if (first !== "" && last !== "")
+      key = `N:${`${first}|${last}`.toUpperCase().replace(/[ĄĆĘŁŃÓŚŹŻ]/g, (c) => PERSON_KEY_FOLD[c])}|${Math.floor(birthDate)}`;
+  }
+  return key === null ? null : key.replace(/[~*?]/g, "_").slice(0, PERSON_KEY_MAX);
 }
 
 export function qualifyingJob(p: Participant, params: CardParameters): boolean {
@@ -61,8 +130,7 @@ export function qualifyingJob(p: Participant, params: CardParameters): boolean {
 }
 
 export function derive(p: Participant, params: CardParameters, asOf: number): Derived {
-  const birth = birthDateOf(p);
-  const age = birth !== null && p.startDate !== null ? completedYears(birth, p.startDate) : null;
+  const age = ageOf(p);
   const unemployed = p.status === "unemployedRegistered" || p.status === "unemployedUnregistered";
   const longTermUnemployed = unemployed && p.longTerm === true;
   const inactive = p.status === "inactive";
@@ -70,7 +138,7 @@ export function derive(p: Participant, params: CardParameters, asOf: number): De
   const women = p.sex === "F";
   const disabled = p.disabled === true;
   const lowQualified = p.isced !== null && p.isced <= params.lowQualificationMaxIsced;
-  const other = !(age50plus || women || disabled || longTermUnemployed || lowQualified);
+  const other = age !== null && !(age50plus || women || disabled || longTermUnemployed || lowQualified);
   const effPopulation = (unemployed || inactive) && p.startupFunds !== true && p.dropoutReason !== "school";
   const hasEnd = p.endDate !== null;
   const ended =
@@ -80,7 +148,8 @@ export function derive(p: Participant, params: CardParameters, asOf: number): De
     p.startDate !== null &&
     p.endDate !== null &&
     p.jobStartDate >= p.startDate &&
-    p.jobStartDate <= p.endDate + days;
+    p.jobStartDate <= p.endDate + days &&
+    p.jobStartDate <= asOf;
   const employed = jobInWindow(params.effectivenessWindowDays) && qualifyingJob(p, params);
   const pending = ended && !employed && asOf < (p.endDate as number) + params.effectivenessWindowDays;
   const employedAfterLeaving = hasEnd && jobInWindow(params.resultWindowDays);
@@ -180,11 +249,12 @@ export const GROUPS: Record<GroupId, GroupDef> = {
 export const GROUP_IDS = Object.keys(GROUPS) as GroupId[];
 
 /**
- * Rows that enter the evaluation: a usable start date and status. Rows failing this are reported by the row
- * checks (severity error) and left out of every criterion; every other row issue leaves the row in.
+ * Rows that enter the evaluation: a usable start date and status, and not a repeat of an earlier row's person
+ * (`duplicateOf`, set by the row checks). Rows failing this are reported by the row checks (severity error)
+ * and left out of every criterion; every other row issue leaves the row in.
  */
 export function isEvaluable(p: Participant): boolean {
-  return p.startDate !== null && p.status !== null;
+  return p.startDate !== null && p.status !== null && (p.duplicateOf ?? null) === null;
 }
 
 /** Derived flag columns (per participant row) that the groups and the effectiveness measure read. */

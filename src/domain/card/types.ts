@@ -85,6 +85,12 @@ export interface CardParameters {
   internshipMaxMonths: number;
   /** Age below which the row check warns (target group 30+; default 30). */
   minTargetAge: number;
+  /**
+   * One person, one count: rows without an 11-character PESEL are the same person when first name, last
+   * name (case, spaces and Polish diacritics ignored) and Data urodzenia are equal (default true; false: only
+   * the PESEL identifies a person).
+   */
+  duplicatesByNameAndBirthDate: boolean;
 }
 
 export const DEFAULT_PARAMETERS: Readonly<CardParameters> = Object.freeze({
@@ -100,6 +106,7 @@ export const DEFAULT_PARAMETERS: Readonly<CardParameters> = Object.freeze({
   internshipMinMonths: 3,
   internshipMaxMonths: 6,
   minTargetAge: 30,
+  duplicatesByNameAndBirthDate: true,
 });
 
 /** The card as written in JSON (parameters optional, each overriding a default). */
@@ -157,6 +164,15 @@ export interface Participant {
   contractValue3x: boolean | null;
   nonAgriculturalJob: boolean | null;
   startupFunds: boolean | null;
+  /** `Wiek w chwili przystąpienia do projektu` (whole years ≥ 0) when the register has it; used when no birth date is known. */
+  ageAtStart?: number | null;
+  /**
+   * Set by the row checks (`checkRegister`): the person's identity (see `personKey` in groups.ts), null when the
+   * row has none or cannot be counted anyway; and the earlier row of the same person when this row repeats it —
+   * such a row is left out of every count (`isEvaluable`).
+   */
+  personKey?: string | null;
+  duplicateOf?: number | null;
 }
 
 export type Severity = "error" | "warning" | "info";

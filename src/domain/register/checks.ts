@@ -1,10 +1,12 @@
 import { Localized } from "../i18n";
-import { completedYears, readDate, serialToIso } from "../dates";
+import { readDate, serialToIso } from "../dates";
 import { parsePolishNumber } from "../numbers";
 import { checkPesel } from "../pesel";
 import { looksLikeFormula, normalizeText } from "../text";
 import { CardParameters, DEFAULT_PARAMETERS, Participant, RowIssue, Severity } from "../card/types";
-import { birthDateOf } from "../card/groups";
+import { ageOf, birthDateOf, personKey, validAgeAtStart } from "../card/groups";
+import { peselBornBefore1900 } from "../pesel";
+import { JOB_AFTER_AS_OF } from "../card/evaluate";
 import {
   COLUMN_BY_KEY,
   CONTRACT,
@@ -46,6 +48,8 @@ export const RULES = {
   peselMissing: "pesel.missing",
   noPeselWithPesel: "pesel.noPeselWithPesel",
   peselDuplicate: "pesel.duplicate",
+  peselBefore1900: "pesel.before1900",
+  personDuplicate: "person.duplicate",
   dateFormat: "date.format",
   dateOrder: "date.order",
   jobAfterWindow: "date.jobAfterWindow",
@@ -57,6 +61,11 @@ export const RULES = {
   education: "value.isced",
   longTermContradiction: "longTerm.contradiction",
   ageUnder30: "age.under30",
+  ageUnknown: "age.unknown",
+  ageInvalid: "age.invalid",
+  ageMismatch: "age.mismatch",
+  /** Reported by the evaluation (it knows the as-of date): src/domain/card/evaluate.ts. */
+  jobAfterAsOf: JOB_AFTER_AS_OF,
   formulaLikeText: "text.formulaLike",
 } as const;
 
@@ -82,7 +91,8 @@ export interface RegisterChecker {
 export function registerChecker(params: CardParameters = DEFAULT_PARAMETERS): RegisterChecker {
   const issues: RowIssue[] = [];
   const participants: Participant[] = [];
-  const firstRowOfPesel = new Map<string, number>();
+  /** Person key → first counted row (one person, one count). */
+  const firstRowOf = new Map<string, number>();
   const add = (rows: readonly RawRow[]): void => {
     for (const raw of rows) {
       const r = raw.row;
@@ -299,6 +309,15 @@ export function registerChecker(params: CardParameters = DEFAULT_PARAMETERS): Re
         nonAgriculturalJob: yesNo("nonAgriculturalJob", false),
         startupFunds: yesNo("startupFunds", false),
       };
+      const a = num("ageAtStart");
+      if (a !== null) {
+        p.ageAtStart = validAgeAtStart(a);
+        if (p.ageAtStart === null)
+          issue("ageAtStart", RULES.ageInvalid, "error", {
+            pl: `Wiek „${String(get("ageAtStart"))}” to nie liczba całkowita lat ≥ 0 — popraw wiek.`,
+            en: `Age “${String(get("ageAtStart"))}” is not a whole number of years ≥ 0 — correct it.`,
+          });
+      }
 
       // PESEL
       const peselCell = get("pesel");
@@ -351,19 +370,45 @@ export function registerChecker(params: CardParameters = DEFAULT_PARAMETERS): Re
               pl: `Płeć nie zgadza się z numerem PESEL (PESEL: ${info.sex === "F" ? SEX.female : SEX.male}).`,
               en: `Sex does not match the PESEL (PESEL: ${info.sex === "F" ? SEX.female : SEX.male}).`,
             });
-          if (p.birthDate !== null && info.birthDate !== p.birthDate)
+          if (peselBornBefore1900(pesel))
+            issue("pesel", RULES.peselBefore1900, "warning", {
+              pl: `PESEL „${pesel}” koduje urodzenie w latach 1800–1899 (miesiąc + 80) — to zapewne pomyłka; wiek liczony z „${header("birthDate")}”, nie z numeru PESEL. Sprawdź numer.`,
+              en: `PESEL “${pesel}” codes a birth in 1800–1899 (month + 80) — most likely a slip; the age comes from “${header("birthDate")}”, not the PESEL. Check the number.`,
+            });
+          else if (p.birthDate !== null && info.birthDate !== p.birthDate)
             issue("birthDate", RULES.peselBirthDate, "error", {
               pl: `Data urodzenia nie zgadza się z numerem PESEL (PESEL: ${serialToIso(info.birthDate as number)}).`,
               en: `Birth date does not match the PESEL (PESEL: ${serialToIso(info.birthDate as number)}).`,
             });
-          const first = firstRowOfPesel.get(pesel);
-          if (first !== undefined)
-            issue("pesel", RULES.peselDuplicate, "error", {
-              pl: `PESEL ${pesel} powtarza się (pierwszy raz w wierszu ${first}) — usuń duplikat.`,
-              en: `PESEL ${pesel} is repeated (first in row ${first}) — remove the duplicate.`,
-            });
-          else firstRowOfPesel.set(pesel, r);
         }
+      }
+
+      // One person, one count: a later row of a person already counted is left out of every count.
+      if (p.startDate !== null && p.status !== null) {
+        const key = personKey(peselCell, firstName, lastName, p.birthDate, params);
+        p.personKey = key;
+        const first = key === null ? undefined : firstRowOf.get(key);
+        if (key === null) p.duplicateOf = null;
+        else if (first === undefined) {
+          firstRowOf.set(key, r);
+          p.duplicateOf = null;
+        } else {
+          p.duplicateOf = first;
+          const byPesel = key.startsWith("P:");
+          const who = byPesel
+            ? { pl: `PESEL ${key.slice(2)} powtarza się`, en: `PESEL ${key.slice(2)} is repeated` }
+            : {
+                pl: "Bez 11-znakowego numeru PESEL imię, nazwisko i data urodzenia powtarzają się",
+                en: "Without an 11-character PESEL, the first and last name and birth date are repeated",
+              };
+          issue(byPesel ? "pesel" : "", byPesel ? RULES.peselDuplicate : RULES.personDuplicate, "error", {
+            pl: `${who.pl}: ta sama osoba co w wierszu ${first} — liczy się raz, z wiersza ${first}; wiersz ${r} pominięty we wszystkich kryteriach. Usuń duplikat.`,
+            en: `${who.en}: the same person as in row ${first} — counted once, from row ${first}; row ${r} is left out of every criterion. Remove the duplicate.`,
+          });
+        }
+      } else {
+        p.personKey = null;
+        p.duplicateOf = null;
       }
 
       // Dates in order
@@ -384,7 +429,18 @@ export function registerChecker(params: CardParameters = DEFAULT_PARAMETERS): Re
 
       // Age checks
       const birth = birthDateOf(p);
-      const age = birth !== null && p.startDate !== null ? completedYears(birth, p.startDate) : null;
+      const age = ageOf(p);
+      if (age === null && p.startDate !== null)
+        issue("", RULES.ageUnknown, "warning", {
+          pl: `Wiek nieznany (brak poprawnego numeru PESEL, daty urodzenia i wieku) — osoba nie jest liczona w grupie 50+ ani w „pozostałych” uczestnikach; uzupełnij PESEL lub „${header("birthDate")}”.`,
+          en: `Age unknown (no valid PESEL, birth date or age) — the person is counted in no age group (50+) and not among the “other” participants; enter the PESEL or “${header("birthDate")}”.`,
+        });
+      const ageColumn = validAgeAtStart(p.ageAtStart);
+      if (birth !== null && p.startDate !== null && ageColumn !== null && ageColumn !== age)
+        issue("ageAtStart", RULES.ageMismatch, "warning", {
+          pl: `Wiek ${ageColumn} nie zgadza się z datą urodzenia (w dniu rozpoczęcia: ${age} lat) — liczy się ${age}.`,
+          en: `Age ${ageColumn} does not match the birth date (at start: ${age}) — ${age} is used.`,
+        });
       if (age !== null && age < params.minTargetAge)
         issue("", RULES.ageUnder30, "warning", {
           pl: `Wiek w dniu rozpoczęcia: ${age} lat — grupa docelowa to osoby w wieku ${params.minTargetAge}+.`,

@@ -51,6 +51,7 @@ export type ColumnKey =
   | "noPesel"
   | "sex"
   | "birthDate"
+  | "ageAtStart"
   | "education"
   | "status"
   | "subStatus"
@@ -83,6 +84,7 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
   { key: "noPesel", header: "Brak PESEL", kind: "yesNo", allowed: YES_NO, required: false },
   { key: "sex", header: "Płeć", kind: "enum", allowed: [SEX.female, SEX.male], required: true },
   { key: "birthDate", header: "Data urodzenia", kind: "date", required: false },
+  { key: "ageAtStart", header: "Wiek w chwili przystąpienia do projektu", kind: "int", required: false },
   { key: "education", header: "Wykształcenie", kind: "education", allowed: EDUCATION_LABELS, required: true },
   {
     key: "status",

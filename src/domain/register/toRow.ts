@@ -30,6 +30,7 @@ export function participantToValues(p: Participant, lp?: number): Record<ColumnK
     noPesel: yn(p.noPesel),
     sex: p.sex === null ? null : p.sex === "F" ? SEX.female : SEX.male,
     birthDate: p.birthDate,
+    ageAtStart: p.ageAtStart ?? null,
     education: p.isced === null ? null : p.isced >= 5 ? EDUCATION_LABELS[5] : EDUCATION_LABELS[p.isced],
     status: p.status === null ? null : STATUS[p.status],
     subStatus: p.longTerm === null ? null : p.longTerm ? SUBSTATUS.longTerm : SUBSTATUS.other,

@@ -233,15 +233,16 @@ export function checkValue(
   const problem = numberProblem(value, unit);
   if (problem) return [finding(ctx, problem.rule, "error", problem.detail)];
   if (unit === "percent" && value > 1) {
+    // As stored the cell is above 100 %, which no share can be: an error, even with the ÷100 fix offered.
     const fixed = percentToFraction(value);
     return [
       finding(
         ctx,
         "percent-as-whole-number",
-        "warning",
+        "error",
         {
-          pl: `odsetek wpisany jako ${formatNumber(value, "pl")} (czyli ${formatPercent(value, "pl")}); zapewne chodziło o ${formatPercent(fixed, "pl")}`,
-          en: `percentage typed as ${formatNumber(value, "en")} (that is ${formatPercent(value, "en")}); ${formatPercent(fixed, "en")} was probably meant`,
+          pl: `odsetek wpisany jako ${formatNumber(value, "pl")} (czyli ${formatPercent(value, "pl")}, a udział nie może przekraczać 100%); zapewne chodziło o ${formatPercent(fixed, "pl")}`,
+          en: `percentage typed as ${formatNumber(value, "en")} (that is ${formatPercent(value, "en")}, and a share cannot exceed 100%); ${formatPercent(fixed, "en")} was probably meant`,
         },
         { value: fixed, description: fixDescription(fixed, unit) },
       ),

@@ -41,6 +41,10 @@ const PARAMETER_LABELS: Record<keyof CardParameters, { pl: string; en: string }>
   internshipMinMonths: { pl: "Staż: co najmniej miesięcy", en: "Internship: at least months" },
   internshipMaxMonths: { pl: "Staż: najwyżej miesięcy", en: "Internship: at most months" },
   minTargetAge: { pl: "Grupa docelowa: wiek od (ostrzeżenie)", en: "Target group: age from (warning)" },
+  duplicatesByNameAndBirthDate: {
+    pl: "Bez PESEL: ta sama osoba = imię, nazwisko i data urodzenia (1 = tak)",
+    en: "Without a PESEL: same person = name and birth date (1 = yes)",
+  },
 };
 export const PARAMETER_KEYS = Object.keys(PARAMETER_LABELS) as (keyof CardParameters)[];
 
@@ -160,6 +164,18 @@ function groupConds(g: GroupId): readonly Condition[] {
   return GROUP_CONDITIONS[g];
 }
 
+/**
+ * `shareShortfall` / `effectivenessShortfall` (src/domain/card/evaluate.ts) in closed form: the smallest x ≥ 0
+ * with (n+x)/(d+x) ≥ t is ⌈(t·d − n)/(1 − t)⌉ for t < 1 (rounded to 9 places first, so 5.0000000001 from
+ * binary fractions stays 5); for t ≥ 1 no addition helps: the rows that must change, d − n; "" when d = 0.
+ */
+function shareShortfallFormula(n: string, d: string, t: string): string {
+  return (
+    `=IF(${d}=0,"",IF(${n}/${d}>=${t},0,IF(${t}>=1,${d}-${n},` +
+    `MAX(0,CEILING(ROUND((${t}*${d}-${n})/(1-${t}),9),1)))))`
+  );
+}
+
 /** The formulas of one criterion row (`r` = 1-based sheet row), by column. */
 function criterionFormulas(c: Criterion, card: Card, r: number): Partial<Record<CriteriaColumn, string>> {
   const L = (col: CriteriaColumn) => `${columnLetters(CRITERIA_COLUMNS.indexOf(col))}${r}`;
@@ -179,10 +195,7 @@ function criterionFormulas(c: Criterion, card: Card, r: number): Partial<Record<
       f.share = `=IF(${d}>0,${n}/${d},"")`;
       if (hasThreshold) {
         f.met = `=IF(${d}=0,${quote(MET.na)},IF(${n}/${d}>=${t},${quote(MET.yes)},${quote(MET.no)}))`;
-        // Smallest x with (n+x)/(d+x) ≥ t; for t ≥ 1 no addition helps: the rows that must change, d − n.
-        f.shortfall =
-          `=IF(${d}=0,"",IF(${n}/${d}>=${t},0,IF(${t}>=1,${d}-${n},` +
-          `MAX(0,CEILING(ROUND((${t}*${d}-${n})/(1-${t}),9),1)))))`;
+        f.shortfall = shareShortfallFormula(n, d, t);
       }
       break;
     }
@@ -205,7 +218,8 @@ function criterionFormulas(c: Criterion, card: Card, r: number): Partial<Record<
       f.share = `=IF(${d}>0,${n}/${d},"")`;
       if (hasThreshold) {
         f.met = `=IF(${d}=0,${quote(MET.na)},IF(${n}/${d}>=${t},${quote(MET.yes)},${quote(MET.no)}))`;
-        f.shortfall = `=IF(${d}=0,"",IF(${n}/${d}>=${t},0,MAX(0,CEILING(ROUND(${t}*${d}-${n},9),1))))`;
+        // The quotas' rule: k more of the group who end with a job, (n+k)/(d+k) ≥ t; at t = 100 %, d − n.
+        f.shortfall = shareShortfallFormula(n, d, t);
       }
       break;
     }

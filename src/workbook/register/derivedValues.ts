@@ -1,7 +1,8 @@
 /**
  * The reference for the register's derived formula columns (./plan.ts `derivedFormulas`): the value each
  * derived column takes for a participant row, computed in TypeScript from the engine's own `derive()`
- * (src/domain/card/groups.ts) — birth date, age at start, evaluable, and the group flags as 1/0.
+ * (src/domain/card/groups.ts) — birth date, age at start, the person key and duplicate flag the row checks set
+ * (`personKey`, `duplicateOf`: the participant must come from `checkRegister`), evaluable, and the group flags as 1/0.
  * test/workbook/criteria/formulas.test.ts checks, row by row in HyperFormula, that the formulas give these
  * values; the criteria agreement tests and the bench load them as plain values to recalculate the criteria
  * sheet alone (a register of 100 000 rows with ~20 formulas each does not fit HyperFormula's memory).
@@ -23,6 +24,8 @@ export function derivedValues(
   const out = {
     birth: birthDateOf(p) ?? "",
     age: dv.age ?? "",
+    personKey: p.personKey ?? "",
+    duplicate: (p.duplicateOf ?? null) === null ? 0 : 1,
     evaluable: isEvaluable(p) ? 1 : 0,
     rowStatus: "",
   } as Record<DerivedKey, CellValue>;

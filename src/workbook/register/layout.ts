@@ -32,11 +32,18 @@ export const DERIVED_FLAGS: readonly DerivedFlag[] = [
   "employedAfterLeaving",
 ];
 
-/** `birth`: the birth date used for age (from a valid PESEL, else Data urodzenia). */
-export type DerivedKey = "birth" | "age" | "evaluable" | DerivedFlag | "rowStatus";
+/**
+ * `birth`: the birth date used for age (from a valid PESEL, else Data urodzenia); `personKey`: the person's
+ * identity ("" when none, or the row cannot be counted anyway); `duplicate`: 1 when an earlier row has the same
+ * key (one person, one count: the row is not evaluable).
+ */
+export type DerivedKey =
+  "birth" | "age" | "personKey" | "duplicate" | "evaluable" | DerivedFlag | "rowStatus";
 export const DERIVED_KEYS: readonly DerivedKey[] = [
   "birth",
   "age",
+  "personKey",
+  "duplicate",
   "evaluable",
   ...DERIVED_FLAGS,
   "rowStatus",

@@ -3,8 +3,10 @@
  * REGISTER_COLUMNS, so the register reader reads it back), list validations whose sources are names over
  * the hidden `Słowniki` sheet, date and number formats, and derived columns written as same-row formulas
  * (inside the table Excel fills them into new rows) that mirror `derive()` of src/domain/card/groups.ts:
- * birth date (valid PESEL decoded, else Data urodzenia), age at start, evaluable, the group flags (1/0),
- * and a row status. Card parameters come from the criteria sheet's named input cells (`P_*`).
+ * birth date (valid PESEL decoded — not one coding 1800–1899 —, else Data urodzenia), age at start (else the
+ * `Wiek w chwili przystąpienia do projektu` column), the person key and duplicate flag (one person, one count:
+ * `personKey` in groups.ts), evaluable, the group flags (1/0; jobs count only when they started by the as-of
+ * date), and a row status. Card parameters come from the criteria sheet's named input cells (`P_*`).
  *
  * Known difference from the engine, flagged in the row status: dates typed as text (the engine parses
  * `YYYY-MM-DD` / `DD.MM.YYYY` text; the formulas need real dates, which the import writes).
@@ -25,13 +27,23 @@ import { CellValue, emptySheet, FormatPlan, SheetPlan, ValidationPlan } from "..
 import { parameterName } from "../criteria/plan";
 import { dictionaryName, hasDictionary } from "./dictionaries";
 import { ColumnKey } from "../../domain/register/columns";
-import { DERIVED_KEYS, DerivedKey, derivedColumnLetter, inputColumnLetter, REGISTER_SHEET } from "./layout";
+import {
+  DERIVED_KEYS,
+  DerivedKey,
+  derivedColumnLetter,
+  derivedName,
+  inputColumnLetter,
+  REGISTER_SHEET,
+} from "./layout";
+import { PERSON_KEY_FOLD, PERSON_KEY_MAX } from "../../domain/card/groups";
 
 export const REGISTER_TABLE_NAME = "Uczestnicy";
 
 const DERIVED_HEADERS: Record<DerivedKey, { pl: string; en: string }> = {
   birth: { pl: "Data urodzenia (wyliczona)", en: "Birth date (derived)" },
   age: { pl: "Wiek w dniu rozpoczęcia", en: "Age at start" },
+  personKey: { pl: "Osoba (klucz)", en: "Person (key)" },
+  duplicate: { pl: "Powtórzona osoba (1/0)", en: "Repeated person (1/0)" },
   evaluable: { pl: "Liczony w kryteriach", en: "Counted in the criteria" },
   unemployed: { pl: "Bezrobotny", en: "Unemployed" },
   longTermUnemployed: { pl: "Długotrwale bezrobotny", en: "Long-term unemployed" },
@@ -84,15 +96,38 @@ export function derivedFormulas(r: number): Record<DerivedKey, string> {
 
   const b = dc("birth");
   const s = c("startDate");
+  // Age at start from the birth date; without one, the age column (a whole number ≥ 0); else unknown ("").
+  const ac = c("ageAtStart");
   const age = wrap(
     `IF(AND(ISNUMBER(${b}),ISNUMBER(${s})),YEAR(${s})-YEAR(${b})-IF(OR(MONTH(${s})<MONTH(${b}),` +
-      `AND(MONTH(${s})=MONTH(${b}),DAY(${s})<DAY(${b}))),1,0),"")`,
+      `AND(MONTH(${s})=MONTH(${b}),DAY(${s})<DAY(${b}))),1,0),` +
+      `IF(AND(ISNUMBER(${ac}),N(${ac})>=0,N(${ac})=INT(N(${ac}))),${ac},""))`,
   );
   const st = c("status");
   const statusKnown = `OR(${Object.values(STATUS)
     .map((x) => `${st}=${q(x)}`)
     .join(",")})`;
-  const evaluable = flag(`AND(ISNUMBER(${s}),${statusKnown})`);
+
+  // One person, one count (personKey in src/domain/card/groups.ts): "P:" + an 11-character PESEL (a number
+  // padded to 11 digits), else "N:" + names (trimmed, upper case, Polish letters folded) + Data urodzenia;
+  // "" when the row cannot be counted anyway. A later row with the key of an earlier one is a duplicate:
+  // exact MATCH over the whole bounded column (spreadsheets cache exact lookups) against the row's position.
+  const pc = c("pesel");
+  const peselText = `IF(ISNUMBER(${pc}),TEXT(${pc},"00000000000"),TRIM(${pc}&""))`;
+  const first = `TRIM(${c("firstName")}&"")`;
+  const last = `TRIM(${c("lastName")}&"")`;
+  const fold = (x: string) =>
+    Object.entries(PERSON_KEY_FOLD).reduce((acc, [from, to]) => `SUBSTITUTE(${acc},${q(from)},${q(to)})`, x);
+  const bd = c("birthDate");
+  const rawKey =
+    `IF(LEN(${peselText})=11,"P:"&${peselText},IF(AND(${P("duplicatesByNameAndBirthDate")}=1,${first}<>"",` +
+    `${last}<>"",ISNUMBER(${bd})),"N:"&${fold(`UPPER(${first}&"|"&${last})`)}&"|"&INT(${bd}),""))`;
+  const safeKey = `LEFT(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${rawKey},"~","_"),"*","_"),"?","_"),${PERSON_KEY_MAX})`;
+  const personKey = wrap(`IF(AND(ISNUMBER(${s}),${statusKnown}),${safeKey},"")`);
+  const k = dc("personKey");
+  const firstRowOfKey = `MATCH(${k},${derivedName("personKey")},0)+1`;
+  const duplicate = wrap(`IF(${k}="",0,IFERROR(IF(${firstRowOfKey}<ROW(),1,0),0))`);
+  const evaluable = flag(`AND(ISNUMBER(${s}),${statusKnown},${dc("duplicate")}=0)`);
 
   // ISCED: the digit after "ISCED" (spaces ignored), a lone digit, or "brak" (0); -1 when none.
   const e = c("education");
@@ -105,7 +140,7 @@ export function derivedFormulas(r: number): Record<DerivedKey, string> {
   const end = c("endDate");
   const job = c("jobStartDate");
   const jobInWindow = (days: string) =>
-    `AND(ISNUMBER(${job}),ISNUMBER(${s}),ISNUMBER(${end}),${job}>=${s},${job}<=${end}+${days})`;
+    `AND(ISNUMBER(${job}),ISNUMBER(${s}),ISNUMBER(${end}),${job}>=${s},${job}<=${end}+${days},${job}<=${P("asOf")})`;
   const months = `N(${c("employmentMonths")})`;
   const ct = c("contractType");
   const qualifying =
@@ -117,14 +152,21 @@ export function derivedFormulas(r: number): Record<DerivedKey, string> {
     `IF(AND(${s}<>"",NOT(ISNUMBER(${s}))),${q("BŁĄD: data rozpoczęcia jako tekst — wpisz datę")},` +
       `IF(NOT(ISNUMBER(${s})),${q("BŁĄD: brak daty rozpoczęcia")},` +
       `IF(NOT(${statusKnown}),${q("BŁĄD: status spoza listy")},` +
+      `IF(${dc("duplicate")}=1,${q("BŁĄD: ta sama osoba co w wierszu ")}&(${firstRowOfKey})&${q(" — wiersz nie liczy się")},` +
       `IF(AND(ISNUMBER(${end}),${end}<${s}),${q("BŁĄD: zakończenie przed rozpoczęciem")},` +
       `IF(OR(AND(${end}<>"",NOT(ISNUMBER(${end}))),AND(${job}<>"",NOT(ISNUMBER(${job})))),` +
-      `${q("UWAGA: data jako tekst")},"OK")))))`,
+      `${q("UWAGA: data jako tekst")},` +
+      `IF(AND(ISNUMBER(${job}),${job}>${P("asOf")}),${q("UWAGA: zatrudnienie po dniu „stan na” — jeszcze się nie liczy")},` +
+      `IF(NOT(ISNUMBER(${dc("age")})),${q("UWAGA: wiek nieznany — poza grupami wieku i „pozostałymi”")},` +
+      `IF(AND(LEN(${peselText})=11,IFERROR(VALUE(MID(${peselText},3,2)),0)>=80),` +
+      `${q("UWAGA: PESEL z lat 1800–1899 — wiek z daty urodzenia")},"OK")))))))))`,
   );
 
   return {
     birth,
     age,
+    personKey,
+    duplicate,
     evaluable,
     unemployed: flag(`OR(${st}=${q(STATUS.unemployedRegistered)},${st}=${q(STATUS.unemployedUnregistered)})`),
     longTermUnemployed: flag(`AND(${dc("unemployed")}=1,${c("subStatus")}=${q(SUBSTATUS.longTerm)})`),
@@ -134,7 +176,8 @@ export function derivedFormulas(r: number): Record<DerivedKey, string> {
     disabled: flag(`${c("disabled")}=${q(YES)}`),
     lowQualified: flag(`AND(${isced}>=0,${isced}<=${P("lowQualificationMaxIsced")})`),
     other: flag(
-      `${dc("age50plus")}+${dc("women")}+${dc("disabled")}+${dc("longTermUnemployed")}+${dc("lowQualified")}=0`,
+      `AND(ISNUMBER(${dc("age")}),` +
+        `${dc("age50plus")}+${dc("women")}+${dc("disabled")}+${dc("longTermUnemployed")}+${dc("lowQualified")}=0)`,
     ),
     effPopulation: flag(
       `AND(OR(${dc("unemployed")}=1,${dc("inactive")}=1),${c("startupFunds")}<>${q(YES)},` +

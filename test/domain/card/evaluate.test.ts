@@ -104,7 +104,7 @@ describe("formal quotas", () => {
 describe("effectiveness", () => {
   const women = (n: number, over: Partial<Participant> = {}): Participant[] =>
     many(n, { sex: "F", ...ENDED, ...over });
-  it("women 39 %: 39/100 met, 38/100 short by 1", () => {
+  it("women 39 %: 39/100 met, 38/100 short by 2 ((38+k)/(100+k) ≥ 0.39 ⇔ k ≥ 1.64)", () => {
     const e = evaluate([...women(39, JOB), ...women(61)], card, LATE);
     expect(crit(e, "effectiveness.women")).toMatchObject({
       numerator: 39,
@@ -118,7 +118,7 @@ describe("effectiveness", () => {
       numerator: 38,
       denominator: 100,
       met: false,
-      shortfall: 1,
+      shortfall: 2, // 39/101 = 38.6 % still short; 40/102 = 39.2 %
     });
   });
   it("a group with nobody ended is not applicable", () => {
@@ -250,8 +250,8 @@ describe("shortfall formulas", () => {
     expect(shareShortfall(6, 10, 0.6)).toBe(0);
     expect(shareShortfall(5, 10, 0.6)).toBe(3); // 8/13 = 0.615; 7/12 = 0.583
   });
-  it("effectiveness: ⌈t·d − n⌉ without float slips", () => {
-    expect(effectivenessShortfall(0, 10, 0.3)).toBe(3);
-    expect(effectivenessShortfall(2, 10, 0.33)).toBe(2);
+  it("effectiveness: the same smallest k with (n+k)/(d+k) ≥ t, without float slips", () => {
+    expect(effectivenessShortfall(0, 10, 0.3)).toBe(5); // 5/15 = 33 %; 4/14 = 28.6 %
+    expect(effectivenessShortfall(2, 10, 0.33)).toBe(2); // 4/12 = 33.3 %; 3/11 = 27.3 %
   });
 });

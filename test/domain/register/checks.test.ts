@@ -14,7 +14,7 @@ function good(row: number, over: RawRow["values"] = {}): RawRow {
     row,
     values: {
       firstName: "Jan",
-      lastName: "Nowak",
+      lastName: `Nowak${row}`, // another person on every row (one person, one count)
       pesel: "80010112357",
       noPesel: "Nie",
       sex: "Mężczyzna",
@@ -146,8 +146,9 @@ describe("row checks", () => {
   });
   it("criteria are still computed over the valid rows: rows without start date or status are left out", () => {
     const e = evaluate(participants, card, d("2025-01-01"), issues);
-    // Left out: row 20 (start date unreadable), row 21 (status empty); row 15's status slip is read.
-    expect(e.participants).toBe(rows.length - 2);
+    // Left out: row 10 (PESEL of row 2), row 20 (start date unreadable), row 21 (status empty);
+    // row 15's status slip is read.
+    expect(e.participants).toBe(rows.length - 3);
     expect(e.rowIssues).toBe(issues);
     // Every other row counts, including those with PESEL problems (row 5) or warnings (row 18).
     expect(

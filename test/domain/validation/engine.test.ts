@@ -124,16 +124,13 @@ const CASES: [string, Case][] = [
   ["percent -0.1", { id: PCT, value: -0.1, rule: "percent-out-of-range", severity: "error" }],
   ["percent 150", { id: PCT, value: 150, rule: "percent-out-of-range", severity: "error" }],
   ["percent 100.5", { id: PCT, value: 100.5, rule: "percent-out-of-range", severity: "error" }],
-  [
-    "percent 76.2",
-    { id: PCT, value: 76.2, rule: "percent-as-whole-number", severity: "warning", fix: 0.762 },
-  ],
+  ["percent 76.2", { id: PCT, value: 76.2, rule: "percent-as-whole-number", severity: "error", fix: 0.762 }],
   [
     "percent 83.29",
-    { id: PCT, value: 83.29, rule: "percent-as-whole-number", severity: "warning", fix: 0.8329 },
+    { id: PCT, value: 83.29, rule: "percent-as-whole-number", severity: "error", fix: 0.8329 },
   ],
-  ["percent 100", { id: PCT, value: 100, rule: "percent-as-whole-number", severity: "warning", fix: 1 }],
-  ["percent 1.5", { id: PCT, value: 1.5, rule: "percent-as-whole-number", severity: "warning", fix: 0.015 }],
+  ["percent 100", { id: PCT, value: 100, rule: "percent-as-whole-number", severity: "error", fix: 1 }],
+  ["percent 1.5", { id: PCT, value: 1.5, rule: "percent-as-whole-number", severity: "error", fix: 0.015 }],
   // Excel errors, in both kinds of cell
   ...ERRORS.map((e): [string, Case] => [
     `count ${e}`,

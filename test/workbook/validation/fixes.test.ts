@@ -39,7 +39,7 @@ describe("fixesToWrites", () => {
       f({ rule: "relation", severity: "warning", cell: "E6" }),
       f({ cell: "$E$5", fix: { ...FIX, value: 1 } }),
       f({ sheet: "Monitoring 2022", cell: "E5", fix: { ...FIX, value: 7 } }),
-      f({ rule: "percent-as-whole-number", severity: "warning", cell: "E9", fix: { ...FIX, value: 0.762 } }),
+      f({ rule: "percent-as-whole-number", severity: "error", cell: "E9", fix: { ...FIX, value: 0.762 } }),
     ];
     expect(fixable(list)).toHaveLength(4);
     const writes = fixesToWrites(list);
