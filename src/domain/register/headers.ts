@@ -61,7 +61,6 @@ export const KNOWN_IGNORED_HEADERS: readonly string[] = [
   "Zakres wsparcia",
   "Data rozpoczęcia udziału we wsparciu",
   "Data zakończenia udziału we wsparciu",
-  "Wiek w chwili przystąpienia do projektu",
   "Kraj",
   "Rodzaj uczestnika",
   "Nazwa instytucji",
