@@ -182,7 +182,7 @@ function fieldFinding(
   if (f.kind === "count" && f.group === "other") {
     const others = OTHER_COMPLEMENT.filter((g) => byKey.has(g));
     if (others.length > 0) {
-      const left = v.all - Math.max(...others.map((g) => v[g]));
+      const left = Math.max(0, v.all - Math.max(...others.map((g) => v[g])));
       if (v[key] > left)
         return {
           key,
