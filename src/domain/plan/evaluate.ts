@@ -418,3 +418,22 @@ export function planFromRegister(
   }
   return out;
 }
+
+/**
+ * The smallest plan of N participants the card admits (`miernik plan --participants N`): N, and for every
+ * formal share criterion and every premium one that carries points, its group at the minimum the card
+ * asks "przy N uczestnikach" (sub-quotas within their group's minimum). Bases not set by N (trained,
+ * internships) and the effectiveness numbers stay empty for the applicant.
+ */
+export function minimumPlan(card: Card, N: number): Record<string, number> {
+  const out: Record<string, number> = { all: N };
+  const e = evaluatePlan(card, { all: N });
+  card.criteria.forEach((c, i) => {
+    if (c.measure !== "share") return;
+    if (c.kind !== "formal" && !(c.kind === "premium" && (c.points ?? 0) > 0)) return;
+    if (minimumBase(card, c).from === "plan") return;
+    const key = criterionFieldKeys(card, c).n;
+    out[key] = Math.max(out[key] ?? 0, e.criteria[i].minimum ?? 0);
+  });
+  return out;
+}

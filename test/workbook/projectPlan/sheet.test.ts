@@ -70,19 +70,19 @@ describe("plan sheet = evaluatePlan() (HyperFormula)", () => {
     }
   });
 
-  test("the second card works without code changes (60 random plans)", () => {
-    for (let i = 0; i < 60; i++) sOther.check(randomPlan(otherCard, 5000 + i), `other ${i}`);
+  test("the second card works without code changes (30 random plans)", () => {
+    for (let i = 0; i < 30; i++) sOther.check(randomPlan(otherCard, 5000 + i), `other ${i}`);
   });
 
   test("bad input: text, negatives, fractions, booleans, groups larger than theirs — same checks", () => {
     let findings = 0;
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 30; i++) {
       const p = badPlan(card91, 7000 + i);
       findings += evaluatePlan(card91, p).findings.length;
       s91.check(p, `bad ${i}`);
     }
-    for (let i = 0; i < 20; i++) sOther.check(badPlan(otherCard, 8000 + i), `bad other ${i}`);
-    expect(findings).toBeGreaterThan(60);
+    for (let i = 0; i < 10; i++) sOther.check(badPlan(otherCard, 8000 + i), `bad other ${i}`);
+    expect(findings).toBeGreaterThan(30);
   });
 
   /** A plan meeting every formal criterion of 9.1 at N participants (effectiveness exactly at thresholds). */
