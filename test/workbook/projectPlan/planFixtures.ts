@@ -63,7 +63,13 @@ const metText = (m: boolean | null) => (m === null ? MET.na : m ? MET.yes : MET.
  * Every computed figure of the plan sheet equals evaluatePlan(card, input) — collected into one object per
  * side and compared once (a diff names the cell's meaning).
  */
-export function expectSheetMatches(card: Card, input: PlanInput, get: Get, ctx: string): void {
+export function expectSheetMatches(
+  card: Card,
+  input: PlanInput,
+  get: Get,
+  ctx: string,
+  tolerance = 1e-9,
+): void {
   const e = evaluatePlan(card, input);
   const map = planCellMap(card);
   const num = (a: string) => {
@@ -78,8 +84,8 @@ export function expectSheetMatches(card: Card, input: PlanInput, get: Get, ctx: 
   };
   const share = (k: string, a: string, w: number) => {
     const g = num(a);
-    // HyperFormula and LibreOffice may round the last bits of a quotient: equal within 1e-9.
-    eq(k, typeof g === "number" && Math.abs(g - w) < 1e-9 ? w : g, w);
+    // HyperFormula may round a quotient's last bits; LibreOffice's CSV writes percentages as shown.
+    eq(k, typeof g === "number" && Math.abs(g - w) < tolerance ? w : g, w);
   };
   for (const f of planFields(card)) {
     const finding = e.findings.find((x) => x.key === f.key);
