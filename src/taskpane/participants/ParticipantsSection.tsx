@@ -42,6 +42,7 @@ import {
   previewImport,
   REGISTER_SHEET,
 } from "./flows";
+import { PlanPart } from "./PlanPart";
 
 const L = (pl: string, en: string): Localized => ({ pl, en });
 const S = {
@@ -373,6 +374,7 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
           )}
         </>
       )}
+      <PlanPart host={host} lang={lang} card={card} />
       <Dialog open={asking !== null} modalType="alert" onOpenChange={(_e, d) => !d.open && answer(false)}>
         <DialogSurface>
           <DialogBody>
