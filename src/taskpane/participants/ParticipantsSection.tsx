@@ -42,7 +42,6 @@ import {
   previewImport,
   REGISTER_SHEET,
 } from "./flows";
-import { PlanPart } from "./PlanPart";
 
 const L = (pl: string, en: string): Localized => ({ pl, en });
 const S = {
@@ -144,6 +143,11 @@ export function CriterionCard(props: { c: CriterionResult; lang: Lang }): React.
     </Card>
   );
 }
+
+/** The application-stage planner, loaded only when the section is shown (keeps it out of the first load). */
+const PlanPart = React.lazy(() =>
+  import(/* webpackChunkName: "plan" */ "./PlanPart.js").then((m) => ({ default: m.PlanPart })),
+);
 
 const COLUMN_OF = new Map(REGISTER_COLUMNS.map((c, i) => [c.header, columnLetters(i)]));
 
@@ -374,7 +378,9 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
           )}
         </>
       )}
-      <PlanPart host={host} lang={lang} card={card} />
+      <React.Suspense fallback={null}>
+        <PlanPart host={host} lang={lang} card={card} />
+      </React.Suspense>
       <Dialog open={asking !== null} modalType="alert" onOpenChange={(_e, d) => !d.open && answer(false)}>
         <DialogSurface>
           <DialogBody>

@@ -69,6 +69,7 @@ export function expectSheetMatches(
   get: Get,
   ctx: string,
   tolerance = 1e-9,
+  lang: "pl" | "en" = "pl",
 ): void {
   const e = evaluatePlan(card, input);
   const map = planCellMap(card);
@@ -89,7 +90,7 @@ export function expectSheetMatches(
   };
   for (const f of planFields(card)) {
     const finding = e.findings.find((x) => x.key === f.key);
-    eq(`${f.key} check`, get(map.fields[f.key].check) ?? "", finding?.message.pl ?? "");
+    eq(`${f.key} check`, get(map.fields[f.key].check) ?? "", finding?.message[lang] ?? "");
     eq(`${f.key} used`, num(map.fields[f.key].used), e.values[f.key]);
   }
   eq("flags", num(map.flagsTotal), e.findings.length);
@@ -110,6 +111,6 @@ export function expectSheetMatches(
   eq("premium", num(map.premiumPoints), e.premiumPoints);
   eq("possible", num(map.premiumPossible), e.premiumPossible);
   eq("required", get(map.allRequiredMet), e.allRequiredMet ? MET.yes : MET.no);
-  map.minimums.forEach((a, i) => eq(`minimum sentence ${i + 1}`, get(a), e.minimums[i]?.pl));
+  map.minimums.forEach((a, i) => eq(`minimum sentence ${i + 1}`, get(a), e.minimums[i]?.[lang]));
   expect([ctx, got]).toEqual([ctx, want]);
 }

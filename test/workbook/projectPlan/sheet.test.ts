@@ -26,8 +26,11 @@ const otherCard = parseCardText(
 );
 
 /** One HyperFormula workbook per card; each plan is typed into the input cells and recalculated. */
-function sheetFor(card: Card): { hf: HyperFormula; check(input: PlanInput, ctx: string): void } {
-  const hf = loadPlans([buildPlanSheetPlan(card)], planNames(card));
+function sheetFor(
+  card: Card,
+  lang: "pl" | "en" = "pl",
+): { hf: HyperFormula; check(input: PlanInput, ctx: string): void } {
+  const hf = loadPlans([buildPlanSheetPlan(card, { lang })], planNames(card));
   const sheet = hf.getSheetId(PLAN_SHEET) as number;
   const map = planCellMap(card);
   const get: Get = (a) => {
@@ -44,7 +47,7 @@ function sheetFor(card: Card): { hf: HyperFormula; check(input: PlanInput, ctx: 
           hf.setCellContents({ sheet, row, col }, typeof v === "string" ? `'${v}` : (v ?? null));
         }
       });
-      expectSheetMatches(card, input, get, ctx);
+      expectSheetMatches(card, input, get, ctx, 1e-9, lang);
     },
   };
 }
@@ -55,6 +58,13 @@ describe("plan sheet = evaluatePlan() (HyperFormula)", () => {
   afterAll(() => {
     s91.hf.destroy();
     sOther.hf.destroy();
+  });
+
+  test("the English sheet: same figures, English checks and sentences (20 plans)", () => {
+    const en = sheetFor(card91, "en");
+    for (let i = 0; i < 10; i++) en.check(randomPlan(card91, 9000 + i), `en ${i}`);
+    for (let i = 0; i < 10; i++) en.check(badPlan(card91, 9100 + i), `en bad ${i}`);
+    en.hf.destroy();
   });
 
   test("an empty plan", () => {
