@@ -13,7 +13,7 @@ import {
   typedValue,
 } from "../../../src/taskpane/participants/planFlows";
 import type { SheetCells } from "../../../src/workbook/cells";
-import type { NamePlan, SheetPlan } from "../../../src/workbook/plan";
+import type { SheetPlan } from "../../../src/workbook/plan";
 import { parseA1 } from "../../../src/workbook/address";
 import { planCellMap, PLAN_SHEET } from "../../../src/workbook/projectPlan/sheet";
 import { planGrid } from "../../workbook/summary/hfLoader";
@@ -33,7 +33,7 @@ function host(
     excelApi: () => true,
     listSheets: () => Promise.resolve([...sheets.keys()]),
     readSheet: (n) => Promise.resolve(sheets.get(n) ?? null),
-    writePlans: (ps: SheetPlan[], _names: NamePlan[]) => {
+    writePlans: (ps: SheetPlan[]) => {
       for (const p of ps) {
         plans.push(p);
         sheets.set(p.name, {
