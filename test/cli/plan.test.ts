@@ -14,6 +14,8 @@ import { readXlsx } from "../../src/hosts/xlsx/read";
 import { writeXlsx } from "../../src/hosts/xlsx/render";
 import { readPlanSheet } from "../../src/workbook/projectPlan/reader";
 import { buildPlanSheetPlan, planCellMap, planNames, PLAN_SHEET } from "../../src/workbook/projectPlan/sheet";
+import { parseA1 } from "../../src/workbook/address";
+import { csvBytes, participants } from "../fixtures/summary/projects";
 
 const card = builtinCard(DEFAULT_CARD_ID) as Card;
 let dir = "";
@@ -115,4 +117,29 @@ test("unreadable input and a workbook without a plan sheet: exit 2 with a messag
   const m = await cli(["plan", "m.xlsx"]);
   expect(m.code).toBe(2);
   expect(m.err).toContain(PLAN_SHEET);
+});
+
+test("--register: the check workbook plus the plan sheet with the register's actual figures", async () => {
+  fs.writeFileSync(path.join(dir, "reg.csv"), csvBytes(participants(30, 77)));
+  const r = await cli([
+    "plan",
+    "--register",
+    "reg.csv",
+    "--as-of",
+    "2024-09-01",
+    "--participants",
+    "60",
+    "-o",
+    "wb.xlsx",
+  ]);
+  expect(r).toMatchObject({ code: 0 });
+  const wb = await readXlsx(fs.readFileSync(path.join(dir, "wb.xlsx")));
+  expect(wb.sheets.map((s) => s.name)).toEqual(
+    expect.arrayContaining([PLAN_SHEET, "Uczestnicy", card.sheetName]),
+  );
+  const plan = wb.sheets.find((s) => s.name === PLAN_SHEET)!;
+  const { row, col } = parseA1(planCellMap(card).fields.all.actual);
+  expect(plan.formulas?.[row - plan.top]?.[col - plan.left]).toMatch(/COUNTIFS\(D_evaluable,1\)/);
+  expect((await cli(["plan", "--register", "reg.csv", "-o", "reg.csv", "--force"])).code).toBe(2);
+  expect((await cli(["plan", "--as-of", "2024-09-01", "-o", "y.xlsx"])).code).toBe(2);
 });

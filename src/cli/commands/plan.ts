@@ -3,6 +3,8 @@
  * - Without a workbook: writes the `Plan projektu` sheet of the card (empty, or with `--participants N` the
  *   card's minimums for N pre-filled) to `-o` (default plan-projektu.xlsx); refuses an existing file
  *   without `--force`.
+ * - `--register <register.xlsx|.csv>`: the same workbook `miernik check -o` writes (register, Słowniki,
+ *   criteria sheet) plus the plan sheet with the actual figures beside the planned ones.
  * - With a workbook: reads its `Plan projektu` sheet and evaluates the typed numbers (`evaluatePlan`): the
  *   criteria, premium points, minimums and every bad cell with its fix. Exit 0: consistent and every formal
  *   and effectiveness criterion met; 1: not; 2: unreadable input. It never writes onto the input.
@@ -15,14 +17,19 @@ import { evaluatePlan, minimumPlan, PlanEvaluation, PlanInput } from "../../doma
 import { readXlsx } from "../../hosts/xlsx/read";
 import { writeXlsx } from "../../hosts/xlsx/render";
 import { MET } from "../../workbook/criteria/plan";
+import { buildCheckWorkbookPlan } from "../../workbook/criteria/workbook";
+import type { WorkbookPlan } from "../../workbook/plan";
+import { readRegisterSheet, RegisterReadError } from "../../workbook/register/reader";
+import { registerTableRows } from "../../workbook/register/rows";
 import { locateFindings, LocatedPlanFinding, readPlanSheet } from "../../workbook/projectPlan/reader";
 import { buildPlanSheetPlan, PLAN_SHEET, planNames } from "../../workbook/projectPlan/sheet";
 import { parseArgs } from "../args";
-import { loadCard, oneLine } from "../cardOptions";
+import { loadCard, oneLine, parseAsOf } from "../cardOptions";
+import { readRegisterFile } from "./check";
 import { CliCommand, CliError, CliIO } from "../io";
 
 const USAGE =
-  "miernik plan [<skoroszyt.xlsx>] [--card rpo-wl-9.1-2016|karta.json] [--participants N] [-o plan.xlsx] [--json] [--force]";
+  "miernik plan [<skoroszyt.xlsx>] [--card rpo-wl-9.1-2016|karta.json] [--participants N] [--register rejestr.xlsx|.csv [--as-of RRRR-MM-DD]] [-o plan.xlsx] [--json] [--force]";
 const DEFAULT_OUT = "plan-projektu.xlsx";
 
 function parseParticipants(raw: string | true | undefined): number | null {
@@ -146,7 +153,7 @@ export const command: CliCommand = {
   usage: USAGE,
   async run(args, io) {
     const { positional, options } = parseArgs(args, {
-      values: ["card", "participants", "output", "lang"],
+      values: ["card", "participants", "output", "lang", "register", "as-of"],
       flags: ["json", "force"],
       aliases: { "-o": "--output" },
     });
@@ -157,7 +164,11 @@ export const command: CliCommand = {
     const lang = options.lang === undefined ? "pl" : options.lang;
     if (lang !== "pl" && lang !== "en") throw new CliError(`--lang: pl albo en / pl or en`);
     if (positional.length === 1) {
-      if (options.output !== undefined || options.participants !== undefined)
+      if (
+        options.output !== undefined ||
+        options.participants !== undefined ||
+        options.register !== undefined
+      )
         throw new CliError(
           "przy ocenie skoroszytu nie podaje się -o ani --participants (plik wejściowy nie jest zmieniany) / -o and --participants are not used when evaluating a workbook (the input is never written)",
         );
@@ -173,10 +184,32 @@ export const command: CliCommand = {
         `plik ${out} już istnieje; użyj --force, aby go zastąpić / ${out} exists; use --force to replace it`,
       );
     const values = N === null ? {} : minimumPlan(card, N);
-    const bytes = await writeXlsx({
+    let workbook: WorkbookPlan = {
       sheets: [buildPlanSheetPlan(card, { values, lang })],
       names: planNames(card),
-    });
+    };
+    if (typeof options.register === "string") {
+      const registerPath = path.resolve(io.cwd, options.register);
+      if (registerPath === target)
+        throw new CliError(
+          "-o nie może wskazywać pliku rejestru / -o cannot be the register file (it is never written)",
+        );
+      const asOf = parseAsOf(typeof options["as-of"] === "string" ? options["as-of"] : undefined);
+      let rows;
+      try {
+        rows = registerTableRows(readRegisterSheet(await readRegisterFile(registerPath)).rows);
+      } catch (e) {
+        if (e instanceof RegisterReadError) throw new CliError(`${options.register}: ${e.pl} / ${e.en}`);
+        throw e;
+      }
+      const check = buildCheckWorkbookPlan(card, { rows, asOf, lang });
+      workbook = {
+        sheets: [buildPlanSheetPlan(card, { values, lang, withRegister: true }), ...check.sheets],
+        names: [...check.names, ...planNames(card)],
+      };
+    } else if (options["as-of"] !== undefined)
+      throw new CliError("--as-of tylko z --register / --as-of needs --register");
+    const bytes = await writeXlsx(workbook);
     const tmp = `${target}.${process.pid}.tmp`;
     try {
       fs.writeFileSync(tmp, bytes);
