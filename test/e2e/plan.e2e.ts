@@ -118,6 +118,16 @@ describe("planner in a simulated Excel", () => {
     await expect(cell(MAP.fields.unemployed.plan)).resolves.toBe(40);
     await expect(cell(MAP.fields.women.plan)).resolves.toBe(30);
     await expectAccessible(page, "plan sheet created (Excel)");
+    // A bad number: its cell is a link that selects the cell in the sheet.
+    await typeInto(page, "trained", "7,5");
+    await page
+      .locator('[data-finding="trained"]')
+      .getByText(`${PLAN_SHEET}!${MAP.fields.trained.plan}`)
+      .click();
+    await page.waitForFunction(
+      (want) => (window as unknown as { __fake: { selection: string | null } }).__fake.selection === want,
+      `${PLAN_SHEET}!${MAP.fields.trained.plan}`,
+    );
     expect(errors).toEqual([]);
   });
 });

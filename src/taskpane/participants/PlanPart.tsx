@@ -16,6 +16,7 @@ import {
   DialogTitle,
   Field,
   Input,
+  Link,
   MessageBar,
   MessageBarBody,
   Text,
@@ -237,7 +238,22 @@ export function PlanPart(props: PlanPartProps): React.JSX.Element {
             {outcome.findings.map((f) => (
               <li key={f.key} data-finding={f.key}>
                 <Text>
-                  {f.cell}: {f.message[lang]} — {f.fix[lang]}
+                  {host.kind === "excel" && host.validation ? (
+                    <Link
+                      onClick={() =>
+                        void host.validation
+                          ?.selectCell(PLAN_SHEET, f.cell.slice(PLAN_SHEET.length + 1))
+                          .catch(() =>
+                            setInfo(L("Najpierw utwórz arkusz planu.", "Create the plan sheet first.")),
+                          )
+                      }
+                    >
+                      {f.cell}
+                    </Link>
+                  ) : (
+                    f.cell
+                  )}
+                  : {f.message[lang]} — {f.fix[lang]}
                 </Text>
               </li>
             ))}
