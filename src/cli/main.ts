@@ -63,6 +63,7 @@ function loadCommands(): void {
     require("./commands/validate"),
     require("./commands/check"),
     require("./commands/summarize"),
+    require("./commands/plan"),
   ];
   registerCommands(modules.map((m) => m.command));
 }

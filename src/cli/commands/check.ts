@@ -33,7 +33,7 @@ function checkOutputWriter(): WriteCheckWorkbook | null {
   }
 }
 
-async function readRegisterFile(file: string): Promise<SheetCells> {
+export async function readRegisterFile(file: string): Promise<SheetCells> {
   let bytes: Uint8Array;
   try {
     bytes = fs.readFileSync(file);

@@ -165,6 +165,11 @@ export function CriterionCard(props: { c: CriterionResult; lang: Lang }): React.
   );
 }
 
+/** The application-stage planner, loaded only when the section is shown (keeps it out of the first load). */
+const PlanPart = React.lazy(() =>
+  import(/* webpackChunkName: "plan" */ "./PlanPart.js").then((m) => ({ default: m.PlanPart })),
+);
+
 const COLUMN_OF = new Map(REGISTER_COLUMNS.map((c, i) => [c.header, columnLetters(i)]));
 
 export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.Element {
@@ -396,6 +401,9 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
           )}
         </>
       )}
+      <React.Suspense fallback={null}>
+        <PlanPart host={host} lang={lang} card={card} />
+      </React.Suspense>
       <Dialog open={asking !== null} modalType="alert" onOpenChange={(_e, d) => !d.open && answer(false)}>
         <DialogSurface>
           <DialogBody>

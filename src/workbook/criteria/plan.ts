@@ -137,7 +137,7 @@ export function criteriaCellMap(card: Card): CriteriaCellMap {
   };
 }
 
-function quote(text: string): string {
+export function quote(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
@@ -151,7 +151,7 @@ function conditionPairs(conds: readonly Condition[]): string[] {
   });
 }
 
-function countIfs(...groups: (readonly Condition[])[]): string {
+export function countIfs(...groups: (readonly Condition[])[]): string {
   const pairs = [`${derivedName("evaluable")},1`, ...groups.flatMap((g) => conditionPairs(g))];
   return `COUNTIFS(${pairs.join(",")})`;
 }

@@ -1,5 +1,5 @@
 import { HyperFormula } from "hyperformula";
-import { CellValue, SheetPlan } from "../../../src/workbook/plan";
+import { CellValue, NamePlan, SheetPlan } from "../../../src/workbook/plan";
 
 /**
  * Loads sheet plans into HyperFormula (dev only, GPLv3): each block's formulas as formulas, its values as
@@ -28,14 +28,18 @@ export function planGrid(plan: SheetPlan): HfCell[][] {
   return grid.map((r) => Array.from(r, (v) => (v === undefined ? null : v)));
 }
 
-export function loadPlans(plans: SheetPlan[]): HyperFormula {
+export function loadPlans(plans: SheetPlan[], names: NamePlan[] = []): HyperFormula {
   const sheets: Record<string, HfCell[][]> = {};
   // HyperFormula parses raw strings as typed input ("2021" → a number); an apostrophe keeps text text.
   for (const p of plans)
     sheets[p.name] = planGrid(p).map((r) =>
       r.map((v) => (typeof v === "string" && !v.startsWith("=") ? `'${v}` : v)),
     );
-  return HyperFormula.buildFromSheets(sheets as never, { licenseKey: "gpl-v3" });
+  return HyperFormula.buildFromSheets(
+    sheets as never,
+    { licenseKey: "gpl-v3" },
+    names.map((n) => ({ name: n.name, expression: n.refersTo })),
+  );
 }
 
 /** A cell's computed value: numbers, text, booleans; errors as their code ("#N/A"); empty as null. */

@@ -1,0 +1,311 @@
+/**
+ * The *Plan projektu* part of the Participants section: the application-stage planner. The applicant types
+ * the planned numbers (one labelled field per plan item of the card); the verdicts — criteria met, how many
+ * more the plan needs, premium points, minimums for N, bad cells with the fix — follow every keystroke
+ * (`evaluatePlan`). *Utwórz arkusz planu* writes the `Plan projektu` sheet with live formulas (every number
+ * typed in the sheet is kept); *Wczytaj z arkusza* reads the sheet's numbers back.
+ */
+import {
+  Badge,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import * as React from "react";
+import type { Card } from "../../domain/card/types";
+import type { Lang, Localized } from "../../domain/i18n";
+import { formatNumber, formatPercent } from "../../domain/numbers";
+import { planFields, PlanField } from "../../domain/plan/fields";
+import type { CellValue } from "../../workbook/plan";
+import { errorMessage, WorkbookHost } from "../host";
+import { createPlanSheet, evaluateValues, PLAN_SHEET, readPlanState, typedValue } from "./planFlows";
+
+const L = (pl: string, en: string): Localized => ({ pl, en });
+const S = {
+  title: L("Plan projektu (etap wniosku)", "Project plan (application stage)"),
+  intro: L(
+    "Wpisz planowane liczby osób: kryteria karty sprawdzą się od razu. Arkusz „Plan projektu” liczy to samo formułami, a przy rejestrze pokazuje wykonanie planu.",
+    "Type the planned numbers of persons: the card's criteria are checked at once. The “Plan projektu” sheet computes the same with formulas and, next to the register, shows how the plan is being carried out.",
+  ),
+  create: L("Utwórz arkusz planu", "Create the plan sheet"),
+  load: L("Wczytaj z arkusza", "Read from the sheet"),
+  none: L("W skoroszycie nie ma arkusza „Plan projektu”.", "The workbook has no “Plan projektu” sheet."),
+  keep: L("Zostaw", "Keep"),
+  replace: L("Zastąp", "Replace"),
+  replaceTitle: L("Zastąpić arkusz?", "Replace the sheet?"),
+  kept: L("Pozostawiono istniejący arkusz bez zmian.", "The existing sheet was kept unchanged."),
+  findings: L("Uwagi do planu", "Plan problems"),
+  minimums: L("Minima przy planowanej liczbie uczestników", "Minimums at the planned number of participants"),
+  fields: L("Planowane liczby", "Planned numbers"),
+  sections: {
+    groups: L("Grupa docelowa i formy wsparcia", "Target group and forms of support"),
+    effectiveness: L("Efektywność zatrudnieniowa", "Employment effectiveness"),
+    results: L("Wskaźniki rezultatu", "Result indicators"),
+  } as Record<PlanField["section"], Localized>,
+  met: L("spełnione", "met"),
+  notMet: L("niespełnione", "not met"),
+  na: L("nie dotyczy", "not applicable"),
+};
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalM,
+  },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  criterion: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  fields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  sub: { paddingLeft: tokens.spacingHorizontalL },
+});
+
+export interface PlanPartProps {
+  host: WorkbookHost;
+  lang: Lang;
+  card: Card;
+}
+
+const asText = (v: CellValue | undefined): string => (v === null || v === undefined ? "" : String(v));
+
+export function PlanPart(props: PlanPartProps): React.JSX.Element {
+  const { host, lang, card } = props;
+  const styles = useStyles();
+  const fields = React.useMemo(() => planFields(card), [card]);
+  const [text, setText] = React.useState<Record<string, string>>({});
+  const [dirty, setDirty] = React.useState<Set<string>>(new Set());
+  const [busy, setBusy] = React.useState(false);
+  const [info, setInfo] = React.useState<Localized | null>(null);
+  const [error, setError] = React.useState<Localized | null>(null);
+  const [asking, setAsking] = React.useState<{ text: string; resolve(ok: boolean): void } | null>(null);
+
+  const values = React.useMemo(() => {
+    const out: Record<string, CellValue> = {};
+    for (const f of fields) out[f.key] = typedValue(text[f.key] ?? "");
+    return out;
+  }, [fields, text]);
+  const outcome = React.useMemo(() => evaluateValues(card, values), [card, values]);
+  const e = outcome.evaluation;
+
+  const answer = (ok: boolean) => {
+    asking?.resolve(ok);
+    setAsking(null);
+  };
+  const deps = {
+    host,
+    lang,
+    confirmReplace: (sheet: string, why: Localized) =>
+      new Promise<boolean>((resolve) =>
+        setAsking({
+          resolve,
+          text:
+            lang === "pl"
+              ? `Arkusz „${sheet}” nie jest planem Miernika (${why.pl}). Zastąpić go? Jego zawartość zostanie utracona.`
+              : `The sheet “${sheet}” is not Miernik's plan (${why.en}). Replace it? Its contents will be lost.`,
+        }),
+      ),
+  };
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    setInfo(null);
+    try {
+      await work();
+    } catch (x) {
+      setError(errorMessage(x));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const fill = (v: Record<string, CellValue>) => {
+    const t: Record<string, string> = {};
+    for (const f of fields) t[f.key] = asText(v[f.key]);
+    setText(t);
+    setDirty(new Set());
+  };
+
+  const create = () =>
+    run(async () => {
+      const typed: Record<string, CellValue> = {};
+      for (const k of dirty) typed[k] = values[k];
+      const out = await createPlanSheet(deps, card, typed);
+      if (out.status === "kept") {
+        setInfo(S.kept);
+        return;
+      }
+      fill(out.values);
+      setInfo(
+        L(
+          `Gotowe: arkusz „${PLAN_SHEET}”${out.kept > 0 ? ` (zachowano ${out.kept} wpisanych liczb)` : ""}${out.withRegister ? ", z wykonaniem z rejestru" : ""}.`,
+          `Done: sheet “${PLAN_SHEET}”${out.kept > 0 ? ` (${out.kept} typed numbers kept)` : ""}${out.withRegister ? ", with the register's actual figures" : ""}.`,
+        ),
+      );
+      await host.showSheet(PLAN_SHEET);
+    });
+  const load = () =>
+    run(async () => {
+      const state = await readPlanState(host, card);
+      if (!state.values) setInfo(S.none);
+      else fill(state.values);
+    });
+
+  const formal = e.criteria.filter((c) => c.kind === "formal");
+  const formalMet = formal.filter((c) => c.met !== false).length;
+  const pct = (v: number | null) => (v === null ? "—" : formatPercent(Math.round(v * 1000) / 1000, lang));
+  const summary =
+    lang === "pl"
+      ? `Plan: ${formatNumber(e.participants)} uczestników. Kryteria formalne spełnione: ${formalMet} z ${formal.length}. Punkty premiujące: ${e.premiumPoints} z ${e.premiumPossible}. Uwagi: ${outcome.findings.length}.`
+      : `Plan: ${e.participants} participants. Formal criteria met: ${formalMet} of ${formal.length}. Premium points: ${e.premiumPoints} of ${e.premiumPossible}. Problems: ${outcome.findings.length}.`;
+  let section: PlanField["section"] | null = null;
+
+  return (
+    <div className={styles.root} role="group" aria-label={S.title[lang]} data-plan-part>
+      <Text weight="semibold" size={400}>
+        {S.title[lang]}
+      </Text>
+      <Text>{S.intro[lang]}</Text>
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error[lang]}</MessageBarBody>
+        </MessageBar>
+      )}
+      {info && (
+        <MessageBar intent="info">
+          <MessageBarBody>{info[lang]}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={busy} onClick={() => void create()}>
+          {S.create[lang]}
+        </Button>
+        <Button disabled={busy} onClick={() => void load()}>
+          {S.load[lang]}
+        </Button>
+      </div>
+      <Text data-plan-summary aria-live="polite">
+        {summary}
+      </Text>
+      <ul className={styles.list} aria-label={lang === "pl" ? "Kryteria planu" : "Plan criteria"}>
+        {e.criteria
+          .filter((c) => c.kind !== "product" && c.kind !== "result")
+          .map((c) => {
+            const state = c.met === null ? "na" : c.met ? "met" : "notMet";
+            const value =
+              c.denominator === null
+                ? `${c.numerator}`
+                : `${c.numerator} / ${c.denominator} = ${pct(c.share)}`;
+            const short = c.shortfall
+              ? lang === "pl"
+                ? `, brakuje ${c.shortfall}`
+                : `, ${c.shortfall} short`
+              : "";
+            return (
+              <li key={c.id} data-plan-criterion={c.id} data-met={state}>
+                <span className={styles.criterion}>
+                  <Text>
+                    {c.label[lang]}: {value}
+                    {short}
+                  </Text>
+                  <Badge
+                    appearance="filled"
+                    color={state === "met" ? "success" : state === "notMet" ? "danger" : "informative"}
+                  >
+                    {S[state][lang]}
+                  </Badge>
+                </span>
+              </li>
+            );
+          })}
+      </ul>
+      {outcome.findings.length > 0 && (
+        <>
+          <Text weight="semibold">{S.findings[lang]}</Text>
+          <ul className={styles.list} data-plan-findings>
+            {outcome.findings.map((f) => (
+              <li key={f.key} data-finding={f.key}>
+                <Text>
+                  {host.kind === "excel" && host.validation ? (
+                    <Link
+                      onClick={() =>
+                        void host.validation
+                          ?.selectCell(PLAN_SHEET, f.cell.slice(PLAN_SHEET.length + 1))
+                          .catch(() =>
+                            setInfo(L("Najpierw utwórz arkusz planu.", "Create the plan sheet first.")),
+                          )
+                      }
+                    >
+                      {f.cell}
+                    </Link>
+                  ) : (
+                    f.cell
+                  )}
+                  : {f.message[lang]} — {f.fix[lang]}
+                </Text>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <Text weight="semibold">{S.minimums[lang]}</Text>
+      <ul className={styles.list} data-plan-minimums>
+        {e.minimums.map((m, i) => (
+          <li key={i}>
+            <Text>{m[lang]}</Text>
+          </li>
+        ))}
+      </ul>
+      <Text weight="semibold">{S.fields[lang]}</Text>
+      <div className={styles.fields}>
+        {fields.map((f) => {
+          const header = f.section !== section ? S.sections[f.section][lang] : null;
+          section = f.section;
+          return (
+            <React.Fragment key={f.key}>
+              {header && <Text weight="semibold">{header}</Text>}
+              <Field label={f.label[lang]} className={f.depth > 0 ? styles.sub : undefined}>
+                <Input
+                  inputMode="numeric"
+                  data-plan-field={f.key}
+                  value={text[f.key] ?? ""}
+                  disabled={busy}
+                  onChange={(_ev, d) => {
+                    setText((t) => ({ ...t, [f.key]: d.value }));
+                    setDirty((s) => new Set(s).add(f.key));
+                  }}
+                />
+              </Field>
+            </React.Fragment>
+          );
+        })}
+      </div>
+      <Dialog open={asking !== null} modalType="alert" onOpenChange={(_e, d) => !d.open && answer(false)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{S.replaceTitle[lang]}</DialogTitle>
+            <DialogContent>{asking?.text}</DialogContent>
+            <DialogActions>
+              <Button appearance="primary" onClick={() => answer(true)}>
+                {S.replace[lang]}
+              </Button>
+              <Button onClick={() => answer(false)}>{S.keep[lang]}</Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * The *Plan projektu* part's work, free of React: create (or refresh) the plan sheet through the
+ * WorkbookHost keeping every number typed in it, read it back, and evaluate a plan. A sheet called
+ * `Plan projektu` that holds none of the card's plan items is not Miernik's: replacing it is asked first.
+ */
+import type { Card } from "../../domain/card/types";
+import type { Localized } from "../../domain/i18n";
+import { parsePolishNumber } from "../../domain/numbers";
+import { evaluatePlan, PlanEvaluation, PlanInput } from "../../domain/plan/evaluate";
+import { planFields } from "../../domain/plan/fields";
+import type { CellValue } from "../../workbook/plan";
+import { locateFindings, LocatedPlanFinding, readPlanSheet } from "../../workbook/projectPlan/reader";
+import { buildPlanSheetPlan, planCellMap, planNames, PLAN_SHEET } from "../../workbook/projectPlan/sheet";
+import { REGISTER_SHEET } from "../../workbook/register/layout";
+import type { WorkbookHost, WriteReport } from "../host";
+
+export { PLAN_SHEET };
+
+export interface PlanDeps {
+  host: WorkbookHost;
+  lang: "pl" | "en";
+  /** Asked before a foreign sheet named `Plan projektu` is replaced; false keeps it. */
+  confirmReplace(sheet: string, why: Localized): Promise<boolean>;
+}
+
+/** What the applicant typed into the pane's field (text) as a cell value: "12" → 12, "" → null, "abc" stays text. */
+export function typedValue(text: string): CellValue {
+  if (text.trim() === "") return null;
+  const n = parsePolishNumber(text);
+  return n === null || n.isPercent ? text : n.value;
+}
+
+export interface PlanSheetState {
+  /** Values read from the sheet (by field key), or null when there is no plan sheet. */
+  values: Record<string, CellValue> | null;
+  /** The workbook holds the register and the criteria sheet (their names): actual figures can be shown. */
+  withRegister: boolean;
+}
+
+export async function readPlanState(
+  host: WorkbookHost,
+  card: Card,
+): Promise<PlanSheetState & { foreign: boolean }> {
+  const sheets = await host.listSheets();
+  const withRegister = sheets.includes(REGISTER_SHEET) && sheets.includes(card.sheetName);
+  if (!sheets.includes(PLAN_SHEET)) return { values: null, withRegister, foreign: false };
+  const cells = await host.readSheet(PLAN_SHEET);
+  if (!cells) return { values: null, withRegister, foreign: false };
+  const read = readPlanSheet(cells, card);
+  const foreign = read.missing.length === planFields(card).length;
+  return { values: foreign ? null : read.values, withRegister, foreign };
+}
+
+export type PlanWriteOutcome =
+  | {
+      status: "done";
+      values: Record<string, CellValue>;
+      kept: number;
+      withRegister: boolean;
+      report: WriteReport;
+    }
+  | { status: "kept" };
+
+/**
+ * Creates or refreshes the plan sheet. Every number already typed in the sheet is kept; `typed` (the pane's
+ * fields the user edited since the sheet was last read) fills or overrides the rest.
+ */
+export async function createPlanSheet(
+  deps: PlanDeps,
+  card: Card,
+  typed: Readonly<Record<string, CellValue>>,
+): Promise<PlanWriteOutcome> {
+  const state = await readPlanState(deps.host, card);
+  if (state.foreign) {
+    const ok = await deps.confirmReplace(PLAN_SHEET, {
+      pl: "nie ma w nim pozycji planu tej karty",
+      en: "it holds none of this card's plan items",
+    });
+    if (!ok) return { status: "kept" };
+  }
+  const values: Record<string, CellValue> = {};
+  let kept = 0;
+  for (const f of planFields(card)) {
+    const fromSheet = state.values?.[f.key];
+    if (fromSheet !== undefined && fromSheet !== null) kept++;
+    const v = f.key in typed ? typed[f.key] : fromSheet;
+    if (v !== undefined && v !== null) values[f.key] = v;
+  }
+  const sheet = buildPlanSheetPlan(card, { values, withRegister: state.withRegister, lang: deps.lang });
+  const report = await deps.host.writePlans([sheet], planNames(card));
+  return { status: "done", values, kept, withRegister: state.withRegister, report };
+}
+
+export interface PlanOutcome {
+  evaluation: PlanEvaluation;
+  findings: LocatedPlanFinding[];
+}
+
+/** Evaluates plan values; findings carry the plan sheet's cell ("Plan projektu!C7"). */
+export function evaluateValues(card: Card, values: PlanInput): PlanOutcome {
+  const evaluation = evaluatePlan(card, values);
+  const map = planCellMap(card);
+  const cells: Record<string, string> = {};
+  for (const k of Object.keys(map.fields)) cells[k] = map.fields[k].plan;
+  const findings = locateFindings(evaluation.findings, { values: {}, cells, missing: [] }, PLAN_SHEET);
+  return { evaluation, findings };
+}

@@ -1,0 +1,50 @@
+/**
+ * Reads the `Plan projektu` sheet back: the typed value of every plan field, found by its code in column A
+ * (not by row position, so a re-laid-out sheet keeps every number), and the cell it sits in.
+ */
+import { planFields } from "../../domain/plan/fields";
+import type { Card } from "../../domain/card/types";
+import type { PlanFinding, PlanInput } from "../../domain/plan/evaluate";
+import { columnLetters } from "../address";
+import type { SheetCells } from "../cells";
+import type { CellValue } from "../plan";
+
+export interface PlanSheetRead {
+  values: Record<string, CellValue>;
+  /** Field key → A1 address of its input cell in the sheet read. */
+  cells: Record<string, string>;
+  /** Field keys of the card with no row in the sheet (an older or another card's plan). */
+  missing: string[];
+}
+
+const KEY_COL = 0;
+const PLAN_COL = 2;
+
+export function readPlanSheet(sheet: SheetCells, card: Card): PlanSheetRead {
+  const keys = new Set(planFields(card).map((f) => f.key));
+  const values: Record<string, CellValue> = {};
+  const cells: Record<string, string> = {};
+  sheet.values.forEach((row, i) => {
+    const k = row[KEY_COL - sheet.left];
+    if (typeof k !== "string" || !keys.has(k) || k in values) return;
+    const v = row[PLAN_COL - sheet.left];
+    values[k] = v === undefined || v === "" ? null : v;
+    cells[k] = `${columnLetters(PLAN_COL)}${sheet.top + i + 1}`;
+  });
+  return { values, cells, missing: [...keys].filter((k) => !(k in values)) };
+}
+
+/** A finding with the sheet cell it is about ("Plan projektu!C7"). */
+export interface LocatedPlanFinding extends PlanFinding {
+  cell: string;
+}
+
+export function locateFindings(
+  findings: readonly PlanFinding[],
+  read: PlanSheetRead,
+  sheetName: string,
+): LocatedPlanFinding[] {
+  return findings.map((f) => ({ ...f, cell: `${sheetName}!${read.cells[f.key] ?? "?"}` }));
+}
+
+export type { PlanInput };

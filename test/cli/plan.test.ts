@@ -1,0 +1,145 @@
+/**
+ * `miernik plan`: writes the plan sheet (empty / with the card's minimums for N), refuses an existing file
+ * without --force, evaluates a filled workbook (--json) with every bad cell named, never writes onto it.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { CliIO } from "../../src/cli/io";
+import { run } from "../../src/cli/main";
+import { builtinCard, DEFAULT_CARD_ID } from "../../src/domain/card/load";
+import type { Card } from "../../src/domain/card/types";
+import { evaluatePlan, minimumPlan } from "../../src/domain/plan/evaluate";
+import { readXlsx } from "../../src/hosts/xlsx/read";
+import { writeXlsx } from "../../src/hosts/xlsx/render";
+import { readPlanSheet } from "../../src/workbook/projectPlan/reader";
+import { buildPlanSheetPlan, planCellMap, planNames, PLAN_SHEET } from "../../src/workbook/projectPlan/sheet";
+import { parseA1 } from "../../src/workbook/address";
+import { csvBytes, participants } from "../fixtures/summary/projects";
+
+const card = builtinCard(DEFAULT_CARD_ID) as Card;
+let dir = "";
+beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-plan-"))));
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIO = { cwd: dir, out: (t) => out.push(t), err: (t) => err.push(t) };
+  const code = await run(args, io);
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+test("writes the sheet with N pre-filled; the minimums meet every formal criterion", async () => {
+  const r = await cli(["plan", "--participants", "60", "-o", "p.xlsx"]);
+  expect(r).toMatchObject({ code: 0 });
+  const wb = await readXlsx(fs.readFileSync(path.join(dir, "p.xlsx")));
+  const read = readPlanSheet(
+    wb.sheets.find((s) => s.name === PLAN_SHEET)!,
+    card,
+  );
+  expect(read.values).toMatchObject({
+    all: 60,
+    unemployed: 48,
+    longTermUnemployed: 29,
+    leavingAgriculture: 8,
+    ipd: 60,
+  });
+  const e = evaluatePlan(card, read.values);
+  expect(e.criteria.filter((c) => c.kind === "formal").map((c) => [c.id, c.met])).toEqual([
+    ["formal.unemployed", true],
+    ["formal.longTermUnemployed", true],
+    ["formal.leavingAgriculture", true],
+    ["formal.minParticipants", true],
+    ["formal.ipd", true],
+    ["formal.internship", null],
+  ]);
+  // Evaluating it: exit 0 (consistent, formal met, effectiveness not applicable yet).
+  const j = await cli(["plan", "p.xlsx", "--json"]);
+  expect(j.code).toBe(0);
+  expect(JSON.parse(j.out)).toMatchObject({
+    participants: 60,
+    allRequiredMet: true,
+    premiumPoints: 5,
+    findings: [],
+  });
+});
+
+test("refuses an existing output without --force; an empty sheet by default", async () => {
+  expect((await cli(["plan", "-o", "p.xlsx"])).code).toBe(0);
+  const again = await cli(["plan", "-o", "p.xlsx"]);
+  expect(again.code).toBe(2);
+  expect(again.err).toContain("--force");
+  expect((await cli(["plan", "-o", "p.xlsx", "--force", "--participants", "10"])).code).toBe(0);
+  expect((await cli(["plan", "--participants", "-3"])).code).toBe(2);
+  expect((await cli(["plan", "--participants", "2.5"])).code).toBe(2);
+});
+
+test("a filled plan with bad cells: each finding names the cell and the fix; the input is not written", async () => {
+  const values = {
+    ...minimumPlan(card, 50),
+    longTermUnemployed: 45,
+    inactive: "dziesięć",
+    women: -2,
+    trained: 7.5,
+  };
+  const file = path.join(dir, "filled.xlsx");
+  fs.writeFileSync(
+    file,
+    await writeXlsx({ sheets: [buildPlanSheetPlan(card, { values })], names: planNames(card) }),
+  );
+  const before = fs.readFileSync(file);
+  const r = await cli(["plan", "filled.xlsx", "--json"]);
+  expect(r.code).toBe(1);
+  const j = JSON.parse(r.out) as { findings: { cell: string; field: string; rule: string; fix: string }[] };
+  const map = planCellMap(card);
+  expect(j.findings.map((f) => [f.field, f.rule, f.cell])).toEqual([
+    ["longTermUnemployed", "exceeds", `${PLAN_SHEET}!${map.fields.longTermUnemployed.plan}`],
+    ["inactive", "notNumber", `${PLAN_SHEET}!${map.fields.inactive.plan}`],
+    ["women", "negative", `${PLAN_SHEET}!${map.fields.women.plan}`],
+    ["trained", "fraction", `${PLAN_SHEET}!${map.fields.trained.plan}`],
+  ]);
+  expect(j.findings[0].fix).toContain("40");
+  const text = await cli(["plan", "filled.xlsx"]);
+  expect(text.out).toContain(`${PLAN_SHEET}!${map.fields.inactive.plan}: Nie liczba`);
+  expect(fs.readFileSync(file).equals(before)).toBe(true);
+  expect((await cli(["plan", "filled.xlsx", "-o", "filled.xlsx"])).code).toBe(2);
+  expect(fs.readFileSync(file).equals(before)).toBe(true);
+});
+
+test("unreadable input and a workbook without a plan sheet: exit 2 with a message", async () => {
+  fs.writeFileSync(path.join(dir, "x.xlsx"), "not a zip");
+  const r = await cli(["plan", "x.xlsx"]);
+  expect(r.code).toBe(2);
+  expect(r.err).toContain("x.xlsx");
+  const other = await cli(["layout", "--year", "2023", "-o", "m.xlsx"]);
+  expect(other.code).toBe(0);
+  const m = await cli(["plan", "m.xlsx"]);
+  expect(m.code).toBe(2);
+  expect(m.err).toContain(PLAN_SHEET);
+});
+
+test("--register: the check workbook plus the plan sheet with the register's actual figures", async () => {
+  fs.writeFileSync(path.join(dir, "reg.csv"), csvBytes(participants(30, 77)));
+  const r = await cli([
+    "plan",
+    "--register",
+    "reg.csv",
+    "--as-of",
+    "2024-09-01",
+    "--participants",
+    "60",
+    "-o",
+    "wb.xlsx",
+  ]);
+  expect(r).toMatchObject({ code: 0 });
+  const wb = await readXlsx(fs.readFileSync(path.join(dir, "wb.xlsx")));
+  expect(wb.sheets.map((s) => s.name)).toEqual(
+    expect.arrayContaining([PLAN_SHEET, "Uczestnicy", card.sheetName]),
+  );
+  const plan = wb.sheets.find((s) => s.name === PLAN_SHEET)!;
+  const { row, col } = parseA1(planCellMap(card).fields.all.actual);
+  expect(plan.formulas?.[row - plan.top]?.[col - plan.left]).toMatch(/COUNTIFS\(D_evaluable,1\)/);
+  expect((await cli(["plan", "--register", "reg.csv", "-o", "reg.csv", "--force"])).code).toBe(2);
+  expect((await cli(["plan", "--as-of", "2024-09-01", "-o", "y.xlsx"])).code).toBe(2);
+});

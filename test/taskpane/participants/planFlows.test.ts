@@ -1,0 +1,113 @@
+/**
+ * The *Plan projektu* flows over a host that keeps what is written: creating the sheet keeps every number
+ * typed in it (pane edits fill or override only the fields edited), a foreign sheet of that name is
+ * replaced only after asking, the register's presence adds the actual figures.
+ */
+import { builtinCard, DEFAULT_CARD_ID } from "../../../src/domain/card/load";
+import type { Card } from "../../../src/domain/card/types";
+import type { WorkbookHost } from "../../../src/taskpane/host";
+import {
+  createPlanSheet,
+  evaluateValues,
+  PlanDeps,
+  typedValue,
+} from "../../../src/taskpane/participants/planFlows";
+import type { SheetCells } from "../../../src/workbook/cells";
+import type { SheetPlan } from "../../../src/workbook/plan";
+import { parseA1 } from "../../../src/workbook/address";
+import { planCellMap, PLAN_SHEET } from "../../../src/workbook/projectPlan/sheet";
+import { planGrid } from "../../workbook/summary/hfLoader";
+
+const card = builtinCard(DEFAULT_CARD_ID) as Card;
+const map = planCellMap(card);
+
+function host(
+  initial: SheetCells[] = [],
+): WorkbookHost & { sheets: Map<string, SheetCells>; plans: SheetPlan[] } {
+  const sheets = new Map(initial.map((s) => [s.name, s]));
+  const plans: SheetPlan[] = [];
+  return {
+    kind: "excel",
+    sheets,
+    plans,
+    excelApi: () => true,
+    listSheets: () => Promise.resolve([...sheets.keys()]),
+    readSheet: (n) => Promise.resolve(sheets.get(n) ?? null),
+    writePlans: (ps: SheetPlan[]) => {
+      for (const p of ps) {
+        plans.push(p);
+        sheets.set(p.name, {
+          name: p.name,
+          top: 0,
+          left: 0,
+          values: planGrid(p).map((r) =>
+            r.map((v) => (typeof v === "string" && v.startsWith("=") ? null : v)),
+          ),
+        });
+      }
+      return Promise.resolve({});
+    },
+    showSheet: () => Promise.resolve(),
+  };
+}
+const deps = (h: WorkbookHost, answer = true, asked: string[] = []): PlanDeps => ({
+  host: h,
+  lang: "pl",
+  confirmReplace: (s) => (asked.push(s), Promise.resolve(answer)),
+});
+const at = (h: ReturnType<typeof host>, a: string) => {
+  const { row, col } = parseA1(a);
+  return h.sheets.get(PLAN_SHEET)!.values[row]?.[col] ?? null;
+};
+
+test("re-creating keeps every number typed in the sheet; pane edits override only their fields", async () => {
+  const h = host();
+  expect((await createPlanSheet(deps(h), card, { all: 60, unemployed: 48 })).status).toBe("done");
+  // The user types into the sheet.
+  const { row, col } = parseA1(map.fields.women.plan);
+  h.sheets.get(PLAN_SHEET)!.values[row][col] = 30;
+  const out = await createPlanSheet(deps(h), card, { unemployed: 50 });
+  expect(out).toMatchObject({ status: "done", kept: 3, withRegister: false });
+  expect([
+    at(h, map.fields.all.plan),
+    at(h, map.fields.unemployed.plan),
+    at(h, map.fields.women.plan),
+  ]).toEqual([60, 50, 30]);
+});
+
+test("a foreign 'Plan projektu' is replaced only after asking; No keeps it", async () => {
+  const foreign: SheetCells = { name: PLAN_SHEET, top: 0, left: 0, values: [["moje notatki"]] };
+  const asked: string[] = [];
+  const h = host([foreign]);
+  expect(await createPlanSheet(deps(h, false, asked), card, { all: 5 })).toEqual({ status: "kept" });
+  expect(h.sheets.get(PLAN_SHEET)).toBe(foreign);
+  expect(asked).toEqual([PLAN_SHEET]);
+  expect((await createPlanSheet(deps(h, true), card, { all: 5 })).status).toBe("done");
+});
+
+test("with the register and the criteria sheet, the plan sheet gets the actual figures", async () => {
+  const h = host([
+    { name: "Uczestnicy", top: 0, left: 0, values: [["Lp."]] },
+    { name: card.sheetName, top: 0, left: 0, values: [["x"]] },
+  ]);
+  const out = await createPlanSheet(deps(h), card, {});
+  expect(out).toMatchObject({ withRegister: true });
+  const { row, col } = parseA1(map.fields.all.actual);
+  const f = h.plans[0].blocks[0].formulas![row][col];
+  expect(f).toMatch(/^=COUNTIFS\(D_evaluable,1\)$/);
+});
+
+test("typed text becomes a finding with the cell and the fix", () => {
+  expect([
+    typedValue("12"),
+    typedValue(""),
+    typedValue("1 875"),
+    typedValue("2,5"),
+    typedValue("abc"),
+  ]).toEqual([12, null, 1875, 2.5, "abc"]);
+  const o = evaluateValues(card, { all: 10, inactive: "abc", trained: 2.5 });
+  expect(o.findings.map((f) => [f.cell, f.rule])).toEqual([
+    [`${PLAN_SHEET}!${map.fields.inactive.plan}`, "notNumber"],
+    [`${PLAN_SHEET}!${map.fields.trained.plan}`, "fraction"],
+  ]);
+});
