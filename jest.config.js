@@ -12,4 +12,6 @@ module.exports = {
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
   },
   maxWorkers: 2,
+  // A hang guard, not a speed check: some tests write and read whole workbooks on a loaded 2-core machine.
+  testTimeout: 60000,
 };
