@@ -65,6 +65,9 @@ export interface RenderedSheet {
     fitToWidth: number;
     fitToHeight: number;
     printTitleRows?: string;
+    printTitleColumns?: string;
+    printArea?: string;
+    scale?: number;
     centerHeader?: string;
     centerFooter?: string;
     margins?: Record<string, number>;
@@ -232,9 +235,12 @@ export function expectedFromPlan(plan: WorkbookPlan): Rendered {
         ? clean({
             orientation: p.print.orientation,
             paperSize: "A4",
-            fitToWidth: p.print.fitToWidth,
-            fitToHeight: p.print.fitToHeight,
+            fitToWidth: p.print.scale === undefined ? p.print.fitToWidth : -1,
+            fitToHeight: p.print.scale === undefined ? p.print.fitToHeight : -1,
             printTitleRows: p.print.printTitleRows,
+            printTitleColumns: p.print.printTitleColumns?.replace(/\$/g, ""),
+            printArea: p.print.printArea?.replace(/\$/g, ""),
+            scale: p.print.scale,
             centerHeader: p.print.centerHeader,
             centerFooter: p.print.centerFooter,
             margins: p.print.margins ? { ...p.print.margins } : undefined,
@@ -399,6 +405,9 @@ export async function renderedFromXlsx(bytes: Uint8Array, plan: WorkbookPlan): P
                 .map((x) => `$${x}`)
                 .join(":")
             : undefined,
+          printTitleColumns: ps.printTitlesColumn || undefined,
+          printArea: ps.printArea || undefined,
+          scale: ps.fitToPage ? undefined : ps.scale,
           centerHeader: centre(hf.oddHeader)?.replace(/&&/g, "&"),
           centerFooter: centre(hf.oddFooter),
           margins: p.print.margins ? { ...(ps.margins as unknown as Record<string, number>) } : undefined,
@@ -559,6 +568,9 @@ export function renderedFromFake(fake: FakeExcel, plan: WorkbookPlan): Rendered 
             fitToWidth: pl.zoom?.horizontalFitToPages ?? -1,
             fitToHeight: pl.zoom?.verticalFitToPages ?? -1,
             printTitleRows: pl.printTitleRows,
+            printTitleColumns: pl.printTitleColumns?.replace(/\$/g, ""),
+            printArea: pl.printArea?.replace(/\$/g, ""),
+            scale: pl.zoom?.scale,
             centerHeader: pl.centerHeader?.replace(/&&/g, "&"),
             centerFooter: pl.centerFooter,
             margins:

@@ -11,6 +11,7 @@ import { parseCsvBytes } from "../../workbook/csv";
 import { CellValue, emptySheet, NamePlan, SheetPlan } from "../../workbook/plan";
 import { csvSheet } from "../../workbook/register/reader";
 import { loadXlsx, normaliseValue, readWorksheetCells, XlsxReadError } from "./read";
+import { addPackageParts, needsPackageParts } from "./charts";
 import { renderWorkbookPlan, writeCellsToWorkbook, XlsxCellWrite } from "./render";
 
 export { XlsxReadError };
@@ -18,6 +19,8 @@ export { XlsxReadError };
 export class MemoryWorkbook {
   /** Sheets already read as cells (reading a 100 000-row sheet takes seconds); dropped on every write. */
   private readonly cache = new Map<string, SheetCells>();
+  /** Plans whose charts / column breaks ExcelJS cannot hold: added to the package on save (./charts.ts). */
+  private readonly packaged = new Map<string, SheetPlan>();
 
   private constructor(
     private readonly wb: ExcelJS.Workbook,
@@ -83,6 +86,10 @@ export class MemoryWorkbook {
   writePlans(plans: SheetPlan[], names: NamePlan[]): void {
     this.cache.clear();
     renderWorkbookPlan({ sheets: plans, names }, this.wb);
+    for (const p of plans) {
+      this.packaged.delete(p.name.toLowerCase());
+      if (needsPackageParts([p])) this.packaged.set(p.name.toLowerCase(), p);
+    }
   }
 
   /** Writes single cells of an existing sheet (formats stay). */
@@ -95,7 +102,8 @@ export class MemoryWorkbook {
   /** The workbook as .xlsx bytes. */
   async toBytes(): Promise<Uint8Array> {
     const buf = await this.wb.xlsx.writeBuffer();
-    return buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+    const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+    return addPackageParts(bytes, [...this.packaged.values()]);
   }
 
   private worksheet(name: string): ExcelJS.Worksheet | undefined {

@@ -2,7 +2,15 @@ import { Card } from "../../domain/card/types";
 import { Lang } from "../../domain/i18n";
 import { CallSummary, projectCriteria } from "../../domain/summary/callSummary";
 import { a1, columnLetters, rangeA1 } from "../address";
-import { BlockPlan, CellValue, ConditionalFormatPlan, emptySheet, FormatPlan, SheetPlan } from "../plan";
+import {
+  BlockPlan,
+  CellValue,
+  ChartPlan,
+  ConditionalFormatPlan,
+  emptySheet,
+  FormatPlan,
+  SheetPlan,
+} from "../plan";
 import {
   COUNT_FORMAT,
   formatBuiltAt,
@@ -56,6 +64,8 @@ export interface CallSummaryLayout {
   requiredMetColumn: number;
   flagsRow: number;
   problemsRow: number;
+  /** The chart data (criteria met per project; product indicators' share of target); null without charts. */
+  chartDataRow: number | null;
 }
 
 const KIND_TITLE = {
@@ -106,7 +116,8 @@ export function buildCallSummaryPlan(
       ),
     ],
   ]);
-  fmt("A2", { italic: true });
+  fmt("A2", { italic: true, wrap: true, vAlign: "top" });
+  sheet.merges.push("A2:H2");
   put(2, 0, [
     [
       tr(
@@ -264,7 +275,7 @@ export function buildCallSummaryPlan(
     hAlign: "center",
     vAlign: "center",
   });
-  sheet.rows = [{ index: row + 2, height: 75 }];
+  sheet.rows = [{ index: 1, height: 45 }, { index: row + 2, height: 75 }];
   const firstProjectRow = row + 4;
   const titleRows = `$${row + 2}:$${row + 4}`;
 
@@ -391,12 +402,88 @@ export function buildCallSummaryPlan(
       : [[tr("Wszystkie pliki odczytano.", "Every file was read."), null, null]];
   put(row, 0, problemLines);
   if (s.problems.length > 0) fmt(rangeA1(row, 0, problemLines.length, 3), { border: "thin", vAlign: "top" });
+  row += problemLines.length + 1;
+
+  // Chart data and charts (their own printed page): criteria met per project; product indicators' share
+  // of the call's targets. Literal figures, like the rest of the sheet.
+  const rowBreaks: number[] = [resultHeaderRow + 2 + results.length];
+  const charts: ChartPlan[] = [];
+  let chartDataRow: number | null = null;
+  if (s.projects.length > 0 || products.length > 0) {
+    rowBreaks.push(row);
+    chartDataRow = row;
+    put(row, 0, [[tr("Dane wykresów", "Chart data")]]);
+    fmt(rangeA1(row, 0, 1, 8), { bold: true, fill: SECTION_FILL });
+    row++;
+    const dataTop = row;
+    const projectHead: CellValue[] = [
+      tr("Projekt", "Project"),
+      tr("Kryteria obowiązkowe spełnione", "Required criteria met"),
+      tr("Kryteria premiujące spełnione", "Premium criteria met"),
+    ];
+    const projectRows: CellValue[][] = s.projects.map((p, i) => [
+      `${i + 1}. ${p.file.replace(/\.(csv|xlsx)$/i, "")}`,
+      p.criteria.filter((c) => c.kind !== "premium" && c.met === true).length,
+      p.criteria.filter((c) => c.kind === "premium" && c.met === true).length,
+    ]);
+    put(dataTop, 0, [projectHead, ...projectRows]);
+    fmt(rangeA1(dataTop, 0, 1, 3), { bold: true, fill: HEADER_FILL, border: "thin", wrap: true });
+    if (projectRows.length > 0) fmt(rangeA1(dataTop + 1, 0, projectRows.length, 3), { border: "thin" });
+    const productHead: CellValue[] = [tr("Wskaźnik", "Indicator"), tr("Realizacja celu", "Target reached")];
+    const productRows: CellValue[][] = products.map((t) => [shortId(t.id), t.reached]);
+    put(dataTop, 4, [productHead, ...productRows]);
+    fmt(rangeA1(dataTop, 4, 1, 2), { bold: true, fill: HEADER_FILL, border: "thin", wrap: true });
+    if (productRows.length > 0) {
+      fmt(rangeA1(dataTop + 1, 4, productRows.length, 2), { border: "thin" });
+      fmt(rangeA1(dataTop + 1, 5, productRows.length, 1), { numberFormat: PERCENT_FORMAT });
+    }
+    (sheet.rows ??= []).push({ index: dataTop, height: 30 });
+    row = dataTop + Math.max(projectRows.length, productRows.length) + 2;
+    if (projectRows.length > 0) {
+      charts.push({
+        type: "columnClustered",
+        title: tr("Kryteria spełnione w projektach", "Criteria met per project"),
+        dataRange: rangeA1(dataTop, 0, projectRows.length + 1, 3),
+        seriesBy: "columns",
+        from: a1(row, 0),
+        to: a1(row + 18, 8),
+      });
+      row += 19;
+    }
+    if (productRows.length > 0) {
+      charts.push({
+        type: "columnClustered",
+        title: tr("Wskaźniki produktu: realizacja celu naboru", "Product indicators: share of the call target"),
+        dataRange: rangeA1(dataTop, 4, productRows.length + 1, 2),
+        seriesBy: "columns",
+        from: a1(row, 0),
+        to: a1(row + 16, 8),
+      });
+      row += 17;
+    }
+  }
+  if (charts.length > 0) sheet.charts = charts;
 
   sheet.columns = Array.from({ length: totalCols }, (_, c) => ({
     width: c === 0 ? 9 : c === 1 ? 34 : c === 2 ? 28 : c < FIXED ? 12 : c >= premiumPointsColumn ? 12 : 9,
   }));
   sheet.freeze = { rows: 0, columns: 3 };
-  sheet.print = printLandscape(titleRows, `${sheet.name} — ${s.asOf}`);
+  // Printed as blocks of one page width each: the totals (columns A–H) on their own page; the project
+  // table as fixed columns, then formal, effectiveness and premium criteria, each on a page of its own with
+  // Lp. / file / applicant repeated at the left; the charts on a page of their own. Excel ignores manual
+  // breaks while "fit to pages" is on, hence a fixed scale.
+  const colBreaks: number[] = [FIXED];
+  criteria.forEach((c, i) => {
+    if (i > 0 && criteria[i - 1].kind !== c.kind) colBreaks.push(criterionColumns[c.id]);
+  });
+  sheet.print = {
+    ...printLandscape(titleRows, `${sheet.name} — ${s.asOf}`),
+    printTitleColumns: "$A:$C",
+    scale: 70,
+    printOrder: "overThenDown",
+    rowBreaks,
+    colBreaks,
+  };
   sheet.tabColor = "#2F5597";
   return {
     sheet,
@@ -410,6 +497,7 @@ export function buildCallSummaryPlan(
       requiredMetColumn,
       flagsRow,
       problemsRow,
+      chartDataRow,
     },
   };
 }
