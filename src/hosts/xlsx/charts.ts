@@ -73,6 +73,17 @@ function valueAt(sheet: SheetPlan): (row: number, col: number) => CellValue {
   };
 }
 
+/** The number format the plan gives a cell (the last format covering it that sets one), or "General". */
+export function numberFormatAt(sheet: SheetPlan, row: number, col: number): string {
+  let f = "General";
+  for (const x of sheet.formats) {
+    if (x.style.numberFormat === undefined) continue;
+    const r = parseRange(x.range);
+    if (row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols) f = x.style.numberFormat;
+  }
+  return f;
+}
+
 /**
  * The series of a chart plan, the way Excel (and Office.js `charts.add`) reads a data range: with
  * `seriesBy: "columns"` the first row holds the series names and the first column the categories; with
@@ -120,14 +131,16 @@ function richText(text: string, size: number, bold: boolean): string {
   );
 }
 
-function seriesXml(s: ChartSeriesRef, i: number, type: ChartPlan["type"]): string {
+function seriesXml(s: ChartSeriesRef, i: number, type: ChartPlan["type"], format: string): string {
   const colour = COLOURS[i % COLOURS.length];
   const spPr =
     type === "line"
       ? `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill><a:round/></a:ln></c:spPr>` +
         `<c:marker><c:symbol val="circle"/><c:size val="5"/></c:marker>`
       : `<c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`;
-  const strPts = s.categories.values.map((v, k) => `<c:pt idx="${k}"><c:v>${xmlEscape(v)}</c:v></c:pt>`).join("");
+  const strPts = s.categories.values
+    .map((v, k) => `<c:pt idx="${k}"><c:v>${xmlEscape(v)}</c:v></c:pt>`)
+    .join("");
   const numPts = s.values.values
     .map((v, k) => (v === null ? "" : `<c:pt idx="${k}"><c:v>${v}</c:v></c:pt>`))
     .join("");
@@ -136,7 +149,7 @@ function seriesXml(s: ChartSeriesRef, i: number, type: ChartPlan["type"]): strin
     `<c:tx><c:strRef><c:f>${xmlEscape(s.name.ref)}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${xmlEscape(s.name.value)}</c:v></c:pt></c:strCache></c:strRef></c:tx>` +
     spPr +
     `<c:cat><c:strRef><c:f>${xmlEscape(s.categories.ref)}</c:f><c:strCache><c:ptCount val="${s.categories.values.length}"/>${strPts}</c:strCache></c:strRef></c:cat>` +
-    `<c:val><c:numRef><c:f>${xmlEscape(s.values.ref)}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${s.values.values.length}"/>${numPts}</c:numCache></c:numRef></c:val>` +
+    `<c:val><c:numRef><c:f>${xmlEscape(s.values.ref)}</c:f><c:numCache><c:formatCode>${format}</c:formatCode><c:ptCount val="${s.values.values.length}"/>${numPts}</c:numCache></c:numRef></c:val>` +
     (type === "line" ? `<c:smooth val="0"/>` : "") +
     `</c:ser>`
   );
@@ -148,7 +161,10 @@ const VAL_AX = 500000002;
 /** The chart part (xl/charts/chartN.xml) of one chart plan. */
 export function chartXml(sheet: SheetPlan, c: ChartPlan): string {
   const series = chartSeries(sheet, c);
-  const ser = series.map((s, i) => seriesXml(s, i, c.type)).join("");
+  // The value axis shows the numbers as the sheet does (a percent as 56,2%): the first value cell's format.
+  const r = parseRange(c.dataRange);
+  const format = xmlEscape(numberFormatAt(sheet, r.row + 1, r.col + 1));
+  const ser = series.map((s, i) => seriesXml(s, i, c.type, format)).join("");
   const axIds = `<c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/>`;
   const chart =
     c.type === "line"
@@ -164,7 +180,7 @@ export function chartXml(sheet: SheetPlan, c: ChartPlan): string {
   const valAx =
     `<c:valAx><c:axId val="${VAL_AX}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
     `<c:axPos val="l"/><c:majorGridlines><c:spPr><a:ln w="9525"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>` +
-    `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
+    `<c:numFmt formatCode="${format}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
     `<c:tickLblPos val="nextTo"/>${axisText}<c:crossAx val="${CAT_AX}"/><c:crosses val="autoZero"/>` +
     `<c:crossBetween val="between"/></c:valAx>`;
   return (
@@ -330,7 +346,11 @@ export async function addPackageParts(bytes: Uint8Array, sheets: SheetPlan[]): P
       zip.file(relsPart, relsXml(rels));
       if (!/xmlns:r="/.test(xml.slice(0, xml.indexOf(">", xml.indexOf("<worksheet")))))
         xml = xml.replace("<worksheet ", `<worksheet xmlns:r="${NS_R}" `);
-      xml = insertBefore(xml, AFTER_COL_BREAKS.slice(AFTER_COL_BREAKS.indexOf("legacyDrawing")), `<drawing r:id="rId${k}"/>`);
+      xml = insertBefore(
+        xml,
+        AFTER_COL_BREAKS.slice(AFTER_COL_BREAKS.indexOf("legacyDrawing")),
+        `<drawing r:id="rId${k}"/>`,
+      );
     }
     zip.file(part, xml);
   }

@@ -219,7 +219,11 @@ export function buildMonitoringSheetPlan(
   const codeHeader = headerText("code", year, lang);
   grid[MONITORING_ROWS.title][0] = monitoringTitle(programme, year, lang);
   grid[MONITORING_ROWS.note][0] = fill(TEXT.note, lang, { year, value: valueHeader, code: codeHeader });
-  grid[MONITORING_ROWS.title][col("code")] = fill(TEXT.codeNote, lang, { year, value: valueHeader, code: codeHeader });
+  grid[MONITORING_ROWS.title][col("code")] = fill(TEXT.codeNote, lang, {
+    year,
+    value: valueHeader,
+    code: codeHeader,
+  });
   for (const c of MONITORING_COLUMNS) grid[MONITORING_ROWS.header][c.index] = headerText(c.field, year, lang);
 
   const areaSpans = spans(
