@@ -74,7 +74,8 @@ function printedWhole(page: string, label: string): boolean {
     if (words[start] !== want[0]) continue;
     let k = 1;
     let i = start + 1;
-    for (; i < words.length && k < want.length && i - start < want.length + 40; i++) if (words[i] === want[k]) k++;
+    for (; i < words.length && k < want.length && i - start < want.length + 40; i++)
+      if (words[i] === want[k]) k++;
     if (k === want.length) return true;
   }
   return false;
@@ -95,28 +96,38 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
     pl = await makePrintWorkbooks(path.join(dir, "pl"), "pl");
     en = await makePrintWorkbooks(path.join(dir, "en"), "en", false);
     // One LibreOffice run (it is slow to start), in the Polish locale of the workbooks' users.
-    const plPdfs = toPdf([pl.monitoring, pl.summary, pl.criteria, pl.call, en.criteria, en.call], path.join(dir, "pdf"));
+    const plPdfs = toPdf(
+      [pl.monitoring, pl.summary, pl.criteria, pl.call, en.criteria, en.call],
+      path.join(dir, "pdf"),
+    );
     for (const [f, p] of plPdfs) pdf.set(f, readPdf(p));
     if (SHOTS) {
+      // README screenshots: pages picked by what they show.
       fs.mkdirSync(SHOTS, { recursive: true });
-      const shot = (file: string, page: number, name: string) =>
+      const shot = (file: string, has: string, name: string, nth = 0) => {
+        const pages = pdf.get(file)!.pages.map(norm);
+        const page = pages.map((t, i) => (t.includes(has) ? i + 1 : 0)).filter((i) => i > 0)[nth];
+        if (!page) throw new Error(`no page of ${file} shows "${has}"`);
+        const pdfFile = plPdfs.get(file)!;
         spawnSync("pdftoppm", [
           "-png",
           "-r",
-          "80",
+          "70",
           "-f",
-          String(page),
+          `${page}`,
           "-l",
-          String(page),
+          `${page}`,
           "-singlefile",
-          file,
+          pdfFile,
           path.join(SHOTS, name),
         ]);
-      shot(plPdfs.get(pl.monitoring)!, 1, "print-monitoring");
-      shot(plPdfs.get(pl.criteria)!, 1, "print-criteria");
-      shot(plPdfs.get(pl.call)!, 1, "print-call-totals");
-      shot(plPdfs.get(pl.call)!, 3, "print-call-formal");
-      shot(plPdfs.get(pl.call)!, 2, "print-call-charts");
+      };
+      shot(pl.monitoring, "Obszar/kierunek", "print-monitoring");
+      shot(pl.summary, "Główne mierniki w kolejnych latach", "print-monitoring-chart");
+      shot(pl.criteria, "Kryteria obowiązkowe:", "print-criteria");
+      shot(pl.call, "Wskaźniki produktu — suma", "print-call-totals");
+      shot(pl.call, "Kryteria spełnione w projektach", "print-call-charts");
+      shot(pl.call, "Kryteria dostępu (formalne)", "print-call-formal");
     }
   }, 300_000);
   afterAll(() => {
@@ -137,7 +148,9 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
   test("monitoring 2023: 4 pages, one page wide with the header on each, the code column not printed, Polish numbers", () => {
     const p = pdf.get(pl.monitoring)!;
     expect(p.pages).toHaveLength(4);
-    const printed = MONITORING_COLUMNS.filter((c) => c.field !== "code").map((c) => headerText(c.field, 2023));
+    const printed = MONITORING_COLUMNS.filter((c) => c.field !== "code").map((c) =>
+      headerText(c.field, 2023),
+    );
     expect(printed).toHaveLength(8);
     for (const page of p.pages) for (const h of printed) expect(norm(page)).toContain(h);
     const all = norm(p.pages.join(" "));
@@ -256,7 +269,10 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
       expect(crit.length).toBeGreaterThanOrEqual(1);
       expect(crit.length).toBeLessThanOrEqual(2);
       // The header row, to its last column, on every page (one word each: pdftotext splits wrapped cells).
-      const head = lang === "pl" ? ["Kod", "Licznik", "Oczekujący", "Realizacja"] : ["Code", "Numerator", "Pending", "reached"];
+      const head =
+        lang === "pl"
+          ? ["Kod", "Licznik", "Oczekujący", "Realizacja"]
+          : ["Code", "Numerator", "Pending", "reached"];
       for (const t of crit) for (const h of head) expect(t).toContain(h);
       const all = crit.join(" ");
       for (const c of card.criteria) {

@@ -46,7 +46,11 @@ export interface PrintWorkbooks {
 }
 
 /** Writes the workbooks into `dir` (names end in `-<lang>.xlsx`); `monitoring: false` skips the two monitoring ones. */
-export async function makePrintWorkbooks(dir: string, lang: Lang, monitoring = true): Promise<PrintWorkbooks> {
+export async function makePrintWorkbooks(
+  dir: string,
+  lang: Lang,
+  monitoring = true,
+): Promise<PrintWorkbooks> {
   fs.mkdirSync(dir, { recursive: true });
   const l = ["--lang", lang];
   const monitoringFile = `monitoring-2023-${lang}.xlsx`;

@@ -76,7 +76,7 @@ function checkCriterion(v: unknown, i: number, seen: Set<string>): Criterion {
   };
   if (v.code !== undefined) {
     if (typeof v.code !== "string" || v.code.trim() === "" || v.code.length > 12)
-      fail(`${path}code`, "expected the card's number of the criterion, e.g. \"1a\" (at most 12 characters)");
+      fail(`${path}code`, 'expected the card\'s number of the criterion, e.g. "1a" (at most 12 characters)');
     c.code = v.code.trim();
   }
   if (v.base !== undefined) {

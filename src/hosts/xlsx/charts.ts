@@ -79,7 +79,8 @@ export function numberFormatAt(sheet: SheetPlan, row: number, col: number): stri
   for (const x of sheet.formats) {
     if (x.style.numberFormat === undefined) continue;
     const r = parseRange(x.range);
-    if (row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols) f = x.style.numberFormat;
+    if (row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols)
+      f = x.style.numberFormat;
   }
   return f;
 }

@@ -219,11 +219,6 @@ export function buildMonitoringSheetPlan(
   const codeHeader = headerText("code", year, lang);
   grid[MONITORING_ROWS.title][0] = monitoringTitle(programme, year, lang);
   grid[MONITORING_ROWS.note][0] = fill(TEXT.note, lang, { year, value: valueHeader, code: codeHeader });
-  grid[MONITORING_ROWS.title][col("code")] = fill(TEXT.codeNote, lang, {
-    year,
-    value: valueHeader,
-    code: codeHeader,
-  });
   for (const c of MONITORING_COLUMNS) grid[MONITORING_ROWS.header][c.index] = headerText(c.field, year, lang);
 
   const areaSpans = spans(
@@ -306,16 +301,20 @@ export function buildMonitoringSheetPlan(
 
   // ---- formats (applied in order; later entries refine earlier ones)
   const fullWidth = (r: number) => rangeA1(r, 0, 1, ncols);
-  // Title and note span the printed columns (all but the code column, last); the code column's note
-  // sits above it, in the part that does not print.
+  // Title and note span the printed columns (all but the code column, last). What the code column is for
+  // is the input prompt of its cells (shown when one is selected; never printed).
   const printedWidth = (r: number) => rangeA1(r, 0, 1, ncols - 1);
-  const codeNote = rangeA1(MONITORING_ROWS.title, col("code"), 2, 1);
-  plan.merges.unshift(printedWidth(MONITORING_ROWS.title), printedWidth(MONITORING_ROWS.note), codeNote);
-  formats.unshift(
-    {
-      range: codeNote,
-      style: { italic: true, fontSize: 8, fontColor: FONT_NOTE, fill: FILL_CODE, wrap: true, vAlign: "top" },
+  plan.merges.unshift(printedWidth(MONITORING_ROWS.title), printedWidth(MONITORING_ROWS.note));
+  validations.push({
+    range: rangeA1(MONITORING_ROWS.header, col("code"), rows.length + 1, 1),
+    rule: { type: "textLength", operator: "lessThanOrEqual", value: 255 },
+    allowBlank: true,
+    prompt: {
+      title: clip(codeHeader, 32),
+      message: clip(fill(TEXT.codeNote, lang, { year, value: valueHeader, code: codeHeader }), 255),
     },
+  });
+  formats.unshift(
     {
       range: a1(MONITORING_ROWS.title, 0),
       style: { bold: true, fontSize: 14, wrap: true, hAlign: "center", vAlign: "center" },

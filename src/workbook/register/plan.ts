@@ -226,7 +226,10 @@ export function buildRegisterSheetPlan(_card: Card, opts: RegisterSheetOptions =
     if (col.kind === "number" || col.kind === "int") formats.push({ range, style: { numberFormat: "0.##" } });
   });
   const birthCol = derivedColumnLetter("birth");
-  formats.push({ range: `${birthCol}2:${birthCol}${lastRow}`, style: { numberFormat: lang === "pl" ? "dd.mm.yyyy" : "yyyy-mm-dd" } });
+  formats.push({
+    range: `${birthCol}2:${birthCol}${lastRow}`,
+    style: { numberFormat: lang === "pl" ? "dd.mm.yyyy" : "yyyy-mm-dd" },
+  });
   const firstDerived = columnLetters(REGISTER_COLUMNS.length);
   formats.push({
     range: `${firstDerived}1:${lastCol}1`,

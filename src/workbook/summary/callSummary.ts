@@ -260,12 +260,24 @@ export function buildCallSummaryPlan(
       p.criteria.filter((c) => c.kind === "premium" && c.met === true).length,
     ]);
     put(dataTop, 1, [projectHead, ...projectRows]);
-    fmt(rangeA1(dataTop, 1, 1, 3), { bold: true, fill: HEADER_FILL, border: "thin", wrap: true, vAlign: "center" });
+    fmt(rangeA1(dataTop, 1, 1, 3), {
+      bold: true,
+      fill: HEADER_FILL,
+      border: "thin",
+      wrap: true,
+      vAlign: "center",
+    });
     if (projectRows.length > 0) fmt(rangeA1(dataTop + 1, 1, projectRows.length, 3), { border: "thin" });
     const productHead: CellValue[] = [tr("Wskaźnik", "Indicator"), tr("Realizacja celu", "Target reached")];
     const productRows: CellValue[][] = products.map((t) => [shortId(t.id), t.reached]);
     put(dataTop, 5, [productHead, ...productRows]);
-    fmt(rangeA1(dataTop, 5, 1, 2), { bold: true, fill: HEADER_FILL, border: "thin", wrap: true, vAlign: "center" });
+    fmt(rangeA1(dataTop, 5, 1, 2), {
+      bold: true,
+      fill: HEADER_FILL,
+      border: "thin",
+      wrap: true,
+      vAlign: "center",
+    });
     if (productRows.length > 0) {
       fmt(rangeA1(dataTop + 1, 5, productRows.length, 2), { border: "thin" });
       fmt(rangeA1(dataTop + 1, 6, productRows.length, 1), { numberFormat: PERCENT_FORMAT });
@@ -286,7 +298,10 @@ export function buildCallSummaryPlan(
     if (productRows.length > 0) {
       charts.push({
         type: "columnClustered",
-        title: tr("Wskaźniki produktu: realizacja celu naboru", "Product indicators: share of the call target"),
+        title: tr(
+          "Wskaźniki produktu: realizacja celu naboru",
+          "Product indicators: share of the call target",
+        ),
         dataRange: rangeA1(dataTop, 5, productRows.length + 1, 2),
         seriesBy: "columns",
         from: a1(row, 0),
