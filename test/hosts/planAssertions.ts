@@ -9,13 +9,14 @@
  * Each side is reduced to the same normalised snapshot (`Rendered`): cells (value, formula), cell
  * styles (number format, font, fill, alignment, borders, lock), column widths (in pixels), rows,
  * merges, validations (per cell), conditional formats, tables, names, freeze panes, print setup,
- * visibility, tab colour; charts on the Office.js side only (ExcelJS cannot write charts), and
- * conditional formats' stopIfTrue is not compared (ExcelJS cannot write it).
+ * visibility, tab colour, charts (in the .xlsx: the DrawingML parts src/hosts/xlsx/charts.ts adds, read back
+ * by ./xlsxCharts.ts); conditional formats' stopIfTrue is not compared (ExcelJS cannot write it).
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { pointsToColumnWidth } from "../../src/hosts/excel/render";
 import { normaliseValue } from "../../src/hosts/xlsx/read";
+import { chartsFromXlsx } from "./xlsxCharts";
 import { a1, parseRange } from "../../src/workbook/address";
 import { CellStyle, CellValue, SheetPlan, ValidationPlan, WorkbookPlan } from "../../src/workbook/plan";
 import { FakeExcel, FakeSheetState, refAddress } from "../fakes/excelFake";
@@ -322,6 +323,7 @@ function dvOfExcelJS(dv: ExcelJS.DataValidation): RenderedValidation {
 export async function renderedFromXlsx(bytes: Uint8Array, plan: WorkbookPlan): Promise<Rendered> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(bytes) as never);
+  const packaged = await chartsFromXlsx(bytes);
   const sheets: Record<string, RenderedSheet> = {};
   for (const p of plan.sheets) {
     const ws = wb.getWorksheet(p.name);
@@ -428,7 +430,7 @@ export async function renderedFromXlsx(bytes: Uint8Array, plan: WorkbookPlan): P
       tables,
       freeze,
       print,
-      charts: undefined,
+      charts: packaged.get(p.name) ?? [],
     });
   }
   return { sheets, names: await namesFromXlsx(bytes) };

@@ -111,6 +111,8 @@ export interface CriteriaCellMap {
   parameters: Record<keyof CardParameters, string>;
   criteria: Record<string, Record<CriteriaColumn, string>>;
   premiumTotal: string;
+  /** The headline verdict (one formula). */
+  verdict: string;
   /** 0-based row of the first criterion and the header. */
   firstRow: number;
   headerRow: number;
@@ -131,6 +133,7 @@ export function criteriaCellMap(card: Card): CriteriaCellMap {
     parameters,
     criteria,
     premiumTotal: `${columnLetters(CRITERIA_COLUMNS.indexOf("points"))}${first + card.criteria.length + 1}`,
+    verdict: `A${VERDICT_ROW + 1}`,
     firstRow: first,
     headerRow: headerRow(),
   };
@@ -249,26 +252,51 @@ export function premiumPointsAvailable(card: Card): number {
  * punkty premiujące: 20 z 40" (n/a criteria are named as such). Excel 2016 functions only (no TEXTJOIN):
  * one IF(…="NIE", ", " & code, "") piece per required criterion, concatenated, the leading ", " cut by MID.
  */
+const VERDICT_TEXT = {
+  pl: {
+    head: "Kryteria obowiązkowe: ",
+    of: " z ",
+    met: " spełnionych",
+    notMet: " — niespełnione: ",
+    na: " — nie dotyczy: ",
+    points: "; punkty premiujące: ",
+  },
+  en: {
+    head: "Required criteria: ",
+    of: " of ",
+    met: " met",
+    notMet: " — not met: ",
+    na: " — not applicable: ",
+    points: "; premium points: ",
+  },
+} as const;
+
+/** The verdict's text from evaluated criteria: the TypeScript reference of the verdict formula. */
+export function verdictText(
+  results: readonly { id: string; met: boolean | null; points: number | null }[],
+  card: Card,
+  lang: Lang,
+): string {
+  const t = VERDICT_TEXT[lang];
+  const req = requiredCriteria(card);
+  const total = results.reduce((a, r) => a + (r.points ?? 0), 0);
+  const points = `${total}${t.of}${premiumPointsAvailable(card)}`;
+  if (req.length === 0) return `${t.points.slice(2)}${points}`;
+  const met = (c: Criterion) => results.find((r) => r.id === c.id)?.met ?? null;
+  const codes = (m: boolean | null) => req.filter((c) => met(c) === m).map((c) => criterionCode(c));
+  const no = codes(false);
+  const na = codes(null);
+  return (
+    `${t.head}${codes(true).length}${t.of}${req.length}${t.met}` +
+    (no.length > 0 ? `${t.notMet}${no.join(", ")}` : "") +
+    (na.length > 0 ? `${t.na}${na.join(", ")}` : "") +
+    `${t.points}${points}`
+  );
+}
+
 function verdictFormula(card: Card, lang: Lang, metCell: (c: Criterion) => string, total: string): string {
   const req = requiredCriteria(card);
-  const t =
-    lang === "pl"
-      ? {
-          head: "Kryteria obowiązkowe: ",
-          of: " z ",
-          met: " spełnionych",
-          notMet: " — niespełnione: ",
-          na: " — nie dotyczy: ",
-          points: "; punkty premiujące: ",
-        }
-      : {
-          head: "Required criteria: ",
-          of: " of ",
-          met: " met",
-          notMet: " — not met: ",
-          na: " — not applicable: ",
-          points: "; premium points: ",
-        };
+  const t = VERDICT_TEXT[lang];
   if (req.length === 0)
     return `=${quote(t.points.slice(2))}&${total}&${quote(t.of)}&${premiumPointsAvailable(card)}`;
   const count = (text: string) => req.map((c) => `(${metCell(c)}=${quote(text)})`).join("+");

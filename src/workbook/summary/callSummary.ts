@@ -120,7 +120,7 @@ export function buildCallSummaryPlan(
   // Title.
   put(0, 0, [[tr("Podsumowanie naboru", "Call summary") + " — " + s.cardTitle[lang]]]);
   fmt("A1", { bold: true, fontSize: 14 });
-  const built = formatBuiltAt(opts.builtAt ?? new Date());
+  const built = formatBuiltAt(opts.builtAt ?? new Date(), lang);
   put(1, 0, [
     [
       tr(

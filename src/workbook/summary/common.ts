@@ -30,10 +30,12 @@ export function metText(met: boolean | null, lang: Lang): string {
 
 export const L = (pl: string, en: string): Localized => ({ pl, en });
 
-/** "2026-11-05 14:03" in local time: the build-time label of figures Miernik computed. */
-export function formatBuiltAt(d: Date): string {
+/** "05.11.2026 14:03" (Polish) or "2026-11-05 14:03" in local time: the build-time label of figures Miernik computed. */
+export function formatBuiltAt(d: Date, lang: Lang = "en"): string {
   const p = (n: number): string => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  const time = `${p(d.getHours())}:${p(d.getMinutes())}`;
+  if (lang === "pl") return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} ${time}`;
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${time}`;
 }
 
 /** A4 landscape, fit to one page wide. */

@@ -131,7 +131,7 @@ export function buildMonitoringSummaryPlan(
   };
   const years = summary.years;
   const ny = years.length;
-  const built = formatBuiltAt(opts.builtAt ?? new Date());
+  const built = formatBuiltAt(opts.builtAt ?? new Date(), lang);
 
   // Indicator table width: code, action, label, unit, then value (+ change after the first year).
   const valueColumns: number[] = [];
