@@ -141,7 +141,7 @@ describe("monitoring sheet layout", () => {
       expect(s.locked).toBe(false);
       expect(s.border).toBe("thin");
     }
-    expect(VALUE_FORMATS).toEqual({ count: "#,##0\\ \\ ", percent: "0.0#%\\ \\ " });
+    expect(VALUE_FORMATS).toEqual({ count: "#,##0  ", percent: "0.0#%  " });
     const empty = ROWS.find((r) => r.indicator === null)!.row;
     expect(styleAt(PLAN, empty, V).locked).not.toBe(false);
     expect(styleAt(PLAN, 3, 2).wrap).toBe(true);
