@@ -5,6 +5,7 @@
  */
 import * as fs from "fs";
 import type { Card } from "../domain/card/types";
+import type { Lang } from "../domain/i18n";
 import { writeXlsx } from "../hosts/xlsx/render";
 import type { SheetCells } from "../workbook/cells";
 import { buildCheckWorkbookPlan } from "../workbook/criteria/workbook";
@@ -16,9 +17,11 @@ export async function writeCheckWorkbook(
   registerSheetCells: SheetCells,
   card: Card,
   asOf: number,
+  /** The workbook's language (--lang): headers, labels and the verdict; Polish by default. */
+  lang: Lang = "pl",
 ): Promise<void> {
   const rows = registerTableRows(readRegisterSheet(registerSheetCells).rows);
-  const bytes = await writeXlsx(buildCheckWorkbookPlan(card, { rows, asOf }));
+  const bytes = await writeXlsx(buildCheckWorkbookPlan(card, { rows, asOf, lang }));
   const tmp = `${path}.${process.pid}.tmp`;
   try {
     fs.writeFileSync(tmp, bytes);

@@ -102,6 +102,21 @@ export interface PrintPlan {
   centerHeader?: string; // plain text
   centerFooter?: string; // may use "&P" / "&N"
   margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number }; // inches
+  /** What prints ("A1:I80"); the rest of the sheet stays in the workbook. Default: the used range. */
+  printArea?: string;
+  /** Columns repeated at the left of every page ("$A:$C"). */
+  printTitleColumns?: string;
+  /**
+   * Print scale in percent instead of fitting to pages: Excel ignores manual page breaks while "fit to" is
+   * on, so a plan with `rowBreaks`/`colBreaks` sets `scale` (fitToWidth/fitToHeight are then not used).
+   */
+  scale?: number;
+  /** Page order when the sheet is more than one page wide (default down, then over). */
+  printOrder?: "downThenOver" | "overThenDown";
+  /** Manual page breaks after these 1-based rows (a new page starts at row n + 1). */
+  rowBreaks?: number[];
+  /** Manual page breaks after these 1-based columns (a new page starts at column n + 1). */
+  colBreaks?: number[];
 }
 
 export interface ChartPlan {

@@ -181,6 +181,12 @@ export interface FakePageLayout {
   paperSize?: string;
   zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
   printTitleRows?: string;
+  printTitleColumns?: string;
+  printArea?: string;
+  printOrder?: string;
+  /** Manual page breaks: the A1 address of the cell right after each break. */
+  horizontalBreaks?: string[];
+  verticalBreaks?: string[];
   centerHeader?: string;
   centerFooter?: string;
   margins: Record<string, number>;
@@ -614,6 +620,25 @@ export class FakeWorksheet extends FakeProxy {
   }
   get pageLayout(): FakePageLayoutProxy {
     return new FakePageLayoutProxy(this.fake, this, this.state);
+  }
+  /** ExcelApi 1.9 page breaks: `add(cell)` puts a break before the cell's row / column. */
+  get horizontalPageBreaks(): { add(at: string): void } {
+    return this.pageBreaks("horizontal");
+  }
+  get verticalPageBreaks(): { add(at: string): void } {
+    return this.pageBreaks("vertical");
+  }
+  private pageBreaks(kind: "horizontal" | "vertical"): { add(at: string): void } {
+    const fake = this.fake;
+    const state = this.state;
+    return {
+      add(at: string): void {
+        fake.record(state.name, at, `${kind}PageBreaks.add`, at);
+        const pl = state.pageLayout;
+        const key = kind === "horizontal" ? "horizontalBreaks" : "verticalBreaks";
+        pl[key] = [...(pl[key] ?? []), at];
+      },
+    };
   }
   get tables(): FakeTables {
     return new FakeTables(this.fake, this, this.state);
@@ -1147,6 +1172,10 @@ export class FakePageLayoutProxy extends FakeProxy {
     this.set("paperSize", v);
     this.sheet.pageLayout.paperSize = v;
   }
+  set printOrder(v: string) {
+    this.set("printOrder", v);
+    this.sheet.pageLayout.printOrder = v;
+  }
   set zoom(v: FakePageLayout["zoom"]) {
     this.set("zoom", v);
     this.sheet.pageLayout.zoom = v;
@@ -1155,6 +1184,16 @@ export class FakePageLayoutProxy extends FakeProxy {
     const s = typeof v === "string" ? v : refAddress(v.ref);
     this.set("setPrintTitleRows", s);
     this.sheet.pageLayout.printTitleRows = s;
+  }
+  setPrintTitleColumns(v: string | FakeRange): void {
+    const s = typeof v === "string" ? v : refAddress(v.ref);
+    this.set("setPrintTitleColumns", s);
+    this.sheet.pageLayout.printTitleColumns = s;
+  }
+  setPrintArea(v: string | FakeRange): void {
+    const s = typeof v === "string" ? v : refAddress(v.ref);
+    this.set("setPrintArea", s);
+    this.sheet.pageLayout.printArea = s;
   }
   private margin(name: string, v: number): void {
     this.set(name, v);

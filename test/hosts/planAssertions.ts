@@ -9,13 +9,14 @@
  * Each side is reduced to the same normalised snapshot (`Rendered`): cells (value, formula), cell
  * styles (number format, font, fill, alignment, borders, lock), column widths (in pixels), rows,
  * merges, validations (per cell), conditional formats, tables, names, freeze panes, print setup,
- * visibility, tab colour; charts on the Office.js side only (ExcelJS cannot write charts), and
- * conditional formats' stopIfTrue is not compared (ExcelJS cannot write it).
+ * visibility, tab colour, charts (in the .xlsx: the DrawingML parts src/hosts/xlsx/charts.ts adds, read back
+ * by ./xlsxCharts.ts); conditional formats' stopIfTrue is not compared (ExcelJS cannot write it).
  */
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { pointsToColumnWidth } from "../../src/hosts/excel/render";
 import { normaliseValue } from "../../src/hosts/xlsx/read";
+import { chartsFromXlsx } from "./xlsxCharts";
 import { a1, parseRange } from "../../src/workbook/address";
 import { CellStyle, CellValue, SheetPlan, ValidationPlan, WorkbookPlan } from "../../src/workbook/plan";
 import { FakeExcel, FakeSheetState, refAddress } from "../fakes/excelFake";
@@ -65,6 +66,9 @@ export interface RenderedSheet {
     fitToWidth: number;
     fitToHeight: number;
     printTitleRows?: string;
+    printTitleColumns?: string;
+    printArea?: string;
+    scale?: number;
     centerHeader?: string;
     centerFooter?: string;
     margins?: Record<string, number>;
@@ -232,9 +236,12 @@ export function expectedFromPlan(plan: WorkbookPlan): Rendered {
         ? clean({
             orientation: p.print.orientation,
             paperSize: "A4",
-            fitToWidth: p.print.fitToWidth,
-            fitToHeight: p.print.fitToHeight,
+            fitToWidth: p.print.scale === undefined ? p.print.fitToWidth : -1,
+            fitToHeight: p.print.scale === undefined ? p.print.fitToHeight : -1,
             printTitleRows: p.print.printTitleRows,
+            printTitleColumns: p.print.printTitleColumns?.replace(/\$/g, ""),
+            printArea: p.print.printArea?.replace(/\$/g, ""),
+            scale: p.print.scale,
             centerHeader: p.print.centerHeader,
             centerFooter: p.print.centerFooter,
             margins: p.print.margins ? { ...p.print.margins } : undefined,
@@ -316,6 +323,7 @@ function dvOfExcelJS(dv: ExcelJS.DataValidation): RenderedValidation {
 export async function renderedFromXlsx(bytes: Uint8Array, plan: WorkbookPlan): Promise<Rendered> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(bytes) as never);
+  const packaged = await chartsFromXlsx(bytes);
   const sheets: Record<string, RenderedSheet> = {};
   for (const p of plan.sheets) {
     const ws = wb.getWorksheet(p.name);
@@ -399,6 +407,9 @@ export async function renderedFromXlsx(bytes: Uint8Array, plan: WorkbookPlan): P
                 .map((x) => `$${x}`)
                 .join(":")
             : undefined,
+          printTitleColumns: ps.printTitlesColumn || undefined,
+          printArea: ps.printArea || undefined,
+          scale: ps.fitToPage ? undefined : ps.scale,
           centerHeader: centre(hf.oddHeader)?.replace(/&&/g, "&"),
           centerFooter: centre(hf.oddFooter),
           margins: p.print.margins ? { ...(ps.margins as unknown as Record<string, number>) } : undefined,
@@ -419,7 +430,7 @@ export async function renderedFromXlsx(bytes: Uint8Array, plan: WorkbookPlan): P
       tables,
       freeze,
       print,
-      charts: undefined,
+      charts: packaged.get(p.name) ?? [],
     });
   }
   return { sheets, names: await namesFromXlsx(bytes) };
@@ -559,6 +570,9 @@ export function renderedFromFake(fake: FakeExcel, plan: WorkbookPlan): Rendered 
             fitToWidth: pl.zoom?.horizontalFitToPages ?? -1,
             fitToHeight: pl.zoom?.verticalFitToPages ?? -1,
             printTitleRows: pl.printTitleRows,
+            printTitleColumns: pl.printTitleColumns?.replace(/\$/g, ""),
+            printArea: pl.printArea?.replace(/\$/g, ""),
+            scale: pl.zoom?.scale,
             centerHeader: pl.centerHeader?.replace(/&&/g, "&"),
             centerFooter: pl.centerFooter,
             margins:

@@ -102,6 +102,8 @@ export function richPlan(): WorkbookPlan {
       fitToWidth: 1,
       fitToHeight: 0,
       printTitleRows: "$3:$3",
+      printTitleColumns: "$A:$A",
+      printArea: "$A$1:$F$20",
       centerHeader: "Monitoring 2023 & więcej",
       centerFooter: "Strona &P z &N",
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },

@@ -70,3 +70,54 @@ export function recalculate(files: string[], timeoutMs = 180_000): Map<string, M
   fs.rmSync(work, { recursive: true, force: true });
   return result;
 }
+
+/**
+ * Converts the files to PDF in one LibreOffice run (as a person prints them: every visible sheet, print
+ * set-up as saved, formulas recalculated, numbers shown in `locale`); returns each file's PDF path.
+ */
+export function toPdf(
+  files: string[],
+  outDir: string,
+  locale = "pl-PL",
+  timeoutMs = 240_000,
+): Map<string, string> {
+  if (!SOFFICE)
+    throw new Error("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui");
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-lo-pdf-"));
+  const profile = path.join(work, "profile");
+  fs.mkdirSync(path.join(profile, "user"), { recursive: true });
+  // The locale a user's machine has (Polish: 1 796, 76,2%): number formats follow it, as in Excel.
+  const localeItem =
+    `<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">` +
+    `<value>${locale}</value></prop></item>\n</oor:items>`;
+  fs.writeFileSync(
+    path.join(profile, "user", "registrymodifications.xcu"),
+    RECALC_ALWAYS.replace("</oor:items>", localeItem),
+  );
+  fs.mkdirSync(outDir, { recursive: true });
+  const r = spawnSync(
+    SOFFICE,
+    [
+      "--headless",
+      "--norestore",
+      "--nolockcheck",
+      `-env:UserInstallation=file://${profile}`,
+      "--convert-to",
+      "pdf:calc_pdf_Export",
+      "--outdir",
+      outDir,
+      ...files,
+    ],
+    { encoding: "utf8", timeout: timeoutMs },
+  );
+  fs.rmSync(work, { recursive: true, force: true });
+  if (r.error) throw new Error(`soffice failed: ${r.error.message}`);
+  const out = new Map<string, string>();
+  for (const f of files) {
+    const pdf = path.join(outDir, path.basename(f).replace(/\.xlsx$/i, ".pdf"));
+    if (!fs.existsSync(pdf))
+      throw new Error(`LibreOffice produced no PDF for ${f}: ${r.stderr || r.stdout || "no output"}`);
+    out.set(f, pdf);
+  }
+  return out;
+}

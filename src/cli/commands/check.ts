@@ -21,7 +21,13 @@ import { CliCommand, CliError } from "../io";
 const USAGE =
   "miernik check <plik.xlsx|plik.csv> [--card rpo-wl-9.1-2016|karta.json] [--as-of RRRR-MM-DD] [--json] [--verbose] [--lang pl|en] [-o wynik.xlsx]";
 
-type WriteCheckWorkbook = (out: string, participants: SheetCells, card: Card, asOf: number) => Promise<void>;
+type WriteCheckWorkbook = (
+  out: string,
+  participants: SheetCells,
+  card: Card,
+  asOf: number,
+  lang: Lang,
+) => Promise<void>;
 
 /** The -o writer of issue 5 (src/cli/checkOutput.ts), when present in this build. */
 function checkOutputWriter(): WriteCheckWorkbook | null {
@@ -252,7 +258,7 @@ export const command: CliCommand = {
           "plik wynikowy nie może być plikiem wejściowym / the output cannot be the input file",
         );
       try {
-        await writer(out, sheet, card, asOf);
+        await writer(out, sheet, card, asOf, lang);
       } catch (e) {
         throw new CliError(`nie można zapisać ${options.output} / cannot write: ${oneLine(e)}`);
       }

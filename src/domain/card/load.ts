@@ -74,6 +74,11 @@ function checkCriterion(v: unknown, i: number, seen: Set<string>): Criterion {
     measure: measure as Criterion["measure"],
     group: group as Criterion["group"],
   };
+  if (v.code !== undefined) {
+    if (typeof v.code !== "string" || v.code.trim() === "" || v.code.length > 12)
+      fail(`${path}code`, 'expected the card\'s number of the criterion, e.g. "1a" (at most 12 characters)');
+    c.code = v.code.trim();
+  }
   if (v.base !== undefined) {
     if (typeof v.base !== "string" || !(GROUP_IDS as string[]).includes(v.base))
       fail(`${path}base`, `unknown group (known: ${GROUP_IDS.join(", ")})`);

@@ -44,6 +44,8 @@ export type GroupId =
 
 export interface Criterion {
   id: string;
+  /** The card's own numbering ("1a", "2.3", "A1", "B5"), shown on sheets; default derived from the id. */
+  code?: string;
   kind: CriterionKind;
   label: Localized;
   measure: Measure;

@@ -1,4 +1,4 @@
-import { parseRange } from "../../workbook/address";
+import { columnLetters, parseRange } from "../../workbook/address";
 import {
   BlockPlan,
   CellStyle,
@@ -275,8 +275,16 @@ function applyPrint(sheet: Excel.Worksheet, p: PrintPlan): void {
   const pl = sheet.pageLayout;
   pl.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
   pl.paperSize = "A4";
-  pl.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight };
+  pl.zoom =
+    p.scale !== undefined
+      ? { scale: p.scale }
+      : { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight };
   if (p.printTitleRows) pl.setPrintTitleRows(p.printTitleRows);
+  if (p.printTitleColumns) pl.setPrintTitleColumns(p.printTitleColumns);
+  if (p.printArea) pl.setPrintArea(p.printArea);
+  if (p.printOrder) pl.printOrder = p.printOrder === "overThenDown" ? "OverThenDown" : "DownThenOver";
+  for (const r of p.rowBreaks ?? []) sheet.horizontalPageBreaks.add(`A${r + 1}`);
+  for (const c of p.colBreaks ?? []) sheet.verticalPageBreaks.add(`${columnLetters(c)}1`);
   // Header/footer use Excel's codes: in plain text "&" is doubled; the footer may carry &P / &N.
   if (p.centerHeader !== undefined)
     pl.headersFooters.defaultForAllPages.centerHeader = p.centerHeader.replace(/&/g, "&&");

@@ -10,6 +10,7 @@ import type { SheetCells } from "../../workbook/cells";
 import { CellValue, emptySheet, NamePlan, SheetPlan } from "../../workbook/plan";
 import { csvSheetFromBytes, RegisterReadError } from "../../workbook/register/reader";
 import { loadXlsx, normaliseValue, readWorksheetCells, XlsxReadError } from "./read";
+import { addPackageParts, needsPackageParts } from "./charts";
 import { renderWorkbookPlan, writeCellsToWorkbook, XlsxCellWrite } from "./render";
 
 export { XlsxReadError };
@@ -22,6 +23,8 @@ export class MemoryWorkbook {
    * checks), returned by readSheet until the sheet is written.
    */
   private readonly csvSheets = new Map<string, SheetCells>();
+  /** Plans whose charts / column breaks ExcelJS cannot hold: added to the package on save (./charts.ts). */
+  private readonly packaged = new Map<string, SheetPlan>();
 
   private constructor(
     private readonly wb: ExcelJS.Workbook,
@@ -97,6 +100,10 @@ export class MemoryWorkbook {
     this.cache.clear();
     for (const p of plans) this.csvSheets.delete(p.name.toLowerCase());
     renderWorkbookPlan({ sheets: plans, names }, this.wb);
+    for (const p of plans) {
+      this.packaged.delete(p.name.toLowerCase());
+      if (needsPackageParts([p])) this.packaged.set(p.name.toLowerCase(), p);
+    }
   }
 
   /** Writes single cells of an existing sheet (formats stay). */
@@ -110,7 +117,8 @@ export class MemoryWorkbook {
   /** The workbook as .xlsx bytes. */
   async toBytes(): Promise<Uint8Array> {
     const buf = await this.wb.xlsx.writeBuffer();
-    return buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+    const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+    return addPackageParts(bytes, [...this.packaged.values()]);
   }
 
   private worksheet(name: string): ExcelJS.Worksheet | undefined {

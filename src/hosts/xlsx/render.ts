@@ -14,13 +14,14 @@ import {
 } from "../../workbook/plan";
 
 export { readXlsx, XlsxReadError } from "./read";
+import { addPackageParts } from "./charts";
 import { setRawName } from "./names";
 import { slideFormula } from "./sharedFormula";
 
 /**
- * ExcelJS renderer of a WorkbookPlan. Writes everything a plan describes except charts: ExcelJS 4.4
- * cannot write charts, so ChartPlan is rendered by the Office.js renderer only (the .xlsx has the
- * chart's data but no chart object). Name comments are not written either (ExcelJS has no field).
+ * ExcelJS renderer of a WorkbookPlan. ExcelJS 4.4 cannot write charts: `writeXlsx` adds the plan's charts
+ * (DrawingML parts) and column page breaks to the package ExcelJS wrote (./charts.ts). Name comments are not
+ * written (ExcelJS has no field).
  *
  * Works in Node and in the browser: no fs here (the CLI writes the bytes).
  */
@@ -307,11 +308,18 @@ function applyPrint(ws: ExcelJS.Worksheet, p: PrintPlan): void {
   const setup: Partial<ExcelJS.PageSetup> = {
     orientation: p.orientation,
     paperSize: 9, // A4
-    fitToPage: true,
+    fitToPage: p.scale === undefined,
     fitToWidth: p.fitToWidth,
     fitToHeight: p.fitToHeight,
   };
+  if (p.scale !== undefined) setup.scale = p.scale;
+  if (p.printOrder) setup.pageOrder = p.printOrder;
   if (p.printTitleRows) setup.printTitlesRow = p.printTitleRows.replace(/\$/g, "");
+  if (p.printTitleColumns) setup.printTitlesColumn = p.printTitleColumns.replace(/\$/g, "");
+  // ExcelJS writes `'Sheet'!$<first>:$<last>`, which anchors only the columns: "A$1:H$64" → $A$1:$H$64.
+  if (p.printArea) setup.printArea = p.printArea.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$1$$$2");
+  // Column breaks (and charts) are added to the package afterwards by ./charts.ts.
+  for (const r of p.rowBreaks ?? []) ws.getRow(r).addPageBreak();
   if (p.margins) setup.margins = { ...p.margins };
   Object.assign(ws.pageSetup, setup);
   const hf: Partial<ExcelJS.HeaderFooter> = {};
@@ -384,11 +392,11 @@ export function renderWorkbookPlan(plan: WorkbookPlan, into?: ExcelJS.Workbook):
   return wb;
 }
 
-/** The .xlsx bytes of a plan. */
+/** The .xlsx bytes of a plan (charts and column breaks added to the package by ./charts.ts). */
 export async function writeXlsx(plan: WorkbookPlan, into?: ExcelJS.Workbook): Promise<Uint8Array> {
   const wb = renderWorkbookPlan(plan, into);
   const buf = await wb.xlsx.writeBuffer();
-  return buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
+  return addPackageParts(buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer), plan.sheets);
 }
 
 /** A single-cell write for an ExcelJS workbook (same shape as the Office.js `writeCells`). */

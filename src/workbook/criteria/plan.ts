@@ -9,17 +9,18 @@
  * exactly; tests evaluate them in HyperFormula against the engine.
  */
 import { baseOf } from "../../domain/card/evaluate";
-import { Condition, GROUP_CONDITIONS } from "../../domain/card/groups";
+import { Condition, GROUP_CONDITIONS, GROUPS } from "../../domain/card/groups";
 import type { Card, CardParameters, Criterion, GroupId } from "../../domain/card/types";
 import type { Lang } from "../../domain/i18n";
 import { columnLetters } from "../address";
 import { CellValue, ConditionalFormatPlan, emptySheet, FormatPlan, NamePlan, SheetPlan } from "../plan";
 import { derivedName, inputName } from "../register/layout";
+import { wrappedLines } from "../summary/common";
 
 export const MET = { yes: "TAK", no: "NIE", na: "nie dotyczy" } as const;
 
 /** Parameter rows, in order, with their labels; booleans are written as 1/0. */
-const PARAMETER_LABELS: Record<keyof CardParameters, { pl: string; en: string }> = {
+export const PARAMETER_LABELS: Record<keyof CardParameters, { pl: string; en: string }> = {
   subQuotaBase: { pl: "Podstawa kwot „w tym” (grupa)", en: "Base of the “of which” quotas (group)" },
   lowQualificationMaxIsced: { pl: "Niskie kwalifikacje: ISCED do", en: "Low qualifications: ISCED up to" },
   effectivenessWindowDays: {
@@ -91,6 +92,8 @@ const KIND_LABELS: Record<Criterion["kind"], { pl: string; en: string }> = {
 
 /** Row layout (0-based): title, as-of, parameters, blank, header, criteria, total. */
 const TITLE_ROW = 0;
+/** The headline verdict (one formula over the criteria rows). */
+const VERDICT_ROW = 1;
 const AS_OF_ROW = 2;
 const FIRST_PARAMETER_ROW = 3;
 
@@ -112,6 +115,8 @@ export interface CriteriaCellMap {
   parameters: Record<keyof CardParameters, string>;
   criteria: Record<string, Record<CriteriaColumn, string>>;
   premiumTotal: string;
+  /** The headline verdict (one formula). */
+  verdict: string;
   /** 0-based row of the first criterion and the header. */
   firstRow: number;
   headerRow: number;
@@ -126,12 +131,13 @@ export function criteriaCellMap(card: Card): CriteriaCellMap {
     criteria[c.id] = cells;
   });
   const parameters = {} as Record<keyof CardParameters, string>;
-  PARAMETER_KEYS.forEach((k, i) => (parameters[k] = `B${FIRST_PARAMETER_ROW + i + 1}`));
+  PARAMETER_KEYS.forEach((k, i) => (parameters[k] = `C${FIRST_PARAMETER_ROW + i + 1}`));
   return {
-    asOf: `B${AS_OF_ROW + 1}`,
+    asOf: `C${AS_OF_ROW + 1}`,
     parameters,
     criteria,
     premiumTotal: `${columnLetters(CRITERIA_COLUMNS.indexOf("points"))}${first + card.criteria.length + 1}`,
+    verdict: `A${VERDICT_ROW + 1}`,
     firstRow: first,
     headerRow: headerRow(),
   };
@@ -235,6 +241,89 @@ export interface CriteriaSheetOptions {
   lang?: Lang;
 }
 
+/** The criterion's number on the card ("1a", "2.3", "A1"): `code`, else the id's last part. */
+export function criterionCode(c: Criterion): string {
+  return c.code ?? c.id.replace(/^.*\./, "");
+}
+
+/** Required criteria (formal and effectiveness with a threshold): what the headline verdict counts. */
+export function requiredCriteria(card: Card): Criterion[] {
+  return card.criteria.filter(
+    (c) =>
+      (c.kind === "formal" || c.kind === "effectiveness") &&
+      c.threshold !== undefined &&
+      c.threshold !== null,
+  );
+}
+
+/** Premium points available on the card (criteria without stated points count 0). */
+export function premiumPointsAvailable(card: Card): number {
+  return card.criteria.reduce((a, c) => a + (c.kind === "premium" ? (c.points ?? 0) : 0), 0);
+}
+
+/**
+ * The headline verdict, one formula: "Kryteria obowiązkowe: 10 z 12 spełnionych — niespełnione: 1b, 2.3;
+ * punkty premiujące: 20 z 40" (n/a criteria are named as such). Excel 2016 functions only (no TEXTJOIN):
+ * one IF(…="NIE", ", " & code, "") piece per required criterion, concatenated, the leading ", " cut by MID.
+ */
+const VERDICT_TEXT = {
+  pl: {
+    head: "Kryteria obowiązkowe: ",
+    of: " z ",
+    met: " spełnionych",
+    notMet: " — niespełnione: ",
+    na: " — nie dotyczy: ",
+    points: "; punkty premiujące: ",
+  },
+  en: {
+    head: "Required criteria: ",
+    of: " of ",
+    met: " met",
+    notMet: " — not met: ",
+    na: " — not applicable: ",
+    points: "; premium points: ",
+  },
+} as const;
+
+/** The verdict's text from evaluated criteria: the TypeScript reference of the verdict formula. */
+export function verdictText(
+  results: readonly { id: string; met: boolean | null; points: number | null }[],
+  card: Card,
+  lang: Lang,
+): string {
+  const t = VERDICT_TEXT[lang];
+  const req = requiredCriteria(card);
+  const total = results.reduce((a, r) => a + (r.points ?? 0), 0);
+  const points = `${total}${t.of}${premiumPointsAvailable(card)}`;
+  if (req.length === 0) return `${t.points.slice(2)}${points}`;
+  const met = (c: Criterion) => results.find((r) => r.id === c.id)?.met ?? null;
+  const codes = (m: boolean | null) => req.filter((c) => met(c) === m).map((c) => criterionCode(c));
+  const no = codes(false);
+  const na = codes(null);
+  return (
+    `${t.head}${codes(true).length}${t.of}${req.length}${t.met}` +
+    (no.length > 0 ? `${t.notMet}${no.join(", ")}` : "") +
+    (na.length > 0 ? `${t.na}${na.join(", ")}` : "") +
+    `${t.points}${points}`
+  );
+}
+
+function verdictFormula(card: Card, lang: Lang, metCell: (c: Criterion) => string, total: string): string {
+  const req = requiredCriteria(card);
+  const t = VERDICT_TEXT[lang];
+  if (req.length === 0)
+    return `=${quote(t.points.slice(2))}&${total}&${quote(t.of)}&${premiumPointsAvailable(card)}`;
+  const count = (text: string) => req.map((c) => `(${metCell(c)}=${quote(text)})`).join("+");
+  const list = (text: string) =>
+    `MID(${req.map((c) => `IF(${metCell(c)}=${quote(text)},${quote(", " + criterionCode(c))},"")`).join("&")},3,1000)`;
+  return (
+    `=${quote(t.head)}&(${count(MET.yes)})&${quote(t.of)}&${req.length}&${quote(t.met)}` +
+    `&IF((${count(MET.no)})>0,${quote(t.notMet)}&${list(MET.no)},"")` +
+    `&IF((${count(MET.na)})>0,${quote(t.na)}&${list(MET.na)},"")` +
+    `&${quote(t.points)}&${total}&${quote(t.of)}&${premiumPointsAvailable(card)}`
+  );
+}
+
 export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): SheetPlan {
   const lang = opts.lang ?? "pl";
   const sheet = emptySheet(criteriaSheetName(card));
@@ -251,19 +340,34 @@ export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): 
     formulas[r][c] = f;
   };
   put(TITLE_ROW, 0, `${card.sheetName} — ${card.title[lang]}`);
+  const pointsLetter = columnLetters(CRITERIA_COLUMNS.indexOf("points"));
   put(
-    1,
+    VERDICT_ROW,
     0,
+    null,
+    verdictFormula(
+      card,
+      lang,
+      (c) => map.criteria[c.id].met,
+      `${pointsLetter}${map.firstRow + card.criteria.length + 1}`,
+    ),
+  );
+  put(
+    AS_OF_ROW,
+    3,
     lang === "pl"
       ? "Wartości liczone formułami z arkusza „Uczestnicy”; zmień datę lub parametry poniżej, a wyniki przeliczą się same."
       : "Figures are formulas over the “Uczestnicy” sheet; change the date or the parameters below and they recalculate.",
   );
   put(AS_OF_ROW, 0, lang === "pl" ? "Stan na dzień" : "As of");
-  put(AS_OF_ROW, 1, opts.asOf);
+  put(AS_OF_ROW, 2, opts.asOf);
   PARAMETER_KEYS.forEach((k, i) => {
     const v = card.parameters[k];
     put(FIRST_PARAMETER_ROW + i, 0, PARAMETER_LABELS[k][lang]);
-    put(FIRST_PARAMETER_ROW + i, 1, typeof v === "boolean" ? (v ? 1 : 0) : v);
+    // A group is shown by its name in the sheet's language ("osoby bezrobotne"), not its id.
+    const shown =
+      k === "subQuotaBase" && typeof v === "string" && v in GROUPS ? GROUPS[v as GroupId].label[lang] : v;
+    put(FIRST_PARAMETER_ROW + i, 2, typeof shown === "boolean" ? (shown ? 1 : 0) : shown);
   });
   const hr = map.headerRow;
   CRITERIA_COLUMNS.forEach((col, j) => put(hr, j, HEADERS[col][lang]));
@@ -271,7 +375,7 @@ export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): 
     const r = map.firstRow + i;
     const f = criterionFormulas(c, card, r + 1);
     const col = (k: CriteriaColumn) => CRITERIA_COLUMNS.indexOf(k);
-    put(r, col("id"), c.id);
+    put(r, col("id"), criterionCode(c));
     put(r, col("label"), c.label[lang]);
     put(r, col("kind"), KIND_LABELS[c.kind][lang]);
     if (c.threshold !== undefined && c.threshold !== null) put(r, col("threshold"), c.threshold);
@@ -301,15 +405,29 @@ export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): 
   const L = (k: CriteriaColumn) => columnLetters(CRITERIA_COLUMNS.indexOf(k));
   const formats: FormatPlan[] = [
     { range: "A1", style: { bold: true, fontSize: 14 } },
-    { range: `B${AS_OF_ROW + 1}`, style: { numberFormat: "yyyy-mm-dd", fill: "#FFF2CC", locked: false } },
     {
-      range: `B${FIRST_PARAMETER_ROW + 1}:B${FIRST_PARAMETER_ROW + PARAMETER_KEYS.length}`,
-      style: { fill: "#FFF2CC", locked: false },
+      range: `A${VERDICT_ROW + 1}`,
+      style: { bold: true, fontSize: 12, wrap: true, vAlign: "center", fill: "#FFF2CC" },
+    },
+    { range: `D${AS_OF_ROW + 1}`, style: { italic: true, wrap: true, vAlign: "top" } },
+    {
+      range: `C${AS_OF_ROW + 1}`,
+      style: {
+        numberFormat: lang === "pl" ? "dd.mm.yyyy" : "yyyy-mm-dd",
+        fill: "#FFF2CC",
+        locked: false,
+        hAlign: "left",
+      },
+    },
+    {
+      range: `C${FIRST_PARAMETER_ROW + 1}:C${FIRST_PARAMETER_ROW + PARAMETER_KEYS.length}`,
+      style: { fill: "#FFF2CC", locked: false, hAlign: "left" },
     },
     {
       range: `A${hr + 1}:${columnLetters(width - 1)}${hr + 1}`,
-      style: { bold: true, fill: "#D9E1F2", wrap: true, border: "thin" },
+      style: { bold: true, fill: "#D9E1F2", wrap: true, border: "thin", vAlign: "center" },
     },
+    { range: `A${map.firstRow + 1}:A${last}`, style: { hAlign: "center" } },
     {
       range: `A${map.firstRow + 1}:${columnLetters(width - 1)}${last}`,
       style: { border: "thin", vAlign: "top" },
@@ -337,7 +455,24 @@ export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): 
     cf(MET.no, "#FFC7CE", "#9C0006"),
     cf(MET.na, "#EDEDED", "#595959"),
   ];
-  sheet.columns = [12, 48, 14, 10, 11, 9, 9, 12, 8, 11, 11, 10, 10].map((w) => ({ width: w }));
+  const widths = [8, 52, 17, 10, 11, 9, 9, 12, 8, 11, 11, 10, 10];
+  sheet.columns = widths.map((w) => ({ width: w }));
+  // Labels span A:B (parameter rows) and the verdict and note span the sheet; rows tall enough for wrapped text.
+  sheet.merges.push(`A${VERDICT_ROW + 1}:${columnLetters(width - 1)}${VERDICT_ROW + 1}`);
+  sheet.merges.push(`D${AS_OF_ROW + 1}:${columnLetters(width - 1)}${FIRST_PARAMETER_ROW + 2}`);
+  sheet.merges.push(`A${AS_OF_ROW + 1}:B${AS_OF_ROW + 1}`);
+  PARAMETER_KEYS.forEach((_k, i) =>
+    sheet.merges.push(`A${FIRST_PARAMETER_ROW + i + 1}:B${FIRST_PARAMETER_ROW + i + 1}`),
+  );
+  const rows = [
+    { index: VERDICT_ROW, height: 36 },
+    { index: hr, height: 45 },
+  ];
+  card.criteria.forEach((c, i) => {
+    const lines = wrappedLines(c.label[lang], widths[CRITERIA_COLUMNS.indexOf("label")]);
+    if (lines > 1) rows.push({ index: map.firstRow + i, height: lines * 15 + 2 });
+  });
+  sheet.rows = rows;
   sheet.freeze = { rows: hr + 1, columns: 0 };
   sheet.print = {
     orientation: "landscape",
@@ -345,6 +480,9 @@ export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): 
     fitToWidth: 1,
     fitToHeight: 0,
     printTitleRows: `$${hr + 1}:$${hr + 1}`,
+    centerHeader: `${card.sheetName} — ${card.title[lang]}`,
+    centerFooter: "&P / &N",
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
   return sheet;
 }

@@ -120,9 +120,11 @@ export const MONITORING_ROWS = {
 
 /** Number formats of the value cells. Percents are stored as fractions (76,2% → 0.762). */
 export const VALUE_FORMATS = {
-  count: "#,##0",
+  /** Thousands grouped as the system shows them (Polish: 1 796); two trailing spaces (a literal in Excel's and
+   * LibreOffice's format codes) keep the right-aligned value off the next column's text. */
+  count: "#,##0  ",
   /** One decimal always, a second when there is one: the seed's 76,2% and 83,29% both show as written. */
-  percent: "0.0#%",
+  percent: "0.0#%  ",
 } as const;
 
 /** Normalise a header cell's text for matching: trim, collapse whitespace (incl. NBSP and line breaks). */

@@ -1,6 +1,6 @@
 import { Lang, Localized } from "../../domain/i18n";
 import { Action, Area, Indicator, Programme, Task } from "../../domain/programme/types";
-import { a1, rangeA1 } from "../address";
+import { a1, columnLetters, rangeA1 } from "../address";
 import {
   CellValue,
   ConditionalFormatPlan,
@@ -100,8 +100,13 @@ export function checkYear(programme: Programme, year: number): void {
 const TEXT = {
   titleSuffix: { pl: " za rok {year}", en: " for {year}" },
   note: {
-    pl: "Wpisz wartości mierników za rok {year} w kolumnie „{value}” (liczby bez spacji i tekstu; wskaźniki procentowe jako procent, np. 76,2%). Kolumna „{code}” służy do odnajdywania mierników — nie zmieniaj jej.",
-    en: "Type the indicators' values for {year} in the column “{value}” (plain numbers; rates as percentages, e.g. 76.2%). The column “{code}” identifies the indicators — do not change it.",
+    pl: "Wpisz wartości mierników za rok {year} w kolumnie „{value}” (liczby bez spacji i tekstu; wskaźniki procentowe jako procent, np. 76,2%).",
+    en: "Type the indicators' values for {year} in the column “{value}” (plain numbers; rates as percentages, e.g. 76.2%).",
+  },
+  /** Above the code column (which does not print): what it is for. */
+  codeNote: {
+    pl: "Kolumna „{code}” służy do odnajdywania mierników — nie zmieniaj jej.",
+    en: "The column “{code}” identifies the indicators — do not change it.",
   },
   promptTitle: { pl: "Miernik {id}", en: "Indicator {id}" },
   unitCount: { pl: "Jednostka: liczba (całkowita, ≥ 0).", en: "Unit: count (whole number, ≥ 0)." },
@@ -296,7 +301,19 @@ export function buildMonitoringSheetPlan(
 
   // ---- formats (applied in order; later entries refine earlier ones)
   const fullWidth = (r: number) => rangeA1(r, 0, 1, ncols);
-  plan.merges.unshift(fullWidth(MONITORING_ROWS.title), fullWidth(MONITORING_ROWS.note));
+  // Title and note span the printed columns (all but the code column, last). What the code column is for
+  // is the input prompt of its cells (shown when one is selected; never printed).
+  const printedWidth = (r: number) => rangeA1(r, 0, 1, ncols - 1);
+  plan.merges.unshift(printedWidth(MONITORING_ROWS.title), printedWidth(MONITORING_ROWS.note));
+  validations.push({
+    range: rangeA1(MONITORING_ROWS.header, col("code"), rows.length + 1, 1),
+    rule: { type: "textLength", operator: "lessThanOrEqual", value: 255 },
+    allowBlank: true,
+    prompt: {
+      title: clip(codeHeader, 32),
+      message: clip(fill(TEXT.codeNote, lang, { year, value: valueHeader, code: codeHeader }), 255),
+    },
+  });
   formats.unshift(
     {
       range: a1(MONITORING_ROWS.title, 0),
@@ -369,6 +386,8 @@ export function buildMonitoringSheetPlan(
     fitToWidth: 1,
     fitToHeight: 0,
     printTitleRows: `$${MONITORING_ROWS.header + 1}:$${MONITORING_ROWS.header + 1}`,
+    // The report's 7 columns and the value column; the code column stays in the workbook but does not print.
+    printArea: `$A$1:$${columnLetters(ncols - 2)}$${lastRow + 1}`,
     centerFooter: TEXT.footer[lang],
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };

@@ -253,7 +253,7 @@ export function buildRegisterSheetPlan(_card: Card, opts: RegisterSheetOptions =
         },
       });
     if (col.kind === "date") {
-      formats.push({ range, style: { numberFormat: "yyyy-mm-dd" } });
+      formats.push({ range, style: { numberFormat: lang === "pl" ? "dd.mm.yyyy" : "yyyy-mm-dd" } });
       validations.push({
         range,
         rule: { type: "date", operator: "between", min: "1900-01-01", max: "2099-12-31" },
@@ -269,7 +269,10 @@ export function buildRegisterSheetPlan(_card: Card, opts: RegisterSheetOptions =
     if (col.kind === "number" || col.kind === "int") formats.push({ range, style: { numberFormat: "0.##" } });
   });
   const birthCol = derivedColumnLetter("birth");
-  formats.push({ range: `${birthCol}2:${birthCol}${lastRow}`, style: { numberFormat: "yyyy-mm-dd" } });
+  formats.push({
+    range: `${birthCol}2:${birthCol}${lastRow}`,
+    style: { numberFormat: lang === "pl" ? "dd.mm.yyyy" : "yyyy-mm-dd" },
+  });
   const firstDerived = columnLetters(REGISTER_COLUMNS.length);
   formats.push({
     range: `${firstDerived}1:${lastCol}1`,
@@ -295,5 +298,21 @@ export function buildRegisterSheetPlan(_card: Card, opts: RegisterSheetOptions =
     ...DERIVED_KEYS.map((k) => ({ width: k === "rowStatus" ? 34 : 11 })),
   ];
   sheet.freeze = { rows: 1, columns: 3 };
+  // Printed: the typed columns only (the derived formula columns stay in the workbook, not on paper), A4
+  // landscape two pages wide, header row and Lp. / name / PESEL repeated on every page, across then down.
+  const peselCol = REGISTER_COLUMNS.findIndex((c) => c.kind === "pesel");
+  sheet.print = {
+    orientation: "landscape",
+    paperSize: "A4",
+    fitToWidth: 2,
+    fitToHeight: 0,
+    printTitleRows: "$1:$1",
+    printTitleColumns: `$A:$${columnLetters(Math.max(peselCol, 0))}`,
+    printArea: `$A$1:$${columnLetters(REGISTER_COLUMNS.length - 1)}$${dataRows + 1}`,
+    printOrder: "overThenDown",
+    centerHeader: REGISTER_SHEET,
+    centerFooter: "&P / &N",
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
   return sheet;
 }

@@ -2,7 +2,16 @@ import { Card } from "../../domain/card/types";
 import { Lang } from "../../domain/i18n";
 import { CallSummary, projectCriteria } from "../../domain/summary/callSummary";
 import { a1, columnLetters, rangeA1 } from "../address";
-import { BlockPlan, CellValue, ConditionalFormatPlan, emptySheet, FormatPlan, SheetPlan } from "../plan";
+import {
+  BlockPlan,
+  CellValue,
+  ChartPlan,
+  ConditionalFormatPlan,
+  RowPlan,
+  emptySheet,
+  FormatPlan,
+  SheetPlan,
+} from "../plan";
 import {
   COUNT_FORMAT,
   formatBuiltAt,
@@ -18,7 +27,9 @@ import {
   NOT_MET_FONT,
   PERCENT_FORMAT,
   printLandscape,
+  displayDate,
   SECTION_FILL,
+  wrappedLines,
 } from "./common";
 
 export const CALL_SUMMARY_SHEET = "Podsumowanie naboru";
@@ -56,6 +67,8 @@ export interface CallSummaryLayout {
   requiredMetColumn: number;
   flagsRow: number;
   problemsRow: number;
+  /** The chart data (criteria met per project; product indicators' share of target); null without charts. */
+  chartDataRow: number | null;
 }
 
 const KIND_TITLE = {
@@ -92,21 +105,34 @@ export function buildCallSummaryPlan(
     formats.push({ range, style });
   };
 
+  const rowPlans: RowPlan[] = [{ index: 1, height: 45 }];
+  sheet.rows = rowPlans;
+  /** An indicator's label over B:C, wrapped, its row tall enough (merged cells do not grow by themselves). */
+  const labelRows = (first: number, labels: string[]): void => {
+    sheet.merges.push(rangeA1(first - 1, 1, 1, 2)); // the header's "Name"
+    labels.forEach((label, i) => {
+      sheet.merges.push(rangeA1(first + i, 1, 1, 2));
+      rowPlans.push({ index: first + i, height: Math.max(15, wrappedLines(label, 44) * 13 + 3) });
+    });
+    fmt(rangeA1(first, 1, labels.length, 2), { wrap: true, vAlign: "top" });
+  };
+
   // Title.
   put(0, 0, [[tr("Podsumowanie naboru", "Call summary") + " — " + s.cardTitle[lang]]]);
   fmt("A1", { bold: true, fontSize: 14 });
-  const built = formatBuiltAt(opts.builtAt ?? new Date());
+  const built = formatBuiltAt(opts.builtAt ?? new Date(), lang);
   put(1, 0, [
     [
       tr(
-        `Stan na ${s.asOf} · obliczone przez Miernik ${built} z ${s.projects.length} plików projektów (${s.participants} uczestników); ` +
+        `Stan na ${displayDate(s.asOf, lang)} · obliczone przez Miernik ${built} z ${s.projects.length} plików projektów (${s.participants} uczestników); ` +
           `wartości nie aktualizują się same — po zmianie plików utwórz podsumowanie ponownie`,
         `As of ${s.asOf} · computed by Miernik ${built} from ${s.projects.length} project files (${s.participants} participants); ` +
           `the figures do not update themselves — build the summary again after the files change`,
       ),
     ],
   ]);
-  fmt("A2", { italic: true });
+  fmt("A2", { italic: true, wrap: true, vAlign: "top" });
+  sheet.merges.push("A2:H2");
   put(2, 0, [
     [
       tr(
@@ -137,6 +163,7 @@ export function buildCallSummaryPlan(
     ],
   ]);
   fmt(rangeA1(row, 0, 1, 8), { bold: true, fill: HEADER_FILL, border: "thin", wrap: true, vAlign: "center" });
+  rowPlans.push({ index: row, height: 30 });
   row++;
   const shortId = (id: string): string => id.replace(/^(product|result)\./, "");
   if (products.length > 0) {
@@ -146,7 +173,10 @@ export function buildCallSummaryPlan(
       products.map((t) => [shortId(t.id), t.label[lang], null, t.numerator, null, null, t.target, t.reached]),
     );
     fmt(rangeA1(row, 0, products.length, 8), { border: "thin", vAlign: "top" });
-    fmt(rangeA1(row, 1, products.length, 1), { wrap: true });
+    labelRows(
+      row,
+      products.map((t) => t.label[lang]),
+    );
     fmt(rangeA1(row, 3, products.length, 1), { numberFormat: COUNT_FORMAT });
     fmt(rangeA1(row, 6, products.length, 1), { numberFormat: COUNT_FORMAT });
     fmt(rangeA1(row, 7, products.length, 1), { numberFormat: PERCENT_FORMAT });
@@ -179,6 +209,7 @@ export function buildCallSummaryPlan(
     ],
   ]);
   fmt(rangeA1(row, 0, 1, 8), { bold: true, fill: HEADER_FILL, border: "thin", wrap: true, vAlign: "center" });
+  rowPlans.push({ index: row, height: 30 });
   row++;
   if (results.length > 0) {
     put(
@@ -196,12 +227,92 @@ export function buildCallSummaryPlan(
       ]),
     );
     fmt(rangeA1(row, 0, results.length, 8), { border: "thin", vAlign: "top" });
-    fmt(rangeA1(row, 1, results.length, 1), { wrap: true });
+    labelRows(
+      row,
+      results.map((t) => t.label[lang]),
+    );
     fmt(rangeA1(row, 3, results.length, 2), { numberFormat: COUNT_FORMAT });
     fmt(rangeA1(row, 5, results.length, 3), { numberFormat: PERCENT_FORMAT, hAlign: "right" });
     row += results.length;
   }
   row++;
+
+  // Chart data and charts (their own printed page): criteria met per project; product indicators' share
+  // of the call's targets. Literal figures, like the rest of the sheet.
+  const rowBreaks: number[] = [];
+  const charts: ChartPlan[] = [];
+  let chartDataRow: number | null = null;
+  if (s.projects.length > 0 || products.length > 0) {
+    rowBreaks.push(row);
+    chartDataRow = row;
+    put(row, 0, [[tr("Dane wykresów", "Chart data")]]);
+    fmt(rangeA1(row, 0, 1, 8), { bold: true, fill: SECTION_FILL });
+    row++;
+    const dataTop = row;
+    const projectHead: CellValue[] = [
+      tr("Projekt", "Project"),
+      tr("Kryteria obowiązkowe spełnione", "Required criteria met"),
+      tr("Kryteria premiujące spełnione", "Premium criteria met"),
+    ];
+    const projectRows: CellValue[][] = s.projects.map((p, i) => [
+      `${i + 1}. ${p.file.replace(/^.*[\\/]/, "").replace(/\.(csv|xlsx)$/i, "")}`,
+      p.criteria.filter((c) => c.kind !== "premium" && c.met === true).length,
+      p.criteria.filter((c) => c.kind === "premium" && c.met === true).length,
+    ]);
+    put(dataTop, 1, [projectHead, ...projectRows]);
+    fmt(rangeA1(dataTop, 1, 1, 3), {
+      bold: true,
+      fill: HEADER_FILL,
+      border: "thin",
+      wrap: true,
+      vAlign: "center",
+    });
+    if (projectRows.length > 0) fmt(rangeA1(dataTop + 1, 1, projectRows.length, 3), { border: "thin" });
+    const productHead: CellValue[] = [tr("Wskaźnik", "Indicator"), tr("Realizacja celu", "Target reached")];
+    const productRows: CellValue[][] = products.map((t) => [shortId(t.id), t.reached]);
+    put(dataTop, 5, [productHead, ...productRows]);
+    fmt(rangeA1(dataTop, 5, 1, 2), {
+      bold: true,
+      fill: HEADER_FILL,
+      border: "thin",
+      wrap: true,
+      vAlign: "center",
+    });
+    if (productRows.length > 0) {
+      fmt(rangeA1(dataTop + 1, 5, productRows.length, 2), { border: "thin" });
+      fmt(rangeA1(dataTop + 1, 6, productRows.length, 1), { numberFormat: PERCENT_FORMAT });
+    }
+    rowPlans.push({ index: dataTop, height: 45 });
+    row = dataTop + Math.max(projectRows.length, productRows.length) + 2;
+    if (projectRows.length > 0) {
+      charts.push({
+        type: "columnClustered",
+        title: tr("Kryteria spełnione w projektach", "Criteria met per project"),
+        dataRange: rangeA1(dataTop, 1, projectRows.length + 1, 3),
+        seriesBy: "columns",
+        from: a1(row, 0),
+        to: a1(row + 15, 8),
+      });
+      row += 16;
+    }
+    if (productRows.length > 0) {
+      charts.push({
+        type: "columnClustered",
+        title: tr(
+          "Wskaźniki produktu: realizacja celu naboru",
+          "Product indicators: share of the call target",
+        ),
+        dataRange: rangeA1(dataTop, 5, productRows.length + 1, 2),
+        seriesBy: "columns",
+        from: a1(row, 0),
+        to: a1(row + 14, 8),
+      });
+      row += 15;
+    }
+    row++;
+    rowBreaks.push(row);
+  }
+  if (charts.length > 0) sheet.charts = charts;
 
   // Project table: three header rows (kind, criterion, share | met).
   const projectHeaderRow = row;
@@ -264,7 +375,9 @@ export function buildCallSummaryPlan(
     hAlign: "center",
     vAlign: "center",
   });
-  sheet.rows = [{ index: row + 2, height: 75 }];
+  rowPlans.push({ index: row + 2, height: 75 });
+  // Criterion labels in 9 pt, so a long word ("niepełnosprawnościami") fits its two columns unbroken.
+  fmt(rangeA1(row + 2, FIXED, 1, criteria.length * 2), { fontSize: 9 });
   const firstProjectRow = row + 4;
   const titleRows = `$${row + 2}:$${row + 4}`;
 
@@ -393,10 +506,25 @@ export function buildCallSummaryPlan(
   if (s.problems.length > 0) fmt(rangeA1(row, 0, problemLines.length, 3), { border: "thin", vAlign: "top" });
 
   sheet.columns = Array.from({ length: totalCols }, (_, c) => ({
-    width: c === 0 ? 9 : c === 1 ? 34 : c === 2 ? 28 : c < FIXED ? 12 : c >= premiumPointsColumn ? 12 : 9,
+    width: c === 0 ? 10 : c === 1 ? 24 : c === 2 ? 20 : c < FIXED ? 13 : c >= premiumPointsColumn ? 12 : 10.5,
   }));
   sheet.freeze = { rows: 0, columns: 3 };
-  sheet.print = printLandscape(titleRows, `${sheet.name} — ${s.asOf}`);
+  // Printed as blocks of one page width each: the totals (columns A–H) on their own page; the project
+  // table as fixed columns, then formal, effectiveness and premium criteria, each on a page of its own with
+  // Lp. / file / applicant repeated at the left; the charts on a page of their own. Excel ignores manual
+  // breaks while "fit to pages" is on, hence a fixed scale.
+  const colBreaks: number[] = [FIXED];
+  criteria.forEach((c, i) => {
+    if (i > 0 && criteria[i - 1].kind !== c.kind) colBreaks.push(criterionColumns[c.id]);
+  });
+  sheet.print = {
+    ...printLandscape(titleRows, `${sheet.name} — ${displayDate(s.asOf, lang)}`),
+    printTitleColumns: "$A:$C",
+    scale: 62,
+    printOrder: "overThenDown",
+    rowBreaks,
+    colBreaks,
+  };
   sheet.tabColor = "#2F5597";
   return {
     sheet,
@@ -410,6 +538,7 @@ export function buildCallSummaryPlan(
       requiredMetColumn,
       flagsRow,
       problemsRow,
+      chartDataRow,
     },
   };
 }

@@ -30,10 +30,12 @@ export function metText(met: boolean | null, lang: Lang): string {
 
 export const L = (pl: string, en: string): Localized => ({ pl, en });
 
-/** "2026-11-05 14:03" in local time: the build-time label of figures Miernik computed. */
-export function formatBuiltAt(d: Date): string {
+/** "05.11.2026 14:03" (Polish) or "2026-11-05 14:03" in local time: the build-time label of figures Miernik computed. */
+export function formatBuiltAt(d: Date, lang: Lang = "en"): string {
   const p = (n: number): string => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  const time = `${p(d.getHours())}:${p(d.getMinutes())}`;
+  if (lang === "pl") return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} ${time}`;
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${time}`;
 }
 
 /** A4 landscape, fit to one page wide. */
@@ -48,4 +50,30 @@ export function printLandscape(titleRows: string | undefined, header: string) {
     centerFooter: "&P / &N",
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
+}
+
+/**
+ * Rough number of lines `text` wraps to in a cell `width` characters wide (Calibri 11, about 1.15 characters
+ * per width unit): for row heights under merged wrapped cells, which Excel and LibreOffice do not grow.
+ */
+export function wrappedLines(text: string, width: number): number {
+  const per = Math.max(1, Math.floor(width * 1.15));
+  let lines = 0;
+  for (const para of text.split("\n")) {
+    let line = 0;
+    lines++;
+    for (const word of para.split(/\s+/)) {
+      if (line > 0 && line + 1 + word.length > per) {
+        lines++;
+        line = word.length;
+      } else line += (line > 0 ? 1 : 0) + word.length;
+    }
+  }
+  return lines;
+}
+
+/** An ISO date as the sheet's language writes it: "30.06.2025" in Polish, "2025-06-30" in English. */
+export function displayDate(iso: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m && lang === "pl" ? `${m[3]}.${m[2]}.${m[1]}` : iso;
 }

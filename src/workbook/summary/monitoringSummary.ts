@@ -15,6 +15,7 @@ import {
   printLandscape,
   SECTION_FILL,
   WARN_FILL,
+  wrappedLines,
 } from "./common";
 
 export const MONITORING_SUMMARY_SHEET = "Podsumowanie";
@@ -130,7 +131,7 @@ export function buildMonitoringSummaryPlan(
   };
   const years = summary.years;
   const ny = years.length;
-  const built = formatBuiltAt(opts.builtAt ?? new Date());
+  const built = formatBuiltAt(opts.builtAt ?? new Date(), lang);
 
   // Indicator table width: code, action, label, unit, then value (+ change after the first year).
   const valueColumns: number[] = [];
@@ -408,7 +409,14 @@ export function buildMonitoringSummaryPlan(
   sheet.columns = Array.from({ length: width }, (_, k) => ({
     width: k === 0 ? 11 : k === 1 ? 10 : k === 2 ? 60 : k === 3 ? 10 : 11,
   }));
-  sheet.rows = [{ index: indicatorHeaderRow, height: 30 }];
+  // Wrapped indicator labels (column C): rows tall enough, as neither Excel nor LibreOffice grows them on load.
+  sheet.rows = [
+    { index: indicatorHeaderRow, height: 30 },
+    ...summary.indicators.flatMap((ind) => {
+      const lines = wrappedLines(ind.label, sheet.columns[2]?.width ?? 60);
+      return lines > 1 ? [{ index: indicatorRows[ind.id], height: lines * 15 + 2 }] : [];
+    }),
+  ];
   sheet.print = printLandscape(`$${indicatorHeaderRow + 1}:$${indicatorHeaderRow + 1}`, sheet.name);
   sheet.tabColor = "#548235";
   return {

@@ -19,6 +19,7 @@ import {
   criteriaCellMap,
   criteriaNames,
   MET,
+  verdictText,
 } from "../../../src/workbook/criteria/plan";
 import { CellValue, emptySheet, SheetPlan } from "../../../src/workbook/plan";
 import { DERIVED_KEYS, REGISTER_SHEET, registerNames } from "../../../src/workbook/register/layout";
@@ -105,6 +106,8 @@ function agree(ps: readonly Participant[], card: Card, asOf = AS_OF): void {
   }
   const total = e.criteria.reduce((a, c) => a + (c.points ?? 0), 0);
   expect(computed(hf, name, map.premiumTotal)).toBe(total);
+  // The headline verdict ("Kryteria obowiązkowe: 5 z 12 spełnionych — niespełnione: 1a, …") = the reference.
+  expect(computed(hf, name, map.verdict)).toBe(verdictText(e.criteria, card, "pl"));
   hf.destroy();
 }
 

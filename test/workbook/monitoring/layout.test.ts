@@ -70,7 +70,9 @@ describe("monitoring sheet layout", () => {
       "Kod miernika",
     ]);
     expect(MONITORING_COLUMNS.map((c) => c.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(PLAN.merges).toEqual(expect.arrayContaining(["A1:I1", "A2:I2"]));
+    // Title and note span the printed columns; the code column is explained by its cells' prompt.
+    expect(PLAN.merges).toEqual(expect.arrayContaining(["A1:H1", "A2:H2"]));
+    expect(PLAN.print?.printArea).toBe(`$A$1:$H$${PLAN.blocks[0].values.length}`);
     // The note must not look like a header to a reader searching the top rows.
     expect(String(at(MONITORING_ROWS.note, 0))).toMatch(/^Wpisz wartości/);
   });
@@ -135,11 +137,11 @@ describe("monitoring sheet layout", () => {
   test("value cells: typed number formats, unlocked; borders and wrapping on the table", () => {
     for (const i of allIndicators()) {
       const s = styleAt(PLAN, rowOf(i.id), V);
-      expect(s.numberFormat).toBe(i.unit === "count" ? "#,##0" : "0.0#%");
+      expect(s.numberFormat).toBe(i.unit === "count" ? VALUE_FORMATS.count : VALUE_FORMATS.percent);
       expect(s.locked).toBe(false);
       expect(s.border).toBe("thin");
     }
-    expect(VALUE_FORMATS).toEqual({ count: "#,##0", percent: "0.0#%" });
+    expect(VALUE_FORMATS).toEqual({ count: "#,##0  ", percent: "0.0#%  " });
     const empty = ROWS.find((r) => r.indicator === null)!.row;
     expect(styleAt(PLAN, empty, V).locked).not.toBe(false);
     expect(styleAt(PLAN, 3, 2).wrap).toBe(true);
@@ -156,7 +158,10 @@ describe("monitoring sheet layout", () => {
   });
 
   test("Excel-native validation: one rule per value cell with a prompt naming indicator and unit", () => {
-    expect(PLAN.validations).toHaveLength(60);
+    // 60 value cells, plus the code column's prompt (what it is for; not printed).
+    expect(PLAN.validations).toHaveLength(61);
+    const code = PLAN.validations.find((x) => x.range.startsWith(a1(MONITORING_ROWS.header, CODE)))!;
+    expect(code.prompt!.message).toContain("nie zmieniaj");
     for (const i of allIndicators()) {
       const addr = a1(rowOf(i.id), V);
       const v = PLAN.validations.filter((x) => x.range === addr);

@@ -175,16 +175,21 @@ describe("Podsumowanie naboru plan", () => {
     expect(flagText.match(/w 2 projektach: a\.csv, b\.xlsx/g)).toHaveLength(5);
     expect(cellAt(cells, layout.problemsRow + 1, 1)).toBe("zepsuty.xlsx");
     expect(cellAt(cells, layout.problemsRow + 1, 2)).toBe("uszkodzony plik");
-    expect(String(cellAt(cells, 1, 0))).toContain("2026-11-05 14:03");
+    expect(String(cellAt(cells, 1, 0))).toContain("05.11.2026 14:03"); // Polish dates: dd.mm.rrrr
   });
 
-  test("print-ready: A4 landscape, fit to width, the project header repeated; merges do not overlap", () => {
-    expect(sheet.print).toMatchObject({
-      orientation: "landscape",
-      paperSize: "A4",
-      fitToWidth: 1,
-      fitToHeight: 0,
-    });
+  test("print-ready: A4 landscape in blocks of one page width, the project header repeated; merges do not overlap", () => {
+    // Manual breaks (Excel ignores them under "fit to pages"): a fixed scale, Lp./file/applicant repeated,
+    // a page per criterion kind, the totals and the charts on pages of their own.
+    expect(sheet.print).toMatchObject({ orientation: "landscape", paperSize: "A4", scale: 62 });
+    expect(sheet.print!.printTitleColumns).toBe("$A:$C");
+    expect(sheet.print!.colBreaks).toEqual([
+      8,
+      layout.criterionColumns["effectiveness.age50plus"],
+      layout.criterionColumns["premium.whiteGreenEconomy"],
+    ]);
+    expect(sheet.print!.rowBreaks).toEqual([layout.chartDataRow, layout.projectHeaderRow]);
+    expect(sheet.charts!.map((c) => c.type)).toEqual(["columnClustered", "columnClustered"]);
     expect(sheet.print!.printTitleRows).toBe(
       `$${layout.projectHeaderRow + 2}:$${layout.projectHeaderRow + 4}`,
     );

@@ -236,7 +236,7 @@ describe("Podsumowanie plan", () => {
     const texts = sheet.blocks
       .flatMap((b) => b.values.flat())
       .filter((v) => typeof v === "string") as string[];
-    expect(texts.some((t) => t.includes("2026-11-05 09:30"))).toBe(true);
+    expect(texts.some((t) => t.includes("05.11.2026 09:30"))).toBe(true); // Polish dates: dd.mm.rrrr
   });
 
   test("one year only: no change columns; no sheets: a plan that says so", () => {

@@ -1,0 +1,374 @@
+/**
+ * Printed as a person prints them: the monitoring table of 2023 (sample values), a three-year monitoring
+ * summary, the criteria workbook of a 120-person register and a call summary of 12 projects — written by the
+ * CLI, opened by LibreOffice headless (formulas recalculated, Polish locale) and exported to PDF, then read
+ * back with poppler's pdfinfo / pdftotext: paper and orientation, one page wide, headers repeated, labels
+ * whole, the language, the criteria verdict against evaluate(), and the charts (their parts in the package,
+ * their titles in the PDF). The English workbooks (`--lang en`) are checked the same way.
+ *
+ * `MIERNIK_PRINT_SCREENSHOTS=<dir>` (npm run print-screenshots) also writes PNGs of chosen pages there.
+ * CI installs LibreOffice and poppler-utils (.ci/run); without them this suite is skipped and says so.
+ */
+import { spawnSync } from "child_process";
+import { XMLValidator } from "fast-xml-parser";
+import * as fs from "fs";
+import JSZip from "jszip";
+import * as os from "os";
+import * as path from "path";
+import { evaluate } from "../../src/domain/card/evaluate";
+import { GROUPS } from "../../src/domain/card/groups";
+import { builtinCard, DEFAULT_CARD_ID } from "../../src/domain/card/load";
+import { Card } from "../../src/domain/card/types";
+import { isoToSerial } from "../../src/domain/dates";
+import { Lang } from "../../src/domain/i18n";
+import { readXlsx } from "../../src/hosts/xlsx/read";
+import { sheetParts } from "../../src/hosts/xlsx/charts";
+import {
+  criterionCode,
+  PARAMETER_LABELS,
+  premiumPointsAvailable,
+  requiredCriteria,
+} from "../../src/workbook/criteria/plan";
+import { MONITORING_COLUMNS, headerText } from "../../src/workbook/monitoring/columns";
+import { SOFFICE, toPdf } from "../libreoffice/soffice";
+import { AS_OF, makePrintWorkbooks, PrintWorkbooks } from "./workbooks";
+
+const card = builtinCard(DEFAULT_CARD_ID) as Card;
+const POPPLER = spawnSync("pdftotext", ["-v"]).error === undefined;
+const describePrint = SOFFICE && POPPLER ? describe : describe.skip;
+if (!SOFFICE || !POPPLER)
+  console.warn("LibreOffice or poppler-utils not found: the print tests are SKIPPED (CI installs both).");
+
+const SHOTS = process.env.MIERNIK_PRINT_SCREENSHOTS;
+/** Keep the workbooks and PDFs in this folder (to look at them). */
+const KEEP = process.env.MIERNIK_PRINT_KEEP;
+
+interface Pdf {
+  pages: string[];
+  sizes: { w: number; h: number }[];
+}
+
+function readPdf(file: string): Pdf {
+  const text = spawnSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).stdout;
+  const pages = text.split("\f");
+  if (pages[pages.length - 1].trim() === "") pages.pop();
+  const info = spawnSync("pdfinfo", ["-f", "1", "-l", "9999", file], { encoding: "utf8" }).stdout;
+  const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/g)].map((m) => ({
+    w: Number(m[1]),
+    h: Number(m[2]),
+  }));
+  return { pages, sizes };
+}
+
+/** Whitespace (line breaks, no-break spaces LibreOffice uses as the Polish thousands separator) as one space. */
+const norm = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, " ").trim();
+
+/**
+ * The label is printed whole: its words, each unbroken, in order, close together (pdftotext may put a
+ * neighbouring cell's words between the lines of a wrapped cell, so they need not be adjacent).
+ */
+function printedWhole(page: string, label: string): boolean {
+  const words = norm(page).split(" ");
+  const want = norm(label).split(" ");
+  for (let start = 0; start < words.length; start++) {
+    if (words[start] !== want[0]) continue;
+    let k = 1;
+    let i = start + 1;
+    for (; i < words.length && k < want.length && i - start < want.length + 40; i++)
+      if (words[i] === want[k]) k++;
+    if (k === want.length) return true;
+  }
+  return false;
+}
+
+/** Words of the English wording that must never show in a Polish workbook. */
+const ENGLISH =
+  /\b(unemployed|formal|premium|effectiveness|result|product|participants?|criteri(a|on)|share|threshold|points|target|pending|indicators?|value|yes|true|false|null|undefined|NaN|Column\d*)\b/i;
+
+let dir: string;
+let pl: PrintWorkbooks;
+let en: PrintWorkbooks;
+const pdf = new Map<string, Pdf>();
+
+describePrint("printed workbooks (LibreOffice → PDF)", () => {
+  beforeAll(async () => {
+    dir = KEEP ?? fs.mkdtempSync(path.join(os.tmpdir(), "miernik-print-"));
+    pl = await makePrintWorkbooks(path.join(dir, "pl"), "pl");
+    en = await makePrintWorkbooks(path.join(dir, "en"), "en", false);
+    // One LibreOffice run (it is slow to start), in the Polish locale of the workbooks' users.
+    const plPdfs = toPdf(
+      [pl.monitoring, pl.summary, pl.criteria, pl.call, en.criteria, en.call],
+      path.join(dir, "pdf"),
+    );
+    for (const [f, p] of plPdfs) pdf.set(f, readPdf(p));
+    if (SHOTS) {
+      // README screenshots: pages picked by what they show.
+      fs.mkdirSync(SHOTS, { recursive: true });
+      const shot = (file: string, has: string, name: string, nth = 0) => {
+        const pages = pdf.get(file)!.pages.map(norm);
+        const page = pages.map((t, i) => (t.includes(has) ? i + 1 : 0)).filter((i) => i > 0)[nth];
+        if (!page) throw new Error(`no page of ${file} shows "${has}"`);
+        const pdfFile = plPdfs.get(file)!;
+        spawnSync("pdftoppm", [
+          "-png",
+          "-r",
+          "70",
+          "-f",
+          `${page}`,
+          "-l",
+          `${page}`,
+          "-singlefile",
+          pdfFile,
+          path.join(SHOTS, name),
+        ]);
+      };
+      shot(pl.monitoring, "Obszar/kierunek", "print-monitoring");
+      shot(pl.summary, "Główne mierniki w kolejnych latach", "print-monitoring-chart");
+      shot(pl.criteria, "Kryteria obowiązkowe:", "print-criteria");
+      shot(pl.call, "Wskaźniki produktu — suma", "print-call-totals");
+      shot(pl.call, "Kryteria spełnione w projektach", "print-call-charts");
+      shot(pl.call, "Kryteria dostępu (formalne)", "print-call-formal");
+    }
+  }, 300_000);
+  afterAll(() => {
+    if (dir && !KEEP) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test("every page is A4 landscape", () => {
+    expect(pdf.size).toBe(6);
+    for (const [f, p] of pdf) {
+      expect({ f, pages: p.sizes.length }).toEqual({ f, pages: p.pages.length });
+      for (const s of p.sizes) {
+        expect(s.w).toBeCloseTo(841.89, 0);
+        expect(s.h).toBeCloseTo(595.3, 0);
+      }
+    }
+  });
+
+  test("monitoring 2023: 4 pages, one page wide with the header on each, the code column not printed, Polish numbers", () => {
+    const p = pdf.get(pl.monitoring)!;
+    expect(p.pages).toHaveLength(4);
+    const printed = MONITORING_COLUMNS.filter((c) => c.field !== "code").map((c) =>
+      headerText(c.field, 2023),
+    );
+    expect(printed).toHaveLength(8);
+    for (const page of p.pages) for (const h of printed) expect(norm(page)).toContain(h);
+    const all = norm(p.pages.join(" "));
+    expect(all).not.toContain(headerText("code", 2023));
+    expect(all).not.toContain("nie zmieniaj");
+    expect(all).not.toMatch(/\b\d\.\d\.\d-\d\b/); // no indicator code printed
+    expect(all).toContain("1 796");
+    expect(all).toContain("76,2%");
+    expect(all).not.toMatch(ENGLISH);
+  });
+
+  test("three-year summary: the chart's series reference the chart data, LibreOffice shows the chart", async () => {
+    const charts = await packageCharts(pl.summary);
+    const wb = await readXlsx(fs.readFileSync(pl.summary));
+    const sheet = wb.sheets[0];
+    expect(charts.map((c) => c.sheet)).toEqual([sheet.name]);
+    const c = charts[0];
+    expect(c.title).toBe("Główne mierniki w kolejnych latach");
+    expect(c.type).toBe("lineChart");
+    // The categories are the years; every series' name is an indicator id above its values.
+    const cell = (ref: string) => {
+      const m = /!\$([A-Z]+)\$(\d+)$/.exec(ref)!;
+      const col = m[1].charCodeAt(0) - 65;
+      return sheet.values[Number(m[2]) - 1 - sheet.top]?.[col - sheet.left];
+    };
+    const cats = c.series[0].cat;
+    expect(cats).toMatch(/^'Podsumowanie'!\$A\$(\d+):\$A\$(\d+)$/);
+    const [, a, b] = /\$A\$(\d+):\$A\$(\d+)/.exec(cats)!.map(Number);
+    expect(b - a).toBe(2);
+    expect([a, b].map((r) => String(cell(`'x'!$A$${r}`)))).toEqual(["2021", "2023"]);
+    for (const s of c.series) {
+      expect(s.cat).toBe(cats);
+      const col = /!\$([A-Z]+)\$/.exec(s.name)![1];
+      expect(s.name).toBe(`'Podsumowanie'!$${col}$${a - 1}`);
+      expect(s.val).toBe(`'Podsumowanie'!$${col}$${a}:$${col}$${b}`);
+      expect(String(cell(s.name))).toMatch(/^\d\.\d\.\d-\d$/);
+    }
+    expect(norm(pdf.get(pl.summary)!.pages.join(" "))).toContain(c.title);
+  }, 60_000);
+
+  test("call summary of 12 projects: totals on their own page; the project table in blocks, one page wide each", () => {
+    const p = pdf.get(pl.call)!.pages.map(norm);
+    expect(p[0]).toContain("Wskaźniki produktu — suma wszystkich projektów");
+    expect(p[0]).toContain("Wskaźniki rezultatu");
+    expect(p[0]).not.toContain("Projekty");
+    // Chart page, then the blocks: fixed columns, formal, effectiveness, premium (Lp./Plik repeated on each).
+    expect(p[1]).toContain("Kryteria spełnione w projektach");
+    expect(p[1]).toContain("Wskaźniki produktu: realizacja celu naboru");
+    const blocks = ["Kryteria dostępu (formalne)", "Efektywność zatrudnieniowa", "Kryteria premiujące"];
+    const tablePages = p.filter((t) => t.includes("Projekty"));
+    expect(tablePages).toHaveLength(4);
+    for (const t of tablePages) {
+      expect(t).toContain("Lp.");
+      expect(t).toContain("Plik");
+      expect(t).toContain("projekt-12");
+      expect(blocks.filter((b) => t.includes(b)).length).toBeLessThanOrEqual(1);
+    }
+    blocks.forEach((b, i) => expect(tablePages[i + 1]).toContain(b));
+    // Every criterion's label whole, on the page of its block.
+    for (const c of card.criteria.filter((x) => ["formal", "effectiveness", "premium"].includes(x.kind))) {
+      const page = tablePages[1 + ["formal", "effectiveness", "premium"].indexOf(c.kind)];
+      expect({ c: c.id, found: printedWhole(page, c.label.pl) }).toEqual({ c: c.id, found: true });
+    }
+    expect(printedWhole(tablePages[3], "Kryteria obowiązkowe spełnione")).toBe(true);
+    for (const t of p) expect(t).not.toMatch(ENGLISH);
+  });
+
+  test("call summary: both charts reference their data; their titles show in the PDF", async () => {
+    const charts = await packageCharts(pl.call);
+    expect(charts.map((c) => c.title)).toEqual([
+      "Kryteria spełnione w projektach",
+      "Wskaźniki produktu: realizacja celu naboru",
+    ]);
+    const wb = await readXlsx(fs.readFileSync(pl.call));
+    const sheet = wb.sheets[0];
+    const at = (r: number, col: number) => sheet.values[r - 1 - sheet.top]?.[col - sheet.left];
+    const rows = (ref: string) => /\$[A-Z]+\$(\d+):\$[A-Z]+\$(\d+)$/.exec(ref)!.slice(1).map(Number);
+    // Criteria met per project: 12 projects, two series (required, premium) by column C and D.
+    const [perProject, products] = charts;
+    expect(perProject.series).toHaveLength(2);
+    const [a, b] = rows(perProject.series[0].cat);
+    expect(b - a + 1).toBe(12);
+    expect(perProject.series[0].cat).toBe(`'Podsumowanie naboru'!$B$${a}:$B$${b}`);
+    expect(perProject.series[0].val).toBe(`'Podsumowanie naboru'!$C$${a}:$C$${b}`);
+    expect(perProject.series[1].val).toBe(`'Podsumowanie naboru'!$D$${a}:$D$${b}`);
+    expect(at(a, 1)).toBe("1. projekt-01");
+    expect(at(b, 1)).toBe("12. projekt-12");
+    // Product indicators: B1…B7 and their share of the call's target.
+    const [c, d] = rows(products.series[0].cat);
+    expect(products.series[0].val).toBe(`'Podsumowanie naboru'!$G$${c}:$G$${d}`);
+    expect(Array.from({ length: d - c + 1 }, (_, i) => at(c + i, 5))).toEqual(
+      card.criteria.filter((x) => x.kind === "product").map((x) => criterionCode(x)),
+    );
+    const text = norm(pdf.get(pl.call)!.pages.join(" "));
+    for (const ch of charts) expect(text).toContain(ch.title);
+  }, 60_000);
+
+  test("call summary in English: the same pages and charts, in English", async () => {
+    const p = pdf.get(en.call)!.pages.map(norm);
+    expect(p).toHaveLength(pdf.get(pl.call)!.pages.length);
+    expect(p[0]).toContain("Product indicators — all projects");
+    expect(p[1]).toContain("Criteria met per project");
+    expect(p[1]).toContain("Product indicators: share of the call target");
+    expect((await packageCharts(en.call)).map((c) => c.title)).toEqual([
+      "Criteria met per project",
+      "Product indicators: share of the call target",
+    ]);
+    expect(p.join(" ")).not.toMatch(/Kryteria|Wskaźnik|Projekty|Uczestnicy/);
+  }, 60_000);
+
+  for (const lang of ["pl", "en"] as Lang[])
+    test(`criteria sheet (${lang}): one page wide, labels whole, codes not ids, verdict = evaluate()`, () => {
+      const wbs = lang === "pl" ? pl : en;
+      const p = pdf.get(wbs.criteria)!.pages.map(norm);
+      const crit = p.filter((t) => t.includes(`${card.sheetName} — ${card.title[lang]}`));
+      expect(crit.length).toBeGreaterThanOrEqual(1);
+      expect(crit.length).toBeLessThanOrEqual(2);
+      // The header row, to its last column, on every page (one word each: pdftotext splits wrapped cells).
+      const head =
+        lang === "pl"
+          ? ["Kod", "Licznik", "Oczekujący", "Realizacja"]
+          : ["Code", "Numerator", "Pending", "reached"];
+      for (const t of crit) for (const h of head) expect(t).toContain(h);
+      const all = crit.join(" ");
+      for (const c of card.criteria) {
+        expect({ c: c.id, found: printedWhole(all, c.label[lang]) }).toEqual({ c: c.id, found: true });
+        expect(all).toContain(` ${criterionCode(c)} `);
+      }
+      expect(all).not.toMatch(/\b(formal|effectiveness|premium|result|product)\.[A-Za-z0-9]/);
+      const labels = Object.values(PARAMETER_LABELS).map((l) => l[lang]);
+      for (const l of labels) expect({ l, found: printedWhole(all, l) }).toEqual({ l, found: true });
+      expect(all).toContain(GROUPS[card.parameters.subQuotaBase].label[lang]);
+      if (lang === "pl") {
+        expect(all).toContain("30.06.2025");
+        expect(all).not.toContain("2025-06-30");
+        for (const t of p) expect(t).not.toMatch(ENGLISH);
+      }
+      // The headline verdict, computed by LibreOffice, equals the engine.
+      const e = evaluate(wbs.register, card, isoToSerial(AS_OF)!);
+      const req = requiredCriteria(card);
+      const result = (id: string) => e.criteria.find((x) => x.id === id)!;
+      const met = req.filter((c) => result(c.id).met === true).length;
+      const notMet = req.filter((c) => result(c.id).met === false).map((c) => criterionCode(c));
+      const points = e.criteria.reduce((s, c) => s + (c.points ?? 0), 0);
+      const verdict =
+        lang === "pl"
+          ? `Kryteria obowiązkowe: ${met} z ${req.length} spełnionych` +
+            (notMet.length ? ` — niespełnione: ${notMet.join(", ")}` : "")
+          : `Required criteria: ${met} of ${req.length} met` +
+            (notMet.length ? ` — not met: ${notMet.join(", ")}` : "");
+      expect(all).toContain(verdict);
+      expect(all).toContain(
+        lang === "pl"
+          ? `; punkty premiujące: ${points} z ${premiumPointsAvailable(card)}`
+          : `; premium points: ${points} of ${premiumPointsAvailable(card)}`,
+      );
+      expect(notMet.length).toBeGreaterThan(0); // the sample register fails something: the list is tested
+    });
+
+  test("register: A4 landscape, two pages wide, header and Lp./name/PESEL on every page, derived columns not printed", () => {
+    const p = pdf.get(pl.criteria)!.pages.map(norm);
+    const reg = p.filter((t) => t.startsWith("Uczestnicy") || t.includes(" Uczestnicy "));
+    expect(reg.length).toBeGreaterThanOrEqual(2);
+    for (const t of reg) {
+      expect(t).toContain("Lp.");
+      expect(t).toContain("Nazwisko");
+      expect(t).toContain("PESEL");
+    }
+    const all = reg.join(" ");
+    expect(all).toContain("Wymiar etatu"); // near the last typed column
+    expect(all).not.toMatch(/Stan wiersza|Liczony w|W populacji/); // derived columns
+    for (const p of pl.register.slice(0, 5)) if (p.pesel) expect(all).toContain(p.pesel);
+  });
+});
+
+interface PackagedChart {
+  sheet: string;
+  type: string;
+  title: string;
+  series: { name: string; cat: string; val: string }[];
+}
+
+/** The charts in an .xlsx package, read from its parts; every part involved must be well-formed XML. */
+async function packageCharts(file: string): Promise<PackagedChart[]> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(file));
+  const out: PackagedChart[] = [];
+  const xml = async (p: string) => {
+    const s = await zip.file(p)!.async("string");
+    expect({ p, valid: XMLValidator.validate(s) }).toEqual({ p, valid: true });
+    return s;
+  };
+  const types = await xml("[Content_Types].xml");
+  for (const [sheet, part] of await sheetParts(zip)) {
+    const sx = await xml(part);
+    const d = /<drawing r:id="([^"]+)"\/>/.exec(sx);
+    if (!d) continue;
+    const relsPart = part.replace(/([^/]+)$/, "_rels/$1.rels");
+    const rels = await xml(relsPart);
+    const target = new RegExp(`Id="${d[1]}"[^>]*Target="\\.\\./drawings/([^"]+)"`).exec(rels)![1];
+    const drawing = await xml(`xl/drawings/${target}`);
+    expect(types).toContain(`PartName="/xl/drawings/${target}"`);
+    const drels = await xml(`xl/drawings/_rels/${target}.rels`);
+    for (const m of drawing.matchAll(/<c:chart [^>]*r:id="([^"]+)"/g)) {
+      const chartFile = new RegExp(`Id="${m[1]}"[^>]*Target="\\.\\./charts/([^"]+)"`).exec(drels)![1];
+      expect(types).toContain(`PartName="/xl/charts/${chartFile}"`);
+      const c = await xml(`xl/charts/${chartFile}`);
+      const unescape = (s: string) => s.replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+      out.push({
+        sheet,
+        type: /<c:(lineChart|barChart)>/.exec(c)![1],
+        title: /<c:title>.*?<a:t>([^<]*)<\/a:t>/.exec(c)![1],
+        series: [...c.matchAll(/<c:ser>(.*?)<\/c:ser>/g)].map((s) => ({
+          name: unescape(/<c:tx><c:strRef><c:f>([^<]*)</.exec(s[1])![1]),
+          cat: unescape(/<c:cat>.*?<c:f>([^<]*)</.exec(s[1])![1]),
+          val: unescape(/<c:val>.*?<c:f>([^<]*)</.exec(s[1])![1]),
+        })),
+      });
+    }
+  }
+  return out;
+}
