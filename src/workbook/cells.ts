@@ -17,6 +17,8 @@ export interface SheetCells {
   values: CellValue[][];
   formulas?: (string | null)[][];
   numberFormats?: (string | null)[][];
+  /** Cells left out of the grid because they lie far from the sheet's data (a stray cell at XFD1048576). */
+  ignored?: { count: number; first: string };
 }
 
 export interface WorkbookCells {

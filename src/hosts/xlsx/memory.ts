@@ -46,7 +46,17 @@ export class MemoryWorkbook {
       return mem;
     }
     if (/\.xls$/i.test(name))
-      throw new XlsxReadError("an old .xls file: save it as .xlsx in Excel or LibreOffice", "legacy-xls");
+      throw new XlsxReadError(
+        "an old .xls file: save it as .xlsx in Excel or LibreOffice",
+        "legacy-xls",
+        "stary plik .xls: zapisz go jako .xlsx w Excelu lub LibreOffice",
+      );
+    if (/\.ods$/i.test(name))
+      throw new XlsxReadError(
+        "an OpenDocument spreadsheet (.ods): save it as .xlsx in LibreOffice (File → Save As)",
+        "ods",
+        "arkusz OpenDocument (.ods): zapisz go jako .xlsx w LibreOffice (Plik → Zapisz jako)",
+      );
     return new MemoryWorkbook(await loadXlsx(bytes), /\.xlsx$/i.test(name) ? name : `${base}.xlsx`);
   }
 
