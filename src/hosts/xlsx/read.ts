@@ -73,8 +73,11 @@ export const SHEET_LIMITS = {
   /** Empty rows / columns that end a block of data: a cell further away is a stray cell, ignored. */
   maxRowGap: 10000,
   maxColumnGap: 256,
-  /** Cells of the grid (rows × columns of the block read), empty ones included. */
+  /** Cells of the grid (rows × columns of the block read), empty ones included… */
   maxGridCells: 12000000,
+  /** …and at most this many grid cells per cell that holds something, above `sparseFloor`. */
+  maxSparseness: 50,
+  sparseFloor: 2000000,
 };
 
 interface ReadCell {
@@ -140,11 +143,15 @@ function readSheet(ws: ExcelJS.Worksheet): SheetCells {
   const [top, bottom] = mainCluster(inCols, SHEET_LIMITS.maxRowGap);
   const height = bottom - top + 1;
   const width = right - left + 1;
-  if (height * width > SHEET_LIMITS.maxGridCells)
+  const allowed = Math.min(
+    SHEET_LIMITS.maxGridCells,
+    Math.max(SHEET_LIMITS.sparseFloor, SHEET_LIMITS.maxSparseness * cells.length),
+  );
+  if (height * width > allowed)
     throw new XlsxReadError(
-      `sheet "${ws.name}": its data spans ${height} rows × ${width} columns (${cellAddress(top, left)}:${cellAddress(bottom, right)}), more than Miernik reads (${SHEET_LIMITS.maxGridCells} cells)`,
+      `sheet "${ws.name}": its data spans ${height} rows × ${width} columns (${cellAddress(top, left)}:${cellAddress(bottom, right)}), more than Miernik reads for ${cells.length} filled cells (${allowed} cells)`,
       "too-large",
-      `arkusz „${ws.name}”: dane zajmują ${height} wierszy × ${width} kolumn (${cellAddress(top, left)}:${cellAddress(bottom, right)}), więcej niż Miernik czyta (${SHEET_LIMITS.maxGridCells} komórek)`,
+      `arkusz „${ws.name}”: dane zajmują ${height} wierszy × ${width} kolumn (${cellAddress(top, left)}:${cellAddress(bottom, right)}), więcej niż Miernik czyta przy ${cells.length} wypełnionych komórkach (${allowed} komórek)`,
     );
   const values: CellValue[][] = [];
   const formulas: (string | null)[][] = [];

@@ -1,0 +1,112 @@
+/**
+ * Reads an .xlsx in a worker thread with its own memory limit and a time limit, so a file that would
+ * exhaust memory or take too long fails alone with a reason (the CLI stays up, `summarize` goes on with
+ * the other files). Used by every command of the compiled CLI; under ts-jest (no compiled worker file)
+ * the file is read in-process.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
+import { readXlsx, XlsxReadError, XlsxReadReason } from "../hosts/xlsx/read";
+import type { WorkbookCells } from "../workbook/cells";
+
+/** Limits of one read (README, "Limits"). */
+export const READ_LIMITS = {
+  heapMb: 1536,
+  timeoutMs: Number(process.env.MIERNIK_READ_TIMEOUT_MS) || 180000,
+};
+
+interface Reply {
+  ok: boolean;
+  cells?: WorkbookCells;
+  message?: string;
+  pl?: string;
+  reason?: XlsxReadReason;
+}
+
+const WORKER_FLAG = "miernikIsolatedRead";
+
+if (!isMainThread && parentPort && (workerData as { [WORKER_FLAG]?: boolean })?.[WORKER_FLAG]) {
+  const port = parentPort;
+  const bytes = (workerData as { bytes: Uint8Array }).bytes;
+  readXlsx(bytes).then(
+    (cells) => port.postMessage({ ok: true, cells } satisfies Reply),
+    (e: unknown) =>
+      port.postMessage({
+        ok: false,
+        message: (e instanceof Error ? e.message : String(e)).split("\n")[0],
+        pl: e instanceof XlsxReadError ? e.pl : undefined,
+        reason: e instanceof XlsxReadError ? e.reason : "damaged",
+      } satisfies Reply),
+  );
+}
+
+const compiled = __filename.endsWith(".js") && fs.existsSync(__filename);
+
+export function readXlsxIsolated(bytes: Uint8Array): Promise<WorkbookCells> {
+  if (!compiled) return readXlsx(bytes);
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(path.resolve(__filename), {
+      workerData: { [WORKER_FLAG]: true, bytes },
+      resourceLimits: { maxOldGenerationSizeMb: READ_LIMITS.heapMb, maxYoungGenerationSizeMb: 48 },
+      stdout: true,
+      stderr: true,
+    });
+    let settled = false;
+    const done = (f: () => void): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      f();
+      void worker.terminate();
+    };
+    const timer = setTimeout(
+      () =>
+        done(() =>
+          reject(
+            new XlsxReadError(
+              `reading the workbook took longer than ${Math.round(READ_LIMITS.timeoutMs / 1000)} s: too large or damaged`,
+              "too-large",
+              `odczyt skoroszytu trwał dłużej niż ${Math.round(READ_LIMITS.timeoutMs / 1000)} s: plik za duży lub uszkodzony`,
+            ),
+          ),
+        ),
+      READ_LIMITS.timeoutMs,
+    );
+    worker.on("message", (m: Reply) =>
+      done(() =>
+        m.ok && m.cells
+          ? resolve(m.cells)
+          : reject(new XlsxReadError(m.message ?? "unreadable", m.reason ?? "damaged", m.pl)),
+      ),
+    );
+    worker.on("error", (e: Error & { code?: string }) =>
+      done(() =>
+        reject(
+          e.code === "ERR_WORKER_OUT_OF_MEMORY"
+            ? new XlsxReadError(
+                `the workbook needs more than ${READ_LIMITS.heapMb} MB of memory to read: too large — split it or save it as .csv`,
+                "too-large",
+                `odczyt skoroszytu wymaga ponad ${READ_LIMITS.heapMb} MB pamięci: plik za duży — podziel go albo zapisz jako .csv`,
+              )
+            : new XlsxReadError(
+                `damaged or unsupported .xlsx file: ${e.message.split("\n")[0]}`,
+                "damaged",
+                `uszkodzony lub nieobsługiwany plik .xlsx: ${e.message.split("\n")[0]}`,
+              ),
+        ),
+      ),
+    );
+    worker.on("exit", (code) =>
+      done(() =>
+        reject(
+          new XlsxReadError(
+            `reading the workbook stopped (code ${code})`,
+            "damaged",
+            `odczyt skoroszytu przerwany (kod ${code})`,
+          ),
+        ),
+      ),
+    );
+  });
+}
