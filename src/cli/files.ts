@@ -158,7 +158,8 @@ export function prepareOutput(
     return target;
   }
   const k = kindOf(st);
-  if (k) throw new InputError(`${outArg}: to ${k.pl}, nie można go zastąpić / ${k.en}; it cannot be replaced`);
+  if (k)
+    throw new InputError(`${outArg}: to ${k.pl}, nie można go zastąpić / ${k.en}; it cannot be replaced`);
   if (!opts.force)
     throw new InputError(
       `plik ${outArg} już istnieje; użyj --force, aby go zastąpić / ${outArg} exists; use --force to replace it`,

@@ -43,4 +43,3 @@ export function ignoredWarning(display: string, sheet: SheetCells, lang: Lang): 
     ? `UWAGA ${display}: arkusz „${sheet.name}”: pominięto ${count} ${count === 1 ? "komórkę" : "komórek"} daleko od danych (${sheet.name}!${first})`
     : `WARNING ${display}: sheet "${sheet.name}": ${count} cell(s) far from the data ignored (${sheet.name}!${first})`;
 }
-

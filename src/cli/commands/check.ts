@@ -198,7 +198,9 @@ export const command: CliCommand = {
       const clean = sanitizeSheetCells(sheet, report);
       const msgs = reportMessages(display, report);
       if (msgs.refusal)
-        throw new InputError(`${msgs.refusal[lang]}; ${lang === "pl" ? "nie zapisano" : "not written"} ${options.output}`);
+        throw new InputError(
+          `${msgs.refusal[lang]}; ${lang === "pl" ? "nie zapisano" : "not written"} ${options.output}`,
+        );
       if (msgs.warning) io.err(`${lang === "pl" ? "UWAGA" : "WARNING"} ${msgs.warning[lang]}`);
       try {
         await writer(out, clean, card, asOf);

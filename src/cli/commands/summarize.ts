@@ -226,7 +226,9 @@ export const command: CliCommand = {
       try {
         applicants = parseApplicantMap(parseCsvBytes(bytes));
       } catch (e) {
-        throw new InputError(`${options.applicants}: nieczytelna lista wnioskodawców / unreadable: ${oneLine(e)}`);
+        throw new InputError(
+          `${options.applicants}: nieczytelna lista wnioskodawców / unreadable: ${oneLine(e)}`,
+        );
       }
     }
     const files = expandInputs(positional, io.cwd);

@@ -6,14 +6,7 @@ import { guardXlsx, ZipGuardError } from "./zipGuard";
 import { a1 as cellAddress } from "../../workbook/address";
 
 export type XlsxReadReason =
-  | "not-zip"
-  | "encrypted"
-  | "legacy-xls"
-  | "damaged"
-  | "empty"
-  | "ods"
-  | "too-large"
-  | "zip-bomb";
+  "not-zip" | "encrypted" | "legacy-xls" | "damaged" | "empty" | "ods" | "too-large" | "zip-bomb";
 
 /** An .xlsx that cannot be read; `message` is one line saying why. */
 export class XlsxReadError extends Error {

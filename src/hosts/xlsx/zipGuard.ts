@@ -65,7 +65,8 @@ export function readCentralDirectory(u8: Uint8Array): ZipEntry[] {
       break;
     }
   }
-  if (eocd < 0) damaged("no zip directory: the file is truncated", "brak spisu archiwum zip: plik jest ucięty");
+  if (eocd < 0)
+    damaged("no zip directory: the file is truncated", "brak spisu archiwum zip: plik jest ucięty");
   const count = dv.getUint16(eocd + 10, true);
   const cdSize = dv.getUint32(eocd + 12, true);
   const cdOffset = dv.getUint32(eocd + 16, true);
