@@ -35,9 +35,18 @@ function fileError(display: string, pl: string, en: string): InputError {
 
 function cannotRead(display: string, e: unknown): InputError {
   const code = errCode(e);
-  if (code === "ENOENT") return fileError(display, "nie ma takiego pliku", "no such file");
+  if (code === "ENOENT")
+    return fileError(
+      display,
+      "nie można odczytać pliku: nie ma takiego pliku",
+      "cannot read the file: no such file",
+    );
   if (code === "EACCES" || code === "EPERM")
-    return fileError(display, "brak uprawnień do odczytu", "permission denied");
+    return fileError(
+      display,
+      "nie można odczytać pliku: brak uprawnień",
+      "cannot read the file: permission denied",
+    );
   if (code === "EISDIR") return fileError(display, "to katalog, nie plik", "a directory, not a file");
   const msg = (e instanceof Error ? e.message : String(e)).split("\n")[0];
   return fileError(display, `nie można odczytać pliku: ${msg}`, `cannot read the file: ${msg}`);

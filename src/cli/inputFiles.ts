@@ -1,6 +1,6 @@
 /** Reading the CLI's input workbooks: one place for the checks and the messages naming the file. */
 import type { Lang } from "../domain/i18n";
-import { XlsxReadError } from "../hosts/xlsx/read";
+import { XlsxReadError } from "../hosts/xlsx/preflight";
 import type { SheetCells, WorkbookCells } from "../workbook/cells";
 import { oneLine } from "./cardOptions";
 import { readRegularFile } from "./files";

@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
-import { readXlsx, XlsxReadError, XlsxReadReason } from "../hosts/xlsx/read";
+import { checkXlsxPackage, XlsxReadError, XlsxReadReason } from "../hosts/xlsx/preflight";
 import type { WorkbookCells } from "../workbook/cells";
 
 /** Limits of one read (README, "Limits"). */
@@ -29,7 +29,9 @@ const WORKER_FLAG = "miernikIsolatedRead";
 if (!isMainThread && parentPort && (workerData as { [WORKER_FLAG]?: boolean })?.[WORKER_FLAG]) {
   const port = parentPort;
   const bytes = (workerData as { bytes: Uint8Array }).bytes;
-  readXlsx(bytes).then(
+  // ExcelJS is loaded here only (the main thread never needs it to read).
+  const { readXlsx } = require("../hosts/xlsx/read") as typeof import("../hosts/xlsx/read");
+  readXlsx(bytes, { checked: true }).then(
     (cells) => port.postMessage({ ok: true, cells } satisfies Reply),
     (e: unknown) =>
       port.postMessage({
@@ -43,8 +45,13 @@ if (!isMainThread && parentPort && (workerData as { [WORKER_FLAG]?: boolean })?.
 
 const compiled = __filename.endsWith(".js") && fs.existsSync(__filename);
 
-export function readXlsxIsolated(bytes: Uint8Array): Promise<WorkbookCells> {
-  if (!compiled) return readXlsx(bytes);
+/** The package is checked first, in this thread (no ExcelJS needed); then ExcelJS reads it in a worker. */
+export async function readXlsxIsolated(bytes: Uint8Array): Promise<WorkbookCells> {
+  await checkXlsxPackage(bytes);
+  if (!compiled) {
+    const { readXlsx } = require("../hosts/xlsx/read") as typeof import("../hosts/xlsx/read");
+    return readXlsx(bytes, { checked: true });
+  }
   return new Promise((resolve, reject) => {
     const worker = new Worker(path.resolve(__filename), {
       workerData: { [WORKER_FLAG]: true, bytes },

@@ -22,10 +22,12 @@ function usage(): string {
  * ANSI colour codes in a participant's name) are removed; tab and line feed stay.
  */
 export function terminalSafe(text: string): string {
+  /* eslint-disable no-control-regex -- these regexes exist to remove control characters */
   return text
     .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, "")
     .replace(/\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, "")
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "");
+  /* eslint-enable no-control-regex */
 }
 
 const line = (t: string): string => {

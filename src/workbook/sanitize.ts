@@ -12,9 +12,10 @@ import type { CellValue, SheetPlan } from "./plan";
 /** Excel's limit on the characters in one cell. */
 export const MAX_CELL_CHARS = 32767;
 
-// eslint-disable-next-line no-control-regex
+/* eslint-disable no-control-regex -- the characters to remove */
 const FORBIDDEN =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/* eslint-enable no-control-regex */
 
 /** The text without the characters XML 1.0 forbids. */
 export function xmlSafe(text: string): string {

@@ -153,12 +153,15 @@ export const command: CliCommand = {
     "checks the participant register against a call's criteria card (exit 0 met, 1 not met, 2 unreadable input or bad card)",
   usage: USAGE,
   async run(args, io) {
-    const writer = checkOutputWriter();
     const { positional, options } = parseArgs(args, {
-      values: ["card", "as-of", "lang", ...(writer ? ["output"] : [])],
+      values: ["card", "as-of", "lang", "output"],
       flags: ["json", "force"],
-      aliases: writer ? { "-o": "--output" } : {},
+      aliases: { "-o": "--output" },
     });
+    // The writer (and ExcelJS with it) is loaded only when -o is given.
+    const writer = typeof options.output === "string" ? checkOutputWriter() : null;
+    if (typeof options.output === "string" && !writer)
+      throw new CliError("-o: ta wersja nie zapisuje skoroszytu / this build cannot write the workbook");
     if (positional.length !== 1)
       throw new CliError("podaj jeden plik .xlsx lub .csv / give one .xlsx or .csv file");
     const lang = (options.lang ?? "pl") as string;

@@ -1,5 +1,4 @@
 import { PROGRAMME } from "../../domain/programme/programme";
-import { writeXlsx } from "../../hosts/xlsx/render";
 import { buildMonitoringSheetPlan } from "../../workbook/monitoring/layout";
 import { CellValue, WorkbookPlan } from "../../workbook/plan";
 import { parseArgs } from "../args";
@@ -64,6 +63,7 @@ export const command: CliCommand = {
 
     const built = buildMonitoringSheetPlan(PROGRAMME, year, sample ? { values: sampleValues() } : {});
     const plan: WorkbookPlan = { sheets: [built], names: [] };
+    const { writeXlsx } = require("../../hosts/xlsx/render") as typeof import("../../hosts/xlsx/render");
     const bytes = await writeXlsx(plan);
     try {
       writeFileAtomic(target, bytes);

@@ -2,7 +2,6 @@ import * as fs from "fs";
 import * as path from "path";
 import { Card } from "../../domain/card/types";
 import { Lang } from "../../domain/i18n";
-import { writeXlsx } from "../../hosts/xlsx/render";
 import { parseCsvBytes } from "../../workbook/csv";
 import { SheetPlan, WorkbookPlan } from "../../workbook/plan";
 import { buildCallSummaryPlan } from "../../workbook/summary/callSummary";
@@ -188,6 +187,7 @@ export function formatText(r: SummarizeResult, lang: Lang): string {
 }
 
 async function writeOutput(out: string, sheets: SheetPlan[], names: WorkbookPlan["names"]): Promise<void> {
+  const { writeXlsx } = require("../../hosts/xlsx/render") as typeof import("../../hosts/xlsx/render"); // ExcelJS only when writing
   writeFileAtomic(out, await writeXlsx({ sheets, names }));
 }
 

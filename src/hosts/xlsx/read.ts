@@ -2,24 +2,8 @@ import ExcelJS from "exceljs";
 import { SheetCells, WorkbookCells } from "../../workbook/cells";
 import { CellValue } from "../../workbook/plan";
 import { rawNames } from "./names";
-import { guardXlsx, ZipGuardError } from "./zipGuard";
+import { checkXlsxPackage, XlsxReadError } from "./preflight";
 import { a1 as cellAddress } from "../../workbook/address";
-
-export type XlsxReadReason =
-  "not-zip" | "encrypted" | "legacy-xls" | "damaged" | "empty" | "ods" | "too-large" | "zip-bomb";
-
-/** An .xlsx that cannot be read; `message` is one line saying why. */
-export class XlsxReadError extends Error {
-  constructor(
-    message: string,
-    readonly reason: XlsxReadReason,
-    /** The same in Polish (the CLI's and the pane's default language). */
-    readonly pl: string = message,
-  ) {
-    super(message);
-    this.name = "XlsxReadError";
-  }
-}
 
 const MS_PER_DAY = 86400000;
 
@@ -179,34 +163,12 @@ function toUint8(bytes: Uint8Array | ArrayBuffer): Uint8Array {
  * Load an .xlsx into an ExcelJS workbook, with one-line typed errors (English `message`, Polish `pl`)
  * for unreadable input. The package is checked before anything is inflated (./zipGuard.ts).
  */
-export async function loadXlsx(bytes: Uint8Array | ArrayBuffer): Promise<ExcelJS.Workbook> {
+export async function loadXlsx(
+  bytes: Uint8Array | ArrayBuffer,
+  opts: { checked?: boolean } = {},
+): Promise<ExcelJS.Workbook> {
   const u8 = toUint8(bytes);
-  if (u8.length === 0) throw new XlsxReadError("empty file (0 bytes)", "empty", "pusty plik (0 bajtów)");
-  if (u8[0] === 0xd0 && u8[1] === 0xcf && u8[2] === 0x11 && u8[3] === 0xe0) {
-    // OLE2 container: a password-protected .xlsx or an old binary .xls.
-    throw new XlsxReadError(
-      "not an .xlsx file: an old .xls or an encrypted (password-protected) workbook — save it as an unprotected .xlsx",
-      "encrypted",
-      "to nie jest plik .xlsx: stary plik .xls albo skoroszyt zaszyfrowany (chroniony hasłem) — zapisz go jako niechroniony .xlsx",
-    );
-  }
-  if (!(u8[0] === 0x50 && u8[1] === 0x4b))
-    throw new XlsxReadError(
-      "not an .xlsx file (not a zip archive)",
-      "not-zip",
-      "to nie jest plik .xlsx (nie jest archiwum zip)",
-    );
-  try {
-    await guardXlsx(u8);
-  } catch (e) {
-    if (e instanceof ZipGuardError)
-      throw new XlsxReadError(
-        e.message,
-        e.problem === "not-workbook" ? "not-zip" : e.problem === "not-zip" ? "not-zip" : e.problem,
-        e.pl,
-      );
-    throw e;
-  }
+  if (!opts.checked) await checkXlsxPackage(u8);
   const wb = new ExcelJS.Workbook();
   rawNames(wb); // names stay verbatim instead of being expanded cell by cell (see ./names.ts)
   try {
@@ -227,11 +189,16 @@ export async function loadXlsx(bytes: Uint8Array | ArrayBuffer): Promise<ExcelJS
 }
 
 /** Every sheet of an .xlsx as cell arrays (values normalised per src/workbook/cells.ts). */
-export async function readXlsx(bytes: Uint8Array | ArrayBuffer): Promise<WorkbookCells> {
-  const wb = await loadXlsx(bytes);
+export async function readXlsx(
+  bytes: Uint8Array | ArrayBuffer,
+  opts: { checked?: boolean } = {},
+): Promise<WorkbookCells> {
+  const wb = await loadXlsx(bytes, opts);
   const sheets: SheetCells[] = [];
   wb.eachSheet((ws) => sheets.push(readSheet(ws)));
   return { sheets };
 }
 
 export { readSheet as readWorksheetCells };
+export { XlsxReadError };
+export type { XlsxReadReason } from "./preflight";
