@@ -26,21 +26,42 @@ interface Reply {
 
 const WORKER_FLAG = "miernikIsolatedRead";
 
-if (!isMainThread && parentPort && (workerData as { [WORKER_FLAG]?: boolean })?.[WORKER_FLAG]) {
+if (!isMainThread && parentPort && (workerData as { [WORKER_FLAG]?: boolean } | null)?.[WORKER_FLAG]) {
   const port = parentPort;
-  const bytes = (workerData as { bytes: Uint8Array }).bytes;
   // ExcelJS is loaded here only (the main thread never needs it to read).
   const { readXlsx } = require("../hosts/xlsx/read") as typeof import("../hosts/xlsx/read");
-  readXlsx(bytes, { checked: true }).then(
-    (cells) => port.postMessage({ ok: true, cells } satisfies Reply),
-    (e: unknown) =>
-      port.postMessage({
-        ok: false,
-        message: (e instanceof Error ? e.message : String(e)).split("\n")[0],
-        pl: e instanceof XlsxReadError ? e.pl : undefined,
-        reason: e instanceof XlsxReadError ? e.reason : "damaged",
-      } satisfies Reply),
-  );
+  port.on("message", (bytes: Uint8Array) => {
+    readXlsx(bytes, { checked: true }).then(
+      (cells) => port.postMessage({ ok: true, cells } satisfies Reply),
+      (e: unknown) =>
+        port.postMessage({
+          ok: false,
+          message: (e instanceof Error ? e.message : String(e)).split("\n")[0],
+          pl: e instanceof XlsxReadError ? e.pl : undefined,
+          reason: e instanceof XlsxReadError ? e.reason : "damaged",
+        } satisfies Reply),
+    );
+  });
+}
+
+/** One worker serves the reads one after another; a worker that fails (memory, time) is replaced. */
+let shared: Worker | null = null;
+let queue: Promise<unknown> = Promise.resolve();
+
+function worker(): Worker {
+  if (shared) return shared;
+  const w = new Worker(path.resolve(__filename), {
+    workerData: { [WORKER_FLAG]: true },
+    resourceLimits: { maxOldGenerationSizeMb: READ_LIMITS.heapMb, maxYoungGenerationSizeMb: 48 },
+    stdout: true,
+    stderr: true,
+  });
+  w.unref();
+  w.on("exit", () => {
+    if (shared === w) shared = null;
+  });
+  shared = w;
+  return w;
 }
 
 const compiled = __filename.endsWith(".js") && fs.existsSync(__filename);
@@ -52,24 +73,34 @@ export async function readXlsxIsolated(bytes: Uint8Array): Promise<WorkbookCells
     const { readXlsx } = require("../hosts/xlsx/read") as typeof import("../hosts/xlsx/read");
     return readXlsx(bytes, { checked: true });
   }
+  const run = queue.then(() => readInWorker(bytes));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+function readInWorker(bytes: Uint8Array): Promise<WorkbookCells> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(path.resolve(__filename), {
-      workerData: { [WORKER_FLAG]: true, bytes },
-      resourceLimits: { maxOldGenerationSizeMb: READ_LIMITS.heapMb, maxYoungGenerationSizeMb: 48 },
-      stdout: true,
-      stderr: true,
-    });
+    const w = worker();
+    w.ref();
     let settled = false;
     const done = (f: () => void): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      w.off("message", onMessage);
+      w.off("error", onError);
+      w.off("exit", onExit);
+      w.unref();
       f();
-      void worker.terminate();
+    };
+    const fail = (f: () => void): void => {
+      if (shared === w) shared = null;
+      void w.terminate();
+      done(f);
     };
     const timer = setTimeout(
       () =>
-        done(() =>
+        fail(() =>
           reject(
             new XlsxReadError(
               `reading the workbook took longer than ${Math.round(READ_LIMITS.timeoutMs / 1000)} s: too large or damaged`,
@@ -80,15 +111,14 @@ export async function readXlsxIsolated(bytes: Uint8Array): Promise<WorkbookCells
         ),
       READ_LIMITS.timeoutMs,
     );
-    worker.on("message", (m: Reply) =>
+    const onMessage = (m: Reply): void =>
       done(() =>
         m.ok && m.cells
           ? resolve(m.cells)
           : reject(new XlsxReadError(m.message ?? "unreadable", m.reason ?? "damaged", m.pl)),
-      ),
-    );
-    worker.on("error", (e: Error & { code?: string }) =>
-      done(() =>
+      );
+    const onError = (e: Error & { code?: string }): void =>
+      fail(() =>
         reject(
           e.code === "ERR_WORKER_OUT_OF_MEMORY"
             ? new XlsxReadError(
@@ -102,10 +132,9 @@ export async function readXlsxIsolated(bytes: Uint8Array): Promise<WorkbookCells
                 `uszkodzony lub nieobsługiwany plik .xlsx: ${e.message.split("\n")[0]}`,
               ),
         ),
-      ),
-    );
-    worker.on("exit", (code) =>
-      done(() =>
+      );
+    const onExit = (code: number): void =>
+      fail(() =>
         reject(
           new XlsxReadError(
             `reading the workbook stopped (code ${code})`,
@@ -113,7 +142,10 @@ export async function readXlsxIsolated(bytes: Uint8Array): Promise<WorkbookCells
             `odczyt skoroszytu przerwany (kod ${code})`,
           ),
         ),
-      ),
-    );
+      );
+    w.on("message", onMessage);
+    w.on("error", onError);
+    w.on("exit", onExit);
+    w.postMessage(bytes);
   });
 }

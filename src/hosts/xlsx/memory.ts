@@ -57,7 +57,10 @@ export class MemoryWorkbook {
         "ods",
         "arkusz OpenDocument (.ods): zapisz go jako .xlsx w LibreOffice (Plik → Zapisz jako)",
       );
-    return new MemoryWorkbook(await loadXlsx(bytes), /\.xlsx$/i.test(name) ? name : `${base}.xlsx`);
+    const mem = new MemoryWorkbook(await loadXlsx(bytes), /\.xlsx$/i.test(name) ? name : `${base}.xlsx`);
+    // Every sheet is read once now, so a sheet beyond the reader's limits fails here, at opening.
+    for (const sheet of mem.sheetNames()) mem.readSheet(sheet);
+    return mem;
   }
 
   /** Sheet names in workbook order (hidden ones included). */
