@@ -29,9 +29,7 @@ export async function readWorkbookFile(file: string, display: string, lang: Lang
   } catch (e) {
     const pl = e instanceof XlsxReadError ? e.pl : oneLine(e);
     const en = oneLine(e);
-    throw new InputError(
-      lang === "pl" ? `${display}: nieczytelny plik .xlsx — ${pl}` : `${display}: unreadable .xlsx — ${en}`,
-    );
+    throw new InputError(lang === "pl" ? `${display}: ${pl}` : `${display}: ${en}`);
   }
 }
 

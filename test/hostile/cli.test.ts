@@ -123,7 +123,8 @@ describe("the hostile corpus through the CLI", () => {
       const both = `${r.stdout}\n${r.stderr}`;
       const why: string[] = [];
       if (r.timedOut) why.push("did not finish within 90 s");
-      if (r.code === null || !c.exit.includes(r.code)) why.push(`exit ${r.code}, expected ${c.exit.join("|")}`);
+      if (r.code === null || !c.exit.includes(r.code))
+        why.push(`exit ${r.code}, expected ${c.exit.join("|")}`);
       if (CRASH.test(both)) why.push("stack trace or V8 dump");
       if (both.includes("\u001b")) why.push("escape sequence on the terminal");
       const usage = r.stderr.includes("Użycie / usage");
@@ -135,7 +136,9 @@ describe("the hostile corpus through the CLI", () => {
       if (r.rssKb === null) why.push("no RSS measured");
       else if (r.rssKb > RSS_LIMIT_KB) why.push(`peak RSS ${Math.round(r.rssKb / 1024)} MB`);
       if (why.length > 0)
-        failures.push(`${c.id} [${c.args.join(" ")}]: ${why.join("; ")}\n    ${r.stderr.trim().slice(0, 300)}`);
+        failures.push(
+          `${c.id} [${c.args.join(" ")}]: ${why.join("; ")}\n    ${r.stderr.trim().slice(0, 300)}`,
+        );
     });
     expect(failures).toEqual([]);
   });
@@ -160,7 +163,8 @@ describe("the hostile corpus through the CLI", () => {
         const xml = await zip.files[name].async("string");
         expect([c.id, name, XML_FORBIDDEN.test(xml)]).toEqual([c.id, name, false]);
       }
-      if (/control characters (c0|fffe|vt-ff)/.test(c.id)) expect(results[i].stderr).toMatch(/usunięto znaki/);
+      if (/control characters (c0|fffe|vt-ff)/.test(c.id))
+        expect(results[i].stderr).toMatch(/usunięto znaki/);
       checked++;
     }
     expect(checked).toBeGreaterThanOrEqual(6);
@@ -176,7 +180,16 @@ describe("the hostile corpus through the CLI", () => {
     const problems = new Map<string, string>(
       json.problems.map((p: { file: string; reason: string }) => [p.file, p.reason]),
     );
-    for (const f of ["bomb-declared.xlsx", "merge-all.xlsx", "pipe.csv", "zero-link.csv", "folder.xlsx", "ods-renamed.xlsx", "xls-renamed.xlsx", "trunc-register-50.xlsx"])
+    for (const f of [
+      "bomb-declared.xlsx",
+      "merge-all.xlsx",
+      "pipe.csv",
+      "zero-link.csv",
+      "folder.xlsx",
+      "ods-renamed.xlsx",
+      "xls-renamed.xlsx",
+      "trunc-register-50.xlsx",
+    ])
       expect([f, problems.has(f)]).toEqual([f, true]);
     expect(problems.get("bomb-declared.xlsx")).toMatch(/za duży/);
     expect(problems.get("ods-renamed.xlsx")).toMatch(/\.ods/);

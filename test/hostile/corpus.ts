@@ -77,7 +77,11 @@ function rezip(entries: Map<string, Buffer>, extra: Partial<Record<string, Parti
 const SHEET = "xl/worksheets/sheet1.xml";
 
 /** Inserts raw XML into the first sheet (before `</sheetData>` or after it). */
-function withSheetXml(entries: Map<string, Buffer>, rowsXml: string, afterSheetData = ""): Map<string, Buffer> {
+function withSheetXml(
+  entries: Map<string, Buffer>,
+  rowsXml: string,
+  afterSheetData = "",
+): Map<string, Buffer> {
   const copy = new Map(entries);
   let xml = copy.get(SHEET)!.toString("utf8");
   xml = xml.replace("</sheetData>", `${rowsXml}</sheetData>${afterSheetData}`);
@@ -143,7 +147,10 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
             c.set(
               SHEET,
               Buffer.from(
-                c.get(SHEET)!.toString("utf8").replace(/(<row r="1"[^>]*>.*?)(<\/row>)/s, `$1${inl("XFD1", "x")}$2`),
+                c
+                  .get(SHEET)!
+                  .toString("utf8")
+                  .replace(/(<row r="1"[^>]*>.*?)(<\/row>)/s, `$1${inl("XFD1", "x")}$2`),
               ),
             );
             return c;
@@ -159,22 +166,42 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
   // A sparse lattice: 100 cells over the whole sheet (each within the gap limits): refused by size.
   let lattice = "";
   for (let r = 9000; r <= 1040000; r += 9000) lattice += rowXml(r, inl(`A${r}`, "x") + inl(`IV${r}`, "y"));
-  check("sparse lattice over the sheet", put("stray-lattice.xlsx", rezip(withSheetXml(regE, lattice))), [0, 1, 2]);
+  check(
+    "sparse lattice over the sheet",
+    put("stray-lattice.xlsx", rezip(withSheetXml(regE, lattice))),
+    [0, 1, 2],
+  );
   // Cells beyond Excel's grid.
-  check("cell beyond XFD", put("beyond-col.xlsx", rezip(withSheetXml(regE, rowXml(9, inl("XFE9", "x"))))), [0, 1, 2]);
-  check("row beyond 1048576", put("beyond-row.xlsx", rezip(withSheetXml(regE, rowXml(2000000, inl("A2000000", "x"))))), [0, 1, 2]);
+  check(
+    "cell beyond XFD",
+    put("beyond-col.xlsx", rezip(withSheetXml(regE, rowXml(9, inl("XFE9", "x"))))),
+    [0, 1, 2],
+  );
+  check(
+    "row beyond 1048576",
+    put("beyond-row.xlsx", rezip(withSheetXml(regE, rowXml(2000000, inl("A2000000", "x"))))),
+    [0, 1, 2],
+  );
   check("cell A0", put("cell-a0.xlsx", rezip(withSheetXml(regE, rowXml(9, inl("A0", "x"))))), [0, 1, 2]);
 
   // 2. Ranges ExcelJS would expand cell by cell.
   const after = (xml: string): string => xml;
   check(
     "merge over the whole sheet",
-    put("merge-all.xlsx", rezip(withSheetXml(regE, "", after(`<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>`)))),
+    put(
+      "merge-all.xlsx",
+      rezip(
+        withSheetXml(regE, "", after(`<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>`)),
+      ),
+    ),
     [2],
   );
   check(
     "merge of a million cells",
-    put("merge-million.xlsx", rezip(withSheetXml(regE, "", `<mergeCells count="1"><mergeCell ref="A100:J100100"/></mergeCells>`))),
+    put(
+      "merge-million.xlsx",
+      rezip(withSheetXml(regE, "", `<mergeCells count="1"><mergeCell ref="A100:J100100"/></mergeCells>`)),
+    ),
     [2],
   );
   check(
@@ -207,40 +234,75 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
   );
   {
     const c = new Map(regE);
-    c.set(SHEET, Buffer.from(c.get(SHEET)!.toString("utf8").replace("<sheetData", `<cols><col min="1" max="1000000000" width="9"/></cols><sheetData`)));
+    c.set(
+      SHEET,
+      Buffer.from(
+        c
+          .get(SHEET)!
+          .toString("utf8")
+          .replace("<sheetData", `<cols><col min="1" max="1000000000" width="9"/></cols><sheetData`),
+      ),
+    );
     check("column definitions up to 1e9", put("cols-huge.xlsx", rezip(c)), [2]);
   }
   {
     const c = new Map(regE);
-    c.set(SHEET, Buffer.from(c.get(SHEET)!.toString("utf8").replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:XFD1048576"/>`)));
+    c.set(
+      SHEET,
+      Buffer.from(
+        c
+          .get(SHEET)!
+          .toString("utf8")
+          .replace(/<dimension ref="[^"]*"\/>/, `<dimension ref="A1:XFD1048576"/>`),
+      ),
+    );
     check("dimension claims the whole sheet", put("dimension-all.xlsx", rezip(c)), [0, 1]);
   }
 
   // 3. Zip bombs: refused before inflating (declared sizes, ratio) or while inflating (lying sizes).
   const spaces = (n: number): Buffer => Buffer.alloc(n, 0x20);
   const bombSheet = (n: number): Buffer =>
-    Buffer.concat([regE.get(SHEET)!.subarray(0, regE.get(SHEET)!.indexOf("</worksheet>")), spaces(n), Buffer.from("</worksheet>")]);
-  const big = bombSheet(60 * 1024 * 1024);
+    Buffer.concat([
+      regE.get(SHEET)!.subarray(0, regE.get(SHEET)!.indexOf("</worksheet>")),
+      spaces(n),
+      Buffer.from("</worksheet>"),
+    ]);
+  const big = bombSheet(24 * 1024 * 1024);
   const bigDeflated = zlib.deflateRawSync(big, { level: 9 });
   for (const part of [SHEET, "xl/sharedStrings.xml", "xl/styles.xml", "[Content_Types].xml"]) {
     const c = new Map(regE);
     c.set(part, big);
     check(
       `zip bomb in ${part}`,
-      put(`bomb-${part.replace(/[^a-z]+/gi, "_")}.xlsx`, rezip(c, { [part]: { rawCompressed: bigDeflated } })),
+      put(
+        `bomb-${part.replace(/[^a-z]+/gi, "_")}.xlsx`,
+        rezip(c, { [part]: { rawCompressed: bigDeflated } }),
+      ),
       [2],
     );
   }
   {
     // Declares 300 MB unpacked (more than the limit).
     const c = new Map(regE);
-    check("declares 300 MB", put("bomb-declared.xlsx", rezip(c, { [SHEET]: { declaredSize: 300 * 1024 * 1024 } })), [2]);
-    // Declares 1 KB, unpacks to 60 MB.
+    check(
+      "declares 300 MB",
+      put("bomb-declared.xlsx", rezip(c, { [SHEET]: { declaredSize: 300 * 1024 * 1024 } })),
+      [2],
+    );
+    // Declares 1 KB, unpacks to 24 MB.
     const d = new Map(regE);
     d.set(SHEET, big);
-    check("lies about its size", put("bomb-lying.xlsx", rezip(d, { [SHEET]: { rawCompressed: bigDeflated, declaredSize: 1024 } })), [2]);
+    check(
+      "lies about its size",
+      put("bomb-lying.xlsx", rezip(d, { [SHEET]: { rawCompressed: bigDeflated, declaredSize: 1024 } })),
+      [2],
+    );
     // Declares 0xffffffff (ZIP64 marker).
-    check("ZIP64 size marker", put("bomb-zip64.xlsx", rezip(new Map(regE), { [SHEET]: { declaredSize: 0xffffffff } })), [2]);
+    check(
+      "ZIP64 size marker",
+      put("bomb-zip64.xlsx", rezip(new Map(regE), { [SHEET]: { declaredSize: 0xffffffff } })),
+      [2],
+    );
     // Many parts.
     const many = new Map(regE);
     for (let i = 0; i < 10050; i++) many.set(`xl/media/p${i}.bin`, Buffer.from("x"));
@@ -257,7 +319,10 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
     check("260 parts of 1 MB (total over the limit)", put("bomb-total.xlsx", rezip(wide, extra)), [2]);
     // A zip inside the zip.
     const nested = new Map(regE);
-    nested.set("xl/embeddings/inner.zip", makeZip([{ name: "a.xml", data: big, rawCompressed: bigDeflated }]));
+    nested.set(
+      "xl/embeddings/inner.zip",
+      makeZip([{ name: "a.xml", data: big, rawCompressed: bigDeflated }]),
+    );
     check("nested zip (stored, not unpacked)", put("bomb-nested.xlsx", rezip(nested)), [0, 1]);
   }
 
@@ -266,16 +331,19 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
     ["register", reg, "check"],
     ["monitoring", mon, "validate"],
   ] as const) {
-    for (const frac of [0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99]) {
-      const f = put(`trunc-${base}-${Math.round(frac * 100)}.xlsx`, buf.subarray(0, Math.floor(buf.length * frac)));
+    for (const frac of [0.01, 0.25, 0.5, 0.75, 0.99]) {
+      const f = put(
+        `trunc-${base}-${Math.round(frac * 100)}.xlsx`,
+        buf.subarray(0, Math.floor(buf.length * frac)),
+      );
       (kind === "check" ? check : validate)(`truncated ${base} at ${frac * 100}%`, f, [2]);
     }
-    for (const cut of [1, 21, 22, 100]) {
+    for (const cut of [1, 22, 100]) {
       const f = put(`trunc-${base}-minus${cut}.xlsx`, buf.subarray(0, buf.length - cut));
       (kind === "check" ? check : validate)(`${base} minus ${cut} bytes`, f, [0, 1, 2]);
     }
     const rand = rng(base === "register" ? 13 : 31);
-    for (let i = 0; i < 16; i++) {
+    for (let i = 0; i < 10; i++) {
       const b = Buffer.from(buf);
       const flips = 1 + Math.floor(rand() * 8);
       for (let k = 0; k < flips; k++) {
@@ -297,7 +365,13 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
     ["html.xlsx", "<table><tr><td>1</td></tr></table>"],
     ["pk-only.xlsx", "PK\u0003\u0004"],
     ["zip-no-workbook.xlsx", makeZip([{ name: "readme.txt", data: Buffer.from("hello") }])],
-    ["docx.xlsx", makeZip([{ name: "[Content_Types].xml", data: Buffer.from("<Types/>") }, { name: "word/document.xml", data: Buffer.from("<w/>") }])],
+    [
+      "docx.xlsx",
+      makeZip([
+        { name: "[Content_Types].xml", data: Buffer.from("<Types/>") },
+        { name: "word/document.xml", data: Buffer.from("<w/>") },
+      ]),
+    ],
     ["empty-zip.xlsx", makeZip([])],
   ];
   for (const [n, data] of notXlsx) check(`not an xlsx: ${n}`, put(n, data), [2]);
@@ -320,15 +394,43 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
     const ss = c.get("xl/sharedStrings.xml")!.toString("utf8");
     const laughs =
       `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">` +
-      Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ""};`.repeat(10)}">`).join("") +
+      Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ""};`.repeat(10)}">`).join(
+        "",
+      ) +
       `]>`;
-    c.set("xl/sharedStrings.xml", Buffer.from(ss.replace(/^<\?xml[^>]*\?>/, laughs).replace("<t>", "<t>&lol9;")));
+    c.set(
+      "xl/sharedStrings.xml",
+      Buffer.from(ss.replace(/^<\?xml[^>]*\?>/, laughs).replace("<t>", "<t>&lol9;")),
+    );
     check("billion laughs in sharedStrings", put("xml-laughs.xlsx", rezip(c)), [0, 1, 2]);
     const x = new Map(regE);
-    x.set(SHEET, Buffer.from(x.get(SHEET)!.toString("utf8").replace(/^<\?xml[^>]*\?>/, `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>`).replace("</sheetData>", `${rowXml(30, inl("A30", "&xxe;"))}</sheetData>`)));
+    x.set(
+      SHEET,
+      Buffer.from(
+        x
+          .get(SHEET)!
+          .toString("utf8")
+          .replace(
+            /^<\?xml[^>]*\?>/,
+            `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>`,
+          )
+          .replace("</sheetData>", `${rowXml(30, inl("A30", "&xxe;"))}</sheetData>`),
+      ),
+    );
     check("external entity", put("xml-xxe.xlsx", rezip(x)), [0, 1, 2]);
     const deep = new Map(regE);
-    deep.set(SHEET, Buffer.from(deep.get(SHEET)!.toString("utf8").replace("</sheetData>", `${rowXml(31, `<c r="A31" t="inlineStr"><is>${"<r>".repeat(20000)}${"</r>".repeat(20000)}</is></c>`)}</sheetData>`)));
+    deep.set(
+      SHEET,
+      Buffer.from(
+        deep
+          .get(SHEET)!
+          .toString("utf8")
+          .replace(
+            "</sheetData>",
+            `${rowXml(31, `<c r="A31" t="inlineStr"><is>${"<r>".repeat(20000)}${"</r>".repeat(20000)}</is></c>`)}</sheetData>`,
+          ),
+      ),
+    );
     check("deeply nested XML", put("xml-deep.xlsx", rezip(deep)), [0, 1, 2]);
     const broken = new Map(regE);
     broken.set(SHEET, Buffer.from(broken.get(SHEET)!.toString("utf8").slice(0, 400)));
@@ -370,14 +472,30 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
     r[1][nameCol] = v;
     const f = put(`ctrl-${n}.csv`, r.map((x) => x.join(";")).join("\n"));
     check(`control characters ${n} (csv)`, f, [0, 1]);
-    cases.push({ id: `control characters ${n} (csv, -o)`, file: f, args: ["check", f, ...AS_OF, "-o", `out-ctrl-${n}.xlsx`], exit: [0, 1], output: `out-ctrl-${n}.xlsx` });
-    const x = await registerXlsx((rr) => (rr[1][nameCol] = v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")));
+    cases.push({
+      id: `control characters ${n} (csv, -o)`,
+      file: f,
+      args: ["check", f, ...AS_OF, "-o", `out-ctrl-${n}.xlsx`],
+      exit: [0, 1],
+      output: `out-ctrl-${n}.xlsx`,
+    });
+    const x = await registerXlsx(
+      (rr) => (rr[1][nameCol] = v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")),
+    );
     const xf = put(`ctrl-${n}.xlsx`, x);
     check(`control characters ${n} (xlsx)`, xf, [0, 1]);
   }
   {
     const c = new Map(regE);
-    c.set(SHEET, Buffer.from(c.get(SHEET)!.toString("utf8").replace("</sheetData>", `${rowXml(40, inl("C40", "A&#1;B&#xFFFE;"))}</sheetData>`)));
+    c.set(
+      SHEET,
+      Buffer.from(
+        c
+          .get(SHEET)!
+          .toString("utf8")
+          .replace("</sheetData>", `${rowXml(40, inl("C40", "A&#1;B&#xFFFE;"))}</sheetData>`),
+      ),
+    );
     check("character references to forbidden characters", put("ctrl-charref.xlsx", rezip(c)), [0, 1, 2]);
   }
   {
@@ -385,11 +503,23 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
     r[1][nameCol] = "N".repeat(40000);
     const f = put("long-cell.csv", r.map((x) => x.join(";")).join("\n"));
     check("over-long cell (csv)", f, [0, 1]);
-    cases.push({ id: "over-long cell (csv, -o refused)", file: f, args: ["check", f, ...AS_OF, "-o", "out-long.xlsx"], exit: [2], names: "32767" });
+    cases.push({
+      id: "over-long cell (csv, -o refused)",
+      file: f,
+      args: ["check", f, ...AS_OF, "-o", "out-long.xlsx"],
+      exit: [2],
+      names: "32767",
+    });
     const x = await registerXlsx((rr) => (rr[1][nameCol] = "N".repeat(40000)));
     const xf = put("long-cell.xlsx", x);
     check("over-long cell (xlsx)", xf, [0, 1]);
-    cases.push({ id: "over-long cell (xlsx, -o refused)", file: xf, args: ["check", xf, ...AS_OF, "-o", "out-long2.xlsx"], exit: [2], names: "32767" });
+    cases.push({
+      id: "over-long cell (xlsx, -o refused)",
+      file: xf,
+      args: ["check", xf, ...AS_OF, "-o", "out-long2.xlsx"],
+      exit: [2],
+      names: "32767",
+    });
   }
 
   // 9. Devices, pipes, folders, links.
@@ -414,13 +544,23 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
     cases.push({ id: `device: ${id} (check)`, args: ["check", f, ...AS_OF], exit: [2], names: f });
   for (const f of ["/dev/zero", "pipe.csv", "folder.xlsx"]) {
     cases.push({ id: `device: ${f} (validate)`, args: ["validate", f], exit: [2], names: f });
-    cases.push({ id: `device: ${f} as --applicants`, args: ["summarize", "good.csv", ...AS_OF, "--applicants", f], exit: [2], names: f });
+    cases.push({
+      id: `device: ${f} as --applicants`,
+      args: ["summarize", "good.csv", ...AS_OF, "--applicants", f],
+      exit: [2],
+      names: f,
+    });
   }
   fs.symlinkSync("/dev/zero", path.join(dir, "zero-card.json"));
   require("child_process").execFileSync("mkfifo", [path.join(dir, "pipe-card.json")]);
   fs.mkdirSync(path.join(dir, "folder-card.json"));
   for (const f of ["zero-card.json", "pipe-card.json", "folder-card.json"])
-    cases.push({ id: `device: ${f} as --card`, args: ["check", "good.csv", ...AS_OF, "--card", f], exit: [2], names: f });
+    cases.push({
+      id: `device: ${f} as --card`,
+      args: ["check", "good.csv", ...AS_OF, "--card", f],
+      exit: [2],
+      names: f,
+    });
 
   // 10. Cards: reserved sheet names, bad numbers, bad ids.
   const cardCases: [string, (j: Record<string, unknown>) => void, number[]][] = [
@@ -430,17 +570,34 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
     ["sheetName History", (j) => (j.sheetName = "History"), [2]],
     ["sheetName 32 chars", (j) => (j.sheetName = "K".repeat(32)), [2]],
     ...["[", "]", ":", "*", "?", "/", "\\"].map(
-      (ch) => [`sheetName with ${ch}`, (j: Record<string, unknown>) => (j.sheetName = `Kryteria${ch}9`), [2]] as [string, (j: Record<string, unknown>) => void, number[]],
+      (ch) =>
+        [`sheetName with ${ch}`, (j: Record<string, unknown>) => (j.sheetName = `Kryteria${ch}9`), [2]] as [
+          string,
+          (j: Record<string, unknown>) => void,
+          number[],
+        ],
     ),
     ["sheetName with a newline", (j) => (j.sheetName = "Kryteria\n9.1"), [2]],
     ["sheetName with an apostrophe", (j) => (j.sheetName = "'Kryteria"), [2]],
     ["sheetName empty", (j) => (j.sheetName = ""), [2]],
-    ["window 1e308 days", (j) => ((j.parameters as Record<string, unknown>).effectivenessWindowDays = 1e308), [2]],
-    ["window 0.5 days", (j) => ((j.parameters as Record<string, unknown>).effectivenessWindowDays = 0.5), [2]],
+    [
+      "window 1e308 days",
+      (j) => ((j.parameters as Record<string, unknown>).effectivenessWindowDays = 1e308),
+      [2],
+    ],
+    [
+      "window 0.5 days",
+      (j) => ((j.parameters as Record<string, unknown>).effectivenessWindowDays = 0.5),
+      [2],
+    ],
     ["window 0 days", (j) => ((j.parameters as Record<string, unknown>).effectivenessWindowDays = 0), [2]],
     ["window 3651 days", (j) => ((j.parameters as Record<string, unknown>).resultWindowDays = 3651), [2]],
     ["window 5e-324 days", (j) => ((j.parameters as Record<string, unknown>).resultWindowDays = 5e-324), [2]],
-    ["window 3650 days (allowed)", (j) => ((j.parameters as Record<string, unknown>).resultWindowDays = 3650), [0, 1]],
+    [
+      "window 3650 days (allowed)",
+      (j) => ((j.parameters as Record<string, unknown>).resultWindowDays = 3650),
+      [0, 1],
+    ],
     ["ISCED max 1e9", (j) => ((j.parameters as Record<string, unknown>).lowQualificationMaxIsced = 1e9), [2]],
     ["ISCED max 9", (j) => ((j.parameters as Record<string, unknown>).lowQualificationMaxIsced = 9), [2]],
     ["ISCED max -1", (j) => ((j.parameters as Record<string, unknown>).lowQualificationMaxIsced = -1), [2]],
@@ -449,11 +606,31 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
     ["internship min > max", (j) => ((j.parameters as Record<string, unknown>).internshipMinMonths = 7), [2]],
     ["threshold 1e300", (j) => ((j.criteria as Record<string, unknown>[])[0].threshold = 1e300), [2]],
     ["threshold -1e-300", (j) => ((j.criteria as Record<string, unknown>[])[0].threshold = -1e-300), [2]],
-    ["threshold 5e-324 (allowed)", (j) => ((j.criteria as Record<string, unknown>[])[0].threshold = 5e-324), [0, 1]],
-    ["points 1e9", (j) => ((j.criteria as Record<string, unknown>[]).find((c) => c.kind === "premium")!.points = 1e9), [2]],
-    ["points -0.1", (j) => ((j.criteria as Record<string, unknown>[]).find((c) => c.kind === "premium")!.points = -0.1), [2]],
-    ["target 1e308", (j) => ((j.criteria as Record<string, unknown>[]).find((c) => c.kind === "product")!.target = 1e308), [2]],
-    ["id with a newline", (j) => ((j.criteria as Record<string, unknown>[])[0].id = "formal\nunemployed"), [2]],
+    [
+      "threshold 5e-324 (allowed)",
+      (j) => ((j.criteria as Record<string, unknown>[])[0].threshold = 5e-324),
+      [0, 1],
+    ],
+    [
+      "points 1e9",
+      (j) => ((j.criteria as Record<string, unknown>[]).find((c) => c.kind === "premium")!.points = 1e9),
+      [2],
+    ],
+    [
+      "points -0.1",
+      (j) => ((j.criteria as Record<string, unknown>[]).find((c) => c.kind === "premium")!.points = -0.1),
+      [2],
+    ],
+    [
+      "target 1e308",
+      (j) => ((j.criteria as Record<string, unknown>[]).find((c) => c.kind === "product")!.target = 1e308),
+      [2],
+    ],
+    [
+      "id with a newline",
+      (j) => ((j.criteria as Record<string, unknown>[])[0].id = "formal\nunemployed"),
+      [2],
+    ],
     ["id with ANSI", (j) => ((j.criteria as Record<string, unknown>[])[0].id = "\u001b[31mformal"), [2]],
     ["card id with spaces", (j) => (j.id = "my card"), [2]],
     ["id of 1000 chars", (j) => ((j.criteria as Record<string, unknown>[])[0].id = "a".repeat(1000)), [2]],
@@ -463,9 +640,30 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
     const f = put(`card-${i}.json`, cardJson(mutate));
     cases.push({ id: `card: ${id}`, file: f, args: ["check", "good.csv", ...AS_OF, "--card", f], exit });
   });
-  cases.push({ id: "card: not JSON", file: put("card-bad.json", "{nope"), args: ["check", "good.csv", ...AS_OF, "--card", "card-bad.json"], exit: [2] });
-  cases.push({ id: "card: UTF-16", file: put("card-utf16.json", Buffer.from(cardJson(() => undefined), "utf16le")), args: ["check", "good.csv", ...AS_OF, "--card", "card-utf16.json"], exit: [2] });
-  cases.push({ id: "card: huge number literal", file: put("card-huge.json", cardJson(() => undefined).replace('"threshold":0.8', '"threshold":1e999')), args: ["check", "good.csv", ...AS_OF, "--card", "card-huge.json"], exit: [0, 1, 2] });
+  cases.push({
+    id: "card: not JSON",
+    file: put("card-bad.json", "{nope"),
+    args: ["check", "good.csv", ...AS_OF, "--card", "card-bad.json"],
+    exit: [2],
+  });
+  cases.push({
+    id: "card: UTF-16",
+    file: put(
+      "card-utf16.json",
+      Buffer.from(
+        cardJson(() => undefined),
+        "utf16le",
+      ),
+    ),
+    args: ["check", "good.csv", ...AS_OF, "--card", "card-utf16.json"],
+    exit: [2],
+  });
+  cases.push({
+    id: "card: huge number literal",
+    file: put("card-huge.json", cardJson(() => undefined).replace('"threshold":0.8', '"threshold":1e999')),
+    args: ["check", "good.csv", ...AS_OF, "--card", "card-huge.json"],
+    exit: [0, 1, 2],
+  });
 
   // 11. The overwrite policy (every pre-existing file must stay byte for byte the same).
   put("existing.xlsx", reg);
@@ -476,25 +674,98 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
   const ow = (id: string, args: string[], exit: number[], extra: Partial<CorpusCase> = {}): void => {
     cases.push({ id: `overwrite: ${id}`, args, exit, ...extra });
   };
-  ow("check -o onto an existing file", ["check", "good.csv", ...AS_OF, "-o", "existing-out.xlsx"], [2], { names: "existing-out.xlsx" });
-  ow("check -o onto its input", ["check", "good.xlsx", ...AS_OF, "-o", "good.xlsx", "--force"], [2], { names: "good.xlsx" });
-  ow("check -o onto a symlink to its input", ["check", "good.csv", ...AS_OF, "-o", "link-to-input.csv", "--force"], [2], { names: "link-to-input.csv" });
-  ow("check -o onto a hard link of its input", ["check", "good.xlsx", ...AS_OF, "-o", "hardlink-to-input.xlsx", "--force"], [2], { names: "hardlink-to-input.xlsx" });
-  ow("check -o onto its --card", ["check", "good.csv", ...AS_OF, "--card", "card-0.json", "-o", "card-0.json", "--force"], [2]);
-  ow("check -o onto its --card (valid card)", ["check", "good.csv", ...AS_OF, "--card", "card-" + cardCases.findIndex((c) => c[0].startsWith("window 3650")) + ".json", "-o", "card-" + cardCases.findIndex((c) => c[0].startsWith("window 3650")) + ".json", "--force"], [2]);
-  ow("check -o --force (no file name)", ["check", "good.csv", ...AS_OF, "-o", "--force"], [2], { usage: true, names: "--output" });
-  ow("check -o into a missing folder", ["check", "good.csv", ...AS_OF, "-o", "no-such-dir/out.xlsx"], [2], { names: "no-such-dir" });
-  ow("check -o onto a folder", ["check", "good.csv", ...AS_OF, "-o", "folder.xlsx", "--force"], [2], { names: "folder.xlsx" });
-  ow("check -o onto /dev/null", ["check", "good.csv", ...AS_OF, "-o", "/dev/null", "--force"], [2], { names: "/dev/null" });
-  ow("check -o new file", ["check", "good.csv", ...AS_OF, "-o", "fresh-check.xlsx"], [0, 1], { output: "fresh-check.xlsx" });
-  ow("summarize -o onto an existing file", ["summarize", "good.csv", ...AS_OF, "-o", "existing-out.xlsx"], [2], { names: "existing-out.xlsx" });
-  ow("summarize -o onto an input", ["summarize", "good.csv", "good.xlsx", ...AS_OF, "-o", "good.xlsx", "--force"], [2], { names: "good.xlsx" });
-  ow("summarize -o onto a hard link of an input", ["summarize", "good.xlsx", ...AS_OF, "-o", "hardlink-to-input.xlsx", "--force"], [2]);
-  ow("summarize -o onto --applicants", ["summarize", "good.csv", ...AS_OF, "--applicants", "applicants.csv", "-o", "applicants.csv", "--force"], [2], { names: "applicants.csv" });
-  ow("summarize -o onto --card", ["summarize", "good.csv", ...AS_OF, "--card", "card-0.json", "-o", "card-0.json", "--force"], [2]);
-  ow("summarize -o --force (no file name)", ["summarize", "good.csv", ...AS_OF, "-o", "--force"], [2], { usage: true, names: "--output" });
-  ow("layout -o onto an existing file", ["layout", "--year", "2023", "-o", "existing.xlsx"], [2], { names: "existing.xlsx" });
-  ow("layout -o --force (no file name)", ["layout", "--year", "2023", "-o", "--force"], [2], { usage: true, names: "--output" });
+  ow("check -o onto an existing file", ["check", "good.csv", ...AS_OF, "-o", "existing-out.xlsx"], [2], {
+    names: "existing-out.xlsx",
+  });
+  ow("check -o onto its input", ["check", "good.xlsx", ...AS_OF, "-o", "good.xlsx", "--force"], [2], {
+    names: "good.xlsx",
+  });
+  ow(
+    "check -o onto a symlink to its input",
+    ["check", "good.csv", ...AS_OF, "-o", "link-to-input.csv", "--force"],
+    [2],
+    { names: "link-to-input.csv" },
+  );
+  ow(
+    "check -o onto a hard link of its input",
+    ["check", "good.xlsx", ...AS_OF, "-o", "hardlink-to-input.xlsx", "--force"],
+    [2],
+    { names: "hardlink-to-input.xlsx" },
+  );
+  ow(
+    "check -o onto its --card",
+    ["check", "good.csv", ...AS_OF, "--card", "card-0.json", "-o", "card-0.json", "--force"],
+    [2],
+  );
+  ow(
+    "check -o onto its --card (valid card)",
+    [
+      "check",
+      "good.csv",
+      ...AS_OF,
+      "--card",
+      "card-" + cardCases.findIndex((c) => c[0].startsWith("window 3650")) + ".json",
+      "-o",
+      "card-" + cardCases.findIndex((c) => c[0].startsWith("window 3650")) + ".json",
+      "--force",
+    ],
+    [2],
+  );
+  ow("check -o --force (no file name)", ["check", "good.csv", ...AS_OF, "-o", "--force"], [2], {
+    usage: true,
+    names: "--output",
+  });
+  ow("check -o into a missing folder", ["check", "good.csv", ...AS_OF, "-o", "no-such-dir/out.xlsx"], [2], {
+    names: "no-such-dir",
+  });
+  ow("check -o onto a folder", ["check", "good.csv", ...AS_OF, "-o", "folder.xlsx", "--force"], [2], {
+    names: "folder.xlsx",
+  });
+  ow("check -o onto /dev/null", ["check", "good.csv", ...AS_OF, "-o", "/dev/null", "--force"], [2], {
+    names: "/dev/null",
+  });
+  ow("check -o new file", ["check", "good.csv", ...AS_OF, "-o", "fresh-check.xlsx"], [0, 1], {
+    output: "fresh-check.xlsx",
+  });
+  ow(
+    "summarize -o onto an existing file",
+    ["summarize", "good.csv", ...AS_OF, "-o", "existing-out.xlsx"],
+    [2],
+    { names: "existing-out.xlsx" },
+  );
+  ow(
+    "summarize -o onto an input",
+    ["summarize", "good.csv", "good.xlsx", ...AS_OF, "-o", "good.xlsx", "--force"],
+    [2],
+    { names: "good.xlsx" },
+  );
+  ow(
+    "summarize -o onto a hard link of an input",
+    ["summarize", "good.xlsx", ...AS_OF, "-o", "hardlink-to-input.xlsx", "--force"],
+    [2],
+  );
+  ow(
+    "summarize -o onto --applicants",
+    ["summarize", "good.csv", ...AS_OF, "--applicants", "applicants.csv", "-o", "applicants.csv", "--force"],
+    [2],
+    { names: "applicants.csv" },
+  );
+  ow(
+    "summarize -o onto --card",
+    ["summarize", "good.csv", ...AS_OF, "--card", "card-0.json", "-o", "card-0.json", "--force"],
+    [2],
+  );
+  ow("summarize -o --force (no file name)", ["summarize", "good.csv", ...AS_OF, "-o", "--force"], [2], {
+    usage: true,
+    names: "--output",
+  });
+  ow("layout -o onto an existing file", ["layout", "--year", "2023", "-o", "existing.xlsx"], [2], {
+    names: "existing.xlsx",
+  });
+  ow("layout -o --force (no file name)", ["layout", "--year", "2023", "-o", "--force"], [2], {
+    usage: true,
+    names: "--output",
+  });
 
   // 12. summarize over the whole corpus: bad files are problems with their reason, the rest summarised.
   cases.push({

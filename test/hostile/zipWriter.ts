@@ -10,6 +10,8 @@ export interface RawEntry {
   declaredSize?: number;
   /** Bytes used as the compressed data instead of deflating `data`. */
   rawCompressed?: Buffer;
+  /** CRC-32 of the uncompressed data, when `data` is not given in full. */
+  crc?: number;
 }
 
 const CRC_TABLE = (() => {
@@ -22,7 +24,19 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
+const cache = new WeakMap<Buffer, number>();
+
+/** CRC-32 (zlib's when Node has it), cached per buffer: the corpus reuses large buffers. */
 export function crc32(buf: Buffer): number {
+  const hit = cache.get(buf);
+  if (hit !== undefined) return hit;
+  const native = (zlib as unknown as { crc32?: (b: Buffer) => number }).crc32;
+  const v = native ? native(buf) >>> 0 : jsCrc32(buf);
+  cache.set(buf, v);
+  return v;
+}
+
+function jsCrc32(buf: Buffer): number {
   let c = 0xffffffff;
   for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
@@ -37,7 +51,7 @@ export function makeZip(entries: RawEntry[]): Buffer {
     const name = Buffer.from(e.name, "utf8");
     const comp = e.rawCompressed ?? (method === 8 ? zlib.deflateRawSync(e.data, { level: 6 }) : e.data);
     const size = e.declaredSize ?? e.data.length;
-    const crc = crc32(e.data);
+    const crc = e.crc ?? crc32(e.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);

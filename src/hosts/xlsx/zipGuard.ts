@@ -20,6 +20,8 @@ export const XLSX_LIMITS = {
   /** Cells one merge may span; cells all data validations of a sheet may cover. */
   maxMergeCells: 100000,
   maxValidationCells: 5000000,
+  /** Rows (`<row>` elements) of one sheet. */
+  maxRows: 250000,
 };
 
 export type ZipProblem = "not-zip" | "damaged" | "ods" | "not-workbook" | "too-large" | "zip-bomb";
@@ -184,6 +186,7 @@ export function rangeArea(sqref: string): number {
 class SheetScanner {
   private tail = "";
   private validation = 0;
+  private rows = 0;
   constructor(private readonly part: string) {}
 
   feed(text: string): void {
@@ -198,6 +201,15 @@ class SheetScanner {
       this.validation += rangeArea(m[1]);
       if (this.validation > XLSX_LIMITS.maxValidationCells)
         this.refuse(`data validation over ${m[1]}`, `sprawdzanie poprawności danych w zakresie ${m[1]}`);
+    }
+    for (const m of s.matchAll(/<(?:\w+:)?row[\s>]/g)) {
+      if (m.index !== undefined && m.index + m[0].length <= this.tail.length) continue;
+      if (++this.rows > XLSX_LIMITS.maxRows)
+        throw new ZipGuardError(
+          `the sheet ${this.part} has more than ${XLSX_LIMITS.maxRows} rows, more than Miernik reads — split the register into smaller files`,
+          `arkusz ${this.part} ma ponad ${XLSX_LIMITS.maxRows} wierszy, więcej niż Miernik czyta — podziel rejestr na mniejsze pliki`,
+          "too-large",
+        );
     }
     for (const m of s.matchAll(/<(?:\w+:)?col\b[^>]*?\bmax="(\d+)"/g)) {
       if (Number(m[1]) > 16384) this.refuse(`a column number ${m[1]}`, `numer kolumny ${m[1]}`);
