@@ -12,7 +12,9 @@ import type { WorkbookCells } from "../workbook/cells";
 
 /** Limits of one read (README, "Limits"). */
 export const READ_LIMITS = {
-  heapMb: 1536,
+  /** The worker's heap (MIERNIK_READ_HEAP_MB overrides it, for tests). */
+  heapMb: Number(process.env.MIERNIK_READ_HEAP_MB) || 1536,
+  /** MIERNIK_READ_TIMEOUT_MS overrides it, for tests. */
   timeoutMs: Number(process.env.MIERNIK_READ_TIMEOUT_MS) || 180000,
 };
 

@@ -12,6 +12,7 @@ import * as zlib from "zlib";
 import { PROGRAMME } from "../../src/domain/programme/programme";
 import { writeXlsx } from "../../src/hosts/xlsx/render";
 import { buildMonitoringSheetPlan } from "../../src/workbook/monitoring/layout";
+import { xmlSafe } from "../../src/workbook/sanitize";
 import { makeZip, RawEntry } from "./zipWriter";
 
 export interface CorpusCase {
@@ -480,7 +481,7 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
       output: `out-ctrl-${n}.xlsx`,
     });
     const x = await registerXlsx(
-      (rr) => (rr[1][nameCol] = v.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")),
+      (rr) => (rr[1][nameCol] = xmlSafe(v)), // ExcelJS would write them raw (not XML)
     );
     const xf = put(`ctrl-${n}.xlsx`, x);
     check(`control characters ${n} (xlsx)`, xf, [0, 1]);
