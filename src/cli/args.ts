@@ -24,7 +24,7 @@ export function parseArgs(
       const key = eq >= 0 ? a.slice(2, eq) : a.slice(2);
       if (values.has(key)) {
         const v = eq >= 0 ? a.slice(eq + 1) : args[++i];
-        if (v === undefined || v === "")
+        if (v === undefined || v === "" || (eq < 0 && /^-[^\d]/.test(v)))
           throw new CliError(`opcja --${key} wymaga wartości / option --${key} needs a value`);
         out.options[key] = v;
       } else if (flags.has(key) && eq < 0) {

@@ -2,12 +2,12 @@
  * Options shared by the commands that evaluate a criteria card (`check`, `summarize`): the card
  * (built-in id or a JSON file) and the as-of date. Bad values become a one-line CliError (exit 2).
  */
-import * as fs from "fs";
 import * as path from "path";
 import { builtinCard, CardError, DEFAULT_CARD_ID, parseCardText } from "../domain/card/load";
 import { Card } from "../domain/card/types";
 import { isoToSerial } from "../domain/dates";
-import { CliError } from "./io";
+import { readRegularFile } from "./files";
+import { CliError, InputError } from "./io";
 
 /** The first line of an error's message (never a stack trace). */
 export function oneLine(e: unknown): string {
@@ -29,16 +29,11 @@ export function loadCard(spec: string | undefined, cwd: string): Card {
     throw new CliError(
       `nieznana karta „${id}” (wbudowana: ${DEFAULT_CARD_ID}, albo ścieżka do pliku .json) / unknown card "${id}"`,
     );
-  let text: string;
-  try {
-    text = fs.readFileSync(path.resolve(cwd, id), "utf8");
-  } catch (e) {
-    throw new CliError(`nie można odczytać karty ${id} / cannot read the card: ${oneLine(e)}`);
-  }
+  const text = new TextDecoder("utf-8").decode(readRegularFile(path.resolve(cwd, id), id));
   try {
     return parseCardText(text);
   } catch (e) {
-    if (e instanceof CardError) throw new CliError(`zła karta ${id} / bad card: ${e.message}`);
+    if (e instanceof CardError) throw new InputError(`${id}: zła karta / bad card: ${e.message}`);
     throw e;
   }
 }

@@ -12,12 +12,23 @@ export interface CliCommand {
   run(args: string[], io: CliIO): Promise<number>;
 }
 
-/** A user error: printed as one line, exit code 2 (usage) unless stated. Never a stack trace. */
+/**
+ * A user error: printed as one line, exit code 2 unless stated. Never a stack trace. The usage text
+ * follows only when `usage` is true (the default for exit code 2: a bad command line).
+ */
 export class CliError extends Error {
   constructor(
     message: string,
     readonly exitCode = 2,
+    readonly usage = exitCode === 2,
   ) {
     super(message);
+  }
+}
+
+/** A file that cannot be read or written (exit 2, no usage text: the command line was fine). */
+export class InputError extends CliError {
+  constructor(message: string, exitCode = 2) {
+    super(message, exitCode, false);
   }
 }

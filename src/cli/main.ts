@@ -17,9 +17,27 @@ function usage(): string {
   return lines.join("\n");
 }
 
+/**
+ * Text for a terminal: control characters and escape sequences (which may come from cell values, e.g.
+ * ANSI colour codes in a participant's name) are removed; tab and line feed stay.
+ */
+export function terminalSafe(text: string): string {
+  /* eslint-disable no-control-regex -- these regexes exist to remove control characters */
+  return text
+    .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, "")
+    .replace(/\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?/g, "")
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "");
+  /* eslint-enable no-control-regex */
+}
+
+const line = (t: string): string => {
+  const s = terminalSafe(t);
+  return s.endsWith("\n") ? s : s + "\n";
+};
+
 const defaultIO: CliIO = {
-  out: (t) => process.stdout.write(t.endsWith("\n") ? t : t + "\n"),
-  err: (t) => process.stderr.write(t.endsWith("\n") ? t : t + "\n"),
+  out: (t) => process.stdout.write(line(t)),
+  err: (t) => process.stderr.write(line(t)),
   cwd: process.cwd(),
 };
 
@@ -44,10 +62,10 @@ export async function run(argv: string[], io: CliIO = defaultIO): Promise<number
   } catch (e) {
     if (e instanceof CliError) {
       io.err(`miernik ${name}: ${e.message}`);
-      if (e.exitCode === 2) io.err(`Użycie / usage: ${cmd.usage}`);
+      if (e.usage) io.err(`Użycie / usage: ${cmd.usage}`);
       return e.exitCode;
     }
-    io.err(`miernik ${name}: ${e instanceof Error ? e.message : String(e)}`);
+    io.err(`miernik ${name}: ${(e instanceof Error ? e.message : String(e)).split("\n")[0]}`);
     return 2;
   }
 }

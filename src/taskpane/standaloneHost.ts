@@ -133,9 +133,11 @@ export function createStandaloneHost(opts: StandaloneHostOptions = {}): Standalo
         wb = await MemoryWorkbook.open(file.name, file.bytes);
       } catch (e) {
         const why = oneLine(e);
+        const pl = (e as { pl?: unknown } | null)?.pl;
+        const whyPl = typeof pl === "string" ? pl : why;
         throw new FileOpenError({
           message: {
-            pl: `Nie można otworzyć pliku „${file.name}”: ${why}. Wybierz plik .xlsx (zapisany w Excelu lub LibreOffice, bez hasła) albo .csv.`,
+            pl: `Nie można otworzyć pliku „${file.name}”: ${whyPl}. Wybierz plik .xlsx (zapisany w Excelu lub LibreOffice, bez hasła) albo .csv.`,
             en: `Cannot open “${file.name}”: ${why}. Pick an .xlsx file (saved by Excel or LibreOffice, without a password) or a .csv.`,
           },
         });

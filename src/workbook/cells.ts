@@ -17,6 +17,8 @@ export interface SheetCells {
   values: CellValue[][];
   formulas?: (string | null)[][];
   numberFormats?: (string | null)[][];
+  /** Cells left out of the grid because they lie far from the sheet's data (a stray cell at XFD1048576). */
+  ignored?: { count: number; first: string };
   /** Set when the cells come from a CSV file: how it was decoded (each row of `values` holds its record's fields). */
   csv?: CsvSource;
 }

@@ -113,7 +113,7 @@ describe("miernik validate", () => {
   });
 
   test.each<[string, string[], RegExp]>([
-    ["not an .xlsx", ["validate", "notes.txt"], /nie jest czytelny plik \.xlsx/],
+    ["not an .xlsx", ["validate", "notes.txt"], /notes\.txt: to nie jest plik \.xlsx/],
     ["missing file", ["validate", "nope.xlsx"], /nie można odczytać/],
     ["no monitoring sheet", ["validate", "other.xlsx"], /nie ma arkusza monitoringu/],
     [

@@ -1,11 +1,10 @@
-import * as fs from "fs";
 import * as path from "path";
 import { Card, Evaluation } from "../../domain/card/types";
 import { allRequiredMet, evaluate } from "../../domain/card/evaluate";
 import { Lang } from "../../domain/i18n";
 import { checkRegister } from "../../domain/register/checks";
-import { readXlsx } from "../../hosts/xlsx/read";
 import { SheetCells } from "../../workbook/cells";
+import { emptyReport, reportMessages, sanitizeSheetCells } from "../../workbook/sanitize";
 import {
   ColumnMapping,
   csvSheetFromBytes,
@@ -16,10 +15,12 @@ import {
 } from "../../workbook/register/reader";
 import { parseArgs } from "../args";
 import { loadCard, oneLine, parseAsOf } from "../cardOptions";
-import { CliCommand, CliError } from "../io";
+import { prepareOutput, readRegularFile } from "../files";
+import { ignoredWarning, readWorkbookFile } from "../inputFiles";
+import { CliCommand, CliError, InputError } from "../io";
 
 const USAGE =
-  "miernik check <plik.xlsx|plik.csv> [--card rpo-wl-9.1-2016|karta.json] [--as-of RRRR-MM-DD] [--json] [--verbose] [--lang pl|en] [-o wynik.xlsx]";
+  "miernik check <plik.xlsx|plik.csv> [--card rpo-wl-9.1-2016|karta.json] [--as-of RRRR-MM-DD] [--json] [--verbose] [--lang pl|en] [-o wynik.xlsx] [--force]";
 
 type WriteCheckWorkbook = (
   out: string,
@@ -39,23 +40,12 @@ function checkOutputWriter(): WriteCheckWorkbook | null {
   }
 }
 
-export async function readRegisterFile(file: string): Promise<SheetCells> {
-  let bytes: Uint8Array;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    throw new CliError(`nie można odczytać pliku / cannot read the file: ${oneLine(e)}`);
-  }
-  if (file.toLowerCase().endsWith(".csv")) return csvSheetFromBytes(bytes);
-  let wb;
-  try {
-    wb = await readXlsx(bytes);
-  } catch (e) {
-    throw new CliError(`nieczytelny plik .xlsx / unreadable .xlsx: ${oneLine(e)}`);
-  }
+export async function readRegisterFile(file: string, display: string = file, lang: Lang = "pl"): Promise<SheetCells> {
+  if (file.toLowerCase().endsWith(".csv")) return csvSheetFromBytes(readRegularFile(file, display));
+  const wb = await readWorkbookFile(file, display, lang);
   const picked = readRegisterWorkbook(wb);
   const sheet = wb.sheets.find((s) => s.name === picked.sheet);
-  if (!sheet) throw new CliError(`brak arkusza ${picked.sheet} / sheet missing`);
+  if (!sheet) throw new InputError(`${display}: brak arkusza ${picked.sheet} / sheet missing`);
   return sheet;
 }
 
@@ -227,12 +217,15 @@ export const command: CliCommand = {
     "checks the participant register against a call's criteria card (exit 0 met, 1 not met, 2 unreadable input or bad card)",
   usage: USAGE,
   async run(args, io) {
-    const writer = checkOutputWriter();
     const { positional, options } = parseArgs(args, {
-      values: ["card", "as-of", "lang", ...(writer ? ["output"] : [])],
-      flags: ["json", "verbose"],
-      aliases: writer ? { "-o": "--output" } : {},
+      values: ["card", "as-of", "lang", "output"],
+      flags: ["json", "verbose", "force"],
+      aliases: { "-o": "--output" },
     });
+    // The writer (and ExcelJS with it) is loaded only when -o is given.
+    const writer = typeof options.output === "string" ? checkOutputWriter() : null;
+    if (typeof options.output === "string" && !writer)
+      throw new CliError("-o: ta wersja nie zapisuje skoroszytu / this build cannot write the workbook");
     if (positional.length !== 1)
       throw new CliError("podaj jeden plik .xlsx lub .csv / give one .xlsx or .csv file");
     const lang = (options.lang ?? "pl") as string;
@@ -240,27 +233,46 @@ export const command: CliCommand = {
     const card = loadCard(typeof options.card === "string" ? options.card : undefined, io.cwd);
     const asOf = parseAsOf(typeof options["as-of"] === "string" ? options["as-of"] : undefined);
     const file = path.resolve(io.cwd, positional[0]);
+    const display = positional[0];
+    const cardFile =
+      typeof options.card === "string" && options.card.toLowerCase().endsWith(".json")
+        ? path.resolve(io.cwd, options.card)
+        : null;
+    const out =
+      writer && typeof options.output === "string"
+        ? prepareOutput(options.output, io.cwd, {
+            force: options.force === true,
+            inputs: [file, ...(cardFile ? [cardFile] : [])],
+          })
+        : null;
+    if (options.force === true && !out)
+      throw new CliError("--force działa tylko z -o / --force only goes with -o");
     let sheet: SheetCells;
     let read: RegisterRows;
     try {
-      sheet = await readRegisterFile(file);
+      sheet = await readRegisterFile(file, display, lang);
       read = readRegisterSheet(sheet);
     } catch (e) {
-      if (e instanceof RegisterReadError) throw new CliError(lang === "pl" ? e.pl : e.en);
+      if (e instanceof RegisterReadError) throw new InputError(`${display}: ${lang === "pl" ? e.pl : e.en}`);
       throw e;
     }
+    const ignored = ignoredWarning(display, sheet, lang);
+    if (ignored) io.err(ignored);
     const { participants, issues } = checkRegister(read.rows, card.parameters);
     const evaluation = evaluate(participants, card, asOf, issues);
-    if (writer && typeof options.output === "string") {
-      const out = path.resolve(io.cwd, options.output);
-      if (out === file)
-        throw new CliError(
-          "plik wynikowy nie może być plikiem wejściowym / the output cannot be the input file",
+    if (writer && out) {
+      const report = emptyReport();
+      const clean = sanitizeSheetCells(sheet, report);
+      const msgs = reportMessages(display, report);
+      if (msgs.refusal)
+        throw new InputError(
+          `${msgs.refusal[lang]}; ${lang === "pl" ? "nie zapisano" : "not written"} ${options.output}`,
         );
+      if (msgs.warning) io.err(`${lang === "pl" ? "UWAGA" : "WARNING"} ${msgs.warning[lang]}`);
       try {
-        await writer(out, sheet, card, asOf, lang);
+        await writer(out, clean, card, asOf, lang);
       } catch (e) {
-        throw new CliError(`nie można zapisać ${options.output} / cannot write: ${oneLine(e)}`);
+        throw new InputError(`${options.output}: nie można zapisać / cannot write: ${oneLine(e)}`);
       }
     }
     if (options.verbose && !options.json) io.out(formatMapping(read, lang) + "\n");

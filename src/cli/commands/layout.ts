@@ -1,11 +1,9 @@
-import * as fs from "fs";
-import * as path from "path";
 import { PROGRAMME } from "../../domain/programme/programme";
-import { writeXlsx } from "../../hosts/xlsx/render";
 import { buildMonitoringSheetPlan } from "../../workbook/monitoring/layout";
 import { CellValue, WorkbookPlan } from "../../workbook/plan";
 import { parseArgs } from "../args";
-import { CliCommand, CliError } from "../io";
+import { prepareOutput, writeFileAtomic } from "../files";
+import { CliCommand, CliError, InputError } from "../io";
 
 const USAGE = "miernik layout --year <2021–2027> [--sample] [-o plik.xlsx] [--force]";
 
@@ -61,23 +59,17 @@ export const command: CliCommand = {
         `--sample: przykładowe wartości są tylko za ${SAMPLE_YEAR} / sample values exist for ${SAMPLE_YEAR} only`,
       );
     const out = typeof options.output === "string" ? options.output : `monitoring-${year}.xlsx`;
-    const target = path.resolve(io.cwd, out);
-    if (fs.existsSync(target) && options.force !== true)
-      throw new CliError(
-        `plik ${out} już istnieje; użyj --force, aby go zastąpić / ${out} exists; use --force to replace it`,
-      );
+    const target = prepareOutput(out, io.cwd, { force: options.force === true, inputs: [] });
 
     const built = buildMonitoringSheetPlan(PROGRAMME, year, sample ? { values: sampleValues() } : {});
     const plan: WorkbookPlan = { sheets: [built], names: [] };
+    const { writeXlsx } = require("../../hosts/xlsx/render") as typeof import("../../hosts/xlsx/render");
     const bytes = await writeXlsx(plan);
-    const tmp = `${target}.${process.pid}.tmp`;
     try {
-      fs.writeFileSync(tmp, bytes);
-      fs.renameSync(tmp, target);
+      writeFileAtomic(target, bytes);
     } catch (e) {
-      if (fs.existsSync(tmp)) fs.unlinkSync(tmp);
       const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
-      throw new CliError(`nie można zapisać / cannot write ${out}: ${reason}`);
+      throw new InputError(`${out}: nie można zapisać / cannot write: ${reason}`);
     }
     const sheetNames = plan.sheets.map((s) => `„${s.name}”`).join(", ");
     io.out(

@@ -2,8 +2,6 @@ import * as fs from "fs";
 import * as path from "path";
 import { Card } from "../../domain/card/types";
 import { Lang } from "../../domain/i18n";
-import { readXlsx } from "../../hosts/xlsx/read";
-import { writeXlsx } from "../../hosts/xlsx/render";
 import { parseCsvBytes } from "../../workbook/csv";
 import { SheetPlan, WorkbookPlan } from "../../workbook/plan";
 import { buildCallSummaryPlan } from "../../workbook/summary/callSummary";
@@ -16,7 +14,10 @@ import {
 } from "../../workbook/summary/summarizeInputs";
 import { parseArgs } from "../args";
 import { loadCard, oneLine, parseAsOf } from "../cardOptions";
-import { CliCommand, CliError, CliIO } from "../io";
+import { FileIdentity, identity, prepareOutput, readRegularFile, sameFile, writeFileAtomic } from "../files";
+import { CliCommand, CliError, CliIO, InputError } from "../io";
+import { readXlsxIsolated } from "../isolatedRead";
+import { emptyReport, reportMessages, sanitizePlans } from "../../workbook/sanitize";
 
 const USAGE =
   "miernik summarize <pliki .xlsx/.csv lub katalogi…> [--card rpo-wl-9.1-2016|karta.json] [--as-of RRRR-MM-DD] " +
@@ -24,9 +25,19 @@ const USAGE =
 
 const INPUT_EXT = /\.(xlsx|xlsm|csv)$/i;
 
-/** Files named on the command line; a directory stands for its .xlsx/.csv files (not recursive, sorted). */
+/**
+ * Files named on the command line; a directory stands for its .xlsx/.csv files (not recursive, sorted).
+ * A file given twice (also through a symlink or a hard link) is kept once.
+ */
 function expandInputs(args: string[], cwd: string): string[] {
   const out: string[] = [];
+  const seen: FileIdentity[] = [];
+  const push = (f: string): void => {
+    const id = identity(f);
+    if (id && seen.some((s) => sameFile(s, id))) return;
+    if (id) seen.push(id);
+    out.push(f);
+  };
   for (const a of args) {
     const full = path.resolve(cwd, a);
     let stat: fs.Stats | null = null;
@@ -40,8 +51,8 @@ function expandInputs(args: string[], cwd: string): string[] {
         .readdirSync(full)
         .filter((n) => INPUT_EXT.test(n))
         .sort((x, y) => x.localeCompare(y, "pl", { numeric: true }));
-      for (const n of names) out.push(path.join(full, n));
-    } else out.push(full);
+      for (const n of names) push(path.join(full, n));
+    } else push(full);
   }
   return out;
 }
@@ -65,18 +76,13 @@ export async function summarizeFiles(
     name: f.name,
     read: () => {
       try {
-        return Promise.resolve(fs.readFileSync(f.path));
+        return Promise.resolve(readRegularFile(f.path, f.name));
       } catch (e) {
-        const why = (e as { code?: string }).code === "ENOENT" ? "nie ma takiego pliku" : oneLine(e);
-        return Promise.reject(
-          Object.assign(new Error(oneLine(e)), {
-            reason: { pl: `nie można odczytać pliku: ${why}`, en: `cannot read the file: ${oneLine(e)}` },
-          }),
-        );
+        return Promise.reject(e);
       }
     },
   }));
-  return summarizeInputs(inputs, card, asOf, readXlsx, opts);
+  return summarizeInputs(inputs, card, asOf, readXlsxIsolated, opts);
 }
 
 function pct(v: number | null, lang: Lang): string {
@@ -181,15 +187,8 @@ export function formatText(r: SummarizeResult, lang: Lang): string {
 }
 
 async function writeOutput(out: string, sheets: SheetPlan[], names: WorkbookPlan["names"]): Promise<void> {
-  const bytes = await writeXlsx({ sheets, names });
-  const tmp = `${out}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(tmp, bytes);
-    fs.renameSync(tmp, out);
-  } catch (e) {
-    if (fs.existsSync(tmp)) fs.unlinkSync(tmp);
-    throw e;
-  }
+  const { writeXlsx } = require("../../hosts/xlsx/render") as typeof import("../../hosts/xlsx/render"); // ExcelJS only when writing
+  writeFileAtomic(out, await writeXlsx({ sheets, names }));
 }
 
 export const command: CliCommand = {
@@ -220,31 +219,36 @@ export const command: CliCommand = {
         throw new CliError("--max-applications: liczba całkowita ≥ 1 / a whole number ≥ 1");
     }
     let applicants: Map<string, string> | undefined;
-    if (typeof options.applicants === "string") {
+    const applicantsFile =
+      typeof options.applicants === "string" ? path.resolve(io.cwd, options.applicants) : null;
+    if (applicantsFile && typeof options.applicants === "string") {
+      const bytes = readRegularFile(applicantsFile, options.applicants);
       try {
-        applicants = parseApplicantMap(
-          parseCsvBytes(fs.readFileSync(path.resolve(io.cwd, options.applicants))),
-        );
+        applicants = parseApplicantMap(parseCsvBytes(bytes));
       } catch (e) {
-        throw new CliError(
-          `--applicants: nie można odczytać / cannot read ${options.applicants}: ${oneLine(e)}`,
+        throw new InputError(
+          `${options.applicants}: nieczytelna lista wnioskodawców / unreadable: ${oneLine(e)}`,
         );
       }
     }
-    const out = typeof options.output === "string" ? path.resolve(io.cwd, options.output) : null;
-    if (out && fs.existsSync(out) && options.force !== true)
-      throw new CliError(
-        `plik ${options.output} już istnieje; użyj --force, aby go zastąpić / ${options.output} exists; use --force to replace it`,
-      );
     const files = expandInputs(positional, io.cwd);
     if (files.length === 0)
-      throw new CliError(
+      throw new InputError(
         "w podanych katalogach nie ma plików .xlsx ani .csv / no .xlsx or .csv files in the folders given",
       );
-    if (out && files.some((f) => path.resolve(f) === out))
-      throw new CliError(
-        "plik wynikowy nie może być jednym z plików wejściowych / the output cannot be one of the inputs",
-      );
+    const cardFile =
+      typeof options.card === "string" && options.card.toLowerCase().endsWith(".json")
+        ? path.resolve(io.cwd, options.card)
+        : null;
+    const out =
+      typeof options.output === "string"
+        ? prepareOutput(options.output, io.cwd, {
+            force: options.force === true,
+            inputs: [...files, ...(cardFile ? [cardFile] : []), ...(applicantsFile ? [applicantsFile] : [])],
+          })
+        : null;
+    if (options.force === true && !out)
+      throw new CliError("--force działa tylko z -o / --force only goes with -o");
 
     const result = await summarizeFiles(
       files.map((f) => ({ path: f, name: displayName(f, io.cwd) })),
@@ -272,10 +276,15 @@ export const command: CliCommand = {
         names.push(...m.names);
       }
       if (result.call) sheets.push(buildCallSummaryPlan(result.call, card, { lang, builtAt }).sheet);
+      const report = emptyReport();
+      const clean = sanitizePlans(sheets, report);
+      const msgs = reportMessages(options.output as string, report);
+      if (msgs.refusal) throw new InputError(msgs.refusal[lang]);
+      if (msgs.warning) io.err(`${lang === "pl" ? "UWAGA" : "WARNING"} ${msgs.warning[lang]}`);
       try {
-        await writeOutput(out, sheets, names);
+        await writeOutput(out, clean, names);
       } catch (e) {
-        throw new CliError(`nie można zapisać ${options.output} / cannot write: ${oneLine(e)}`);
+        throw new InputError(`${options.output}: nie można zapisać / cannot write: ${oneLine(e)}`);
       }
     }
     io.out(options.json ? JSON.stringify(toJson(result, lang), null, 2) : formatText(result, lang));

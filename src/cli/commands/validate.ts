@@ -1,13 +1,12 @@
-import * as fs from "fs";
 import * as path from "path";
 import { Lang } from "../../domain/i18n";
 import { PROGRAMME } from "../../domain/programme/programme";
 import { DEFAULT_YOY_FACTOR, Finding } from "../../domain/validation";
-import { readXlsx } from "../../hosts/xlsx/read";
 import { WorkbookCells } from "../../workbook/cells";
 import { countsText, plural, validateWorkbookCells } from "../../workbook/validation";
 import { parseArgs } from "../args";
-import { CliCommand, CliError } from "../io";
+import { ignoredWarning, readWorkbookFile } from "../inputFiles";
+import { CliCommand, CliError, InputError } from "../io";
 
 const USAGE = "miernik validate <plik.xlsx> [--year RRRR] [--json] [--lang pl|en] [--yoy-factor 3]";
 
@@ -34,10 +33,6 @@ export function toJson(f: Finding, lang: Lang): JsonFinding {
     message: f.message[lang],
     fix: f.fix ? { value: f.fix.value, description: f.fix.description[lang] } : null,
   };
-}
-
-function oneLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).split("\n")[0];
 }
 
 function parseYear(raw: string | true | undefined): number | undefined {
@@ -89,21 +84,15 @@ export const command: CliCommand = {
 
     const file = positional[0];
     const full = path.resolve(io.cwd, file);
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(full);
-    } catch (e) {
-      throw new CliError(`nie można odczytać / cannot read ${file}: ${oneLine(e)}`);
-    }
-    let wb: WorkbookCells;
-    try {
-      wb = await readXlsx(bytes);
-    } catch (e) {
-      throw new CliError(`${file}: to nie jest czytelny plik .xlsx / not a readable .xlsx: ${oneLine(e)}`);
+    const wb: WorkbookCells = await readWorkbookFile(full, file, lang);
+    for (const s of wb.sheets) {
+      const w = ignoredWarning(file, s, lang);
+      if (w) io.err(w);
     }
 
     const result = validateWorkbookCells(wb, PROGRAMME, { year, yoyFactor });
-    if (result.unreadable) throw new CliError(`${file}: ${result.unreadable.pl} / ${result.unreadable.en}`);
+    if (result.unreadable)
+      throw new InputError(`${file}: ${lang === "pl" ? result.unreadable.pl : result.unreadable.en}`);
 
     const findings = result.findings;
     const errors = findings.filter((f) => f.severity === "error").length;

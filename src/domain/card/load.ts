@@ -20,10 +20,63 @@ function isObj(v: unknown): v is Record<string, unknown> {
 function fail(path: string, what: string): never {
   throw new CardError(`${path}: ${what}`);
 }
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/;
+/** Longest text (titles, labels) a card may hold. */
+const MAX_TEXT = 500;
+
 function str(o: Record<string, unknown>, key: string, path: string): string {
   const v = o[key];
   if (typeof v !== "string" || v.trim() === "") fail(`${path}${key}`, "expected a non-empty string");
+  if (CONTROL.test(v))
+    fail(`${path}${key}`, "control characters (line breaks, tabs, escapes) are not allowed");
+  if (v.length > MAX_TEXT) fail(`${path}${key}`, `longer than ${MAX_TEXT} characters`);
   return v;
+}
+
+/** Ids are identifiers: a letter, then letters, digits, ".", "_" or "-" (at most 64). */
+const ID = /^[A-Za-z][A-Za-z0-9._-]{0,63}$/;
+function ident(o: Record<string, unknown>, key: string, path: string): string {
+  const v = str(o, key, path);
+  if (!ID.test(v))
+    fail(`${path}${key}`, 'expected an identifier (a letter, then letters, digits, ".", "_" or "-"; ≤ 64)');
+  return v;
+}
+
+/** A number within [min, max] (whole when `whole`). */
+function inRange(v: unknown, path: string, min: number, max: number, whole: boolean): number {
+  if (typeof v !== "number" || !Number.isFinite(v) || v < min || v > max || (whole && !Number.isInteger(v)))
+    fail(path, `expected ${whole ? "a whole number" : "a number"} ${min}–${max}`);
+  return v;
+}
+
+/** Ranges of the numeric parameters: [min, max, whole]. */
+export const PARAMETER_RANGES: Readonly<Record<string, readonly [number, number, boolean]>> = {
+  lowQualificationMaxIsced: [0, 8, true],
+  effectivenessWindowDays: [1, 3650, true],
+  resultWindowDays: [1, 3650, true],
+  minEmploymentMonths: [0, 120, true],
+  minFte: [0, 1, false],
+  olderAge: [15, 100, true],
+  internshipMinMonths: [0, 120, true],
+  internshipMaxMonths: [0, 120, true],
+  minTargetAge: [0, 100, true],
+};
+/** A numeric parameter not listed above (added later): a number 0–1 000 000. */
+const DEFAULT_RANGE = [0, 1000000, false] as const;
+
+/** Sheet names Miernik itself writes next to the criteria sheet, and Excel's reserved "History". */
+export const RESERVED_SHEET_NAMES = ["Uczestnicy", "Słowniki", "History"];
+
+/** Why `name` cannot be a sheet name (Excel's rules and Miernik's own sheets), or null. */
+export function sheetNameProblem(name: string): string | null {
+  if (name.length > 31) return "longer than 31 characters (Excel's limit)";
+  if (/[[\]:*?/\\]/.test(name)) return "contains one of [ ] : * ? / \\ (Excel forbids them)";
+  if (name.startsWith("'") || name.endsWith("'"))
+    return "starts or ends with an apostrophe (Excel forbids it)";
+  if (RESERVED_SHEET_NAMES.some((r) => r.toLocaleLowerCase("pl") === name.trim().toLocaleLowerCase("pl")))
+    return `"${name}" is reserved (${RESERVED_SHEET_NAMES.join(", ")}): Miernik writes those sheets itself`;
+  return null;
 }
 function localized(o: Record<string, unknown>, key: string, path: string): { pl: string; en: string } {
   const v = o[key];
@@ -45,18 +98,21 @@ function checkParameters(v: unknown): CardParameters {
         fail(path, `expected a group id (${GROUP_IDS.join(", ")})`);
     } else if (typeof def === "boolean") {
       if (typeof val !== "boolean") fail(path, "expected true or false");
-    } else if (typeof val !== "number" || !Number.isFinite(val) || val < 0) {
-      fail(path, "expected a non-negative number");
+    } else {
+      const [min, max, whole] = PARAMETER_RANGES[k] ?? DEFAULT_RANGE;
+      inRange(val, path, min, max, whole);
     }
     (out as unknown as Record<string, unknown>)[k] = val;
   }
+  if (out.internshipMinMonths > out.internshipMaxMonths)
+    fail("parameters.internshipMinMonths", "greater than parameters.internshipMaxMonths");
   return out;
 }
 
 function checkCriterion(v: unknown, i: number, seen: Set<string>): Criterion {
   const path = `criteria[${i}].`;
   if (!isObj(v)) fail(`criteria[${i}]`, "expected an object");
-  const id = str(v, "id", path);
+  const id = ident(v, "id", path);
   if (seen.has(id)) fail(`${path}id`, `duplicate id "${id}"`);
   seen.add(id);
   const kind = str(v, "kind", path);
@@ -92,18 +148,15 @@ function checkCriterion(v: unknown, i: number, seen: Set<string>): Criterion {
     const t = v.threshold;
     if (FRACTION_MEASURES.includes(measure)) {
       if (typeof t !== "number" || !(t >= 0 && t <= 1)) fail(`${path}threshold`, "expected a number 0–1");
-    } else if (typeof t !== "number" || !Number.isInteger(t) || t < 0) {
-      fail(`${path}threshold`, "expected a whole number ≥ 0");
+    } else {
+      inRange(t, `${path}threshold`, 0, 1000000, true);
     }
-    c.threshold = t;
+    c.threshold = t as number;
   } else {
-    const t = v.target;
-    if (typeof t !== "number" || !Number.isFinite(t) || t < 0) fail(`${path}target`, "expected a number ≥ 0");
-    c.target = t;
+    c.target = inRange(v.target, `${path}target`, 0, 10000000, false);
   }
   if (v.points !== undefined) {
-    if (v.points !== null && (typeof v.points !== "number" || !Number.isFinite(v.points) || v.points < 0))
-      fail(`${path}points`, "expected a number ≥ 0 or null");
+    if (v.points !== null) inRange(v.points, `${path}points`, 0, 100, false);
     c.points = v.points as number | null;
   }
   if (kind === "premium" && v.points === undefined)
@@ -114,14 +167,15 @@ function checkCriterion(v: unknown, i: number, seen: Set<string>): Criterion {
 /** Validates parsed JSON as a card; throws CardError naming the field path. */
 export function parseCard(json: unknown): Card {
   if (!isObj(json)) fail("(card)", "expected a JSON object");
-  const id = str(json, "id", "");
+  const id = ident(json, "id", "");
   const title = localized(json, "title", "");
   const sheetName = str(json, "sheetName", "");
-  if (sheetName.length > 31 || /[[\]:*?/\\]/.test(sheetName))
-    fail("sheetName", "expected an Excel sheet name (≤ 31 characters, none of [ ] : * ? / \\)");
+  const sheetProblem = sheetNameProblem(sheetName);
+  if (sheetProblem) fail("sheetName", sheetProblem);
   const parameters = checkParameters(json.parameters);
   if (!Array.isArray(json.criteria) || json.criteria.length === 0)
     fail("criteria", "expected a non-empty array");
+  if (json.criteria.length > 500) fail("criteria", "more than 500 criteria");
   const seen = new Set<string>();
   const criteria = json.criteria.map((c, i) => checkCriterion(c, i, seen));
   return { id, title, sheetName, parameters, criteria };

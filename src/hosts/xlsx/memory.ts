@@ -60,8 +60,21 @@ export class MemoryWorkbook {
       return mem;
     }
     if (/\.xls$/i.test(name))
-      throw new XlsxReadError("an old .xls file: save it as .xlsx in Excel or LibreOffice", "legacy-xls");
-    return new MemoryWorkbook(await loadXlsx(bytes), /\.xlsx$/i.test(name) ? name : `${base}.xlsx`);
+      throw new XlsxReadError(
+        "an old .xls file: save it as .xlsx in Excel or LibreOffice",
+        "legacy-xls",
+        "stary plik .xls: zapisz go jako .xlsx w Excelu lub LibreOffice",
+      );
+    if (/\.ods$/i.test(name))
+      throw new XlsxReadError(
+        "an OpenDocument spreadsheet (.ods): save it as .xlsx in LibreOffice (File → Save As)",
+        "ods",
+        "arkusz OpenDocument (.ods): zapisz go jako .xlsx w LibreOffice (Plik → Zapisz jako)",
+      );
+    const mem = new MemoryWorkbook(await loadXlsx(bytes), /\.xlsx$/i.test(name) ? name : `${base}.xlsx`);
+    // Every sheet is read once now, so a sheet beyond the reader's limits fails here, at opening.
+    for (const sheet of mem.sheetNames()) mem.readSheet(sheet);
+    return mem;
   }
 
   /** Sheet names in workbook order (hidden ones included). */

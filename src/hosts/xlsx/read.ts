@@ -2,17 +2,8 @@ import ExcelJS from "exceljs";
 import { SheetCells, WorkbookCells } from "../../workbook/cells";
 import { CellValue } from "../../workbook/plan";
 import { rawNames } from "./names";
-
-/** An .xlsx that cannot be read; `message` is one line saying why. */
-export class XlsxReadError extends Error {
-  constructor(
-    message: string,
-    readonly reason: "not-zip" | "encrypted" | "legacy-xls" | "damaged" | "empty",
-  ) {
-    super(message);
-    this.name = "XlsxReadError";
-  }
-}
+import { checkXlsxPackage, XlsxReadError } from "./preflight";
+import { a1 as cellAddress } from "../../workbook/address";
 
 const MS_PER_DAY = 86400000;
 
@@ -54,66 +45,130 @@ function formulaOf(cell: ExcelJS.Cell): string | null {
   return f.startsWith("=") ? f : `=${f}`;
 }
 
+/** Bounds of the grid a sheet is read into (README, "Limits"). */
+export const SHEET_LIMITS = {
+  /** Empty rows / columns that end a block of data: a cell further away is a stray cell, ignored. */
+  maxRowGap: 10000,
+  maxColumnGap: 256,
+  /** Cells of the grid (rows × columns of the block read), empty ones included… */
+  maxGridCells: 12000000,
+  /** …and at most this many grid cells per cell that holds something, above `sparseFloor`. */
+  maxSparseness: 50,
+  sparseFloor: 2000000,
+};
+
+interface ReadCell {
+  r: number;
+  c: number;
+  v: CellValue;
+  f: string | null;
+  n: string | null;
+}
+
+/** The cluster of sorted coordinates (split at gaps above `gap`) holding the most cells. */
+function mainCluster(counts: Map<number, number>, gap: number): [number, number] {
+  const keys = [...counts.keys()].sort((a, b) => a - b);
+  let best: [number, number] = [keys[0], keys[0]];
+  let bestCount = -1;
+  let from = keys[0];
+  let count = 0;
+  for (let i = 0; i < keys.length; i++) {
+    count += counts.get(keys[i]) ?? 0;
+    const last = i === keys.length - 1 || keys[i + 1] - keys[i] - 1 > gap;
+    if (last) {
+      if (count > bestCount) {
+        bestCount = count;
+        best = [from, keys[i]];
+      }
+      if (i < keys.length - 1) {
+        from = keys[i + 1];
+        count = 0;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * The cells of a sheet that hold something, as a grid over the block where the data is. Reading is
+ * sparse: only cells present in the file are visited. A stray cell far from the data (one value at
+ * XFD1048576 in a register) is left out and counted in `ignored`; a block larger than
+ * SHEET_LIMITS.maxGridCells is refused (XlsxReadError "too-large").
+ */
 function readSheet(ws: ExcelJS.Worksheet): SheetCells {
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
+  const cells: ReadCell[] = [];
+  const rowCounts = new Map<number, number>();
+  const colCounts = new Map<number, number>();
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return;
-      if (normaliseValue(cell.value) === null && formulaOf(cell) === null) return;
-      top = Math.min(top, rowNumber - 1);
-      bottom = Math.max(bottom, rowNumber - 1);
-      left = Math.min(left, colNumber - 1);
-      right = Math.max(right, colNumber - 1);
+      const merged = cell.type === ExcelJS.ValueType.Merge;
+      const v = merged ? null : normaliseValue(cell.value);
+      const f = merged ? null : formulaOf(cell);
+      if (v === null && f === null) return;
+      const r = rowNumber - 1;
+      const c = colNumber - 1;
+      cells.push({ r, c, v, f, n: cell.numFmt ?? null });
+      rowCounts.set(r, (rowCounts.get(r) ?? 0) + 1);
+      colCounts.set(c, (colCounts.get(c) ?? 0) + 1);
     });
   });
-  if (bottom < 0) return { name: ws.name, top: 0, left: 0, values: [], formulas: [], numberFormats: [] };
+  const empty: SheetCells = { name: ws.name, top: 0, left: 0, values: [], formulas: [], numberFormats: [] };
+  if (cells.length === 0) return empty;
+  const [left, right] = mainCluster(colCounts, SHEET_LIMITS.maxColumnGap);
+  const inCols = new Map<number, number>();
+  for (const x of cells) if (x.c >= left && x.c <= right) inCols.set(x.r, (inCols.get(x.r) ?? 0) + 1);
+  const [top, bottom] = mainCluster(inCols, SHEET_LIMITS.maxRowGap);
+  const height = bottom - top + 1;
+  const width = right - left + 1;
+  const allowed = Math.min(
+    SHEET_LIMITS.maxGridCells,
+    Math.max(SHEET_LIMITS.sparseFloor, SHEET_LIMITS.maxSparseness * cells.length),
+  );
+  if (height * width > allowed)
+    throw new XlsxReadError(
+      `sheet "${ws.name}": its data spans ${height} rows × ${width} columns (${cellAddress(top, left)}:${cellAddress(bottom, right)}), more than Miernik reads for ${cells.length} filled cells (${allowed} cells)`,
+      "too-large",
+      `arkusz „${ws.name}”: dane zajmują ${height} wierszy × ${width} kolumn (${cellAddress(top, left)}:${cellAddress(bottom, right)}), więcej niż Miernik czyta przy ${cells.length} wypełnionych komórkach (${allowed} komórek)`,
+    );
   const values: CellValue[][] = [];
   const formulas: (string | null)[][] = [];
   const numberFormats: (string | null)[][] = [];
-  for (let r = top; r <= bottom; r++) {
-    const row = ws.getRow(r + 1);
-    const vr: CellValue[] = [];
-    const fr: (string | null)[] = [];
-    const nr: (string | null)[] = [];
-    for (let c = left; c <= right; c++) {
-      const cell = row.findCell(c + 1);
-      if (!cell || cell.type === ExcelJS.ValueType.Merge) {
-        vr.push(null);
-        fr.push(null);
-        nr.push(cell?.numFmt ?? null);
-        continue;
-      }
-      vr.push(normaliseValue(cell.value));
-      fr.push(formulaOf(cell));
-      nr.push(cell.numFmt ?? null);
-    }
-    values.push(vr);
-    formulas.push(fr);
-    numberFormats.push(nr);
+  for (let r = 0; r < height; r++) {
+    values.push(new Array<CellValue>(width).fill(null));
+    formulas.push(new Array<string | null>(width).fill(null));
+    numberFormats.push(new Array<string | null>(width).fill(null));
   }
-  return { name: ws.name, top, left, values, formulas, numberFormats };
+  let ignored = 0;
+  let firstIgnored: string | null = null;
+  for (const x of cells) {
+    if (x.r < top || x.r > bottom || x.c < left || x.c > right) {
+      ignored++;
+      if (firstIgnored === null) firstIgnored = cellAddress(x.r, x.c);
+      continue;
+    }
+    values[x.r - top][x.c - left] = x.v;
+    formulas[x.r - top][x.c - left] = x.f;
+    numberFormats[x.r - top][x.c - left] = x.n;
+  }
+  const out: SheetCells = { name: ws.name, top, left, values, formulas, numberFormats };
+  if (ignored > 0) out.ignored = { count: ignored, first: firstIgnored as string };
+  return out;
 }
 
 function toUint8(bytes: Uint8Array | ArrayBuffer): Uint8Array {
   return bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
 }
 
-/** Load an .xlsx into an ExcelJS workbook, with one-line typed errors for unreadable input. */
-export async function loadXlsx(bytes: Uint8Array | ArrayBuffer): Promise<ExcelJS.Workbook> {
+/**
+ * Load an .xlsx into an ExcelJS workbook, with one-line typed errors (English `message`, Polish `pl`)
+ * for unreadable input. The package is checked before anything is inflated (./zipGuard.ts).
+ */
+export async function loadXlsx(
+  bytes: Uint8Array | ArrayBuffer,
+  opts: { checked?: boolean } = {},
+): Promise<ExcelJS.Workbook> {
   const u8 = toUint8(bytes);
-  if (u8.length === 0) throw new XlsxReadError("empty file (0 bytes)", "empty");
-  if (u8[0] === 0xd0 && u8[1] === 0xcf && u8[2] === 0x11 && u8[3] === 0xe0) {
-    // OLE2 container: a password-protected .xlsx or an old binary .xls.
-    throw new XlsxReadError(
-      "not an .xlsx file: an encrypted (password-protected) workbook or an old .xls — save it as an unprotected .xlsx",
-      "encrypted",
-    );
-  }
-  if (!(u8[0] === 0x50 && u8[1] === 0x4b))
-    throw new XlsxReadError("not an .xlsx file (not a zip archive)", "not-zip");
+  if (!opts.checked) await checkXlsxPackage(u8);
   const wb = new ExcelJS.Workbook();
   rawNames(wb); // names stay verbatim instead of being expanded cell by cell (see ./names.ts)
   try {
@@ -123,18 +178,27 @@ export async function loadXlsx(bytes: Uint8Array | ArrayBuffer): Promise<ExcelJS
     ) as never;
     await wb.xlsx.load(input);
   } catch (e) {
-    const msg = e instanceof Error ? e.message.split("\n")[0] : String(e);
-    throw new XlsxReadError(`damaged or unsupported .xlsx file: ${msg}`, "damaged");
+    const msg = (e instanceof Error ? e.message : String(e)).split("\n")[0].slice(0, 200);
+    throw new XlsxReadError(
+      `damaged or unsupported .xlsx file: ${msg}`,
+      "damaged",
+      `uszkodzony lub nieobsługiwany plik .xlsx: ${msg}`,
+    );
   }
   return wb;
 }
 
 /** Every sheet of an .xlsx as cell arrays (values normalised per src/workbook/cells.ts). */
-export async function readXlsx(bytes: Uint8Array | ArrayBuffer): Promise<WorkbookCells> {
-  const wb = await loadXlsx(bytes);
+export async function readXlsx(
+  bytes: Uint8Array | ArrayBuffer,
+  opts: { checked?: boolean } = {},
+): Promise<WorkbookCells> {
+  const wb = await loadXlsx(bytes, opts);
   const sheets: SheetCells[] = [];
   wb.eachSheet((ws) => sheets.push(readSheet(ws)));
   return { sheets };
 }
 
 export { readSheet as readWorksheetCells };
+export { XlsxReadError };
+export type { XlsxReadReason } from "./preflight";

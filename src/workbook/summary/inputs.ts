@@ -51,6 +51,22 @@ export async function readInputFile(
     const wb: WorkbookCells = { sheets: [sheet] };
     return isEmptyWorkbook(wb) ? { ok: false, reason: EMPTY } : { ok: true, cells: wb };
   }
+  if (lower.endsWith(".ods"))
+    return {
+      ok: false,
+      reason: {
+        pl: "arkusz OpenDocument (.ods) — zapisz go jako .xlsx (LibreOffice: Plik → Zapisz jako)",
+        en: "an OpenDocument spreadsheet (.ods) — save it as .xlsx (LibreOffice: File → Save As)",
+      },
+    };
+  if (lower.endsWith(".xls"))
+    return {
+      ok: false,
+      reason: {
+        pl: "stary format .xls — zapisz go jako .xlsx w Excelu lub LibreOffice",
+        en: "an old .xls file — save it as .xlsx in Excel or LibreOffice",
+      },
+    };
   if (!lower.endsWith(".xlsx") && !lower.endsWith(".xlsm"))
     return {
       ok: false,
@@ -65,6 +81,8 @@ export async function readInputFile(
   } catch (e) {
     const why = oneLine(e);
     const kind = (e as { reason?: unknown }).reason;
+    const ownPl = (e as { pl?: unknown }).pl;
+    if (typeof ownPl === "string" && ownPl !== why) return { ok: false, reason: { pl: ownPl, en: why } };
     const pl =
       kind === "encrypted"
         ? "plik zaszyfrowany (chroniony hasłem) albo stary format .xls — zapisz go jako niechroniony .xlsx"

@@ -1,0 +1,203 @@
+/**
+ * Every file the CLI reads or writes goes through here.
+ * - Reading: only regular files (a FIFO, a device such as /dev/zero, a directory is refused at once —
+ *   checked with stat before opening, and again with fstat on the opened descriptor, opened non-blocking
+ *   so nothing can hang), up to MAX_INPUT_BYTES.
+ * - Writing (one policy for every command): an existing output is refused without `--force`; an output
+ *   that is one of the inputs (same real path, or same device + inode: symlinks, hard links) is refused
+ *   even with `--force`; the bytes go to a temporary file in the same folder, renamed over the target
+ *   at the end, so an interrupted run leaves the old file whole.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { InputError } from "./io";
+
+/** The largest input file read (bytes on disk). */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+
+function errCode(e: unknown): string | undefined {
+  return (e as { code?: string } | null)?.code;
+}
+
+function kindOf(st: fs.Stats): { pl: string; en: string } | null {
+  if (st.isFile()) return null;
+  if (st.isDirectory()) return { pl: "katalog", en: "a directory" };
+  if (st.isFIFO()) return { pl: "potok (FIFO)", en: "a pipe (FIFO)" };
+  if (st.isCharacterDevice() || st.isBlockDevice()) return { pl: "urządzenie", en: "a device" };
+  if (st.isSocket()) return { pl: "gniazdo", en: "a socket" };
+  return { pl: "nie zwykły plik", en: "not a regular file" };
+}
+
+/** An InputError whose `reason` (without the file name) serves lists of problems (summarize). */
+function fileError(display: string, pl: string, en: string): InputError {
+  return Object.assign(new InputError(`${display}: ${pl} / ${en}`), { reason: { pl, en } });
+}
+
+function cannotRead(display: string, e: unknown): InputError {
+  const code = errCode(e);
+  if (code === "ENOENT")
+    return fileError(
+      display,
+      "nie można odczytać pliku: nie ma takiego pliku",
+      "cannot read the file: no such file",
+    );
+  if (code === "EACCES" || code === "EPERM")
+    return fileError(
+      display,
+      "nie można odczytać pliku: brak uprawnień",
+      "cannot read the file: permission denied",
+    );
+  if (code === "EISDIR") return fileError(display, "to katalog, nie plik", "a directory, not a file");
+  const msg = (e instanceof Error ? e.message : String(e)).split("\n")[0];
+  return fileError(display, `nie można odczytać pliku: ${msg}`, `cannot read the file: ${msg}`);
+}
+
+function refuseKind(display: string, st: fs.Stats): void {
+  const k = kindOf(st);
+  if (k)
+    throw fileError(
+      display,
+      `to ${k.pl}, nie zwykły plik — podaj plik .xlsx, .csv lub .json`,
+      `${k.en}, not a regular file — give an .xlsx, .csv or .json file`,
+    );
+}
+
+/** The bytes of a regular file; anything else is an InputError (exit 2) naming the file. */
+export function readRegularFile(file: string, display: string = file): Buffer {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch (e) {
+    throw cannotRead(display, e);
+  }
+  refuseKind(display, st);
+  let fd: number;
+  try {
+    fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    throw cannotRead(display, e);
+  }
+  try {
+    const fst = fs.fstatSync(fd);
+    refuseKind(display, fst); // swapped between stat and open
+    if (fst.size > MAX_INPUT_BYTES)
+      throw fileError(
+        display,
+        `plik ma ${Math.round(fst.size / 1048576)} MB, więcej niż Miernik czyta (${MAX_INPUT_BYTES / 1048576} MB) — podziel go na mniejsze pliki`,
+        `the file is ${Math.round(fst.size / 1048576)} MB, more than Miernik reads (${MAX_INPUT_BYTES / 1048576} MB) — split it`,
+      );
+    const buf = Buffer.alloc(fst.size);
+    let off = 0;
+    while (off < buf.length) {
+      const n = fs.readSync(fd, buf, off, buf.length - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return off === buf.length ? buf : buf.subarray(0, off);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw cannotRead(display, e);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** What identifies a file on disk: its real path and device + inode. */
+export interface FileIdentity {
+  real: string;
+  dev: number;
+  ino: number;
+}
+
+export function identity(file: string): FileIdentity | null {
+  try {
+    const st = fs.statSync(file);
+    return { real: fs.realpathSync(file), dev: st.dev, ino: st.ino };
+  } catch {
+    return null;
+  }
+}
+
+export const sameFile = (a: FileIdentity, b: FileIdentity): boolean =>
+  a.real === b.real || (a.dev === b.dev && a.ino === b.ino);
+
+/**
+ * Checks an output path against the overwrite policy and returns its absolute path. `inputs` are every
+ * file the command reads (data files, `--card`, `--applicants`).
+ */
+export function prepareOutput(
+  outArg: string,
+  cwd: string,
+  opts: { force: boolean; inputs: readonly string[] },
+): string {
+  const target = path.resolve(cwd, outArg);
+  const dir = path.dirname(target);
+  let dirStat: fs.Stats;
+  try {
+    dirStat = fs.statSync(dir);
+  } catch {
+    throw new InputError(`${outArg}: nie ma folderu ${dir} / no such folder`);
+  }
+  if (!dirStat.isDirectory()) throw new InputError(`${outArg}: ${dir} nie jest folderem / not a folder`);
+  const me = identity(target);
+  // Where the file would be, even when it does not exist yet (its folder may be a symlink).
+  const realTarget = me?.real ?? path.join(fs.realpathSync(dir), path.basename(target));
+  for (const input of opts.inputs) {
+    const id = identity(input);
+    if (!id) continue;
+    if ((me && sameFile(me, id)) || id.real === realTarget)
+      throw new InputError(
+        `${outArg}: plik wynikowy to plik wejściowy ${path.relative(cwd, input) || input} — Miernik nigdy nie zapisuje na danych wejściowych; podaj inną nazwę / ` +
+          `the output is the input file ${path.relative(cwd, input) || input}; Miernik never writes onto an input — give another name`,
+      );
+  }
+  let st: fs.Stats | null = null;
+  try {
+    st = fs.statSync(target);
+  } catch {
+    st = null;
+  }
+  if (!st) {
+    try {
+      fs.lstatSync(target);
+      throw new InputError(`${outArg}: to zerwane dowiązanie symboliczne / a dangling symbolic link`);
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+    }
+    return target;
+  }
+  const k = kindOf(st);
+  if (k)
+    throw new InputError(`${outArg}: to ${k.pl}, nie można go zastąpić / ${k.en}; it cannot be replaced`);
+  if (!opts.force)
+    throw new InputError(
+      `plik ${outArg} już istnieje; użyj --force, aby go zastąpić / ${outArg} exists; use --force to replace it`,
+    );
+  return target;
+}
+
+/** Writes bytes to a temporary file in the target's folder, then renames it over the target. */
+export function writeFileAtomic(target: string, bytes: Uint8Array): void {
+  const tmp = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`,
+  );
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(tmp, "wx", 0o644);
+    let off = 0;
+    while (off < bytes.length) off += fs.writeSync(fd, bytes, off, bytes.length - off);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = null;
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    if (fd !== null) fs.closeSync(fd);
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      /* already gone */
+    }
+    throw e;
+  }
+}
