@@ -38,4 +38,21 @@ module.exports = [
       "react/prop-types": "off",
     },
   },
+  {
+    // Office.js is called only in src/hosts/excel/ (and start-up in src/platform/): the pane, commands and
+    // lower layers see the workbook through host interfaces (test/architecture/officeJs.test.ts checks
+    // type references too).
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/hosts/excel/**", "src/platform/**", "src/cli/bench/**"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        ...["Office", "Excel", "OfficeExtension"].map((name) => ({
+          name,
+          message:
+            "Office.js only in src/hosts/excel/: go through the WorkbookHost / ValidationHost interfaces.",
+        })),
+      ],
+    },
+  },
 ];

@@ -27,7 +27,7 @@ import { participantToValues } from "../../domain/register/toRow";
 import { renderSheetPlans } from "../../hosts/excel/render";
 import { readXlsx } from "../../hosts/xlsx/read";
 import { writeXlsx } from "../../hosts/xlsx/render";
-import { validateInExcel } from "../../taskpane/validation/excelValidation";
+import { validateInExcel } from "../../hosts/excel/validation";
 import {
   checkAndEvaluateSliced,
   dedupeRows,
