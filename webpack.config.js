@@ -119,6 +119,11 @@ module.exports = async (env = {}, argv = {}) => {
     module: {
       rules: [
         {
+          // Only Storage and Utilities of office-js-helpers: its OAuth/Dialog/UI modules are cut out (see the loader).
+          test: /[\\/]@microsoft[\\/]office-js-helpers[\\/]dist[\\/]office\.helpers\.js$/,
+          use: path.join(ROOT, "scripts", "office-js-helpers-subset.js"),
+        },
+        {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           use: {
