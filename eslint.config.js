@@ -5,7 +5,7 @@ const tsParser = require("@typescript-eslint/parser");
 const addinRules = officeAddins.configs.recommended.find((c) => c.rules && c.rules["office-addins/call-sync-after-load"]);
 
 module.exports = [
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-output/**", "assets/**"] },
+  { ignores: ["dist/**", "lib/**", "node_modules/**", "coverage/**", "test-output/**", "assets/**"] },
   ...officeAddins.configs.react,
   {
     // The preset lists .ts but not .tsx: give .tsx the same parser, plugins and rules.

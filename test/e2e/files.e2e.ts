@@ -86,7 +86,7 @@ describe("standalone page over the user's files (production build)", () => {
   let tmp: string;
   beforeAll(async () => {
     // bin/miernik.js launches the compiled CLI; without it every comparison below would have nothing to compare.
-    if (!fs.existsSync(path.join(ROOT, "dist", "cli", "main.js")))
+    if (!fs.existsSync(path.join(ROOT, "lib", "cli", "main.js")))
       throw new Error("run `npm run build:cli` first");
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-e2e-"));
     pane = await openPane({ host: "standalone" });
