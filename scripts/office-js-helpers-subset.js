@@ -20,7 +20,9 @@ const ENTRY = "./src/index.ts";
 const MODULE_START = /^\/\*\*\*\/ "([^"]+)":\n/gm;
 
 function fail(why) {
-  throw new Error(`office-js-helpers-subset: ${why} (has @microsoft/office-js-helpers changed? see the file)`);
+  throw new Error(
+    `office-js-helpers-subset: ${why} (has @microsoft/office-js-helpers changed? see the file)`,
+  );
 }
 
 /** The modules of the bundle's module map: [{ id, text }] with text from `/***\/ "id":` to its closing `})`. */
@@ -33,10 +35,7 @@ function splitModules(source) {
   if (starts.length === 0) fail("no modules found");
   const modules = starts.map((s, i) => {
     const end = i + 1 < starts.length ? starts[i + 1].at : body.length;
-    const text = body
-      .slice(s.at, end)
-      .replace(/\s+$/, "")
-      .replace(/,$/, "");
+    const text = body.slice(s.at, end).replace(/\s+$/, "").replace(/,$/, "");
     if (!text.endsWith("/***/ })")) fail(`module ${s.id} does not end as expected`);
     return { id: s.id, text };
   });
@@ -52,7 +51,10 @@ function reducedIndex(index, names) {
   const lines = index.text.split("\n");
   const imports = new Map(); // variable → line
   for (const l of lines) {
-    const m = /^\/\* harmony import \*\/ var (__WEBPACK_IMPORTED_MODULE_\w+?__) = __webpack_require__\("[^"]+"\);$/.exec(l);
+    const m =
+      /^\/\* harmony import \*\/ var (__WEBPACK_IMPORTED_MODULE_\w+?__) = __webpack_require__\("[^"]+"\);$/.exec(
+        l,
+      );
     if (m) imports.set(m[1], l);
   }
   const kept = [];

@@ -13,6 +13,14 @@ import { createExcelHost } from "./excelHost";
 import type { WorkbookHost } from "./host";
 import { monitoringEngine } from "./monitoring/engine";
 import { createStandaloneHost } from "./standaloneHost";
+import { spawnPaneWorker } from "./work/spawnWorker";
+import { createWorkerStandaloneHost } from "./work/workerHost";
+
+/** Outside Office: the workbook lives in a Web Worker (the main thread only renders); in this page when there is none. */
+function standaloneHost(): WorkbookHost {
+  const worker = spawnPaneWorker();
+  return worker ? createWorkerStandaloneHost(worker) : createStandaloneHost({ programme: PROGRAMME });
+}
 
 async function main(): Promise<void> {
   const container = document.getElementById("container");
@@ -21,7 +29,7 @@ async function main(): Promise<void> {
   const host: WorkbookHost =
     platform.host === "excel" && platform.excel
       ? createExcelHost({ excel: platform.excel, excelApi: platform.excelApi, programme: PROGRAMME })
-      : createStandaloneHost({ programme: PROGRAMME });
+      : standaloneHost();
   document.body.dataset.miernikHost = host.kind;
   createRoot(container).render(
     <React.StrictMode>
