@@ -3,19 +3,19 @@
  * replaces its `InProgress` entry here with its component. Only the first tab (Monitoring) is in the
  * first-load bundle; the others are chunks fetched from the add-in's origin when their tab is opened.
  */
-import { Spinner } from "@fluentui/react-components";
 import * as React from "react";
 import type { Lang, Localized } from "../domain/i18n";
 import type { Programme } from "../domain/programme/types";
 import type { WorkbookHost } from "./host";
 import { UI } from "./i18n";
+import { Busy } from "./lazyFeedback";
 import { MonitoringSection } from "./monitoring/MonitoringSection";
 import type { MonitoringEngine } from "./monitoring/layoutFlow";
 
 export interface SectionProps {
   host: WorkbookHost;
   lang: Lang;
-  programme: Programme;
+  programme?: Programme;
   engine: MonitoringEngine;
   /** The reporting year chosen in the pane (shared by sections). */
   year: number;
@@ -54,7 +54,7 @@ const SummariesSection = React.lazy(async () => ({
 const LOADING: Localized = { pl: "Wczytywanie…", en: "Loading…" };
 
 function Loading(props: { lang: Lang }): React.JSX.Element {
-  return <Spinner size="small" label={LOADING[props.lang]} />;
+  return <Busy size="small" label={LOADING[props.lang]} />;
 }
 
 function Participants(props: SectionProps): React.JSX.Element {

@@ -9,6 +9,7 @@ const { measure, localRefs } = require("../../scripts/bundle-size") as {
   measure(dir?: string): {
     first: { file: string; raw: number; gzip: number }[];
     firstTotal: { raw: number; gzip: number };
+    firstExcelTotal: { raw: number; gzip: number };
     lazy: { file: string }[];
   };
   localRefs(html: string): string[];
@@ -87,6 +88,9 @@ describe("the production build in dist/", () => {
     const m = measure(DIST);
     expect(m.firstTotal.gzip).toBeGreaterThan(50 * 1024); // React alone is more: the measure is real
     expect(m.firstTotal.gzip).toBeLessThanOrEqual(FIRST_LOAD_BUDGET_GZIP);
+    // In Excel the Office.js host chunk is fetched before the first screen too.
+    expect(m.firstExcelTotal.gzip).toBeGreaterThan(m.firstTotal.gzip);
+    expect(m.firstExcelTotal.gzip).toBeLessThanOrEqual(FIRST_LOAD_BUDGET_GZIP);
   });
 
   test("no OAuth endpoints, token requests or pop-up logins of office-js-helpers in what is deployed", () => {

@@ -7,7 +7,14 @@ import type { Programme } from "../../domain/programme/types";
 import type { Finding } from "../../domain/validation";
 import { touches } from "../../workbook/validation/touches";
 import { ExcelRunner, runInExcel } from "./run";
-import { applyFixes, ExcelValidationResult, FixResult, validateInExcel } from "./validation";
+import type { ExcelValidationResult, FixResult } from "./validation";
+
+/** Validation through Office.js (./validation.ts), loaded on the first validation. */
+export type LoadValidation = () => Promise<
+  Pick<typeof import("./validation"), "validateInExcel" | "applyFixes">
+>;
+const loadValidation: LoadValidation = () =>
+  import(/* webpackChunkName: "excel-validation" */ "./validation.js");
 
 export interface ExcelValidationHost {
   validate(year: number, yoyFactor?: number): Promise<ExcelValidationResult>;
@@ -27,11 +34,23 @@ interface ContextRunner {
   ): Promise<T>;
 }
 
-export function excelValidationHost(programme: Programme, excel?: ExcelRunner): ExcelValidationHost {
+/** `programme` may be a loader: the programme data is then fetched on the first validation. */
+export function excelValidationHost(
+  programme: Programme | (() => Promise<Programme>),
+  excel?: ExcelRunner,
+  load: LoadValidation = loadValidation,
+): ExcelValidationHost {
   const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => runInExcel(batch, excel);
   return {
-    validate: (year, yoyFactor) => run((ctx) => validateInExcel(ctx, programme, { year, yoyFactor })),
-    applyFixes: (findings) => run((ctx) => applyFixes(ctx, findings)),
+    validate: async (year, yoyFactor) => {
+      const p = typeof programme === "function" ? await programme() : programme;
+      const { validateInExcel } = await load();
+      return run((ctx) => validateInExcel(ctx, p, { year, yoyFactor }));
+    },
+    applyFixes: async (findings) => {
+      const { applyFixes } = await load();
+      return run((ctx) => applyFixes(ctx, findings));
+    },
     selectCell: (sheet, cell) =>
       run(async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem(sheet);

@@ -10,16 +10,22 @@ import type { SheetCells } from "../../workbook/cells";
 import type { NamePlan, SheetPlan } from "../../workbook/plan";
 import { HostError } from "./errors";
 import { listSheets, readSheetCells } from "./read";
-import { renderSheetPlans } from "./render";
 import { ExcelRunner, runInExcel } from "./run";
-import { ExcelValidationHost, excelValidationHost } from "./validationHost";
+import { ExcelValidationHost, excelValidationHost, LoadValidation } from "./validationHost";
+
+/** The Office.js renderer (./render.ts), loaded on the first write: the pane's first load does not carry it. */
+export type LoadRenderer = () => Promise<Pick<typeof import("./render"), "renderSheetPlans">>;
+const loadRenderer: LoadRenderer = () => import(/* webpackChunkName: "excel-render" */ "./render.js");
 
 export interface ExcelHostOptions {
   /** The Excel namespace (the real one, or a fake in tests). */
   excel: ExcelRunner;
   excelApi(version: string): boolean;
-  /** Needed for validation; without it the host has no `validation`. */
-  programme?: Programme;
+  /** Needed for validation (the data, or a loader called on the first validation); without it no `validation`. */
+  programme?: Programme | (() => Promise<Programme>);
+  /** Tests (jest has no dynamic import) pass the modules themselves. */
+  loadRenderer?: LoadRenderer;
+  loadValidation?: LoadValidation;
 }
 
 export interface ExcelWorkbookHost {
@@ -53,6 +59,7 @@ export function createExcelWorkbookHost(opts: ExcelHostOptions): ExcelWorkbookHo
       }
     },
     writePlans: async (plans, names, onProgress) => {
+      const { renderSheetPlans } = await (opts.loadRenderer ?? loadRenderer)();
       const report = await run((ctx) =>
         renderSheetPlans(ctx, plans, names, {
           onProgress,
@@ -68,6 +75,6 @@ export function createExcelWorkbookHost(opts: ExcelHostOptions): ExcelWorkbookHo
         sheet.getRange("A1").select();
         await ctx.sync();
       }),
-    validation: opts.programme ? excelValidationHost(opts.programme, excel) : undefined,
+    validation: opts.programme ? excelValidationHost(opts.programme, excel, opts.loadValidation) : undefined,
   };
 }

@@ -31,7 +31,8 @@ export interface MonitoringEngine {
   lastYear: number;
   /** The sheet's name for a year ("Monitoring 2023"). */
   sheetName(year: number): string;
-  relayout(existing: SheetCells | null, year: number): RelayoutResult;
+  /** May load the layout builder first (./lazyEngine.ts). */
+  relayout(existing: SheetCells | null, year: number): RelayoutResult | Promise<RelayoutResult>;
 }
 
 export type LayoutStage = { stage: "reading" } | { stage: "writing"; requests: number };
@@ -91,7 +92,7 @@ export async function runMonitoringLayout(deps: LayoutFlowDeps, year: number): P
   const sheet = engine.sheetName(year);
   deps.onStage?.({ stage: "reading" });
   const existing = await host.readSheet(sheet);
-  const relayout = engine.relayout(existing, year);
+  const relayout = await engine.relayout(existing, year);
   if (relayout.conflicts.length > 0) {
     const replace = await deps.confirmReplace(sheet, relayout.conflicts);
     if (!replace) return { status: "cancelled", sheet };

@@ -8,7 +8,8 @@
 import type { Card } from "../../domain/card/types";
 import type { Localized } from "../../domain/i18n";
 import type { PaneWork } from "../host";
-import { browserDownload, OpenFileInfo, SaveFile, StandaloneFiles, StandaloneHost } from "../standaloneHost";
+import { browserDownload } from "../download";
+import type { OpenFileInfo, SaveFile, StandaloneFiles, StandaloneHost } from "../standaloneHost";
 import type { ValidationHost } from "../validation/host";
 import type { WorkerOp, WorkerOps, WorkerRequest, WorkerResponse } from "./protocol";
 
