@@ -1,9 +1,8 @@
 /**
  * Entry of the task pane: waits for Office (or decides it is standalone), then renders the app
  * inside FluentProvider. Office calls stay in the hosts; the UI only sees a WorkbookHost. The first-load
- * bundle holds only what the first screen needs: the Excel host (Office.js renderer, validation) is a chunk
- * fetched from the add-in's origin when the pane runs in Excel (scripts/bundle-size.js counts it in Excel's
- * first load), the programme data and layout builder on the first layout or validation, other tabs on
+ * bundle holds only what the first screen needs: the Excel host (Office.js reads, renderer, validation) is
+ * a chunk fetched from the add-in's origin right after the first screen in Excel, the programme data and layout builder on the first layout or validation, other tabs on
  * their first opening, and outside Office the workbook lives in a Web Worker.
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
@@ -13,6 +12,7 @@ import { createSettingsStore } from "../platform/helpers";
 import { Platform, startPlatform } from "../platform/office";
 import { App } from "./App";
 import type { WorkbookHost } from "./host";
+import { lazyExcelHost } from "./lazyExcelHost";
 import { preloadFeedback } from "./lazyFeedback";
 import { lazyMonitoringEngine, loadProgramme } from "./monitoring/lazyEngine";
 import { spawnPaneWorker } from "./work/spawnWorker";
@@ -26,17 +26,20 @@ async function standaloneHost(): Promise<WorkbookHost> {
   return createStandaloneHost({ programme: await loadProgramme() });
 }
 
-async function excelHost(platform: Platform): Promise<WorkbookHost> {
-  const { createExcelHost } = await import(/* webpackChunkName: "excel-host" */ "./excelHost.js");
-  return createExcelHost({ excel: platform.excel!, excelApi: platform.excelApi, programme: loadProgramme });
+/** In Excel: the Excel host (src/hosts/excel) is a chunk loaded right after the first screen or on first use. */
+function excelHost(platform: Platform): ReturnType<typeof lazyExcelHost> {
+  return lazyExcelHost(platform.excelApi, async () => {
+    const { createExcelHost } = await import(/* webpackChunkName: "excel-host" */ "./excelHost.js");
+    return createExcelHost({ excel: platform.excel!, excelApi: platform.excelApi, programme: loadProgramme });
+  });
 }
 
 async function main(): Promise<void> {
   const container = document.getElementById("container");
   if (!container) throw new Error("#container is missing from taskpane.html");
   const platform = await startPlatform();
-  const host: WorkbookHost =
-    platform.host === "excel" && platform.excel ? await excelHost(platform) : await standaloneHost();
+  const inExcel = platform.host === "excel" && platform.excel ? excelHost(platform) : null;
+  const host: WorkbookHost = inExcel ?? (await standaloneHost());
   document.body.dataset.miernikHost = host.kind;
   createRoot(container).render(
     <React.StrictMode>
@@ -46,7 +49,10 @@ async function main(): Promise<void> {
     </React.StrictMode>,
   );
   // After the first screen: the message bars' chunk, so the first message shows styled at once.
-  setTimeout(preloadFeedback, 0);
+  setTimeout(() => {
+    preloadFeedback();
+    inExcel?.prefetch();
+  }, 0);
 }
 
 main().catch((e: unknown) => {

@@ -88,8 +88,8 @@ describe("the production build in dist/", () => {
     const m = measure(DIST);
     expect(m.firstTotal.gzip).toBeGreaterThan(50 * 1024); // React alone is more: the measure is real
     expect(m.firstTotal.gzip).toBeLessThanOrEqual(FIRST_LOAD_BUDGET_GZIP);
-    // In Excel the Office.js host chunk is fetched before the first screen too.
-    expect(m.firstExcelTotal.gzip).toBeGreaterThan(m.firstTotal.gzip);
+    // In Excel, with whatever chunks it would fetch before its first screen.
+    expect(m.firstExcelTotal.gzip).toBeGreaterThanOrEqual(m.firstTotal.gzip);
     expect(m.firstExcelTotal.gzip).toBeLessThanOrEqual(FIRST_LOAD_BUDGET_GZIP);
   });
 

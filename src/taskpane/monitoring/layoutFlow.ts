@@ -4,7 +4,7 @@
  * id) → ask before replacing anything else → write → show the sheet. Tested with fake hosts.
  */
 import type { Localized } from "../../domain/i18n";
-import { describeHostError } from "../../hosts/excel/errors";
+import { API_NOT_FOUND_MESSAGE } from "../../hosts/excel/apiMessage";
 import type { SheetCells } from "../../workbook/cells";
 import type { CellValue, NamePlan, SheetPlan, WorkbookPlan } from "../../workbook/plan";
 import { REQUIRED_EXCEL_API } from "../../platform/office";
@@ -85,9 +85,7 @@ export async function runMonitoringLayout(deps: LayoutFlowDeps, year: number): P
       },
     });
   if (host.kind === "excel" && !host.excelApi(REQUIRED_EXCEL_API))
-    throw new FlowError(
-      describeHostError({ code: "ApiNotFound", message: `ExcelApi ${REQUIRED_EXCEL_API}` }),
-    );
+    throw new FlowError({ message: API_NOT_FOUND_MESSAGE });
 
   const sheet = engine.sheetName(year);
   deps.onStage?.({ stage: "reading" });
