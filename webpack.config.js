@@ -126,6 +126,9 @@ module.exports = async (env = {}, argv = {}) => {
 
   return {
     mode: dev ? "development" : "production",
+    // Modern output (arrow functions, const) for webpack's own runtime too: the pane runs only in
+    // Chromium/WebKit webviews and browsers (Fluent UI v9 needs them), like the ES2022 the sources compile to.
+    target: ["web", "es2020"],
     devtool: dev ? "source-map" : false,
     entry: ENTRIES,
     output: {

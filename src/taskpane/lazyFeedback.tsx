@@ -32,7 +32,14 @@ export function Notice(props: NoticeProps): React.JSX.Element {
 
 export function Busy(props: BusyProps): React.JSX.Element {
   return (
-    <React.Suspense fallback={<div role="status">{props.label}</div>}>
+    <React.Suspense
+      fallback={
+        <div role="status">
+          {props.label}
+          {props.progressLabel ? <div role="progressbar" aria-label={props.progressLabel} /> : null}
+        </div>
+      }
+    >
       <BusyImpl {...props} />
     </React.Suspense>
   );
