@@ -59,7 +59,7 @@ describe("a Windows-1250 CSV from Polish Excel in the standalone page (issue 12)
   let s: Session;
   let tmp: string;
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(ROOT, "dist", "cli", "main.js")))
+    if (!fs.existsSync(path.join(ROOT, "lib", "cli", "main.js")))
       throw new Error("run `npm run build:cli` first");
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-e2e-import-"));
     pane = await openPane({ host: "standalone" });

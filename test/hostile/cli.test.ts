@@ -99,7 +99,7 @@ describe("the hostile corpus through the CLI", () => {
   let before: Map<string, string>;
 
   beforeAll(async () => {
-    expect(fs.existsSync(path.join(ROOT, "dist/cli/main.js"))).toBe(true); // npm run build:cli
+    expect(fs.existsSync(path.join(ROOT, "lib/cli/main.js"))).toBe(true); // npm run build:cli
     expect(fs.existsSync(TIME)).toBe(true); // Debian package `time` (.ci/run installs it)
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-hostile-"));
     cases = await buildCorpus(dir);

@@ -41,7 +41,7 @@ function summarize(dir: string, env: Record<string, string>) {
 describe("summarize: a file that fails in memory or time", () => {
   let dir: string;
   beforeAll(async () => {
-    expect(fs.existsSync(path.join(ROOT, "dist/cli/main.js"))).toBe(true);
+    expect(fs.existsSync(path.join(ROOT, "lib/cli/main.js"))).toBe(true);
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-isolation-"));
     fs.writeFileSync(path.join(dir, "a.xlsx"), await registerXlsx());
     fs.writeFileSync(path.join(dir, "b.csv"), CANONICAL_CSV);

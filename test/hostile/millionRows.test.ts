@@ -126,7 +126,7 @@ describe("a register of 1 048 576 rows", () => {
   }, 120000);
 
   test("the CLI refuses it with a message about its size, at the default heap, RSS < 500 MB", () => {
-    expect(fs.existsSync(path.join(ROOT, "dist/cli/main.js"))).toBe(true);
+    expect(fs.existsSync(path.join(ROOT, "lib/cli/main.js"))).toBe(true);
     const rss = path.join(dir, "rss.txt");
     const r = spawnSync(
       "/usr/bin/time",

@@ -342,7 +342,7 @@ describe("one register, every way real files come (issue 12)", () => {
     const CLI = path.join(ROOT, "bin", "miernik.js");
     let dir: string;
     beforeAll(() => {
-      if (!fs.existsSync(path.join(ROOT, "dist", "cli", "main.js")))
+      if (!fs.existsSync(path.join(ROOT, "lib", "cli", "main.js")))
         throw new Error("run `npm run build:cli` first (this test runs the compiled CLI)");
       dir = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-import-"));
     });
