@@ -2,7 +2,6 @@
  * Entry of the task pane: waits for Office (or decides it is standalone), then renders the app
  * inside FluentProvider. Office calls stay in the hosts; the UI only sees a WorkbookHost.
  */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { PROGRAMME } from "../domain/programme/programme";
@@ -13,6 +12,7 @@ import { createExcelHost } from "./excelHost";
 import type { WorkbookHost } from "./host";
 import { monitoringEngine } from "./monitoring/engine";
 import { createStandaloneHost } from "./standaloneHost";
+import { ThemedRoot } from "./theme";
 
 async function main(): Promise<void> {
   const container = document.getElementById("container");
@@ -25,14 +25,14 @@ async function main(): Promise<void> {
   document.body.dataset.miernikHost = host.kind;
   createRoot(container).render(
     <React.StrictMode>
-      <FluentProvider theme={webLightTheme}>
+      <ThemedRoot office={platform.theme}>
         <App
           host={host}
           programme={PROGRAMME}
           engine={monitoringEngine(PROGRAMME)}
           settings={createSettingsStore()}
         />
-      </FluentProvider>
+      </ThemedRoot>
     </React.StrictMode>,
   );
 }

@@ -11,6 +11,7 @@ import { MonitoringSection } from "./monitoring/MonitoringSection";
 import { ParticipantsSection } from "./participants/ParticipantsSection";
 import { SummariesSection } from "./summaries/SummariesSection";
 import type { MonitoringEngine } from "./monitoring/layoutFlow";
+import type { WorkbookState } from "./workbookState";
 
 export interface SectionProps {
   host: WorkbookHost;
@@ -20,6 +21,10 @@ export interface SectionProps {
   /** The reporting year chosen in the pane (shared by sections). */
   year: number;
   onYearChange(year: number): void;
+  /** The open workbook at a glance (sheets, register present, unsaved changes). */
+  workbook?: WorkbookState;
+  /** A section changed the workbook: the pane re-reads its state. */
+  onWorkbookChanged?(): void;
 }
 
 export interface SectionDef {
@@ -37,16 +42,24 @@ function Monitoring(props: SectionProps): React.JSX.Element {
       year={props.year}
       onYearChange={props.onYearChange}
       programme={props.programme}
+      onWorkbookChanged={props.onWorkbookChanged}
     />
   );
 }
 
 function Participants(props: SectionProps): React.JSX.Element {
-  return <ParticipantsSection host={props.host} lang={props.lang} />;
+  return (
+    <ParticipantsSection
+      host={props.host}
+      lang={props.lang}
+      hasRegister={props.workbook?.hasRegister}
+      onWorkbookChanged={props.onWorkbookChanged}
+    />
+  );
 }
 
 function Summaries(props: SectionProps): React.JSX.Element {
-  return <SummariesSection host={props.host} lang={props.lang} />;
+  return <SummariesSection host={props.host} lang={props.lang} onWorkbookChanged={props.onWorkbookChanged} />;
 }
 
 export const SECTIONS: readonly SectionDef[] = [
