@@ -111,6 +111,15 @@ export const NOUNS = {
     pl: { one: "zatrudnionej osoby", few: "zatrudnionych osób", many: "zatrudnionych osób" },
     en: { one: "more employed person", other: "more employed people" },
   },
+  participantGen: {
+    pl: { one: "uczestnika", few: "uczestników", many: "uczestników" },
+    en: { one: "participant", other: "participants" },
+  },
+  criterionGen: {
+    pl: { one: "kryterium", few: "kryteriów", many: "kryteriów" },
+    en: { one: "criterion", other: "criteria" },
+  },
+  fileGen: { pl: { one: "pliku", few: "plików", many: "plików" }, en: { one: "file", other: "files" } },
   person: { pl: { one: "osoba", few: "osoby", many: "osób" }, en: { one: "person", other: "people" } },
   personGen: { pl: { one: "osoby", few: "osób", many: "osób" }, en: { one: "person", other: "people" } },
   criterion: {

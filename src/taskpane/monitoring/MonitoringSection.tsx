@@ -74,6 +74,8 @@ export interface MonitoringSectionProps {
   programme?: Programme;
   /** Initial view, for tests and screenshots. */
   initialView?: View;
+  /** The section wrote into the workbook (the pane re-reads its state). */
+  onWorkbookChanged?(): void;
 }
 
 function show(v: CellValue, lang: Lang): string {
@@ -199,6 +201,8 @@ export function MonitoringSection(props: MonitoringSectionProps): React.JSX.Elem
   const [view, setView] = React.useState<View>(props.initialView ?? { kind: "idle" });
   const [pending, setPending] = React.useState<Pending | null>(null);
   const busy = view.kind === "busy";
+  // Bumped after each layout: the Validate panel refreshes its results (no stale "no sheet" error).
+  const [written, setWritten] = React.useState(0);
   const yearId = React.useId();
 
   const layOut = async () => {
@@ -215,6 +219,10 @@ export function MonitoringSection(props: MonitoringSectionProps): React.JSX.Elem
         year,
       );
       setView(outcome.status === "done" ? { kind: "done", outcome } : { kind: "cancelled" });
+      if (outcome.status === "done") {
+        setWritten((n) => n + 1);
+        props.onWorkbookChanged?.();
+      }
     } catch (e) {
       setView({ kind: "error", message: errorMessage(e) });
     }
@@ -232,18 +240,17 @@ export function MonitoringSection(props: MonitoringSectionProps): React.JSX.Elem
         {tr("monitoringTitle", lang)}
       </Text>
       <Text as="p">{tr("monitoringIntro", lang)}</Text>
-      {host.kind === "standalone" ? (
-        <MessageBar intent="info">
-          <MessageBarBody>{tr("standaloneNote", lang)}</MessageBarBody>
-        </MessageBar>
-      ) : null}
       <div className={styles.row}>
         <Field label={tr("year", lang)} hint={tr("yearHint", lang)} className={styles.year}>
           <Select
             id={yearId}
             value={String(year)}
             disabled={busy}
-            onChange={(_e, data) => onYearChange(Number(data.value))}
+            onChange={(_e, data) => {
+              // A message about the previous year's layout no longer applies.
+              setView({ kind: "idle" });
+              onYearChange(Number(data.value));
+            }}
           >
             {yearsOf(engine).map((y) => (
               <option key={y} value={String(y)}>
@@ -275,6 +282,7 @@ export function MonitoringSection(props: MonitoringSectionProps): React.JSX.Elem
             year={year}
             lang={lang}
             selectable={host.kind === "excel"}
+            refreshKey={written}
           />
         </>
       ) : null}
