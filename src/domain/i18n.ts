@@ -34,7 +34,10 @@ export function pluralForm(n: number, noun: Counted, lang: Lang): string {
 
 const NUMBER_FORMAT: Record<Lang, Intl.NumberFormat> = {
   // "always": Polish groups 4-digit numbers too (1 796), as the programme's reports print them.
-  pl: new Intl.NumberFormat("pl-PL", { useGrouping: "always", maximumFractionDigits: 2 } as unknown as Intl.NumberFormatOptions),
+  pl: new Intl.NumberFormat("pl-PL", {
+    useGrouping: "always",
+    maximumFractionDigits: 2,
+  } as unknown as Intl.NumberFormatOptions),
   en: new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 }),
 };
 

@@ -156,7 +156,10 @@ export async function startPlatform(opts: StartOptions = {}): Promise<Platform> 
   let info: { host: unknown; platform?: unknown } | "timeout";
   try {
     const embedded = opts.embedded ?? (scope === globalThis ? inOfficeContainer() : true);
-    info = await withTimeout(office.onReady(), embedded ? (opts.readyTimeoutMs ?? 8000) : (opts.graceMs ?? 250));
+    info = await withTimeout(
+      office.onReady(),
+      embedded ? (opts.readyTimeoutMs ?? 8000) : (opts.graceMs ?? 250),
+    );
   } catch (e) {
     return standalone(`Office.onReady failed: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -129,7 +129,9 @@ export function App(props: AppProps): React.JSX.Element {
       setWorkbook(state);
       if (followYear.current) {
         followYear.current = false;
-        setYear((y) => yearForWorkbook(y, state.monitoringYears, { first: engine.firstYear, last: engine.lastYear }));
+        setYear((y) =>
+          yearForWorkbook(y, state.monitoringYears, { first: engine.firstYear, last: engine.lastYear }),
+        );
       }
     });
   }, [host, engine]);

@@ -35,7 +35,13 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     minWidth: 0,
   },
-  row: { display: "flex", flexWrap: "wrap", alignItems: "flex-start", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  row: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "flex-start",
+    gap: tokens.spacingHorizontalS,
+    minWidth: 0,
+  },
 });
 
 export interface FileBarProps {

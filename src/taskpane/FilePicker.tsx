@@ -7,7 +7,13 @@ import { Button, Text, makeStyles, tokens, type ButtonProps } from "@fluentui/re
 import * as React from "react";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0, maxWidth: "100%" },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    minWidth: 0,
+    maxWidth: "100%",
+  },
   name: { overflowWrap: "anywhere", color: tokens.colorNeutralForeground2 },
   button: { maxWidth: "100%", minWidth: 0, whiteSpace: "normal", textAlign: "start" },
 });

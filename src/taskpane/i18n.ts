@@ -1,5 +1,14 @@
 /** Text of the pane's shell and Monitoring section: Polish by default, English on request. */
-import { capitalize, Counted, countOf, formatCount, formatDateIso, Lang, Localized, pluralForm } from "../domain/i18n";
+import {
+  capitalize,
+  Counted,
+  countOf,
+  formatCount,
+  formatDateIso,
+  Lang,
+  Localized,
+  pluralForm,
+} from "../domain/i18n";
 
 export type { Lang, Localized };
 
@@ -136,7 +145,10 @@ export const NOUNS = {
     en: { one: "empty value", other: "empty values" },
   },
   fix: { pl: { one: "poprawka", few: "poprawki", many: "poprawek" }, en: { one: "fix", other: "fixes" } },
-  project: { pl: { one: "projekt", few: "projekty", many: "projektów" }, en: { one: "project", other: "projects" } },
+  project: {
+    pl: { one: "projekt", few: "projekty", many: "projektów" },
+    en: { one: "project", other: "projects" },
+  },
   indicator: {
     pl: { one: "miernik", few: "mierniki", many: "mierników" },
     en: { one: "indicator", other: "indicators" },
@@ -176,7 +188,11 @@ export function layoutDoneText(r: { sheet: string; kept: number; downloaded?: st
 
 /** Dialog text before replacing cells the user changed. */
 export function confirmText(sheet: string, n: number, lang: Lang): string {
-  const differ = pluralForm(n, { pl: { one: "różni", few: "różnią", many: "różni" }, en: { one: "differs", other: "differ" } }, lang);
+  const differ = pluralForm(
+    n,
+    { pl: { one: "różni", few: "różnią", many: "różni" }, en: { one: "differs", other: "differ" } },
+    lang,
+  );
   return lang === "pl"
     ? `W arkuszu „${sheet}” ${cellCount(n, lang)} ${differ} się od szablonu. Wpisane wartości mierników zostaną zachowane; te komórki zostaną zastąpione treścią szablonu.`
     : `In the sheet “${sheet}”, ${cellCount(n, lang)} ${differ} from the template. Typed indicator values are kept; these cells will be replaced by the template.`;

@@ -39,7 +39,10 @@ export function useSystemTheme(): PaneTheme {
 }
 
 /** FluentProvider with Office's theme when given, else the system's. */
-export function ThemedRoot(props: { office: PaneTheme | null; children: React.ReactNode }): React.JSX.Element {
+export function ThemedRoot(props: {
+  office: PaneTheme | null;
+  children: React.ReactNode;
+}): React.JSX.Element {
   const system = useSystemTheme();
   const name = props.office ?? system;
   React.useEffect(() => {

@@ -51,7 +51,7 @@ import {
 } from "./flows";
 
 const L = (pl: string, en: string): Localized => ({ pl, en });
-const S = {
+export const PARTICIPANTS_TEXT = {
   intro: L(
     "Rejestr uczestników projektu i samoocena kryteriów karty naboru. Formuły w skoroszycie liczą kryteria na bieżąco, także bez Miernika.",
     "The project's participant register and a self-check of the call's criteria. Formulas in the workbook keep the criteria live, even without Miernik.",
@@ -60,7 +60,6 @@ const S = {
   card: L("Karta oceny", "Criteria card"),
   cardFile: L("Wczytaj inną kartę (JSON)…", "Load another card (JSON)…"),
   create: L("Utwórz rejestr uczestników", "Create participant register"),
-  refreshRegister: L("Odśwież rejestr i arkusz kryteriów", "Refresh the register and criteria sheet"),
   importFile: L("Importuj uczestników (.xlsx, .csv)…", "Import participants (.xlsx, .csv)…"),
   check: L("Sprawdź kryteria", "Check criteria"),
   cancel: L("Anuluj", "Cancel"),
@@ -76,17 +75,27 @@ const S = {
   notMet: L("Niespełnione", "Not met"),
   na: L("Nie dotyczy", "Not applicable"),
   target: L("Cel naboru", "Call target"),
-  targetNote: L("cel dla całego naboru, nie dla projektu", "the target of the whole call, not of the project"),
+  targetNote: L(
+    "cel dla całego naboru, nie dla projektu",
+    "the target of the whole call, not of the project",
+  ),
   productGroup: L("Wskaźniki produktu (cele naboru)", "Product indicators (call targets)"),
   noPoints: L("karta nie przyznaje za nie punktów", "the card awards no points for it"),
   verdictAllMet: L("Wszystkie kryteria spełnione", "All criteria met"),
   verdictSome: L("Nie wszystkie kryteria są spełnione", "Not all criteria are met"),
-  requiredMet: L("Kryteria obowiązkowe (formalne i efektywności) spełnione.", "Required criteria (formal and effectiveness) met."),
-  requiredNotMet: L("Kryteria obowiązkowe (formalne i efektywności) niespełnione.", "Required criteria (formal and effectiveness) not met."),
+  requiredMet: L(
+    "Kryteria obowiązkowe (formalne i efektywności) spełnione.",
+    "Required criteria (formal and effectiveness) met.",
+  ),
+  requiredNotMet: L(
+    "Kryteria obowiązkowe (formalne i efektywności) niespełnione.",
+    "Required criteria (formal and effectiveness) not met.",
+  ),
   premiumTotal: L("Punkty premiujące razem", "Premium points in total"),
   problems: L("Problemy w wierszach", "Row problems"),
   badCard: L("Zła karta", "Bad card"),
 };
+const S = PARTICIPANTS_TEXT;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -175,7 +184,10 @@ export function verdictText(v: { notMet: number; total: number }, lang: Lang): s
 }
 
 /** Import preview: "Plik „x.csv”: 80 wierszy (nowe: 80, już w rejestrze: 0)." */
-export function importPreviewText(p: { file: string; incoming: number; toAdd: number; duplicates: number }, lang: Lang): string {
+export function importPreviewText(
+  p: { file: string; incoming: number; toAdd: number; duplicates: number },
+  lang: Lang,
+): string {
   return lang === "pl"
     ? `Plik „${p.file}”: ${count(p.incoming, "row", lang)} (nowe: ${formatCount(p.toAdd, lang)}, już w rejestrze: ${formatCount(p.duplicates, lang)}). Istniejące wiersze zostaną bez zmian.`
     : `File “${p.file}”: ${count(p.incoming, "row", lang)} (new: ${formatCount(p.toAdd, lang)}, already in the register: ${formatCount(p.duplicates, lang)}). Existing rows stay as they are.`;
@@ -193,7 +205,10 @@ export function createdText(rows: number, criteriaSheet: string, lang: Lang): st
     : `Done: sheet “${REGISTER_SHEET}” (${count(rows, "row", lang)}), “Słowniki” and “${criteriaSheet}”.`;
 }
 
-export function evaluationSummaryText(e: { asOf: string; participants: number; pending: number }, lang: Lang): string {
+export function evaluationSummaryText(
+  e: { asOf: string; participants: number; pending: number },
+  lang: Lang,
+): string {
   return lang === "pl"
     ? `Stan na ${formatDateIso(e.asOf, lang)}: ${count(e.participants, "participant", lang)}, oczekujący na wynik: ${formatCount(e.pending, lang)}`
     : `As of ${formatDateIso(e.asOf, lang)}: ${count(e.participants, "participant", lang)}, ${formatCount(e.pending, lang)} pending`;
@@ -204,13 +219,20 @@ export function CriterionCard(props: { c: CriterionResult; lang: Lang }): React.
   const styles = useStyles();
   const state = criterionState(c);
   const color =
-    state === "met" ? "success" : state === "notMet" ? "danger" : state === "target" ? "brand" : "informative";
+    state === "met"
+      ? "success"
+      : state === "notMet"
+        ? "danger"
+        : state === "target"
+          ? "brand"
+          : "informative";
+  const n = (v: number) => formatCount(v, lang);
   const value =
     c.kind === "product"
-      ? `${c.numerator}${c.target !== undefined ? ` / ${c.target}` : ""}`
+      ? `${n(c.numerator)}${c.target !== undefined ? ` / ${n(c.target)}` : ""}`
       : c.denominator === null
-        ? `${c.numerator}${c.threshold !== null ? ` / ${c.threshold}` : ""}`
-        : `${c.numerator} / ${c.denominator} = ${pct(c.share, lang)}${c.threshold !== null ? ` (${lang === "pl" ? "próg" : "threshold"} ${pct(c.threshold, lang)})` : ""}`;
+        ? `${n(c.numerator)}${c.threshold !== null ? ` / ${n(c.threshold)}` : ""}`
+        : `${n(c.numerator)} / ${n(c.denominator)} = ${pct(c.share, lang)}${c.threshold !== null ? ` (${lang === "pl" ? "próg" : "threshold"} ${pct(c.threshold, lang)})` : ""}`;
   return (
     <Card className={styles.card} data-criterion={c.id} data-state={state} size="small">
       <CardHeader
@@ -234,7 +256,8 @@ export function CriterionCard(props: { c: CriterionResult; lang: Lang }): React.
       {shortfallText(c, lang) && <Text data-shortfall>{shortfallText(c, lang)}</Text>}
       {c.kind === "premium" && (
         <Text data-points>
-          {lang === "pl" ? "Punkty" : "Points"}: {c.points === null ? S.noPoints[lang] : formatCount(c.points, lang)}
+          {lang === "pl" ? "Punkty" : "Points"}:{" "}
+          {c.points === null ? S.noPoints[lang] : formatCount(c.points, lang)}
         </Text>
       )}
     </Card>
@@ -255,7 +278,11 @@ export function CriteriaResults(props: { e: CheckOutcome["evaluation"]; lang: La
     { key: "met", title: S.met, items: e.criteria.filter((c) => criterionState(c) === "met") },
     { key: "na", title: S.na, items: e.criteria.filter((c) => criterionState(c) === "na") },
     { key: "target", title: S.productGroup, items: e.criteria.filter((c) => criterionState(c) === "target") },
-  ].filter((g) => g.items.length > 0) as { key: CriterionState; title: Localized; items: CriterionResult[] }[];
+  ].filter((g) => g.items.length > 0) as {
+    key: CriterionState;
+    title: Localized;
+    items: CriterionResult[];
+  }[];
   return (
     <>
       <MessageBar
@@ -269,8 +296,8 @@ export function CriteriaResults(props: { e: CheckOutcome["evaluation"]; lang: La
         <MessageBarBody>
           <MessageBarTitle>{v.notMet === 0 ? S.verdictAllMet[lang] : verdictText(v, lang)}</MessageBarTitle>
           <span className={styles.block}>{required ? S.requiredMet[lang] : S.requiredNotMet[lang]}</span>
-          <span className={styles.block}>
-            {S.premiumTotal[lang]}: <span data-premium-total>{formatCount(premium, lang)}</span>
+          <span className={styles.block} data-premium-total>
+            {S.premiumTotal[lang]}: {formatCount(premium, lang)}
           </span>
         </MessageBarBody>
       </MessageBar>
@@ -392,7 +419,12 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
         { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
         parse,
       );
-      const counts = { file: preview.file, incoming: preview.incoming, toAdd: preview.toAdd.length, duplicates: preview.duplicates };
+      const counts = {
+        file: preview.file,
+        incoming: preview.incoming,
+        toAdd: preview.toAdd.length,
+        duplicates: preview.duplicates,
+      };
       const text = importPreviewText(counts, lang);
       if (preview.toAdd.length === 0) {
         setInfo(L(importPreviewText(counts, "pl"), importPreviewText(counts, "en")));
@@ -406,7 +438,9 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
       if (out.status === "done") {
         props.onWorkbookChanged?.();
         // The criteria follow the import at once (never "80 imported" above cards still saying 120).
-        setCheck(await checkCriteria(deps, card, serial(), signal, (done, total) => setProgress(done / total)));
+        setCheck(
+          await checkCriteria(deps, card, serial(), signal, (done, total) => setProgress(done / total)),
+        );
         setInfo(L(importedText(preview.toAdd.length, "pl"), importedText(preview.toAdd.length, "en")));
       }
     });
@@ -478,11 +512,19 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
         </div>
       </div>
       <div className={styles.row}>
-        <Button appearance={hasRegister ? "primary" : "secondary"} disabled={busy} onClick={() => void checkNow()}>
+        <Button
+          appearance={hasRegister ? "primary" : "secondary"}
+          disabled={busy}
+          onClick={() => void checkNow()}
+        >
           {S.check[lang]}
         </Button>
-        <Button appearance={hasRegister ? "secondary" : "primary"} disabled={busy} onClick={() => void create()}>
-          {hasRegister ? S.refreshRegister[lang] : S.create[lang]}
+        <Button
+          appearance={hasRegister ? "secondary" : "primary"}
+          disabled={busy}
+          onClick={() => void create()}
+        >
+          {S.create[lang]}
         </Button>
         <FilePicker
           label={S.importFile[lang]}

@@ -266,7 +266,11 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
           accept=".xlsx,.xlsm,.csv"
           multiple
           inputId="projects"
-          chosen={files.length > 3 ? [`${t("filesChosen", lang)}: ${formatCount(files.length, lang)}`] : files.map((f) => f.name)}
+          chosen={
+            files.length > 3
+              ? [`${t("filesChosen", lang)}: ${formatCount(files.length, lang)}`]
+              : files.map((f) => f.name)
+          }
           onFiles={(fs) => setFiles(fs)}
         />
         <div>

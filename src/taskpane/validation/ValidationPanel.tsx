@@ -36,16 +36,26 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
     minWidth: 0,
   },
-  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap", minWidth: 0 },
+  row: {
+    display: "flex",
+    gap: tokens.spacingHorizontalS,
+    alignItems: "center",
+    flexWrap: "wrap",
+    minWidth: 0,
+  },
   heading: { display: "flex", flexDirection: "column", minWidth: 0, textAlign: "start" },
   title: { overflowWrap: "break-word", minWidth: 0 },
   found: { color: tokens.colorPaletteRedForeground1, textDecorationLine: "line-through" },
   fixed: { color: tokens.colorPaletteGreenForeground1, fontWeight: tokens.fontWeightSemibold },
-  empties: { color: tokens.colorNeutralForeground2, padding: `${tokens.spacingVerticalXS} 0`, overflowWrap: "anywhere" },
+  empties: {
+    color: tokens.colorNeutralForeground2,
+    padding: `${tokens.spacingVerticalXS} 0`,
+    overflowWrap: "anywhere",
+  },
   text: { overflowWrap: "break-word", minWidth: 0 },
 });
 
-const T = {
+export const VALIDATION_TEXT = {
   validate: { pl: "Sprawdź", en: "Validate" },
   fixAll: { pl: "Popraw wszystkie", en: "Fix all" },
   fixOne: { pl: "Popraw", en: "Fix" },
@@ -64,6 +74,7 @@ const T = {
   verdictErrors: { pl: "Do poprawienia", en: "To correct" },
   verdictWarnings: { pl: "Bez błędów, są uwagi", en: "No errors, some warnings" },
 } satisfies Record<string, Localized>;
+const T = VALIDATION_TEXT;
 
 export interface ValidationPanelProps {
   host: ValidationHost;
@@ -101,7 +112,10 @@ export function orderedGroups(findings: readonly Finding[], programme: Programme
     ...g,
     findings: [...g.findings].sort((a, b) => rank(a) - rank(b)),
   }));
-  return groups.map((g, i) => ({ g, i })).sort((a, b) => (b.g.errors > 0 ? 1 : 0) - (a.g.errors > 0 ? 1 : 0) || a.i - b.i).map((x) => x.g);
+  return groups
+    .map((g, i) => ({ g, i }))
+    .sort((a, b) => (b.g.errors > 0 ? 1 : 0) - (a.g.errors > 0 ? 1 : 0) || a.i - b.i)
+    .map((x) => x.g);
 }
 
 function rank(f: Finding): number {
@@ -279,7 +293,8 @@ function FindingRow(props: {
           <span className={props.found}>
             {typeof f.value === "string" ? `„${f.value}”` : shown(f.value, percent, lang)}
           </span>{" "}
-          → {T.fixTo[lang]} ({T.asNumber[lang]}): <span className={props.fixed}>{shown(f.fix.value, percent, lang)}</span>
+          → {T.fixTo[lang]} ({T.asNumber[lang]}):{" "}
+          <span className={props.fixed}>{shown(f.fix.value, percent, lang)}</span>
         </Text>
       )}
     </div>
