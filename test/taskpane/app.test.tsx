@@ -142,7 +142,7 @@ describe("pane texts", () => {
 
   test("the confirmation names the sheet and the number of cells", () => {
     expect(confirmText("Monitoring 2023", 1, "pl")).toMatch(
-      /^W arkuszu „Monitoring 2023” jedna komórka różni się/,
+      /^W arkuszu „Monitoring 2023” 1 komórka różni się/,
     );
     expect(confirmText("Monitoring 2023", 3, "pl")).toMatch(/3 komórki różnią się/);
     expect(confirmText("Monitoring 2023", 5, "pl")).toMatch(/5 komórek różni się/);
