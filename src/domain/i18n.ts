@@ -62,3 +62,17 @@ export function formatDateIso(iso: string, lang: Lang): string {
 export function capitalize(s: string): string {
   return s.length === 0 ? s : s[0].toLocaleUpperCase("pl-PL") + s.slice(1);
 }
+
+/** A date typed by a person: "31.01.2025" / "31.1.2025" (Polish) or "2025-01-31" (ISO) → "2025-01-31", or null. */
+export function parseDateInput(text: string): string | null {
+  const t = text.trim();
+  let y: number, m: number, d: number;
+  const pl = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (pl) [d, m, y] = [Number(pl[1]), Number(pl[2]), Number(pl[3])];
+  else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}

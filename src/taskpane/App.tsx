@@ -42,6 +42,8 @@ const useStyles = makeStyles({
   stateFile: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere", minWidth: 0 },
   tabs: { padding: `0 ${tokens.spacingHorizontalXS}`, minWidth: 0 },
   tabList: { flexWrap: "wrap" },
+  // Three tabs on one line at 320 px: less padding than Fluent's small tabs.
+  tab: { paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
   main: {
     padding: tokens.spacingHorizontalM,
     display: "flex",
@@ -93,8 +95,8 @@ export function WorkbookStateLine(props: {
       </span>
       {kind === "standalone" && state.fileName !== null && (
         <Badge
-          appearance={state.unsaved ? "filled" : "outline"}
-          color={state.unsaved ? "warning" : "subtle"}
+          appearance={state.unsaved ? "filled" : "tint"}
+          color={state.unsaved ? "warning" : "success"}
           data-state-unsaved={state.unsaved}
         >
           {state.unsaved ? tr("stateUnsaved", lang) : tr("stateSaved", lang)}
@@ -201,7 +203,13 @@ export function App(props: AppProps): React.JSX.Element {
           }}
         >
           {sections.map((s) => (
-            <Tab key={s.id} value={s.id} id={`${idBase}-tab-${s.id}`} aria-controls={`${idBase}-panel`}>
+            <Tab
+              key={s.id}
+              value={s.id}
+              className={styles.tab}
+              id={`${idBase}-tab-${s.id}`}
+              aria-controls={`${idBase}-panel`}
+            >
               {s.label[lang]}
             </Tab>
           ))}

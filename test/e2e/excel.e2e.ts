@@ -62,9 +62,16 @@ function escapeRegExp(x: string): string {
 }
 
 /** A finding's message as the pane shows it under its cell: without the leading "Sheet!A1, ", capitalised. */
-function findingText(f: { sheet: string; cell: string | null; message: { pl: string } }): string {
+function findingText(f: {
+  sheet: string;
+  cell: string | null;
+  message: { pl: string };
+  fix?: unknown;
+}): string {
   const where = `${f.sheet}!${f.cell}, `;
-  const m = f.cell && f.message.pl.startsWith(where) ? f.message.pl.slice(where.length) : f.message.pl;
+  let m = f.cell && f.message.pl.startsWith(where) ? f.message.pl.slice(where.length) : f.message.pl;
+  // A fixable finding shows its fix apart (found → fix), not as the message's "; poprawka: …" tail.
+  if (f.fix) m = m.replace(/;\s*poprawka:[^;]*$/, "");
   return m.charAt(0).toLocaleUpperCase("pl-PL") + m.slice(1);
 }
 

@@ -73,7 +73,9 @@ async function findingsOnScreen(page: Page): Promise<string[]> {
 /** A CLI finding as the pane lists it: the cell once, then the message without it, capitalised. */
 function shownFinding(f: CliFinding): string {
   const where = `${f.sheet}!${f.cell}, `;
-  const m = f.cell && f.message.startsWith(where) ? f.message.slice(where.length) : f.message;
+  let m = f.cell && f.message.startsWith(where) ? f.message.slice(where.length) : f.message;
+  // A fixable finding shows its fix apart (found → fix), not as the message's "; poprawka: …" tail.
+  if (f.fix !== null) m = m.replace(/;\s*poprawka:[^;]*$/, "");
   return `${f.sheet}!${f.cell} — ${m.charAt(0).toLocaleUpperCase("pl-PL")}${m.slice(1)}`;
 }
 

@@ -11,7 +11,6 @@ import {
   Badge,
   Button,
   Card,
-  CardHeader,
   Dialog,
   DialogActions,
   DialogBody,
@@ -33,7 +32,7 @@ import * as React from "react";
 import { builtinCard, DEFAULT_CARD_ID, parseCardText } from "../../domain/card/load";
 import type { Card as CriteriaCard, CriterionResult } from "../../domain/card/types";
 import { isoToSerial } from "../../domain/dates";
-import { capitalize, formatDateIso, type Lang, type Localized } from "../../domain/i18n";
+import { capitalize, formatDateIso, parseDateInput, type Lang, type Localized } from "../../domain/i18n";
 import { REGISTER_COLUMNS } from "../../domain/register/columns";
 import { columnLetters } from "../../workbook/address";
 import type { XlsxParser } from "../../workbook/summary/inputs";
@@ -235,18 +234,15 @@ export function CriterionCard(props: { c: CriterionResult; lang: Lang }): React.
         : `${n(c.numerator)} / ${n(c.denominator)} = ${pct(c.share, lang)}${c.threshold !== null ? ` (${lang === "pl" ? "próg" : "threshold"} ${pct(c.threshold, lang)})` : ""}`;
   return (
     <Card className={styles.card} data-criterion={c.id} data-state={state} size="small">
-      <CardHeader
-        header={
-          <Text weight="semibold" className={styles.wrap}>
-            {c.label[lang]}
-          </Text>
-        }
-        action={
-          <Badge appearance={state === "target" ? "outline" : "filled"} color={color}>
-            {state === "target" ? S.target[lang] : S[state][lang]}
-          </Badge>
-        }
-      />
+      {/* Badge above the label: a long label wraps at 320 px instead of pushing the badge out of the card. */}
+      <div>
+        <Badge appearance={state === "target" ? "outline" : "filled"} color={color}>
+          {state === "target" ? S.target[lang] : S[state][lang]}
+        </Badge>
+      </div>
+      <Text weight="semibold" className={styles.wrap}>
+        {c.label[lang]}
+      </Text>
       <Text data-value>{value}</Text>
       {c.kind === "product" && (
         <Text size={200} className={styles.note}>
@@ -331,7 +327,7 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
   const styles = useStyles();
   const [card, setCard] = React.useState<CriteriaCard>(() => builtinCard(DEFAULT_CARD_ID) as CriteriaCard);
   const [cardFile, setCardFile] = React.useState<string | null>(null);
-  const [asOf, setAsOf] = React.useState(isoOf(props.today ?? new Date()));
+  const [asOf, setAsOf] = React.useState(() => formatDateIso(isoOf(props.today ?? new Date()), props.lang));
   const [busy, setBusy] = React.useState(false);
   const [progress, setProgress] = React.useState<number | undefined>(undefined);
   const [error, setError] = React.useState<Localized | null>(null);
@@ -366,13 +362,14 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
       ),
   };
   const serial = (): number => {
-    const s = isoToSerial(asOf);
+    const iso = parseDateInput(asOf);
+    const s = iso === null ? null : isoToSerial(iso);
     if (s === null)
       throw {
         info: {
           message: L(
-            `Nieprawidłowa data „${asOf}”: wybierz dzień w polu „Stan na dzień”.`,
-            `Invalid date “${asOf}”: pick a day in the “As of” field.`,
+            `Nieprawidłowa data „${asOf}”: wpisz dzień jako dd.mm.rrrr (np. 31.12.2025).`,
+            `Invalid date “${asOf}”: enter the day as yyyy-mm-dd (e.g. 2025-12-31).`,
           ),
         },
       };
@@ -492,7 +489,12 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
       )}
       <div className={styles.column}>
         <Field label={S.asOf[lang]}>
-          <Input type="date" value={asOf} onChange={(_e, d) => setAsOf(d.value)} />
+          <Input
+            value={asOf}
+            inputMode="numeric"
+            placeholder={lang === "pl" ? "dd.mm.rrrr" : "yyyy-mm-dd"}
+            onChange={(_e, d) => setAsOf(d.value)}
+          />
         </Field>
         <div className={styles.column} data-card>
           <Text size={200}>

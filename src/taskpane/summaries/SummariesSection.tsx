@@ -25,7 +25,7 @@ import * as React from "react";
 import { builtinCard, DEFAULT_CARD_ID, parseCardText } from "../../domain/card/load";
 import type { Card as CriteriaCard } from "../../domain/card/types";
 import { isoToSerial } from "../../domain/dates";
-import type { Lang, Localized } from "../../domain/i18n";
+import { formatDateIso, parseDateInput, type Lang, type Localized } from "../../domain/i18n";
 import type { XlsxParser } from "../../workbook/summary/inputs";
 import { FilePicker } from "../FilePicker";
 import { errorMessage, WorkbookHost } from "../host";
@@ -99,7 +99,9 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
   const [files, setFiles] = React.useState<File[]>([]);
   const [card, setCard] = React.useState<CriteriaCard>(() => builtinCard(DEFAULT_CARD_ID) as CriteriaCard);
   const [cardFile, setCardFile] = React.useState<string | null>(null);
-  const [asOf, setAsOf] = React.useState<string>(todayIso(props.today ?? new Date()));
+  const [asOf, setAsOf] = React.useState<string>(() =>
+    formatDateIso(todayIso(props.today ?? new Date()), props.lang),
+  );
   const [asking, setAsking] = React.useState<{ sheet: string; resolve(ok: boolean): void } | null>(null);
   const abort = React.useRef<AbortController | null>(null);
 
@@ -132,11 +134,12 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
   const buildCall = async () => {
     setError(null);
     setCall(null);
-    const serial = isoToSerial(asOf);
+    const iso = parseDateInput(asOf);
+    const serial = iso === null ? null : isoToSerial(iso);
     if (serial === null) {
       setError({
-        pl: `Nieprawidłowa data „${asOf}”: wybierz dzień w polu „Stan na dzień”.`,
-        en: `Invalid date “${asOf}”: pick a day in the “As of” field.`,
+        pl: `Nieprawidłowa data „${asOf}”: wpisz dzień jako dd.mm.rrrr (np. 31.12.2025).`,
+        en: `Invalid date “${asOf}”: enter the day as yyyy-mm-dd (e.g. 2025-12-31).`,
       });
       return;
     }
@@ -290,7 +293,12 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
           />
         </div>
         <Field label={t("asOf", lang)}>
-          <Input type="date" value={asOf} onChange={(_e, d) => setAsOf(d.value)} />
+          <Input
+            value={asOf}
+            inputMode="numeric"
+            placeholder={lang === "pl" ? "dd.mm.rrrr" : "yyyy-mm-dd"}
+            onChange={(_e, d) => setAsOf(d.value)}
+          />
         </Field>
         <div className={styles.row}>
           <Button

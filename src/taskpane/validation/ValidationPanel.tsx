@@ -53,6 +53,7 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   text: { overflowWrap: "break-word", minWidth: 0 },
+  fullTitle: { display: "block", color: tokens.colorNeutralForeground2, overflowWrap: "break-word" },
 });
 
 export const VALIDATION_TEXT = {
@@ -94,9 +95,12 @@ export function findingCounts(findings: readonly Finding[], lang: Lang): string 
   const errors = findings.filter((f) => f.severity === "error").length;
   const empties = findings.filter(isEmpty).length;
   const warnings = findings.length - errors - empties;
-  const parts = [count(errors, "error", lang), count(warnings, "warning", lang)];
+  // Only what is there ("2 błędy, 2 puste wartości"); "0 błędów" when there is nothing at all.
+  const parts: string[] = [];
+  if (errors > 0) parts.push(count(errors, "error", lang));
+  if (warnings > 0) parts.push(count(warnings, "warning", lang));
   if (empties > 0) parts.push(count(empties, "emptyValue", lang));
-  return parts.join(", ");
+  return parts.length > 0 ? parts.join(", ") : count(0, "error", lang);
 }
 
 /** The message without the "Sheet!A1, " the row already shows, starting with a capital letter. */
@@ -104,6 +108,19 @@ export function findingText(f: Finding, lang: Lang): string {
   const where = `${f.sheet}!${f.cell}, `;
   const m = f.message[lang];
   return capitalize(f.cell && m.startsWith(where) ? m.slice(where.length) : m);
+}
+
+/** The message without its "; poprawka: …" tail, which the row shows apart (found → fix). */
+export function withoutFix(message: string): string {
+  return message.replace(/;\s*(poprawka|fix):[^;]*$/i, "");
+}
+
+/** An area's title short enough for a 320 px heading: cut at a word, the full title kept for the panel. */
+export function shortTitle(title: string, max = 44): string {
+  if (title.length <= max) return title;
+  const cut = title.slice(0, max);
+  const at = cut.lastIndexOf(" ");
+  return `${(at > max / 2 ? cut.slice(0, at) : cut).replace(/[\s,.;:–-]+$/, "")}…`;
 }
 
 /** Groups with errors first (then programme order); in each, errors first, then warnings. */
@@ -200,14 +217,19 @@ export function ValidationPanel({
           return (
             <AccordionItem key={g.key} value={g.key}>
               <AccordionHeader>
-                <span className={styles.heading}>
+                <span className={styles.heading} title={g.title[lang]}>
                   <Text weight="semibold" className={styles.title}>
-                    {g.title[lang]}
+                    {shortTitle(g.title[lang])}
                   </Text>
                   <Text size={200}>{findingCounts(g.findings, lang)}</Text>
                 </span>
               </AccordionHeader>
               <AccordionPanel>
+                {shortTitle(g.title[lang]) !== g.title[lang] && (
+                  <Text size={200} className={styles.fullTitle}>
+                    {g.title[lang]}
+                  </Text>
+                )}
                 {shown.map((f, i) => (
                   <FindingRow
                     key={`${f.sheet}|${f.cell}|${f.rule}|${i}`}
@@ -285,7 +307,7 @@ function FindingRow(props: {
         )}
       </span>
       <Text size={200} className={props.text} data-message>
-        {findingText(f, lang)}
+        {f.fix && f.cell ? withoutFix(findingText(f, lang)) : findingText(f, lang)}
       </Text>
       {f.fix && f.cell && (
         <Text size={200} data-fix>
