@@ -43,7 +43,11 @@ const useStyles = makeStyles({
   tabs: { padding: `0 ${tokens.spacingHorizontalXS}`, minWidth: 0 },
   tabList: { flexWrap: "wrap" },
   // Three tabs on one line at 320 px: less padding than Fluent's small tabs.
-  tab: { paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
+  tab: {
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+    "@media (max-width: 340px)": { "& .fui-Tab__content": { fontSize: tokens.fontSizeBase200 } },
+  },
   main: {
     padding: tokens.spacingHorizontalM,
     display: "flex",

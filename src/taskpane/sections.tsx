@@ -43,6 +43,7 @@ function Monitoring(props: SectionProps): React.JSX.Element {
       onYearChange={props.onYearChange}
       programme={props.programme}
       onWorkbookChanged={props.onWorkbookChanged}
+      yearSheetPresent={props.workbook?.monitoringYears.includes(props.year)}
     />
   );
 }
@@ -59,7 +60,14 @@ function Participants(props: SectionProps): React.JSX.Element {
 }
 
 function Summaries(props: SectionProps): React.JSX.Element {
-  return <SummariesSection host={props.host} lang={props.lang} onWorkbookChanged={props.onWorkbookChanged} />;
+  return (
+    <SummariesSection
+      host={props.host}
+      lang={props.lang}
+      onWorkbookChanged={props.onWorkbookChanged}
+      hasMonitoring={props.workbook ? props.workbook.monitoringYears.length > 0 : undefined}
+    />
+  );
 }
 
 export const SECTIONS: readonly SectionDef[] = [

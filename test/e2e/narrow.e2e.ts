@@ -375,6 +375,24 @@ describe("the pane at 320–450 px (production build, standalone)", () => {
     }
   }, 120_000);
 
+  test("the theme follows the system outside Office (prefers-color-scheme: dark), and stays readable", async () => {
+    const page = await s.context.newPage();
+    try {
+      await page.emulateMedia({ colorScheme: "dark" });
+      await page.setViewportSize({ width: 350, height: 800 });
+      await page.goto(`${pane.server.url}/taskpane.html`);
+      await page.waitForSelector('body[data-miernik-host="standalone"]');
+      await page.waitForFunction(() => document.documentElement.dataset.miernikTheme === "dark");
+      const bg = await page.evaluate(
+        () => getComputedStyle(document.querySelector("header")!.parentElement!).backgroundColor,
+      );
+      expect(bg).not.toBe("rgb(255, 255, 255)");
+      await checkScreen(page, 350, "pl", "dark-nofile");
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+
   test("no request left 127.0.0.1 (office.js's own companion files from its CDN aside)", () => {
     const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
     expect(s.external.filter((u) => !u.startsWith(OFFICE_CDN))).toEqual([]);

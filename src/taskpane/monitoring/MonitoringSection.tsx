@@ -76,6 +76,11 @@ export interface MonitoringSectionProps {
   initialView?: View;
   /** The section wrote into the workbook (the pane re-reads its state). */
   onWorkbookChanged?(): void;
+  /**
+   * The workbook has the year's sheet: checking its values is then the primary action, not laying it
+   * out (one primary action per section). Unknown (undefined): laying out is.
+   */
+  yearSheetPresent?: boolean;
 }
 
 function show(v: CellValue, lang: Lang): string {
@@ -259,7 +264,11 @@ export function MonitoringSection(props: MonitoringSectionProps): React.JSX.Elem
             ))}
           </Select>
         </Field>
-        <Button appearance="primary" disabled={busy} onClick={() => void layOut()}>
+        <Button
+          appearance={props.yearSheetPresent ? "secondary" : "primary"}
+          disabled={busy}
+          onClick={() => void layOut()}
+        >
           {host.kind === "excel"
             ? tr("layOut", lang)
             : host.files?.current()
@@ -283,6 +292,7 @@ export function MonitoringSection(props: MonitoringSectionProps): React.JSX.Elem
             lang={lang}
             selectable={host.kind === "excel"}
             refreshKey={written}
+            primary={props.yearSheetPresent ?? false}
           />
         </>
       ) : null}

@@ -77,6 +77,8 @@ export interface SummariesSectionProps {
   today?: Date;
   /** The section wrote into the workbook (the pane re-reads its state). */
   onWorkbookChanged?(): void;
+  /** The workbook has monitoring sheets (its summary is then the primary action until files are chosen). */
+  hasMonitoring?: boolean;
 }
 
 type Busy = { what: "monitoring" } | { what: "call"; done: number; total: number } | null;
@@ -195,7 +197,11 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
         <CardHeader header={<Text weight="semibold">{t("monitoringTitle", lang)}</Text>} />
         <Text>{t("monitoringHelp", lang)}</Text>
         <div className={styles.row}>
-          <Button appearance="primary" disabled={busy !== null} onClick={() => void buildMonitoring()}>
+          <Button
+            appearance={props.hasMonitoring !== false && files.length === 0 ? "primary" : "secondary"}
+            disabled={busy !== null}
+            onClick={() => void buildMonitoring()}
+          >
             {t("monitoringButton", lang)}
           </Button>
           {done && (
@@ -269,6 +275,7 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
           accept=".xlsx,.xlsm,.csv"
           multiple
           inputId="projects"
+          appearance={props.hasMonitoring === false && files.length === 0 ? "primary" : "secondary"}
           chosen={
             files.length > 3
               ? [`${t("filesChosen", lang)}: ${formatCount(files.length, lang)}`]
@@ -302,7 +309,7 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
         </Field>
         <div className={styles.row}>
           <Button
-            appearance="primary"
+            appearance={files.length > 0 ? "primary" : "secondary"}
             disabled={busy !== null || files.length === 0}
             onClick={() => void buildCall()}
           >

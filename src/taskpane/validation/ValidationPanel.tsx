@@ -86,6 +86,8 @@ export interface ValidationPanelProps {
   selectable?: boolean;
   /** Changes when the workbook was rewritten (a layout): shown results are refreshed. */
   refreshKey?: number;
+  /** Validate is the section's primary action (default true; false while the year's sheet is still to be laid out). */
+  primary?: boolean;
 }
 
 const isEmpty = (f: Finding) => f.rule === "empty";
@@ -147,6 +149,7 @@ export function ValidationPanel({
   lang,
   selectable = true,
   refreshKey,
+  primary = true,
 }: ValidationPanelProps): React.ReactElement {
   const styles = useStyles();
   // One controller for the panel's life; the year is passed on through setYear.
@@ -176,7 +179,11 @@ export function ValidationPanel({
   return (
     <div className={styles.root}>
       <div className={styles.bar}>
-        <Button appearance="primary" onClick={() => void controller.validate()} disabled={busy}>
+        <Button
+          appearance={primary ? "primary" : "secondary"}
+          onClick={() => void controller.validate()}
+          disabled={busy}
+        >
           {T.validate[lang]}
         </Button>
         <Button onClick={() => void controller.fix(canFix)} disabled={busy || canFix.length === 0}>
