@@ -1,4 +1,4 @@
-import { Button, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import type { Lang } from "../domain/i18n";
 import type { Programme } from "../domain/programme/types";
@@ -9,13 +9,16 @@ import { tr } from "./i18n";
 import { defaultYear, MonitoringEngine } from "./monitoring/layoutFlow";
 import { loadPreferences, saveLang, saveYear } from "./preferences";
 import { SectionDef, SECTIONS } from "./sections";
+import { EMPTY_WORKBOOK, readWorkbookState, WorkbookState, yearForWorkbook } from "./workbookState";
 
 const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
     minHeight: "100vh",
+    minWidth: 0,
     backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
   },
   header: {
     display: "flex",
@@ -25,11 +28,32 @@ const useStyles = makeStyles({
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   titles: { display: "flex", flexDirection: "column", flexGrow: 1, minWidth: 0 },
+  state: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    fontSize: tokens.fontSizeBase200,
+    minWidth: 0,
+  },
+  stateFile: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere", minWidth: 0 },
+  tabs: { padding: `0 ${tokens.spacingHorizontalXS}`, minWidth: 0 },
+  tabList: { flexWrap: "wrap" },
+  // Three tabs on one line at 320 px: less padding than Fluent's small tabs.
+  tab: {
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+    "@media (max-width: 340px)": { "& .fui-Tab__content": { fontSize: tokens.fontSizeBase200 } },
+  },
   main: {
     padding: tokens.spacingHorizontalM,
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
+    minWidth: 0,
   },
   footer: {
     marginTop: "auto",
@@ -52,7 +76,42 @@ export interface AppProps {
   today?: Date;
 }
 
-/** The pane: header (name, language switch), tabs, the selected section, a privacy note. */
+/** The open workbook at a glance: file (or Excel), year, register present, unsaved changes. */
+export function WorkbookStateLine(props: {
+  state: WorkbookState;
+  kind: WorkbookHost["kind"];
+  year: number;
+  lang: Lang;
+}): React.JSX.Element {
+  const { state, kind, year, lang } = props;
+  const styles = useStyles();
+  return (
+    <div className={styles.state} role="status" aria-label={tr("stateLabel", lang)} data-workbook-state>
+      <span className={styles.stateFile} data-state-file>
+        {kind === "excel" ? tr("stateExcel", lang) : (state.fileName ?? tr("stateNoFile", lang))}
+      </span>
+      <span aria-hidden="true">·</span>
+      <span data-state-year>
+        {tr("stateYear", lang)} {year}
+      </span>
+      <span aria-hidden="true">·</span>
+      <span data-state-register>
+        {tr("stateRegister", lang)}: {state.hasRegister ? tr("statePresent", lang) : tr("stateAbsent", lang)}
+      </span>
+      {kind === "standalone" && state.fileName !== null && (
+        <Badge
+          appearance={state.unsaved ? "filled" : "tint"}
+          color={state.unsaved ? "warning" : "success"}
+          data-state-unsaved={state.unsaved}
+        >
+          {state.unsaved ? tr("stateUnsaved", lang) : tr("stateSaved", lang)}
+        </Badge>
+      )}
+    </div>
+  );
+}
+
+/** The pane: header (name, language switch), the workbook's state, tabs, the selected section, a privacy note. */
 export function App(props: AppProps): React.JSX.Element {
   const { host, programme, engine, settings } = props;
   const sections = props.sections ?? SECTIONS;
@@ -67,7 +126,27 @@ export function App(props: AppProps): React.JSX.Element {
   const idBase = React.useId();
   // Outside Office: opening another file starts the sections over on it.
   const [opened, setOpened] = React.useState(0);
+  const [workbook, setWorkbook] = React.useState<WorkbookState>(EMPTY_WORKBOOK);
   const files = host.files;
+  // The year follows a workbook just opened (a 2023 workbook selects 2023): set when the next state is read.
+  const followYear = React.useRef(true);
+
+  const refresh = React.useCallback(() => {
+    void readWorkbookState(host).then((state) => {
+      setWorkbook(state);
+      if (followYear.current) {
+        followYear.current = false;
+        setYear((y) =>
+          yearForWorkbook(y, state.monitoringYears, { first: engine.firstYear, last: engine.lastYear }),
+        );
+      }
+    });
+  }, [host, engine]);
+
+  React.useEffect(() => {
+    refresh();
+    return files?.subscribe(refresh);
+  }, [files, refresh]);
 
   React.useEffect(() => {
     if (typeof document !== "undefined") document.documentElement.lang = lang;
@@ -106,14 +185,36 @@ export function App(props: AppProps): React.JSX.Element {
           {tr("switchLanguageShort", lang)}
         </Button>
       </header>
-      {files && <FileBar files={files} lang={lang} onOpened={() => setOpened((n) => n + 1)} />}
-      <nav aria-label={tr("sections", lang)}>
+      <WorkbookStateLine state={workbook} kind={host.kind} year={year} lang={lang} />
+      {files && (
+        <FileBar
+          files={files}
+          lang={lang}
+          onOpened={() => {
+            followYear.current = true;
+            setOpened((n) => n + 1);
+            refresh();
+          }}
+        />
+      )}
+      <nav aria-label={tr("sections", lang)} className={styles.tabs}>
         <TabList
+          size="small"
+          className={styles.tabList}
           selectedValue={current.id}
-          onTabSelect={(_e, data) => setSelected(data.value as SectionDef["id"])}
+          onTabSelect={(_e, data) => {
+            setSelected(data.value as SectionDef["id"]);
+            refresh();
+          }}
         >
           {sections.map((s) => (
-            <Tab key={s.id} value={s.id} id={`${idBase}-tab-${s.id}`} aria-controls={`${idBase}-panel`}>
+            <Tab
+              key={s.id}
+              value={s.id}
+              className={styles.tab}
+              id={`${idBase}-tab-${s.id}`}
+              aria-controls={`${idBase}-panel`}
+            >
               {s.label[lang]}
             </Tab>
           ))}
@@ -133,9 +234,13 @@ export function App(props: AppProps): React.JSX.Element {
           engine={engine}
           year={year}
           onYearChange={changeYear}
+          workbook={workbook}
+          onWorkbookChanged={refresh}
         />
       </main>
-      <footer className={styles.footer}>{tr("privacy", lang)}</footer>
+      <footer className={styles.footer}>
+        {tr(host.kind === "excel" ? "privacyExcel" : "privacyStandalone", lang)}
+      </footer>
     </div>
   );
 }

@@ -75,8 +75,10 @@ export function isUserFacingError(e: unknown): e is UserFacingError {
 export function errorMessage(e: unknown): Localized {
   if (isUserFacingError(e)) return e.info.message;
   const detail = e instanceof Error ? e.message : String(e);
+  // The detail comes from a lower layer in English: the Polish message does not carry it (it goes to the console).
+  if (typeof console !== "undefined") console.error(e);
   return {
-    pl: `Wystąpił nieoczekiwany błąd: ${detail}`,
+    pl: "Wystąpił nieoczekiwany błąd. Spróbuj ponownie; jeśli się powtórzy, zamknij i otwórz Miernika.",
     en: `An unexpected error occurred: ${detail}`,
   };
 }

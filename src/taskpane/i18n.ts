@@ -1,5 +1,14 @@
 /** Text of the pane's shell and Monitoring section: Polish by default, English on request. */
-import { Lang, Localized } from "../domain/i18n";
+import {
+  capitalize,
+  Counted,
+  countOf,
+  formatCount,
+  formatDateIso,
+  Lang,
+  Localized,
+  pluralForm,
+} from "../domain/i18n";
 
 export type { Lang, Localized };
 
@@ -19,26 +28,38 @@ export const UI = {
     pl: "Ta sekcja jest w przygotowaniu.",
     en: "This section is in progress.",
   },
-  standaloneNote: {
-    pl: "Miernik działa poza Excelem: pracuje na pliku otwartym powyżej, a wynik pobierasz jako plik .xlsx. Dane nie opuszczają komputera.",
-    en: "Miernik runs outside Excel: it works on the file opened above, and you download the result as an .xlsx file. Data never leaves this computer.",
-  },
   // Standalone: the open file
   fileBar: { pl: "Plik", en: "File" },
-  fileOpen: { pl: "Otwórz plik (.xlsx, .csv)", en: "Open a file (.xlsx, .csv)" },
+  fileOpen: { pl: "Otwórz plik…", en: "Open a file…" },
+  fileOpenOther: { pl: "Otwórz inny plik…", en: "Open another file…" },
   fileNone: {
-    pl: "Nie otwarto pliku. Otwórz skoroszyt monitoringu lub listę uczestników — plik zostaje w tej przeglądarce.",
-    en: "No file is open. Open a monitoring workbook or a participant list — the file stays in this browser.",
+    pl: "Otwórz skoroszyt monitoringu albo listę uczestników (.xlsx, .csv) — albo zacznij od nowego arkusza poniżej.",
+    en: "Open a monitoring workbook or a participant list (.xlsx, .csv) — or start from a new sheet below.",
   },
-  fileOpened: { pl: "Otwarty plik", en: "Open file" },
-  fileSheets: { pl: "arkusze", en: "sheets" },
-  fileUnsaved: { pl: "zmiany nie są jeszcze pobrane", en: "changes not downloaded yet" },
   fileDownload: { pl: "Pobierz skoroszyt", en: "Download the workbook" },
+  fileClose: { pl: "Zamknij plik", en: "Close the file" },
   fileOpening: { pl: "Otwieranie pliku…", en: "Opening the file…" },
   fileDownloaded: { pl: "Pobrano", en: "Downloaded" },
-  privacy: {
-    pl: "Dane nie opuszczają skoroszytu. Miernik nie wysyła niczego przez sieć.",
-    en: "Data never leaves the workbook. Miernik sends nothing over the network.",
+  discardTitle: { pl: "Odrzucić niepobrane zmiany?", en: "Discard the changes not downloaded?" },
+  discardAndOpen: { pl: "Odrzuć zmiany i otwórz", en: "Discard and open" },
+  discardAndClose: { pl: "Odrzuć zmiany i zamknij", en: "Discard and close" },
+  // The workbook's state at a glance
+  stateLabel: { pl: "Stan skoroszytu", en: "Workbook state" },
+  stateExcel: { pl: "Skoroszyt Excela", en: "Excel workbook" },
+  stateNoFile: { pl: "Brak otwartego pliku", en: "No file open" },
+  stateYear: { pl: "Rok", en: "Year" },
+  stateRegister: { pl: "Rejestr", en: "Register" },
+  statePresent: { pl: "jest", en: "present" },
+  stateAbsent: { pl: "brak", en: "none" },
+  stateUnsaved: { pl: "Niepobrane zmiany", en: "Changes not downloaded" },
+  stateSaved: { pl: "Bez niepobranych zmian", en: "No changes to download" },
+  privacyExcel: {
+    pl: "Dane zostają w skoroszycie: Miernik niczego nie wysyła przez sieć.",
+    en: "Data stays in the workbook: Miernik sends nothing over the network.",
+  },
+  privacyStandalone: {
+    pl: "Pliki są czytane i zapisywane tylko w tej przeglądarce: Miernik niczego nie wysyła przez sieć.",
+    en: "Files are read and written only in this browser: Miernik sends nothing over the network.",
   },
   // Monitoring
   monitoringTitle: { pl: "Tabela monitoringu", en: "Monitoring table" },
@@ -56,6 +77,10 @@ export const UI = {
   layOutIntoFile: {
     pl: "Rozplanuj w otwartym pliku i pobierz",
     en: "Lay out in the open file and download",
+  },
+  yearFromFile: {
+    pl: "Wybrano rok arkusza z otwartego pliku.",
+    en: "The year of the open file's sheet was chosen.",
   },
   reading: { pl: "Sprawdzanie istniejącego arkusza…", en: "Checking the existing sheet…" },
   writing: { pl: "Zapisywanie układu…", en: "Writing the layout…" },
@@ -81,19 +106,67 @@ export function tr(key: UiKey, lang: Lang): string {
   return UI[key][lang];
 }
 
-/** Polish plural forms: 1 komórka, 2–4 komórki, 5+ komórek (12–14 komórek; 22–24 komórki). */
-export function plPlural(n: number, one: string, few: string, many: string): string {
-  if (n === 1) return one;
-  const d = n % 10;
-  const h = n % 100;
-  return d >= 2 && d <= 4 && !(h >= 12 && h <= 14) ? few : many;
+/** Every counted noun the pane shows: one table, each through the one plural helper (pluralForm). */
+export const NOUNS = {
+  cell: { pl: { one: "komórka", few: "komórki", many: "komórek" }, en: { one: "cell", other: "cells" } },
+  file: { pl: { one: "plik", few: "pliki", many: "plików" }, en: { one: "file", other: "files" } },
+  sheet: { pl: { one: "arkusz", few: "arkusze", many: "arkuszy" }, en: { one: "sheet", other: "sheets" } },
+  row: { pl: { one: "wiersz", few: "wiersze", many: "wierszy" }, en: { one: "row", other: "rows" } },
+  participant: {
+    pl: { one: "uczestnik", few: "uczestników", many: "uczestników" },
+    en: { one: "participant", other: "participants" },
+  },
+  employed: {
+    pl: { one: "zatrudnionej osoby", few: "zatrudnionych osób", many: "zatrudnionych osób" },
+    en: { one: "more employed person", other: "more employed people" },
+  },
+  participantGen: {
+    pl: { one: "uczestnika", few: "uczestników", many: "uczestników" },
+    en: { one: "participant", other: "participants" },
+  },
+  criterionGen: {
+    pl: { one: "kryterium", few: "kryteriów", many: "kryteriów" },
+    en: { one: "criterion", other: "criteria" },
+  },
+  fileGen: { pl: { one: "pliku", few: "plików", many: "plików" }, en: { one: "file", other: "files" } },
+  person: { pl: { one: "osoba", few: "osoby", many: "osób" }, en: { one: "person", other: "people" } },
+  personGen: { pl: { one: "osoby", few: "osób", many: "osób" }, en: { one: "person", other: "people" } },
+  criterion: {
+    pl: { one: "kryterium", few: "kryteria", many: "kryteriów" },
+    en: { one: "criterion", other: "criteria" },
+  },
+  error: { pl: { one: "błąd", few: "błędy", many: "błędów" }, en: { one: "error", other: "errors" } },
+  warning: {
+    pl: { one: "ostrzeżenie", few: "ostrzeżenia", many: "ostrzeżeń" },
+    en: { one: "warning", other: "warnings" },
+  },
+  emptyValue: {
+    pl: { one: "pusta wartość", few: "puste wartości", many: "pustych wartości" },
+    en: { one: "empty value", other: "empty values" },
+  },
+  fix: { pl: { one: "poprawka", few: "poprawki", many: "poprawek" }, en: { one: "fix", other: "fixes" } },
+  project: {
+    pl: { one: "projekt", few: "projekty", many: "projektów" },
+    en: { one: "project", other: "projects" },
+  },
+  indicator: {
+    pl: { one: "miernik", few: "mierniki", many: "mierników" },
+    en: { one: "indicator", other: "indicators" },
+  },
+  point: { pl: { one: "punkt", few: "punkty", many: "punktów" }, en: { one: "point", other: "points" } },
+  year: { pl: { one: "rok", few: "lata", many: "lat" }, en: { one: "year", other: "years" } },
+} satisfies Record<string, Counted>;
+
+export type Noun = keyof typeof NOUNS;
+
+/** "5 plików" / "22 pliki" / "1 file" — number (Intl.NumberFormat) and noun (Intl.PluralRules). */
+export function count(n: number, noun: Noun, lang: Lang): string {
+  return countOf(n, NOUNS[noun], lang);
 }
 
 /** "N cells" in the pane's language. */
 export function cellCount(n: number, lang: Lang): string {
-  return lang === "pl"
-    ? `${n} ${plPlural(n, "komórka", "komórki", "komórek")}`
-    : `${n} ${n === 1 ? "cell" : "cells"}`;
+  return count(n, "cell", lang);
 }
 
 /** Message after a successful layout. */
@@ -115,11 +188,19 @@ export function layoutDoneText(r: { sheet: string; kept: number; downloaded?: st
 
 /** Dialog text before replacing cells the user changed. */
 export function confirmText(sheet: string, n: number, lang: Lang): string {
+  const differ = pluralForm(
+    n,
+    { pl: { one: "różni", few: "różnią", many: "różni" }, en: { one: "differs", other: "differ" } },
+    lang,
+  );
   return lang === "pl"
-    ? `W arkuszu „${sheet}” ${n === 1 ? "jedna komórka różni" : `${n} ${plPlural(n, "komórka różni", "komórki różnią", "komórek różni")}`} się od szablonu. Wpisane wartości mierników zostaną zachowane; te komórki zostaną zastąpione treścią szablonu.`
-    : `In the sheet “${sheet}”, ${cellCount(n, lang)} differ${n === 1 ? "s" : ""} from the template. Typed indicator values are kept; these cells will be replaced by the template.`;
+    ? `W arkuszu „${sheet}” ${cellCount(n, lang)} ${differ} się od szablonu. Wpisane wartości mierników zostaną zachowane; te komórki zostaną zastąpione treścią szablonu.`
+    : `In the sheet “${sheet}”, ${cellCount(n, lang)} ${differ} from the template. Typed indicator values are kept; these cells will be replaced by the template.`;
 }
 
 export function moreRowsText(n: number, lang: Lang): string {
   return lang === "pl" ? `…i jeszcze ${cellCount(n, lang)}` : `…and ${cellCount(n, lang)} more`;
 }
+
+/** The workbook's state line: "Rok 2023 · rejestr: jest · zmiany niepobrane". */
+export { capitalize, formatCount, formatDateIso, pluralForm };

@@ -5,7 +5,6 @@
  * a chunk fetched from the add-in's origin right after the first screen in Excel, the programme data and layout builder on the first layout or validation, other tabs on
  * their first opening, and outside Office the workbook lives in a Web Worker.
  */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { createSettingsStore } from "../platform/helpers";
@@ -33,6 +32,7 @@ function excelHost(platform: Platform): ReturnType<typeof lazyExcelHost> {
     return createExcelHost({ excel: platform.excel!, excelApi: platform.excelApi, programme: loadProgramme });
   });
 }
+import { ThemedRoot } from "./theme";
 
 async function main(): Promise<void> {
   const container = document.getElementById("container");
@@ -43,9 +43,9 @@ async function main(): Promise<void> {
   document.body.dataset.miernikHost = host.kind;
   createRoot(container).render(
     <React.StrictMode>
-      <FluentProvider theme={webLightTheme}>
+      <ThemedRoot office={platform.theme}>
         <App host={host} engine={lazyMonitoringEngine()} settings={createSettingsStore()} />
-      </FluentProvider>
+      </ThemedRoot>
     </React.StrictMode>,
   );
   // After the first screen: the message bars' chunk, so the first message shows styled at once.

@@ -11,6 +11,7 @@ import { UI } from "./i18n";
 import { Busy } from "./lazyFeedback";
 import { MonitoringSection } from "./monitoring/MonitoringSection";
 import type { MonitoringEngine } from "./monitoring/layoutFlow";
+import type { WorkbookState } from "./workbookState";
 
 export interface SectionProps {
   host: WorkbookHost;
@@ -20,6 +21,10 @@ export interface SectionProps {
   /** The reporting year chosen in the pane (shared by sections). */
   year: number;
   onYearChange(year: number): void;
+  /** The open workbook at a glance (sheets, register present, unsaved changes). */
+  workbook?: WorkbookState;
+  /** A section changed the workbook: the pane re-reads its state. */
+  onWorkbookChanged?(): void;
 }
 
 export interface SectionDef {
@@ -37,6 +42,8 @@ function Monitoring(props: SectionProps): React.JSX.Element {
       year={props.year}
       onYearChange={props.onYearChange}
       programme={props.programme}
+      onWorkbookChanged={props.onWorkbookChanged}
+      yearSheetPresent={props.workbook?.monitoringYears.includes(props.year)}
     />
   );
 }
@@ -60,7 +67,12 @@ function Loading(props: { lang: Lang }): React.JSX.Element {
 function Participants(props: SectionProps): React.JSX.Element {
   return (
     <React.Suspense fallback={<Loading lang={props.lang} />}>
-      <ParticipantsSection host={props.host} lang={props.lang} />
+      <ParticipantsSection
+        host={props.host}
+        lang={props.lang}
+        hasRegister={props.workbook?.hasRegister}
+        onWorkbookChanged={props.onWorkbookChanged}
+      />
     </React.Suspense>
   );
 }
@@ -68,7 +80,12 @@ function Participants(props: SectionProps): React.JSX.Element {
 function Summaries(props: SectionProps): React.JSX.Element {
   return (
     <React.Suspense fallback={<Loading lang={props.lang} />}>
-      <SummariesSection host={props.host} lang={props.lang} />
+      <SummariesSection
+        host={props.host}
+        lang={props.lang}
+        onWorkbookChanged={props.onWorkbookChanged}
+        hasMonitoring={props.workbook ? props.workbook.monitoringYears.length > 0 : undefined}
+      />
     </React.Suspense>
   );
 }

@@ -44,6 +44,8 @@ export interface StandaloneFiles {
   open(file: { name: string; bytes: Uint8Array }): Promise<OpenFileInfo>;
   /** Save the workbook as a download; returns the file name. */
   download(): Promise<string>;
+  /** Close the open file (start over with none); the caller asks first when changes are unsaved. */
+  close(): void;
   subscribe(listener: () => void): () => void;
 }
 
@@ -79,6 +81,31 @@ export class FileOpenError extends Error {
 
 function oneLine(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split("\n")[0];
+}
+
+/**
+ * Why a file could not be opened, in both languages: the readers' errors carry a kind
+ * (XlsxReadError.reason); their one-line English text is kept only in the English message.
+ */
+export function openFailureReason(e: unknown): Localized {
+  const en = oneLine(e);
+  // Readers that explain themselves (the bounded xlsx reader's limits) carry their own Polish text.
+  const own = (e as { pl?: unknown } | null)?.pl;
+  if (typeof own === "string") return { pl: own, en };
+  const kind = (e as { reason?: unknown } | null)?.reason;
+  const pl =
+    kind === "encrypted"
+      ? "plik jest zaszyfrowany (chroniony hasłem) albo to stary format .xls"
+      : kind === "legacy-xls"
+        ? "to stary plik .xls — zapisz go jako .xlsx w Excelu lub LibreOffice"
+        : kind === "not-zip"
+          ? "to nie jest plik .xlsx (nie jest archiwum ZIP — może to inny format albo plik jest uszkodzony)"
+          : kind === "empty"
+            ? "plik jest pusty (0 bajtów)"
+            : kind === "damaged"
+              ? "plik .xlsx jest uszkodzony albo ma nieobsługiwaną budowę"
+              : "nie udało się odczytać jego zawartości";
+  return { pl, en };
 }
 
 export interface StandaloneHost extends WorkbookHost {
@@ -119,13 +146,11 @@ export function createStandaloneHost(opts: StandaloneHostOptions = {}): Standalo
       try {
         wb = await MemoryWorkbook.open(file.name, file.bytes);
       } catch (e) {
-        const why = oneLine(e);
-        const pl = (e as { pl?: unknown } | null)?.pl;
-        const whyPl = typeof pl === "string" ? pl : why;
+        const why = openFailureReason(e);
         throw new FileOpenError({
           message: {
-            pl: `Nie można otworzyć pliku „${file.name}”: ${whyPl}. Wybierz plik .xlsx (zapisany w Excelu lub LibreOffice, bez hasła) albo .csv.`,
-            en: `Cannot open “${file.name}”: ${why}. Pick an .xlsx file (saved by Excel or LibreOffice, without a password) or a .csv.`,
+            pl: `Nie można otworzyć pliku „${file.name}”: ${why.pl}. Wybierz plik .xlsx (zapisany w Excelu lub LibreOffice, bez hasła) albo .csv.`,
+            en: `Cannot open “${file.name}”: ${why.en}. Pick an .xlsx file (saved by Excel or LibreOffice, without a password) or a .csv.`,
           },
         });
       }
@@ -134,6 +159,11 @@ export function createStandaloneHost(opts: StandaloneHostOptions = {}): Standalo
       return info()!;
     },
     download,
+    close: () => {
+      wb = null;
+      unsaved = false;
+      changed();
+    },
     subscribe: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);

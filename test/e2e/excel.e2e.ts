@@ -61,6 +61,20 @@ function escapeRegExp(x: string): string {
   return x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** A finding's message as the pane shows it under its cell: without the leading "Sheet!A1, ", capitalised. */
+function findingText(f: {
+  sheet: string;
+  cell: string | null;
+  message: { pl: string };
+  fix?: unknown;
+}): string {
+  const where = `${f.sheet}!${f.cell}, `;
+  let m = f.cell && f.message.pl.startsWith(where) ? f.message.pl.slice(where.length) : f.message.pl;
+  // A fixable finding shows its fix apart (found → fix), not as the message's "; poprawka: …" tail.
+  if (f.fix) m = m.replace(/;\s*poprawka:[^;]*$/, "");
+  return m.charAt(0).toLocaleUpperCase("pl-PL") + m.slice(1);
+}
+
 /** Polls `read` until `ok` holds (or the time is up); returns the last value read. */
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 10_000): Promise<T> {
   const end = Date.now() + ms;
@@ -220,20 +234,33 @@ function pct(v: number | null, lang: Lang): string {
   return `${lang === "pl" ? s.replace(".", ",") : s}%`;
 }
 
+/** Numbers as the pane prints them: Intl.NumberFormat, Polish grouping 4-digit numbers too (1 875). */
+function num(v: number, lang: Lang): string {
+  return v.toLocaleString(lang === "pl" ? "pl-PL" : "en-GB", {
+    useGrouping: "always",
+  } as unknown as Intl.NumberFormatOptions);
+}
+
 function valueText(c: CriterionResult, lang: Lang): string {
-  if (c.kind === "product") return `${c.numerator}${c.target !== undefined ? ` / ${c.target}` : ""}`;
-  if (c.denominator === null) return `${c.numerator}${c.threshold !== null ? ` / ${c.threshold}` : ""}`;
-  return `${c.numerator} / ${c.denominator} = ${pct(c.share, lang)}${
+  const n = (v: number) => num(v, lang);
+  if (c.kind === "product") return `${n(c.numerator)}${c.target !== undefined ? ` / ${n(c.target)}` : ""}`;
+  if (c.denominator === null) return `${n(c.numerator)}${c.threshold !== null ? ` / ${n(c.threshold)}` : ""}`;
+  return `${n(c.numerator)} / ${n(c.denominator)} = ${pct(c.share, lang)}${
     c.threshold !== null ? ` (${lang === "pl" ? "próg" : "threshold"} ${pct(c.threshold, lang)})` : ""
   }`;
 }
 
 async function expectCriteriaShown(page: Page, e: Evaluation, lang: Lang): Promise<void> {
+  // Polish dates dd.mm.rrrr; 40 participants → "40 uczestników".
   const summary =
     lang === "pl"
-      ? `Stan na ${e.asOf}: uczestników ${e.participants}, oczekujących na wynik ${e.pending}`
+      ? `Stan na ${e.asOf.split("-").reverse().join(".")}: ${e.participants} uczestników, oczekujący na wynik: ${e.pending}`
       : `As of ${e.asOf}: ${e.participants} participants, ${e.pending} pending`;
   await expect(page.locator("[data-summary]").textContent()).resolves.toBe(summary);
+  // The verdict first; not-met criteria open, the rest folded: open every group to read each card.
+  await page.locator("[data-verdict]").waitFor();
+  const folded = page.locator("main button[aria-expanded='false']");
+  while ((await folded.count()) > 0) await folded.first().click();
   for (const c of e.criteria) {
     const card = page.locator(`[data-criterion="${c.id}"]`);
     await expect(card.locator("[data-value]").textContent()).resolves.toBe(valueText(c, lang));
@@ -398,7 +425,10 @@ describe("task pane in a simulated Excel (production build)", () => {
     await page.getByRole("button", { name: "Sprawdź", exact: true }).click();
     // The finding's area: its header shows one error (the empty value cells are warnings).
     const group = groupFindingsByArea([finding], PROGRAMME)[0];
-    const header = page.getByRole("button", { name: new RegExp(`^${escapeRegExp(group.title.pl)}`) });
+    // The heading shows the area's title shortened at a word (the full title opens the panel).
+    const header = page.getByRole("button", {
+      name: new RegExp(`^${escapeRegExp(group.title.pl.split(" ").slice(0, 4).join(" "))}`),
+    });
     await header.waitFor();
     await expect(header.textContent()).resolves.toMatch(/1 błąd/);
     // Areas with errors open by themselves after each validation.
@@ -406,8 +436,9 @@ describe("task pane in a simulated Excel (production build)", () => {
     const ref = page.getByText(`${sheet}!${cell}`, { exact: true });
     await ref.waitFor();
     const row = ref.locator("xpath=ancestor::span[1]/ancestor::div[1]");
-    await expect(row.textContent()).resolves.toContain(finding.message.pl);
-    await expect(row.textContent()).resolves.toContain("błąd");
+    // The row names the cell once; the message follows without repeating it.
+    await expect(row.textContent()).resolves.toContain(findingText(finding));
+    await expect(row.textContent()).resolves.toContain("Błąd");
     await expectAccessible(page, "pl/findings");
     await screenshot(page, "excel-pl-findings");
 
@@ -432,7 +463,7 @@ describe("task pane in a simulated Excel (production build)", () => {
     const [negative] = checkValue(sheet, cell2, lr2.indicator!.id, lr2.indicator!, -5);
     expect(negative.severity).toBe("error");
     await userEdit(page, sheet, cell2, -5);
-    const live = page.getByText(negative.message.pl, { exact: true });
+    const live = page.getByText(findingText(negative), { exact: true });
     await live.waitFor({ timeout: 10_000 });
     await userEdit(page, sheet, cell2, 7);
     await live.waitFor({ state: "detached", timeout: 10_000 });
@@ -484,7 +515,7 @@ describe("task pane in a simulated Excel (production build)", () => {
     importedRows = readRegisterWorkbook(read.cells).rows;
     expect(importedRows).toHaveLength(PEOPLE.length);
 
-    await page.getByLabel("Importuj uczestników (.xlsx, .csv)").setInputFiles({
+    await page.locator('input[data-file-input="import"]').setInputFiles({
       name: CSV_NAME,
       mimeType: "text/csv",
       buffer: Buffer.from(bytes),
@@ -492,7 +523,7 @@ describe("task pane in a simulated Excel (production build)", () => {
     const dialog = page.getByRole("alertdialog");
     await dialog.waitFor();
     await expect(dialog.textContent()).resolves.toContain(
-      `${CSV_NAME}: wierszy ${PEOPLE.length}, nowych ${PEOPLE.length}, już w rejestrze 0`,
+      `Plik „${CSV_NAME}”: ${PEOPLE.length} wierszy (nowe: ${PEOPLE.length}, już w rejestrze: 0)`,
     );
     await expectAccessible(page, "pl/import-dialog");
     await screenshot(page, "excel-pl-participants-import-dialog");

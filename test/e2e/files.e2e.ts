@@ -57,7 +57,7 @@ interface CliCheck {
 
 /** The findings on screen as "sheet!cell — message", every group expanded. */
 async function findingsOnScreen(page: Page): Promise<string[]> {
-  const headers = page.locator("button[aria-expanded='false']");
+  const headers = page.locator("main button[aria-expanded='false']");
   while ((await headers.count()) > 0) await headers.first().click();
   return page.locator("[data-finding]").evaluateAll((rows) =>
     rows.map((r) => {
@@ -65,19 +65,33 @@ async function findingsOnScreen(page: Page): Promise<string[]> {
         .filter((x) => x.tagName !== "BUTTON")
         .map((x) => x.textContent ?? "")
         .find((t) => t.includes("!"));
-      return `${where ?? "?"} — ${r.lastElementChild?.textContent ?? ""}`;
+      return `${where ?? "?"} — ${r.querySelector("[data-message]")?.textContent ?? ""}`;
     }),
   );
 }
+
+/** A CLI finding as the pane lists it: the cell once, then the message without it, capitalised. */
+function shownFinding(f: CliFinding): string {
+  const where = `${f.sheet}!${f.cell}, `;
+  let m = f.cell && f.message.startsWith(where) ? f.message.slice(where.length) : f.message;
+  // A fixable finding shows its fix apart (found → fix), not as the message's "; poprawka: …" tail.
+  if (f.fix !== null) m = m.replace(/;\s*poprawka:[^;]*$/, "");
+  return `${f.sheet}!${f.cell} — ${m.charAt(0).toLocaleUpperCase("pl-PL")}${m.slice(1)}`;
+}
+
+/** Numbers as the pane prints them (Intl.NumberFormat pl-PL, 4-digit numbers grouped too). */
+const num = (v: number): string =>
+  v.toLocaleString("pl-PL", { useGrouping: "always" } as unknown as Intl.NumberFormatOptions);
 
 const pct = (v: number | null): string =>
   `${(Math.round((v ?? 0) * 1000) / 10).toFixed(1).replace(".", ",")}%`;
 
 /** What a criterion card shows for a CLI criterion (the pane's format, Polish). */
 function cardText(c: CliCheck["criteria"][number]): string {
-  if (c.kind === "product") return `${c.numerator}${c.target !== null ? ` / ${c.target}` : ""}`;
-  if (c.denominator === null) return `${c.numerator}${c.threshold !== null ? ` / ${c.threshold}` : ""}`;
-  return `${c.numerator} / ${c.denominator} = ${pct(c.share)}${c.threshold !== null ? ` (próg ${pct(c.threshold)})` : ""}`;
+  if (c.kind === "product") return `${num(c.numerator)}${c.target !== null ? ` / ${num(c.target)}` : ""}`;
+  if (c.denominator === null)
+    return `${num(c.numerator)}${c.threshold !== null ? ` / ${num(c.threshold)}` : ""}`;
+  return `${num(c.numerator)} / ${num(c.denominator)} = ${pct(c.share)}${c.threshold !== null ? ` (próg ${pct(c.threshold)})` : ""}`;
 }
 
 describe("standalone page over the user's files (production build)", () => {
@@ -123,25 +137,24 @@ describe("standalone page over the user's files (production build)", () => {
     const expected = cliJson(["validate", broken, "--json"]) as CliFinding[];
     expect(expected.length).toBeGreaterThanOrEqual(3);
 
-    await page.getByLabel("Otwórz plik (.xlsx, .csv)").setInputFiles(broken);
-    await page.getByText("Otwarty plik: sprawozdanie-2023.xlsx").waitFor();
+    await page.locator('input[data-file-input="open"]').setInputFiles(broken);
+    await page.locator("[data-state-file]", { hasText: "sprawozdanie-2023.xlsx" }).waitFor();
     await page.getByRole("tab", { name: "Monitoring" }).click();
-    await page.getByLabel(/^Rok/).selectOption("2023");
+    // The year follows the open file.
+    await expect(page.getByLabel(/^Rok/).inputValue()).resolves.toBe("2023");
     // With a file open, laying out writes into it (and downloads it), which the button says.
     await page.getByRole("button", { name: "Rozplanuj w otwartym pliku i pobierz" }).waitFor();
     await page.getByRole("button", { name: "Sprawdź", exact: true }).click();
     await page.locator("[data-finding]").first().waitFor();
     const shown = await findingsOnScreen(page);
-    expect(shown.sort()).toEqual(expected.map((f) => `${f.sheet}!${f.cell} — ${f.message}`).sort());
+    expect(shown.sort()).toEqual(expected.map(shownFinding).sort());
     await expectAccessible(page, "standalone findings");
     await screenshot(page, "standalone-pl-findings");
 
     const fixable = expected.filter((f) => f.fix !== null).length;
     await page.getByRole("button", { name: `Popraw wszystkie (${fixable})` }).click();
-    await page.getByText("zmiany nie są jeszcze pobrane").waitFor();
-    const remaining = expected
-      .filter((f) => f.fix === null)
-      .map((f) => `${f.sheet}!${f.cell} — ${f.message}`);
+    await page.locator('[data-state-unsaved="true"]').waitFor();
+    const remaining = expected.filter((f) => f.fix === null).map(shownFinding);
     await page.waitForFunction(
       (n) => document.querySelectorAll("[data-finding]").length === n,
       remaining.length,
@@ -155,7 +168,7 @@ describe("standalone page over the user's files (production build)", () => {
     const saved = path.join(tmp, "saved.xlsx");
     await download.saveAs(saved);
     const back = cliJson(["validate", saved, "--json"]) as CliFinding[];
-    expect(back.map((f) => `${f.sheet}!${f.cell} — ${f.message}`).sort()).toEqual(remaining.sort());
+    expect(back.map(shownFinding).sort()).toEqual(remaining.sort());
     const again = await MemoryWorkbook.open("saved.xlsx", fs.readFileSync(saved));
     expect(again.cellValue("Monitoring 2023", addr("1.1.3-1"))).toBe(1796);
     expect(again.sheetNames()).toEqual(wb.sheetNames());
@@ -178,15 +191,19 @@ describe("standalone page over the user's files (production build)", () => {
     expect(expected.participants).toBeGreaterThan(200);
     expect(expected.rowIssues.length).toBeGreaterThan(0);
 
-    await page.getByLabel("Otwórz plik (.xlsx, .csv)").setInputFiles(list);
-    await page.getByText("Otwarty plik: lista-uczestnikow.xlsx").waitFor();
+    // The fixed workbook was downloaded: no unsaved-changes question before opening the list.
+    await page.locator('input[data-file-input="open"]').setInputFiles(list);
+    await page.locator("[data-state-file]", { hasText: "lista-uczestnikow.xlsx" }).waitFor();
     await page.getByRole("tab", { name: "Uczestnicy" }).click();
     await page.getByLabel("Stan na dzień").fill(AS_OF);
     await page.getByRole("button", { name: "Sprawdź kryteria" }).click();
     await page.locator("[data-summary]").waitFor();
     expect(await page.locator("[data-summary]").textContent()).toBe(
-      `Stan na ${AS_OF}: uczestników ${expected.participants}, oczekujących na wynik ${expected.pending}`,
+      `Stan na 01.01.2025: ${expected.participants} uczestników, oczekujący na wynik: ${expected.pending}`,
     );
+    // The verdict leads; every group opened to read each criterion.
+    const folded = page.locator("main button[aria-expanded='false']");
+    while ((await folded.count()) > 0) await folded.first().click();
     for (const c of expected.criteria)
       expect(`${c.id}: ${await page.locator(`[data-criterion="${c.id}"] [data-value]`).textContent()}`).toBe(
         `${c.id}: ${cardText(c)}`,
@@ -211,7 +228,7 @@ describe("standalone page over the user's files (production build)", () => {
     expect(loadedByPage.filter((f) => excelJsChunks.includes(f))).toEqual([]);
 
     // Import the same list into a register (Uczestnicy + Słowniki + criteria sheet) and download the workbook.
-    await page.getByLabel("Importuj uczestników (.xlsx, .csv)").setInputFiles(list);
+    await page.locator('input[data-file-input="import"]').setInputFiles(list);
     await page.getByRole("alertdialog", { name: "Import uczestników" }).waitFor();
     await expectAccessible(page, "standalone import dialog");
     const [download] = await Promise.all([

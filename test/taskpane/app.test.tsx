@@ -5,7 +5,7 @@ import { PROGRAMME } from "../../src/domain/programme/programme";
 import { memorySettingsStore } from "../../src/platform/helpers";
 import { App } from "../../src/taskpane/App";
 import type { WorkbookHost } from "../../src/taskpane/host";
-import { cellCount, confirmText, layoutDoneText, plPlural, UI } from "../../src/taskpane/i18n";
+import { cellCount, confirmText, count, layoutDoneText, UI } from "../../src/taskpane/i18n";
 import { StatusMessage } from "../../src/taskpane/monitoring/MonitoringSection";
 import { monitoringEngine } from "../../src/taskpane/monitoring/engine";
 
@@ -60,7 +60,7 @@ describe("the pane", () => {
       "tabSummaries",
       "layOut",
       "year",
-      "privacy",
+      "privacyExcel",
     ] as const)
       expect(t).toContain(UI[k].pl);
     expect(t).not.toContain(UI.layOut.en);
@@ -73,7 +73,7 @@ describe("the pane", () => {
 
   test("English when remembered, and the remembered year", () => {
     const t = text(app({ stored: { lang: "en", year: "2022" } }));
-    for (const k of ["tabParticipants", "tabSummaries", "layOut", "privacy"] as const)
+    for (const k of ["tabParticipants", "tabSummaries", "layOut", "privacyExcel"] as const)
       expect(t).toContain(UI[k].en);
     expect(t).not.toContain(UI.layOut.pl);
     expect(app({ stored: { year: "2022" } })).toMatch(/<option value="2022" selected="">/);
@@ -82,8 +82,10 @@ describe("the pane", () => {
   test("standalone: the button downloads a file and the pane says so", () => {
     const t = text(app({ kind: "standalone" }));
     expect(t).toContain(UI.layOutDownload.pl);
-    expect(t).toContain(UI.standaloneNote.pl);
-    expect(text(app())).not.toContain(UI.standaloneNote.pl);
+    // One privacy note, the one that fits the host.
+    expect(t).toContain(UI.privacyStandalone.pl);
+    expect(t).not.toContain(UI.privacyExcel.pl);
+    expect(text(app())).not.toContain(UI.privacyStandalone.pl);
   });
 
   test("tabs are a labelled tablist with a tab panel", () => {
@@ -125,14 +127,14 @@ describe("status messages", () => {
 
 describe("pane texts", () => {
   test("Polish plurals", () => {
-    expect([1, 2, 5, 12, 22, 25, 112].map((n) => plPlural(n, "a", "b", "c"))).toEqual([
-      "a",
-      "b",
-      "c",
-      "c",
-      "b",
-      "c",
-      "c",
+    expect([1, 2, 5, 12, 22, 25, 112].map((n) => count(n, "file", "pl"))).toEqual([
+      "1 plik",
+      "2 pliki",
+      "5 plików",
+      "12 plików",
+      "22 pliki",
+      "25 plików",
+      "112 plików",
     ]);
     expect(cellCount(1, "en")).toBe("1 cell");
     expect(cellCount(14, "pl")).toBe("14 komórek");
@@ -140,7 +142,7 @@ describe("pane texts", () => {
 
   test("the confirmation names the sheet and the number of cells", () => {
     expect(confirmText("Monitoring 2023", 1, "pl")).toMatch(
-      /^W arkuszu „Monitoring 2023” jedna komórka różni się/,
+      /^W arkuszu „Monitoring 2023” 1 komórka różni się/,
     );
     expect(confirmText("Monitoring 2023", 3, "pl")).toMatch(/3 komórki różnią się/);
     expect(confirmText("Monitoring 2023", 5, "pl")).toMatch(/5 komórek różni się/);

@@ -1,5 +1,10 @@
 import { createSettingsStore, detectHostInfo, memorySettingsStore } from "../../src/platform/helpers";
-import { REQUIRED_EXCEL_API, startPlatform } from "../../src/platform/office";
+import {
+  inOfficeContainer,
+  REQUIRED_EXCEL_API,
+  startPlatform,
+  themeFromOffice,
+} from "../../src/platform/office";
 import { loadPreferences, saveLang, saveYear } from "../../src/taskpane/preferences";
 
 const fakeExcel = { run: () => Promise.reject(new Error("not called")) };
@@ -14,6 +19,59 @@ function office(host: unknown, sets: string[] = ["1.1", "1.9"]) {
     },
   };
 }
+
+describe("theme and container", () => {
+  test("Office's theme: dark by isDarkTheme or a dark body background, high contrast when colours are forced", () => {
+    expect(themeFromOffice({ isDarkTheme: true }, false)).toBe("dark");
+    expect(themeFromOffice({ bodyBackgroundColor: "#262626" }, false)).toBe("dark");
+    expect(themeFromOffice({ bodyBackgroundColor: "#FFFFFF" }, false)).toBe("light");
+    expect(themeFromOffice({ bodyBackgroundColor: "#FFFFFF" }, true)).toBe("highContrast");
+    expect(themeFromOffice(undefined, false)).toBeNull();
+    expect(themeFromOffice({ bodyBackgroundColor: "not a colour" }, false)).toBeNull();
+  });
+
+  test("inside Excel: the theme Office reports reaches the platform", async () => {
+    const o = {
+      ...office("Excel"),
+      context: { ...office("Excel").context, officeTheme: { bodyBackgroundColor: "#1f1f1f" } },
+    };
+    const p = await startPlatform({ scope: { Office: o, Excel: fakeExcel }, forcedColors: false });
+    expect(p.theme).toBe("dark");
+    expect((await startPlatform({ scope: {} })).theme).toBeNull();
+  });
+
+  test("an Office container is recognised by the signs office.js looks for", () => {
+    const top = { location: { search: "", hash: "" } } as Record<string, unknown>;
+    top.top = top;
+    top.self = top;
+    expect(inOfficeContainer(top)).toBe(false);
+    expect(inOfficeContainer({ ...top, top: {}, self: top })).toBe(true); // an iframe (Excel on the web)
+    expect(
+      inOfficeContainer({
+        ...top,
+        top: undefined,
+        self: undefined,
+        location: { search: "?_host_Info=Excel$Win32$16.01$pl-PL", hash: "" },
+      }),
+    ).toBe(true);
+    expect(inOfficeContainer({ ...top, top: undefined, self: undefined, chrome: { webview: {} } })).toBe(
+      true,
+    );
+    expect(inOfficeContainer(undefined)).toBe(false);
+  });
+
+  test("outside a container Office.onReady is not waited for", async () => {
+    const never = { onReady: () => new Promise<never>(() => undefined) };
+    const p = await startPlatform({
+      scope: { Office: never },
+      embedded: false,
+      graceMs: 5,
+      readyTimeoutMs: 60_000,
+    });
+    expect(p.host).toBe("standalone");
+    expect(p.reason).toMatch(/no Office host/);
+  });
+});
 
 describe("startPlatform", () => {
   test("inside Excel: host excel, the Excel namespace, requirement sets asked from Office", async () => {

@@ -66,6 +66,13 @@ export interface MonitoringSectionProps {
   programme?: Programme;
   /** Initial view, for tests and screenshots. */
   initialView?: View;
+  /** The section wrote into the workbook (the pane re-reads its state). */
+  onWorkbookChanged?(): void;
+  /**
+   * The workbook has the year's sheet: checking its values is then the primary action, not laying it
+   * out (one primary action per section). Unknown (undefined): laying out is.
+   */
+  yearSheetPresent?: boolean;
 }
 
 export function StatusMessage(props: { view: View; lang: Lang }): React.JSX.Element | null {
@@ -104,6 +111,8 @@ export function MonitoringSection(props: MonitoringSectionProps): React.JSX.Elem
   const [view, setView] = React.useState<View>(props.initialView ?? { kind: "idle" });
   const [pending, setPending] = React.useState<Pending | null>(null);
   const busy = view.kind === "busy";
+  // Bumped after each layout: the Validate panel refreshes its results (no stale "no sheet" error).
+  const [written, setWritten] = React.useState(0);
   const yearId = React.useId();
 
   const layOut = async () => {
@@ -120,6 +129,10 @@ export function MonitoringSection(props: MonitoringSectionProps): React.JSX.Elem
         year,
       );
       setView(outcome.status === "done" ? { kind: "done", outcome } : { kind: "cancelled" });
+      if (outcome.status === "done") {
+        setWritten((n) => n + 1);
+        props.onWorkbookChanged?.();
+      }
     } catch (e) {
       setView({ kind: "error", message: errorMessage(e) });
     }
@@ -137,14 +150,17 @@ export function MonitoringSection(props: MonitoringSectionProps): React.JSX.Elem
         {tr("monitoringTitle", lang)}
       </Text>
       <Text as="p">{tr("monitoringIntro", lang)}</Text>
-      {host.kind === "standalone" ? <Notice intent="info">{tr("standaloneNote", lang)}</Notice> : null}
       <div className={styles.row}>
         <Field label={tr("year", lang)} hint={tr("yearHint", lang)} className={styles.year}>
           <Select
             id={yearId}
             value={String(year)}
             disabled={busy}
-            onChange={(_e, data) => onYearChange(Number(data.value))}
+            onChange={(_e, data) => {
+              // A message about the previous year's layout no longer applies.
+              setView({ kind: "idle" });
+              onYearChange(Number(data.value));
+            }}
           >
             {yearsOf(engine).map((y) => (
               <option key={y} value={String(y)}>
@@ -153,7 +169,11 @@ export function MonitoringSection(props: MonitoringSectionProps): React.JSX.Elem
             ))}
           </Select>
         </Field>
-        <Button appearance="primary" disabled={busy} onClick={() => void layOut()}>
+        <Button
+          appearance={props.yearSheetPresent ? "secondary" : "primary"}
+          disabled={busy}
+          onClick={() => void layOut()}
+        >
           {host.kind === "excel"
             ? tr("layOut", lang)
             : host.files?.current()
@@ -181,6 +201,8 @@ export function MonitoringSection(props: MonitoringSectionProps): React.JSX.Elem
               year={year}
               lang={lang}
               selectable={host.kind === "excel"}
+              refreshKey={written}
+              primary={props.yearSheetPresent ?? false}
             />
           </React.Suspense>
         </>

@@ -4,10 +4,13 @@
  * met / not met / not applicable, share vs threshold, shortfall and points; row problems with their cell.
  */
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Badge,
   Button,
   Card,
-  CardHeader,
   Dialog,
   DialogActions,
   DialogBody,
@@ -19,6 +22,7 @@ import {
   Link,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   ProgressBar,
   Text,
   makeStyles,
@@ -28,11 +32,13 @@ import * as React from "react";
 import { builtinCard, DEFAULT_CARD_ID, parseCardText } from "../../domain/card/load";
 import type { Card as CriteriaCard, CriterionResult } from "../../domain/card/types";
 import { isoToSerial } from "../../domain/dates";
-import type { Lang, Localized } from "../../domain/i18n";
+import { capitalize, formatDateIso, parseDateInput, type Lang, type Localized } from "../../domain/i18n";
 import { REGISTER_COLUMNS } from "../../domain/register/columns";
 import { columnLetters } from "../../workbook/address";
 import type { XlsxParser } from "../../workbook/summary/inputs";
+import { FilePicker } from "../FilePicker";
 import { errorMessage, WorkbookHost } from "../host";
+import { count, formatCount } from "../i18n";
 import {
   applyImport,
   checkCriteria,
@@ -44,16 +50,16 @@ import {
 } from "./flows";
 
 const L = (pl: string, en: string): Localized => ({ pl, en });
-const S = {
+export const PARTICIPANTS_TEXT = {
   intro: L(
     "Rejestr uczestników projektu i samoocena kryteriów karty naboru. Formuły w skoroszycie liczą kryteria na bieżąco, także bez Miernika.",
     "The project's participant register and a self-check of the call's criteria. Formulas in the workbook keep the criteria live, even without Miernik.",
   ),
   asOf: L("Stan na dzień", "As of"),
   card: L("Karta oceny", "Criteria card"),
-  cardFile: L("Wczytaj kartę z pliku JSON", "Load a card from a JSON file"),
+  cardFile: L("Wczytaj inną kartę (JSON)…", "Load another card (JSON)…"),
   create: L("Utwórz rejestr uczestników", "Create participant register"),
-  importFile: L("Importuj uczestników (.xlsx, .csv)", "Import participants (.xlsx, .csv)"),
+  importFile: L("Importuj uczestników (.xlsx, .csv)…", "Import participants (.xlsx, .csv)…"),
   check: L("Sprawdź kryteria", "Check criteria"),
   cancel: L("Anuluj", "Cancel"),
   working: L("Trwa praca…", "Working…"),
@@ -61,24 +67,52 @@ const S = {
   kept: L("Pozostawiono istniejący arkusz bez zmian.", "The existing sheet was kept unchanged."),
   replaceTitle: L("Zastąpić arkusz?", "Replace the sheet?"),
   replace: L("Zastąp", "Replace"),
-  keep: L("Zostaw", "Keep"),
+  keep: L("Zachowaj arkusz", "Keep the sheet"),
   importTitle: L("Import uczestników", "Import participants"),
   columnMapping: L("Kolumny pliku i kolumny rejestru", "File columns and register columns"),
   add: L("Dodaj", "Add"),
-  met: L("spełnione", "met"),
-  notMet: L("niespełnione", "not met"),
-  na: L("nie dotyczy", "not applicable"),
+  met: L("Spełnione", "Met"),
+  notMet: L("Niespełnione", "Not met"),
+  na: L("Nie dotyczy", "Not applicable"),
+  target: L("Cel naboru", "Call target"),
+  targetNote: L(
+    "cel dla całego naboru, nie dla projektu",
+    "the target of the whole call, not of the project",
+  ),
+  productGroup: L("Wskaźniki produktu (cele naboru)", "Product indicators (call targets)"),
+  noPoints: L("karta nie przyznaje za nie punktów", "the card awards no points for it"),
+  verdictAllMet: L("Wszystkie kryteria spełnione", "All criteria met"),
+  verdictSome: L("Nie wszystkie kryteria są spełnione", "Not all criteria are met"),
+  requiredMet: L(
+    "Kryteria obowiązkowe (formalne i efektywności) spełnione.",
+    "Required criteria (formal and effectiveness) met.",
+  ),
+  requiredNotMet: L(
+    "Kryteria obowiązkowe (formalne i efektywności) niespełnione.",
+    "Required criteria (formal and effectiveness) not met.",
+  ),
   premiumTotal: L("Punkty premiujące razem", "Premium points in total"),
   problems: L("Problemy w wierszach", "Row problems"),
   badCard: L("Zła karta", "Bad card"),
 };
+const S = PARTICIPANTS_TEXT;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
   cards: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   card: { padding: tokens.spacingHorizontalS },
-  list: { maxHeight: "30vh", overflowY: "auto", margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  list: {
+    maxHeight: "30vh",
+    overflowY: "auto",
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    overflowWrap: "break-word",
+  },
+  wrap: { overflowWrap: "break-word", minWidth: 0 },
+  note: { color: tokens.colorNeutralForeground2 },
+  block: { display: "block" },
+  column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
 });
 
 export const loadXlsxParser = async (): Promise<XlsxParser> =>
@@ -111,54 +145,136 @@ export interface ParticipantsSectionProps {
   today?: Date;
   /** Initial results, for tests and screenshots. */
   initialCheck?: CheckOutcome;
+  /** The workbook has a "Uczestnicy" sheet (the primary action is then checking, not creating). */
+  hasRegister?: boolean;
+  /** The section wrote into the workbook (the pane re-reads its state). */
+  onWorkbookChanged?(): void;
 }
 
 function isoOf(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
+const PERCENT: Record<Lang, Intl.NumberFormat> = {
+  pl: new Intl.NumberFormat("pl-PL", { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+};
+
 function pct(v: number | null, lang: Lang): string {
   if (v === null) return "—";
-  const s = (Math.round(v * 1000) / 10).toFixed(1);
-  return `${lang === "pl" ? s.replace(".", ",") : s}%`;
+  return `${PERCENT[lang].format(Math.round(v * 1000) / 10)}%`;
 }
 
-function shortfallText(c: CriterionResult, lang: Lang): string {
+/** "Brakuje 1 zatrudnionej osoby" / "Brakuje 5 uczestników" (or the English). */
+export function shortfallText(c: Pick<CriterionResult, "kind" | "shortfall">, lang: Lang): string {
   if (c.shortfall === null || c.shortfall === 0) return "";
   const n = c.shortfall;
   if (c.kind === "effectiveness")
-    return lang === "pl" ? `brakuje ${n} zatrudnionych` : `${n} more employed needed`;
-  return lang === "pl" ? `brakuje ${n} uczestników` : `${n} more participants needed`;
+    return lang === "pl" ? `Brakuje ${count(n, "employed", lang)}` : `${count(n, "employed", lang)} needed`;
+  return lang === "pl"
+    ? `Brakuje ${count(n, "participantGen", lang)}`
+    : `${formatCount(n, lang)} more ${n === 1 ? "participant" : "participants"} needed`;
+}
+
+export type CriterionState = "met" | "notMet" | "na" | "target";
+
+export function criterionState(c: Pick<CriterionResult, "kind" | "met">): CriterionState {
+  if (c.kind === "product") return "target";
+  return c.met === null ? "na" : c.met ? "met" : "notMet";
+}
+
+/** The verdict's counts: criteria a project can meet (product indicators are the call's targets). */
+export function verdictCounts(criteria: readonly Pick<CriterionResult, "kind" | "met">[]): {
+  notMet: number;
+  met: number;
+  na: number;
+  total: number;
+} {
+  const own = criteria.filter((c) => c.kind !== "product");
+  const notMet = own.filter((c) => c.met === false).length;
+  const met = own.filter((c) => c.met === true).length;
+  return { notMet, met, na: own.length - notMet - met, total: own.length };
+}
+
+/** "Niespełnione: 3 z 25 kryteriów" / "3 of 25 criteria not met". */
+export function verdictText(v: { notMet: number; total: number }, lang: Lang): string {
+  return lang === "pl"
+    ? `Niespełnione: ${formatCount(v.notMet, lang)} z ${count(v.total, "criterionGen", lang)}`
+    : `${formatCount(v.notMet, lang)} of ${count(v.total, "criterionGen", lang)} not met`;
+}
+
+/** Import preview: "Plik „x.csv”: 80 wierszy (nowe: 80, już w rejestrze: 0)." */
+export function importPreviewText(
+  p: { file: string; incoming: number; toAdd: number; duplicates: number },
+  lang: Lang,
+): string {
+  return lang === "pl"
+    ? `Plik „${p.file}”: ${count(p.incoming, "row", lang)} (nowe: ${formatCount(p.toAdd, lang)}, już w rejestrze: ${formatCount(p.duplicates, lang)}). Istniejące wiersze zostaną bez zmian.`
+    : `File “${p.file}”: ${count(p.incoming, "row", lang)} (new: ${formatCount(p.toAdd, lang)}, already in the register: ${formatCount(p.duplicates, lang)}). Existing rows stay as they are.`;
+}
+
+export function importedText(n: number, lang: Lang): string {
+  return lang === "pl"
+    ? `Zaimportowano ${count(n, "participantGen", lang)}. Kryteria poniżej są przeliczone.`
+    : `Imported ${count(n, "participant", lang)}. The criteria below are recalculated.`;
+}
+
+export function createdText(rows: number, criteriaSheet: string, lang: Lang): string {
+  return lang === "pl"
+    ? `Gotowe: arkusz „${REGISTER_SHEET}” (${count(rows, "row", lang)}), „Słowniki” i „${criteriaSheet}”.`
+    : `Done: sheet “${REGISTER_SHEET}” (${count(rows, "row", lang)}), “Słowniki” and “${criteriaSheet}”.`;
+}
+
+export function evaluationSummaryText(
+  e: { asOf: string; participants: number; pending: number },
+  lang: Lang,
+): string {
+  return lang === "pl"
+    ? `Stan na ${formatDateIso(e.asOf, lang)}: ${count(e.participants, "participant", lang)}, oczekujący na wynik: ${formatCount(e.pending, lang)}`
+    : `As of ${formatDateIso(e.asOf, lang)}: ${count(e.participants, "participant", lang)}, ${formatCount(e.pending, lang)} pending`;
 }
 
 export function CriterionCard(props: { c: CriterionResult; lang: Lang }): React.JSX.Element {
   const { c, lang } = props;
   const styles = useStyles();
-  const state = c.met === null ? "na" : c.met ? "met" : "notMet";
-  const color = state === "met" ? "success" : state === "notMet" ? "danger" : "informative";
+  const state = criterionState(c);
+  const color =
+    state === "met"
+      ? "success"
+      : state === "notMet"
+        ? "danger"
+        : state === "target"
+          ? "brand"
+          : "informative";
+  const n = (v: number) => formatCount(v, lang);
   const value =
     c.kind === "product"
-      ? `${c.numerator}${c.target !== undefined ? ` / ${c.target}` : ""}`
+      ? `${n(c.numerator)}${c.target !== undefined ? ` / ${n(c.target)}` : ""}`
       : c.denominator === null
-        ? `${c.numerator}${c.threshold !== null ? ` / ${c.threshold}` : ""}`
-        : `${c.numerator} / ${c.denominator} = ${pct(c.share, lang)}${c.threshold !== null ? ` (${lang === "pl" ? "próg" : "threshold"} ${pct(c.threshold, lang)})` : ""}`;
+        ? `${n(c.numerator)}${c.threshold !== null ? ` / ${n(c.threshold)}` : ""}`
+        : `${n(c.numerator)} / ${n(c.denominator)} = ${pct(c.share, lang)}${c.threshold !== null ? ` (${lang === "pl" ? "próg" : "threshold"} ${pct(c.threshold, lang)})` : ""}`;
   return (
-    <Card className={styles.card} data-criterion={c.id} size="small">
-      <CardHeader
-        header={<Text weight="semibold">{c.label[lang]}</Text>}
-        action={
-          c.kind === "product" || c.kind === "result" ? undefined : (
-            <Badge appearance="filled" color={color}>
-              {S[state][lang]}
-            </Badge>
-          )
-        }
-      />
+    <Card className={styles.card} data-criterion={c.id} data-state={state} size="small">
+      {/* Badge above the label: a long label wraps at 320 px instead of pushing the badge out of the card. */}
+      <div>
+        <Badge appearance={state === "target" ? "outline" : "filled"} color={color}>
+          {state === "target" ? S.target[lang] : S[state][lang]}
+        </Badge>
+      </div>
+      <Text weight="semibold" className={styles.wrap}>
+        {c.label[lang]}
+      </Text>
       <Text data-value>{value}</Text>
+      {c.kind === "product" && (
+        <Text size={200} className={styles.note}>
+          {capitalize(S.targetNote[lang])}
+        </Text>
+      )}
       {shortfallText(c, lang) && <Text data-shortfall>{shortfallText(c, lang)}</Text>}
       {c.kind === "premium" && (
         <Text data-points>
-          {lang === "pl" ? "Punkty" : "Points"}: {c.points === null ? "—" : c.points}
+          {lang === "pl" ? "Punkty" : "Points"}:{" "}
+          {c.points === null ? S.noPoints[lang] : formatCount(c.points, lang)}
         </Text>
       )}
     </Card>
@@ -170,14 +286,74 @@ const PlanPart = React.lazy(() =>
   import(/* webpackChunkName: "plan" */ "./PlanPart.js").then((m) => ({ default: m.PlanPart })),
 );
 
+/** The criteria screen: the verdict first, then not-met criteria (open), met, not applicable, call targets (folded). */
+export function CriteriaResults(props: { e: CheckOutcome["evaluation"]; lang: Lang }): React.JSX.Element {
+  const { e, lang } = props;
+  const styles = useStyles();
+  const v = verdictCounts(e.criteria);
+  const premium = e.criteria.filter((c) => c.kind === "premium").reduce((a, c) => a + (c.points ?? 0), 0);
+  const required = e.criteria.every(
+    (c) => (c.kind !== "formal" && c.kind !== "effectiveness") || c.met !== false,
+  );
+  const groups: { key: CriterionState; title: Localized; items: CriterionResult[] }[] = [
+    { key: "notMet", title: S.notMet, items: e.criteria.filter((c) => criterionState(c) === "notMet") },
+    { key: "met", title: S.met, items: e.criteria.filter((c) => criterionState(c) === "met") },
+    { key: "na", title: S.na, items: e.criteria.filter((c) => criterionState(c) === "na") },
+    { key: "target", title: S.productGroup, items: e.criteria.filter((c) => criterionState(c) === "target") },
+  ].filter((g) => g.items.length > 0) as {
+    key: CriterionState;
+    title: Localized;
+    items: CriterionResult[];
+  }[];
+  return (
+    <>
+      <MessageBar
+        intent={v.notMet === 0 ? "success" : "error"}
+        data-verdict
+        data-not-met={v.notMet}
+        data-met={v.met}
+        data-na={v.na}
+        data-total={v.total}
+      >
+        <MessageBarBody>
+          <MessageBarTitle>{v.notMet === 0 ? S.verdictAllMet[lang] : verdictText(v, lang)}</MessageBarTitle>
+          <span className={styles.block}>{required ? S.requiredMet[lang] : S.requiredNotMet[lang]}</span>
+          <span className={styles.block} data-premium-total>
+            {S.premiumTotal[lang]}: {formatCount(premium, lang)}
+          </span>
+        </MessageBarBody>
+      </MessageBar>
+      <Text size={200} data-summary>
+        {evaluationSummaryText(e, lang)}
+      </Text>
+      <Accordion multiple collapsible defaultOpenItems={["notMet"]}>
+        {groups.map((g) => (
+          <AccordionItem key={g.key} value={g.key} data-group={g.key}>
+            <AccordionHeader>
+              {g.title[lang]} ({formatCount(g.items.length, lang)})
+            </AccordionHeader>
+            <AccordionPanel>
+              <div className={styles.cards}>
+                {g.items.map((c) => (
+                  <CriterionCard key={c.id} c={c} lang={lang} />
+                ))}
+              </div>
+            </AccordionPanel>
+          </AccordionItem>
+        ))}
+      </Accordion>
+    </>
+  );
+}
+
 const COLUMN_OF = new Map(REGISTER_COLUMNS.map((c, i) => [c.header, columnLetters(i)]));
 
 export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.Element {
   const { host, lang } = props;
   const styles = useStyles();
   const [card, setCard] = React.useState<CriteriaCard>(() => builtinCard(DEFAULT_CARD_ID) as CriteriaCard);
-  const [cardName, setCardName] = React.useState(DEFAULT_CARD_ID);
-  const [asOf, setAsOf] = React.useState(isoOf(props.today ?? new Date()));
+  const [cardFile, setCardFile] = React.useState<string | null>(null);
+  const [asOf, setAsOf] = React.useState(() => formatDateIso(isoOf(props.today ?? new Date()), props.lang));
   const [busy, setBusy] = React.useState(false);
   const [progress, setProgress] = React.useState<number | undefined>(undefined);
   const [error, setError] = React.useState<Localized | null>(null);
@@ -190,11 +366,12 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
     resolve(ok: boolean): void;
     title: Localized;
     ok: Localized;
+    no: Localized;
   } | null>(null);
   const abort = React.useRef<AbortController | null>(null);
 
-  const ask = (title: Localized, text: string, ok: Localized, details?: string[]) =>
-    new Promise<boolean>((resolve) => setAsking({ title, text, ok, resolve, details }));
+  const ask = (title: Localized, text: string, ok: Localized, no: Localized, details?: string[]) =>
+    new Promise<boolean>((resolve) => setAsking({ title, text, ok, no, resolve, details }));
   const answer = (v: boolean) => {
     asking?.resolve(v);
     setAsking(null);
@@ -209,11 +386,21 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
           ? `Arkusz „${sheet}” nie jest rejestrem Miernika (${why.pl}). Zastąpić go? Jego zawartość zostanie utracona.`
           : `The sheet “${sheet}” is not Miernik's register (${why.en}). Replace it? Its contents will be lost.`,
         S.replace,
+        S.keep,
       ),
   };
   const serial = (): number => {
-    const s = isoToSerial(asOf);
-    if (s === null) throw { info: { message: L(`Zła data „${asOf}”.`, `Bad date “${asOf}”.`) } };
+    const iso = parseDateInput(asOf);
+    const s = iso === null ? null : isoToSerial(iso);
+    if (s === null)
+      throw {
+        info: {
+          message: L(
+            `Nieprawidłowa data „${asOf}”: wpisz dzień jako dd.mm.rrrr (np. 31.12.2025).`,
+            `Invalid date “${asOf}”: enter the day as yyyy-mm-dd (e.g. 2025-12-31).`,
+          ),
+        },
+      };
     return s;
   };
 
@@ -240,45 +427,47 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
       const out = await createRegister(deps, card, serial());
       if (out.status === "kept") setInfo(S.kept);
       else {
-        setInfo(
-          L(
-            `Gotowe: arkusz „${REGISTER_SHEET}” (${out.rows} wierszy), „Słowniki” i „${card.sheetName}”.`,
-            `Done: sheet “${REGISTER_SHEET}” (${out.rows} rows), “Słowniki” and “${card.sheetName}”.`,
-          ),
-        );
+        setInfo(L(createdText(out.rows, card.sheetName, "pl"), createdText(out.rows, card.sheetName, "en")));
+        props.onWorkbookChanged?.();
         await host.showSheet(REGISTER_SHEET);
+        // Results shown are of the register before: recalculate them.
+        if (check) setCheck(await checkCriteria(deps, card, serial()));
       }
     });
 
   const importFile = (file: File | undefined) => {
     if (!file) return;
-    void run(async () => {
+    void run(async (signal) => {
       const parse = await (props.loadParser ?? loadXlsxParser)();
       const preview: ImportPreview = await previewImport(
         deps,
         { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
         parse,
       );
-      const text =
-        lang === "pl"
-          ? `${preview.file}: wierszy ${preview.incoming}, nowych ${preview.toAdd.length}, już w rejestrze ${preview.duplicates}. Istniejące wiersze zostaną bez zmian.`
-          : `${preview.file}: ${preview.incoming} rows, ${preview.toAdd.length} new, ${preview.duplicates} already in the register. Existing rows stay as they are.`;
+      const counts = {
+        file: preview.file,
+        incoming: preview.incoming,
+        toAdd: preview.toAdd.length,
+        duplicates: preview.duplicates,
+      };
+      const text = importPreviewText(counts, lang);
       if (preview.toAdd.length === 0) {
-        setInfo(L(text, text));
+        setInfo(L(importPreviewText(counts, "pl"), importPreviewText(counts, "en")));
         return;
       }
-      if (!(await ask(S.importTitle, text, S.add, mappingLines(preview, lang)))) {
+      if (!(await ask(S.importTitle, text, S.add, S.cancel, mappingLines(preview, lang)))) {
         setInfo(S.cancelled);
         return;
       }
       const out = await applyImport(deps, card, serial(), preview);
-      if (out.status === "done")
-        setInfo(
-          L(
-            `Zaimportowano ${preview.toAdd.length} uczestników.`,
-            `Imported ${preview.toAdd.length} participants.`,
-          ),
+      if (out.status === "done") {
+        props.onWorkbookChanged?.();
+        // The criteria follow the import at once (never "80 imported" above cards still saying 120).
+        setCheck(
+          await checkCriteria(deps, card, serial(), signal, (done, total) => setProgress(done / total)),
         );
+        setInfo(L(importedText(preview.toAdd.length, "pl"), importedText(preview.toAdd.length, "en")));
+      }
     });
   };
 
@@ -291,11 +480,17 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
     if (!f) return;
     try {
       setCard(parseCardText(await f.text()));
-      setCardName(f.name);
+      setCardFile(f.name);
       setError(null);
+      setCheck(null);
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
-      setError(L(`${S.badCard.pl} ${f.name}: ${detail}`, `${S.badCard.en} ${f.name}: ${detail}`));
+      setError(
+        L(
+          `Nie można wczytać karty z pliku „${f.name}”: plik nie jest poprawną kartą oceny w formacie JSON. Sprawdź jego treść albo użyj karty wbudowanej.`,
+          `${S.badCard.en} ${f.name}: ${detail}`,
+        ),
+      );
     }
   };
 
@@ -305,9 +500,7 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
   };
 
   const e = check?.evaluation;
-  const premium = e
-    ? e.criteria.filter((c) => c.kind === "premium").reduce((a, c) => a + (c.points ?? 0), 0)
-    : 0;
+  const hasRegister = props.hasRegister ?? false;
 
   return (
     <div className={styles.root}>
@@ -322,39 +515,56 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
           <MessageBarBody>{info[lang]}</MessageBarBody>
         </MessageBar>
       )}
-      <div className={styles.row}>
+      <div className={styles.column}>
         <Field label={S.asOf[lang]}>
-          <Input type="date" value={asOf} onChange={(_e, d) => setAsOf(d.value)} />
-        </Field>
-        <Field label={`${S.card[lang]}: ${cardName}`}>
-          <input
-            type="file"
-            accept=".json,application/json"
-            aria-label={S.cardFile[lang]}
-            onChange={(ev) => void chooseCard(ev.currentTarget.files?.[0])}
+          <Input
+            value={asOf}
+            inputMode="numeric"
+            placeholder={lang === "pl" ? "dd.mm.rrrr" : "yyyy-mm-dd"}
+            onChange={(_e, d) => setAsOf(d.value)}
           />
         </Field>
+        <div className={styles.column} data-card>
+          <Text size={200}>
+            {S.card[lang]}:{" "}
+            <Text size={200} weight="semibold" className={styles.wrap}>
+              {card.title[lang]}
+            </Text>
+          </Text>
+          <FilePicker
+            label={S.cardFile[lang]}
+            accept=".json,application/json"
+            inputId="card"
+            appearance="subtle"
+            chosen={cardFile ? [cardFile] : []}
+            onFiles={(fs) => void chooseCard(fs[0])}
+          />
+        </div>
       </div>
       <div className={styles.row}>
-        <Button appearance="primary" disabled={busy} onClick={() => void create()}>
-          {S.create[lang]}
-        </Button>
-        <Button disabled={busy} onClick={() => void checkNow()}>
+        <Button
+          appearance={hasRegister ? "primary" : "secondary"}
+          disabled={busy}
+          onClick={() => void checkNow()}
+        >
           {S.check[lang]}
         </Button>
-      </div>
-      <Field label={S.importFile[lang]}>
-        <input
-          type="file"
-          accept=".xlsx,.xlsm,.csv"
-          aria-label={S.importFile[lang]}
+        <Button
+          appearance={hasRegister ? "secondary" : "primary"}
           disabled={busy}
-          onChange={(ev) => {
-            importFile(ev.currentTarget.files?.[0]);
-            ev.currentTarget.value = "";
-          }}
+          onClick={() => void create()}
+        >
+          {S.create[lang]}
+        </Button>
+        <FilePicker
+          label={S.importFile[lang]}
+          accept=".xlsx,.xlsm,.csv"
+          inputId="import"
+          disabled={busy}
+          chosen={[]}
+          onFiles={(fs) => importFile(fs[0])}
         />
-      </Field>
+      </div>
       {busy && (
         <div className={styles.row}>
           <ProgressBar aria-label={S.working[lang]} value={progress} />
@@ -363,19 +573,7 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
       )}
       {e && (
         <>
-          <Text weight="semibold" data-summary>
-            {lang === "pl"
-              ? `Stan na ${e.asOf}: uczestników ${e.participants}, oczekujących na wynik ${e.pending}`
-              : `As of ${e.asOf}: ${e.participants} participants, ${e.pending} pending`}
-          </Text>
-          <div className={styles.cards}>
-            {e.criteria.map((c) => (
-              <CriterionCard key={c.id} c={c} lang={lang} />
-            ))}
-          </div>
-          <Text weight="semibold" data-premium-total>
-            {S.premiumTotal[lang]}: {premium}
-          </Text>
+          <CriteriaResults e={e} lang={lang} />
           {e.rowIssues.length > 0 && (
             <section aria-label={S.problems[lang]}>
               <Text weight="semibold">
@@ -424,10 +622,10 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
               ) : null}
             </DialogContent>
             <DialogActions>
+              <Button onClick={() => answer(false)}>{asking?.no[lang]}</Button>
               <Button appearance="primary" onClick={() => answer(true)}>
                 {asking?.ok[lang]}
               </Button>
-              <Button onClick={() => answer(false)}>{S.keep[lang]}</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>

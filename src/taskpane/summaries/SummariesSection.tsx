@@ -25,9 +25,11 @@ import * as React from "react";
 import { builtinCard, DEFAULT_CARD_ID, parseCardText } from "../../domain/card/load";
 import type { Card as CriteriaCard } from "../../domain/card/types";
 import { isoToSerial } from "../../domain/dates";
-import type { Lang, Localized } from "../../domain/i18n";
+import { formatDateIso, parseDateInput, type Lang, type Localized } from "../../domain/i18n";
 import type { XlsxParser } from "../../workbook/summary/inputs";
+import { FilePicker } from "../FilePicker";
 import { errorMessage, WorkbookHost } from "../host";
+import { formatCount } from "../i18n";
 import {
   CALL_SUMMARY_SHEET,
   CallSummaryOutcome,
@@ -46,10 +48,21 @@ const useStyles = makeStyles({
   table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
   cell: {
     textAlign: "left",
+    verticalAlign: "top",
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    // Words are never cut mid-word ("Mi|er|ni|ki"): only an unbreakable name (a file) may break.
+    overflowWrap: "break-word",
+    wordBreak: "normal",
+    hyphens: "manual",
+  },
+  group: {
+    textAlign: "left",
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS} 0`,
+    fontWeight: tokens.fontWeightSemibold,
     overflowWrap: "anywhere",
   },
+  caption: { textAlign: "left", captionSide: "top", paddingBottom: tokens.spacingVerticalXS },
 });
 
 /** The .xlsx reader (ExcelJS), loaded on first use so the pane's first load stays small. */
@@ -62,6 +75,10 @@ export interface SummariesSectionProps {
   /** Injected in tests. */
   loadParser?: () => Promise<XlsxParser>;
   today?: Date;
+  /** The section wrote into the workbook (the pane re-reads its state). */
+  onWorkbookChanged?(): void;
+  /** The workbook has monitoring sheets (its summary is then the primary action until files are chosen). */
+  hasMonitoring?: boolean;
 }
 
 type Busy = { what: "monitoring" } | { what: "call"; done: number; total: number } | null;
@@ -77,15 +94,16 @@ function pickedFile(f: File): PickedFile {
 export function SummariesSection(props: SummariesSectionProps): React.JSX.Element {
   const { host, lang } = props;
   const styles = useStyles();
-  const ids = React.useId();
   const [busy, setBusy] = React.useState<Busy>(null);
   const [error, setError] = React.useState<Localized | null>(null);
   const [monitoring, setMonitoring] = React.useState<MonitoringSummaryOutcome | null>(null);
   const [call, setCall] = React.useState<CallSummaryOutcome | "cancelled" | null>(null);
   const [files, setFiles] = React.useState<File[]>([]);
   const [card, setCard] = React.useState<CriteriaCard>(() => builtinCard(DEFAULT_CARD_ID) as CriteriaCard);
-  const [cardName, setCardName] = React.useState<string>(DEFAULT_CARD_ID);
-  const [asOf, setAsOf] = React.useState<string>(todayIso(props.today ?? new Date()));
+  const [cardFile, setCardFile] = React.useState<string | null>(null);
+  const [asOf, setAsOf] = React.useState<string>(() =>
+    formatDateIso(todayIso(props.today ?? new Date()), props.lang),
+  );
   const [asking, setAsking] = React.useState<{ sheet: string; resolve(ok: boolean): void } | null>(null);
   const abort = React.useRef<AbortController | null>(null);
 
@@ -105,7 +123,9 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
     setMonitoring(null);
     setBusy({ what: "monitoring" });
     try {
-      setMonitoring(await runMonitoringSummary(deps));
+      const out = await runMonitoringSummary(deps);
+      setMonitoring(out);
+      if (out.status === "done") props.onWorkbookChanged?.();
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -116,9 +136,13 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
   const buildCall = async () => {
     setError(null);
     setCall(null);
-    const serial = isoToSerial(asOf);
+    const iso = parseDateInput(asOf);
+    const serial = iso === null ? null : isoToSerial(iso);
     if (serial === null) {
-      setError({ pl: `Zła data „${asOf}”.`, en: `Bad date “${asOf}”.` });
+      setError({
+        pl: `Nieprawidłowa data „${asOf}”: wpisz dzień jako dd.mm.rrrr (np. 31.12.2025).`,
+        en: `Invalid date “${asOf}”: enter the day as yyyy-mm-dd (e.g. 2025-12-31).`,
+      });
       return;
     }
     const controller = new AbortController();
@@ -132,6 +156,7 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
         onProgress: (done, total) => setBusy({ what: "call", done, total }),
       });
       setCall(outcome);
+      if (outcome.status === "done") props.onWorkbookChanged?.();
     } catch (e) {
       if (controller.signal.aborted) setCall("cancelled");
       else setError(errorMessage(e));
@@ -145,12 +170,12 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
     if (!f) return;
     try {
       setCard(parseCardText(await f.text()));
-      setCardName(f.name);
+      setCardFile(f.name);
       setError(null);
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
       setError({
-        pl: `${t("badCard", "pl")} ${f.name}: ${detail}`,
+        pl: `Nie można wczytać karty z pliku „${f.name}”: plik nie jest poprawną kartą oceny w formacie JSON. Sprawdź jego treść albo użyj karty wbudowanej.`,
         en: `${t("badCard", "en")} ${f.name}: ${detail}`,
       });
     }
@@ -172,7 +197,11 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
         <CardHeader header={<Text weight="semibold">{t("monitoringTitle", lang)}</Text>} />
         <Text>{t("monitoringHelp", lang)}</Text>
         <div className={styles.row}>
-          <Button appearance="primary" disabled={busy !== null} onClick={() => void buildMonitoring()}>
+          <Button
+            appearance={props.hasMonitoring !== false && files.length === 0 ? "primary" : "secondary"}
+            disabled={busy !== null}
+            onClick={() => void buildMonitoring()}
+          >
             {t("monitoringButton", lang)}
           </Button>
           {done && (
@@ -203,45 +232,36 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
               </MessageBarBody>
             </MessageBar>
             <table className={styles.table} aria-label={t("monitoringTitle", lang)}>
+              <caption className={styles.caption}>
+                {t("yearCaption", lang)} {done.summary.years[done.summary.years.length - 1]}
+              </caption>
               <thead>
                 <tr>
-                  <th className={styles.cell} scope="col">
-                    {t("colArea", lang)}
-                  </th>
-                  <th className={styles.cell} scope="col">
-                    {t("colIndicators", lang)}
-                  </th>
-                  <th className={styles.cell} scope="col">
-                    {t("colFilled", lang)} {done.summary.years[done.summary.years.length - 1]}
-                  </th>
-                  <th className={styles.cell} scope="col">
-                    {t("colErrors", lang)}
-                  </th>
-                  <th className={styles.cell} scope="col">
-                    {t("colWarnings", lang)}
-                  </th>
+                  {(["colIndicators", "colFilled", "colErrors", "colWarnings"] as const).map((k) => (
+                    <th key={k} className={styles.cell} scope="col">
+                      {t(k, lang)}
+                    </th>
+                  ))}
                 </tr>
               </thead>
-              <tbody>
-                {[...done.summary.groups.filter((g) => g.kind === "area"), done.summary.total].map((g) => {
-                  const last = done.summary.years.length - 1;
-                  return (
-                    <tr key={g.code} data-area={g.code}>
-                      <th className={styles.cell} scope="row">
-                        {g === done.summary.total
-                          ? lang === "pl"
-                            ? "Razem"
-                            : "Total"
-                          : `${g.code}. ${g.title}`}
+              {[...done.summary.groups.filter((g) => g.kind === "area"), done.summary.total].map((g) => {
+                const last = done.summary.years.length - 1;
+                return (
+                  <tbody key={g.code} data-area={g.code}>
+                    <tr>
+                      <th className={styles.group} colSpan={4} scope="rowgroup">
+                        {g === done.summary.total ? t("total", lang) : `${g.code}. ${g.title}`}
                       </th>
-                      <td className={styles.cell}>{g.indicators}</td>
-                      <td className={styles.cell}>{g.filled[last]}</td>
-                      <td className={styles.cell}>{g.errors[last]}</td>
-                      <td className={styles.cell}>{g.warnings[last]}</td>
                     </tr>
-                  );
-                })}
-              </tbody>
+                    <tr>
+                      <td className={styles.cell}>{formatCount(g.indicators, lang)}</td>
+                      <td className={styles.cell}>{formatCount(g.filled[last], lang)}</td>
+                      <td className={styles.cell}>{formatCount(g.errors[last], lang)}</td>
+                      <td className={styles.cell}>{formatCount(g.warnings[last], lang)}</td>
+                    </tr>
+                  </tbody>
+                );
+              })}
             </table>
           </>
         )}
@@ -250,35 +270,46 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
       <Card className={styles.card}>
         <CardHeader header={<Text weight="semibold">{t("callTitle", lang)}</Text>} />
         <Text>{t("callHelp", lang)}</Text>
-        <Field label={t("files", lang)}>
-          <input
-            id={`${ids}-files`}
-            type="file"
-            multiple
-            accept=".xlsx,.xlsm,.csv"
-            aria-label={t("files", lang)}
-            onChange={(e) => setFiles(Array.from(e.currentTarget.files ?? []))}
-          />
-        </Field>
-        {files.length > 0 && (
+        <FilePicker
+          label={t("files", lang)}
+          accept=".xlsx,.xlsm,.csv"
+          multiple
+          inputId="projects"
+          appearance={props.hasMonitoring === false && files.length === 0 ? "primary" : "secondary"}
+          chosen={
+            files.length > 3
+              ? [`${t("filesChosen", lang)}: ${formatCount(files.length, lang)}`]
+              : files.map((f) => f.name)
+          }
+          onFiles={(fs) => setFiles(fs)}
+        />
+        <div>
           <Text size={200}>
-            {t("filesChosen", lang)}: {files.length}
+            {t("card", lang)}:{" "}
+            <Text size={200} weight="semibold">
+              {card.title[lang]}
+            </Text>
           </Text>
-        )}
-        <Field label={`${t("card", lang)}: ${cardName}`}>
-          <input
-            type="file"
+          <FilePicker
+            label={t("cardFile", lang)}
             accept=".json,application/json"
-            aria-label={t("cardFile", lang)}
-            onChange={(e) => void chooseCard(e.currentTarget.files?.[0])}
+            inputId="summary-card"
+            appearance="subtle"
+            chosen={cardFile ? [cardFile] : []}
+            onFiles={(fs) => void chooseCard(fs[0])}
           />
-        </Field>
+        </div>
         <Field label={t("asOf", lang)}>
-          <Input type="date" value={asOf} onChange={(_e, d) => setAsOf(d.value)} />
+          <Input
+            value={asOf}
+            inputMode="numeric"
+            placeholder={lang === "pl" ? "dd.mm.rrrr" : "yyyy-mm-dd"}
+            onChange={(_e, d) => setAsOf(d.value)}
+          />
         </Field>
         <div className={styles.row}>
           <Button
-            appearance="primary"
+            appearance={files.length > 0 ? "primary" : "secondary"}
             disabled={busy !== null || files.length === 0}
             onClick={() => void buildCall()}
           >
@@ -327,28 +358,28 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
             <table className={styles.table} aria-label={t("callTitle", lang)}>
               <thead>
                 <tr>
-                  {(["colFile", "colApplicant", "colParticipants", "colRequired", "colPoints"] as const).map(
-                    (k) => (
-                      <th key={k} className={styles.cell} scope="col">
-                        {t(k, lang)}
-                      </th>
-                    ),
-                  )}
+                  {(["colParticipants", "colRequired", "colPoints"] as const).map((k) => (
+                    <th key={k} className={styles.cell} scope="col">
+                      {t(k, lang)}
+                    </th>
+                  ))}
                 </tr>
               </thead>
-              <tbody>
-                {callDone.call.projects.map((p) => (
-                  <tr key={p.file} data-project={p.file}>
-                    <th className={styles.cell} scope="row">
+              {callDone.call.projects.map((p) => (
+                <tbody key={p.file} data-project={p.file}>
+                  <tr>
+                    <th className={styles.group} colSpan={3} scope="rowgroup">
                       {p.file}
+                      {p.applicant ? ` — ${p.applicant}` : ""}
                     </th>
-                    <td className={styles.cell}>{p.applicant ?? "—"}</td>
-                    <td className={styles.cell}>{p.participants}</td>
-                    <td className={styles.cell}>{t(p.requiredMet ? "yes" : "no", lang)}</td>
-                    <td className={styles.cell}>{p.premiumPoints}</td>
                   </tr>
-                ))}
-              </tbody>
+                  <tr>
+                    <td className={styles.cell}>{formatCount(p.participants, lang)}</td>
+                    <td className={styles.cell}>{t(p.requiredMet ? "yes" : "no", lang)}</td>
+                    <td className={styles.cell}>{formatCount(p.premiumPoints, lang)}</td>
+                  </tr>
+                </tbody>
+              ))}
             </table>
             {callDone.call.applicantsOverLimit.length > 0 && (
               <MessageBar intent="warning">
@@ -389,10 +420,10 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
             <DialogTitle>{t("replaceTitle", lang)}</DialogTitle>
             <DialogContent>{asking ? replaceText(asking.sheet, lang) : ""}</DialogContent>
             <DialogActions>
+              <Button onClick={() => answer(false)}>{t("keep", lang)}</Button>
               <Button appearance="primary" onClick={() => answer(true)}>
                 {t("replace", lang)}
               </Button>
-              <Button onClick={() => answer(false)}>{t("keep", lang)}</Button>
             </DialogActions>
           </DialogBody>
         </DialogSurface>

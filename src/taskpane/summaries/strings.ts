@@ -1,5 +1,6 @@
 /** Text of the Summaries section: Polish by default, English on request. */
 import type { Lang, Localized } from "../../domain/i18n";
+import { count, formatCount } from "../i18n";
 
 export const S = {
   monitoringTitle: { pl: "Podsumowanie monitoringu", en: "Monitoring summary" },
@@ -10,13 +11,13 @@ export const S = {
   monitoringButton: { pl: "Utwórz podsumowanie monitoringu", en: "Build the monitoring summary" },
   callTitle: { pl: "Podsumowanie naboru", en: "Call summary" },
   callHelp: {
-    pl: "Wybierz pliki projektów (.xlsx lub .csv z rejestrem uczestników). Pliki są czytane w tej przeglądarce — nic nie jest nigdzie wysyłane.",
-    en: "Choose the projects' files (.xlsx or .csv participant registers). The files are read in this browser — nothing is sent anywhere.",
+    pl: "Wybierz pliki projektów (.xlsx lub .csv z rejestrem uczestników): powstanie arkusz z zestawieniem naboru.",
+    en: "Choose the projects' files (.xlsx or .csv participant registers): a sheet with the call's overview is built.",
   },
-  files: { pl: "Pliki projektów", en: "Project files" },
+  files: { pl: "Wybierz pliki projektów…", en: "Choose the project files…" },
   filesChosen: { pl: "Wybrane pliki", en: "Files chosen" },
   card: { pl: "Karta oceny", en: "Criteria card" },
-  cardFile: { pl: "Karta z pliku JSON", en: "Card from a JSON file" },
+  cardFile: { pl: "Wczytaj inną kartę (JSON)…", en: "Load another card (JSON)…" },
   asOf: { pl: "Stan na dzień", en: "As of" },
   callButton: { pl: "Utwórz podsumowanie naboru", en: "Build the call summary" },
   cancel: { pl: "Anuluj", en: "Cancel" },
@@ -27,7 +28,9 @@ export const S = {
   kept: { pl: "Pozostawiono istniejący arkusz bez zmian.", en: "The existing sheet was kept unchanged." },
   replaceTitle: { pl: "Zastąpić arkusz?", en: "Replace the sheet?" },
   replace: { pl: "Zastąp", en: "Replace" },
-  keep: { pl: "Zostaw", en: "Keep" },
+  keep: { pl: "Zachowaj arkusz", en: "Keep the sheet" },
+  yearCaption: { pl: "Rok", en: "Year" },
+  total: { pl: "Razem", en: "Total" },
   problems: { pl: "Pliki pominięte", en: "Files left out" },
   colArea: { pl: "Obszar / zadanie", en: "Area / task" },
   colIndicators: { pl: "Mierniki", en: "Indicators" },
@@ -39,8 +42,8 @@ export const S = {
   colParticipants: { pl: "Uczestnicy", en: "Participants" },
   colRequired: { pl: "Kryteria obowiązkowe", en: "Required criteria" },
   colPoints: { pl: "Punkty premiujące", en: "Premium points" },
-  yes: { pl: "spełnione", en: "met" },
-  no: { pl: "niespełnione", en: "not met" },
+  yes: { pl: "Spełnione", en: "Met" },
+  no: { pl: "Niespełnione", en: "Not met" },
   applicantsOverLimit: {
     pl: "Wnioskodawcy ponad limit wniosków",
     en: "Applicants over the application limit",
@@ -61,19 +64,20 @@ export function replaceText(sheet: string, lang: Lang): string {
 
 export function monitoringDoneText(years: number[], indicators: number, sheet: string, lang: Lang): string {
   const ys = years.join(", ");
+  const label = years.length === 1 ? (lang === "pl" ? "rok" : "year") : lang === "pl" ? "lata" : "years";
   return lang === "pl"
-    ? `Arkusz „${sheet}” gotowy: lata ${ys}, ${indicators} mierników.`
-    : `Sheet “${sheet}” ready: years ${ys}, ${indicators} indicators.`;
+    ? `Arkusz „${sheet}” gotowy: ${label} ${ys}, ${count(indicators, "indicator", lang)}.`
+    : `Sheet “${sheet}” ready: ${label} ${ys}, ${count(indicators, "indicator", lang)}.`;
 }
 
 export function callDoneText(projects: number, participants: number, sheet: string, lang: Lang): string {
   return lang === "pl"
-    ? `Arkusz „${sheet}” gotowy: projektów ${projects}, uczestników ${participants}.`
-    : `Sheet “${sheet}” ready: ${projects} projects, ${participants} participants.`;
+    ? `Arkusz „${sheet}” gotowy: ${count(projects, "project", lang)}, ${count(participants, "participant", lang)}.`
+    : `Sheet “${sheet}” ready: ${count(projects, "project", lang)}, ${count(participants, "participant", lang)}.`;
 }
 
 export function progressText(done: number, total: number, lang: Lang): string {
   return lang === "pl"
-    ? `${t("reading", lang)}: ${done} z ${total}`
-    : `${t("reading", lang)}: ${done} of ${total}`;
+    ? `${t("reading", lang)}: ${formatCount(done, lang)} z ${count(total, "fileGen", lang)}`
+    : `${t("reading", lang)}: ${formatCount(done, lang)} of ${count(total, "fileGen", lang)}`;
 }

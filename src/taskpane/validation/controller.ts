@@ -28,7 +28,7 @@ function messageOf(e: unknown): Localized {
   const info = (e as { info?: { message?: Localized } })?.info;
   if (info?.message) return info.message;
   const m = e instanceof Error ? e.message : String(e);
-  return { pl: `Nie udało się: ${m}`, en: `Failed: ${m}` };
+  return { pl: "Nie udało się sprawdzić wartości. Spróbuj ponownie.", en: `Failed: ${m}` };
 }
 
 export class ValidationController {
@@ -39,6 +39,8 @@ export class ValidationController {
   private timer: unknown = null;
   private unwatch: (() => Promise<void>) | null = null;
   private watchedKey = "";
+  /** The notice shown is a failed run's: the next successful run clears it. */
+  private failed = false;
 
   constructor(
     private readonly host: ValidationHost,
@@ -60,9 +62,19 @@ export class ValidationController {
     for (const l of this.listeners) l(this.state);
   }
 
+  /** Another year: re-validates when the user has validated before (results of the old year are dropped). */
   setYear(year: number): void {
     if (year === this.year) return;
     this.year = year;
+    if (this.state.status === "idle") return;
+    this.set({ result: null, notice: null });
+    void this.validate();
+  }
+
+  /** The workbook changed under the panel (a layout was written): re-validate if results are shown. */
+  refresh(): void {
+    if (this.state.status === "idle") return;
+    this.set({ notice: null });
     void this.validate();
   }
 
@@ -78,9 +90,12 @@ export class ValidationController {
         this.set({ status: "running" });
         try {
           const result = await this.host.validate(this.year, this.opts.yoyFactor);
-          this.set({ status: "done", result });
+          // A successful run clears a stale notice (an earlier failure) along with the old results.
+          this.set({ status: "done", result, notice: this.failed ? null : this.state.notice });
+          this.failed = false;
           await this.rewatch(result);
         } catch (e) {
+          this.failed = true;
           this.set({ status: "error", notice: messageOf(e) });
         }
       } while (this.again);

@@ -17,6 +17,7 @@ import type { ExcelValidationResult, FixResult } from "../validation/host";
 export interface WorkerOps {
   open: { args: [name: string, bytes: Uint8Array]; result: OpenFileInfo };
   download: { args: []; result: string };
+  close: { args: []; result: null };
   listSheets: { args: []; result: string[] };
   readSheet: { args: [name: string]; result: SheetCells | null };
   writePlans: { args: [plans: SheetPlan[], names: NamePlan[]]; result: WriteReport };

@@ -45,6 +45,9 @@ export function createPaneWorkerHandler(
         return host.files.open({ name: m.args[0], bytes: m.args[1] });
       case "download":
         return host.files.download();
+      case "close":
+        host.files.close();
+        return null;
       case "listSheets":
         return host.listSheets();
       case "readSheet":

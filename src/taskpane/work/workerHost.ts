@@ -116,6 +116,11 @@ export function createWorkerStandaloneHost(
       });
     },
     download: () => call("download", []),
+    close: () => {
+      // The pane forgets the file at once; the worker drops its workbook in turn.
+      setInfo(null);
+      void call("close", []).catch(() => undefined);
+    },
     subscribe: (l) => {
       listeners.add(l);
       return () => listeners.delete(l);

@@ -1,4 +1,4 @@
-import { Localized } from "../../domain/i18n";
+import { Localized, pluralForm } from "../../domain/i18n";
 import { Programme } from "../../domain/programme/types";
 import { Finding } from "../../domain/validation";
 
@@ -69,12 +69,9 @@ export function totals(findings: readonly Finding[]): { errors: number; warnings
   return { errors, warnings: findings.length - errors, fixable };
 }
 
-/** Polish plural forms: 1 błąd, 2–4 błędy, 5+ błędów (12–14 błędów). */
+/** Polish plural forms through the one plural helper (Intl.PluralRules): 1 błąd, 2–4 błędy, 5+ błędów. */
 export function plural(n: number, one: string, few: string, many: string): string {
-  if (n === 1) return `${n} ${one}`;
-  const d = n % 10;
-  const dd = n % 100;
-  return `${n} ${d >= 2 && d <= 4 && !(dd >= 12 && dd <= 14) ? few : many}`;
+  return `${n} ${pluralForm(n, { pl: { one, few, many }, en: { one, other: many } }, "pl")}`;
 }
 
 export function countsText(errors: number, warnings: number): Localized {

@@ -172,3 +172,44 @@ describe("touches", () => {
     expect(touches(changed, ["E5", "E6"])).toBe(expected);
   });
 });
+
+describe("stale results", () => {
+  test("another year before any validation does not validate; after one, the old year's results are dropped", async () => {
+    const host = new FakeHost();
+    const c = new ValidationController(host, 2023);
+    c.setYear(2022);
+    await c.idle();
+    expect(host.validations).toBe(0);
+    host.next = [finding("E5")];
+    await c.validate();
+    expect(c.current.result?.findings).toHaveLength(1);
+    host.gate = true;
+    c.setYear(2024);
+    expect(c.current.result).toBeNull(); // nothing of 2022 shown while 2024 is checked
+    host.release?.();
+    await c.idle();
+    expect(host.validations).toBe(2);
+  });
+
+  test("a failed run's message goes away with the next successful run (a layout refreshes the panel)", async () => {
+    const host = new FakeHost();
+    const c = new ValidationController(host, 2022);
+    const fail = jest.spyOn(host, "validate").mockRejectedValueOnce(new Error("no sheet"));
+    await c.validate();
+    expect(c.current.status).toBe("error");
+    expect(c.current.notice?.pl).toMatch(/^Nie udało się/);
+    fail.mockRestore();
+    c.refresh();
+    await c.idle();
+    expect(c.current.status).toBe("done");
+    expect(c.current.notice).toBeNull();
+  });
+
+  test("refresh does nothing before the user validated", async () => {
+    const host = new FakeHost();
+    const c = new ValidationController(host, 2023);
+    c.refresh();
+    await c.idle();
+    expect(host.validations).toBe(0);
+  });
+});

@@ -1,0 +1,400 @@
+/**
+ * The task pane as a first-time user meets it, at real task-pane widths (320, 350 and 450 px) in Polish and
+ * English (production build, standalone page, Debian's Chromium; one browser, one page per width):
+ * - every tab and the main states — no file, a monitoring workbook open (findings), a participant list
+ *   (criteria), a call summary, the import dialog — with no horizontal overflow (page and every section),
+ *   no text clipped by its container, axe with no serious/critical violations, no English word on a
+ *   Polish screen; screenshots in test-output/screenshots/narrow-*.png;
+ * - opening a 2023 workbook selects 2023; the criteria screen starts with the verdict whose counts equal
+ *   `miernik check --json`; an import recalculates the criteria;
+ * - unsaved work: after Fix all, opening another file asks (Anuluj keeps the changes, confirming
+ *   discards them), and closing the page triggers beforeunload.
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { Page } from "playwright-core";
+import { MemoryWorkbook } from "../../src/hosts/xlsx/memory";
+import { writeXlsx } from "../../src/hosts/xlsx/render";
+import { emptySheet } from "../../src/workbook/plan";
+import { participants, registerRows } from "../fixtures/summary/projects";
+import { expectAccessible } from "./a11y";
+import { screenshot, Session } from "./browser";
+import { openPane, Pane } from "./pane";
+
+const ROOT = path.resolve(__dirname, "../..");
+const CLI = path.join(ROOT, "bin", "miernik.js");
+const AS_OF = "2025-01-01";
+const WIDTHS = [320, 350, 450] as const;
+
+function cliJson(args: string[]): unknown {
+  try {
+    return JSON.parse(execFileSync(process.execPath, [CLI, ...args], { encoding: "utf8" }));
+  } catch (e) {
+    const out = (e as { stdout?: string }).stdout;
+    if (out) return JSON.parse(out);
+    throw e;
+  }
+}
+
+interface CliCheck {
+  participants: number;
+  criteria: { id: string; kind: string; met: boolean | null }[];
+}
+
+/** English words never Polish: a Polish screen showing one leaks English (file names and lang="en" parts aside). */
+const ENGLISH = new Set(
+  "the not file files sheet sheets error errors cell cells row rows participants archive is are of and with cannot could failed unexpected damaged unsupported empty missing found workbook done cancel open download warning warnings password save this that more needed pending".split(
+    " ",
+  ),
+);
+
+/** What overflows sideways or is clipped, as "what: why" lines (empty: all fits). */
+async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${el.getAttribute("aria-label") ? `[${el.getAttribute("aria-label")}]` : ""}${el.className && typeof el.className === "string" ? "." + el.className.split(" ")[0] : ""} "${(el.textContent ?? "").trim().slice(0, 40)}"`;
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth)
+      out.push(`page: scrollWidth ${root.scrollWidth} > ${root.clientWidth}`);
+    const boxes = document.querySelectorAll(
+      "header, nav, main, footer, section, [role=tabpanel], [role=dialog], [role=alertdialog], .fui-Card, .fui-MessageBar, table, .fui-Accordion, .fui-Field",
+    );
+    for (const el of Array.from(boxes)) {
+      const h = el as HTMLElement;
+      if (h.offsetParent === null && getComputedStyle(h).position !== "fixed") continue;
+      if (h.scrollWidth > h.clientWidth + 1)
+        out.push(`${name(el)}: scrollWidth ${h.scrollWidth} > ${h.clientWidth}`);
+    }
+    // Text clipped: any visible element with text whose box ends past the viewport, or that hides overflowing text.
+    const vw = root.clientWidth;
+    for (const el of Array.from(document.body.querySelectorAll("*"))) {
+      const h = el as HTMLElement;
+      if (!h.offsetParent && getComputedStyle(h).position !== "fixed") continue;
+      const hasText = Array.from(h.childNodes).some(
+        (n) => n.nodeType === 3 && (n.textContent ?? "").trim() !== "",
+      );
+      if (!hasText) continue;
+      const r = h.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (r.right > vw + 1 || r.left < -1)
+        out.push(`${name(el)}: outside the pane (${Math.round(r.left)}–${Math.round(r.right)} of ${vw})`);
+      const cs = getComputedStyle(h);
+      const clips = cs.overflowX === "hidden" || cs.overflowX === "clip" || cs.textOverflow === "ellipsis";
+      if (clips && h.scrollWidth > h.clientWidth + 1)
+        out.push(`${name(el)}: text clipped (${h.scrollWidth} > ${h.clientWidth})`);
+    }
+    return out;
+  });
+}
+
+/** Polish screens: words from the English list in the visible text (lang="en" parts and quoted names aside). */
+async function englishOnScreen(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => {
+    const clone = document.body.cloneNode(true) as HTMLElement;
+    clone
+      .querySelectorAll('[lang="en"], script, style, [data-state-file], [data-chosen], [data-project]')
+      .forEach((n) => n.remove());
+    return clone.innerText ?? clone.textContent ?? "";
+  });
+  return text
+    .replace(/„[^”]*”/g, "")
+    .replace(/\S+\.(xlsx|csv|json)\b/g, "")
+    .toLowerCase()
+    .split(/[^a-ząćęłńóśźż]+/)
+    .filter((w) => ENGLISH.has(w));
+}
+
+async function checkScreen(page: Page, width: number, lang: "pl" | "en", state: string): Promise<void> {
+  const label = `${width}px ${lang} ${state}`;
+  await page.waitForTimeout(50);
+  expect({ label, problems: await layoutProblems(page) }).toEqual({ label, problems: [] });
+  if (lang === "pl") expect({ label, english: await englishOnScreen(page) }).toEqual({ label, english: [] });
+  await expectAccessible(page, label);
+  await screenshot(page, `narrow-${width}-${lang}-${state}`);
+}
+
+const TABS = {
+  pl: { monitoring: "Monitoring", participants: "Uczestnicy", summaries: "Podsumowania" },
+  en: { monitoring: "Monitoring", participants: "Participants", summaries: "Summaries" },
+};
+
+async function setLang(page: Page, lang: "pl" | "en"): Promise<void> {
+  const now = await page.evaluate(() => document.documentElement.lang);
+  if (now === lang) return;
+  await page.getByRole("button", { name: lang === "en" ? /^EN/ : /^PL/ }).click();
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}
+
+/** The screen in both languages (Polish left on). */
+async function both(
+  page: Page,
+  width: number,
+  state: string,
+  prepare?: (lang: "pl" | "en") => Promise<void>,
+) {
+  for (const lang of ["pl", "en"] as const) {
+    await setLang(page, lang);
+    await prepare?.(lang);
+    await checkScreen(page, width, lang, state);
+  }
+  await setLang(page, "pl");
+}
+
+async function tab(page: Page, id: keyof (typeof TABS)["pl"]): Promise<void> {
+  const lang = (await page.evaluate(() => document.documentElement.lang)) as "pl" | "en";
+  await page.getByRole("tab", { name: TABS[lang][id] }).click();
+}
+
+/** Expands every folded group (criteria, findings). */
+async function expandAll(page: Page): Promise<void> {
+  const headers = page.locator("main button[aria-expanded='false']");
+  while ((await headers.count()) > 0) await headers.first().click();
+}
+
+describe("the pane at 320–450 px (production build, standalone)", () => {
+  let pane: Pane;
+  let s: Session;
+  let tmp: string;
+  let monitoringFile: string;
+  let listFile: string;
+  let moreFile: string;
+  let expected: CliCheck;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(ROOT, "dist", "cli", "main.js")))
+      throw new Error("run `npm run build:cli` first");
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-narrow-"));
+    // A 2023 monitoring workbook still being filled: two wrong entries and a few empty cells.
+    const sample = path.join(tmp, "sample.xlsx");
+    execFileSync(process.execPath, [CLI, "layout", "--year", "2023", "--sample", "-o", sample]);
+    const wb = await MemoryWorkbook.open("sample.xlsx", fs.readFileSync(sample));
+    const cells = wb.readSheet("Monitoring 2023")!;
+    const header = cells.values.find((r) => r.includes("Kod miernika"))!;
+    const codeCol = header.indexOf("Kod miernika");
+    const valueCol = header.findIndex((v) => /^Warto/.test(String(v)));
+    const addr = (code: string) => {
+      const r = cells.values.findIndex((row) => row[codeCol] === code);
+      return `${String.fromCharCode(65 + cells.left + valueCol)}${cells.top + r + 1}`;
+    };
+    wb.writeCells("Monitoring 2023", [
+      { address: addr("1.1.3-1"), value: "1 796" },
+      { address: addr("1.2.1-1"), value: "abc" },
+      { address: addr("2.1.1-1"), value: null },
+      { address: addr("2.1.2-1"), value: null },
+    ]);
+    monitoringFile = path.join(tmp, "sprawozdanie-2023.xlsx");
+    fs.writeFileSync(monitoringFile, await wb.toBytes());
+
+    const list = async (file: string, n: number, seed: number) => {
+      fs.writeFileSync(
+        file,
+        await writeXlsx({
+          sheets: [
+            {
+              ...emptySheet("Lista"),
+              blocks: [{ row: 0, col: 0, values: registerRows(participants(n, seed)) }],
+            },
+          ],
+          names: [],
+        }),
+      );
+    };
+    listFile = path.join(tmp, "lista-uczestnikow.xlsx");
+    await list(listFile, 120, 31);
+    moreFile = path.join(tmp, "nowi-uczestnicy.xlsx");
+    await list(moreFile, 80, 977);
+    expected = cliJson(["check", listFile, "--as-of", AS_OF, "--json"]) as CliCheck;
+    pane = await openPane({ host: "standalone" });
+    s = pane.session;
+  }, 90_000);
+  afterAll(async () => {
+    await pane?.close();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  /** A fresh page of the given width on the same browser (no file open). */
+  async function pageAt(width: number): Promise<Page> {
+    const page = await s.context.newPage();
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(`${pane.server.url}/taskpane.html`);
+    await page.waitForSelector('body[data-miernik-host="standalone"]');
+    return page;
+  }
+
+  async function openFile(page: Page, file: string): Promise<void> {
+    await page.locator('input[data-file-input="open"]').setInputFiles(file);
+    await page.locator("[data-state-file]", { hasText: path.basename(file) }).waitFor();
+  }
+
+  for (const width of WIDTHS)
+    test(`${width} px: every tab and state fits, is accessible and Polish in Polish`, async () => {
+      const page = await pageAt(width);
+      try {
+        for (const id of ["monitoring", "participants", "summaries"] as const)
+          await both(page, width, `nofile-${id}`, () => tab(page, id));
+
+        // A 2023 workbook selects 2023; validation leads with the verdict, errors first.
+        await openFile(page, monitoringFile);
+        await tab(page, "monitoring");
+        await expect(page.getByRole("combobox", { name: /^(Rok|Year)/ }).inputValue()).resolves.toBe("2023");
+        await both(page, width, "file-monitoring");
+        await page.getByRole("button", { name: "Sprawdź", exact: true }).click();
+        await page.locator("[data-verdict]").waitFor();
+        await both(page, width, "findings");
+        await expandAll(page);
+        await both(page, width, "findings-expanded");
+
+        // A participant list: the verdict's counts equal the CLI's.
+        await openFile(page, listFile);
+        await tab(page, "participants");
+        await page.getByLabel(/^(Stan na dzień|As of)/).fill("01.01.2025");
+        await page.getByRole("button", { name: "Sprawdź kryteria" }).click();
+        const verdict = page.locator("[data-verdict]");
+        await verdict.waitFor();
+        const own = expected.criteria.filter((c) => c.kind !== "product");
+        expect({
+          notMet: await verdict.getAttribute("data-not-met"),
+          met: await verdict.getAttribute("data-met"),
+          total: await verdict.getAttribute("data-total"),
+        }).toEqual({
+          notMet: String(own.filter((c) => c.met === false).length),
+          met: String(own.filter((c) => c.met === true).length),
+          total: String(own.length),
+        });
+        await both(page, width, "criteria");
+        await expandAll(page);
+        await both(page, width, "criteria-expanded");
+
+        // The import dialog.
+        await page.locator('input[data-file-input="import"]').setInputFiles(moreFile);
+        await page.getByRole("alertdialog").waitFor();
+        await checkScreen(page, width, "pl", "dialog-import");
+        await page.getByRole("alertdialog").getByRole("button", { name: "Anuluj" }).click();
+
+        // A call summary over the list (it writes a sheet: the workbook downloads).
+        await tab(page, "summaries");
+        await page.locator('input[data-file-input="projects"]').setInputFiles([listFile, moreFile]);
+        await Promise.all([
+          page.waitForEvent("download"),
+          page.getByRole("button", { name: "Utwórz podsumowanie naboru" }).click(),
+        ]);
+        await page.getByRole("table", { name: "Podsumowanie naboru" }).waitFor();
+        await both(page, width, "summaries");
+      } finally {
+        await page.close();
+      }
+    }, 240_000);
+
+  test("unsaved fixes: opening another file asks (Anuluj keeps them, confirming discards them); leaving asks too", async () => {
+    const page = await pageAt(350);
+    try {
+      await openFile(page, monitoringFile);
+      await page.getByRole("button", { name: "Sprawdź", exact: true }).click();
+      await page.locator("[data-verdict]").waitFor();
+      await page.getByRole("button", { name: /^Popraw wszystkie \(\d+\)$/ }).click();
+      const unsaved = page.locator('[data-state-unsaved="true"]');
+      await unsaved.waitFor();
+
+      // Another file: the dialog; Anuluj keeps the open file and its changes.
+      await page.locator('input[data-file-input="open"]').setInputFiles(listFile);
+      const dialog = page.getByRole("alertdialog", { name: "Odrzucić niepobrane zmiany?" });
+      await dialog.waitFor();
+      await checkScreen(page, 350, "pl", "dialog-discard");
+      await dialog.getByRole("button", { name: "Anuluj" }).click();
+      await dialog.waitFor({ state: "detached" });
+      await expect(page.locator("[data-state-file]").textContent()).resolves.toBe(
+        path.basename(monitoringFile),
+      );
+      await expect(unsaved.count()).resolves.toBe(1);
+
+      // Leaving the page with unsaved changes: beforeunload (dismissed: the page stays).
+      let asked = 0;
+      page.on("dialog", (d) => {
+        if (d.type() === "beforeunload") asked++;
+        void d.dismiss();
+      });
+      await page.close({ runBeforeUnload: true });
+      await page.waitForTimeout(500);
+      expect(asked).toBe(1);
+      expect(page.isClosed()).toBe(false);
+
+      // Confirming discards the changes and opens the other file.
+      await page.locator('input[data-file-input="open"]').setInputFiles(listFile);
+      await dialog.waitFor();
+      await dialog.getByRole("button", { name: "Odrzuć zmiany i otwórz" }).click();
+      await page.locator("[data-state-file]", { hasText: path.basename(listFile) }).waitFor();
+      await expect(page.locator('[data-state-unsaved="false"]').count()).resolves.toBe(1);
+      await expect(page.locator('[data-state-unsaved="true"]').count()).resolves.toBe(0);
+    } finally {
+      page.removeAllListeners("dialog");
+      if (!page.isClosed()) await page.close();
+    }
+  }, 120_000);
+
+  test("an import recalculates the criteria (participants = the CLI's count of the downloaded register)", async () => {
+    const page = await pageAt(350);
+    try {
+      await openFile(page, listFile);
+      await page.getByRole("tab", { name: "Uczestnicy" }).click();
+      await page.getByLabel("Stan na dzień").fill("01.01.2025");
+      await page.getByRole("button", { name: "Sprawdź kryteria" }).click();
+      await page.locator("[data-summary]").waitFor();
+      await expect(page.locator("[data-summary]").textContent()).resolves.toContain(
+        `Stan na 01.01.2025: ${expected.participants} uczestników`,
+      );
+      await expect(page.locator("[data-verdict]").getAttribute("data-not-met")).resolves.toBe(
+        String(expected.criteria.filter((c) => c.kind !== "product" && c.met === false).length),
+      );
+      await page.locator('input[data-file-input="import"]').setInputFiles(moreFile);
+      await page.getByRole("alertdialog", { name: "Import uczestników" }).waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Dodaj" }).click(),
+      ]);
+      const saved = path.join(tmp, "po-imporcie.xlsx");
+      await download.saveAs(saved);
+      const after = cliJson(["check", saved, "--as-of", AS_OF, "--json"]) as CliCheck;
+      // The list was on "Lista": the register holds the 80 imported rows, and the criteria say so.
+      expect(after.participants).not.toBe(expected.participants);
+      await page.getByText(/^Zaimportowano/).waitFor();
+      await page.waitForFunction(
+        (n) => document.querySelector("[data-summary]")?.textContent?.includes(`${n} uczestników`),
+        after.participants,
+      );
+      const verdict = page.locator("[data-verdict]");
+      const own = after.criteria.filter((c) => c.kind !== "product");
+      await expect(verdict.getAttribute("data-not-met")).resolves.toBe(
+        String(own.filter((c) => c.met === false).length),
+      );
+      await screenshot(page, "narrow-350-pl-imported");
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
+
+  test("the theme follows the system outside Office (prefers-color-scheme: dark), and stays readable", async () => {
+    const page = await s.context.newPage();
+    try {
+      await page.emulateMedia({ colorScheme: "dark" });
+      await page.setViewportSize({ width: 350, height: 800 });
+      await page.goto(`${pane.server.url}/taskpane.html`);
+      await page.waitForSelector('body[data-miernik-host="standalone"]');
+      await page.waitForFunction(() => document.documentElement.dataset.miernikTheme === "dark");
+      const bg = await page.evaluate(
+        () => getComputedStyle(document.querySelector("header")!.parentElement!).backgroundColor,
+      );
+      expect(bg).not.toBe("rgb(255, 255, 255)");
+      await checkScreen(page, 350, "pl", "dark-nofile");
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+
+  test("no request left 127.0.0.1 (office.js's own companion files from its CDN aside)", () => {
+    const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";
+    expect(s.external.filter((u) => !u.startsWith(OFFICE_CDN))).toEqual([]);
+  });
+});

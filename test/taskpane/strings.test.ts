@@ -1,0 +1,255 @@
+/**
+ * The pane's Polish: every counted noun through the one plural helper (Intl.PluralRules) at 0, 1, 2, 5, 12
+ * and 22; the message builders pick the right form; no Polish-mode text carries English words (the
+ * string tables, the message builders and the messages of lower layers as the pane shows them).
+ */
+import { countOf, formatDateIso, pluralForm } from "../../src/domain/i18n";
+import { errorMessage } from "../../src/taskpane/host";
+import {
+  cellCount,
+  confirmText,
+  count,
+  layoutDoneText,
+  moreRowsText,
+  NOUNS,
+  UI,
+} from "../../src/taskpane/i18n";
+import { discardCloseText, discardOpenText } from "../../src/taskpane/FileBar";
+import {
+  createdText,
+  evaluationSummaryText,
+  importedText,
+  importPreviewText,
+  PARTICIPANTS_TEXT,
+  shortfallText,
+  verdictText,
+} from "../../src/taskpane/participants/ParticipantsSection";
+import { FileOpenError, openFailureReason } from "../../src/taskpane/standaloneHost";
+import {
+  callDoneText,
+  monitoringDoneText,
+  progressText,
+  replaceText,
+  S as SUMMARY_TEXT,
+} from "../../src/taskpane/summaries/strings";
+import { findingCounts, VALIDATION_TEXT } from "../../src/taskpane/validation/ValidationPanel";
+import type { Finding } from "../../src/domain/validation";
+
+const COUNTS = [0, 1, 2, 5, 12, 22] as const;
+/** The Polish form each count takes: 0 plików, 1 plik, 2 pliki, 5 plików, 12 plików, 22 pliki. */
+const EXPECTED = ["many", "one", "few", "many", "many", "few"] as const;
+
+describe("plural helper (Intl.PluralRules)", () => {
+  test.each(Object.keys(NOUNS) as (keyof typeof NOUNS)[])("%s: 0, 1, 2, 5, 12, 22", (noun) => {
+    const forms = NOUNS[noun].pl;
+    expect(COUNTS.map((n) => count(n, noun, "pl"))).toEqual(
+      COUNTS.map((n, i) => `${n} ${forms[EXPECTED[i]]}`),
+    );
+    expect(COUNTS.map((n) => count(n, noun, "en"))).toEqual(
+      COUNTS.map((n) => `${n} ${n === 1 ? NOUNS[noun].en.one : NOUNS[noun].en.other}`),
+    );
+  });
+
+  test("the three Polish forms are real forms (one differs from many)", () => {
+    for (const [k, v] of Object.entries(NOUNS)) expect(`${k}: ${v.pl.one}`).not.toBe(`${k}: ${v.pl.many}`);
+  });
+
+  test("numbers grouped as Polish prints them; 112 and 1 022 follow their last digits", () => {
+    expect(countOf(1796, NOUNS.participant, "pl")).toBe("1\u00a0796 uczestników");
+    expect(pluralForm(112, NOUNS.file, "pl")).toBe("plików");
+    expect(pluralForm(1022, NOUNS.file, "pl")).toBe("pliki");
+    expect(countOf(1796, NOUNS.participant, "en")).toBe("1,796 participants");
+  });
+
+  test("dates: dd.mm.rrrr in Polish, ISO in English", () => {
+    expect(formatDateIso("2025-01-31", "pl")).toBe("31.01.2025");
+    expect(formatDateIso("2025-01-31", "en")).toBe("2025-01-31");
+  });
+
+  test("message builders take the form of their count", () => {
+    const forms = (n: number) => EXPECTED[COUNTS.indexOf(n as (typeof COUNTS)[number])];
+    for (const n of COUNTS) {
+      const f = forms(n);
+      expect(shortfallText({ kind: "effectiveness", shortfall: n }, "pl")).toBe(
+        n === 0 ? "" : `Brakuje ${n} ${NOUNS.employed.pl[f]}`,
+      );
+      expect(shortfallText({ kind: "formal", shortfall: n }, "pl")).toBe(
+        n === 0 ? "" : `Brakuje ${n} ${NOUNS.participantGen.pl[f]}`,
+      );
+      expect(verdictText({ notMet: 0, total: n }, "pl")).toBe(
+        `Niespełnione: 0 z ${n} ${NOUNS.criterionGen.pl[f]}`,
+      );
+      expect(importedText(n, "pl")).toContain(`Zaimportowano ${n} ${NOUNS.participantGen.pl[f]}.`);
+      expect(createdText(n, "Kryteria 9.1", "pl")).toContain(`(${n} ${NOUNS.row.pl[f]})`);
+      expect(progressText(1, n, "pl")).toBe(`Czytanie plików: 1 z ${n} ${NOUNS.fileGen.pl[f]}`);
+      expect(cellCount(n, "pl")).toBe(`${n} ${NOUNS.cell.pl[f]}`);
+      expect(callDoneText(n, n, "X", "pl")).toContain(
+        `${n} ${NOUNS.project.pl[f]}, ${n} ${NOUNS.participant.pl[f]}`,
+      );
+    }
+    expect(shortfallText({ kind: "formal", shortfall: 1 }, "pl")).toBe("Brakuje 1 uczestnika");
+    expect(progressText(1, 1, "pl")).toBe("Czytanie plików: 1 z 1 pliku");
+    expect(confirmText("Monitoring 2023", 1, "pl")).toContain("1 komórka różni się");
+    expect(confirmText("Monitoring 2023", 3, "pl")).toContain("3 komórki różnią się");
+  });
+});
+
+/** Words that are English and never Polish (short Polish words such as "a", "to", "no", "on" left out). */
+const ENGLISH = [
+  "the",
+  "not",
+  "file",
+  "files",
+  "sheet",
+  "sheets",
+  "error",
+  "errors",
+  "cell",
+  "cells",
+  "row",
+  "rows",
+  "participant",
+  "participants",
+  "archive",
+  "is",
+  "are",
+  "of",
+  "and",
+  "with",
+  "cannot",
+  "could",
+  "failed",
+  "unexpected",
+  "damaged",
+  "unsupported",
+  "empty",
+  "missing",
+  "found",
+  "workbook",
+  "done",
+  "cancel",
+  "open",
+  "download",
+  "warning",
+  "warnings",
+  "an",
+  "or",
+  "no",
+  "zip archive",
+  "password",
+  "bytes",
+  "old",
+  "save",
+  "it",
+  "as",
+  "from",
+  "this",
+  "that",
+  "more",
+  "needed",
+  "met",
+  "pending",
+  "call",
+  "card",
+];
+// "no" and "or" are kept out of the word test below (Polish "no"), checked as phrases only.
+const WORDS = new Set(ENGLISH.filter((w) => !["no", "or", "zip archive"].includes(w)));
+
+function englishIn(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^a-ząćęłńóśźż]+/)
+    .filter((w) => WORDS.has(w));
+}
+
+function polishTexts(): string[] {
+  const tables = [UI, PARTICIPANTS_TEXT, VALIDATION_TEXT, SUMMARY_TEXT] as Record<
+    string,
+    { pl: string; en: string }
+  >[];
+  const out: string[] = [];
+  for (const table of tables)
+    for (const [k, v] of Object.entries(table))
+      // The language switch is written in the language it switches to (lang="en" in the markup).
+      if (k !== "switchLanguage" && k !== "switchLanguageShort") out.push(v.pl);
+  const finding = (severity: "error" | "warning", rule: Finding["rule"]): Finding => ({
+    rule,
+    severity,
+    sheet: "M",
+    cell: "A1",
+    indicatorId: null,
+    value: null,
+    message: { pl: "", en: "" },
+  });
+  for (const n of COUNTS) {
+    out.push(
+      shortfallText({ kind: "effectiveness", shortfall: n }, "pl"),
+      shortfallText({ kind: "formal", shortfall: n }, "pl"),
+      verdictText({ notMet: n, total: 25 }, "pl"),
+      importPreviewText({ file: "lista.csv", incoming: n, toAdd: n, duplicates: n }, "pl"),
+      importedText(n, "pl"),
+      createdText(n, "Kryteria 9.1", "pl"),
+      evaluationSummaryText({ asOf: "2025-01-01", participants: n, pending: n }, "pl"),
+      progressText(n, n, "pl"),
+      callDoneText(n, n, "Podsumowanie naboru", "pl"),
+      monitoringDoneText([2023, 2024], n, "Podsumowanie", "pl"),
+      confirmText("Monitoring 2023", n, "pl"),
+      moreRowsText(n, "pl"),
+      layoutDoneText({ sheet: "Monitoring 2023", kept: n }, "pl"),
+      findingCounts([finding("error", "negative"), finding("warning", "empty")].slice(0, n % 3), "pl"),
+    );
+  }
+  out.push(
+    discardOpenText("a.xlsx", "b.xlsx", "pl"),
+    discardCloseText("a.xlsx", "pl"),
+    replaceText("X", "pl"),
+  );
+  // Lower layers' English messages as the pane shows them in Polish.
+  for (const [message, reason] of [
+    ["not an .xlsx file (not a zip archive)", "not-zip"],
+    ["empty file (0 bytes)", "empty"],
+    ["not an .xlsx file: an encrypted (password-protected) workbook or an old .xls", "encrypted"],
+    ["an old .xls file: save it as .xlsx in Excel or LibreOffice", "legacy-xls"],
+    ["damaged or unsupported .xlsx file: Corrupted zip", "damaged"],
+    ["Unexpected token in the file", undefined],
+  ] as const) {
+    const e = Object.assign(new Error(message), { reason });
+    out.push(openFailureReason(e).pl);
+    out.push(
+      new FileOpenError({
+        message: { pl: `Nie można otworzyć pliku „x.xlsx”: ${openFailureReason(e).pl}.`, en: "" },
+      }).info.message.pl,
+    );
+  }
+  const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
+  out.push(errorMessage(new TypeError("Cannot read properties of undefined (reading 'values')")).pl);
+  spy.mockRestore();
+  return out;
+}
+
+describe("no English in Polish mode", () => {
+  test("the word list catches English (the check can fail)", () => {
+    expect(englishIn("Nie można otworzyć pliku: not an .xlsx file (not a zip archive)")).toEqual(
+      expect.arrayContaining(["not", "file"]),
+    );
+  });
+
+  test("string tables, message builders and lower layers' messages in Polish", () => {
+    const bad = polishTexts()
+      .map((t) => ({ t, words: englishIn(t.replace(/„[^”]*”/g, "")) }))
+      .filter((x) => x.words.length > 0);
+    expect(bad).toEqual([]);
+  });
+
+  test("Polish messages start with a capital letter", () => {
+    // Sentences only: one-word fragments ("jest", "brak") are parts of a line, not messages.
+    const lower = polishTexts().filter((t) => t.includes(" ") && /^[a-ząćęłńóśźż]/.test(t));
+    // Reasons are completed into a sentence ("Nie można otworzyć pliku …: <reason>."), so they may start lower case.
+    const reasons = new Set(
+      ["not-zip", "empty", "encrypted", "legacy-xls", "damaged", undefined].map(
+        (r) => openFailureReason(Object.assign(new Error("x"), { reason: r })).pl,
+      ),
+    );
+    expect(lower.filter((t) => !reasons.has(t) && !/^(wczytaj|cel dla|karta nie)/.test(t))).toEqual([]);
+  });
+});
