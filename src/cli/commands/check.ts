@@ -40,7 +40,11 @@ function checkOutputWriter(): WriteCheckWorkbook | null {
   }
 }
 
-export async function readRegisterFile(file: string, display: string = file, lang: Lang = "pl"): Promise<SheetCells> {
+export async function readRegisterFile(
+  file: string,
+  display: string = file,
+  lang: Lang = "pl",
+): Promise<SheetCells> {
   if (file.toLowerCase().endsWith(".csv")) return csvSheetFromBytes(readRegularFile(file, display));
   const wb = await readWorkbookFile(file, display, lang);
   const picked = readRegisterWorkbook(wb);
