@@ -11,6 +11,9 @@
  * - Properties can be read only after `load` + `sync` (PropertyNotLoaded otherwise).
  * - Can be told to fail like Office does (`failOn`, `failNextSync`): the error, with its `code`, is
  *   thrown by the next `sync`, as Office.js does.
+ * - Models table calculated columns: with `fillTableFormulas` (Excel's AutoCorrect option, on by
+ *   default) a formula written into one cell of an empty table column fills the column; off, it does not.
+ *   `formulasR1C1` reads and writes R1C1 as Excel spells it.
  * It never computes formulas: a formula cell reads back "" unless a result is given with `setResult`.
  *
  * Plain TypeScript, no jest globals: it can be bundled into a browser test page.
@@ -131,6 +134,73 @@ function utf8Length(s: string): number {
 function jsonSize(v: unknown): number {
   const s = JSON.stringify(v);
   return s === undefined ? 4 : utf8Length(s);
+}
+
+/* ---------------- A1 / R1C1 (Excel's spelling: RC2, R[-1]C, R3C[2]) ---------------- */
+
+/** Splits a formula into quoted parts (kept as they are) and the rest (converted by `fn`). */
+function mapOutsideQuotes(formula: string, fn: (part: string) => string): string {
+  let out = "";
+  let i = 0;
+  while (i < formula.length) {
+    const q = formula.slice(i).search(/["']/);
+    if (q < 0) {
+      out += fn(formula.slice(i));
+      break;
+    }
+    out += fn(formula.slice(i, i + q));
+    const ch = formula[i + q];
+    let j = i + q + 1;
+    for (;;) {
+      const end = formula.indexOf(ch, j);
+      if (end < 0) {
+        j = formula.length;
+        break;
+      }
+      j = end + 1;
+      if (formula[j] !== ch) break;
+      j++;
+    }
+    out += formula.slice(i + q, j);
+    i = j;
+  }
+  return out;
+}
+
+/** A1 → R1C1 for the cell at 0-based (row, col). */
+export function fakeA1ToR1C1(formula: string, row: number, col: number): string {
+  return mapOutsideQuotes(formula, (part) =>
+    part.replace(
+      /(^|[^A-Za-z0-9_.])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g,
+      (_m, pre: string, cAbs: string, letters: string, rAbs: string, digits: string) => {
+        const r = Number(digits) - 1;
+        const c = colIndex(letters);
+        const rp = rAbs ? `R${r + 1}` : r === row ? "R" : `R[${r - row}]`;
+        const cp = cAbs ? `C${c + 1}` : c === col ? "C" : `C[${c - col}]`;
+        return pre + rp + cp;
+      },
+    ),
+  );
+}
+
+/** R1C1 → A1 for the cell at 0-based (row, col). */
+export function fakeR1C1ToA1(formula: string, row: number, col: number): string {
+  return mapOutsideQuotes(formula, (part) =>
+    part.replace(
+      /(^|[^A-Za-z0-9_.])R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?(?![A-Za-z0-9_(])/g,
+      (_m, pre: string, rs: string | undefined, cs: string | undefined) => {
+        const rel = (s: string | undefined, base: number): { i: number; abs: boolean } =>
+          s === undefined
+            ? { i: base, abs: false }
+            : s.startsWith("[")
+              ? { i: base + Number(s.slice(1, -1)), abs: false }
+              : { i: Number(s) - 1, abs: true };
+        const r = rel(rs, row);
+        const c = rel(cs, col);
+        return `${pre}${c.abs ? "$" : ""}${colLetters(c.i)}${r.abs ? "$" : ""}${r.i + 1}`;
+      },
+    ),
+  );
 }
 
 /* ---------------- state ---------------- */
@@ -340,6 +410,12 @@ export class FakeExcel {
   selection: string | null = null;
   /** Results for formula cells (the fake never computes), keyed "Sheet!A1". */
   readonly results = new Map<string, FakeValue>();
+  /**
+   * Excel's AutoCorrect option "Fill formulas in tables to create calculated columns" (on by default;
+   * users can turn it off — office-js issue 2093). On: a formula written into one cell of a table
+   * column whose other data cells are empty fills the whole column, adjusted row by row, as Excel does.
+   */
+  fillTableFormulas = true;
 
   private pendingBytes = 0;
   private pendingOps = 0;
@@ -705,13 +781,14 @@ export class FakeRange extends FakeProxy {
     const all = props.includes("*");
     const want = (p: string) => all || props.includes(p);
     if (
-      (want("values") || want("formulas") || want("numberFormat")) &&
+      (want("values") || want("formulas") || want("formulasR1C1") || want("numberFormat")) &&
       this.ref.rows * this.ref.cols > 5_000_000
     )
       return Number.MAX_SAFE_INTEGER; // Excel refuses reads over 5 million cells
     let bytes = 100;
     if (want("values")) bytes += jsonSize(this.readValues());
     if (want("formulas")) bytes += jsonSize(this.readFormulas());
+    if (want("formulasR1C1")) bytes += jsonSize(this.readFormulasR1C1());
     if (want("numberFormat")) bytes += jsonSize(this.readNumberFormats());
     return bytes;
   }
@@ -803,11 +880,65 @@ export class FakeRange extends FakeProxy {
       }
     }
   }
+  /** A formula typed into one cell of an otherwise empty table column becomes a calculated column. */
+  private fillCalculatedColumn(): void {
+    if (!this.fake.fillTableFormulas || this.ref.rows !== 1 || this.ref.cols !== 1) return;
+    const { row, col } = this.ref;
+    const formula = this.sheet.get(row, col).formula;
+    if (!formula) return;
+    for (const t of this.fake.tables.values()) {
+      if (t.sheet !== this.sheet.name || !contains(t.ref, row, col) || row === t.ref.row) continue;
+      const body: number[] = [];
+      for (let r = t.ref.row + 1; r < t.ref.row + t.ref.rows; r++) if (r !== row) body.push(r);
+      const empty = body.every((r) => {
+        const x = this.sheet.get(r, col);
+        return !x.formula && (x.value === null || x.value === "");
+      });
+      if (!empty) return;
+      const r1c1 = fakeA1ToR1C1(formula, row, col);
+      for (const r of body) this.sheet.set(r, col, null, fakeR1C1ToA1(r1c1, r, col));
+      return;
+    }
+  }
   set values(v: unknown[][]) {
     this.writeGrid(v, "values");
+    this.fillCalculatedColumn();
   }
   set formulas(v: unknown[][]) {
     this.writeGrid(v, "formulas");
+    this.fillCalculatedColumn();
+  }
+  get formulasR1C1(): unknown[][] {
+    return this.need("formulasR1C1", () => this.readFormulasR1C1());
+  }
+  private readFormulasR1C1(): (string | number | boolean)[][] {
+    return this.grid((r, c) => {
+      const x = this.sheet.get(r, c);
+      return x.formula ? fakeA1ToR1C1(x.formula, r, c) : (x.value ?? "");
+    });
+  }
+  /** R1C1 input: each formula is turned into A1 for its own cell, then written as `formulas` are. */
+  set formulasR1C1(v: unknown[][]) {
+    this.rec("formulasR1C1", v);
+    const fits = Array.isArray(v) && v.length === this.ref.rows && v.every((r) => r.length === this.ref.cols);
+    if (!fits) {
+      this.fake.error(
+        "InvalidArgument",
+        `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${this.addr()}).`,
+      );
+      return;
+    }
+    for (let i = 0; i < this.ref.rows; i++)
+      for (let j = 0; j < this.ref.cols; j++) {
+        const raw = v[i][j];
+        if (raw === null) continue;
+        const r = this.ref.row + i;
+        const c = this.ref.col + j;
+        const a1 = typeof raw === "string" && raw.startsWith("=") ? fakeR1C1ToA1(raw, r, c) : raw;
+        const t = typed(a1, this.sheet.numberFormat(r, c) === "@", true);
+        this.sheet.set(r, c, t.value, t.formula);
+      }
+    this.fillCalculatedColumn();
   }
   set numberFormat(v: unknown[][]) {
     const single = v.length === 1 && v[0].length === 1;

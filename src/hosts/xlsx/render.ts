@@ -4,6 +4,8 @@ import {
   BlockPlan,
   CellStyle,
   CellValue,
+  ColumnFormulaPlan,
+  columnFormulaAt,
   ConditionalFormatPlan,
   NamePlan,
   PrintPlan,
@@ -127,6 +129,27 @@ function writeBlock(ws: ExcelJS.Worksheet, b: BlockPlan): void {
       else put(row.getCell(b.col + j + 1), cellValue(v, f));
     }
   });
+}
+
+/**
+ * A column formula as one shared formula: the first cell carries the formula and the run's ref, every
+ * other cell only points at it (ExcelJS writes `<f si=…/>`); no per-row formula text is made.
+ */
+function writeColumnFormula(ws: ExcelJS.Worksheet, cf: ColumnFormulaPlan): void {
+  if (cf.rows <= 0) return;
+  const master = rangeA1(cf.row, cf.col, 1, 1);
+  const first = stripEq(columnFormulaAt(cf, cf.row));
+  if (cf.rows === 1) {
+    put(ws.getRow(cf.row + 1).getCell(cf.col + 1), { formula: first } as ExcelJS.CellFormulaValue);
+    return;
+  }
+  put(ws.getRow(cf.row + 1).getCell(cf.col + 1), {
+    formula: first,
+    shareType: "shared",
+    ref: `${master}:${rangeA1(cf.row + cf.rows - 1, cf.col, 1, 1)}`,
+  } as unknown as ExcelJS.CellValue);
+  const slave = { sharedFormula: master } as ExcelJS.CellValue;
+  for (let i = 1; i < cf.rows; i++) put(ws.getRow(cf.row + i + 1).getCell(cf.col + 1), slave);
 }
 
 const H_ALIGN: Record<string, ExcelJS.Alignment["horizontal"]> = {
@@ -354,6 +377,7 @@ function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
     if (r.hidden) row.hidden = true;
   }
   for (const b of plan.blocks) writeBlock(ws, b);
+  for (const cf of plan.columnFormulas ?? []) writeColumnFormula(ws, cf);
   for (const m of plan.merges) ws.mergeCells(m);
   for (const t of plan.tables) addTable(ws, t);
   for (const f of plan.formats) applyFormat(ws, f.range, f.style);
