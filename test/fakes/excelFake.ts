@@ -138,17 +138,17 @@ function jsonSize(v: unknown): number {
 
 /* ---------------- A1 / R1C1 (Excel's spelling: RC2, R[-1]C, R3C[2]) ---------------- */
 
-/** Splits a formula into quoted parts (kept as they are) and the rest (converted by `fn`). */
-function mapOutsideQuotes(formula: string, fn: (part: string) => string): string {
-  let out = "";
+/** A formula as its quoted parts (sheet names, text; never converted) and the parts between them. */
+function splitQuotes(formula: string): { text: string; quoted: boolean }[] {
+  const out: { text: string; quoted: boolean }[] = [];
   let i = 0;
   while (i < formula.length) {
     const q = formula.slice(i).search(/["']/);
     if (q < 0) {
-      out += fn(formula.slice(i));
+      out.push({ text: formula.slice(i), quoted: false });
       break;
     }
-    out += fn(formula.slice(i, i + q));
+    if (q > 0) out.push({ text: formula.slice(i, i + q), quoted: false });
     const ch = formula[i + q];
     let j = i + q + 1;
     for (;;) {
@@ -161,7 +161,7 @@ function mapOutsideQuotes(formula: string, fn: (part: string) => string): string
       if (formula[j] !== ch) break;
       j++;
     }
-    out += formula.slice(i + q, j);
+    out.push({ text: formula.slice(i + q, j), quoted: true });
     i = j;
   }
   return out;
@@ -169,38 +169,61 @@ function mapOutsideQuotes(formula: string, fn: (part: string) => string): string
 
 /** A1 → R1C1 for the cell at 0-based (row, col). */
 export function fakeA1ToR1C1(formula: string, row: number, col: number): string {
-  return mapOutsideQuotes(formula, (part) =>
-    part.replace(
-      /(^|[^A-Za-z0-9_.])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g,
-      (_m, pre: string, cAbs: string, letters: string, rAbs: string, digits: string) => {
-        const r = Number(digits) - 1;
-        const c = colIndex(letters);
-        const rp = rAbs ? `R${r + 1}` : r === row ? "R" : `R[${r - row}]`;
-        const cp = cAbs ? `C${c + 1}` : c === col ? "C" : `C[${c - col}]`;
-        return pre + rp + cp;
-      },
-    ),
-  );
+  return splitQuotes(formula)
+    .map((p) =>
+      p.quoted
+        ? p.text
+        : p.text.replace(
+            /(^|[^A-Za-z0-9_.])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g,
+            (_m, pre: string, cAbs: string, letters: string, rAbs: string, digits: string) => {
+              const r = Number(digits) - 1;
+              const c = colIndex(letters);
+              const rp = rAbs ? `R${r + 1}` : r === row ? "R" : `R[${r - row}]`;
+              const cp = cAbs ? `C${c + 1}` : c === col ? "C" : `C[${c - col}]`;
+              return pre + rp + cp;
+            },
+          ),
+    )
+    .join("");
+}
+
+/**
+ * R1C1 → A1 for the cells of column `col`: the formula is parsed once and the returned function gives
+ * its A1 text at any 0-based row (filling a calculated column of 100 000 rows stays fast).
+ */
+export function fakeR1C1Filler(formula: string, col: number): (row: number) => string {
+  const parts: (string | ((row: number) => string))[] = [];
+  for (const p of splitQuotes(formula)) {
+    if (p.quoted) {
+      parts.push(p.text);
+      continue;
+    }
+    const re = /(^|[^A-Za-z0-9_.])R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?(?![A-Za-z0-9_(])/g;
+    let last = 0;
+    for (let m = re.exec(p.text); m; m = re.exec(p.text)) {
+      parts.push(p.text.slice(last, m.index) + m[1]);
+      last = m.index + m[0].length;
+      const [rs, cs] = [m[2], m[3]];
+      const c = cs === undefined ? col : cs.startsWith("[") ? col + Number(cs.slice(1, -1)) : Number(cs) - 1;
+      const colText = `${cs !== undefined && !cs.startsWith("[") ? "$" : ""}${colLetters(c)}`;
+      if (rs !== undefined && !rs.startsWith("[")) parts.push(`${colText}$${rs}`);
+      else {
+        const d = rs === undefined ? 0 : Number(rs.slice(1, -1));
+        parts.push((row: number) => `${colText}${row + d + 1}`);
+      }
+    }
+    parts.push(p.text.slice(last));
+  }
+  return (row) => {
+    let s = "";
+    for (const x of parts) s += typeof x === "string" ? x : x(row);
+    return s;
+  };
 }
 
 /** R1C1 → A1 for the cell at 0-based (row, col). */
 export function fakeR1C1ToA1(formula: string, row: number, col: number): string {
-  return mapOutsideQuotes(formula, (part) =>
-    part.replace(
-      /(^|[^A-Za-z0-9_.])R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?(?![A-Za-z0-9_(])/g,
-      (_m, pre: string, rs: string | undefined, cs: string | undefined) => {
-        const rel = (s: string | undefined, base: number): { i: number; abs: boolean } =>
-          s === undefined
-            ? { i: base, abs: false }
-            : s.startsWith("[")
-              ? { i: base + Number(s.slice(1, -1)), abs: false }
-              : { i: Number(s) - 1, abs: true };
-        const r = rel(rs, row);
-        const c = rel(cs, col);
-        return `${pre}${c.abs ? "$" : ""}${colLetters(c.i)}${r.abs ? "$" : ""}${r.i + 1}`;
-      },
-    ),
-  );
+  return fakeR1C1Filler(formula, col)(row);
 }
 
 /* ---------------- state ---------------- */
@@ -262,7 +285,14 @@ interface Row {
 }
 
 export class FakeSheetState {
-  rows = new Map<number, Row>();
+  private cells = new Map<number, Row>();
+  /** Calculated columns Excel filled, kept as one entry each until a cell-by-cell view is needed. */
+  private calculated: { col: number; row: number; rows: number; at: (row: number) => string }[] = [];
+  /** Cells by row (calculated columns spelled out first). */
+  get rows(): Map<number, Row> {
+    this.materialise();
+    return this.cells;
+  }
   styleOps: StyleOp[] = [];
   columnWidths = new Map<number, number>();
   hiddenColumns = new Set<number>();
@@ -279,16 +309,39 @@ export class FakeSheetState {
   constructor(public name: string) {}
 
   private row(r: number): Row {
-    let x = this.rows.get(r);
+    let x = this.cells.get(r);
     if (!x) {
       x = { v: [], f: [] };
-      this.rows.set(r, x);
+      this.cells.set(r, x);
     }
     return x;
   }
   get(row: number, col: number): { value: FakeValue; formula: string | null } {
-    const x = this.rows.get(row);
-    return { value: x?.v[col] ?? null, formula: x?.f[col] ?? null };
+    const x = this.cells.get(row);
+    if (x && (x.v[col] !== undefined || x.f[col] !== undefined))
+      return { value: x.v[col] ?? null, formula: x.f[col] ?? null };
+    for (let i = this.calculated.length - 1; i >= 0; i--) {
+      const c = this.calculated[i];
+      if (c.col === col && row >= c.row && row < c.row + c.rows) return { value: null, formula: c.at(row) };
+    }
+    return { value: null, formula: null };
+  }
+  /** A calculated column over rows [row, row + rows) of `col`: cells not written since get `at(row)`. */
+  fillColumn(col: number, row: number, rows: number, at: (row: number) => string): void {
+    this.calculated.push({ col, row, rows, at });
+  }
+  private materialise(): void {
+    const pending = this.calculated;
+    if (pending.length === 0) return;
+    this.calculated = [];
+    for (const c of pending)
+      for (let r = c.row; r < c.row + c.rows; r++) {
+        const x = this.row(r);
+        if (x.v[c.col] === undefined && x.f[c.col] === undefined) {
+          x.v[c.col] = null;
+          x.f[c.col] = c.at(r);
+        }
+      }
   }
   set(row: number, col: number, value: FakeValue, formula: string | null): void {
     const x = this.row(row);
@@ -895,8 +948,8 @@ export class FakeRange extends FakeProxy {
         return !x.formula && (x.value === null || x.value === "");
       });
       if (!empty) return;
-      const r1c1 = fakeA1ToR1C1(formula, row, col);
-      for (const r of body) this.sheet.set(r, col, null, fakeR1C1ToA1(r1c1, r, col));
+      const at = fakeR1C1Filler(fakeA1ToR1C1(formula, row, col), col);
+      this.sheet.fillColumn(col, t.ref.row + 1, t.ref.rows - 1, at);
       return;
     }
   }

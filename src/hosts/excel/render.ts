@@ -256,7 +256,12 @@ async function confirmCalculatedColumns(
   for (const p of missed) bySheet.set(p.sheet, [...(bySheet.get(p.sheet) ?? []), p.cf]);
   for (const [name, cfs] of bySheet) {
     let sheet: Excel.Worksheet | undefined;
-    await writeColumnFormulasPerRow(b, () => (sheet ??= context.workbook.worksheets.getItem(name)), cfs, maxBytes);
+    await writeColumnFormulasPerRow(
+      b,
+      () => (sheet ??= context.workbook.worksheets.getItem(name)),
+      cfs,
+      maxBytes,
+    );
   }
   return { filled: probes.length - missed.length, writtenPerRow: missed.length };
 }

@@ -188,14 +188,12 @@ export function buildRegisterSheetPlan(_card: Card, opts: RegisterSheetOptions =
   }
   sheet.blocks.push({ row: 0, col: 0, values });
   const templates = derivedFormulas(ROW_TOKEN);
-  sheet.columnFormulas = DERIVED_KEYS.map(
-    (k, i): ColumnFormulaPlan => ({
-      col: REGISTER_COLUMNS.length + i,
-      row: 1,
-      rows: dataRows,
-      template: templates[k],
-    }),
-  );
+  sheet.columnFormulas = DERIVED_KEYS.map((k, i): ColumnFormulaPlan => ({
+    col: REGISTER_COLUMNS.length + i,
+    row: 1,
+    rows: dataRows,
+    template: templates[k],
+  }));
   const lastCol = columnLetters(width - 1);
   sheet.tables.push({
     name: REGISTER_TABLE_NAME,
