@@ -399,7 +399,7 @@ export async function renderedFromXlsx(bytes: Uint8Array, plan: WorkbookPlan): P
     const freeze =
       view?.state === "frozen" ? { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 } : undefined;
     const ps = ws.pageSetup;
-    const hf = ws.headerFooter;
+    const hf = ws.headerFooter ?? {};
     const centre = (s: string | undefined) => (s && s.startsWith("&C") ? s.slice(2) : undefined);
     const print = p.print
       ? clean({

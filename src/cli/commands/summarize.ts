@@ -3,7 +3,7 @@ import * as path from "path";
 import { Card } from "../../domain/card/types";
 import { Lang } from "../../domain/i18n";
 import { readXlsx } from "../../hosts/xlsx/read";
-import { writeXlsx } from "../../hosts/xlsx/render";
+import { writeXlsxFile } from "../../hosts/xlsx/stream";
 import { parseCsvBytes } from "../../workbook/csv";
 import { SheetPlan, WorkbookPlan } from "../../workbook/plan";
 import { buildCallSummaryPlan } from "../../workbook/summary/callSummary";
@@ -181,10 +181,9 @@ export function formatText(r: SummarizeResult, lang: Lang): string {
 }
 
 async function writeOutput(out: string, sheets: SheetPlan[], names: WorkbookPlan["names"]): Promise<void> {
-  const bytes = await writeXlsx({ sheets, names });
   const tmp = `${out}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(tmp, bytes);
+    await writeXlsxFile({ sheets, names }, tmp); // streamed, as `check -o`
     fs.renameSync(tmp, out);
   } catch (e) {
     if (fs.existsSync(tmp)) fs.unlinkSync(tmp);
