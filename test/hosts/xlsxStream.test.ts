@@ -56,13 +56,17 @@ describe("streaming .xlsx = in-memory .xlsx", () => {
       }),
     ],
     ["the rich test plan (every plan feature)", () => richPlan()],
-  ])("%s", async (_label, make) => {
-    const plan = make();
-    const { memory, stream } = await both(plan, _label.slice(4, 12).replace(/\W/g, "_"));
-    const fromMemory = await renderedFromXlsx(memory, plan);
-    const fromStream = await renderedFromXlsx(stream, plan);
-    expect(diffRendered(fromMemory, fromStream, "stream vs memory")).toEqual([]);
-  }, 60_000);
+  ])(
+    "%s",
+    async (_label, make) => {
+      const plan = make();
+      const { memory, stream } = await both(plan, _label.slice(4, 12).replace(/\W/g, "_"));
+      const fromMemory = await renderedFromXlsx(memory, plan);
+      const fromStream = await renderedFromXlsx(stream, plan);
+      expect(diffRendered(fromMemory, fromStream, "stream vs memory")).toEqual([]);
+    },
+    60_000,
+  );
 
   test("the register's derived cells read back as the spelled-out formulas, row by row", async () => {
     const plan = checkPlan(200);

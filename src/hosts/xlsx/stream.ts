@@ -37,7 +37,6 @@ import {
   validationModel,
 } from "./render";
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const RowXform = require("exceljs/lib/xlsx/xform/sheet/row-xform.js") as new () => {
   prepare(model: unknown, options: unknown): void;
   toXml(model: unknown): string;
@@ -51,7 +50,6 @@ const Table = require("exceljs/lib/doc/table.js") as new (
   model: unknown,
 ) => { model: Record<string, unknown> };
 const RelType = require("exceljs/lib/xlsx/rel-type.js") as { Table: string };
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The parts of ExcelJS's streaming writers this module reaches into (not in its typings). */
 interface StreamWorksheet {
@@ -181,6 +179,10 @@ class RowStyles {
   }
 }
 
+function valueOf(cell: ExcelJS.Cell | undefined): unknown {
+  return cell === undefined ? null : cell.value;
+}
+
 interface TablePart {
   target: string;
   rId: string;
@@ -304,8 +306,7 @@ function writeSheet(
       if (r !== t.ref.row) continue;
       const headers: unknown[] = [];
       for (let j = 0; j < t.ref.cols; j++) {
-        const v = row?.findCell(t.ref.col + j + 1)?.value;
-        headers.push(v ?? null);
+        headers.push(valueOf(row?.findCell(t.ref.col + j + 1)));
       }
       t.names = tableColumnNames(headers);
       t.names.forEach((name, j) => {
@@ -363,7 +364,6 @@ function writeSheet(
 
 /** Content types with the tables' parts (ExcelJS's streaming writer leaves them out). */
 function withTableContentTypes(wb: StreamWorkbook, tables: TablePart[]): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ContentTypesXform = require("exceljs/lib/xlsx/xform/core/content-types-xform.js") as new () => {
     toXml(model: unknown): string;
   };
