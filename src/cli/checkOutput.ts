@@ -1,16 +1,16 @@
 /**
  * `miernik check … -o out.xlsx`: the register (header-matched from the input) as the `Uczestnicy` table
  * with its derived formulas, the hidden `Słowniki` lists and the criteria sheet — the same workbook the
- * add-in creates — written with the xlsx renderer (temporary file, then renamed).
+ * add-in creates — written by the streaming xlsx writer (temporary file, then renamed).
  */
-import * as fs from "fs";
 import type { Card } from "../domain/card/types";
 import type { Lang } from "../domain/i18n";
-import { writeXlsx } from "../hosts/xlsx/render";
+import { writeXlsxFile } from "../hosts/xlsx/stream";
 import type { SheetCells } from "../workbook/cells";
 import { buildCheckWorkbookPlan } from "../workbook/criteria/workbook";
 import { readRegisterSheet } from "../workbook/register/reader";
 import { registerTableRows } from "../workbook/register/rows";
+import { writeFileAtomicWith } from "./files";
 
 export async function writeCheckWorkbook(
   path: string,
@@ -21,12 +21,7 @@ export async function writeCheckWorkbook(
   lang: Lang = "pl",
 ): Promise<void> {
   const rows = registerTableRows(readRegisterSheet(registerSheetCells).rows);
-  const bytes = await writeXlsx(buildCheckWorkbookPlan(card, { rows, asOf, lang }));
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(tmp, bytes);
-    fs.renameSync(tmp, path);
-  } finally {
-    if (fs.existsSync(tmp)) fs.unlinkSync(tmp);
-  }
+  const plan = buildCheckWorkbookPlan(card, { rows, asOf, lang });
+  // Streamed: 100 000 rows are written at Node's default heap (the in-memory workbook needs GBs).
+  await writeFileAtomicWith(path, (tmp) => writeXlsxFile(plan, tmp));
 }

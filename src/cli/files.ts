@@ -177,11 +177,35 @@ export function prepareOutput(
 }
 
 /** Writes bytes to a temporary file in the target's folder, then renames it over the target. */
-export function writeFileAtomic(target: string, bytes: Uint8Array): void {
-  const tmp = path.join(
+/** A temporary file beside `target` (the same folder, so the final rename replaces it in one step). */
+function tempPathFor(target: string): string {
+  return path.join(
     path.dirname(target),
     `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`,
   );
+}
+
+/**
+ * Writes `target` through a temporary file that `write` fills (a streaming writer), then renames it over
+ * the target; on failure the temporary file is removed and the old target stays whole.
+ */
+export async function writeFileAtomicWith(target: string, write: (tmp: string) => Promise<void>): Promise<void> {
+  const tmp = tempPathFor(target);
+  try {
+    await write(tmp);
+    fs.renameSync(tmp, target);
+  } catch (e) {
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      /* never created, or already gone */
+    }
+    throw e;
+  }
+}
+
+export function writeFileAtomic(target: string, bytes: Uint8Array): void {
+  const tmp = tempPathFor(target);
   let fd: number | null = null;
   try {
     fd = fs.openSync(tmp, "wx", 0o644);

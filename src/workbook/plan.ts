@@ -23,6 +23,57 @@ export interface BlockPlan {
   formulas?: (string | null)[][];
 }
 
+/**
+ * One formula for a column over a row range, instead of one spelled-out formula per cell (the register's
+ * derived columns: ~20 columns × N rows). `template` is the formula of every row with `{r}` standing for
+ * the row's 1-based number, e.g. `=IF($B{r}="","",1)`; everything else in it (names, absolute references)
+ * is the same in every row. Renderers write it as a shared formula (.xlsx) or as a table's calculated
+ * column (Office.js); `columnFormulaAt` spells out one cell, `withSpelledOutFormulas` a whole sheet.
+ */
+export interface ColumnFormulaPlan {
+  /** 0-based column. */
+  col: number;
+  /** 0-based first row and the number of rows. */
+  row: number;
+  rows: number;
+  template: string;
+}
+
+/** The placeholder of a column formula's row number. */
+export const ROW_TOKEN = "{r}";
+
+/** The formula a column formula gives at 0-based sheet row `row`. */
+export function columnFormulaAt(cf: ColumnFormulaPlan, row: number): string {
+  return cf.template.split(ROW_TOKEN).join(String(row + 1));
+}
+
+/** A function spelling out the formulas of a column formula row by row (the template split once). */
+export function columnFormulaSpeller(cf: ColumnFormulaPlan): (row: number) => string {
+  const parts = cf.template.split(ROW_TOKEN);
+  if (parts.length === 1) return () => cf.template;
+  return (row: number) => parts.join(String(row + 1));
+}
+
+/**
+ * The sheet with every column formula spelled out as a block of per-cell formulas (for readers of plans
+ * that walk blocks: tests, HyperFormula). Small sheets only: it materialises every string.
+ */
+export function withSpelledOutFormulas(sheet: SheetPlan): SheetPlan {
+  if (!sheet.columnFormulas || sheet.columnFormulas.length === 0) return sheet;
+  const blocks = [...sheet.blocks];
+  for (const cf of sheet.columnFormulas) {
+    const at = columnFormulaSpeller(cf);
+    const values: CellValue[][] = [];
+    const formulas: (string | null)[][] = [];
+    for (let i = 0; i < cf.rows; i++) {
+      values.push([null]);
+      formulas.push([at(cf.row + i)]);
+    }
+    blocks.push({ row: cf.row, col: cf.col, values, formulas });
+  }
+  return { ...sheet, blocks, columnFormulas: [] };
+}
+
 export type HAlign = "left" | "center" | "right";
 export type VAlign = "top" | "center" | "bottom";
 export type BorderWeight = "thin" | "medium";
@@ -135,6 +186,8 @@ export interface SheetPlan {
   columns: ColumnPlan[];
   rows?: RowPlan[];
   blocks: BlockPlan[];
+  /** Column formulas, written after the blocks (a cell of a block they cover holds the formula). */
+  columnFormulas?: ColumnFormulaPlan[];
   merges: string[];
   formats: FormatPlan[];
   validations: ValidationPlan[];

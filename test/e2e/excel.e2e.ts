@@ -34,6 +34,7 @@ import {
   monitoringSheetName,
 } from "../../src/workbook/monitoring/layout";
 import { monitoringColumn } from "../../src/workbook/monitoring/columns";
+import { withSpelledOutFormulas } from "../../src/workbook/plan";
 import type { CellValue, NamePlan, SheetPlan } from "../../src/workbook/plan";
 import { readRegisterWorkbook } from "../../src/workbook/register/reader";
 import { registerTableRows } from "../../src/workbook/register/rows";
@@ -171,7 +172,8 @@ async function userEdit(page: Page, sheet: string, address: string, value: CellV
 /* ---------------- comparing with plans ---------------- */
 
 /** What a plan leaves in each cell once written: formula, or value (later blocks overwrite earlier ones). */
-function planCells(plan: SheetPlan): Map<string, { value: CellValue; formula: string | null }> {
+function planCells(sheetPlan: SheetPlan): Map<string, { value: CellValue; formula: string | null }> {
+  const plan = withSpelledOutFormulas(sheetPlan);
   const out = new Map<string, { value: CellValue; formula: string | null }>();
   for (const b of plan.blocks)
     b.values.forEach((row, r) => {

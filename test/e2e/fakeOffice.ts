@@ -20,6 +20,8 @@ export interface FakeOfficeOptions {
   displayLanguage?: string;
   /** Office.onReady's platform (default "OfficeOnline"). */
   platform?: string;
+  /** Excel's AutoCorrect "fill formulas in tables" (default on, as in Excel); off tests the per-row fallback. */
+  fillTableFormulas?: boolean;
 }
 
 /** test/fakes/excelFake.ts as browser JavaScript (CommonJS output run inside an IIFE). */
@@ -44,6 +46,7 @@ export function fakeOfficeScript(opts: FakeOfficeOptions = {}): string {
     maxMinor: opts.maxExcelApiMinor ?? 12,
     displayLanguage: opts.displayLanguage ?? "pl-PL",
     platform: opts.platform ?? "OfficeOnline",
+    fillTableFormulas: opts.fillTableFormulas ?? true,
   };
   return `/* Miernik e2e: simulated Excel (test/e2e/fakeOffice.ts) */
 (function () {
@@ -56,6 +59,7 @@ ${fakeExcelModuleJs()}
   var lib = module.exports;
   var config = ${JSON.stringify(config)};
   var fake = new lib.FakeExcel(config.sheets);
+  fake.fillTableFormulas = config.fillTableFormulas;
   window.__fakeLib = lib;
   window.__fake = fake;
   /** Every Excel.run: the options it was given (null without) — the pane's runInExcel conventions. */

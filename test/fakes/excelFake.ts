@@ -11,6 +11,9 @@
  * - Properties can be read only after `load` + `sync` (PropertyNotLoaded otherwise).
  * - Can be told to fail like Office does (`failOn`, `failNextSync`): the error, with its `code`, is
  *   thrown by the next `sync`, as Office.js does.
+ * - Models table calculated columns: with `fillTableFormulas` (Excel's AutoCorrect option, on by
+ *   default) a formula written into one cell of an empty table column fills the column; off, it does not.
+ *   `formulasR1C1` reads and writes R1C1 as Excel spells it.
  * It never computes formulas: a formula cell reads back "" unless a result is given with `setResult`.
  *
  * Plain TypeScript, no jest globals: it can be bundled into a browser test page.
@@ -133,6 +136,96 @@ function jsonSize(v: unknown): number {
   return s === undefined ? 4 : utf8Length(s);
 }
 
+/* ---------------- A1 / R1C1 (Excel's spelling: RC2, R[-1]C, R3C[2]) ---------------- */
+
+/** A formula as its quoted parts (sheet names, text; never converted) and the parts between them. */
+function splitQuotes(formula: string): { text: string; quoted: boolean }[] {
+  const out: { text: string; quoted: boolean }[] = [];
+  let i = 0;
+  while (i < formula.length) {
+    const q = formula.slice(i).search(/["']/);
+    if (q < 0) {
+      out.push({ text: formula.slice(i), quoted: false });
+      break;
+    }
+    if (q > 0) out.push({ text: formula.slice(i, i + q), quoted: false });
+    const ch = formula[i + q];
+    let j = i + q + 1;
+    for (;;) {
+      const end = formula.indexOf(ch, j);
+      if (end < 0) {
+        j = formula.length;
+        break;
+      }
+      j = end + 1;
+      if (formula[j] !== ch) break;
+      j++;
+    }
+    out.push({ text: formula.slice(i + q, j), quoted: true });
+    i = j;
+  }
+  return out;
+}
+
+/** A1 → R1C1 for the cell at 0-based (row, col). */
+export function fakeA1ToR1C1(formula: string, row: number, col: number): string {
+  return splitQuotes(formula)
+    .map((p) =>
+      p.quoted
+        ? p.text
+        : p.text.replace(
+            /(^|[^A-Za-z0-9_.])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g,
+            (_m, pre: string, cAbs: string, letters: string, rAbs: string, digits: string) => {
+              const r = Number(digits) - 1;
+              const c = colIndex(letters);
+              const rp = rAbs ? `R${r + 1}` : r === row ? "R" : `R[${r - row}]`;
+              const cp = cAbs ? `C${c + 1}` : c === col ? "C" : `C[${c - col}]`;
+              return pre + rp + cp;
+            },
+          ),
+    )
+    .join("");
+}
+
+/**
+ * R1C1 → A1 for the cells of column `col`: the formula is parsed once and the returned function gives
+ * its A1 text at any 0-based row (filling a calculated column of 100 000 rows stays fast).
+ */
+export function fakeR1C1Filler(formula: string, col: number): (row: number) => string {
+  const parts: (string | ((row: number) => string))[] = [];
+  for (const p of splitQuotes(formula)) {
+    if (p.quoted) {
+      parts.push(p.text);
+      continue;
+    }
+    const re = /(^|[^A-Za-z0-9_.])R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?(?![A-Za-z0-9_(])/g;
+    let last = 0;
+    for (let m = re.exec(p.text); m; m = re.exec(p.text)) {
+      parts.push(p.text.slice(last, m.index) + m[1]);
+      last = m.index + m[0].length;
+      const [rs, cs] = [m[2], m[3]];
+      const c = cs === undefined ? col : cs.startsWith("[") ? col + Number(cs.slice(1, -1)) : Number(cs) - 1;
+      const colText = `${cs !== undefined && !cs.startsWith("[") ? "$" : ""}${colLetters(c)}`;
+      if (rs !== undefined && !rs.startsWith("[")) parts.push(`${colText}$${rs}`);
+      else {
+        const d = rs === undefined ? 0 : Number(rs.slice(1, -1));
+        parts.push((row: number) => `${colText}${row + d + 1}`);
+      }
+    }
+    parts.push(p.text.slice(last));
+  }
+  return (row) => {
+    let s = "";
+    for (const x of parts) s += typeof x === "string" ? x : x(row);
+    return s;
+  };
+}
+
+/** R1C1 → A1 for the cell at 0-based (row, col). */
+export function fakeR1C1ToA1(formula: string, row: number, col: number): string {
+  return fakeR1C1Filler(formula, col)(row);
+}
+
 /* ---------------- state ---------------- */
 
 export interface StyleOp {
@@ -198,7 +291,14 @@ interface Row {
 }
 
 export class FakeSheetState {
-  rows = new Map<number, Row>();
+  private cells = new Map<number, Row>();
+  /** Calculated columns Excel filled, kept as one entry each until a cell-by-cell view is needed. */
+  private calculated: { col: number; row: number; rows: number; at: (row: number) => string }[] = [];
+  /** Cells by row (calculated columns spelled out first). */
+  get rows(): Map<number, Row> {
+    this.materialise();
+    return this.cells;
+  }
   styleOps: StyleOp[] = [];
   columnWidths = new Map<number, number>();
   hiddenColumns = new Set<number>();
@@ -215,16 +315,39 @@ export class FakeSheetState {
   constructor(public name: string) {}
 
   private row(r: number): Row {
-    let x = this.rows.get(r);
+    let x = this.cells.get(r);
     if (!x) {
       x = { v: [], f: [] };
-      this.rows.set(r, x);
+      this.cells.set(r, x);
     }
     return x;
   }
   get(row: number, col: number): { value: FakeValue; formula: string | null } {
-    const x = this.rows.get(row);
-    return { value: x?.v[col] ?? null, formula: x?.f[col] ?? null };
+    const x = this.cells.get(row);
+    if (x && (x.v[col] !== undefined || x.f[col] !== undefined))
+      return { value: x.v[col] ?? null, formula: x.f[col] ?? null };
+    for (let i = this.calculated.length - 1; i >= 0; i--) {
+      const c = this.calculated[i];
+      if (c.col === col && row >= c.row && row < c.row + c.rows) return { value: null, formula: c.at(row) };
+    }
+    return { value: null, formula: null };
+  }
+  /** A calculated column over rows [row, row + rows) of `col`: cells not written since get `at(row)`. */
+  fillColumn(col: number, row: number, rows: number, at: (row: number) => string): void {
+    this.calculated.push({ col, row, rows, at });
+  }
+  private materialise(): void {
+    const pending = this.calculated;
+    if (pending.length === 0) return;
+    this.calculated = [];
+    for (const c of pending)
+      for (let r = c.row; r < c.row + c.rows; r++) {
+        const x = this.row(r);
+        if (x.v[c.col] === undefined && x.f[c.col] === undefined) {
+          x.v[c.col] = null;
+          x.f[c.col] = c.at(r);
+        }
+      }
   }
   set(row: number, col: number, value: FakeValue, formula: string | null): void {
     const x = this.row(row);
@@ -346,6 +469,12 @@ export class FakeExcel {
   selection: string | null = null;
   /** Results for formula cells (the fake never computes), keyed "Sheet!A1". */
   readonly results = new Map<string, FakeValue>();
+  /**
+   * Excel's AutoCorrect option "Fill formulas in tables to create calculated columns" (on by default;
+   * users can turn it off — office-js issue 2093). On: a formula written into one cell of a table
+   * column whose other data cells are empty fills the whole column, adjusted row by row, as Excel does.
+   */
+  fillTableFormulas = true;
 
   private pendingBytes = 0;
   private pendingOps = 0;
@@ -730,13 +859,14 @@ export class FakeRange extends FakeProxy {
     const all = props.includes("*");
     const want = (p: string) => all || props.includes(p);
     if (
-      (want("values") || want("formulas") || want("numberFormat")) &&
+      (want("values") || want("formulas") || want("formulasR1C1") || want("numberFormat")) &&
       this.ref.rows * this.ref.cols > 5_000_000
     )
       return Number.MAX_SAFE_INTEGER; // Excel refuses reads over 5 million cells
     let bytes = 100;
     if (want("values")) bytes += jsonSize(this.readValues());
     if (want("formulas")) bytes += jsonSize(this.readFormulas());
+    if (want("formulasR1C1")) bytes += jsonSize(this.readFormulasR1C1());
     if (want("numberFormat")) bytes += jsonSize(this.readNumberFormats());
     return bytes;
   }
@@ -828,11 +958,65 @@ export class FakeRange extends FakeProxy {
       }
     }
   }
+  /** A formula typed into one cell of an otherwise empty table column becomes a calculated column. */
+  private fillCalculatedColumn(): void {
+    if (!this.fake.fillTableFormulas || this.ref.rows !== 1 || this.ref.cols !== 1) return;
+    const { row, col } = this.ref;
+    const formula = this.sheet.get(row, col).formula;
+    if (!formula) return;
+    for (const t of this.fake.tables.values()) {
+      if (t.sheet !== this.sheet.name || !contains(t.ref, row, col) || row === t.ref.row) continue;
+      const body: number[] = [];
+      for (let r = t.ref.row + 1; r < t.ref.row + t.ref.rows; r++) if (r !== row) body.push(r);
+      const empty = body.every((r) => {
+        const x = this.sheet.get(r, col);
+        return !x.formula && (x.value === null || x.value === "");
+      });
+      if (!empty) return;
+      const at = fakeR1C1Filler(fakeA1ToR1C1(formula, row, col), col);
+      this.sheet.fillColumn(col, t.ref.row + 1, t.ref.rows - 1, at);
+      return;
+    }
+  }
   set values(v: unknown[][]) {
     this.writeGrid(v, "values");
+    this.fillCalculatedColumn();
   }
   set formulas(v: unknown[][]) {
     this.writeGrid(v, "formulas");
+    this.fillCalculatedColumn();
+  }
+  get formulasR1C1(): unknown[][] {
+    return this.need("formulasR1C1", () => this.readFormulasR1C1());
+  }
+  private readFormulasR1C1(): (string | number | boolean)[][] {
+    return this.grid((r, c) => {
+      const x = this.sheet.get(r, c);
+      return x.formula ? fakeA1ToR1C1(x.formula, r, c) : (x.value ?? "");
+    });
+  }
+  /** R1C1 input: each formula is turned into A1 for its own cell, then written as `formulas` are. */
+  set formulasR1C1(v: unknown[][]) {
+    this.rec("formulasR1C1", v);
+    const fits = Array.isArray(v) && v.length === this.ref.rows && v.every((r) => r.length === this.ref.cols);
+    if (!fits) {
+      this.fake.error(
+        "InvalidArgument",
+        `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${this.addr()}).`,
+      );
+      return;
+    }
+    for (let i = 0; i < this.ref.rows; i++)
+      for (let j = 0; j < this.ref.cols; j++) {
+        const raw = v[i][j];
+        if (raw === null) continue;
+        const r = this.ref.row + i;
+        const c = this.ref.col + j;
+        const a1 = typeof raw === "string" && raw.startsWith("=") ? fakeR1C1ToA1(raw, r, c) : raw;
+        const t = typed(a1, this.sheet.numberFormat(r, c) === "@", true);
+        this.sheet.set(r, c, t.value, t.formula);
+      }
+    this.fillCalculatedColumn();
   }
   set numberFormat(v: unknown[][]) {
     const single = v.length === 1 && v[0].length === 1;

@@ -18,7 +18,14 @@ import { pointsToColumnWidth } from "../../src/hosts/excel/render";
 import { normaliseValue } from "../../src/hosts/xlsx/read";
 import { chartsFromXlsx } from "./xlsxCharts";
 import { a1, parseRange } from "../../src/workbook/address";
-import { CellStyle, CellValue, SheetPlan, ValidationPlan, WorkbookPlan } from "../../src/workbook/plan";
+import {
+  CellStyle,
+  CellValue,
+  SheetPlan,
+  ValidationPlan,
+  withSpelledOutFormulas,
+  WorkbookPlan,
+} from "../../src/workbook/plan";
 import { FakeExcel, FakeSheetState, refAddress } from "../fakes/excelFake";
 
 export interface RenderedStyle {
@@ -113,7 +120,8 @@ function forEachAddress(range: string, fn: (address: string, row: number, col: n
 }
 
 /** Addresses whose styles are compared: every cell a format or a block of the plan touches. */
-function styledAddresses(plan: SheetPlan): Set<string> {
+function styledAddresses(sheetPlan: SheetPlan): Set<string> {
+  const plan = withSpelledOutFormulas(sheetPlan);
   const out = new Set<string>();
   for (const f of plan.formats) forEachAddress(f.range, (a) => out.add(a));
   for (const b of plan.blocks)
@@ -161,7 +169,13 @@ function normValidation(v: ValidationPlan): RenderedValidation {
 
 /* ---------------- from the plan ---------------- */
 
-export function expectedFromPlan(plan: WorkbookPlan): Rendered {
+/** Column formulas are compared as the per-cell formulas they stand for. */
+function spelledOut(plan: WorkbookPlan): WorkbookPlan {
+  return { ...plan, sheets: plan.sheets.map(withSpelledOutFormulas) };
+}
+
+export function expectedFromPlan(workbookPlan: WorkbookPlan): Rendered {
+  const plan = spelledOut(workbookPlan);
   const sheets: Record<string, RenderedSheet> = {};
   for (const p of plan.sheets) {
     const cells: RenderedSheet["cells"] = {};
@@ -393,7 +407,7 @@ export async function renderedFromXlsx(bytes: Uint8Array, plan: WorkbookPlan): P
     const freeze =
       view?.state === "frozen" ? { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 } : undefined;
     const ps = ws.pageSetup;
-    const hf = ws.headerFooter;
+    const hf = ws.headerFooter ?? {};
     const centre = (s: string | undefined) => (s && s.startsWith("&C") ? s.slice(2) : undefined);
     const print = p.print
       ? clean({

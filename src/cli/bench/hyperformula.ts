@@ -7,6 +7,7 @@
 import type { Card, Evaluation, Participant } from "../../domain/card/types";
 import { criteriaCellMap, criteriaNames, buildCriteriaSheetPlan } from "../../workbook/criteria/plan";
 import { parseA1 } from "../../workbook/address";
+import { withSpelledOutFormulas } from "../../workbook/plan";
 import type { CellValue, NamePlan, SheetPlan, WorkbookPlan } from "../../workbook/plan";
 import { derivedRow } from "../../workbook/register/derivedValues";
 import {
@@ -51,7 +52,8 @@ function cell(v: CellValue | undefined, f: string | null | undefined): HfCell {
 }
 
 /** A sheet plan's cells as a HyperFormula grid. */
-export function planGrid(s: SheetPlan): HfCell[][] {
+export function planGrid(sheet: SheetPlan): HfCell[][] {
+  const s = withSpelledOutFormulas(sheet);
   const grid: HfCell[][] = [];
   for (const b of s.blocks)
     b.values.forEach((row, r) => {

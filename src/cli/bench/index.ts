@@ -13,8 +13,13 @@
  * Options: --sizes 1000,10000,100000  --json  --files 200 --rows 500 (summary)  --no-summary
  *          --hf-max 10000 (largest N whose whole workbook, derived formulas included, is recalculated)
  *          --capacity 100000 (rows the criteria names cover, as the add-in writes them; tests use less)
+ *          --no-libreoffice (skip the LibreOffice peer comparison)
+ * Writes of the criteria workbook, the floor (bare ExcelJS streaming of the same values) and `check -o`
+ * run in child processes (./child.ts) so each peak RSS is its own; the bench runs at Node's default heap.
  */
+import { spawnSync } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { evaluate } from "../../domain/card/evaluate";
 import { builtinCard, DEFAULT_CARD_ID } from "../../domain/card/load";
@@ -50,6 +55,8 @@ import {
   recalcWorkbook,
 } from "./hyperformula";
 import { formatPaneLongTasks, withPaneLongTasks } from "./longtask";
+import type { ChildFigure } from "./child";
+import { libreOfficePeer, PeerComparison } from "./libreoffice";
 import { benchSummarize } from "./summarize";
 
 declare const gc: (() => void) | undefined;
@@ -80,6 +87,16 @@ interface OfficeFigure {
   n: number | null;
   syncs: number;
   largestRequestKB: number;
+  /** Every request's estimated bytes added up (the fake's own estimate). */
+  totalMB?: number;
+}
+
+/** Writing the criteria workbook next to the floor, each in a child process (peak RSS its own). */
+interface WriteFigure {
+  n: number;
+  criteria: ChildFigure | string;
+  floor: ChildFigure | string;
+  checkO: ChildFigure | string;
 }
 
 interface Report {
@@ -90,6 +107,10 @@ interface Report {
   node: string;
   steps: Step[];
   office: OfficeFigure[];
+  writes: WriteFigure[];
+  /** Row checks + card evaluation over rows already read, as a multiple of the bare pass. */
+  engine: { n: number; ms: number; bareMs: number; ratio: number }[];
+  libreOffice: PeerComparison | string | null;
   summary: string | null;
   bundle: { firstLoadRaw: number; firstLoadGzip: number; lazyRaw: number; lazyGzip: number } | string;
 }
@@ -127,6 +148,30 @@ function memory(): { heapMB: number; rssMB: number; maxRssMB: number } {
     rssMB: m.rss / 2 ** 20,
     maxRssMB: process.resourceUsage().maxRSS / 1024,
   };
+}
+
+/** One step in a child process of its own (src/cli/bench/child.ts), at Node's default heap. */
+function inChild(what: string, n: number): ChildFigure | string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-bench-"));
+  // Compiled next to this file; from the sources (jest), the CLI build's copy.
+  const script = [path.join(__dirname, "child.js"), path.join(ROOT, "dist", "cli", "bench", "child.js")].find(
+    (f) => fs.existsSync(f),
+  );
+  if (!script) return "not measured: child.js not built (npm run build:cli)";
+  try {
+    const r = spawnSync(process.execPath, [script, what, String(n), path.join(dir, "out.xlsx")], {
+      encoding: "utf8",
+      maxBuffer: 16 * 2 ** 20,
+      env: { ...process.env, NODE_OPTIONS: "" },
+    });
+    if (r.status !== 0)
+      return `FAILED (exit ${r.status ?? r.signal}): ${(r.stderr ?? "").trim().split("\n").pop()}`;
+    return JSON.parse(r.stdout.trim().split("\n").pop() ?? "") as ChildFigure;
+  } catch (e) {
+    return `FAILED: ${e instanceof Error ? e.message : String(e)}`;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Slice options that record the slices of one sliced step. */
@@ -232,6 +277,7 @@ async function officeFigures(sizes: number[], card: Card): Promise<OfficeFigure[
   });
 
   const build = criteriaBuilder();
+  const totalMB = (f: FakeExcelLike) => f.requests.reduce((a, r) => a + r.bytes, 0) / 2 ** 20;
   for (const n of sizes) {
     const values = registerValues(n);
     const imp = new FakeExcel([]);
@@ -243,17 +289,46 @@ async function officeFigures(sizes: number[], card: Card): Promise<OfficeFigure[
       n,
       syncs: imp.syncCount,
       largestRequestKB: kb(imp.maxRequestBytes),
+      totalMB: totalMB(imp),
     });
     if (build) {
       const plan = build(card, { rows: values.slice(1), asOf: AS_OF });
+      values.length = 0;
+      const bare = { ...plan, sheets: plan.sheets.map((sh) => ({ ...sh, columnFormulas: [] })) };
+      const without = new FakeExcel([]);
+      await renderSheetPlans(without.context() as Excel.RequestContext, bare.sheets, bare.names, {
+        supports,
+      });
+      out.push({
+        action: "register + criteria, no derived columns",
+        n,
+        syncs: without.syncCount,
+        largestRequestKB: kb(without.maxRequestBytes),
+        totalMB: totalMB(without),
+      });
       const reg = new FakeExcel([]);
       await renderSheetPlans(reg.context() as Excel.RequestContext, plan.sheets, plan.names, { supports });
       out.push({
-        action: "create register + criteria sheet",
+        action: "… with derived (calculated columns)",
         n,
         syncs: reg.syncCount,
         largestRequestKB: kb(reg.maxRequestBytes),
+        totalMB: totalMB(reg),
       });
+      // AutoCorrect's "fill formulas in tables" off: the per-row R1C1 fallback (the fake spells out every
+      // formula, so it is measured up to 10 000 rows).
+      if (n <= 10_000) {
+        const off = new FakeExcel([]);
+        (off as unknown as { fillTableFormulas: boolean }).fillTableFormulas = false;
+        await renderSheetPlans(off.context() as Excel.RequestContext, plan.sheets, plan.names, { supports });
+        out.push({
+          action: "… with derived, fill off (per row)",
+          n,
+          syncs: off.syncCount,
+          largestRequestKB: kb(off.maxRequestBytes),
+          totalMB: totalMB(off),
+        });
+      }
     }
   }
   return out;
@@ -318,6 +393,8 @@ export async function runBench(argv: string[]): Promise<Report> {
   const hfMax = Number(option(argv, "--hf-max") ?? 10_000);
   const capacityOption = Number(option(argv, "--capacity") ?? DEFAULT_CAPACITY);
   const mismatches: string[] = [];
+  const writes: WriteFigure[] = [];
+  const engine: Report["engine"] = [];
   const fail = (m: string) => {
     mismatches.push(m);
     process.stderr.write(`!!! BENCH MISMATCH: ${m}\n`);
@@ -367,6 +444,15 @@ export async function runBench(argv: string[]): Promise<Report> {
 
     await importPreviewSteps(steps, n, wb, regRows, ratio, fail);
 
+    // The engine alone (issue 15 item 5): row checks + evaluation over the rows already read.
+    await timed(steps, "row checks + evaluate card (rows read)", n, () => {
+      const { participants, issues } = checkRegister(regRows, card.parameters);
+      return evaluate(participants, card, AS_OF, issues);
+    });
+    const engineMs = steps[steps.length - 1].ms;
+    steps[steps.length - 1].note = ratio();
+    engine.push({ n, ms: engineMs, bareMs, ratio: engineMs / Math.max(bareMs, 0.001) });
+
     const evaluation = await timed(steps, "row checks + evaluate card", n, () => {
       const { participants, issues } = checkRegister(readRegisterSheet(sheet).rows, card.parameters);
       return evaluate(participants, card, AS_OF, issues);
@@ -394,20 +480,14 @@ export async function runBench(argv: string[]): Promise<Report> {
     const plan = await timed(steps, "build criteria workbook plan", n, () =>
       build(card, { rows: values.slice(1), asOf: AS_OF, capacity }),
     );
-    try {
-      const xlsx = await timed(steps, "write criteria workbook .xlsx", n, () => writeXlsx(plan));
-      steps[steps.length - 1].note = `${(xlsx.length / 2 ** 20).toFixed(1)} MB`;
-    } catch (e) {
-      // Reported, not fatal: the HyperFormula steps below do not need the file.
-      steps.push({
-        step: "write criteria workbook .xlsx",
-        n,
-        ms: NaN,
-        perSecond: null,
-        ...memory(),
-        note: `FAILED: ${(e instanceof Error ? e.message : String(e)).split("\n")[0]}`,
-      });
-    }
+    // Writing: each in a child process at the default heap, so that the peak RSS is the step's own.
+    log(`…   writes of ${n} rows in child processes`);
+    writes.push({
+      n,
+      criteria: inChild("criteria-write", n),
+      floor: inChild("floor-write", n),
+      checkO: inChild("check-o", n),
+    });
     // Above --hf-max the plan (≈2.4 GB at 100 000 rows) is not needed for HyperFormula: free it first.
     if (n > hfMax) plan.sheets.length = 0;
     const HF = hyperFormula();
@@ -467,6 +547,22 @@ export async function runBench(argv: string[]): Promise<Report> {
 
   log("… Office.js requests on the recording fake");
   const office = await officeFigures(sizes, card);
+
+  // Peer comparison: LibreOffice recalculating Miernik's criteria workbook and the SUMPRODUCT design.
+  let libreOffice: PeerComparison | string | null = null;
+  if (!argv.includes("--no-libreoffice")) {
+    const n = Math.max(...sizes);
+    log(`… LibreOffice: ${n} rows, Miernik's COUNTIFS vs SUMPRODUCT over whole columns`);
+    const { registerRows } = require("./child") as typeof import("./child");
+    try {
+      libreOffice = await libreOfficePeer(card, registerRows(n));
+    } catch (e) {
+      libreOffice = `FAILED: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+
+  // The Chromium long tasks of the standalone page are added after this report (withPaneLongTasks, ./longtask).
+
   let summary: string | null = null;
   if (!argv.includes("--no-summary")) {
     log("… call summary");
@@ -481,6 +577,9 @@ export async function runBench(argv: string[]): Promise<Report> {
     node: process.version,
     steps,
     office: typeof office === "string" ? [] : office,
+    writes,
+    engine,
+    libreOffice,
     summary: typeof office === "string" ? `${summary ?? ""}\nOffice.js figures: ${office}` : summary,
     bundle: bundle(),
   };
@@ -513,12 +612,61 @@ export function formatReport(r: Report): string {
     );
   lines.push(
     "",
-    `${pad("Office.js (recording fake)", 40)}${lpad("N", 8)}${lpad("syncs", 7)}${lpad("largest request", 17)}`,
+    `${pad("Office.js (recording fake)", 40)}${lpad("N", 8)}${lpad("syncs", 7)}${lpad("largest request", 17)}${lpad("all requests", 14)}`,
   );
   for (const o of r.office)
     lines.push(
-      `${pad(o.action, 40)}${lpad(o.n === null ? "" : String(o.n), 8)}${lpad(String(o.syncs), 7)}${lpad(`${o.largestRequestKB.toFixed(0)} KB`, 17)}`,
+      `${pad(o.action, 40)}${lpad(o.n === null ? "" : String(o.n), 8)}${lpad(String(o.syncs), 7)}${lpad(`${o.largestRequestKB.toFixed(0)} KB`, 17)}` +
+        `${lpad(o.totalMB === undefined ? "" : `${o.totalMB.toFixed(1)} MB`, 14)}`,
     );
+  const fig = (f: ChildFigure | string, what: "ms" | "rss") =>
+    typeof f === "string"
+      ? "—"
+      : what === "ms"
+        ? `${(f.ms / 1000).toFixed(1)} s`
+        : `${f.maxRssMB.toFixed(0)} MB`;
+  if (r.writes.length > 0) {
+    lines.push(
+      "",
+      "Writing .xlsx, each in its own process at Node's default heap (time; peak RSS of that process)",
+      `${lpad("N", 8)}${lpad("criteria wb", 13)}${lpad("peak", 9)}${lpad("floor", 9)}${lpad("peak", 9)}` +
+        `${lpad("× floor", 9)}${lpad("check -o", 10)}${lpad("peak", 9)}${lpad("file", 9)}`,
+    );
+    for (const w of r.writes) {
+      const x =
+        typeof w.criteria === "string" || typeof w.floor === "string"
+          ? "—"
+          : `×${(w.criteria.ms / w.floor.ms).toFixed(1)}`;
+      const size = typeof w.criteria === "string" ? "—" : `${(w.criteria.bytes / 2 ** 20).toFixed(1)} MB`;
+      lines.push(
+        `${lpad(String(w.n), 8)}${lpad(fig(w.criteria, "ms"), 13)}${lpad(fig(w.criteria, "rss"), 9)}` +
+          `${lpad(fig(w.floor, "ms"), 9)}${lpad(fig(w.floor, "rss"), 9)}${lpad(x, 9)}` +
+          `${lpad(fig(w.checkO, "ms"), 10)}${lpad(fig(w.checkO, "rss"), 9)}${lpad(size, 9)}`,
+      );
+      for (const [k, f] of Object.entries({ criteria: w.criteria, floor: w.floor, "check -o": w.checkO }))
+        if (typeof f === "string") lines.push(`  ${k}: ${f}`);
+    }
+  }
+  if (r.engine.length > 0) {
+    lines.push("", "Engine: row checks + card evaluation over rows already read, against the bare pass");
+    for (const e of r.engine)
+      lines.push(
+        `${lpad(String(e.n), 8)}  ${e.ms.toFixed(0)} ms vs ${e.bareMs.toFixed(0)} ms bare: ×${e.ratio.toFixed(1)}`,
+      );
+  }
+  if (r.libreOffice !== null) {
+    lines.push("");
+    if (typeof r.libreOffice === "string") lines.push(`LibreOffice peer comparison: ${r.libreOffice}`);
+    else {
+      const l = r.libreOffice;
+      lines.push(
+        `LibreOffice headless, full recalculation of ${l.n} rows (soffice start-up alone ${(l.startupMs / 1000).toFixed(1)} s):`,
+        `  Miernik (COUNTIFS over bounded names)   ${(l.miernikMs / 1000).toFixed(1)} s`,
+        `  SUMPRODUCT over whole columns           ${(l.sumproductMs / 1000).toFixed(1)} s`,
+        `  ratio SUMPRODUCT / Miernik: ×${l.ratio.toFixed(1)}; ${l.note}`,
+      );
+    }
+  }
   if (r.summary) lines.push("", r.summary);
   lines.push("");
   if (typeof r.bundle === "string") lines.push(`Task pane bundle: ${r.bundle}`);

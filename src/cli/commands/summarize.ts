@@ -14,7 +14,7 @@ import {
 } from "../../workbook/summary/summarizeInputs";
 import { parseArgs } from "../args";
 import { loadCard, oneLine, parseAsOf } from "../cardOptions";
-import { FileIdentity, identity, prepareOutput, readRegularFile, sameFile, writeFileAtomic } from "../files";
+import { FileIdentity, identity, prepareOutput, readRegularFile, sameFile, writeFileAtomicWith } from "../files";
 import { CliCommand, CliError, CliIO, InputError } from "../io";
 import { readXlsxIsolated } from "../isolatedRead";
 import { emptyReport, reportMessages, sanitizePlans } from "../../workbook/sanitize";
@@ -187,8 +187,9 @@ export function formatText(r: SummarizeResult, lang: Lang): string {
 }
 
 async function writeOutput(out: string, sheets: SheetPlan[], names: WorkbookPlan["names"]): Promise<void> {
-  const { writeXlsx } = require("../../hosts/xlsx/render") as typeof import("../../hosts/xlsx/render"); // ExcelJS only when writing
-  writeFileAtomic(out, await writeXlsx({ sheets, names }));
+  // ExcelJS only when writing; streamed, as `check -o`.
+  const { writeXlsxFile } = require("../../hosts/xlsx/stream") as typeof import("../../hosts/xlsx/stream");
+  await writeFileAtomicWith(out, (tmp) => writeXlsxFile({ sheets, names }, tmp));
 }
 
 export const command: CliCommand = {

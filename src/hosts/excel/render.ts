@@ -1,6 +1,9 @@
 import { columnLetters, parseRange } from "../../workbook/address";
+import { a1ToR1C1 } from "../../workbook/r1c1";
 import {
   BlockPlan,
+  ColumnFormulaPlan,
+  columnFormulaAt,
   CellStyle,
   CellValue,
   ChartPlan,
@@ -48,6 +51,12 @@ export interface RenderReport {
   syncs: number;
   /** Estimated bytes of each request sent. */
   requests: number[];
+  /**
+   * Column formulas inside tables: how many Excel filled as calculated columns from one written cell
+   * (confirmed by reading back a sample), and how many were written row by row because it did not
+   * (AutoCorrect's "fill formulas in tables" off, or Excel kept something else).
+   */
+  calculatedColumns?: { filled: number; writtenPerRow: number };
 }
 
 /** Column width in Excel character units → Office.js `columnWidth` in points (Calibri 11: 7 px per char + 5 px padding). */
@@ -151,6 +160,115 @@ export function chunkBlock(b: BlockPlan, maxBytes = MAX_REQUEST_BYTES): BlockChu
   }
   emit(b.values.length);
   return chunks;
+}
+
+/* ---------------- column formulas ---------------- */
+
+/** A column formula in R1C1: the same text for every row of the column. */
+export function columnFormulaR1C1(cf: ColumnFormulaPlan): string {
+  return a1ToR1C1(columnFormulaAt(cf, cf.row), cf.row, cf.col);
+}
+
+/** Rows read back to confirm that Excel filled a calculated column: the second, the middle and the last. */
+export function calculatedColumnSample(cf: ColumnFormulaPlan): number[] {
+  const rows = new Set<number>();
+  for (const i of [1, Math.floor(cf.rows / 2), cf.rows - 1]) if (i > 0 && i < cf.rows) rows.add(cf.row + i);
+  return [...rows];
+}
+
+/**
+ * Column formulas written row by row: adjacent columns over the same rows go in one R1C1 grid whose
+ * rows are all the same array (no per-row strings are made), in row chunks under the request limit.
+ */
+async function writeColumnFormulasPerRow(
+  b: Batcher,
+  sheet: () => Excel.Worksheet,
+  cfs: ColumnFormulaPlan[],
+  maxBytes: number,
+): Promise<void> {
+  const sorted = [...cfs].sort((x, y) => x.row - y.row || x.rows - y.rows || x.col - y.col);
+  const groups: ColumnFormulaPlan[][] = [];
+  for (const cf of sorted) {
+    const g = groups[groups.length - 1];
+    const last = g?.[g.length - 1];
+    if (last && last.row === cf.row && last.rows === cf.rows && last.col + 1 === cf.col) g.push(cf);
+    else groups.push([cf]);
+  }
+  const budget = maxBytes - 2 * OPERATION_OVERHEAD_BYTES;
+  for (const g of groups) {
+    const line = g.map(columnFormulaR1C1);
+    const lineBytes = jsonBytes(line) + 1;
+    const perChunk = Math.max(1, Math.floor((budget - 2) / lineBytes));
+    for (let start = 0; start < g[0].rows; start += perChunk) {
+      const rows = Math.min(perChunk, g[0].rows - start);
+      await b.add(rows * lineBytes + 2 + OPERATION_OVERHEAD_BYTES, () => {
+        const range = sheet().getRangeByIndexes(g[0].row + start, g[0].col, rows, g.length);
+        range.formulasR1C1 = new Array<string[]>(rows).fill(line);
+      });
+    }
+  }
+}
+
+/** A column formula over exactly the data rows of one of the sheet's tables (a calculated column). */
+function inTableBody(cf: ColumnFormulaPlan, tables: TablePlan[]): boolean {
+  return tables.some((t) => {
+    const r = parseRange(t.range);
+    const bodyRows = Math.max(1, r.rows - 1);
+    return cf.col >= r.col && cf.col < r.col + r.cols && cf.row === r.row + 1 && cf.rows === bodyRows;
+  });
+}
+
+interface PendingCalculatedColumn {
+  sheet: string;
+  cf: ColumnFormulaPlan;
+}
+
+/**
+ * Reads back a sample of every calculated column written from one cell (one request for them all) and
+ * writes the columns Excel did not fill row by row. Returns how many were filled and how many not.
+ */
+async function confirmCalculatedColumns(
+  context: Excel.RequestContext,
+  b: Batcher,
+  pending: PendingCalculatedColumn[],
+  maxBytes: number,
+): Promise<{ filled: number; writtenPerRow: number }> {
+  if (pending.length === 0) return { filled: 0, writtenPerRow: 0 };
+  await b.flush();
+  let probes: { sheet: string; cf: ColumnFormulaPlan; cells: Excel.Range[]; expected: string }[] = [];
+  const loads = pending.reduce((n, p) => n + calculatedColumnSample(p.cf).length, 0);
+  await b.add(loads * OPERATION_OVERHEAD_BYTES, () => {
+    probes = pending.map((p) => {
+      const sheet = context.workbook.worksheets.getItem(p.sheet);
+      const cells = calculatedColumnSample(p.cf).map((row) => {
+        const cell = sheet.getRangeByIndexes(row, p.cf.col, 1, 1);
+        cell.load("formulasR1C1");
+        return cell;
+      });
+      return { ...p, cells, expected: normaliseFormula(columnFormulaR1C1(p.cf)) };
+    });
+  });
+  await b.flush();
+  const missed = probes.filter((p) =>
+    p.cells.some((c) => normaliseFormula(String(c.formulasR1C1?.[0]?.[0] ?? "")) !== p.expected),
+  );
+  const bySheet = new Map<string, ColumnFormulaPlan[]>();
+  for (const p of missed) bySheet.set(p.sheet, [...(bySheet.get(p.sheet) ?? []), p.cf]);
+  for (const [name, cfs] of bySheet) {
+    let sheet: Excel.Worksheet | undefined;
+    await writeColumnFormulasPerRow(
+      b,
+      () => (sheet ??= context.workbook.worksheets.getItem(name)),
+      cfs,
+      maxBytes,
+    );
+  }
+  return { filled: probes.length - missed.length, writtenPerRow: missed.length };
+}
+
+/** Formula text compared without case or spaces (Excel may respell what it stores). */
+function normaliseFormula(f: string): string {
+  return f.replace(/\s+/g, "").toUpperCase();
 }
 
 /* ---------------- formats ---------------- */
@@ -333,6 +451,7 @@ async function renderSheet(
   plan: SheetPlan,
   existing: Existing,
   maxBytes: number,
+  pending: PendingCalculatedColumn[],
 ): Promise<void> {
   const ws = context.workbook.worksheets;
   let sheet!: Excel.Worksheet;
@@ -384,6 +503,22 @@ async function renderSheet(
   for (const t of plan.tables) {
     await b.add(estimateRequestBytes(t, 4), () => addTable(sheet, t));
   }
+  // Column formulas: in a table, written once into the column's first data cell — Excel fills the
+  // calculated column (confirmed by reading back after every sheet is written); elsewhere row by row.
+  const perRow: ColumnFormulaPlan[] = [];
+  for (const cf of plan.columnFormulas ?? []) {
+    if (cf.rows <= 0) continue;
+    if (!inTableBody(cf, plan.tables)) {
+      perRow.push(cf);
+      continue;
+    }
+    const first = columnFormulaAt(cf, cf.row);
+    await b.add(estimateRequestBytes([[first]]), () => {
+      sheet.getRangeByIndexes(cf.row, cf.col, 1, 1).formulas = [[first]];
+    });
+    pending.push({ sheet: plan.name, cf });
+  }
+  await writeColumnFormulasPerRow(b, () => sheet, perRow, maxBytes);
   for (const f of plan.formats) {
     const r = parseRange(f.range);
     await b.add(styleBytes(f.style), () => applyStyle(sheet.getRange(f.range), f.style, r.rows, r.cols));
@@ -441,15 +576,22 @@ export async function renderSheetPlans(
     for (const [name, table] of existing.tables) {
       if (planTables.has(name)) await b.add(OPERATION_OVERHEAD_BYTES, () => table.convertToRange());
     }
-    for (const p of plans) await renderSheet(context, b, p, existing, maxBytes);
+    const pending: PendingCalculatedColumn[] = [];
+    for (const p of plans) await renderSheet(context, b, p, existing, maxBytes, pending);
     for (const n of names) {
       await b.add(estimateRequestBytes(n, 2), () => {
         if (existing.names.has(n.name.toLowerCase())) context.workbook.names.getItem(n.name).delete();
         context.workbook.names.add(n.name, n.refersTo, n.comment);
       });
     }
+    // After the names, so that the read-back is the only request the calculated columns add.
+    const calc = await confirmCalculatedColumns(context, b, pending, maxBytes);
     await b.flush();
-    return { syncs: syncs + b.syncs, requests: b.requests };
+    return {
+      syncs: syncs + b.syncs,
+      requests: b.requests,
+      calculatedColumns: { filled: calc.filled, writtenPerRow: calc.writtenPerRow },
+    };
   } catch (e) {
     throw toHostError(e);
   }

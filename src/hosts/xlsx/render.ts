@@ -4,6 +4,8 @@ import {
   BlockPlan,
   CellStyle,
   CellValue,
+  ColumnFormulaPlan,
+  columnFormulaAt,
   ConditionalFormatPlan,
   NamePlan,
   PrintPlan,
@@ -33,13 +35,15 @@ export function isoToSerial(iso: string): number {
   return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86400000 + 25569;
 }
 
-function argb(hex: string): string {
+/** @internal shared with ./stream.ts */
+export function argb(hex: string): string {
   const h = hex.replace(/^#/, "").toUpperCase();
   if (!/^[0-9A-F]{6}$/.test(h)) throw new RangeError(`Bad colour "${hex}" (expected #RRGGBB)`);
   return `FF${h}`;
 }
 
-function stripEq(formula: string): string {
+/** @internal shared with ./stream.ts */
+export function stripEq(formula: string): string {
   return formula.startsWith("=") ? formula.slice(1) : formula;
 }
 
@@ -51,7 +55,8 @@ function forEachCell(ws: ExcelJS.Worksheet, range: string, fn: (cell: ExcelJS.Ce
   }
 }
 
-function cellValue(v: CellValue, formula: string | null | undefined): ExcelJS.CellValue {
+/** @internal shared with ./stream.ts */
+export function cellValue(v: CellValue, formula: string | null | undefined): ExcelJS.CellValue {
   if (formula !== null && formula !== undefined)
     return { formula: stripEq(formula) } as ExcelJS.CellFormulaValue;
   // Text stays text: ExcelJS writes strings as shared strings, never as formulas.
@@ -59,7 +64,7 @@ function cellValue(v: CellValue, formula: string | null | undefined): ExcelJS.Ce
 }
 
 /** One shared (never mutated) style object for unformatted cells; see mergedStyle. */
-const EMPTY_STYLE: Partial<ExcelJS.Style> = Object.freeze({}) as Partial<ExcelJS.Style>;
+export const EMPTY_STYLE: Partial<ExcelJS.Style> = Object.freeze({}) as Partial<ExcelJS.Style>;
 
 function isEmptyStyle(style: object): boolean {
   for (const _k in style) return false;
@@ -78,7 +83,8 @@ function put(target: ExcelJS.Cell, value: ExcelJS.CellValue): void {
  * what lets a 100 000-row register be written at all (one XML string per sheet). A cell joins a run only
  * when ExcelJS's own translation of the run's first formula gives exactly its formula.
  */
-function sharedRuns(b: BlockPlan): Map<string, { master: string; ref?: string }> {
+/** @internal shared with ./stream.ts */
+export function sharedRuns(b: BlockPlan): Map<string, { master: string; ref?: string }> {
   const out = new Map<string, { master: string; ref?: string }>();
   const rows = b.formulas?.length ?? 0;
   let width = 0;
@@ -130,6 +136,27 @@ function writeBlock(ws: ExcelJS.Worksheet, b: BlockPlan): void {
   });
 }
 
+/**
+ * A column formula as one shared formula: the first cell carries the formula and the run's ref, every
+ * other cell only points at it (ExcelJS writes `<f si=…/>`); no per-row formula text is made.
+ */
+function writeColumnFormula(ws: ExcelJS.Worksheet, cf: ColumnFormulaPlan): void {
+  if (cf.rows <= 0) return;
+  const master = rangeA1(cf.row, cf.col, 1, 1);
+  const first = stripEq(columnFormulaAt(cf, cf.row));
+  if (cf.rows === 1) {
+    put(ws.getRow(cf.row + 1).getCell(cf.col + 1), { formula: first } as ExcelJS.CellFormulaValue);
+    return;
+  }
+  put(ws.getRow(cf.row + 1).getCell(cf.col + 1), {
+    formula: first,
+    shareType: "shared",
+    ref: `${master}:${rangeA1(cf.row + cf.rows - 1, cf.col, 1, 1)}`,
+  } as unknown as ExcelJS.CellValue);
+  const slave = { sharedFormula: master } as ExcelJS.CellValue;
+  for (let i = 1; i < cf.rows; i++) put(ws.getRow(cf.row + i + 1).getCell(cf.col + 1), slave);
+}
+
 const H_ALIGN: Record<string, ExcelJS.Alignment["horizontal"]> = {
   left: "left",
   center: "center",
@@ -147,7 +174,8 @@ const V_ALIGN: Record<string, ExcelJS.Alignment["vertical"]> = {
  * rows several times faster than with one style object per cell). To restyle a cell of a rendered
  * workbook, assign a new object: `cell.style = { ...cell.style, numFmt: "0%" }`.
  */
-function mergedStyle(old: Partial<ExcelJS.Style>, s: CellStyle): Partial<ExcelJS.Style> {
+/** @internal shared with ./stream.ts */
+export function mergedStyle(old: Partial<ExcelJS.Style>, s: CellStyle): Partial<ExcelJS.Style> {
   const st: Partial<ExcelJS.Style> = { ...old };
   if (s.numberFormat !== undefined) st.numFmt = s.numberFormat;
   if (
@@ -195,7 +223,8 @@ function applyFormat(ws: ExcelJS.Worksheet, range: string, s: CellStyle): void {
   });
 }
 
-function validationModel(v: ValidationPlan): ExcelJS.DataValidation {
+/** @internal shared with ./stream.ts */
+export function validationModel(v: ValidationPlan): ExcelJS.DataValidation {
   const r = v.rule;
   let base: ExcelJS.DataValidation;
   switch (r.type) {
@@ -236,7 +265,12 @@ function validationModel(v: ValidationPlan): ExcelJS.DataValidation {
   return base;
 }
 
-function addConditionalFormat(ws: ExcelJS.Worksheet, cf: ConditionalFormatPlan, priority: number): void {
+/** @internal shared with ./stream.ts */
+export function addConditionalFormat(
+  ws: ExcelJS.Worksheet,
+  cf: ConditionalFormatPlan,
+  priority: number,
+): void {
   const style: Partial<ExcelJS.Style> = {};
   if (cf.style.fill)
     style.fill = { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.style.fill) } };
@@ -260,6 +294,37 @@ function cellToTableValue(cell: ExcelJS.Cell): ExcelJS.CellValue {
   return cell.value;
 }
 
+/** A table's column names from its header cells: unique (Excel appends 2, 3, …), "ColumnN" for blanks. */
+export function tableColumnNames(headers: readonly unknown[]): string[] {
+  const names: string[] = [];
+  headers.forEach((v, j) => {
+    let name = v === null || v === undefined || v === "" ? `Column${j + 1}` : String(v);
+    // Header names must be unique (a duplicate makes Excel repair the file).
+    const taken = (n: string) => names.some((c) => c.toLowerCase() === n.toLowerCase());
+    if (taken(name)) {
+      let k = 2;
+      while (taken(`${name}${k}`)) k++;
+      name = `${name}${k}`;
+    }
+    names.push(name);
+  });
+  return names;
+}
+
+/** The frozen-pane view of a sheet plan (ExcelJS `views`). */
+export function sheetViews(plan: SheetPlan): Partial<ExcelJS.WorksheetView>[] {
+  const views: Partial<ExcelJS.WorksheetView>[] = [];
+  if (plan.freeze && (plan.freeze.rows > 0 || plan.freeze.columns > 0)) {
+    views.push({
+      state: "frozen",
+      xSplit: plan.freeze.columns,
+      ySplit: plan.freeze.rows,
+      topLeftCell: rangeA1(plan.freeze.rows, plan.freeze.columns, 1, 1),
+    });
+  }
+  return views;
+}
+
 /**
  * Tables: the header texts come from the cells the blocks wrote. A header-only table
  * ("A1:D1") gets one empty data row, as Excel itself does (Office.js `tables.add` too).
@@ -267,19 +332,12 @@ function cellToTableValue(cell: ExcelJS.Cell): ExcelJS.CellValue {
 function addTable(ws: ExcelJS.Worksheet, t: TablePlan): void {
   const r = parseRange(t.range);
   const header = ws.getRow(r.row + 1);
-  const columns: ExcelJS.TableColumnProperties[] = [];
-  for (let j = 0; j < r.cols; j++) {
-    const v = cellToTableValue(header.getCell(r.col + j + 1));
-    let name = v === null || v === undefined || v === "" ? `Column${j + 1}` : String(v);
-    // Header names must be unique (a duplicate makes Excel repair the file); Excel itself appends 2, 3, …
-    const taken = (n: string) => columns.some((c) => c.name.toLowerCase() === n.toLowerCase());
-    if (taken(name)) {
-      let k = 2;
-      while (taken(`${name}${k}`)) k++;
-      name = `${name}${k}`;
-    }
-    columns.push({ name, filterButton: true });
-  }
+  const headers: unknown[] = [];
+  for (let j = 0; j < r.cols; j++) headers.push(cellToTableValue(header.getCell(r.col + j + 1)));
+  const columns: ExcelJS.TableColumnProperties[] = tableColumnNames(headers).map((name) => ({
+    name,
+    filterButton: true,
+  }));
   const rows: ExcelJS.CellValue[][] = [];
   const dataRows = Math.max(1, r.rows - 1);
   for (let i = 0; i < dataRows; i++) {
@@ -304,7 +362,8 @@ function addTable(ws: ExcelJS.Worksheet, t: TablePlan): void {
   });
 }
 
-function applyPrint(ws: ExcelJS.Worksheet, p: PrintPlan): void {
+/** @internal shared with ./stream.ts */
+export function applyPrint(ws: ExcelJS.Worksheet, p: PrintPlan): void {
   const setup: Partial<ExcelJS.PageSetup> = {
     orientation: p.orientation,
     paperSize: 9, // A4
@@ -333,15 +392,7 @@ function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
   const existing = wb.getWorksheet(plan.name);
   const order = existing ? (existing as unknown as { orderNo: number }).orderNo : undefined;
   if (existing) wb.removeWorksheet(existing.id);
-  const views: Partial<ExcelJS.WorksheetView>[] = [];
-  if (plan.freeze && (plan.freeze.rows > 0 || plan.freeze.columns > 0)) {
-    views.push({
-      state: "frozen",
-      xSplit: plan.freeze.columns,
-      ySplit: plan.freeze.rows,
-      topLeftCell: rangeA1(plan.freeze.rows, plan.freeze.columns, 1, 1),
-    });
-  }
+  const views = sheetViews(plan);
   const ws = wb.addWorksheet(plan.name, {
     state: plan.visibility === "hidden" ? "hidden" : "visible",
     properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : {},
@@ -362,6 +413,7 @@ function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
     if (r.hidden) row.hidden = true;
   }
   for (const b of plan.blocks) writeBlock(ws, b);
+  for (const cf of plan.columnFormulas ?? []) writeColumnFormula(ws, cf);
   for (const m of plan.merges) ws.mergeCells(m);
   for (const t of plan.tables) addTable(ws, t);
   for (const f of plan.formats) applyFormat(ws, f.range, f.style);

@@ -23,7 +23,15 @@ import {
   YES,
 } from "../../domain/register/columns";
 import { columnLetters } from "../address";
-import { CellValue, emptySheet, FormatPlan, SheetPlan, ValidationPlan } from "../plan";
+import {
+  CellValue,
+  ColumnFormulaPlan,
+  emptySheet,
+  FormatPlan,
+  ROW_TOKEN,
+  SheetPlan,
+  ValidationPlan,
+} from "../plan";
 import { parameterName } from "../criteria/plan";
 import { dictionaryName, hasDictionary } from "./dictionaries";
 import { ColumnKey } from "../../domain/register/columns";
@@ -70,8 +78,11 @@ function q(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
-/** The derived formulas of sheet row `r` (1-based), by key. */
-export function derivedFormulas(r: number): Record<DerivedKey, string> {
+/**
+ * The derived formulas of sheet row `r` (1-based), by key; `derivedFormulas(ROW_TOKEN)` gives the
+ * column-formula templates (every reference in them is to the same row).
+ */
+export function derivedFormulas(r: number | typeof ROW_TOKEN): Record<DerivedKey, string> {
   const c = (k: ColumnKey) => `$${inputColumnLetter(k)}${r}`;
   const dc = (k: DerivedKey) => `$${derivedColumnLetter(k)}${r}`;
   const P = (k: Parameters<typeof parameterName>[0]) => parameterName(k);
@@ -211,18 +222,21 @@ export function buildRegisterSheetPlan(_card: Card, opts: RegisterSheetOptions =
   const sheet = emptySheet(REGISTER_SHEET);
   const width = REGISTER_COLUMNS.length + DERIVED_KEYS.length;
   const dataRows = Math.max(rows.length, 1); // a table has at least one data row
+  // The header row spans every column; data rows hold the input columns only (the derived columns are
+  // column formulas: one template per column, not ~20 spelled-out formulas per row).
   const values: CellValue[][] = [registerHeaders(lang)];
-  const formulas: (string | null)[][] = [new Array<string | null>(width).fill(null)];
   for (let i = 0; i < dataRows; i++) {
     const input = rows[i] ?? [];
-    const f = derivedFormulas(i + 2);
-    values.push([
-      ...REGISTER_COLUMNS.map((_c, j) => (input[j] === undefined ? null : input[j])),
-      ...DERIVED_KEYS.map(() => null),
-    ]);
-    formulas.push([...REGISTER_COLUMNS.map(() => null), ...DERIVED_KEYS.map((k) => f[k])]);
+    values.push(REGISTER_COLUMNS.map((_c, j) => (input[j] === undefined ? null : input[j])));
   }
-  sheet.blocks.push({ row: 0, col: 0, values, formulas });
+  sheet.blocks.push({ row: 0, col: 0, values });
+  const templates = derivedFormulas(ROW_TOKEN);
+  sheet.columnFormulas = DERIVED_KEYS.map((k, i): ColumnFormulaPlan => ({
+    col: REGISTER_COLUMNS.length + i,
+    row: 1,
+    rows: dataRows,
+    template: templates[k],
+  }));
   const lastCol = columnLetters(width - 1);
   sheet.tables.push({
     name: REGISTER_TABLE_NAME,

@@ -1,5 +1,5 @@
 import { HyperFormula } from "hyperformula";
-import { CellValue, NamePlan, SheetPlan } from "../../../src/workbook/plan";
+import { CellValue, NamePlan, SheetPlan, withSpelledOutFormulas } from "../../../src/workbook/plan";
 
 /**
  * Loads sheet plans into HyperFormula (dev only, GPLv3): each block's formulas as formulas, its values as
@@ -7,7 +7,8 @@ import { CellValue, NamePlan, SheetPlan } from "../../../src/workbook/plan";
  */
 export type HfCell = string | number | boolean | null;
 
-export function planGrid(plan: SheetPlan): HfCell[][] {
+export function planGrid(sheetPlan: SheetPlan): HfCell[][] {
+  const plan = withSpelledOutFormulas(sheetPlan);
   const grid: HfCell[][] = [];
   for (const b of plan.blocks)
     b.values.forEach((row, r) => {
