@@ -189,7 +189,10 @@ function tempPathFor(target: string): string {
  * Writes `target` through a temporary file that `write` fills (a streaming writer), then renames it over
  * the target; on failure the temporary file is removed and the old target stays whole.
  */
-export async function writeFileAtomicWith(target: string, write: (tmp: string) => Promise<void>): Promise<void> {
+export async function writeFileAtomicWith(
+  target: string,
+  write: (tmp: string) => Promise<void>,
+): Promise<void> {
   const tmp = tempPathFor(target);
   try {
     await write(tmp);

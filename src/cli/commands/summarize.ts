@@ -14,7 +14,14 @@ import {
 } from "../../workbook/summary/summarizeInputs";
 import { parseArgs } from "../args";
 import { loadCard, oneLine, parseAsOf } from "../cardOptions";
-import { FileIdentity, identity, prepareOutput, readRegularFile, sameFile, writeFileAtomicWith } from "../files";
+import {
+  FileIdentity,
+  identity,
+  prepareOutput,
+  readRegularFile,
+  sameFile,
+  writeFileAtomicWith,
+} from "../files";
 import { CliCommand, CliError, CliIO, InputError } from "../io";
 import { readXlsxIsolated } from "../isolatedRead";
 import { emptyReport, reportMessages, sanitizePlans } from "../../workbook/sanitize";

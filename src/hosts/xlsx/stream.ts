@@ -228,7 +228,12 @@ function writeSheet(
     views: sheetViews(plan),
     // The sheet's properties (fit to page among them) are written when the sheet opens: set up front.
     pageSetup: plan.print
-      ? { fitToPage: true, fitToWidth: plan.print.fitToWidth, fitToHeight: plan.print.fitToHeight }
+      ? {
+          // A fixed scale (manual page breaks) is not fit to page: Excel ignores breaks while fitting.
+          fitToPage: plan.print.scale === undefined,
+          fitToWidth: plan.print.fitToWidth,
+          fitToHeight: plan.print.fitToHeight,
+        }
       : undefined,
   });
   ws._writeRow = writeRowKeepingSharedIds;
@@ -251,6 +256,8 @@ function writeSheet(
       first: stripEq(columnFormulaSpeller(cf)(cf.row)),
     }));
   const rowPlans = new Map((plan.rows ?? []).map((r) => [r.index, r]));
+  // Row page breaks (1-based, as PrintPlan has them) go on their rows before the rows are committed.
+  const rowBreaks = new Set(plan.print?.rowBreaks ?? []);
   const merges = plan.merges.map((m) => ({ m, ref: parseRange(m) }));
   // Cells merged into another (their values are dropped, as Excel and the in-memory renderer do).
   const mergedAway = new Set<string>();
@@ -265,6 +272,7 @@ function writeSheet(
   for (const r of plan.rows ?? []) last = Math.max(last, r.index);
   for (const { ref } of merges) last = Math.max(last, ref.row + ref.rows - 1);
   for (const { ref } of tables) last = Math.max(last, ref.row + Math.max(2, ref.rows) - 1);
+  for (const b of rowBreaks) last = Math.max(last, b - 1);
 
   for (let r = 0; r <= last; r++) {
     let row: ExcelJS.Row | undefined;
@@ -328,6 +336,7 @@ function writeSheet(
       else if (rp.hidden) getRow().height = 15;
       if (rp.hidden) getRow().hidden = true;
     }
+    if (rowBreaks.has(r + 1)) getRow().addPageBreak();
     if (row) row.commit();
   }
 
@@ -336,7 +345,7 @@ function writeSheet(
   plan.conditionalFormats.forEach((cf, i) =>
     addConditionalFormat(ws as unknown as ExcelJS.Worksheet, cf, i + 1),
   );
-  if (plan.print) applyPrint(ws as unknown as ExcelJS.Worksheet, plan.print);
+  if (plan.print) applyPrint(ws as unknown as ExcelJS.Worksheet, { ...plan.print, rowBreaks: [] });
 
   const parts: string[] = [];
   for (const t of tables) {
