@@ -5,7 +5,7 @@ const tsParser = require("@typescript-eslint/parser");
 const addinRules = officeAddins.configs.recommended.find((c) => c.rules && c.rules["office-addins/call-sync-after-load"]);
 
 module.exports = [
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-output/**", "assets/**"] },
+  { ignores: ["dist/**", "lib/**", "node_modules/**", "coverage/**", "test-output/**", "assets/**"] },
   ...officeAddins.configs.react,
   {
     // The preset lists .ts but not .tsx: give .tsx the same parser, plugins and rules.
@@ -36,6 +36,23 @@ module.exports = [
       "no-undef": "off",
       "react/react-in-jsx-scope": "off",
       "react/prop-types": "off",
+    },
+  },
+  {
+    // Office.js is called only in src/hosts/excel/ (and start-up in src/platform/): the pane, commands and
+    // lower layers see the workbook through host interfaces (test/architecture/officeJs.test.ts checks
+    // type references too).
+    files: ["src/**/*.{ts,tsx}"],
+    ignores: ["src/hosts/excel/**", "src/platform/**", "src/cli/bench/**"],
+    rules: {
+      "no-restricted-globals": [
+        "error",
+        ...["Office", "Excel", "OfficeExtension"].map((name) => ({
+          name,
+          message:
+            "Office.js only in src/hosts/excel/: go through the WorkbookHost / ValidationHost interfaces.",
+        })),
+      ],
     },
   },
 ];

@@ -52,6 +52,31 @@ function officeJsUrl(dev) {
 }
 
 /**
+ * The Content-Security-Policy every page carries (a <meta> tag: the add-in is static files, so it does
+ * not depend on the web server's headers). Scripts only from the add-in's origin and office.js's CDN
+ * (no inline scripts, no eval); workers only from the add-in's origin; no requests anywhere else.
+ * Styles allow 'unsafe-inline': Fluent UI's Griffel and FluentProvider inject <style> elements at run
+ * time, and a nonce in a static page would be a constant, no better than 'unsafe-inline'. Inline styles
+ * cannot run code; the pane renders user data only as text (React escapes it).
+ */
+function contentSecurityPolicy(officeJs) {
+  const scriptSrc = ["'self'"];
+  if (/^https?:\/\//i.test(officeJs)) scriptSrc.push(new URL(officeJs).origin);
+  return [
+    "default-src 'self'",
+    `script-src ${scriptSrc.join(" ")}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+/**
  * https options for the dev server: office-addin-dev-certs certificates (generated and trusted on
  * first use). Where they can be generated but not trusted (no sudo on Linux) the generated files are
  * used as they are — the browser must then be told to trust ca.crt. When no certificate can be had
@@ -108,8 +133,8 @@ module.exports = async (env = {}, argv = {}) => {
       filename: dev ? "[name].js" : "[name].[contenthash:8].js",
       chunkFilename: dev ? "[name].chunk.js" : "[name].[contenthash:8].chunk.js",
       publicPath: "auto",
-      // dist/{cli,domain,workbook,hosts} are the CLI build (npm run build:cli), not webpack's: keep them.
-      clean: { keep: /^(cli|domain|workbook|hosts|tsc)([\\/]|$)/ },
+      // dist/ is only what is deployed: the CLI builds into lib/ (npm run build:cli).
+      clean: true,
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".json"],
@@ -118,6 +143,11 @@ module.exports = async (env = {}, argv = {}) => {
     },
     module: {
       rules: [
+        {
+          // Only Storage and Utilities of office-js-helpers: its OAuth/Dialog/UI modules are cut out (see the loader).
+          test: /[\\/]@microsoft[\\/]office-js-helpers[\\/]dist[\\/]office\.helpers\.js$/,
+          use: path.join(ROOT, "scripts", "office-js-helpers-subset.js"),
+        },
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
@@ -141,7 +171,10 @@ module.exports = async (env = {}, argv = {}) => {
             chunks: p.chunks,
             inject: p.chunks.length > 0 ? "body" : false,
             scriptLoading: "blocking",
-            templateParameters: { officeJsUrl: p.officeJs ? scriptUrl : "" },
+            templateParameters: {
+              officeJsUrl: p.officeJs ? scriptUrl : "",
+              csp: contentSecurityPolicy(p.officeJs ? scriptUrl : ""),
+            },
           }),
       ),
       new CopyWebpackPlugin({
@@ -176,3 +209,4 @@ module.exports.OFFICE_JS_CDN = OFFICE_JS_CDN;
 module.exports.OFFICE_JS_DEV = OFFICE_JS_DEV;
 module.exports.DEV_PORT = DEV_PORT;
 module.exports.staticOutputs = staticOutputs;
+module.exports.contentSecurityPolicy = contentSecurityPolicy;

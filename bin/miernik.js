@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 "use strict";
-// Thin launcher: the CLI is compiled from src/cli by `npm run build:cli` into dist/.
+// Thin launcher: the CLI is compiled from src/cli by `npm run build:cli` into lib/ (dist/ is the add-in only).
 const path = require("path");
 const fs = require("fs");
-const entry = path.join(__dirname, "..", "dist", "cli", "main.js");
+const entry = path.join(__dirname, "..", "lib", "cli", "main.js");
 if (!fs.existsSync(entry)) {
   process.stderr.write("miernik: the CLI is not built yet; run `npm run build:cli` first.\n");
   process.exit(2);

@@ -41,7 +41,8 @@ const useStyles = makeStyles({
 
 export interface AppProps {
   host: WorkbookHost;
-  programme: Programme;
+  /** The programme data; without it the Monitoring section loads it when it needs it. */
+  programme?: Programme;
   engine: MonitoringEngine;
   settings: SettingsStore;
   /** Sections to show (default: all). */

@@ -2,20 +2,12 @@
  * Outside Office only: the file the pane works on. Open an .xlsx or .csv from disk (read in this page,
  * never sent anywhere), see its name and sheets, and download the workbook with Miernik's changes.
  */
-import {
-  Button,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Field, Text, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import type { Lang } from "../domain/i18n";
 import { errorMessage } from "./host";
 import { tr } from "./i18n";
+import { Busy, Notice } from "./lazyFeedback";
 import type { OpenFileInfo, StandaloneFiles } from "./standaloneHost";
 
 const useStyles = makeStyles({
@@ -100,13 +92,9 @@ export function FileBar({ files, lang, onOpened }: FileBarProps): React.JSX.Elem
         <Button disabled={!info || busy} onClick={() => void download()}>
           {tr("fileDownload", lang)}
         </Button>
-        {busy && <Spinner size="tiny" label={tr("fileOpening", lang)} />}
+        {busy && <Busy label={tr("fileOpening", lang)} />}
       </div>
-      {message && (
-        <MessageBar intent={message.intent}>
-          <MessageBarBody>{message.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      {message && <Notice intent={message.intent}>{message.text}</Notice>}
     </section>
   );
 }

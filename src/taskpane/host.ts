@@ -3,6 +3,7 @@
  * (./excelHost.ts) or, outside Office, files in the browser (./standaloneHost.ts). Sections get a
  * WorkbookHost as a prop and never call Office.js themselves; tests pass a fake.
  */
+import type { Card, Evaluation } from "../domain/card/types";
 import type { Localized } from "../domain/i18n";
 import type { SheetCells } from "../workbook/cells";
 import type { NamePlan, SheetPlan } from "../workbook/plan";
@@ -42,6 +43,19 @@ export interface WorkbookHost {
   readonly validation?: ValidationHost;
   /** Outside Office only: the file the pane works on (open / download). */
   readonly files?: StandaloneFiles;
+  /** Heavy work done where the workbook is, off the main thread (the standalone page's Web Worker). */
+  readonly work?: PaneWork;
+}
+
+/** Work a host runs off the main thread; each gives what the main-thread flow would. */
+export interface PaneWork {
+  readonly inWorker: true;
+  /** Read the register (as checkCriteria picks it), row checks and the card's evaluation. */
+  checkCriteria(
+    card: Card,
+    asOf: number,
+    opts?: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void },
+  ): Promise<{ evaluation: Evaluation; rows: number }>;
 }
 
 /** An error a host throws with a message meant for the user (HostError from src/hosts/excel/errors). */

@@ -1,40 +1,58 @@
 /**
  * Entry of the task pane: waits for Office (or decides it is standalone), then renders the app
- * inside FluentProvider. Office calls stay in the hosts; the UI only sees a WorkbookHost.
+ * inside FluentProvider. Office calls stay in the hosts; the UI only sees a WorkbookHost. The first-load
+ * bundle holds only what the first screen needs: the Excel host (Office.js reads, renderer, validation) is
+ * a chunk fetched from the add-in's origin right after the first screen in Excel, the programme data and layout builder on the first layout or validation, other tabs on
+ * their first opening, and outside Office the workbook lives in a Web Worker.
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { PROGRAMME } from "../domain/programme/programme";
 import { createSettingsStore } from "../platform/helpers";
-import { startPlatform } from "../platform/office";
+import { Platform, startPlatform } from "../platform/office";
 import { App } from "./App";
-import { createExcelHost } from "./excelHost";
 import type { WorkbookHost } from "./host";
-import { monitoringEngine } from "./monitoring/engine";
-import { createStandaloneHost } from "./standaloneHost";
+import { lazyExcelHost } from "./lazyExcelHost";
+import { preloadFeedback } from "./lazyFeedback";
+import { lazyMonitoringEngine, loadProgramme } from "./monitoring/lazyEngine";
+import { spawnPaneWorker } from "./work/spawnWorker";
+import { createWorkerStandaloneHost } from "./work/workerHost";
+
+/** Outside Office: the workbook lives in a Web Worker (the main thread only renders); in this page when there is none. */
+async function standaloneHost(): Promise<WorkbookHost> {
+  const worker = spawnPaneWorker();
+  if (worker) return createWorkerStandaloneHost(worker);
+  const { createStandaloneHost } = await import(/* webpackChunkName: "page-host" */ "./standaloneHost.js");
+  return createStandaloneHost({ programme: await loadProgramme() });
+}
+
+/** In Excel: the Excel host (src/hosts/excel) is a chunk loaded right after the first screen or on first use. */
+function excelHost(platform: Platform): ReturnType<typeof lazyExcelHost> {
+  return lazyExcelHost(platform.excelApi, async () => {
+    const { createExcelHost } = await import(/* webpackChunkName: "excel-host" */ "./excelHost.js");
+    return createExcelHost({ excel: platform.excel!, excelApi: platform.excelApi, programme: loadProgramme });
+  });
+}
 
 async function main(): Promise<void> {
   const container = document.getElementById("container");
   if (!container) throw new Error("#container is missing from taskpane.html");
   const platform = await startPlatform();
-  const host: WorkbookHost =
-    platform.host === "excel" && platform.excel
-      ? createExcelHost({ excel: platform.excel, excelApi: platform.excelApi, programme: PROGRAMME })
-      : createStandaloneHost({ programme: PROGRAMME });
+  const inExcel = platform.host === "excel" && platform.excel ? excelHost(platform) : null;
+  const host: WorkbookHost = inExcel ?? (await standaloneHost());
   document.body.dataset.miernikHost = host.kind;
   createRoot(container).render(
     <React.StrictMode>
       <FluentProvider theme={webLightTheme}>
-        <App
-          host={host}
-          programme={PROGRAMME}
-          engine={monitoringEngine(PROGRAMME)}
-          settings={createSettingsStore()}
-        />
+        <App host={host} engine={lazyMonitoringEngine()} settings={createSettingsStore()} />
       </FluentProvider>
     </React.StrictMode>,
   );
+  // After the first screen: the message bars' chunk, so the first message shows styled at once.
+  setTimeout(() => {
+    preloadFeedback();
+    inExcel?.prefetch();
+  }, 0);
 }
 
 main().catch((e: unknown) => {

@@ -1,21 +1,21 @@
 /**
  * The pane's tabbed sections. Each receives the same props; a section another engineer builds
- * replaces its `InProgress` entry here with its component.
+ * replaces its `InProgress` entry here with its component. Only the first tab (Monitoring) is in the
+ * first-load bundle; the others are chunks fetched from the add-in's origin when their tab is opened.
  */
 import * as React from "react";
 import type { Lang, Localized } from "../domain/i18n";
 import type { Programme } from "../domain/programme/types";
 import type { WorkbookHost } from "./host";
 import { UI } from "./i18n";
+import { Busy } from "./lazyFeedback";
 import { MonitoringSection } from "./monitoring/MonitoringSection";
-import { ParticipantsSection } from "./participants/ParticipantsSection";
-import { SummariesSection } from "./summaries/SummariesSection";
 import type { MonitoringEngine } from "./monitoring/layoutFlow";
 
 export interface SectionProps {
   host: WorkbookHost;
   lang: Lang;
-  programme: Programme;
+  programme?: Programme;
   engine: MonitoringEngine;
   /** The reporting year chosen in the pane (shared by sections). */
   year: number;
@@ -41,12 +41,36 @@ function Monitoring(props: SectionProps): React.JSX.Element {
   );
 }
 
+// Loaded on demand (the ".js" suffix is what nodenext wants; webpack maps it to the .tsx source).
+const ParticipantsSection = React.lazy(async () => ({
+  default: (await import(/* webpackChunkName: "participants" */ "./participants/ParticipantsSection.js"))
+    .ParticipantsSection,
+}));
+const SummariesSection = React.lazy(async () => ({
+  default: (await import(/* webpackChunkName: "summaries" */ "./summaries/SummariesSection.js"))
+    .SummariesSection,
+}));
+
+const LOADING: Localized = { pl: "Wczytywanie…", en: "Loading…" };
+
+function Loading(props: { lang: Lang }): React.JSX.Element {
+  return <Busy size="small" label={LOADING[props.lang]} />;
+}
+
 function Participants(props: SectionProps): React.JSX.Element {
-  return <ParticipantsSection host={props.host} lang={props.lang} />;
+  return (
+    <React.Suspense fallback={<Loading lang={props.lang} />}>
+      <ParticipantsSection host={props.host} lang={props.lang} />
+    </React.Suspense>
+  );
 }
 
 function Summaries(props: SectionProps): React.JSX.Element {
-  return <SummariesSection host={props.host} lang={props.lang} />;
+  return (
+    <React.Suspense fallback={<Loading lang={props.lang} />}>
+      <SummariesSection host={props.host} lang={props.lang} />
+    </React.Suspense>
+  );
 }
 
 export const SECTIONS: readonly SectionDef[] = [

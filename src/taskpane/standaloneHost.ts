@@ -11,6 +11,7 @@ import type { MemoryWorkbook } from "../hosts/xlsx/memory";
 import type { WorkbookCells } from "../workbook/cells";
 import { planFixes } from "../workbook/validation/fixes";
 import { validateWorkbookCells } from "../workbook/validation/validate";
+import { browserDownload } from "./download";
 import type { WorkbookHost } from "./host";
 import type { ValidationHost } from "./validation/host";
 
@@ -67,21 +68,7 @@ export function fileNameFor(sheetName: string): string {
   return `${folded || "miernik"}.xlsx`;
 }
 
-/** Offer bytes as a download through a temporary object URL (no network involved). */
-export function browserDownload(bytes: Uint8Array, fileName: string): void {
-  const blob = new Blob([bytes as BlobPart], {
-    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.rel = "noopener";
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+export { browserDownload };
 
 /** A problem with the user's file, with a message naming it and saying what to do. */
 export class FileOpenError extends Error {

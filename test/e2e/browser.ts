@@ -13,6 +13,8 @@ export interface Session {
   page: Page;
   /** Every request the page tried to send anywhere but 127.0.0.1 (office.js from the CDN excepted: served locally). */
   external: string[];
+  /** Console messages about the page's Content-Security-Policy (a violation refuses something). */
+  cspConsole: string[];
   close(): Promise<void>;
 }
 
@@ -64,12 +66,27 @@ export async function openSession(opts: SessionOptions = {}): Promise<Session> {
     external.push(url);
     await route.abort("blockedbyclient");
   });
+  // Records every Content-Security-Policy violation the page reports (read by ./pane.ts cspViolations()).
+  await context.addInitScript(() => {
+    const w = window as unknown as { __miernikCsp: string[] };
+    w.__miernikCsp = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      w.__miernikCsp.push(
+        `${e.violatedDirective} blocked ${e.blockedURI || "(inline)"} at ${e.sourceFile}:${e.lineNumber}`,
+      ),
+    );
+  });
   const page = await context.newPage();
+  const cspConsole: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspConsole.push(m.text());
+  });
   return {
     browser,
     context,
     page,
     external,
+    cspConsole,
     close: async () => {
       await context.close();
       await browser.close();

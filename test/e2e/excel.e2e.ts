@@ -46,7 +46,7 @@ import { csvBytes, participants } from "../fixtures/summary/projects";
 import { expectAccessible } from "./a11y";
 import { screenshot, Session } from "./browser";
 import { fakeOfficeScript } from "./fakeOffice";
-import { openPane, Pane } from "./pane";
+import { expectCspClean, openPane, Pane } from "./pane";
 
 /** The page's clock: "today" for the pane (default year 2024, as-of date, summary timestamp). */
 const NOW = new Date("2025-07-15T10:00:00Z");
@@ -580,6 +580,10 @@ describe("task pane in a simulated Excel (production build)", () => {
     await expect(page.getByRole("button", { name: "Validate", exact: true }).count()).resolves.toBe(1);
     await screenshot(page, "excel-en-monitoring");
   }, 60_000);
+
+  test("the page ran under its Content-Security-Policy without a single violation", async () => {
+    await expectCspClean(pane.session);
+  });
 
   test("no request left 127.0.0.1 (office.js is the local simulated Excel), no uncaught page error", () => {
     expect(s.external).toEqual([]);

@@ -17,7 +17,7 @@ import { emptySheet } from "../../src/workbook/plan";
 import { participants, registerRows } from "../fixtures/summary/projects";
 import { expectAccessible } from "./a11y";
 import { screenshot, Session } from "./browser";
-import { openPane, Pane } from "./pane";
+import { DIST, expectCspClean, openPane, Pane } from "./pane";
 
 const ROOT = path.resolve(__dirname, "../..");
 const CLI = path.join(ROOT, "bin", "miernik.js");
@@ -86,7 +86,7 @@ describe("standalone page over the user's files (production build)", () => {
   let tmp: string;
   beforeAll(async () => {
     // bin/miernik.js launches the compiled CLI; without it every comparison below would have nothing to compare.
-    if (!fs.existsSync(path.join(ROOT, "dist", "cli", "main.js")))
+    if (!fs.existsSync(path.join(ROOT, "lib", "cli", "main.js")))
       throw new Error("run `npm run build:cli` first");
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-e2e-"));
     pane = await openPane({ host: "standalone" });
@@ -197,6 +197,19 @@ describe("standalone page over the user's files (production build)", () => {
     await expectAccessible(page, "standalone criteria");
     await screenshot(page, "standalone-pl-criteria");
 
+    // Opening, parsing and checking went through the pane's Web Worker: the page never loaded ExcelJS itself.
+    expect(page.workers().map((w) => new URL(w.url()).origin)).toEqual([new URL(page.url()).origin]);
+    const excelJsChunks = fs
+      .readdirSync(DIST)
+      .filter(
+        (f) => f.endsWith(".js") && fs.readFileSync(path.join(DIST, f), "utf8").includes("sharedStrings.xml"),
+      );
+    expect(excelJsChunks.length).toBeGreaterThan(0);
+    const loadedByPage = await page.evaluate(() =>
+      performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname.slice(1)),
+    );
+    expect(loadedByPage.filter((f) => excelJsChunks.includes(f))).toEqual([]);
+
     // Import the same list into a register (Uczestnicy + Słowniki + criteria sheet) and download the workbook.
     await page.getByLabel("Importuj uczestników (.xlsx, .csv)").setInputFiles(list);
     await page.getByRole("alertdialog", { name: "Import uczestników" }).waitFor();
@@ -215,6 +228,10 @@ describe("standalone page over the user's files (production build)", () => {
     expect(fromRegister.participants).toBe(expected.participants);
     expect(fromRegister.criteria).toEqual(expected.criteria);
   }, 120_000);
+
+  test("the page ran under its Content-Security-Policy without a single violation", async () => {
+    await expectCspClean(pane.session);
+  });
 
   test("no request left 127.0.0.1 (office.js's own companion files from its CDN aside)", () => {
     const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/";

@@ -38,3 +38,27 @@ export async function openPane(opts: PaneOptions): Promise<Pane> {
     },
   };
 }
+
+/**
+ * The page's Content-Security-Policy is in force and nothing violated it: the violations the page reported
+ * (and CSP messages on its console) are none, and an inline script injected now is refused.
+ */
+export async function expectCspClean(session: Session): Promise<void> {
+  const page = session.page;
+  const violations = await page.evaluate(
+    () => (window as unknown as { __miernikCsp: string[] }).__miernikCsp,
+  );
+  expect(violations).toEqual([]);
+  expect(session.cspConsole).toEqual([]);
+  const csp = await page.evaluate(
+    () => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content") ?? "",
+  );
+  expect(csp).toContain("default-src 'self'");
+  const ran = await page.evaluate(() => {
+    const s = document.createElement("script");
+    s.textContent = "window.__miernikInlineRan = true";
+    document.head.appendChild(s);
+    return (window as unknown as { __miernikInlineRan?: boolean }).__miernikInlineRan === true;
+  });
+  expect(ran).toBe(false);
+}

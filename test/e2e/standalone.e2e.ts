@@ -8,7 +8,7 @@ import * as fs from "fs";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { expectAccessible } from "./a11y";
 import { screenshot, Session } from "./browser";
-import { openPane, Pane } from "./pane";
+import { expectCspClean, openPane, Pane } from "./pane";
 
 describe("standalone page (production build)", () => {
   let pane: Pane;
@@ -70,6 +70,10 @@ describe("standalone page (production build)", () => {
     expect(codes).toHaveLength(60);
     await screenshot(page, "standalone-pl-monitoring-done");
   }, 60_000);
+
+  test("the page ran under its Content-Security-Policy without a single violation", async () => {
+    await expectCspClean(pane.session);
+  });
 
   test("no request left 127.0.0.1 (office.js's own companion files from its CDN aside)", () => {
     // office.js (served locally here, from Microsoft's CDN in production) fetches its own mapping table from

@@ -1,6 +1,7 @@
 import { PROGRAMME } from "../../src/domain/programme/programme";
 import type { ExcelRunner } from "../../src/hosts/excel/run";
 import type { Indicator } from "../../src/domain/programme/types";
+import * as render from "../../src/hosts/excel/render";
 import { createExcelHost } from "../../src/taskpane/excelHost";
 import type { WorkbookHost } from "../../src/taskpane/host";
 import { errorMessage } from "../../src/taskpane/host";
@@ -21,6 +22,7 @@ const first: Indicator = PROGRAMME.areas[0].tasks[0].actions[0].indicators[0];
 function excelHost(fake: FakeExcel, sets = "1.9"): WorkbookHost {
   const max = Number(sets.split(".")[1]);
   return createExcelHost({
+    loadRenderer: () => Promise.resolve(render),
     // The fake has run(batch) only; runInExcel passes options only where Office reports 1.11+.
     excel: fake as unknown as ExcelRunner,
     excelApi: (v) => Number(v.split(".")[1]) <= max,

@@ -27,7 +27,7 @@ import { participantToValues } from "../../domain/register/toRow";
 import { renderSheetPlans } from "../../hosts/excel/render";
 import { readXlsx } from "../../hosts/xlsx/read";
 import { writeXlsx } from "../../hosts/xlsx/render";
-import { validateInExcel } from "../../taskpane/validation/excelValidation";
+import { validateInExcel } from "../../hosts/excel/validation";
 import {
   checkAndEvaluateSliced,
   dedupeRows,
@@ -49,6 +49,7 @@ import {
   recalcCriteriaSheet,
   recalcWorkbook,
 } from "./hyperformula";
+import { formatPaneLongTasks, withPaneLongTasks } from "./longtask";
 import { benchSummarize } from "./summarize";
 
 declare const gc: (() => void) | undefined;
@@ -532,9 +533,12 @@ export function formatReport(r: Report): string {
 if (require.main === module) {
   const argv = process.argv.slice(2);
   runBench(argv)
+    .then((r) => withPaneLongTasks(r, argv))
     .then((r) => {
       process.stdout.write(
-        argv.includes("--json") ? `${JSON.stringify(r, null, 2)}\n` : `${formatReport(r)}\n`,
+        argv.includes("--json")
+          ? `${JSON.stringify(r, null, 2)}\n`
+          : `${formatReport(r)}\n${formatPaneLongTasks(r.paneLongTasks)}\n`,
       );
     })
     .catch((e: unknown) => {

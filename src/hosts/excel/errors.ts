@@ -1,3 +1,4 @@
+import { API_NOT_FOUND_MESSAGE } from "./apiMessage";
 import { Localized } from "../../domain/i18n";
 
 /**
@@ -42,10 +43,7 @@ const MESSAGES: Record<HostErrorKind, Localized> = {
     pl: "Arkusz lub skoroszyt jest chroniony. Wyłącz ochronę (Recenzja → Nie chroń arkusza) i spróbuj ponownie.",
     en: "The sheet or workbook is protected. Unprotect it (Review → Unprotect Sheet) and try again.",
   },
-  apiNotFound: {
-    pl: "Ta wersja Excela nie obsługuje potrzebnej funkcji dodatków (brak zestawu wymagań ExcelApi). Zaktualizuj Excela lub użyj Excela w przeglądarce.",
-    en: "This version of Excel lacks an add-in feature Miernik needs (ExcelApi requirement set missing). Update Excel or use Excel on the web.",
-  },
+  apiNotFound: API_NOT_FOUND_MESSAGE,
   requestTooLarge: {
     pl: "Excel odrzucił zbyt duże żądanie (limit 5 MB). Zgłoś to autorom Miernika; spróbuj na mniejszym zakresie.",
     en: "Excel refused a request that was too large (5 MB limit). Please report it; try a smaller range.",

@@ -1,29 +1,10 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Select,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import type { Lang, Localized } from "../../domain/i18n";
 import type { Programme } from "../../domain/programme/types";
-import type { CellValue } from "../../workbook/plan";
 import { errorMessage, WorkbookHost } from "../host";
-import { confirmText, layoutDoneText, moreRowsText, tr } from "../i18n";
-import { ValidationPanel } from "../validation/ValidationPanel";
+import { layoutDoneText, tr } from "../i18n";
+import { Busy, Notice } from "../lazyFeedback";
 import {
   LayoutConflict,
   LayoutOutcome,
@@ -37,16 +18,27 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   row: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "flex-end", flexWrap: "wrap" },
   year: { minWidth: "8rem" },
-  table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
-  cell: {
-    textAlign: "left",
-    verticalAlign: "top",
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
-    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
-    overflowWrap: "anywhere",
-  },
-  scroll: { maxHeight: "40vh", overflowY: "auto" },
 });
+
+/**
+ * Not on the first screen: the Validate panel (with the programme data it groups findings by, when the
+ * pane was not given it) and the conflicts dialog are chunks fetched from the add-in's origin on first use.
+ */
+const LazyValidationPanel = React.lazy(async () => {
+  const [{ ValidationPanel }, { loadProgramme }] = await Promise.all([
+    import(/* webpackChunkName: "validation" */ "../validation/ValidationPanel.js"),
+    import("./lazyEngine.js"),
+  ]);
+  const programme = await loadProgramme();
+  return {
+    default: (
+      p: Omit<React.ComponentProps<typeof ValidationPanel>, "programme"> & { programme?: Programme },
+    ) => <ValidationPanel {...p} programme={p.programme ?? programme} />,
+  };
+});
+const LazyConflictsDialog = React.lazy(async () => ({
+  default: (await import(/* webpackChunkName: "dialogs" */ "./ConflictsDialog.js")).ConflictsDialog,
+}));
 
 /** The dialog lists at most this many conflicts (and says how many more). */
 export const MAX_LISTED_CONFLICTS = 50;
@@ -58,7 +50,7 @@ export type View =
   | { kind: "cancelled" }
   | { kind: "error"; message: Localized };
 
-interface Pending {
+export interface Pending {
   sheet: string;
   conflicts: readonly LayoutConflict[];
   resolve(replace: boolean): void;
@@ -76,116 +68,29 @@ export interface MonitoringSectionProps {
   initialView?: View;
 }
 
-function show(v: CellValue, lang: Lang): string {
-  if (v === null || v === "") return tr("empty", lang);
-  return String(v);
-}
-
-export function ConflictsDialog(props: {
-  pending: Pending | null;
-  lang: Lang;
-  onAnswer(replace: boolean): void;
-}): React.JSX.Element {
-  const { pending, lang, onAnswer } = props;
-  const styles = useStyles();
-  const listed = pending ? pending.conflicts.slice(0, MAX_LISTED_CONFLICTS) : [];
-  const more = pending ? pending.conflicts.length - listed.length : 0;
-  return (
-    <Dialog
-      open={pending !== null}
-      modalType="alert"
-      onOpenChange={(_e, data) => {
-        if (!data.open) onAnswer(false);
-      }}
-    >
-      <DialogSurface aria-describedby="miernik-conflicts-text">
-        <DialogBody>
-          <DialogTitle>{tr("confirmTitle", lang)}</DialogTitle>
-          <DialogContent>
-            <p id="miernik-conflicts-text">
-              {pending ? confirmText(pending.sheet, pending.conflicts.length, lang) : ""}
-            </p>
-            <div className={styles.scroll} tabIndex={0} aria-label={tr("confirmTitle", lang)}>
-              <table className={styles.table}>
-                <thead>
-                  <tr>
-                    <th className={styles.cell} scope="col">
-                      {tr("colCell", lang)}
-                    </th>
-                    <th className={styles.cell} scope="col">
-                      {tr("colFound", lang)}
-                    </th>
-                    <th className={styles.cell} scope="col">
-                      {tr("colWouldBe", lang)}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {listed.map((c) => (
-                    <tr key={c.address}>
-                      <th className={styles.cell} scope="row">
-                        {c.address}
-                      </th>
-                      <td className={styles.cell}>{show(c.found, lang)}</td>
-                      <td className={styles.cell}>{show(c.wouldBe, lang)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            {more > 0 ? <p>{moreRowsText(more, lang)}</p> : null}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="secondary" onClick={() => onAnswer(false)}>
-              {tr("confirmCancel", lang)}
-            </Button>
-            <Button appearance="primary" onClick={() => onAnswer(true)}>
-              {tr("confirmReplace", lang)}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
-  );
-}
-
 export function StatusMessage(props: { view: View; lang: Lang }): React.JSX.Element | null {
   const { view, lang } = props;
   switch (view.kind) {
     case "busy":
       return (
-        <div>
-          <Spinner
-            size="tiny"
-            labelPosition="after"
-            label={view.stage.stage === "reading" ? tr("reading", lang) : tr("writing", lang)}
-          />
-          <ProgressBar aria-label={tr("writing", lang)} />
-        </div>
+        <Busy
+          label={view.stage.stage === "reading" ? tr("reading", lang) : tr("writing", lang)}
+          progressLabel={tr("writing", lang)}
+        />
       );
     case "done":
       return (
-        <MessageBar intent="success">
-          <MessageBarBody>
-            <MessageBarTitle>{tr("done", lang)}</MessageBarTitle>
-            {layoutDoneText(view.outcome, lang)}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="success" title={tr("done", lang)}>
+          {layoutDoneText(view.outcome, lang)}
+        </Notice>
       );
     case "cancelled":
-      return (
-        <MessageBar intent="info">
-          <MessageBarBody>{tr("cancelled", lang)}</MessageBarBody>
-        </MessageBar>
-      );
+      return <Notice intent="info">{tr("cancelled", lang)}</Notice>;
     case "error":
       return (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>{tr("failed", lang)}</MessageBarTitle>
-            {view.message[lang]}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="error" title={tr("failed", lang)}>
+          {view.message[lang]}
+        </Notice>
       );
     default:
       return null;
@@ -232,11 +137,7 @@ export function MonitoringSection(props: MonitoringSectionProps): React.JSX.Elem
         {tr("monitoringTitle", lang)}
       </Text>
       <Text as="p">{tr("monitoringIntro", lang)}</Text>
-      {host.kind === "standalone" ? (
-        <MessageBar intent="info">
-          <MessageBarBody>{tr("standaloneNote", lang)}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {host.kind === "standalone" ? <Notice intent="info">{tr("standaloneNote", lang)}</Notice> : null}
       <div className={styles.row}>
         <Field label={tr("year", lang)} hint={tr("yearHint", lang)} className={styles.year}>
           <Select
@@ -263,19 +164,25 @@ export function MonitoringSection(props: MonitoringSectionProps): React.JSX.Elem
       <div aria-live="polite">
         <StatusMessage view={view} lang={lang} />
       </div>
-      <ConflictsDialog pending={pending} lang={lang} onAnswer={answer} />
-      {host.validation && programme ? (
+      {pending !== null ? (
+        <React.Suspense fallback={null}>
+          <LazyConflictsDialog pending={pending} lang={lang} onAnswer={answer} />
+        </React.Suspense>
+      ) : null}
+      {host.validation ? (
         <>
           <Text as="h2" size={400} weight="semibold">
             {tr("validationTitle", lang)}
           </Text>
-          <ValidationPanel
-            host={host.validation}
-            programme={programme}
-            year={year}
-            lang={lang}
-            selectable={host.kind === "excel"}
-          />
+          <React.Suspense fallback={null}>
+            <LazyValidationPanel
+              host={host.validation}
+              programme={programme}
+              year={year}
+              lang={lang}
+              selectable={host.kind === "excel"}
+            />
+          </React.Suspense>
         </>
       ) : null}
     </section>

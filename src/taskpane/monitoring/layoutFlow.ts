@@ -4,7 +4,7 @@
  * id) → ask before replacing anything else → write → show the sheet. Tested with fake hosts.
  */
 import type { Localized } from "../../domain/i18n";
-import { describeHostError } from "../../hosts/excel/errors";
+import { API_NOT_FOUND_MESSAGE } from "../../hosts/excel/apiMessage";
 import type { SheetCells } from "../../workbook/cells";
 import type { CellValue, NamePlan, SheetPlan, WorkbookPlan } from "../../workbook/plan";
 import { REQUIRED_EXCEL_API } from "../../platform/office";
@@ -31,7 +31,8 @@ export interface MonitoringEngine {
   lastYear: number;
   /** The sheet's name for a year ("Monitoring 2023"). */
   sheetName(year: number): string;
-  relayout(existing: SheetCells | null, year: number): RelayoutResult;
+  /** May load the layout builder first (./lazyEngine.ts). */
+  relayout(existing: SheetCells | null, year: number): RelayoutResult | Promise<RelayoutResult>;
 }
 
 export type LayoutStage = { stage: "reading" } | { stage: "writing"; requests: number };
@@ -84,14 +85,12 @@ export async function runMonitoringLayout(deps: LayoutFlowDeps, year: number): P
       },
     });
   if (host.kind === "excel" && !host.excelApi(REQUIRED_EXCEL_API))
-    throw new FlowError(
-      describeHostError({ code: "ApiNotFound", message: `ExcelApi ${REQUIRED_EXCEL_API}` }),
-    );
+    throw new FlowError({ message: API_NOT_FOUND_MESSAGE });
 
   const sheet = engine.sheetName(year);
   deps.onStage?.({ stage: "reading" });
   const existing = await host.readSheet(sheet);
-  const relayout = engine.relayout(existing, year);
+  const relayout = await engine.relayout(existing, year);
   if (relayout.conflicts.length > 0) {
     const replace = await deps.confirmReplace(sheet, relayout.conflicts);
     if (!replace) return { status: "cancelled", sheet };

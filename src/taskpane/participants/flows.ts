@@ -155,6 +155,8 @@ export async function checkCriteria(
   signal?: AbortSignal,
   onProgress?: (done: number, total: number) => void,
 ): Promise<CheckOutcome> {
+  // Outside Office with a Web Worker: the same reads and checks, run where the workbook is.
+  if (deps.host.work) return deps.host.work.checkCriteria(card, asOf, { signal, onProgress });
   let rows: RawRow[];
   try {
     rows = await registerRowsToCheck(deps, signal);

@@ -4,7 +4,7 @@
  */
 import { Localized } from "../../domain/i18n";
 import { Finding } from "../../domain/validation";
-import type { ExcelValidationResult } from "./excelValidation";
+import type { ExcelValidationResult } from "./host";
 import type { ValidationHost } from "./host";
 
 export interface ValidationState {

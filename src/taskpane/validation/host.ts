@@ -1,12 +1,11 @@
 /**
- * What the Validate panel needs from the workbook. The Excel implementation below uses Office.js through
- * runInExcel; the pane's WorkbookHost (src/taskpane/host.ts) can expose it, and tests pass a fake.
+ * What the Validate panel needs from the workbook. In Excel it is src/hosts/excel/validationHost.ts
+ * (Office.js); outside Office the standalone host implements it over the file in memory; tests pass a fake.
  */
-import { Programme } from "../../domain/programme/types";
-import { Finding } from "../../domain/validation";
-import { ExcelRunner, runInExcel } from "../../hosts/excel/run";
-import { applyFixes, ExcelValidationResult, FixResult, validateInExcel } from "./excelValidation";
-import { touches } from "./touches";
+import type { Finding } from "../../domain/validation";
+import type { ExcelValidationResult, FixResult } from "../../hosts/excel/validation";
+
+export type { ExcelValidationResult, FixResult };
 
 export interface ValidationHost {
   validate(year: number, yoyFactor?: number): Promise<ExcelValidationResult>;
@@ -22,42 +21,4 @@ export interface ValidationHost {
     cells: { sheet: string; addresses: string[] }[],
     onChange: () => void,
   ): Promise<() => Promise<void>>;
-}
-
-export function excelValidationHost(programme: Programme, excel?: ExcelRunner): ValidationHost {
-  const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => runInExcel(batch, excel);
-  return {
-    validate: (year, yoyFactor) => run((ctx) => validateInExcel(ctx, programme, { year, yoyFactor })),
-    applyFixes: (findings) => run((ctx) => applyFixes(ctx, findings)),
-    selectCell: (sheet, cell) =>
-      run(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getItem(sheet);
-        ws.activate();
-        ws.getRange(cell).select();
-        await ctx.sync();
-      }),
-    watchCells: async (cells, onChange) => {
-      const handlers = await run(async (ctx) => {
-        const out: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[] = [];
-        for (const { sheet, addresses } of cells) {
-          const ws = ctx.workbook.worksheets.getItem(sheet);
-          out.push(
-            ws.onChanged.add(async (ev) => {
-              if (touches(ev.address, addresses)) onChange();
-            }),
-          );
-        }
-        await ctx.sync();
-        return out;
-      });
-      return async () => {
-        for (const h of handlers) {
-          await Excel.run(h.context, async (ctx) => {
-            h.remove();
-            await ctx.sync();
-          });
-        }
-      };
-    },
-  };
 }

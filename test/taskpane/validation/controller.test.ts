@@ -1,8 +1,8 @@
 import { Finding } from "../../../src/domain/validation";
 import { ValidationController, Timers } from "../../../src/taskpane/validation/controller";
-import type { ExcelValidationResult, FixResult } from "../../../src/taskpane/validation/excelValidation";
+import type { ExcelValidationResult, FixResult } from "../../../src/taskpane/validation/host";
 import type { ValidationHost } from "../../../src/taskpane/validation/host";
-import { touches } from "../../../src/taskpane/validation/touches";
+import { touches } from "../../../src/workbook/validation/touches";
 
 function finding(cell: string, fix?: number): Finding {
   return {

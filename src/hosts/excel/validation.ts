@@ -1,12 +1,12 @@
 /**
  * Validation in Excel through Office.js: read the monitoring sheets in ONE sync, validate them with the
  * pure engine, and apply fixes touching only the fixed cells. Used by the task pane's Validate panel
- * (through the WorkbookHost) — no React here.
+ * through the validation host (./validationHost.ts) — no React here.
  */
 import { Programme } from "../../domain/programme/types";
 import { Finding } from "../../domain/validation";
-import { toHostError } from "../../hosts/excel/errors";
-import { writeCells } from "../../hosts/excel/read";
+import { toHostError } from "./errors";
+import { writeCells } from "./read";
 import { SheetCells, WorkbookCells } from "../../workbook/cells";
 import { CellValue } from "../../workbook/plan";
 import { fixesToWrites, planFixes } from "../../workbook/validation/fixes";

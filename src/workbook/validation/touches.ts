@@ -1,4 +1,4 @@
-import { parseRange } from "../../workbook/address";
+import { parseRange } from "../address";
 
 /** Whether an edited range ("E5", "A1:Z9", "5:5") touches any of the cells. */
 export function touches(changed: string, cells: readonly string[]): boolean {

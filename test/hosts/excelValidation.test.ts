@@ -1,11 +1,11 @@
-import { PROGRAMME } from "../../../src/domain/programme/programme";
-import { applyFixes, validateInExcel } from "../../../src/taskpane/validation/excelValidation";
-import { parseA1 } from "../../../src/workbook/address";
-import { SheetCells } from "../../../src/workbook/cells";
-import { buildMonitoringSheetPlan } from "../../../src/workbook/monitoring/layout";
-import { CellValue } from "../../../src/workbook/plan";
-import { FakeExcel } from "../../fakes/excelFake";
-import { planToCells, setValue, valueCell } from "../../workbook/validation/sheetHelpers";
+import { PROGRAMME } from "../../src/domain/programme/programme";
+import { applyFixes, validateInExcel } from "../../src/hosts/excel/validation";
+import { parseA1 } from "../../src/workbook/address";
+import { SheetCells } from "../../src/workbook/cells";
+import { buildMonitoringSheetPlan } from "../../src/workbook/monitoring/layout";
+import { CellValue } from "../../src/workbook/plan";
+import { FakeExcel } from "../fakes/excelFake";
+import { planToCells, setValue, valueCell } from "../workbook/validation/sheetHelpers";
 
 function samples(): Map<string, CellValue> {
   const m = new Map<string, CellValue>();

@@ -1,0 +1,53 @@
+/**
+ * Messages between the pane (main thread) and its Web Worker (./pane.worker.ts). The worker holds the
+ * standalone page's workbook (ExcelJS) and does the heavy work on it — parsing the picked file, reading
+ * sheets, building and rendering plans, row checks and the card's evaluation — while the main thread
+ * only renders. Everything here is plain data (structured clone).
+ */
+import type { Card, Evaluation } from "../../domain/card/types";
+import type { Localized } from "../../domain/i18n";
+import type { Finding } from "../../domain/validation";
+import type { SheetCells } from "../../workbook/cells";
+import type { NamePlan, SheetPlan } from "../../workbook/plan";
+import type { WriteReport } from "../host";
+import type { OpenFileInfo } from "../standaloneHost";
+import type { ExcelValidationResult, FixResult } from "../validation/host";
+
+/** Each operation: its arguments and its result. */
+export interface WorkerOps {
+  open: { args: [name: string, bytes: Uint8Array]; result: OpenFileInfo };
+  download: { args: []; result: string };
+  listSheets: { args: []; result: string[] };
+  readSheet: { args: [name: string]; result: SheetCells | null };
+  writePlans: { args: [plans: SheetPlan[], names: NamePlan[]]; result: WriteReport };
+  validate: { args: [year: number, yoyFactor: number | undefined]; result: ExcelValidationResult };
+  applyFixes: { args: [findings: Finding[]]; result: FixResult };
+  checkCriteria: { args: [card: Card, asOf: number]; result: { evaluation: Evaluation; rows: number } };
+}
+
+export type WorkerOp = keyof WorkerOps;
+
+export type WorkerRequest =
+  | { [K in WorkerOp]: { id: number; op: K; args: WorkerOps[K]["args"] } }[WorkerOp]
+  | { id: number; cancel: true };
+
+/** A file the worker's workbook wants the user to save (a download on the main thread). */
+export interface SavedFile {
+  bytes: Uint8Array;
+  fileName: string;
+}
+
+export type WorkerError =
+  { kind: "user"; message: Localized } | { kind: "aborted" } | { kind: "error"; message: string };
+
+export type WorkerResponse =
+  | { id: number; progress: [done: number, total: number] }
+  | {
+      id: number;
+      ok: true;
+      value: unknown;
+      /** The open file after the operation (the main thread's FileBar shows it). */
+      info: OpenFileInfo | null;
+      saved: SavedFile[];
+    }
+  | { id: number; ok: false; error: WorkerError; info: OpenFileInfo | null };

@@ -1,0 +1,150 @@
+/**
+ * The standalone page's WorkbookHost when a Web Worker is available: the workbook lives in the worker
+ * (./workerHandler.ts) and every operation is a message to it, so parsing the picked file, reading its
+ * sheets, building and rendering plans, validation and the criteria check never run on the main thread.
+ * Progress comes back as messages; cancelling sends `cancel` (the worker stops at its next slice).
+ * Downloads the worker's workbook asks for are saved here (a browser download needs the page).
+ */
+import type { Card } from "../../domain/card/types";
+import type { Localized } from "../../domain/i18n";
+import type { PaneWork } from "../host";
+import { browserDownload } from "../download";
+import type { OpenFileInfo, SaveFile, StandaloneFiles, StandaloneHost } from "../standaloneHost";
+import type { ValidationHost } from "../validation/host";
+import type { WorkerOp, WorkerOps, WorkerRequest, WorkerResponse } from "./protocol";
+
+/** What the host needs of a Worker (a real one, or the handler wired directly in tests). */
+export interface WorkerLike {
+  postMessage(message: WorkerRequest, transfer?: Transferable[]): void;
+  onmessage: ((ev: MessageEvent<WorkerResponse>) => void) | null;
+  onerror: ((ev: ErrorEvent) => void) | null;
+}
+
+/** An error from the worker meant for the user (shown as it is). */
+export class WorkerUserError extends Error {
+  constructor(readonly info: { message: Localized }) {
+    super(info.message.en);
+  }
+}
+
+interface Pending {
+  resolve(v: unknown): void;
+  reject(e: unknown): void;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface WorkerHostOptions {
+  save?: SaveFile;
+}
+
+export function createWorkerStandaloneHost(
+  worker: WorkerLike,
+  opts: WorkerHostOptions = {},
+): StandaloneHost & { work: PaneWork } {
+  const save = opts.save ?? browserDownload;
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let info: OpenFileInfo | null = null;
+  const listeners = new Set<() => void>();
+
+  const setInfo = (next: OpenFileInfo | null) => {
+    if (JSON.stringify(next) === JSON.stringify(info)) return;
+    info = next;
+    listeners.forEach((l) => l());
+  };
+
+  worker.onmessage = (ev) => {
+    const m = ev.data;
+    const p = pending.get(m.id);
+    if (!p) return;
+    if ("progress" in m) {
+      p.onProgress?.(m.progress[0], m.progress[1]);
+      return;
+    }
+    pending.delete(m.id);
+    setInfo(m.info);
+    if (m.ok) {
+      void (async () => {
+        try {
+          for (const f of m.saved) await save(f.bytes, f.fileName);
+          p.resolve(m.value);
+        } catch (e) {
+          p.reject(e);
+        }
+      })();
+      return;
+    }
+    const err = m.error;
+    if (err.kind === "user") p.reject(new WorkerUserError({ message: err.message }));
+    else if (err.kind === "aborted") p.reject(new DOMException("The operation was aborted.", "AbortError"));
+    else p.reject(new Error(err.message));
+  };
+  worker.onerror = (ev) => {
+    const e = new Error(`Miernik's worker failed: ${ev.message || "unknown error"}`);
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+  };
+
+  function call<K extends WorkerOp>(
+    op: K,
+    args: WorkerOps[K]["args"],
+    o: {
+      signal?: AbortSignal;
+      onProgress?: (done: number, total: number) => void;
+      transfer?: Transferable[];
+    } = {},
+  ): Promise<WorkerOps[K]["result"]> {
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      if (o.signal?.aborted) {
+        reject(new DOMException("The operation was aborted.", "AbortError"));
+        return;
+      }
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress: o.onProgress });
+      o.signal?.addEventListener("abort", () => worker.postMessage({ id, cancel: true }), { once: true });
+      worker.postMessage({ id, op, args } as WorkerRequest, o.transfer ?? []);
+    });
+  }
+
+  const files: StandaloneFiles = {
+    current: () => info,
+    open: (file) => {
+      // The picked file's bytes move to the worker (transferred, not copied) when they own their buffer.
+      const own = file.bytes.byteOffset === 0 && file.bytes.byteLength === file.bytes.buffer.byteLength;
+      return call("open", [file.name, file.bytes], {
+        transfer: own && file.bytes.buffer instanceof ArrayBuffer ? [file.bytes.buffer] : [],
+      });
+    },
+    download: () => call("download", []),
+    subscribe: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
+
+  const validation: ValidationHost = {
+    validate: (year, yoyFactor) => call("validate", [year, yoyFactor]),
+    applyFixes: (findings) => call("applyFixes", [[...findings]]),
+    selectCell: () => Promise.resolve(),
+    watchCells: () => Promise.resolve(() => Promise.resolve()),
+  };
+
+  return {
+    kind: "standalone",
+    excelApi: () => false,
+    files,
+    listSheets: () => call("listSheets", []),
+    readSheet: (name) => call("readSheet", [name]),
+    writePlans: async (plans, names, onProgress) => {
+      const report = await call("writePlans", [plans, names]);
+      onProgress?.(1);
+      return report;
+    },
+    showSheet: () => Promise.resolve(),
+    validation,
+    work: {
+      inWorker: true,
+      checkCriteria: (card: Card, asOf: number, o = {}) => call("checkCriteria", [card, asOf], o),
+    },
+  };
+}
