@@ -453,6 +453,8 @@ export class FakeExcel {
   readonly tables = new Map<string, FakeTable>();
   readonly writes: FakeWrite[] = [];
   readonly requests: FakeRequest[] = [];
+  /** Every load() call: the proxy's class and the properties asked for (tests check what is read). */
+  readonly loadLog: { proxy: string; props: string[] }[] = [];
   readonly responses: number[] = [];
   syncCount = 0;
   /** Handlers added with worksheet.onChanged.add and not removed yet. */
@@ -638,6 +640,7 @@ abstract class FakeProxy {
           : Array.isArray(props)
             ? props
             : Object.keys(props);
+    this.fake.loadLog.push({ proxy: this.constructor.name, props: list });
     this.fake.queueLoad(this, () => this.responseBytes(list));
     return this;
   }
@@ -1243,7 +1246,10 @@ export class FakeConditionalFormats extends FakeProxy {
     if (type !== "Custom")
       this.fake.error("InvalidArgument", `Unsupported conditional format type in the fake: ${type}`);
     const e: FakeConditionalFormat = { ref: this.range.ref, type };
-    s.conditionalFormats.push(e);
+    // Excel puts a new conditional format first — priority 0, the others move down (Excel.ConditionalFormat
+    // `priority`: "the priority ... 0 is the highest"; ConditionalFormatCollection.add adds at the top,
+    // as Home → Conditional Formatting → New Rule does). The sheet's list is kept in priority order.
+    s.conditionalFormats.unshift(e);
     const rec = (p: string, v: unknown) => this.fake.record(s.name, addr, `conditionalFormat.${p}`, v);
     return {
       custom: {
@@ -1436,6 +1442,11 @@ export class FakeTableProxy extends FakeProxy {
   }
   get name(): string {
     return this.need("name", () => this.table.name);
+  }
+  /** The table's sheet (Excel.Table.worksheet, ExcelApi 1.2); its name needs loading like any property. */
+  get worksheet(): FakeWorksheet {
+    const s = this.fake.sheet(this.table.sheet) ?? new FakeSheetState(this.table.sheet);
+    return new FakeWorksheet(this.fake, this, s);
   }
   set name(v: string) {
     this.fake.record(this.table.sheet, refAddress(this.table.ref), "table.name", v);

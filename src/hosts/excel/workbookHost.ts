@@ -32,7 +32,8 @@ export interface ExcelWorkbookHost {
   readonly kind: "excel";
   excelApi(version: string): boolean;
   listSheets(): Promise<string[]>;
-  readSheet(name: string): Promise<SheetCells | null>;
+  /** `valuesOnly`: no formulas or number formats (what the register readers need; a third of the response). */
+  readSheet(name: string, opts?: { valuesOnly?: boolean }): Promise<SheetCells | null>;
   writePlans(
     plans: SheetPlan[],
     names: NamePlan[],
@@ -49,9 +50,11 @@ export function createExcelWorkbookHost(opts: ExcelHostOptions): ExcelWorkbookHo
     kind: "excel",
     excelApi,
     listSheets: async () => (await run((ctx) => listSheets(ctx))).map((s) => s.name),
-    readSheet: async (name) => {
+    readSheet: async (name, readOpts) => {
       try {
-        return await run((ctx): Promise<SheetCells> => readSheetCells(ctx, name));
+        return await run((ctx): Promise<SheetCells> =>
+          readSheetCells(ctx, name, { valuesOnly: readOpts?.valuesOnly }),
+        );
       } catch (e) {
         // readSheetCells reports a missing sheet as ItemNotFound: that is "no sheet yet", not an error.
         if (e instanceof HostError && e.info.kind === "itemNotFound") return null;
