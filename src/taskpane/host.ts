@@ -17,6 +17,11 @@ export interface WriteReport {
   syncs?: number;
   /** Standalone: the file name offered for download. */
   downloaded?: string;
+  /**
+   * Excel: a sheet was set to fit its pages (width/height). Excel may ignore that until Page Layout view has
+   * been opened once (office-js issue 1860), so the pane tells the user.
+   */
+  fitToPage?: boolean;
 }
 
 export interface WorkbookHost {

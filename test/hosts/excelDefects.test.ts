@@ -12,6 +12,7 @@ import { validateInExcel } from "../../src/hosts/excel/validation";
 import { createExcelWorkbookHost } from "../../src/hosts/excel/workbookHost";
 import * as renderModule from "../../src/hosts/excel/render";
 import { createRegister } from "../../src/taskpane/participants/flows";
+import { layoutDoneText } from "../../src/taskpane/i18n";
 import { hasSheet } from "../../src/taskpane/summaries/flows";
 import { FakeExcel } from "../fakes/excelFake";
 import { richPlan } from "./richPlan";
@@ -155,5 +156,25 @@ describe("bounded reads", () => {
     const rangeLoads = fake.loadLog.filter((l) => l.proxy === "FakeRange").flatMap((l) => l.props);
     expect(rangeLoads).toContain("values");
     expect(rangeLoads.filter((p) => p === "formulas" || p === "numberFormat")).toEqual([]);
+  });
+});
+
+describe("fit to page (office-js issue 1860)", () => {
+  test("a layout with fit-to-page is reported, and the pane tells the user to open Page Layout once", async () => {
+    const fake = new FakeExcel();
+    const host = createExcelWorkbookHost({
+      excel: fake as never,
+      excelApi: () => true,
+      loadRenderer: () => Promise.resolve(renderModule),
+    });
+    const plan = richPlan();
+    const report = await host.writePlans(plan.sheets, plan.names);
+    expect(report.fitToPage).toBe(true);
+    // What can be set is set: the zoom with the fit pages.
+    expect(fake.writes.some((w) => w.property.includes("zoom"))).toBe(true);
+    const text = layoutDoneText({ sheet: "Monitoring 2023", kept: 0, fitToPage: true }, "pl");
+    expect(text).toContain("Widok → Układ strony");
+    const noPrint = await host.writePlans([{ ...plan.sheets[1], print: undefined }], []);
+    expect(noPrint.fitToPage).toBeUndefined();
   });
 });

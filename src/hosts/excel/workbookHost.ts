@@ -38,7 +38,7 @@ export interface ExcelWorkbookHost {
     plans: SheetPlan[],
     names: NamePlan[],
     onProgress?: (requests: number) => void,
-  ): Promise<{ syncs: number }>;
+  ): Promise<{ syncs: number; fitToPage?: boolean }>;
   showSheet(name: string): Promise<void>;
   readonly validation?: ExcelValidationHost;
 }
@@ -69,7 +69,10 @@ export function createExcelWorkbookHost(opts: ExcelHostOptions): ExcelWorkbookHo
           supports: (minor) => excelApi(`1.${minor}`),
         }),
       );
-      return { syncs: report.syncs };
+      // Fit-to-page is set (zoom with fit pages) but may be ignored until Page Layout view was opened
+      // (office-js issue 1860): the pane says so after the layout.
+      const fitToPage = plans.some((p) => !!p.print && (p.print.fitToWidth > 0 || p.print.fitToHeight > 0));
+      return { syncs: report.syncs, ...(fitToPage ? { fitToPage } : {}) };
     },
     showSheet: (name) =>
       run(async (ctx) => {
