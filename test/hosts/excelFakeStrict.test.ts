@@ -2,6 +2,7 @@
  * The recording fake refuses what Excel refuses (issue 18): one test per rule; the rules and their sources
  * are in test/fakes/excelFake.ts and docs/excel-behaviours.md.
  */
+/* eslint-disable office-addins/call-sync-after-load, office-addins/call-sync-before-read, office-addins/load-object-before-read -- the fake is driven directly: reading an unloaded property on purpose is the point of some tests */
 import { FakeExcel, FakeOfficeError, MAX_COLUMN_WIDTH_PT } from "../fakes/excelFake";
 
 type Ctx = ReturnType<FakeExcel["context"]>;
