@@ -17,6 +17,11 @@ export interface WriteReport {
   syncs?: number;
   /** Standalone: the file name offered for download. */
   downloaded?: string;
+  /**
+   * Excel: a sheet was set to fit its pages (width/height). Excel may ignore that until Page Layout view has
+   * been opened once (office-js issue 1860), so the pane tells the user.
+   */
+  fitToPage?: boolean;
 }
 
 export interface WorkbookHost {
@@ -26,7 +31,8 @@ export interface WorkbookHost {
   /** Names of the workbook's sheets, in order (hidden ones included). */
   listSheets(): Promise<string[]>;
   /** The used range of a sheet (values, formulas, formats), or null when there is no such sheet. */
-  readSheet(name: string): Promise<SheetCells | null>;
+  /** `valuesOnly`: the host may leave out formulas and number formats (Excel reads a third as much). */
+  readSheet(name: string, opts?: { valuesOnly?: boolean }): Promise<SheetCells | null>;
   /**
    * Lay out sheets and defined names, replacing sheets of the same name. The caller has already
    * merged typed values into the plans and asked the user before replacing anything else.

@@ -170,7 +170,10 @@ export function cellCount(n: number, lang: Lang): string {
 }
 
 /** Message after a successful layout. */
-export function layoutDoneText(r: { sheet: string; kept: number; downloaded?: string }, lang: Lang): string {
+export function layoutDoneText(
+  r: { sheet: string; kept: number; downloaded?: string; fitToPage?: boolean },
+  lang: Lang,
+): string {
   if (r.downloaded)
     return lang === "pl"
       ? `Zapisano plik ${r.downloaded} z arkuszem „${r.sheet}”.`
@@ -181,9 +184,15 @@ export function layoutDoneText(r: { sheet: string; kept: number; downloaded?: st
         ? ` Zachowano wpisane wartości: ${cellCount(r.kept, lang)}.`
         : ` Kept typed values: ${cellCount(r.kept, lang)}.`
       : "";
+  // Excel may ignore fit-to-page until Page Layout view has been opened once (office-js issue 1860).
+  const fit = r.fitToPage
+    ? lang === "pl"
+      ? " Przed drukiem otwórz raz Widok → Układ strony, aby Excel dopasował arkusz do szerokości strony."
+      : " Before printing, open View → Page Layout once so that Excel fits the sheet to the page width."
+    : "";
   return lang === "pl"
-    ? `Arkusz „${r.sheet}” jest gotowy.${kept}`
-    : `The sheet “${r.sheet}” is ready.${kept}`;
+    ? `Arkusz „${r.sheet}” jest gotowy.${kept}${fit}`
+    : `The sheet “${r.sheet}” is ready.${kept}${fit}`;
 }
 
 /** Dialog text before replacing cells the user changed. */

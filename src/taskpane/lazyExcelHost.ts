@@ -21,7 +21,7 @@ export function lazyExcelHost(
     kind: "excel",
     excelApi,
     listSheets: async () => (await host()).listSheets(),
-    readSheet: async (name) => (await host()).readSheet(name),
+    readSheet: async (name, opts) => (await host()).readSheet(name, opts),
     writePlans: async (plans, names, onProgress) => (await host()).writePlans(plans, names, onProgress),
     showSheet: async (name) => (await host()).showSheet(name),
     validation: {

@@ -62,6 +62,49 @@ interface Ref {
   cols: number;
 }
 
+/* ---------------- Excel's limits the fake enforces (each with its source) ---------------- */
+
+/**
+ * Excel on the web: "a payload size limit for requests and responses of 5 MB" — above it the request fails
+ * with RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded (learn.microsoft.com, Office
+ * add-ins → Resource limits and performance optimization → Excel add-ins). The "web" profile (default).
+ */
+export const WEB_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+/** A range read over 5 M cells may come back with values = null (office-js issue 6781; resource limits page). */
+export const READ_CELL_LIMIT = 5_000_000;
+/** Excel specifications and limits: row height 409 points, column width 255 characters, formula 8 192 characters. */
+export const MAX_ROW_HEIGHT_PT = 409;
+/** 255 characters of Calibri 11 (7 px + 5 px padding) in points, as src/hosts/excel/render.ts converts widths. */
+export const MAX_COLUMN_WIDTH_PT = ((255 * 7 + 5) * 3) / 4;
+export const MAX_FORMULA_CHARS = 8192;
+/** Excel's Data Validation dialog: input/error title ≤ 32 characters, message ≤ 255; a literal list ≤ 255. */
+export const MAX_DV_TITLE = 32;
+export const MAX_DV_MESSAGE = 255;
+export const MAX_DV_LIST = 255;
+/** Sheet names: ≤ 31 characters, none of [ ] : * ? / \, no leading/trailing apostrophe, not "History"
+ * (Excel's rename-sheet rules, support.microsoft.com "Rename a worksheet"), unique ignoring case. */
+export function sheetNameProblem(name: string): string | null {
+  if (name.length === 0 || name.length > 31) return "A sheet name has 1 to 31 characters.";
+  if (/[[\]:*?/\\]/.test(name)) return "A sheet name cannot contain [ ] : * ? / \\.";
+  if (name.startsWith("'") || name.endsWith("'"))
+    return "A sheet name cannot begin or end with an apostrophe.";
+  if (name.toLowerCase() === "history") return "History is a reserved sheet name.";
+  return null;
+}
+/** Defined names (support.microsoft.com "Names in formulas"): ≤ 255 characters, a letter, _ or \ first,
+ * not a cell reference (A1, XFD1048576) nor R1C1-like (R, C, R1C1, R2, C3). */
+export function definedNameProblem(name: string): string | null {
+  if (name.length === 0 || name.length > 255) return "A name has 1 to 255 characters.";
+  if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name)) return `Bad name ${name}`;
+  if (/^[A-Za-z]{1,3}[0-9]+$/.test(name)) {
+    const m = /^([A-Za-z]+)([0-9]+)$/.exec(name)!;
+    if (colIndex(m[1]) < MAX_COLS && Number(m[2]) >= 1 && Number(m[2]) <= MAX_ROWS)
+      return `${name} looks like a cell reference.`;
+  }
+  if (/^(r|c|r[0-9]*c[0-9]*|r[0-9]+|c[0-9]+)$/i.test(name)) return `${name} looks like an R1C1 reference.`;
+  return null;
+}
+
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
 
@@ -459,6 +502,8 @@ export class FakeExcel {
   readonly tables = new Map<string, FakeTable>();
   readonly writes: FakeWrite[] = [];
   readonly requests: FakeRequest[] = [];
+  /** Every load() call: the proxy's class and the properties asked for (tests check what is read). */
+  readonly loadLog: { proxy: string; props: string[] }[] = [];
   readonly responses: number[] = [];
   syncCount = 0;
   /** Handlers added with worksheet.onChanged.add and not removed yet. */
@@ -483,9 +528,19 @@ export class FakeExcel {
   private pendingLoads: (() => number)[] = [];
   private failRules: FailRule[] = [];
   private syncFailures: FakeOfficeError[] = [];
-  /** Objects whose properties may be read (loaded before a sync). */
-  readonly loaded = new WeakSet<object>();
-  private loadQueue: object[] = [];
+  /**
+   * What each proxy loaded (after a sync): its own properties are tracked one by one — reading one that was
+   * not loaded throws PropertyNotLoaded, as Excel does ("The property 'x' is not available. Before reading
+   * the property's value, call the load method on the containing object and call context.sync()").
+   * Objects reached through a loaded parent (collection items, navigation) count as loaded.
+   */
+  readonly loaded = new WeakMap<object, Set<string>>();
+  private loadQueue: { obj: object; props: string[] }[] = [];
+  /**
+   * "web": Excel on the web's 5 MB request/response limit is enforced (see WEB_PAYLOAD_LIMIT_BYTES);
+   * "desktop": no payload limit (Excel on Windows/Mac has none documented).
+   */
+  profile: "web" | "desktop" = "web";
 
   constructor(sheetNames: string[] = []) {
     for (const n of sheetNames) this.sheets.push(new FakeSheetState(n));
@@ -579,8 +634,8 @@ export class FakeExcel {
     this.pendingSuspend = true;
     this.record("", "", "suspendApiCalculationUntilNextSync", null);
   }
-  queueLoad(obj: object, responseBytes: () => number): void {
-    this.loadQueue.push(obj);
+  queueLoad(obj: object, responseBytes: () => number, props: string[] = ["*"]): void {
+    this.loadQueue.push({ obj, props });
     this.pendingLoads.push(responseBytes);
     this.pendingOps++;
     this.pendingBytes += 60;
@@ -594,11 +649,26 @@ export class FakeExcel {
       suspendedCalculation: this.pendingSuspend,
     });
     let response = 0;
-    const err = this.pendingError ?? this.syncFailures.shift() ?? null;
+    let err = this.pendingError ?? this.syncFailures.shift() ?? null;
+    if (!err && this.profile === "web" && this.pendingBytes > WEB_PAYLOAD_LIMIT_BYTES)
+      err = new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size (${this.pendingBytes} bytes) exceeds the limit (5 MB).`,
+      );
     if (!err) {
       for (const l of this.pendingLoads) response += l();
-      for (const o of this.loadQueue) this.loaded.add(o);
+      if (this.profile === "web" && response > WEB_PAYLOAD_LIMIT_BYTES)
+        err = new FakeOfficeError(
+          "ResponsePayloadSizeLimitExceeded",
+          `The response payload size (${response} bytes) exceeds the limit (5 MB).`,
+        );
     }
+    if (!err)
+      for (const { obj, props } of this.loadQueue) {
+        const set = this.loaded.get(obj) ?? new Set<string>();
+        for (const p of props) set.add(p.split("/")[0]);
+        this.loaded.set(obj, set);
+      }
     this.responses.push(response);
     this.pendingBytes = 0;
     this.pendingOps = 0;
@@ -610,8 +680,11 @@ export class FakeExcel {
     if (err) throw err;
   }
 
-  isLoaded(obj: FakeProxy): boolean {
-    for (let o: FakeProxy | undefined = obj; o; o = o.parent) if (this.loaded.has(o)) return true;
+  /** Whether `prop` of `obj` may be read: loaded on the proxy itself, or anything loaded on a parent. */
+  isLoaded(obj: FakeProxy, prop?: string): boolean {
+    const own = this.loaded.get(obj);
+    if (own && (prop === undefined || own.has("*") || own.has(prop))) return true;
+    for (let o: FakeProxy | undefined = obj.parent; o; o = o.parent) if (this.loaded.has(o)) return true;
     return false;
   }
 }
@@ -644,7 +717,8 @@ abstract class FakeProxy {
           : Array.isArray(props)
             ? props
             : Object.keys(props);
-    this.fake.queueLoad(this, () => this.responseBytes(list));
+    this.fake.loadLog.push({ proxy: this.constructor.name, props: list });
+    this.fake.queueLoad(this, () => this.responseBytes(list), list);
     return this;
   }
   /** Estimated bytes Excel would send back for these loaded properties. */
@@ -653,7 +727,7 @@ abstract class FakeProxy {
     return 100;
   }
   protected need<T>(prop: string, v: () => T): T {
-    if (!this.fake.isLoaded(this))
+    if (!this.fake.isLoaded(this, prop))
       throw new FakeOfficeError(
         "PropertyNotLoaded",
         `The property '${prop}' is not available. Call load() and sync first.`,
@@ -680,6 +754,8 @@ export class FakeWorksheets extends FakeProxy {
   }
   add(name: string): FakeWorksheet {
     this.fake.record(name, "", "worksheets.add", name);
+    const problem = sheetNameProblem(name);
+    if (problem) this.fake.error("InvalidArgument", problem);
     if (this.fake.sheet(name)) {
       this.fake.error("ItemAlreadyExists", `A sheet named "${name}" already exists.`);
       return new FakeWorksheet(this.fake, this, this.fake.sheet(name) as FakeSheetState);
@@ -919,6 +995,9 @@ export class FakeRange extends FakeProxy {
     return this.grid((r, c) => this.sheet.numberFormat(r, c));
   }
   get values(): unknown[][] {
+    // Over 5 M cells Excel may return values = null (office-js issue 6781).
+    if (this.ref.rows * this.ref.cols > READ_CELL_LIMIT && this.fake.isLoaded(this, "values"))
+      return null as unknown as unknown[][];
     return this.need("values", () => this.readValues());
   }
   get formulas(): unknown[][] {
@@ -927,8 +1006,13 @@ export class FakeRange extends FakeProxy {
   get numberFormat(): unknown[][] {
     return this.need("numberFormat", () => this.readNumberFormats());
   }
-  toJSON(): { values?: unknown[][]; formulas?: unknown[][]; numberFormat?: unknown[][] } {
-    return { values: this.values, formulas: this.formulas, numberFormat: this.numberFormat };
+  /** Like Excel's toJSON(): only what was loaded. */
+  toJSON(): { values?: unknown[][] | null; formulas?: unknown[][]; numberFormat?: unknown[][] } {
+    const out: { values?: unknown[][] | null; formulas?: unknown[][]; numberFormat?: unknown[][] } = {};
+    if (this.fake.isLoaded(this, "values")) out.values = this.values;
+    if (this.fake.isLoaded(this, "formulas")) out.formulas = this.formulas;
+    if (this.fake.isLoaded(this, "numberFormat")) out.numberFormat = this.numberFormat;
+    return out;
   }
 
   private writeGrid(input: unknown[][], property: "values" | "formulas"): void {
@@ -983,6 +1067,14 @@ export class FakeRange extends FakeProxy {
     this.fillCalculatedColumn();
   }
   set formulas(v: unknown[][]) {
+    if (Array.isArray(v))
+      for (const row of v)
+        for (const f of Array.isArray(row) ? row : [])
+          if (typeof f === "string" && f.length > MAX_FORMULA_CHARS)
+            this.fake.error(
+              "FormulaLengthExceedsLimit",
+              `A formula has at most ${MAX_FORMULA_CHARS} characters.`,
+            );
     this.writeGrid(v, "formulas");
     this.fillCalculatedColumn();
   }
@@ -1174,11 +1266,15 @@ export class FakeRangeFormat extends FakeProxy {
   }
   set columnWidth(v: number) {
     this.range.setStyle("columnWidth", v);
+    if (!(v >= 0 && v <= MAX_COLUMN_WIDTH_PT))
+      this.fake.error("InvalidArgument", `Column width ${v} pt is over 255 characters.`);
     const r = this.range.ref;
     for (let c = r.col; c < r.col + r.cols; c++) this.range.sheet.columnWidths.set(c, v);
   }
   set rowHeight(v: number) {
     this.range.setStyle("rowHeight", v);
+    if (!(v >= 0 && v <= MAX_ROW_HEIGHT_PT))
+      this.fake.error("InvalidArgument", `Row height ${v} pt is over 409.`);
     const r = this.range.ref;
     for (let i = r.row; i < r.row + r.rows; i++) this.range.sheet.rowHeights.set(i, v);
   }
@@ -1237,18 +1333,37 @@ export class FakeDataValidation extends FakeProxy {
       this.fake.error("InvalidOperation", "A data validation rule already exists; clear it first.");
     const keys = Object.keys(v as object);
     if (keys.length !== 1) this.fake.error("InvalidArgument", "A data validation rule has exactly one type.");
+    const list = (v as { list?: { source?: unknown } }).list;
+    if (
+      list &&
+      typeof list.source === "string" &&
+      !list.source.startsWith("=") &&
+      list.source.length > MAX_DV_LIST
+    )
+      this.fake.error("InvalidArgument", `A list of values has at most ${MAX_DV_LIST} characters.`);
     e.rule = v;
   }
   set ignoreBlanks(v: boolean) {
     this.rec("ignoreBlanks", v);
     this.entry().ignoreBlanks = v;
   }
+  private checkText(v: { title?: string; message?: string } | undefined): void {
+    if ((v?.title?.length ?? 0) > MAX_DV_TITLE)
+      this.fake.error("InvalidArgument", `A data validation title has at most ${MAX_DV_TITLE} characters.`);
+    if ((v?.message?.length ?? 0) > MAX_DV_MESSAGE)
+      this.fake.error(
+        "InvalidArgument",
+        `A data validation message has at most ${MAX_DV_MESSAGE} characters.`,
+      );
+  }
   set prompt(v: FakeValidation["prompt"]) {
     this.rec("prompt", v);
+    this.checkText(v as { title?: string; message?: string });
     this.entry().prompt = v;
   }
   set errorAlert(v: FakeValidation["errorAlert"]) {
     this.rec("errorAlert", v);
+    this.checkText(v as { title?: string; message?: string });
     this.entry().errorAlert = v;
   }
 }
@@ -1268,7 +1383,10 @@ export class FakeConditionalFormats extends FakeProxy {
     if (type !== "Custom")
       this.fake.error("InvalidArgument", `Unsupported conditional format type in the fake: ${type}`);
     const e: FakeConditionalFormat = { ref: this.range.ref, type };
-    s.conditionalFormats.push(e);
+    // Excel puts a new conditional format first — priority 0, the others move down (Excel.ConditionalFormat
+    // `priority`: "the priority ... 0 is the highest"; ConditionalFormatCollection.add adds at the top,
+    // as Home → Conditional Formatting → New Rule does). The sheet's list is kept in priority order.
+    s.conditionalFormats.unshift(e);
     const rec = (p: string, v: unknown) => this.fake.record(s.name, addr, `conditionalFormat.${p}`, v);
     return {
       custom: {
@@ -1476,9 +1594,18 @@ export class FakeTableProxy extends FakeProxy {
   get name(): string {
     return this.need("name", () => this.table.name);
   }
+  /** The table's sheet (Excel.Table.worksheet, ExcelApi 1.2); its name needs loading like any property. */
+  get worksheet(): FakeWorksheet {
+    const s = this.fake.sheet(this.table.sheet) ?? new FakeSheetState(this.table.sheet);
+    return new FakeWorksheet(this.fake, this, s);
+  }
   set name(v: string) {
     this.fake.record(this.table.sheet, refAddress(this.table.ref), "table.name", v);
     const existing = this.fake.tables.get(v.toLowerCase());
+    if (this.fake.names.has(v.toLowerCase())) {
+      this.fake.error("InvalidArgument", `A defined name ${v} already exists.`);
+      return;
+    }
     if (existing && existing !== this.table) {
       this.fake.error("InvalidArgument", `A table named ${v} already exists.`);
       return;
@@ -1578,7 +1705,16 @@ export class FakeNames extends FakeProxy {
     this.fake.record("", "", "names.add", { name, reference, comment });
     if (this.fake.names.has(name.toLowerCase()))
       this.fake.error("ItemAlreadyExists", `The name ${name} already exists.`);
-    if (!/^[\p{L}_\\][\p{L}\p{N}_.]*$/u.test(name)) this.fake.error("InvalidArgument", `Bad name ${name}`);
+    const problem = definedNameProblem(name);
+    if (problem) this.fake.error("InvalidArgument", problem);
+    // A defined name and a table name share one namespace (Excel: "the name already exists").
+    if (this.fake.tables.has(name.toLowerCase()))
+      this.fake.error("ItemAlreadyExists", `A table named ${name} already exists.`);
+    // A reference to a sheet must name an existing sheet (Excel: InvalidReference / "#REF!").
+    for (const m of reference.matchAll(/(?:'((?:[^']|'')+)'|([\p{L}\p{N}_.]+))!/gu)) {
+      const sheet = (m[1] ?? m[2]).replace(/''/g, "'");
+      if (!this.fake.sheet(sheet)) this.fake.error("InvalidReference", `No sheet ${sheet} for name ${name}.`);
+    }
     const n: FakeName = { name, formula: reference, comment };
     this.fake.names.set(name.toLowerCase(), n);
     return new FakeNamedItem(this.fake, this, n);

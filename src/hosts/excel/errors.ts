@@ -13,6 +13,7 @@ export type HostErrorKind =
   | "responseTooLarge"
   | "mergeConflict"
   | "itemNotFound"
+  | "itemAlreadyExists"
   | "busy"
   | "unknown";
 
@@ -60,6 +61,10 @@ const MESSAGES: Record<HostErrorKind, Localized> = {
     pl: "Nie znaleziono arkusza, tabeli lub nazwy, której Miernik szuka. Czy ktoś ją usunął lub przemianował?",
     en: "A sheet, table or name Miernik looks for was not found. Was it deleted or renamed?",
   },
+  itemAlreadyExists: {
+    pl: "Arkusz, tabela lub nazwa, którą Miernik tworzy, już istnieje (wielkość liter się nie liczy). Zmień nazwę istniejącej i spróbuj ponownie.",
+    en: "A sheet, table or name Miernik creates already exists (letter case does not count). Rename the existing one and try again.",
+  },
   busy: {
     pl: "Excel jest zajęty. Poczekaj chwilę i spróbuj ponownie.",
     en: "Excel is busy. Wait a moment and try again.",
@@ -91,16 +96,19 @@ function kindOf(code: string | undefined, message: string): HostErrorKind {
       return "cellEditMode";
     case "InvalidOperation":
       return /edit(ing)? mode|cell edit/i.test(message) ? "cellEditMode" : "unknown";
+    // Only codes of Excel.ErrorCodes (@types/office-js): a protected sheet is reported as AccessDenied.
     case "AccessDenied":
-    case "SheetProtected":
-    case "ProtectedSheet":
       return "protected";
     case "ApiNotFound":
     case "NotImplemented":
     case "UnsupportedFeature":
       return "apiNotFound";
+    // RequestPayloadSizeLimitExceeded is not in Excel.ErrorCodes (@types/office-js) but is the code the
+    // Office add-in resource-limits page gives for Excel on the web's 5 MB request limit; kept for that.
+    // OperationCellsExceedLimit / RangeExceedsLimit are Excel.ErrorCodes for too many cells at once.
     case "RequestPayloadSizeLimitExceeded":
-    case "PayloadTooLarge":
+    case "OperationCellsExceedLimit":
+    case "RangeExceedsLimit":
       return "requestTooLarge";
     case "ResponsePayloadSizeLimitExceeded":
       return "responseTooLarge";
@@ -108,9 +116,10 @@ function kindOf(code: string | undefined, message: string): HostErrorKind {
       return "mergeConflict";
     case "ItemNotFound":
       return "itemNotFound";
-    case "ActivityLimitReached":
-    case "ServiceUnavailable":
+    case "ItemAlreadyExists":
+      return "itemAlreadyExists";
     case "Conflict":
+    case "RequestAborted":
       return "busy";
     default:
       return "unknown";

@@ -13,6 +13,8 @@ export interface ReadOptions {
   /** Cells in the first chunk of a big used range (later chunks adapt to the measured size). */
   firstChunkCells?: number;
   onProgress?: (rowsRead: number, totalRows: number) => void;
+  /** Read values only (no formulas, no number formats): a third of the response, enough for readers of data. */
+  valuesOnly?: boolean;
 }
 
 export interface ReadReport {
@@ -31,6 +33,11 @@ function sheetMissing(name: string): HostError {
     },
   });
 }
+
+const TOO_MANY_CELLS = {
+  pl: "Excel nie zwrócił wartości zakresu (za dużo komórek naraz). Zgłoś to autorom Miernika.",
+  en: "Excel returned no values for the range (too many cells at once). Please report it.",
+};
 
 function normalise(v: unknown): CellValue {
   if (v === "" || v === null || v === undefined) return null;
@@ -71,11 +78,13 @@ export async function readSheetCells(
     while (done < rowCount) {
       const n = Math.min(rowsPerChunk, rowCount - done);
       const range = sheet.getRangeByIndexes(top + done, left, n, columnCount);
-      range.load("values,formulas,numberFormat");
+      range.load(opts.valuesOnly ? "values" : "values,formulas,numberFormat");
       await context.sync();
       rep.syncs++;
       const { values: rv, formulas: rf, numberFormat: rn } = range.toJSON();
-      const bytes = jsonBytes(rv) + jsonBytes(rf) + jsonBytes(rn);
+      // A read over Excel's 5 M-cell limit can come back with values = null (office-js issue 6781).
+      if (!rv) throw new HostError({ kind: "responseTooLarge", message: TOO_MANY_CELLS });
+      const bytes = jsonBytes(rv) + (opts.valuesOnly ? 0 : jsonBytes(rf) + jsonBytes(rn));
       rep.responses.push(bytes);
       for (let i = 0; i < n; i++) {
         const vr = (rv?.[i] ?? []) as unknown[];
@@ -103,6 +112,7 @@ export async function readSheetCells(
       const perRow = Math.max(1, bytes / n);
       rowsPerChunk = Math.max(1, Math.floor(target / perRow));
     }
+    if (opts.valuesOnly) return { name: sheetName, top, left, values };
     return { name: sheetName, top, left, values, formulas, numberFormats };
   } catch (e) {
     throw toHostError(e);

@@ -21,7 +21,7 @@ import {
   MAX_REQUEST_BYTES,
   OPERATION_OVERHEAD_BYTES,
 } from "./batch";
-import { toHostError } from "./errors";
+import { HostError, toHostError } from "./errors";
 
 export { estimateRequestBytes, MAX_REQUEST_BYTES } from "./batch";
 
@@ -420,9 +420,23 @@ function applyPrint(sheet: Excel.Worksheet, p: PrintPlan): void {
 
 /* ---------------- the renderer ---------------- */
 
+/** A table the plan needs is already defined on another sheet: tell the user rather than convert it. */
+function tableElsewhere(name: string, sheet: string): HostError {
+  return new HostError({
+    kind: "itemAlreadyExists",
+    code: "ItemAlreadyExists",
+    message: {
+      pl: `W arkuszu „${sheet}” jest już tabela o nazwie „${name}”. Zmień jej nazwę (Projekt tabeli → Nazwa tabeli) i spróbuj ponownie.`,
+      en: `Sheet "${sheet}" already has a table named "${name}". Rename it (Table Design → Table Name) and try again.`,
+    },
+  });
+}
+
 interface Existing {
+  /** Sheet names, lower-cased: Excel compares sheet names ignoring case. */
   sheets: Set<string>;
-  tables: Map<string, Excel.Table>;
+  /** Tables by lower-cased name, with the lower-cased name of their sheet. */
+  tables: Map<string, { table: Excel.Table; sheet: string }>;
   names: Set<string>;
   charts: Map<string, Excel.Chart[]>;
 }
@@ -431,36 +445,37 @@ async function loadExisting(context: Excel.RequestContext): Promise<Existing> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name,items/charts/items/name");
   const tables = context.workbook.tables;
-  tables.load("items/name");
+  tables.load("items/name,items/worksheet/name");
   const names = context.workbook.names;
   names.load("items/name");
   await context.sync();
   const charts = new Map<string, Excel.Chart[]>();
-  for (const s of sheets.items) charts.set(s.name, s.charts.items);
+  for (const s of sheets.items) charts.set(s.name.toLowerCase(), s.charts.items);
   return {
-    sheets: new Set(sheets.items.map((s) => s.name)),
-    tables: new Map(tables.items.map((t) => [t.name.toLowerCase(), t])),
+    sheets: new Set(sheets.items.map((s) => s.name.toLowerCase())),
+    tables: new Map(
+      tables.items.map((t) => [t.name.toLowerCase(), { table: t, sheet: t.worksheet.name.toLowerCase() }]),
+    ),
     names: new Set(names.items.map((n) => n.name.toLowerCase())),
     charts,
   };
 }
 
-async function renderSheet(
+/** Create the plan's sheet, or clear it when it exists (found ignoring case, as Excel does). */
+async function prepareSheet(
   context: Excel.RequestContext,
   b: Batcher,
   plan: SheetPlan,
   existing: Existing,
-  maxBytes: number,
-  pending: PendingCalculatedColumn[],
-): Promise<void> {
+): Promise<Excel.Worksheet> {
   const ws = context.workbook.worksheets;
   let sheet!: Excel.Worksheet;
-  const exists = existing.sheets.has(plan.name);
+  const exists = existing.sheets.has(plan.name.toLowerCase());
   await b.add(OPERATION_OVERHEAD_BYTES * 8, () => {
     if (exists) {
       sheet = ws.getItem(plan.name);
       // Re-layout: the plan is the whole sheet (the caller has merged what the user typed into it).
-      for (const c of existing.charts.get(plan.name) ?? []) c.delete();
+      for (const c of existing.charts.get(plan.name.toLowerCase()) ?? []) c.delete();
       sheet.freezePanes.unfreeze();
       const all = sheet.getRange();
       all.conditionalFormats.clearAll();
@@ -472,7 +487,16 @@ async function renderSheet(
     }
     if (plan.tabColor) sheet.tabColor = plan.tabColor;
   });
+  return sheet;
+}
 
+async function renderSheet(
+  b: Batcher,
+  sheet: Excel.Worksheet,
+  plan: SheetPlan,
+  maxBytes: number,
+  pending: PendingCalculatedColumn[],
+): Promise<void> {
   for (let i = 0; i < plan.columns.length; i++) {
     const c = plan.columns[i];
     await b.add(OPERATION_OVERHEAD_BYTES * 2, () => {
@@ -526,7 +550,9 @@ async function renderSheet(
   for (const v of plan.validations) {
     await b.add(estimateRequestBytes(v, 5), () => applyValidation(sheet.getRange(v.range), v));
   }
-  for (const cf of plan.conditionalFormats) {
+  // conditionalFormats.add puts the new format first (priority 0), so adding the plan's formats last to
+  // first leaves them in the plan's order — the priorities the .xlsx renderer writes.
+  for (const cf of [...plan.conditionalFormats].reverse()) {
     await b.add(estimateRequestBytes(cf, 6), () => applyConditionalFormat(sheet.getRange(cf.range), cf));
   }
   for (const [i, c] of (plan.charts ?? []).entries()) {
@@ -571,20 +597,28 @@ export async function renderSheetPlans(
       },
       (n) => opts.onProgress?.(n + 1),
     );
-    // Free the table names the plans use before any sheet is cleared or written.
-    const planTables = new Set(plans.flatMap((p) => p.tables.map((t) => t.name.toLowerCase())));
-    for (const [name, table] of existing.tables) {
-      if (planTables.has(name)) await b.add(OPERATION_OVERHEAD_BYTES, () => table.convertToRange());
+    // Free the table names the plans use before any sheet is cleared or written — only tables on the
+    // sheet the plan lays out; a table of that name elsewhere is the user's and is left alone.
+    for (const p of plans) {
+      for (const t of p.tables) {
+        const found = existing.tables.get(t.name.toLowerCase());
+        if (!found) continue;
+        if (found.sheet !== p.name.toLowerCase()) throw tableElsewhere(t.name, found.table.worksheet.name);
+        await b.add(OPERATION_OVERHEAD_BYTES, () => found.table.convertToRange());
+      }
     }
-    const pending: PendingCalculatedColumn[] = [];
-    for (const p of plans) await renderSheet(context, b, p, existing, maxBytes, pending);
+    const sheets: Excel.Worksheet[] = [];
+    for (const p of plans) sheets.push(await prepareSheet(context, b, p, existing));
+    // Names before the validations (`=L_*`) and formulas that refer to them; after the sheets exist.
     for (const n of names) {
       await b.add(estimateRequestBytes(n, 2), () => {
         if (existing.names.has(n.name.toLowerCase())) context.workbook.names.getItem(n.name).delete();
         context.workbook.names.add(n.name, n.refersTo, n.comment);
       });
     }
-    // After the names, so that the read-back is the only request the calculated columns add.
+    const pending: PendingCalculatedColumn[] = [];
+    for (const [i, p] of plans.entries()) await renderSheet(b, sheets[i], p, maxBytes, pending);
+    // After every sheet, so that the read-back is the only request the calculated columns add.
     const calc = await confirmCalculatedColumns(context, b, pending, maxBytes);
     await b.flush();
     return {

@@ -15,7 +15,7 @@ function isSetSupported(minor: number): boolean {
 
 /**
  * Excel.run with Miernik's conventions: wait for cell edit mode to end (ExcelApi 1.11
- * `delayForCellEdit`), one undo step for the whole batch where supported (1.19 `mergeUndoGroup`),
+ * `delayForCellEdit`), one undo step for the whole batch where supported (ExcelApi 1.20 `mergeUndoGroup`),
  * and every Office error turned into a HostError with a Localized message (`err.info.message`).
  */
 export async function runInExcel<T>(
@@ -24,9 +24,9 @@ export async function runInExcel<T>(
 ): Promise<T> {
   try {
     if (!isSetSupported(11)) return await excel.run(batch);
-    // Wait for the user to leave cell edit mode instead of failing (1.11); one undo step (1.19).
+    // Wait for the user to leave cell edit mode instead of failing (1.11); one undo step (1.20).
     const options: Excel.RunOptions = { delayForCellEdit: true };
-    if (isSetSupported(19)) options.mergeUndoGroup = true;
+    if (isSetSupported(20)) options.mergeUndoGroup = true;
     return await excel.run(options, batch);
   } catch (e) {
     throw toHostError(e);

@@ -6,7 +6,7 @@
 import { Programme } from "../../domain/programme/types";
 import { Finding } from "../../domain/validation";
 import { toHostError } from "./errors";
-import { writeCells } from "./read";
+import { readSheetCells, writeCells } from "./read";
 import { SheetCells, WorkbookCells } from "../../workbook/cells";
 import { CellValue } from "../../workbook/plan";
 import { fixesToWrites, planFixes } from "../../workbook/validation/fixes";
@@ -57,8 +57,8 @@ function toCells(p: PendingRead): SheetCells | null {
 /**
  * Reads "Monitoring <year>", "Monitoring <year-1>" and the list of sheet names in one sync (a monitoring
  * sheet is ~70 rows × 9 columns: far below the 5 MB response limit), then validates. When the year's sheet
- * is not found by name (renamed), every other sheet is read in one more sync so a renamed monitoring sheet
- * can still be validated by its content.
+ * is not found by name (renamed), every other sheet is read (in chunks, values only) so a renamed
+ * monitoring sheet can still be validated by its content.
  */
 export async function validateInExcel(
   context: Excel.RequestContext,
@@ -81,14 +81,13 @@ export async function validateInExcel(
     }
     if (!cells.some((c) => c.name.toLowerCase() === names[0].toLowerCase())) {
       const rest = all.filter((n) => !names.some((k) => k.toLowerCase() === n.toLowerCase()));
-      if (rest.length > 0) {
-        const more = rest.map((n) => queueRead(context, n));
-        await context.sync();
-        syncs++;
-        for (const r of more) {
-          const c = toCells(r);
-          if (c) cells.push(c);
-        }
+      // Chunked and values only: a register of 20 000 rows would make one response far over Excel on
+      // the web's 5 MB limit, and a read over 5 M cells can return values = null (office-js issue 6781).
+      for (const n of rest) {
+        const report = { syncs: 0, responses: [] as number[] };
+        const c = await readSheetCells(context, n, { valuesOnly: true }, report);
+        syncs += report.syncs;
+        cells.push({ ...c, values: c.values.map((r) => r.map(normalise)) });
       }
     }
     const wb: WorkbookCells = { sheets: cells };

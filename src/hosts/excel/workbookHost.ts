@@ -32,12 +32,13 @@ export interface ExcelWorkbookHost {
   readonly kind: "excel";
   excelApi(version: string): boolean;
   listSheets(): Promise<string[]>;
-  readSheet(name: string): Promise<SheetCells | null>;
+  /** `valuesOnly`: no formulas or number formats (what the register readers need; a third of the response). */
+  readSheet(name: string, opts?: { valuesOnly?: boolean }): Promise<SheetCells | null>;
   writePlans(
     plans: SheetPlan[],
     names: NamePlan[],
     onProgress?: (requests: number) => void,
-  ): Promise<{ syncs: number }>;
+  ): Promise<{ syncs: number; fitToPage?: boolean }>;
   showSheet(name: string): Promise<void>;
   readonly validation?: ExcelValidationHost;
 }
@@ -49,9 +50,11 @@ export function createExcelWorkbookHost(opts: ExcelHostOptions): ExcelWorkbookHo
     kind: "excel",
     excelApi,
     listSheets: async () => (await run((ctx) => listSheets(ctx))).map((s) => s.name),
-    readSheet: async (name) => {
+    readSheet: async (name, readOpts) => {
       try {
-        return await run((ctx): Promise<SheetCells> => readSheetCells(ctx, name));
+        return await run((ctx): Promise<SheetCells> =>
+          readSheetCells(ctx, name, { valuesOnly: readOpts?.valuesOnly }),
+        );
       } catch (e) {
         // readSheetCells reports a missing sheet as ItemNotFound: that is "no sheet yet", not an error.
         if (e instanceof HostError && e.info.kind === "itemNotFound") return null;
@@ -66,7 +69,10 @@ export function createExcelWorkbookHost(opts: ExcelHostOptions): ExcelWorkbookHo
           supports: (minor) => excelApi(`1.${minor}`),
         }),
       );
-      return { syncs: report.syncs };
+      // Fit-to-page is set (zoom with fit pages) but may be ignored until Page Layout view was opened
+      // (office-js issue 1860): the pane says so after the layout.
+      const fitToPage = plans.some((p) => !!p.print && (p.print.fitToWidth > 0 || p.print.fitToHeight > 0));
+      return { syncs: report.syncs, ...(fitToPage ? { fitToPage } : {}) };
     },
     showSheet: (name) =>
       run(async (ctx) => {

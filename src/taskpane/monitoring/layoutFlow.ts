@@ -38,7 +38,14 @@ export interface MonitoringEngine {
 export type LayoutStage = { stage: "reading" } | { stage: "writing"; requests: number };
 
 export type LayoutOutcome =
-  | { status: "done"; sheet: string; kept: number; syncs?: number; downloaded?: string }
+  | {
+      status: "done";
+      sheet: string;
+      kept: number;
+      syncs?: number;
+      downloaded?: string;
+      fitToPage?: boolean;
+    }
   | { status: "cancelled"; sheet: string };
 
 export interface LayoutFlowDeps {
@@ -106,5 +113,12 @@ export async function runMonitoringLayout(deps: LayoutFlowDeps, year: number): P
     // Bringing the sheet to the front is a courtesy: the layout itself is written and reported.
   }
   const kept = typeof relayout.kept === "number" ? relayout.kept : relayout.kept.length;
-  return { status: "done", sheet, kept, syncs: report.syncs, downloaded: report.downloaded };
+  return {
+    status: "done",
+    sheet,
+    kept,
+    syncs: report.syncs,
+    downloaded: report.downloaded,
+    ...(report.fitToPage ? { fitToPage: true } : {}),
+  };
 }

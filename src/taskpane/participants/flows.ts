@@ -38,7 +38,7 @@ export class ParticipantsError extends Error {
 }
 
 async function existingRows(deps: ParticipantsDeps): Promise<RawRow[] | "none" | "kept"> {
-  const sheet = await deps.host.readSheet(REGISTER_SHEET);
+  const sheet = await deps.host.readSheet(REGISTER_SHEET, { valuesOnly: true });
   if (!sheet) return "none";
   try {
     // In slices: 100 000 rows never block the pane for long (see ../work/sliced.ts).
@@ -147,12 +147,12 @@ export interface CheckOutcome {
  * participant list (as `miernik check` picks it), so a list kept on "Arkusz1" can be checked too.
  */
 async function registerRowsToCheck(deps: ParticipantsDeps, signal?: AbortSignal): Promise<RawRow[]> {
-  const sheet = await deps.host.readSheet(REGISTER_SHEET);
+  const sheet = await deps.host.readSheet(REGISTER_SHEET, { valuesOnly: true });
   if (sheet) return (await readRegisterSheetSliced(sheet, { signal })).rows;
   const names = await deps.host.listSheets();
   const sheets = [];
   for (const n of names) {
-    const s = await deps.host.readSheet(n);
+    const s = await deps.host.readSheet(n, { valuesOnly: true });
     if (s) sheets.push(s);
   }
   if (sheets.length === 0)

@@ -30,6 +30,12 @@ export type MonitoringSummaryOutcome =
   | { status: "none"; message: Localized }
   | { status: "kept" };
 
+/** Whether the workbook has a sheet of that name: Excel compares sheet names ignoring case. */
+export function hasSheet(names: readonly string[], name: string): boolean {
+  const key = name.toLowerCase();
+  return names.some((n) => n.toLowerCase() === key);
+}
+
 export async function runMonitoringSummary(deps: SummaryDeps): Promise<MonitoringSummaryOutcome> {
   const { host, lang } = deps;
   const names = await host.listSheets();
@@ -44,7 +50,7 @@ export async function runMonitoringSummary(deps: SummaryDeps): Promise<Monitorin
     { lang, builtAt: (deps.now ?? (() => new Date()))() },
   );
   if ("unreadable" in built) return { status: "none", message: built.unreadable };
-  if (names.includes(built.sheet.name) && !(await deps.confirmReplace(built.sheet.name)))
+  if (hasSheet(names, built.sheet.name) && !(await deps.confirmReplace(built.sheet.name)))
     return { status: "kept" };
   const report = await host.writePlans([built.sheet], []);
   return { status: "done", summary: built.summary, notes: built.notes, report };
@@ -100,7 +106,7 @@ export async function runCallSummary(
     return { status: "none", message, result };
   }
   const names = await deps.host.listSheets();
-  if (names.includes(CALL_SUMMARY_SHEET) && !(await deps.confirmReplace(CALL_SUMMARY_SHEET)))
+  if (hasSheet(names, CALL_SUMMARY_SHEET) && !(await deps.confirmReplace(CALL_SUMMARY_SHEET)))
     return { status: "kept", result };
   const { sheet } = buildCallSummaryPlan(result.call, card, {
     lang: deps.lang,
