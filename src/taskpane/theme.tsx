@@ -3,21 +3,16 @@
  * src/platform/office.ts), otherwise the system's (`prefers-color-scheme`, `forced-colors`), followed
  * live when the system setting changes.
  */
-import {
-  FluentProvider,
-  teamsHighContrastTheme,
-  webDarkTheme,
-  webLightTheme,
-  type Theme,
-} from "@fluentui/react-components";
+import { FluentProvider, webLightTheme, type Theme } from "@fluentui/react-components";
 import * as React from "react";
 import type { PaneTheme } from "../platform/office";
 
-export const THEMES: Record<PaneTheme, Theme> = {
-  light: webLightTheme,
-  dark: webDarkTheme,
-  highContrast: teamsHighContrastTheme,
-};
+/** The themes by name; light is in the first load, dark and high contrast are fetched when needed. */
+export async function loadTheme(name: PaneTheme): Promise<Theme> {
+  if (name === "light") return webLightTheme;
+  const { DARK_THEMES } = await import(/* webpackChunkName: "themes" */ "./darkThemes.js");
+  return DARK_THEMES[name];
+}
 
 function systemTheme(): PaneTheme {
   if (typeof matchMedia !== "function") return "light";
@@ -45,11 +40,26 @@ export function ThemedRoot(props: {
 }): React.JSX.Element {
   const system = useSystemTheme();
   const name = props.office ?? system;
+  // Light until another theme's chunk is there (a moment after the first paint).
+  const [theme, setTheme] = React.useState<{ name: PaneTheme; theme: Theme }>({
+    name: "light",
+    theme: webLightTheme,
+  });
   React.useEffect(() => {
-    if (typeof document !== "undefined") document.documentElement.dataset.miernikTheme = name;
+    let live = true;
+    void loadTheme(name).then(
+      (t) => live && setTheme({ name, theme: t }),
+      () => undefined, // the chunk could not be fetched: stay light
+    );
+    return () => {
+      live = false;
+    };
   }, [name]);
+  React.useEffect(() => {
+    if (typeof document !== "undefined") document.documentElement.dataset.miernikTheme = theme.name;
+  }, [theme.name]);
   return (
-    <FluentProvider theme={THEMES[name]} style={{ minHeight: "100vh" }}>
+    <FluentProvider theme={theme.theme} style={{ minHeight: "100vh" }}>
       {props.children}
     </FluentProvider>
   );

@@ -164,7 +164,7 @@ describe("the pane at 320–450 px (production build, standalone)", () => {
   let expected: CliCheck;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(ROOT, "dist", "cli", "main.js")))
+    if (!fs.existsSync(path.join(ROOT, "lib", "cli", "main.js")))
       throw new Error("run `npm run build:cli` first");
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-narrow-"));
     // A 2023 monitoring workbook still being filled: two wrong entries and a few empty cells.

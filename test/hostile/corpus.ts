@@ -457,6 +457,57 @@ export async function buildCorpus(dir: string): Promise<CorpusCase[]> {
   ];
   for (const [n, data] of enc) check(`encoding: ${n}`, put(n, data), [0, 1, 2]);
 
+  // 7b. Quoting and record widths (the strict CSV tokenizer): an unterminated quote is refused naming its
+  // line — never the rest of the file swallowed; a record wider or narrower than the header is a row issue.
+  {
+    const lines = CANONICAL_CSV.trim().split(/\r?\n/);
+    const at = (i: number, f: (l: string) => string) => lines.map((l, j) => (j === i ? f(l) : l)).join("\n");
+    check(
+      "csv: unterminated quote in a data row",
+      put(
+        "quote-open.csv",
+        at(3, (l) => l.replace(";", ';"')),
+      ),
+      [2],
+      {
+        names: "wierszu 4",
+      },
+    );
+    check(
+      "csv: unterminated quote in the header",
+      put(
+        "quote-header.csv",
+        at(0, (l) => `"${l}`),
+      ),
+      [2],
+    );
+    check("csv: quote left open at the end", put("quote-end.csv", `${CANONICAL_CSV.trim()};"`), [2]);
+    check(
+      "csv: a record wider than the header",
+      put(
+        "wide.csv",
+        at(4, (l) => `${l};extra;more`),
+      ),
+      [0, 1],
+    );
+    check(
+      "csv: a record narrower than the header",
+      put(
+        "narrow.csv",
+        at(4, (l) => l.split(";").slice(0, 5).join(";")),
+      ),
+      [0, 1],
+    );
+    check(
+      "csv: quoted separators and doubled quotes",
+      put(
+        "quoted.csv",
+        at(2, (l) => l.replace("Anna", '"An;na ""A"""')),
+      ),
+      [0, 1],
+    );
+  }
+
   // 8. Control characters and over-long cells in values (written with -o: the output must be valid XML).
   const rows = csvRows();
   const nameCol = 2;

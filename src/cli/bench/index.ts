@@ -154,7 +154,7 @@ function memory(): { heapMB: number; rssMB: number; maxRssMB: number } {
 function inChild(what: string, n: number): ChildFigure | string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-bench-"));
   // Compiled next to this file; from the sources (jest), the CLI build's copy.
-  const script = [path.join(__dirname, "child.js"), path.join(ROOT, "dist", "cli", "bench", "child.js")].find(
+  const script = [path.join(__dirname, "child.js"), path.join(ROOT, "lib", "cli", "bench", "child.js")].find(
     (f) => fs.existsSync(f),
   );
   if (!script) return "not measured: child.js not built (npm run build:cli)";

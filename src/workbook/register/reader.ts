@@ -15,6 +15,13 @@ import { columnLetters } from "../address";
 import { SheetCells, WorkbookCells } from "../cells";
 import { csvDecodings, CsvError, encodingLabel, parseCsv, separatorLabel, detectSeparator } from "../csv";
 import { CellValue } from "../plan";
+import { Counted, countOf } from "../../domain/i18n";
+
+/** "pole" counted: 1 pole, 2–4 pola, 5 pól. */
+const FIELD: Counted = {
+  pl: { one: "pole", few: "pola", many: "pól" },
+  en: { one: "field", other: "fields" },
+};
 
 /** The register cannot be read at all (no sheet with the headers, a required column missing). One line, PL + EN. */
 export class RegisterReadError extends Error {
@@ -248,8 +255,8 @@ export function readRegisterRow(sheet: SheetCells, header: RegisterHeader, i: nu
       rule: "csv.width",
       severity: "error",
       message: {
-        pl: `Wiersz ma ${line.length} pól, a nagłówek ${header.width} — sprawdź separatory i cudzysłowy w tym wierszu pliku (wartości mogą być przesunięte).`,
-        en: `The row has ${line.length} fields, the header ${header.width} — check the separators and quotes on this line of the file (values may be shifted).`,
+        pl: `Wiersz ma ${countOf(line.length, FIELD, "pl")}, a nagłówek ${header.width} — sprawdź separatory i cudzysłowy w tym wierszu pliku (wartości mogą być przesunięte).`,
+        en: `The row has ${countOf(line.length, FIELD, "en")}, the header ${header.width} — check the separators and quotes on this line of the file (values may be shifted).`,
       },
     });
   const status = values.status;
