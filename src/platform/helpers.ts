@@ -3,7 +3,18 @@
  * core-js 2), so Miernik uses it behind two small interfaces — host detection and settings
  * storage — that can be reimplemented here without touching the rest of the pane.
  */
-import { Storage, StorageType, Utilities } from "@microsoft/office-js-helpers";
+import type { Storage } from "@microsoft/office-js-helpers";
+
+type Helpers = typeof import("@microsoft/office-js-helpers");
+let loading: Promise<Helpers> | null = null;
+
+/**
+ * The package, fetched on first use — a chunk of its own, requested at start-up in parallel with
+ * office.js; the first screen does not wait for it (it renders with the default preferences).
+ */
+function helpers(): Promise<Helpers> {
+  return (loading ??= import(/* webpackChunkName: "office-js-helpers" */ "@microsoft/office-js-helpers"));
+}
 
 /** Small string settings remembered between sessions (language, last year). */
 export interface SettingsStore {
@@ -21,8 +32,9 @@ export interface HostInfo {
 }
 
 /** Host and platform by office-js-helpers; `{ host: "WEB", platform: null }` when it cannot tell. */
-export function detectHostInfo(): HostInfo {
+export async function detectHostInfo(): Promise<HostInfo> {
   try {
+    const { Utilities } = await helpers();
     const host = Utilities.host;
     let platform: string | null = null;
     try {
@@ -73,9 +85,10 @@ export function memorySettingsStore(initial: Record<string, string> = {}): Setti
  * Settings kept in local storage under the "miernik" container (office-js-helpers `Storage`);
  * falls back to memory when local storage is unavailable (e.g. blocked in a sandboxed frame, Node).
  */
-export function createSettingsStore(): SettingsStore {
+export async function createSettingsStore(): Promise<SettingsStore> {
   try {
     if (typeof window === "undefined" || !window.localStorage) return memorySettingsStore();
+    const { Storage, StorageType } = await helpers();
     return wrap(new Storage<string>(CONTAINER, StorageType.LocalStorage), "local");
   } catch {
     return memorySettingsStore();

@@ -171,7 +171,7 @@ export async function startPlatform(opts: StartOptions = {}): Promise<Platform> 
     typeof info.platform === "string"
       ? info.platform
       : scope === globalThis
-        ? detectHostInfo().platform
+        ? (await detectHostInfo()).platform
         : null;
   let officeTheme: OfficeThemeLike | undefined;
   try {

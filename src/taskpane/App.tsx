@@ -122,6 +122,14 @@ export function App(props: AppProps): React.JSX.Element {
   );
   const [lang, setLang] = React.useState<Lang>(prefs.lang);
   const [year, setYear] = React.useState<number>(prefs.year ?? defaultYear(engine, props.today));
+  // A settings store that arrives after the first screen (see index.tsx) brings the remembered choices.
+  const firstPrefs = React.useRef(prefs);
+  React.useEffect(() => {
+    if (firstPrefs.current === prefs) return;
+    firstPrefs.current = prefs;
+    setLang(prefs.lang);
+    if (prefs.year !== undefined) setYear(prefs.year);
+  }, [prefs]);
   const [selected, setSelected] = React.useState<SectionDef["id"]>(props.initialSection ?? sections[0].id);
   const idBase = React.useId();
   // Outside Office: opening another file starts the sections over on it.

@@ -7,7 +7,7 @@
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { createSettingsStore } from "../platform/helpers";
+import { createSettingsStore, memorySettingsStore, SettingsStore } from "../platform/helpers";
 import { Platform, startPlatform } from "../platform/office";
 import { App } from "./App";
 import type { WorkbookHost } from "./host";
@@ -37,17 +37,27 @@ import { ThemedRoot } from "./theme";
 async function main(): Promise<void> {
   const container = document.getElementById("container");
   if (!container) throw new Error("#container is missing from taskpane.html");
+  // The remembered preferences (office-js-helpers' storage, a chunk of its own) arrive in parallel with
+  // Office; the first screen does not wait for them.
+  const stored = createSettingsStore().catch(() => memorySettingsStore());
   const platform = await startPlatform();
   const inExcel = platform.host === "excel" && platform.excel ? excelHost(platform) : null;
   const host: WorkbookHost = inExcel ?? (await standaloneHost());
   document.body.dataset.miernikHost = host.kind;
-  createRoot(container).render(
-    <React.StrictMode>
-      <ThemedRoot office={platform.theme}>
-        <App host={host} engine={lazyMonitoringEngine()} settings={createSettingsStore()} />
-      </ThemedRoot>
-    </React.StrictMode>,
-  );
+  const root = createRoot(container);
+  const engine = lazyMonitoringEngine();
+  const render = (settings: SettingsStore) =>
+    root.render(
+      <React.StrictMode>
+        <ThemedRoot office={platform.theme}>
+          <App host={host} engine={engine} settings={settings} />
+        </ThemedRoot>
+      </React.StrictMode>,
+    );
+  // Usually the store is there by now; if not, render at once and apply the preferences when it comes.
+  const early = await Promise.race([stored, Promise.resolve(null)]);
+  render(early ?? memorySettingsStore());
+  if (!early) void stored.then(render);
   // After the first screen: the message bars' chunk, so the first message shows styled at once.
   setTimeout(() => {
     preloadFeedback();

@@ -137,9 +137,9 @@ describe("startPlatform", () => {
 });
 
 describe("office-js-helpers wrapper", () => {
-  test("outside a browser: host WEB, settings kept in memory", () => {
-    expect(detectHostInfo()).toEqual({ host: "WEB", platform: null });
-    const s = createSettingsStore();
+  test("outside a browser: host WEB, settings kept in memory", async () => {
+    expect(await detectHostInfo()).toEqual({ host: "WEB", platform: null });
+    const s = await createSettingsStore();
     expect(s.persistence).toBe("memory");
     s.set("lang", "en");
     expect(s.get("lang")).toBe("en");
