@@ -40,7 +40,11 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   stateFile: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere", minWidth: 0 },
-  tabs: { padding: `0 ${tokens.spacingHorizontalXS}`, minWidth: 0 },
+  tabs: {
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    minWidth: 0,
+    "@media (max-width: 340px)": { padding: 0 },
+  },
   tabList: { flexWrap: "wrap" },
   // Three tabs on one line at 320 px: less padding than Fluent's small tabs.
   tab: {

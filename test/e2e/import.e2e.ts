@@ -47,11 +47,16 @@ function cliJson(args: string[]): CliCheck {
 const pct = (v: number | null): string =>
   `${(Math.round((v ?? 0) * 1000) / 10).toFixed(1).replace(".", ",")}%`;
 
+/** Polish grouping, every number (the pane's `1 875`). */
+const num = (v: number): string =>
+  v.toLocaleString("pl-PL", { useGrouping: "always" } as unknown as Intl.NumberFormatOptions);
+
 /** What a criterion card shows for a CLI criterion (the pane's format, Polish). */
 function cardText(c: CliCheck["criteria"][number]): string {
-  if (c.kind === "product") return `${c.numerator}${c.target !== null ? ` / ${c.target}` : ""}`;
-  if (c.denominator === null) return `${c.numerator}${c.threshold !== null ? ` / ${c.threshold}` : ""}`;
-  return `${c.numerator} / ${c.denominator} = ${pct(c.share)}${c.threshold !== null ? ` (próg ${pct(c.threshold)})` : ""}`;
+  if (c.kind === "product") return `${num(c.numerator)}${c.target !== null ? ` / ${num(c.target)}` : ""}`;
+  if (c.denominator === null)
+    return `${num(c.numerator)}${c.threshold !== null ? ` / ${num(c.threshold)}` : ""}`;
+  return `${num(c.numerator)} / ${num(c.denominator)} = ${pct(c.share)}${c.threshold !== null ? ` (próg ${pct(c.threshold)})` : ""}`;
 }
 
 describe("a Windows-1250 CSV from Polish Excel in the standalone page (issue 12)", () => {
@@ -107,14 +112,17 @@ describe("a Windows-1250 CSV from Polish Excel in the standalone page (issue 12)
     expect(fromRegister.criteria).toEqual(expected.criteria);
 
     // Open the CSV itself (Otwórz plik) and check it: the criteria on screen are the CLI's.
-    await page.getByLabel("Otwórz plik (.xlsx, .csv)").setInputFiles(list);
-    await page.getByText(/Otwarty plik: uczestnicy-excel/).waitFor();
+    await page.locator('input[data-file-input="open"]').setInputFiles(list);
+    await page.locator("[data-state-file]", { hasText: "uczestnicy-excel" }).waitFor();
     await page.getByLabel("Stan na dzień").fill(AS_OF);
     await page.getByRole("button", { name: "Sprawdź kryteria" }).click();
     await page.locator("[data-summary]").waitFor();
     expect(await page.locator("[data-summary]").textContent()).toBe(
-      `Stan na ${AS_OF}: uczestników ${expected.participants}, oczekujących na wynik ${expected.pending}`,
+      `Stan na 01.01.2025: ${expected.participants} uczestników, oczekujący na wynik: ${expected.pending}`,
     );
+    // The verdict leads; every group opened to read each criterion.
+    const folded = page.locator("main button[aria-expanded='false']");
+    while ((await folded.count()) > 0) await folded.first().click();
     for (const c of expected.criteria)
       expect(`${c.id}: ${await page.locator(`[data-criterion="${c.id}"] [data-value]`).textContent()}`).toBe(
         `${c.id}: ${cardText(c)}`,

@@ -98,16 +98,23 @@ export const PARTICIPANTS_TEXT = {
 const S = PARTICIPANTS_TEXT;
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  // minWidth 0 and wrapping anywhere: long codes, cell addresses and file names never widen the pane.
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    minWidth: 0,
+    overflowWrap: "anywhere",
+  },
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
-  cards: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  card: { padding: tokens.spacingHorizontalS },
+  cards: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  card: { padding: tokens.spacingHorizontalS, minWidth: 0 },
   list: {
     maxHeight: "30vh",
     overflowY: "auto",
     margin: 0,
     paddingLeft: tokens.spacingHorizontalL,
-    overflowWrap: "break-word",
+    overflowWrap: "anywhere",
   },
   wrap: { overflowWrap: "break-word", minWidth: 0 },
   note: { color: tokens.colorNeutralForeground2 },
