@@ -9,12 +9,10 @@
  *   criteria, premium points, minimums and every bad cell with its fix. Exit 0: consistent and every formal
  *   and effectiveness criterion met; 1: not; 2: unreadable input. It never writes onto the input.
  */
-import * as fs from "fs";
 import * as path from "path";
 import type { Card } from "../../domain/card/types";
 import { formatPercent } from "../../domain/numbers";
 import { evaluatePlan, minimumPlan, PlanEvaluation, PlanInput } from "../../domain/plan/evaluate";
-import { readXlsx } from "../../hosts/xlsx/read";
 import { writeXlsx } from "../../hosts/xlsx/render";
 import { MET } from "../../workbook/criteria/plan";
 import { buildCheckWorkbookPlan } from "../../workbook/criteria/workbook";
@@ -26,7 +24,9 @@ import { buildPlanSheetPlan, PLAN_SHEET, planNames } from "../../workbook/projec
 import { parseArgs } from "../args";
 import { loadCard, oneLine, parseAsOf } from "../cardOptions";
 import { readRegisterFile } from "./check";
-import { CliCommand, CliError, CliIO } from "../io";
+import { prepareOutput, writeFileAtomic } from "../files";
+import { readWorkbookFile } from "../inputFiles";
+import { CliCommand, CliError, CliIO, InputError } from "../io";
 
 const USAGE =
   "miernik plan [<skoroszyt.xlsx>] [--card rpo-wl-9.1-2016|karta.json] [--participants N] [--register rejestr.xlsx|.csv [--as-of RRRR-MM-DD]] [-o plan.xlsx] [--json] [--force]";
@@ -109,22 +109,11 @@ function report(io: CliIO, e: PlanEvaluation, findings: LocatedPlanFinding[]): v
 }
 
 async function evaluateWorkbook(file: string, card: Card, json: boolean, io: CliIO): Promise<number> {
-  const full = path.resolve(io.cwd, file);
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(full);
-  } catch (e) {
-    throw new CliError(`nie można odczytać / cannot read ${file}: ${oneLine(e)}`);
-  }
-  let sheets;
-  try {
-    sheets = (await readXlsx(bytes)).sheets;
-  } catch (e) {
-    throw new CliError(`${file}: to nie jest czytelny plik .xlsx / not a readable .xlsx file: ${oneLine(e)}`);
-  }
+  // The bounded reader every command uses: regular files only, .ods/.xls named, size and zip limits.
+  const { sheets } = await readWorkbookFile(path.resolve(io.cwd, file), file, "pl");
   const sheet = sheets.find((s) => s.name === PLAN_SHEET);
   if (!sheet)
-    throw new CliError(
+    throw new InputError(
       `${file}: brak arkusza „${PLAN_SHEET}” — utwórz go poleceniem miernik plan -o ${file.replace(/\.xlsx$/i, "")}-plan.xlsx / no sheet "${PLAN_SHEET}"`,
     );
   const read = readPlanSheet(sheet, card);
@@ -178,11 +167,19 @@ export const command: CliCommand = {
     const out = typeof options.output === "string" ? options.output : DEFAULT_OUT;
     if (!out.toLowerCase().endsWith(".xlsx"))
       throw new CliError(`-o: plik .xlsx / an .xlsx file, not "${out}"`);
-    const target = path.resolve(io.cwd, out);
-    if (fs.existsSync(target) && options.force !== true)
-      throw new CliError(
-        `plik ${out} już istnieje; użyj --force, aby go zastąpić / ${out} exists; use --force to replace it`,
-      );
+    // The one overwrite policy of every command (src/cli/files.ts): --force to replace, never an input
+    // (the register, a card file — compared by real path and device + inode), temp file + rename.
+    const cardFile =
+      typeof options.card === "string" && options.card.toLowerCase().endsWith(".json")
+        ? path.resolve(io.cwd, options.card)
+        : null;
+    const target = prepareOutput(out, io.cwd, {
+      force: options.force === true,
+      inputs: [
+        ...(typeof options.register === "string" ? [path.resolve(io.cwd, options.register)] : []),
+        ...(cardFile ? [cardFile] : []),
+      ],
+    });
     const values = N === null ? {} : minimumPlan(card, N);
     let workbook: WorkbookPlan = {
       sheets: [buildPlanSheetPlan(card, { values, lang })],
@@ -190,10 +187,6 @@ export const command: CliCommand = {
     };
     if (typeof options.register === "string") {
       const registerPath = path.resolve(io.cwd, options.register);
-      if (registerPath === target)
-        throw new CliError(
-          "-o nie może wskazywać pliku rejestru / -o cannot be the register file (it is never written)",
-        );
       const asOf = parseAsOf(typeof options["as-of"] === "string" ? options["as-of"] : undefined);
       let rows;
       try {
@@ -210,13 +203,10 @@ export const command: CliCommand = {
     } else if (options["as-of"] !== undefined)
       throw new CliError("--as-of tylko z --register / --as-of needs --register");
     const bytes = await writeXlsx(workbook);
-    const tmp = `${target}.${process.pid}.tmp`;
     try {
-      fs.writeFileSync(tmp, bytes);
-      fs.renameSync(tmp, target);
+      writeFileAtomic(target, bytes);
     } catch (e) {
-      if (fs.existsSync(tmp)) fs.unlinkSync(tmp);
-      throw new CliError(`nie można zapisać / cannot write ${out}: ${oneLine(e)}`);
+      throw new InputError(`${out}: nie można zapisać / cannot write: ${oneLine(e)}`);
     }
     const e = evaluatePlan(card, values);
     if (json) io.out(JSON.stringify(planJson(card, e, [], out), null, 2));
