@@ -18,6 +18,7 @@ import { participants, registerRows } from "../fixtures/summary/projects";
 import { expectAccessible } from "./a11y";
 import { screenshot, Session } from "./browser";
 import { DIST, expectCspClean, openPane, Pane } from "./pane";
+import { cardText, CliCheck } from "./criteria";
 
 const ROOT = path.resolve(__dirname, "../..");
 const CLI = path.join(ROOT, "bin", "miernik.js");
@@ -40,21 +41,6 @@ interface CliFinding {
   message: string;
   fix: unknown;
 }
-interface CliCheck {
-  participants: number;
-  pending: number;
-  criteria: {
-    id: string;
-    kind: string;
-    numerator: number;
-    denominator: number | null;
-    share: number | null;
-    threshold: number | null;
-    target: number | null;
-  }[];
-  rowIssues: unknown[];
-}
-
 /** The findings on screen as "sheet!cell — message", every group expanded. */
 async function findingsOnScreen(page: Page): Promise<string[]> {
   const headers = page.locator("main button[aria-expanded='false']");
@@ -77,21 +63,6 @@ function shownFinding(f: CliFinding): string {
   // A fixable finding shows its fix apart (found → fix), not as the message's "; poprawka: …" tail.
   if (f.fix !== null) m = m.replace(/;\s*poprawka:[^;]*$/, "");
   return `${f.sheet}!${f.cell} — ${m.charAt(0).toLocaleUpperCase("pl-PL")}${m.slice(1)}`;
-}
-
-/** Numbers as the pane prints them (Intl.NumberFormat pl-PL, 4-digit numbers grouped too). */
-const num = (v: number): string =>
-  v.toLocaleString("pl-PL", { useGrouping: "always" } as unknown as Intl.NumberFormatOptions);
-
-const pct = (v: number | null): string =>
-  `${(Math.round((v ?? 0) * 1000) / 10).toFixed(1).replace(".", ",")}%`;
-
-/** What a criterion card shows for a CLI criterion (the pane's format, Polish). */
-function cardText(c: CliCheck["criteria"][number]): string {
-  if (c.kind === "product") return `${num(c.numerator)}${c.target !== null ? ` / ${num(c.target)}` : ""}`;
-  if (c.denominator === null)
-    return `${num(c.numerator)}${c.threshold !== null ? ` / ${num(c.threshold)}` : ""}`;
-  return `${num(c.numerator)} / ${num(c.denominator)} = ${pct(c.share)}${c.threshold !== null ? ` (próg ${pct(c.threshold)})` : ""}`;
 }
 
 describe("standalone page over the user's files (production build)", () => {

@@ -15,24 +15,11 @@ import { participants } from "../fixtures/summary/projects";
 import { expectAccessible } from "./a11y";
 import { Session } from "./browser";
 import { openPane, Pane } from "./pane";
+import { cardText, CliCheck } from "./criteria";
 
 const ROOT = path.resolve(__dirname, "../..");
 const CLI = path.join(ROOT, "bin", "miernik.js");
 const AS_OF = "2025-01-01";
-
-interface CliCheck {
-  participants: number;
-  pending: number;
-  criteria: {
-    id: string;
-    kind: string;
-    numerator: number;
-    denominator: number | null;
-    share: number | null;
-    threshold: number | null;
-    target: number | null;
-  }[];
-}
 
 function cliJson(args: string[]): CliCheck {
   try {
@@ -42,21 +29,6 @@ function cliJson(args: string[]): CliCheck {
     if (out) return JSON.parse(out);
     throw e;
   }
-}
-
-const pct = (v: number | null): string =>
-  `${(Math.round((v ?? 0) * 1000) / 10).toFixed(1).replace(".", ",")}%`;
-
-/** Polish grouping, every number (the pane's `1 875`). */
-const num = (v: number): string =>
-  v.toLocaleString("pl-PL", { useGrouping: "always" } as unknown as Intl.NumberFormatOptions);
-
-/** What a criterion card shows for a CLI criterion (the pane's format, Polish). */
-function cardText(c: CliCheck["criteria"][number]): string {
-  if (c.kind === "product") return `${num(c.numerator)}${c.target !== null ? ` / ${num(c.target)}` : ""}`;
-  if (c.denominator === null)
-    return `${num(c.numerator)}${c.threshold !== null ? ` / ${num(c.threshold)}` : ""}`;
-  return `${num(c.numerator)} / ${num(c.denominator)} = ${pct(c.share)}${c.threshold !== null ? ` (próg ${pct(c.threshold)})` : ""}`;
 }
 
 describe("a Windows-1250 CSV from Polish Excel in the standalone page (issue 12)", () => {
