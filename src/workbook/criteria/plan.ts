@@ -82,7 +82,8 @@ const HEADERS: Record<CriteriaColumn, { pl: string; en: string }> = {
   reached: { pl: "Realizacja celu", en: "Target reached" },
 };
 
-const KIND_LABELS: Record<Criterion["kind"], { pl: string; en: string }> = {
+/** Criterion kinds as both sheets (criteria, plan) name them. */
+export const KIND_LABELS: Record<Criterion["kind"], { pl: string; en: string }> = {
   formal: { pl: "formalne", en: "formal" },
   effectiveness: { pl: "efektywność", en: "effectiveness" },
   premium: { pl: "premiujące", en: "premium" },

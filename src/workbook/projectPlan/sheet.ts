@@ -24,7 +24,7 @@ import {
 } from "../../domain/plan/fields";
 import { type Forms, groupForms } from "../../domain/plan/words";
 import { columnLetters } from "../address";
-import { countIfs, MET, quote } from "../criteria/plan";
+import { countIfs, KIND_LABELS, MET, quote } from "../criteria/plan";
 import type { CellValue, ConditionalFormatPlan, FormatPlan, NamePlan, SheetPlan } from "../plan";
 import { emptySheet } from "../plan";
 
@@ -58,14 +58,6 @@ const WIDTH = PLAN_CRITERIA_COLUMNS.length;
 export function planFieldName(key: string): string {
   return `PL_${key}`;
 }
-
-const KIND: Record<Criterion["kind"], { pl: string; en: string }> = {
-  formal: { pl: "formalne", en: "formal" },
-  effectiveness: { pl: "efektywność", en: "effectiveness" },
-  premium: { pl: "premiujące", en: "premium" },
-  result: { pl: "rezultat", en: "result" },
-  product: { pl: "produkt", en: "product" },
-};
 
 const SECTION: Record<PlanField["section"], { pl: string; en: string }> = {
   groups: { pl: "Grupa docelowa i formy wsparcia", en: "Target group and forms of support" },
@@ -522,7 +514,7 @@ export function buildPlanSheetPlan(card: Card, opts: PlanSheetOptions = {}): She
     const r = L.firstCriterionRow + i;
     put(r, CC("id"), c.id);
     put(r, CC("label"), c.label[lang]);
-    put(r, CC("kind"), KIND[c.kind][lang]);
+    put(r, CC("kind"), KIND_LABELS[c.kind][lang]);
     if (c.threshold !== undefined && c.threshold !== null) put(r, CC("threshold"), c.threshold);
     if (c.measure === "productCount" && c.target !== undefined) put(r, CC("target"), c.target);
     if (c.kind === "premium" && (c.points === null || c.points === undefined)) put(r, CC("points"), "—");
@@ -561,7 +553,7 @@ export function buildPlanSheetPlan(card: Card, opts: PlanSheetOptions = {}): She
   const failing = ["formal", "effectiveness"]
     .map(
       (k) =>
-        `COUNTIFS(${range("kind")},${quote(KIND[k as Criterion["kind"]][lang])},${range("met")},${quote(MET.no)})`,
+        `COUNTIFS(${range("kind")},${quote(KIND_LABELS[k as Criterion["kind"]][lang])},${range("met")},${quote(MET.no)})`,
     )
     .join("+");
   put(
