@@ -237,6 +237,8 @@ interface SheetRows {
   last: number;
 }
 
+const CHUNK = 1 << 16;
+
 /**
  * The rows of a sheet without merges, as the ExcelJS loop of writeSheet writes them (same cells, same
  * order, so the same style, shared-string and shared-formula ids), through ./rowXml.ts.
@@ -259,6 +261,8 @@ function writeRowsDirect(ws: StreamWorksheet, s: SheetRows): void {
     ws._writeOpenSheetData();
     ws.startedData = true;
   }
+  // Rows go to the sheet's stream in chunks of some 64 K characters (one buffer per row costs more).
+  let chunk = "";
   for (let r = 0; r <= s.last; r++) {
     row.clear();
     for (const { b, shared } of s.blocks) {
@@ -306,9 +310,13 @@ function writeRowsDirect(ws: StreamWorksheet, s: SheetRows): void {
     }
     // What `row.addPageBreak()` of ExcelJS records.
     if (s.rowBreaks.has(r + 1)) ws.rowBreaks.push({ id: r + 1, max: 16838, man: 1 });
-    const xml = row.write(r + 1);
-    if (xml) ws.stream.write(xml);
+    chunk += row.write(r + 1);
+    if (chunk.length >= CHUNK) {
+      ws.stream.write(chunk);
+      chunk = "";
+    }
   }
+  if (chunk) ws.stream.write(chunk);
 }
 
 /** Writes one sheet, row by row. `nextTableId` numbers the workbook's tables. */
