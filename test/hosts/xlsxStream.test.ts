@@ -13,6 +13,7 @@ import { Card } from "../../src/domain/card/types";
 import { PROGRAMME, sampleValues2023 } from "../../src/domain/programme/programme";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { writeXlsx } from "../../src/hosts/xlsx/render";
+import { RowXml } from "../../src/hosts/xlsx/rowXml";
 import { writeXlsxFile } from "../../src/hosts/xlsx/stream";
 import { buildCheckWorkbookPlan } from "../../src/workbook/criteria/workbook";
 import { buildMonitoringSheetPlan } from "../../src/workbook/monitoring/layout";
@@ -24,6 +25,13 @@ import { registerTableRows } from "../../src/workbook/register/rows";
 import { participants, registerRows } from "../fixtures/summary/projects";
 import { diffRendered, renderedFromXlsx } from "./planAssertions";
 import { richPlan } from "./richPlan";
+
+const JSZip = require("jszip") as {
+  loadAsync(b: Uint8Array): Promise<{
+    files: Record<string, { dir: boolean }>;
+    file(n: string): { async(t: "string"): Promise<string> } | null;
+  }>;
+};
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-stream-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -84,4 +92,62 @@ describe("streaming .xlsx = in-memory .xlsx", () => {
     }
     expect(wrong.slice(0, 5)).toEqual([]);
   }, 60_000);
+
+  // The rich plan's main sheet without its merges, with row breaks and column formulas of one and more rows:
+  // every kind of cell, row height, hidden row, shared run, table header and break on the direct path.
+  function richWithoutMerges(): WorkbookPlan {
+    const plan = richPlan();
+    const [main, ...rest] = plan.sheets;
+    return {
+      ...plan,
+      sheets: [
+        {
+          ...main,
+          merges: [],
+          blocks: [
+            ...main.blocks,
+            {
+              row: 14,
+              col: 0,
+              values: [[1], [2], [3], [4]],
+              formulas: [["=B15*2"], ["=B16*2"], ["=B17*2"], [null]],
+            },
+          ],
+          columnFormulas: [
+            { col: 5, row: 3, rows: 4, template: '=IF(B{r}="","",B{r}&" & <x>")' },
+            { col: 6, row: 3, rows: 1, template: "=F{r}" },
+          ],
+          print: { ...main.print!, scale: 90, rowBreaks: [5, 9] },
+        },
+        ...rest,
+      ],
+    };
+  }
+
+  test.each([
+    ["the check workbook", () => checkPlan(120)],
+    ["the rich test plan", () => richPlan()],
+    ["the rich test plan without merges", richWithoutMerges],
+  ])(
+    "%s: rows written directly are ExcelJS's own bytes, part for part",
+    async (label, make) => {
+      const plan = make();
+      const base = path.join(dir, label.replace(/\W/g, "_"));
+      await writeXlsxFile(plan, `${base}-exceljs.xlsx`, { direct: false });
+      const rows = jest.spyOn(RowXml.prototype, "write");
+      await writeXlsxFile(plan, `${base}-direct.xlsx`);
+      // The direct path did write rows (every plan here has sheets without merges).
+      expect(rows).toHaveBeenCalled();
+      rows.mockRestore();
+      const a = await JSZip.loadAsync(new Uint8Array(fs.readFileSync(`${base}-exceljs.xlsx`)));
+      const b = await JSZip.loadAsync(new Uint8Array(fs.readFileSync(`${base}-direct.xlsx`)));
+      const names = Object.keys(a.files).filter((n) => !a.files[n].dir);
+      expect(Object.keys(b.files).filter((n) => !b.files[n].dir)).toEqual(names);
+      const differ: string[] = [];
+      for (const n of names)
+        if ((await a.file(n)!.async("string")) !== (await b.file(n)!.async("string"))) differ.push(n);
+      expect(differ).toEqual([]);
+    },
+    60_000,
+  );
 });

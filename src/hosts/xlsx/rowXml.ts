@@ -70,13 +70,13 @@ export class RowXml {
 
   /** Empties the row for the next one. */
   clear(): void {
+    this.height = undefined;
+    this.hidden = false;
     if (!this.touched) return;
     this.kind.fill(0);
     this.data.fill(null);
     this.ref.fill(undefined);
     this.style.fill(undefined);
-    this.height = undefined;
-    this.hidden = false;
     this.touched = false;
   }
 
