@@ -243,7 +243,7 @@ const CHUNK = 1 << 16;
  * The rows of a sheet without merges, as the ExcelJS loop of writeSheet writes them (same cells, same
  * order, so the same style, shared-string and shared-formula ids), through ./rowXml.ts.
  */
-function writeRowsDirect(ws: StreamWorksheet, s: SheetRows): void {
+async function writeRowsDirect(ws: StreamWorksheet, s: SheetRows): Promise<void> {
   let width = s.styles.width;
   for (const { b } of s.blocks)
     for (let i = 0; i < b.values.length; i++)
@@ -314,19 +314,21 @@ function writeRowsDirect(ws: StreamWorksheet, s: SheetRows): void {
     if (chunk.length >= CHUNK) {
       ws.stream.write(chunk);
       chunk = "";
+      // Let the zip take what is written (deflated off the main thread) instead of holding the sheet.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
   if (chunk) ws.stream.write(chunk);
 }
 
 /** Writes one sheet, row by row. `nextTableId` numbers the workbook's tables. */
-function writeSheet(
+async function writeSheet(
   wb: StreamWorkbook,
   plan: SheetPlan,
   tableParts: TablePart[],
   nextTableId: () => number,
   direct: boolean,
-): void {
+): Promise<void> {
   const ws = wb.addWorksheet(plan.name, {
     state: plan.visibility === "hidden" ? "hidden" : "visible",
     properties: plan.tabColor ? { tabColor: { argb: argb(plan.tabColor) } } : {},
@@ -380,7 +382,7 @@ function writeSheet(
   for (const b of rowBreaks) last = Math.max(last, b - 1);
 
   if (direct && merges.length === 0) {
-    writeRowsDirect(ws, { blocks, cfs, tables, rowPlans, rowBreaks, styles, last });
+    await writeRowsDirect(ws, { blocks, cfs, tables, rowPlans, rowBreaks, styles, last });
     ws._rowZero = last + 2;
   } else {
     for (let r = 0; r <= last; r++) {
@@ -530,7 +532,7 @@ export async function writeXlsxFile(
   const tables: TablePart[] = [];
   let tableId = 0;
   withTableContentTypes(wb, tables);
-  for (const s of plan.sheets) writeSheet(wb, s, tables, () => ++tableId, options.direct ?? true);
+  for (const s of plan.sheets) await writeSheet(wb, s, tables, () => ++tableId, options.direct ?? true);
   addNames(wb, plan.names);
   await wb.commit();
   // Charts and column breaks (which ExcelJS cannot write) are added to the package as writeXlsx does.
