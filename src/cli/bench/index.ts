@@ -14,6 +14,8 @@
  *          --hf-max 10000 (largest N whose whole workbook, derived formulas included, is recalculated)
  *          --capacity 100000 (rows the criteria names cover, as the add-in writes them; tests use less)
  *          --no-libreoffice (skip the LibreOffice peer comparison)
+ *          --only write (only the writes in child processes: criteria workbook, floor, check -o; add
+ *          --no-pane to skip the standalone page's long tasks too)
  * Writes of the criteria workbook, the floor (bare ExcelJS streaming of the same values) and `check -o`
  * run in child processes (./child.ts) so each peak RSS is its own; the bench runs at Node's default heap.
  */
@@ -401,8 +403,18 @@ export async function runBench(argv: string[]): Promise<Report> {
     process.exitCode = 1;
   };
 
+  const writesOnly = option(argv, "--only") === "write";
   for (const n of sizes) {
     log(`… ${n} participants`);
+    if (writesOnly) {
+      writes.push({
+        n,
+        criteria: inChild("criteria-write", n),
+        floor: inChild("floor-write", n),
+        checkO: inChild("check-o", n),
+      });
+      continue;
+    }
     const capacity = Math.max(capacityOption, n + 1);
     const values = await timed(steps, "generate register", n, () => registerValues(n));
     const bytes = await timed(steps, "write .xlsx", n, () => writeXlsx(registerPlan(values)));
@@ -545,12 +557,12 @@ export async function runBench(argv: string[]): Promise<Report> {
     full.hf.destroy();
   }
 
-  log("… Office.js requests on the recording fake");
-  const office = await officeFigures(sizes, card);
+  if (!writesOnly) log("… Office.js requests on the recording fake");
+  const office = writesOnly ? [] : await officeFigures(sizes, card);
 
   // Peer comparison: LibreOffice recalculating Miernik's criteria workbook and the SUMPRODUCT design.
   let libreOffice: PeerComparison | string | null = null;
-  if (!argv.includes("--no-libreoffice")) {
+  if (!writesOnly && !argv.includes("--no-libreoffice")) {
     const n = Math.max(...sizes);
     log(`… LibreOffice: ${n} rows, Miernik's COUNTIFS vs SUMPRODUCT over whole columns`);
     const { registerRows } = require("./child") as typeof import("./child");
@@ -564,7 +576,7 @@ export async function runBench(argv: string[]): Promise<Report> {
   // The Chromium long tasks of the standalone page are added after this report (withPaneLongTasks, ./longtask).
 
   let summary: string | null = null;
-  if (!argv.includes("--no-summary")) {
+  if (!writesOnly && !argv.includes("--no-summary")) {
     log("… call summary");
     const files = Number(option(argv, "--files") ?? 200);
     const rows = Number(option(argv, "--rows") ?? 500);
