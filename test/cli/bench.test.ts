@@ -46,3 +46,16 @@ test("bench at N=50 reports each step, Office.js figures and the bundle line", a
   expect(text).toContain("criteria sheet recalculation (HyperFormula)");
   expect(text).toMatch(/Task pane (first load|bundle)/);
 }, 60_000);
+
+test("bench --only write runs the writes in child processes and nothing else", async () => {
+  const r = await runBench(["--sizes", "50", "--only", "write", "--json"]);
+  expect(r.steps).toEqual([]);
+  expect(r.office).toEqual([]);
+  expect(r.libreOffice).toBeNull();
+  expect(r.writes.map((w) => w.n)).toEqual([50]);
+  // npm test builds the CLI (lib/cli/bench/child.js) before the unit tests.
+  for (const f of [r.writes[0].criteria, r.writes[0].floor, r.writes[0].checkO]) {
+    expect(typeof f).toBe("object");
+    if (typeof f === "object") expect(f.bytes).toBeGreaterThan(0);
+  }
+}, 60_000);
