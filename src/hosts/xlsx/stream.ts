@@ -6,6 +6,9 @@
  * 100 000-row register never exists as a workbook in memory (the in-memory renderer needs GBs).
  * test/hosts/xlsxStream.test.ts reads both files back and compares them cell for cell.
  *
+ * Rows of sheets without merges are written as XML directly (./rowXml.ts: ExcelJS's own bytes, without
+ * its per-cell objects); sheets with merges go through ExcelJS's rows and cells.
+ *
  * Node only (file output). What ExcelJS's streaming writer lacks is added here:
  * - tables (the table part, its relationship, `<tableParts>` and the content type);
  * - shared-formula ids across rows (the writer restarts them at 0 in every row; see platform.md).
