@@ -10,7 +10,7 @@ import type { SheetCells } from "../../workbook/cells";
 import type { NamePlan, SheetPlan } from "../../workbook/plan";
 import { HostError } from "./errors";
 import { listSheets, readSheetCells } from "./read";
-import { ExcelRunner, runInExcel } from "./run";
+import { ExcelRunner, runInExcel, withOwnEventsOff } from "./run";
 import { ExcelValidationHost, excelValidationHost, LoadValidation } from "./validationHost";
 
 /** The Office.js renderer (./render.ts), loaded on the first write: the pane's first load does not carry it. */
@@ -63,11 +63,14 @@ export function createExcelWorkbookHost(opts: ExcelHostOptions): ExcelWorkbookHo
     },
     writePlans: async (plans, names, onProgress) => {
       const { renderSheetPlans } = await (opts.loadRenderer ?? loadRenderer)();
+      // A layout rewrites watched cells (the live validation's): events off for Miernik's own writes.
       const report = await run((ctx) =>
-        renderSheetPlans(ctx, plans, names, {
-          onProgress,
-          supports: (minor) => excelApi(`1.${minor}`),
-        }),
+        withOwnEventsOff(ctx, excelApi("1.8"), () =>
+          renderSheetPlans(ctx, plans, names, {
+            onProgress,
+            supports: (minor) => excelApi(`1.${minor}`),
+          }),
+        ),
       );
       // Fit-to-page is set (zoom with fit pages) but may be ignored until Page Layout view was opened
       // (office-js issue 1860): the pane says so after the layout.
