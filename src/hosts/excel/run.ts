@@ -21,12 +21,14 @@ export function isSetSupported(minor: number): boolean {
 export async function runInExcel<T>(
   batch: (context: Excel.RequestContext) => Promise<T>,
   excel: ExcelRunner = (globalThis as unknown as { Excel: ExcelRunner }).Excel,
+  opts: { undoGroup?: boolean } = {},
 ): Promise<T> {
   try {
     if (!isSetSupported(11)) return await excel.run(batch);
-    // Wait for the user to leave cell edit mode instead of failing (1.11); one undo step (1.20).
+    // Wait for the user to leave cell edit mode instead of failing (1.11); one undo step (1.20) unless the
+    // batch uses an API that cannot be undone (`undoGroup: false`; Excel would refuse with UndoNotSupported).
     const options: Excel.RunOptions = { delayForCellEdit: true };
-    if (isSetSupported(20)) options.mergeUndoGroup = true;
+    if (isSetSupported(20) && opts.undoGroup !== false) options.mergeUndoGroup = true;
     return await excel.run(options, batch);
   } catch (e) {
     throw toHostError(e);
