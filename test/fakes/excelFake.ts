@@ -286,9 +286,12 @@ function utf8Length(s: string): number {
   }
   return n;
 }
+/** Node's Buffer when there is one (native and fast); the browser page counts by hand. */
+const nodeBuffer = (globalThis as { Buffer?: { byteLength(s: string, enc: string): number } }).Buffer;
 function jsonSize(v: unknown): number {
   const s = JSON.stringify(v);
-  return s === undefined ? 4 : utf8Length(s);
+  if (s === undefined) return 4;
+  return nodeBuffer ? nodeBuffer.byteLength(s, "utf8") : utf8Length(s);
 }
 
 /* ---------------- A1 / R1C1 (Excel's spelling: RC2, R[-1]C, R3C[2]) ---------------- */
@@ -504,6 +507,14 @@ export class FakeSheetState {
         }
       }
   }
+  /** Puts rows of values straight into the sheet (test set-up: no recorded write, no typing rules). */
+  putRows(top: number, left: number, values: readonly (readonly FakeValue[])[]): void {
+    values.forEach((row, i) => {
+      const v: FakeValue[] = new Array(left).fill(null);
+      for (const x of row) v.push(x === "" || x === undefined ? null : x);
+      this.cells.set(top + i, { v, f: [] });
+    });
+  }
   set(row: number, col: number, value: FakeValue, formula: string | null): void {
     const x = this.row(row);
     x.v[col] = value;
@@ -543,27 +554,81 @@ export class FakeSheetState {
       right: side((op) => (col === last(op.ref).right ? "EdgeRight" : "InsideVertical")),
     };
   }
-  /** Bounding box of non-empty cells, or null. */
+  /**
+   * Bounding box of non-empty cells, or null. Calculated columns count as they stand (one entry each: a
+   * 100 000-row column is not spelled out), cells written since inside them included.
+   */
   usedRange(): Ref | null {
     let top = Infinity;
     let left = Infinity;
     let bottom = -1;
     let right = -1;
-    for (const [r, x] of this.rows) {
-      for (let c = 0; c < Math.max(x.v.length, x.f.length); c++) {
-        const v = x.v[c];
-        if ((v === null || v === undefined || v === "") && !x.f[c]) continue;
-        if (r < top) top = r;
-        if (r > bottom) bottom = r;
-        if (c < left) left = c;
-        if (c > right) right = c;
-      }
+    const take = (r0: number, r1: number, c: number) => {
+      if (r0 < top) top = r0;
+      if (r1 > bottom) bottom = r1;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    };
+    const filled = (x: Row, c: number) => {
+      const v = x.v[c];
+      return (v !== null && v !== undefined && v !== "") || !!x.f[c];
+    };
+    for (const [r, x] of this.cells) {
+      // The first and last filled cell of the row (scanning in from both ends: rows are mostly dense).
+      const n = Math.max(x.v.length, x.f.length);
+      let a = 0;
+      while (a < n && !filled(x, a)) a++;
+      if (a === n) continue;
+      let b = n - 1;
+      while (b > a && !filled(x, b)) b--;
+      take(r, r, a);
+      take(r, r, b);
     }
+    for (const c of this.calculated) take(c.row, c.row + c.rows - 1, c.col);
     return bottom < 0 ? null : { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
   }
+  /** Whether column `col` has no value or formula in rows [r0, r1), row `except` aside. */
+  columnEmpty(col: number, r0: number, r1: number, except: number): boolean {
+    for (const c of this.calculated)
+      if (c.col === col && c.row < r1 && c.row + c.rows > r0 && !(c.rows === 1 && c.row === except))
+        return false;
+    for (const [r, x] of this.cells) {
+      if (r < r0 || r >= r1 || r === except) continue;
+      const v = x.v[col];
+      if (x.f[col] || (v !== null && v !== undefined && v !== "")) return false;
+    }
+    return true;
+  }
   clearContents(ref: Ref): void {
-    for (const [r, x] of this.rows) {
+    // Calculated columns: cut the cleared rows out of each (no cell-by-cell spelling out).
+    const kept: typeof this.calculated = [];
+    for (const c of this.calculated) {
+      if (
+        c.col < ref.col ||
+        c.col >= ref.col + ref.cols ||
+        c.row >= ref.row + ref.rows ||
+        c.row + c.rows <= ref.row
+      ) {
+        kept.push(c);
+        continue;
+      }
+      if (c.row < ref.row) kept.push({ ...c, rows: ref.row - c.row });
+      const end = c.row + c.rows;
+      if (end > ref.row + ref.rows)
+        kept.push({ ...c, row: ref.row + ref.rows, rows: end - ref.row - ref.rows });
+    }
+    this.calculated = kept;
+    const wholeRows = ref.col === 0 && ref.cols === MAX_COLS;
+    if (wholeRows && ref.row === 0 && ref.rows === MAX_ROWS) {
+      this.cells.clear();
+      return;
+    }
+    for (const [r, x] of this.cells) {
       if (r < ref.row || r >= ref.row + ref.rows) continue;
+      if (wholeRows) {
+        this.cells.delete(r);
+        continue;
+      }
       for (let c = ref.col; c < Math.min(ref.col + ref.cols, Math.max(x.v.length, x.f.length)); c++) {
         x.v[c] = null;
         x.f[c] = null;
@@ -613,9 +678,14 @@ export class FakeExcel {
   readonly names = new Map<string, FakeName>();
   readonly tables = new Map<string, FakeTable>();
   readonly writes: FakeWrite[] = [];
+  /**
+   * Keep every write's payload in `writes` (default). Off, a grid of more than one cell is logged as
+   * "(not kept)" — its size still counts — so a 100 000-row layout does not hold a second copy of the sheet.
+   */
+  keepLargePayloads = true;
   readonly requests: FakeRequest[] = [];
   /** Every load() call: the proxy's class and the properties asked for (tests check what is read). */
-  readonly loadLog: { proxy: string; props: string[] }[] = [];
+  readonly loadLog: { proxy: string; props: string[]; cells?: number }[] = [];
   readonly responses: number[] = [];
   syncCount = 0;
   /** Handlers added with worksheet.onChanged.add and not removed yet. */
@@ -803,7 +873,8 @@ export class FakeExcel {
   /* ----- used by the proxies ----- */
 
   record(sheet: string, address: string, property: string, value: unknown): void {
-    this.writes.push({ sheet, address, property, value });
+    const big = !this.keepLargePayloads && Array.isArray(value) && (value.length > 1 || value[0]?.length > 1);
+    this.writes.push({ sheet, address, property, value: big ? "(not kept)" : value });
     if (this.eventsEnabled && DATA_CHANGES.has(property) && !(property === "clear" && value === "Formats"))
       this.pendingChanges.push({ sheet, address });
     if (this.undoGroup && UNDO_UNSUPPORTED[this.profile].includes(property))
@@ -939,9 +1010,18 @@ abstract class FakeProxy {
           : Array.isArray(props)
             ? props
             : Object.keys(props);
-    this.fake.loadLog.push({ proxy: this.constructor.name, props: list });
+    const cells = this.loadCells();
+    this.fake.loadLog.push({
+      proxy: this.constructor.name,
+      props: list,
+      ...(cells === undefined ? {} : { cells }),
+    });
     this.fake.queueLoad(this, () => this.responseBytes(list), list);
     return this;
+  }
+  /** How many cells a load of this proxy covers (ranges only). */
+  protected loadCells(): number | undefined {
+    return undefined;
   }
   /** Estimated bytes Excel would send back for these loaded properties. */
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -1115,6 +1195,10 @@ function typed(
   const s = String(input);
   if (s.startsWith("'")) return { value: s.slice(1) === "" ? null : s.slice(1), formula: null };
   if (textFormat) return { value: s, formula: null };
+  // Plain text (most cells): nothing below can match a string starting with a letter other than t/f.
+  const c0 = s.charCodeAt(0);
+  if (((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 > 127) && !/^[tTfF]/.test(s))
+    return { value: s, formula: null };
   if (s.startsWith("=") && s.length > 1)
     return allowFormula ? { value: null, formula: s } : { value: null, formula: s };
   if (/^\s*(true|false)\s*$/i.test(s)) return { value: /true/i.test(s), formula: null };
@@ -1152,6 +1236,9 @@ export class FakeRange extends FakeProxy {
     this.rec(prop, value);
     this.sheet.styleOps.push({ ref: this.ref, props: { [prop]: value } });
   }
+  protected override loadCells(): number {
+    return this.ref.rows * this.ref.cols;
+  }
   protected override responseBytes(props: string[]): number {
     // What Excel would send back: the JSON of the loaded cell arrays, plus a little for scalars.
     const all = props.includes("*");
@@ -1161,13 +1248,22 @@ export class FakeRange extends FakeProxy {
       this.ref.rows * this.ref.cols > 5_000_000
     )
       return Number.MAX_SAFE_INTEGER; // Excel refuses reads over 5 million cells
+    // What was loaded is a snapshot taken at the sync (as Excel's loaded values are), computed once.
     let bytes = 100;
-    if (want("values")) bytes += jsonSize(this.readValues());
-    if (want("formulas")) bytes += jsonSize(this.readFormulas());
-    if (want("formulasR1C1")) bytes += jsonSize(this.readFormulasR1C1());
-    if (want("numberFormat")) bytes += jsonSize(this.readNumberFormats());
+    const snap: typeof this.snapshot = {};
+    if (want("values")) bytes += jsonSize((snap.values = this.readValues()));
+    if (want("formulas")) bytes += jsonSize((snap.formulas = this.readFormulas()));
+    if (want("formulasR1C1")) bytes += jsonSize((snap.formulasR1C1 = this.readFormulasR1C1()));
+    if (want("numberFormat")) bytes += jsonSize((snap.numberFormat = this.readNumberFormats()));
+    this.snapshot = { ...this.snapshot, ...snap };
     return bytes;
   }
+  private snapshot: {
+    values?: unknown[][];
+    formulas?: unknown[][];
+    formulasR1C1?: unknown[][];
+    numberFormat?: unknown[][];
+  } = {};
 
   get isNullObject(): boolean {
     return this.need("isNullObject", () => this.nullObject);
@@ -1201,6 +1297,7 @@ export class FakeRange extends FakeProxy {
     return this.grid((r, c) => {
       const x = this.sheet.get(r, c);
       if (x.formula) {
+        if (this.fake.results.size === 0) return "";
         const res = this.fake.results.get(`${this.sheet.name}!${colLetters(c)}${r + 1}`);
         return res ?? "";
       }
@@ -1220,13 +1317,13 @@ export class FakeRange extends FakeProxy {
     // Over 5 M cells Excel may return values = null (office-js issue 6781).
     if (this.ref.rows * this.ref.cols > READ_CELL_LIMIT && this.fake.isLoaded(this, "values"))
       return null as unknown as unknown[][];
-    return this.need("values", () => this.readValues());
+    return this.need("values", () => this.snapshot.values ?? this.readValues());
   }
   get formulas(): unknown[][] {
-    return this.need("formulas", () => this.readFormulas());
+    return this.need("formulas", () => this.snapshot.formulas ?? this.readFormulas());
   }
   get numberFormat(): unknown[][] {
-    return this.need("numberFormat", () => this.readNumberFormats());
+    return this.need("numberFormat", () => this.snapshot.numberFormat ?? this.readNumberFormats());
   }
   /** Like Excel's toJSON(): only what was loaded. */
   toJSON(): { values?: unknown[][] | null; formulas?: unknown[][]; numberFormat?: unknown[][] } {
@@ -1253,13 +1350,16 @@ export class FakeRange extends FakeProxy {
         return;
       }
     }
+    // Only number-format writes over this range can make a cell text ("@"): look those up, not every style.
+    const nfOps = this.sheet.styleOps.some((op) => "numberFormat" in op.props && overlaps(op.ref, this.ref));
+    const one = input.length === 1 && input[0].length === 1;
     for (let i = 0; i < this.ref.rows; i++) {
       for (let j = 0; j < this.ref.cols; j++) {
-        const raw = input.length === 1 && input[0].length === 1 ? input[0][0] : input[i][j];
+        const raw = one ? input[0][0] : input[i][j];
         if (raw === null) continue; // null: leave the cell as it is
         const r = this.ref.row + i;
         const c = this.ref.col + j;
-        const t = typed(raw, this.sheet.numberFormat(r, c) === "@", property === "formulas");
+        const t = typed(raw, nfOps && this.sheet.numberFormat(r, c) === "@", property === "formulas");
         this.sheet.set(r, c, t.value, t.formula);
       }
     }
@@ -1272,13 +1372,7 @@ export class FakeRange extends FakeProxy {
     if (!formula) return;
     for (const t of this.fake.tables.values()) {
       if (t.sheet !== this.sheet.name || !contains(t.ref, row, col) || row === t.ref.row) continue;
-      const body: number[] = [];
-      for (let r = t.ref.row + 1; r < t.ref.row + t.ref.rows; r++) if (r !== row) body.push(r);
-      const empty = body.every((r) => {
-        const x = this.sheet.get(r, col);
-        return !x.formula && (x.value === null || x.value === "");
-      });
-      if (!empty) return;
+      if (!this.sheet.columnEmpty(col, t.ref.row + 1, t.ref.row + t.ref.rows, row)) return;
       const at = fakeR1C1Filler(fakeA1ToR1C1(formula, row, col), col);
       this.sheet.fillColumn(col, t.ref.row + 1, t.ref.rows - 1, at);
       return;
@@ -1311,7 +1405,7 @@ export class FakeRange extends FakeProxy {
     this.fillCalculatedColumn();
   }
   get formulasR1C1(): unknown[][] {
-    return this.need("formulasR1C1", () => this.readFormulasR1C1());
+    return this.need("formulasR1C1", () => this.snapshot.formulasR1C1 ?? this.readFormulasR1C1());
   }
   private readFormulasR1C1(): (string | number | boolean)[][] {
     return this.grid((r, c) => {
