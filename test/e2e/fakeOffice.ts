@@ -60,6 +60,7 @@ ${fakeExcelModuleJs()}
   var config = ${JSON.stringify(config)};
   var fake = new lib.FakeExcel(config.sheets);
   fake.fillTableFormulas = config.fillTableFormulas;
+  fake.excelApiMinor = config.maxMinor;
   window.__fakeLib = lib;
   window.__fake = fake;
   /** Every Excel.run: the options it was given (null without) — the pane's runInExcel conventions. */
@@ -99,7 +100,7 @@ ${fakeExcelModuleJs()}
     run: function (a, b) {
       var batch = typeof a === "function" ? a : b;
       window.__excelRuns.push(typeof a === "function" ? null : a && a.workbook ? "context" : a);
-      return fake.run(batch);
+      return typeof a === "function" ? fake.run(batch) : fake.run(a, batch);
     },
     RequestContext: lib.FakeRequestContext,
   };

@@ -36,6 +36,11 @@ export interface FakeChangedEvent {
   worksheetId: string;
   /** The edited range, local to the sheet ("B7" or "B7:C9"). */
   address: string;
+  /**
+   * ExcelApi 1.14 (Excel.EventTriggerSource): "ThisLocalAddin" when this add-in's own Office.js write raised
+   * the event, "Unknown" otherwise; absent below 1.14.
+   */
+  triggerSource?: "ThisLocalAddin" | "Unknown";
 }
 
 export interface FakeRequest {
@@ -108,6 +113,113 @@ export function definedNameProblem(name: string): string | null {
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
 
+/** Excel.PageOrientation, Excel.PaperType and Excel.PrintOrder (ExcelApi 1.9): any other string is refused. */
+export const PAGE_ORIENTATIONS = ["Portrait", "Landscape"];
+export const PAPER_TYPES = [
+  "Letter",
+  "LetterSmall",
+  "Tabloid",
+  "Ledger",
+  "Legal",
+  "Statement",
+  "Executive",
+  "A3",
+  "A4",
+  "A4Small",
+  "A5",
+  "B4",
+  "B5",
+  "Folio",
+  "Quatro",
+  "Paper10x14",
+  "Paper11x17",
+  "Note",
+  "Envelope9",
+  "Envelope10",
+  "Envelope11",
+  "Envelope12",
+  "Envelope14",
+  "Csheet",
+  "Dsheet",
+  "Esheet",
+  "EnvelopeDL",
+  "EnvelopeC5",
+  "EnvelopeC3",
+  "EnvelopeC4",
+  "EnvelopeC6",
+  "EnvelopeC65",
+  "EnvelopeB4",
+  "EnvelopeB5",
+  "EnvelopeB6",
+  "EnvelopeItaly",
+  "EnvelopeMonarch",
+  "EnvelopePersonal",
+  "FanfoldUS",
+  "FanfoldStdGerman",
+  "FanfoldLegalGerman",
+];
+export const PRINT_ORDERS = ["DownThenOver", "OverThenDown"];
+/**
+ * Excel.PageLayoutZoomOptions (ExcelApi 1.9): either `scale` ("Print page scale value can be between 10 and
+ * 400") or the fit pages (`horizontalFitToPages` / `verticalFitToPages`, whole numbers ≥ 0; 0 = automatic),
+ * each "null if" the other is used — so not both. Returns what is wrong, or null.
+ */
+export function zoomProblem(z: unknown): string | null {
+  if (typeof z !== "object" || z === null) return "zoom is an object.";
+  const o = z as Record<string, unknown>;
+  const keys = Object.keys(o).filter((k) => o[k] !== undefined && o[k] !== null);
+  const allowed = ["scale", "horizontalFitToPages", "verticalFitToPages"];
+  if (keys.some((k) => !allowed.includes(k))) return `zoom has only ${allowed.join(", ")}.`;
+  if (keys.length === 0) return "zoom needs a scale or fit pages.";
+  if (keys.includes("scale")) {
+    if (keys.length > 1) return "zoom: a scale or fit pages, not both.";
+    const v = o.scale;
+    if (typeof v !== "number" || !(v >= 10 && v <= 400)) return "The print scale is between 10 and 400.";
+    return null;
+  }
+  for (const k of keys) {
+    const v = o[k];
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 0) return `${k} is a whole number of pages.`;
+  }
+  return null;
+}
+
+/**
+ * Table headers as Excel makes them (tables.add with headers, and any later write into a header cell):
+ * every header is text; a blank one becomes "Column<n>" (n = its 1-based position in the table, the next free
+ * number if taken); a repeated one (ignoring case) gets the next free number appended ("Name", "Name2").
+ * Excel's behaviour in the grid (Insert → Table; typing a duplicate into a header); unverified through Office.js.
+ */
+export function excelTableHeaders(raw: unknown[]): string[] {
+  const out: string[] = [];
+  const taken = new Set<string>();
+  const free = (base: string, start: number): string => {
+    for (let n = start; ; n++) if (!taken.has(`${base}${n}`.toLowerCase())) return `${base}${n}`;
+  };
+  raw.forEach((v, i) => {
+    let h = v === null || v === undefined ? "" : String(v);
+    if (h.trim() === "") h = free("Column", i + 1);
+    else if (taken.has(h.toLowerCase())) h = free(h, 2);
+    taken.add(h.toLowerCase());
+    out.push(h);
+  });
+  return out;
+}
+
+/**
+ * Office.js APIs the undo-capabilities page lists as not supporting undo, per profile: inside an
+ * `Excel.run({ mergeUndoGroup: true })` (ExcelApi 1.20) they fail with UndoNotSupported
+ * (learn.microsoft.com, Excel add-ins → Undo capabilities → Unsupported APIs). Keyed by the fake's recorded
+ * property. Only those Miernik could reach are listed.
+ */
+export const UNDO_UNSUPPORTED: Record<"web" | "desktop", string[]> = {
+  web: ["delete"],
+  desktop: ["delete", "visibility"],
+};
+
+/** Recorded operations that change cell data: Worksheet.onChanged fires for them (Event triggers, events docs). */
+const DATA_CHANGES = new Set(["values", "formulas", "formulasR1C1", "clear", "merge"]);
+
 function colLetters(col: number): string {
   let n = col + 1;
   let s = "";
@@ -174,9 +286,12 @@ function utf8Length(s: string): number {
   }
   return n;
 }
+/** Node's Buffer when there is one (native and fast); the browser page counts by hand. */
+const nodeBuffer = (globalThis as { Buffer?: { byteLength(s: string, enc: string): number } }).Buffer;
 function jsonSize(v: unknown): number {
   const s = JSON.stringify(v);
-  return s === undefined ? 4 : utf8Length(s);
+  if (s === undefined) return 4;
+  return nodeBuffer ? nodeBuffer.byteLength(s, "utf8") : utf8Length(s);
 }
 
 /* ---------------- A1 / R1C1 (Excel's spelling: RC2, R[-1]C, R3C[2]) ---------------- */
@@ -392,6 +507,14 @@ export class FakeSheetState {
         }
       }
   }
+  /** Puts rows of values straight into the sheet (test set-up: no recorded write, no typing rules). */
+  putRows(top: number, left: number, values: readonly (readonly FakeValue[])[]): void {
+    values.forEach((row, i) => {
+      const v: FakeValue[] = new Array(left).fill(null);
+      for (const x of row) v.push(x === "" || x === undefined ? null : x);
+      this.cells.set(top + i, { v, f: [] });
+    });
+  }
   set(row: number, col: number, value: FakeValue, formula: string | null): void {
     const x = this.row(row);
     x.v[col] = value;
@@ -431,27 +554,81 @@ export class FakeSheetState {
       right: side((op) => (col === last(op.ref).right ? "EdgeRight" : "InsideVertical")),
     };
   }
-  /** Bounding box of non-empty cells, or null. */
+  /**
+   * Bounding box of non-empty cells, or null. Calculated columns count as they stand (one entry each: a
+   * 100 000-row column is not spelled out), cells written since inside them included.
+   */
   usedRange(): Ref | null {
     let top = Infinity;
     let left = Infinity;
     let bottom = -1;
     let right = -1;
-    for (const [r, x] of this.rows) {
-      for (let c = 0; c < Math.max(x.v.length, x.f.length); c++) {
-        const v = x.v[c];
-        if ((v === null || v === undefined || v === "") && !x.f[c]) continue;
-        if (r < top) top = r;
-        if (r > bottom) bottom = r;
-        if (c < left) left = c;
-        if (c > right) right = c;
-      }
+    const take = (r0: number, r1: number, c: number) => {
+      if (r0 < top) top = r0;
+      if (r1 > bottom) bottom = r1;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    };
+    const filled = (x: Row, c: number) => {
+      const v = x.v[c];
+      return (v !== null && v !== undefined && v !== "") || !!x.f[c];
+    };
+    for (const [r, x] of this.cells) {
+      // The first and last filled cell of the row (scanning in from both ends: rows are mostly dense).
+      const n = Math.max(x.v.length, x.f.length);
+      let a = 0;
+      while (a < n && !filled(x, a)) a++;
+      if (a === n) continue;
+      let b = n - 1;
+      while (b > a && !filled(x, b)) b--;
+      take(r, r, a);
+      take(r, r, b);
     }
+    for (const c of this.calculated) take(c.row, c.row + c.rows - 1, c.col);
     return bottom < 0 ? null : { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
   }
+  /** Whether column `col` has no value or formula in rows [r0, r1), row `except` aside. */
+  columnEmpty(col: number, r0: number, r1: number, except: number): boolean {
+    for (const c of this.calculated)
+      if (c.col === col && c.row < r1 && c.row + c.rows > r0 && !(c.rows === 1 && c.row === except))
+        return false;
+    for (const [r, x] of this.cells) {
+      if (r < r0 || r >= r1 || r === except) continue;
+      const v = x.v[col];
+      if (x.f[col] || (v !== null && v !== undefined && v !== "")) return false;
+    }
+    return true;
+  }
   clearContents(ref: Ref): void {
-    for (const [r, x] of this.rows) {
+    // Calculated columns: cut the cleared rows out of each (no cell-by-cell spelling out).
+    const kept: typeof this.calculated = [];
+    for (const c of this.calculated) {
+      if (
+        c.col < ref.col ||
+        c.col >= ref.col + ref.cols ||
+        c.row >= ref.row + ref.rows ||
+        c.row + c.rows <= ref.row
+      ) {
+        kept.push(c);
+        continue;
+      }
+      if (c.row < ref.row) kept.push({ ...c, rows: ref.row - c.row });
+      const end = c.row + c.rows;
+      if (end > ref.row + ref.rows)
+        kept.push({ ...c, row: ref.row + ref.rows, rows: end - ref.row - ref.rows });
+    }
+    this.calculated = kept;
+    const wholeRows = ref.col === 0 && ref.cols === MAX_COLS;
+    if (wholeRows && ref.row === 0 && ref.rows === MAX_ROWS) {
+      this.cells.clear();
+      return;
+    }
+    for (const [r, x] of this.cells) {
       if (r < ref.row || r >= ref.row + ref.rows) continue;
+      if (wholeRows) {
+        this.cells.delete(r);
+        continue;
+      }
       for (let c = ref.col; c < Math.min(ref.col + ref.cols, Math.max(x.v.length, x.f.length)); c++) {
         x.v[c] = null;
         x.f[c] = null;
@@ -501,9 +678,14 @@ export class FakeExcel {
   readonly names = new Map<string, FakeName>();
   readonly tables = new Map<string, FakeTable>();
   readonly writes: FakeWrite[] = [];
+  /**
+   * Keep every write's payload in `writes` (default). Off, a grid of more than one cell is logged as
+   * "(not kept)" — its size still counts — so a 100 000-row layout does not hold a second copy of the sheet.
+   */
+  keepLargePayloads = true;
   readonly requests: FakeRequest[] = [];
   /** Every load() call: the proxy's class and the properties asked for (tests check what is read). */
-  readonly loadLog: { proxy: string; props: string[] }[] = [];
+  readonly loadLog: { proxy: string; props: string[]; cells?: number }[] = [];
   readonly responses: number[] = [];
   syncCount = 0;
   /** Handlers added with worksheet.onChanged.add and not removed yet. */
@@ -541,6 +723,30 @@ export class FakeExcel {
    * "desktop": no payload limit (Excel on Windows/Mac has none documented).
    */
   profile: "web" | "desktop" = "web";
+  /**
+   * The highest ExcelApi minor version this Excel implements (1.N; default 12, as the e2e shim reports).
+   * Decides what the fake honours: `runtime.enableEvents` (1.8; below it ApiNotFound), the events'
+   * `triggerSource` (1.14) and `mergeUndoGroup` (1.20; below it the option is ignored). `installFakeOffice`
+   * reports the same version through Office.context.requirements.
+   */
+  excelApiMinor = 12;
+  /** Excel.Runtime.enableEvents (ExcelApi 1.8): "Toggle JavaScript events in the current task pane or content
+   * add-in" — off, this add-in's handlers are not called (for its own writes nor for the user's edits). */
+  eventsEnabled = true;
+  /** Every Excel.run's options (null when none were given), in order. */
+  readonly runOptions: (Excel.RunOptions | null)[] = [];
+  /**
+   * Undo records on the user's undo stack: one per sync that wrote something ("If false, an undo record is
+   * created for each context.sync() call"), or one for a whole Excel.run with mergeUndoGroup at ExcelApi ≥ 1.20
+   * (Excel.RunOptions.mergeUndoGroup).
+   */
+  undoRecords = 0;
+  /** Events raised by every onChanged-firing API write and user edit, in the order they were delivered. */
+  readonly deliveredEvents: FakeChangedEvent[] = [];
+
+  private undoGroup: { open: boolean; wrote: boolean } | null = null;
+  private pendingChanges: { sheet: string; address: string }[] = [];
+  private delivery: Promise<void> = Promise.resolve();
 
   constructor(sheetNames: string[] = []) {
     for (const n of sheetNames) this.sheets.push(new FakeSheetState(n));
@@ -564,15 +770,50 @@ export class FakeExcel {
         const t = typed(value, s.numberFormat(r, c) === "@", true);
         s.set(r, c, t.value, t.formula);
       }
-    const event: FakeChangedEvent = {
+    if (!this.eventsEnabled) return;
+    await Promise.resolve();
+    await this.dispatch(this.changedEvent(s.name, refAddress(ref), "Unknown"));
+  }
+
+  private changedEvent(
+    sheet: string,
+    address: string,
+    trigger: "ThisLocalAddin" | "Unknown",
+  ): FakeChangedEvent {
+    return {
       type: "WorksheetChanged",
       changeType: "RangeEdited",
       source: "Local",
-      worksheetId: s.name,
-      address: refAddress(ref),
+      worksheetId: sheet,
+      address,
+      ...(this.excelApiMinor >= 14 ? { triggerSource: trigger } : {}),
     };
-    await Promise.resolve();
-    for (const h of this.changeHandlers.filter((x) => x.sheet === s.name)) await h.handler(event);
+  }
+  private async dispatch(event: FakeChangedEvent): Promise<void> {
+    this.deliveredEvents.push(event);
+    for (const h of this.changeHandlers.filter(
+      (x) => x.sheet.toLowerCase() === event.worksheetId.toLowerCase(),
+    ))
+      await h.handler(event);
+  }
+
+  /**
+   * Resolves when every onChanged event raised so far by API writes has been delivered and its handlers have
+   * run. Excel delivers them asynchronously after the sync that carried the write ("Office Add-in (JavaScript)
+   * code that changes the workbook" triggers events, with source "Local" — Work with events, Event triggers).
+   */
+  eventsDelivered(): Promise<void> {
+    return this.delivery;
+  }
+
+  /** Context.runtime.enableEvents = v, in queue order with the writes around it. */
+  setEnableEvents(v: boolean): void {
+    this.record("", "", "runtime.enableEvents", v);
+    if (this.excelApiMinor < 8) {
+      this.error("ApiNotFound", "Runtime.enableEvents needs ExcelApi 1.8.");
+      return;
+    }
+    this.eventsEnabled = v;
   }
 
   /** Make an operation fail with an Office error code (thrown at the next sync). */
@@ -594,12 +835,31 @@ export class FakeExcel {
     return new FakeRequestContext(this);
   }
 
-  /** Excel.run: runs the batch, then syncs what is still queued. */
-  async run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  /**
+   * Excel.run(batch) or Excel.run(options, batch): runs the batch, then syncs what is still queued.
+   * `mergeUndoGroup` is honoured only at ExcelApi ≥ 1.20 (below, it is not part of the API and is ignored).
+   */
+  async run<T>(
+    a: Excel.RunOptions | ((context: Excel.RequestContext) => Promise<T>),
+    b?: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> {
+    const options = typeof a === "function" ? null : a;
+    const batch = (typeof a === "function" ? a : b) as (context: Excel.RequestContext) => Promise<T>;
+    this.runOptions.push(options);
+    const group = !!options?.mergeUndoGroup && this.excelApiMinor >= 20;
+    const outer = this.undoGroup;
+    if (group && !outer) this.undoGroup = { open: true, wrote: false };
     const ctx = this.context();
-    const out = await batch(ctx as unknown as Excel.RequestContext);
-    if (this.pendingOps > 0 || this.pendingLoads.length > 0) await ctx.sync();
-    return out;
+    try {
+      const out = await batch(ctx as unknown as Excel.RequestContext);
+      if (this.pendingOps > 0 || this.pendingLoads.length > 0) await ctx.sync();
+      return out;
+    } finally {
+      if (group && !outer) {
+        if (this.undoGroup?.wrote) this.undoRecords++;
+        this.undoGroup = null;
+      }
+    }
   }
 
   /** Totals for reports. */
@@ -613,7 +873,12 @@ export class FakeExcel {
   /* ----- used by the proxies ----- */
 
   record(sheet: string, address: string, property: string, value: unknown): void {
-    this.writes.push({ sheet, address, property, value });
+    const big = !this.keepLargePayloads && Array.isArray(value) && (value.length > 1 || value[0]?.length > 1);
+    this.writes.push({ sheet, address, property, value: big ? "(not kept)" : value });
+    if (this.eventsEnabled && DATA_CHANGES.has(property) && !(property === "clear" && value === "Formats"))
+      this.pendingChanges.push({ sheet, address });
+    if (this.undoGroup && UNDO_UNSUPPORTED[this.profile].includes(property))
+      this.error("UndoNotSupported", `${property} cannot be undone, so it cannot be in an undo group.`);
     this.pendingBytes += jsonSize({ t: `${sheet}!${address}`, p: property, v: value });
     this.pendingOps++;
     for (const r of this.failRules) {
@@ -670,6 +935,24 @@ export class FakeExcel {
         this.loaded.set(obj, set);
       }
     this.responses.push(response);
+    const wrote = this.pendingOps > this.pendingLoads.length;
+    if (!err && wrote) {
+      if (this.undoGroup) this.undoGroup.wrote = true;
+      else this.undoRecords++;
+    }
+    const changes = err ? [] : this.pendingChanges;
+    this.pendingChanges = [];
+    if (changes.length > 0) {
+      // Delivered after the sync, on a later task, in the order of the writes.
+      const events = changes
+        .filter((c) => this.sheet(c.sheet))
+        .map((c) => this.changedEvent(this.sheet(c.sheet)!.name, c.address || "A1", "ThisLocalAddin"));
+      this.delivery = this.delivery
+        .then(() => new Promise<void>((resolve) => setTimeout(resolve, 0)))
+        .then(async () => {
+          for (const e of events) await this.dispatch(e).catch(() => undefined);
+        });
+    }
     this.pendingBytes = 0;
     this.pendingOps = 0;
     this.pendingSuspend = false;
@@ -692,9 +975,19 @@ export class FakeExcel {
 export class FakeRequestContext {
   readonly workbook: FakeWorkbook;
   readonly application: { suspendApiCalculationUntilNextSync(): void };
+  /** Excel.Runtime (ExcelApi 1.5); `enableEvents` is ExcelApi 1.8. */
+  readonly runtime: { enableEvents: boolean };
   constructor(readonly fake: FakeExcel) {
     this.workbook = new FakeWorkbook(fake);
     this.application = { suspendApiCalculationUntilNextSync: () => fake.suspend() };
+    this.runtime = {
+      get enableEvents(): boolean {
+        return fake.eventsEnabled;
+      },
+      set enableEvents(v: boolean) {
+        fake.setEnableEvents(v);
+      },
+    };
   }
   sync(): Promise<void> {
     return this.fake.sync();
@@ -717,9 +1010,18 @@ abstract class FakeProxy {
           : Array.isArray(props)
             ? props
             : Object.keys(props);
-    this.fake.loadLog.push({ proxy: this.constructor.name, props: list });
+    const cells = this.loadCells();
+    this.fake.loadLog.push({
+      proxy: this.constructor.name,
+      props: list,
+      ...(cells === undefined ? {} : { cells }),
+    });
     this.fake.queueLoad(this, () => this.responseBytes(list), list);
     return this;
+  }
+  /** How many cells a load of this proxy covers (ranges only). */
+  protected loadCells(): number | undefined {
+    return undefined;
   }
   /** Estimated bytes Excel would send back for these loaded properties. */
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -893,6 +1195,10 @@ function typed(
   const s = String(input);
   if (s.startsWith("'")) return { value: s.slice(1) === "" ? null : s.slice(1), formula: null };
   if (textFormat) return { value: s, formula: null };
+  // Plain text (most cells): nothing below can match a string starting with a letter other than t/f.
+  const c0 = s.charCodeAt(0);
+  if (((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 > 127) && !/^[tTfF]/.test(s))
+    return { value: s, formula: null };
   if (s.startsWith("=") && s.length > 1)
     return allowFormula ? { value: null, formula: s } : { value: null, formula: s };
   if (/^\s*(true|false)\s*$/i.test(s)) return { value: /true/i.test(s), formula: null };
@@ -930,6 +1236,9 @@ export class FakeRange extends FakeProxy {
     this.rec(prop, value);
     this.sheet.styleOps.push({ ref: this.ref, props: { [prop]: value } });
   }
+  protected override loadCells(): number {
+    return this.ref.rows * this.ref.cols;
+  }
   protected override responseBytes(props: string[]): number {
     // What Excel would send back: the JSON of the loaded cell arrays, plus a little for scalars.
     const all = props.includes("*");
@@ -939,13 +1248,22 @@ export class FakeRange extends FakeProxy {
       this.ref.rows * this.ref.cols > 5_000_000
     )
       return Number.MAX_SAFE_INTEGER; // Excel refuses reads over 5 million cells
+    // What was loaded is a snapshot taken at the sync (as Excel's loaded values are), computed once.
     let bytes = 100;
-    if (want("values")) bytes += jsonSize(this.readValues());
-    if (want("formulas")) bytes += jsonSize(this.readFormulas());
-    if (want("formulasR1C1")) bytes += jsonSize(this.readFormulasR1C1());
-    if (want("numberFormat")) bytes += jsonSize(this.readNumberFormats());
+    const snap: typeof this.snapshot = {};
+    if (want("values")) bytes += jsonSize((snap.values = this.readValues()));
+    if (want("formulas")) bytes += jsonSize((snap.formulas = this.readFormulas()));
+    if (want("formulasR1C1")) bytes += jsonSize((snap.formulasR1C1 = this.readFormulasR1C1()));
+    if (want("numberFormat")) bytes += jsonSize((snap.numberFormat = this.readNumberFormats()));
+    this.snapshot = { ...this.snapshot, ...snap };
     return bytes;
   }
+  private snapshot: {
+    values?: unknown[][];
+    formulas?: unknown[][];
+    formulasR1C1?: unknown[][];
+    numberFormat?: unknown[][];
+  } = {};
 
   get isNullObject(): boolean {
     return this.need("isNullObject", () => this.nullObject);
@@ -979,6 +1297,7 @@ export class FakeRange extends FakeProxy {
     return this.grid((r, c) => {
       const x = this.sheet.get(r, c);
       if (x.formula) {
+        if (this.fake.results.size === 0) return "";
         const res = this.fake.results.get(`${this.sheet.name}!${colLetters(c)}${r + 1}`);
         return res ?? "";
       }
@@ -998,13 +1317,13 @@ export class FakeRange extends FakeProxy {
     // Over 5 M cells Excel may return values = null (office-js issue 6781).
     if (this.ref.rows * this.ref.cols > READ_CELL_LIMIT && this.fake.isLoaded(this, "values"))
       return null as unknown as unknown[][];
-    return this.need("values", () => this.readValues());
+    return this.need("values", () => this.snapshot.values ?? this.readValues());
   }
   get formulas(): unknown[][] {
-    return this.need("formulas", () => this.readFormulas());
+    return this.need("formulas", () => this.snapshot.formulas ?? this.readFormulas());
   }
   get numberFormat(): unknown[][] {
-    return this.need("numberFormat", () => this.readNumberFormats());
+    return this.need("numberFormat", () => this.snapshot.numberFormat ?? this.readNumberFormats());
   }
   /** Like Excel's toJSON(): only what was loaded. */
   toJSON(): { values?: unknown[][] | null; formulas?: unknown[][]; numberFormat?: unknown[][] } {
@@ -1031,13 +1350,16 @@ export class FakeRange extends FakeProxy {
         return;
       }
     }
+    // Only number-format writes over this range can make a cell text ("@"): look those up, not every style.
+    const nfOps = this.sheet.styleOps.some((op) => "numberFormat" in op.props && overlaps(op.ref, this.ref));
+    const one = input.length === 1 && input[0].length === 1;
     for (let i = 0; i < this.ref.rows; i++) {
       for (let j = 0; j < this.ref.cols; j++) {
-        const raw = input.length === 1 && input[0].length === 1 ? input[0][0] : input[i][j];
+        const raw = one ? input[0][0] : input[i][j];
         if (raw === null) continue; // null: leave the cell as it is
         const r = this.ref.row + i;
         const c = this.ref.col + j;
-        const t = typed(raw, this.sheet.numberFormat(r, c) === "@", property === "formulas");
+        const t = typed(raw, nfOps && this.sheet.numberFormat(r, c) === "@", property === "formulas");
         this.sheet.set(r, c, t.value, t.formula);
       }
     }
@@ -1050,20 +1372,23 @@ export class FakeRange extends FakeProxy {
     if (!formula) return;
     for (const t of this.fake.tables.values()) {
       if (t.sheet !== this.sheet.name || !contains(t.ref, row, col) || row === t.ref.row) continue;
-      const body: number[] = [];
-      for (let r = t.ref.row + 1; r < t.ref.row + t.ref.rows; r++) if (r !== row) body.push(r);
-      const empty = body.every((r) => {
-        const x = this.sheet.get(r, col);
-        return !x.formula && (x.value === null || x.value === "");
-      });
-      if (!empty) return;
+      if (!this.sheet.columnEmpty(col, t.ref.row + 1, t.ref.row + t.ref.rows, row)) return;
       const at = fakeR1C1Filler(fakeA1ToR1C1(formula, row, col), col);
       this.sheet.fillColumn(col, t.ref.row + 1, t.ref.rows - 1, at);
       return;
     }
   }
+  /** A write into a table's header row: Excel keeps the headers unique and non-blank. */
+  private fixTableHeaders(): void {
+    for (const t of this.fake.tables.values()) {
+      if (t.sheet !== this.sheet.name) continue;
+      const header = { row: t.ref.row, col: t.ref.col, rows: 1, cols: t.ref.cols };
+      if (overlaps(header, this.ref)) normaliseHeaders(this.sheet, t);
+    }
+  }
   set values(v: unknown[][]) {
     this.writeGrid(v, "values");
+    this.fixTableHeaders();
     this.fillCalculatedColumn();
   }
   set formulas(v: unknown[][]) {
@@ -1076,10 +1401,11 @@ export class FakeRange extends FakeProxy {
               `A formula has at most ${MAX_FORMULA_CHARS} characters.`,
             );
     this.writeGrid(v, "formulas");
+    this.fixTableHeaders();
     this.fillCalculatedColumn();
   }
   get formulasR1C1(): unknown[][] {
-    return this.need("formulasR1C1", () => this.readFormulasR1C1());
+    return this.need("formulasR1C1", () => this.snapshot.formulasR1C1 ?? this.readFormulasR1C1());
   }
   private readFormulasR1C1(): (string | number | boolean)[][] {
     return this.grid((r, c) => {
@@ -1466,20 +1792,31 @@ export class FakePageLayoutProxy extends FakeProxy {
   private set(p: string, v: unknown): void {
     this.fake.record(this.sheet.name, "", `pageLayout.${p}`, v);
   }
+  /** An enum property: only Office.js's own string values are accepted (InvalidArgument otherwise). */
+  private setEnum(p: "orientation" | "paperSize" | "printOrder", allowed: string[], v: string): void {
+    this.set(p, v);
+    if (!allowed.includes(v)) {
+      this.fake.error("InvalidArgument", `${v} is not a valid ${p}.`);
+      return;
+    }
+    this.sheet.pageLayout[p] = v;
+  }
   set orientation(v: string) {
-    this.set("orientation", v);
-    this.sheet.pageLayout.orientation = v;
+    this.setEnum("orientation", PAGE_ORIENTATIONS, v);
   }
   set paperSize(v: string) {
-    this.set("paperSize", v);
-    this.sheet.pageLayout.paperSize = v;
+    this.setEnum("paperSize", PAPER_TYPES, v);
   }
   set printOrder(v: string) {
-    this.set("printOrder", v);
-    this.sheet.pageLayout.printOrder = v;
+    this.setEnum("printOrder", PRINT_ORDERS, v);
   }
   set zoom(v: FakePageLayout["zoom"]) {
     this.set("zoom", v);
+    const problem = zoomProblem(v);
+    if (problem) {
+      this.fake.error("InvalidArgument", problem);
+      return;
+    }
     this.sheet.pageLayout.zoom = v;
   }
   setPrintTitleRows(v: string | FakeRange): void {
@@ -1570,6 +1907,7 @@ export class FakeTables extends FakeProxy {
         this.fake.error("InvalidOperation", "Tables cannot overlap.");
     const t: FakeTable = { name, sheet: sheet.name, ref: tref };
     this.fake.tables.set(name.toLowerCase(), t);
+    if (hasHeaders) normaliseHeaders(sheet, t);
     return new FakeTableProxy(this.fake, this, t);
   }
   getItem(name: string): FakeTableProxy {
@@ -1581,6 +1919,19 @@ export class FakeTables extends FakeProxy {
       t ?? { name, sheet: "", ref: { row: 0, col: 0, rows: 1, cols: 1 } },
     );
   }
+}
+
+/** Rewrites a table's header row as Excel keeps it: text, none blank, none repeated (see excelTableHeaders). */
+function normaliseHeaders(sheet: FakeSheetState, t: FakeTable): void {
+  const raw: unknown[] = [];
+  for (let c = t.ref.col; c < t.ref.col + t.ref.cols; c++) {
+    const x = sheet.get(t.ref.row, c);
+    raw.push(x.formula ?? x.value);
+  }
+  excelTableHeaders(raw).forEach((h, i) => {
+    const x = sheet.get(t.ref.row, t.ref.col + i);
+    if (x.formula !== null || x.value !== h) sheet.set(t.ref.row, t.ref.col + i, h, null);
+  });
 }
 
 export class FakeTableProxy extends FakeProxy {
@@ -1752,13 +2103,37 @@ export function installFakeExcel(fake: FakeExcel): () => void {
   const previous = g.Excel;
   g.Excel = {
     run: <T>(a: unknown, b?: (context: Excel.RequestContext) => Promise<T>) =>
-      fake.run(
-        typeof a === "function"
-          ? (a as (context: Excel.RequestContext) => Promise<T>)
-          : (b as (context: Excel.RequestContext) => Promise<T>),
-      ),
+      typeof a === "function"
+        ? fake.run(a as (context: Excel.RequestContext) => Promise<T>)
+        : fake.run(a as Excel.RunOptions, b as (context: Excel.RequestContext) => Promise<T>),
   };
   return () => {
     g.Excel = previous;
+  };
+}
+
+/**
+ * Put fake `Excel` and `Office` globals in place: Office.context.requirements.isSetSupported("ExcelApi", "1.N")
+ * answers from `fake.excelApiMinor`, so the product's requirement-set checks and the fake agree. Returns a
+ * function that restores both.
+ */
+export function installFakeOffice(fake: FakeExcel): () => void {
+  const g = globalThis as unknown as { Office?: unknown };
+  const previous = g.Office;
+  const restoreExcel = installFakeExcel(fake);
+  g.Office = {
+    context: {
+      requirements: {
+        isSetSupported(name: string, version = "1.1"): boolean {
+          if (name.toLowerCase() !== "excelapi") return false;
+          const [major, minor = "0"] = version.split(".");
+          return Number(major) < 1 || (Number(major) === 1 && Number(minor) <= fake.excelApiMinor);
+        },
+      },
+    },
+  };
+  return () => {
+    restoreExcel();
+    g.Office = previous;
   };
 }

@@ -45,6 +45,12 @@ export interface RenderOptions {
   onProgress?: (syncs: number) => void;
   /** Whether ExcelApi 1.<minor> is available; default asks Office.context.requirements when present. */
   supports?: (minor: number) => boolean;
+  /**
+   * Leave sheet visibility changes to the caller (returned in `RenderReport.visibility`): inside an undo group
+   * (`mergeUndoGroup`, ExcelApi 1.20) Excel on Windows and Mac refuses `Worksheet.visibility` with
+   * UndoNotSupported (Undo capabilities → Unsupported APIs), so it is set in a run of its own.
+   */
+  deferVisibility?: boolean;
 }
 
 export interface RenderReport {
@@ -57,6 +63,8 @@ export interface RenderReport {
    * (AutoCorrect's "fill formulas in tables" off, or Excel kept something else).
    */
   calculatedColumns?: { filled: number; writtenPerRow: number };
+  /** With `deferVisibility`: the visibility each sheet still needs (only those that differ from now). */
+  visibility?: { sheet: string; visibility: "Visible" | "Hidden" }[];
 }
 
 /** Column width in Excel character units → Office.js `columnWidth` in points (Calibri 11: 7 px per char + 5 px padding). */
@@ -439,11 +447,13 @@ interface Existing {
   tables: Map<string, { table: Excel.Table; sheet: string }>;
   names: Set<string>;
   charts: Map<string, Excel.Chart[]>;
+  /** Sheets not visible now (Hidden or VeryHidden), lower-cased. */
+  hidden: Set<string>;
 }
 
 async function loadExisting(context: Excel.RequestContext): Promise<Existing> {
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name,items/charts/items/name");
+  sheets.load("items/name,items/visibility,items/charts/items/name");
   const tables = context.workbook.tables;
   tables.load("items/name,items/worksheet/name");
   const names = context.workbook.names;
@@ -458,6 +468,7 @@ async function loadExisting(context: Excel.RequestContext): Promise<Existing> {
     ),
     names: new Set(names.items.map((n) => n.name.toLowerCase())),
     charts,
+    hidden: new Set(sheets.items.filter((s) => s.visibility !== "Visible").map((s) => s.name.toLowerCase())),
   };
 }
 
@@ -496,6 +507,7 @@ async function renderSheet(
   plan: SheetPlan,
   maxBytes: number,
   pending: PendingCalculatedColumn[],
+  visibility: { now: "Visible" | "Hidden"; deferred: RenderReport["visibility"] | null },
 ): Promise<void> {
   for (let i = 0; i < plan.columns.length; i++) {
     const c = plan.columns[i];
@@ -565,7 +577,12 @@ async function renderSheet(
     else if (fr && fr.rows > 0) sheet.freezePanes.freezeRows(fr.rows);
     else if (fr && fr.columns > 0) sheet.freezePanes.freezeColumns(fr.columns);
     if (plan.print) applyPrint(sheet, plan.print);
-    sheet.visibility = plan.visibility === "hidden" ? "Hidden" : "Visible";
+    // Only a change is written (a new sheet is visible): Worksheet.visibility cannot be undone on desktop.
+    const want = plan.visibility === "hidden" ? "Hidden" : "Visible";
+    if (want !== visibility.now) {
+      if (visibility.deferred) visibility.deferred.push({ sheet: plan.name, visibility: want });
+      else sheet.visibility = want as Excel.SheetVisibility;
+    }
   });
 }
 
@@ -617,7 +634,11 @@ export async function renderSheetPlans(
       });
     }
     const pending: PendingCalculatedColumn[] = [];
-    for (const [i, p] of plans.entries()) await renderSheet(b, sheets[i], p, maxBytes, pending);
+    const deferred: NonNullable<RenderReport["visibility"]> | null = opts.deferVisibility ? [] : null;
+    for (const [i, p] of plans.entries()) {
+      const now = existing.hidden.has(p.name.toLowerCase()) ? "Hidden" : "Visible";
+      await renderSheet(b, sheets[i], p, maxBytes, pending, { now, deferred });
+    }
     // After every sheet, so that the read-back is the only request the calculated columns add.
     const calc = await confirmCalculatedColumns(context, b, pending, maxBytes);
     await b.flush();
@@ -625,6 +646,7 @@ export async function renderSheetPlans(
       syncs: syncs + b.syncs,
       requests: b.requests,
       calculatedColumns: { filled: calc.filled, writtenPerRow: calc.writtenPerRow },
+      ...(deferred ? { visibility: deferred } : {}),
     };
   } catch (e) {
     throw toHostError(e);

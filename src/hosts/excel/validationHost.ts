@@ -6,7 +6,7 @@
 import type { Programme } from "../../domain/programme/types";
 import type { Finding } from "../../domain/validation";
 import { touches } from "../../workbook/validation/touches";
-import { ExcelRunner, runInExcel } from "./run";
+import { ExcelRunner, isSetSupported, runInExcel, withOwnEventsOff } from "./run";
 import type { ExcelValidationResult, FixResult } from "./validation";
 
 /** Validation through Office.js (./validation.ts), loaded on the first validation. */
@@ -49,7 +49,9 @@ export function excelValidationHost(
     },
     applyFixes: async (findings) => {
       const { applyFixes } = await load();
-      return run((ctx) => applyFixes(ctx, findings));
+      // The fixed cells are watched: Miernik's own writes must not wake the live re-validation (the panel
+      // validates once after the fix itself).
+      return run((ctx) => withOwnEventsOff(ctx, isSetSupported(8), () => applyFixes(ctx, findings)));
     },
     selectCell: (sheet, cell) =>
       run(async (ctx) => {
@@ -65,6 +67,8 @@ export function excelValidationHost(
           const ws = ctx.workbook.worksheets.getItem(sheet);
           out.push(
             ws.onChanged.add(async (ev) => {
+              // ExcelApi 1.14: an event raised by this add-in's own write is not an edit of the user's.
+              if (ev.triggerSource === "ThisLocalAddin") return;
               if (touches(ev.address, addresses)) onChange();
             }),
           );

@@ -10,7 +10,7 @@ import type { SheetCells } from "../../workbook/cells";
 import type { NamePlan, SheetPlan } from "../../workbook/plan";
 import { HostError } from "./errors";
 import { listSheets, readSheetCells } from "./read";
-import { ExcelRunner, runInExcel } from "./run";
+import { ExcelRunner, runInExcel, withOwnEventsOff } from "./run";
 import { ExcelValidationHost, excelValidationHost, LoadValidation } from "./validationHost";
 
 /** The Office.js renderer (./render.ts), loaded on the first write: the pane's first load does not carry it. */
@@ -45,7 +45,8 @@ export interface ExcelWorkbookHost {
 
 export function createExcelWorkbookHost(opts: ExcelHostOptions): ExcelWorkbookHost {
   const { excel, excelApi } = opts;
-  const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => runInExcel(batch, excel);
+  const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>, undoGroup = true) =>
+    runInExcel(batch, excel, { undoGroup });
   return {
     kind: "excel",
     excelApi,
@@ -63,12 +64,26 @@ export function createExcelWorkbookHost(opts: ExcelHostOptions): ExcelWorkbookHo
     },
     writePlans: async (plans, names, onProgress) => {
       const { renderSheetPlans } = await (opts.loadRenderer ?? loadRenderer)();
+      // A layout rewrites watched cells (the live validation's): events off for Miernik's own writes.
+      // In an undo group (ExcelApi 1.20) sheet visibility is set afterwards in a run of its own: Excel on
+      // Windows and Mac cannot undo Worksheet.visibility and would refuse the whole group (UndoNotSupported).
+      const grouped = excelApi("1.20");
       const report = await run((ctx) =>
-        renderSheetPlans(ctx, plans, names, {
-          onProgress,
-          supports: (minor) => excelApi(`1.${minor}`),
-        }),
+        withOwnEventsOff(ctx, excelApi("1.8"), () =>
+          renderSheetPlans(ctx, plans, names, {
+            onProgress,
+            supports: (minor) => excelApi(`1.${minor}`),
+            deferVisibility: grouped,
+          }),
+        ),
       );
+      const visibility = report.visibility ?? [];
+      if (visibility.length > 0)
+        await run(async (ctx) => {
+          for (const v of visibility)
+            ctx.workbook.worksheets.getItem(v.sheet).visibility = v.visibility as Excel.SheetVisibility;
+          await ctx.sync();
+        }, false);
       // Fit-to-page is set (zoom with fit pages) but may be ignored until Page Layout view was opened
       // (office-js issue 1860): the pane says so after the layout.
       const fitToPage = plans.some((p) => !!p.print && (p.print.fitToWidth > 0 || p.print.fitToHeight > 0));

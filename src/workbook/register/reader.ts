@@ -63,11 +63,31 @@ interface HeaderRow {
   mapping: ColumnMapping[];
 }
 
+/**
+ * The register column a header cell feeds. In an Excel table, a repeated header has been renamed by Excel with a
+ * number ("W tym" → "W tym2", "W tym3"; Excel keeps table headers unique ignoring case): such a header counts as
+ * its base when the base is an earlier header of the same row, so the repeated-column rules (`pickDuplicate`)
+ * still choose between them.
+ */
+function headerKeyAt(row: CellValue[], j: number): SourceKey | null {
+  const v = row[j];
+  if (typeof v !== "string") return null;
+  const key = sourceKeyOfHeader(v);
+  if (key) return key;
+  const m = /^(.*\D)(\d+)$/.exec(v);
+  if (!m || Number(m[2]) < 2) return null;
+  const base = m[1].toLowerCase();
+  for (let i = 0; i < j; i++) {
+    const h = row[i];
+    if (typeof h === "string" && h.toLowerCase() === base) return sourceKeyOfHeader(h);
+  }
+  return null;
+}
+
 function matchHeaderRow(row: CellValue[], left: number): HeaderRow & { distinct: number } {
   const found = new Map<SourceKey, number[]>();
-  row.forEach((v, j) => {
-    if (typeof v !== "string") return;
-    const key = sourceKeyOfHeader(v);
+  row.forEach((_v, j) => {
+    const key = headerKeyAt(row, j);
     if (key) found.set(key, [...(found.get(key) ?? []), j]);
   });
   const first = (k: SourceKey): number | null => found.get(k)?.[0] ?? null;
@@ -88,7 +108,7 @@ function matchHeaderRow(row: CellValue[], left: number): HeaderRow & { distinct:
   row.forEach((v, j) => {
     if (v === null || String(v).trim() === "") return;
     const file = String(v);
-    const key = typeof v === "string" ? sourceKeyOfHeader(v) : null;
+    const key = headerKeyAt(row, j);
     const register = key === null ? null : (COLUMN_BY_KEY.get(key as ColumnKey)?.header ?? file);
     const fileColumn = columnLetters(left + j);
     if (key === null) mapping.push({ key, register, file, fileColumn, via: "ignored" });
