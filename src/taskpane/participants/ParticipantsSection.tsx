@@ -30,7 +30,7 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { builtinCard, DEFAULT_CARD_ID, parseCardText } from "../../domain/card/load";
-import type { Card as CriteriaCard, CriterionResult } from "../../domain/card/types";
+import type { Card as CriteriaCard, CriterionResult, RowIssue } from "../../domain/card/types";
 import { isoToSerial } from "../../domain/dates";
 import { capitalize, formatDateIso, parseDateInput, type Lang, type Localized } from "../../domain/i18n";
 import { REGISTER_COLUMNS } from "../../domain/register/columns";
@@ -47,6 +47,7 @@ import {
   ImportPreview,
   previewImport,
   REGISTER_SHEET,
+  ROW_ISSUES_LISTED,
 } from "./flows";
 
 const L = (pl: string, en: string): Localized => ({ pl, en });
@@ -355,6 +356,47 @@ export function CriteriaResults(props: { e: CheckOutcome["evaluation"]; lang: La
 
 const COLUMN_OF = new Map(REGISTER_COLUMNS.map((c, i) => [c.header, columnLetters(i)]));
 
+/** Row problems added to the list per task: a long list is laid out in pieces, never in one long task. */
+const ROW_PROBLEMS_STEP = 50;
+
+/** The row problems (the first ROW_ISSUES_LISTED of `count`), each naming its register cell (a link in Excel). */
+function RowProblems(props: {
+  issues: readonly RowIssue[];
+  count: number;
+  lang: Lang;
+  onSelect?: (row: number, column: string) => void;
+}): React.JSX.Element {
+  const { issues, lang, onSelect } = props;
+  const styles = useStyles();
+  // How many are rendered, for this list of issues: grows by a step after each paint until all are there.
+  const [grown, setGrown] = React.useState({ of: issues, n: ROW_PROBLEMS_STEP });
+  const shown = grown.of === issues ? grown.n : ROW_PROBLEMS_STEP;
+  React.useEffect(() => {
+    if (shown >= issues.length) return;
+    const t = setTimeout(() => setGrown({ of: issues, n: shown + ROW_PROBLEMS_STEP }), 0);
+    return () => clearTimeout(t);
+  }, [issues, shown]);
+  return (
+    <section aria-label={S.problems[lang]}>
+      <Text weight="semibold">
+        {S.problems[lang]} ({props.count})
+      </Text>
+      {/* A scrolling list: focusable, so it scrolls with the keyboard too. */}
+      <ul className={styles.list} tabIndex={0} aria-label={S.problems[lang]}>
+        {issues.slice(0, Math.min(shown, ROW_ISSUES_LISTED)).map((i, k) => {
+          const cell = `${REGISTER_SHEET}!${COLUMN_OF.get(i.column) ?? ""}${i.row}`;
+          return (
+            <li key={k}>
+              {onSelect ? <Link onClick={() => onSelect(i.row, i.column)}>{cell}</Link> : cell}{" "}
+              {i.message[lang]}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
 export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.Element {
   const { host, lang } = props;
   const styles = useStyles();
@@ -480,7 +522,11 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
 
   const checkNow = () =>
     run(async (signal) => {
-      setCheck(await checkCriteria(deps, card, serial(), signal, (done, total) => setProgress(done / total)));
+      const out = await checkCriteria(deps, card, serial(), signal, (done, total) =>
+        setProgress(done / total),
+      );
+      // Rendered as a transition: React renders the results in slices, yielding to the browser between them.
+      React.startTransition(() => setCheck(out));
     });
 
   const chooseCard = async (f: File | undefined) => {
@@ -581,28 +627,13 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
       {e && (
         <>
           <CriteriaResults e={e} lang={lang} />
-          {e.rowIssues.length > 0 && (
-            <section aria-label={S.problems[lang]}>
-              <Text weight="semibold">
-                {S.problems[lang]} ({e.rowIssues.length})
-              </Text>
-              {/* A scrolling list: focusable, so it scrolls with the keyboard too. */}
-              <ul className={styles.list} tabIndex={0} aria-label={S.problems[lang]}>
-                {e.rowIssues.slice(0, 200).map((i, k) => (
-                  <li key={k}>
-                    {host.kind === "excel" && host.validation ? (
-                      <Link onClick={() => select(i.row, i.column)}>
-                        {REGISTER_SHEET}!{COLUMN_OF.get(i.column) ?? ""}
-                        {i.row}
-                      </Link>
-                    ) : (
-                      `${REGISTER_SHEET}!${COLUMN_OF.get(i.column) ?? ""}${i.row}`
-                    )}{" "}
-                    {i.message[lang]}
-                  </li>
-                ))}
-              </ul>
-            </section>
+          {(check?.rowIssueCount ?? 0) > 0 && (
+            <RowProblems
+              issues={e.rowIssues}
+              count={check?.rowIssueCount ?? 0}
+              lang={lang}
+              onSelect={host.kind === "excel" && host.validation ? select : undefined}
+            />
           )}
         </>
       )}
