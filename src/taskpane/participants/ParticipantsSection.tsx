@@ -39,6 +39,7 @@ import type { XlsxParser } from "../../workbook/summary/inputs";
 import { FilePicker } from "../FilePicker";
 import { errorMessage, WorkbookHost } from "../host";
 import { count, formatCount } from "../i18n";
+import { Notice } from "../lazyFeedback";
 import {
   applyImport,
   checkCriteria,
@@ -290,8 +291,10 @@ export function CriterionCard(props: { c: CriterionResult; lang: Lang }): React.
 }
 
 /** The application-stage planner, loaded only when the section is shown (keeps it out of the first load). */
-const PlanPart = React.lazy(() =>
-  import(/* webpackChunkName: "plan" */ "./PlanPart.js").then((m) => ({ default: m.PlanPart })),
+const PlanPart = React.memo(
+  React.lazy(() =>
+    import(/* webpackChunkName: "plan" */ "./PlanPart.js").then((m) => ({ default: m.PlanPart })),
+  ),
 );
 
 /** The criteria screen: the verdict first, then not-met criteria (open), met, not applicable, call targets (folded). */
@@ -354,13 +357,16 @@ export function CriteriaResults(props: { e: CheckOutcome["evaluation"]; lang: La
   );
 }
 
+/** The results re-render only when they change (not on every progress step of the next check). */
+const CriteriaResultsOnce = React.memo(CriteriaResults);
+
 const COLUMN_OF = new Map(REGISTER_COLUMNS.map((c, i) => [c.header, columnLetters(i)]));
 
 /** Row problems added to the list per task: a long list is laid out in pieces, never in one long task. */
 const ROW_PROBLEMS_STEP = 50;
 
 /** The row problems (the first ROW_ISSUES_LISTED of `count`), each naming its register cell (a link in Excel). */
-function RowProblems(props: {
+const RowProblems = React.memo(function RowProblems(props: {
   issues: readonly RowIssue[];
   count: number;
   lang: Lang;
@@ -395,7 +401,7 @@ function RowProblems(props: {
       </ul>
     </section>
   );
-}
+});
 
 export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.Element {
   const { host, lang } = props;
@@ -547,10 +553,13 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
     }
   };
 
-  const select = (row: number, column: string) => {
-    const col = COLUMN_OF.get(column) ?? "A";
-    void host.validation?.selectCell(REGISTER_SHEET, `${col}${row}`);
-  };
+  const select = React.useCallback(
+    (row: number, column: string) => {
+      const col = COLUMN_OF.get(column) ?? "A";
+      void host.validation?.selectCell(REGISTER_SHEET, `${col}${row}`);
+    },
+    [host],
+  );
 
   const e = check?.evaluation;
   const hasRegister = props.hasRegister ?? false;
@@ -558,16 +567,8 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
   return (
     <div className={styles.root}>
       <Text>{S.intro[lang]}</Text>
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error[lang]}</MessageBarBody>
-        </MessageBar>
-      )}
-      {info && (
-        <MessageBar intent="info">
-          <MessageBarBody>{info[lang]}</MessageBarBody>
-        </MessageBar>
-      )}
+      {error && <Notice intent="error">{error[lang]}</Notice>}
+      {info && <Notice intent="info">{info[lang]}</Notice>}
       <div className={styles.column}>
         <Field label={S.asOf[lang]}>
           <Input
@@ -626,7 +627,7 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
       )}
       {e && (
         <>
-          <CriteriaResults e={e} lang={lang} />
+          <CriteriaResultsOnce e={e} lang={lang} />
           {(check?.rowIssueCount ?? 0) > 0 && (
             <RowProblems
               issues={e.rowIssues}
