@@ -424,6 +424,12 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
     no: Localized;
   } | null>(null);
   const abort = React.useRef<AbortController | null>(null);
+  // The planner mounts in a task after the section's first paint: the tab's first render is two pieces.
+  const [planShown, setPlanShown] = React.useState(false);
+  React.useEffect(() => {
+    const t = setTimeout(() => setPlanShown(true), 0);
+    return () => clearTimeout(t);
+  }, []);
 
   const ask = (title: Localized, text: string, ok: Localized, no: Localized, details?: string[]) =>
     new Promise<boolean>((resolve) => setAsking({ title, text, ok, no, resolve, details }));
@@ -638,9 +644,11 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
           )}
         </>
       )}
-      <React.Suspense fallback={null}>
-        <PlanPart host={host} lang={lang} card={card} />
-      </React.Suspense>
+      {planShown && (
+        <React.Suspense fallback={null}>
+          <PlanPart host={host} lang={lang} card={card} />
+        </React.Suspense>
+      )}
       <Dialog open={asking !== null} modalType="alert" onOpenChange={(_e, d) => !d.open && answer(false)}>
         <DialogSurface>
           <DialogBody>
