@@ -215,7 +215,8 @@ export function App(props: AppProps): React.JSX.Element {
           className={styles.tabList}
           selectedValue={current.id}
           onTabSelect={(_e, data) => {
-            setSelected(data.value as SectionDef["id"]);
+            // A transition: React renders the new section in slices, not all in the click's task.
+            React.startTransition(() => setSelected(data.value as SectionDef["id"]));
             refresh();
           }}
         >

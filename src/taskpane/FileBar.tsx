@@ -79,7 +79,7 @@ export function FileBar({ files, lang, onOpened }: FileBarProps): React.JSX.Elem
     setBusy(true);
     setMessage(null);
     try {
-      const opened = await files.open({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      const opened = await files.open({ name: file.name, bytes: file });
       onOpened(opened);
     } catch (e) {
       setMessage({ intent: "error", text: errorMessage(e)[lang] });

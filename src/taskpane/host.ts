@@ -61,7 +61,7 @@ export interface PaneWork {
     card: Card,
     asOf: number,
     opts?: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void },
-  ): Promise<{ evaluation: Evaluation; rows: number }>;
+  ): Promise<{ evaluation: Evaluation; rows: number; rowIssueCount: number }>;
 }
 
 /** An error a host throws with a message meant for the user (HostError from src/hosts/excel/errors). */

@@ -15,12 +15,17 @@ import { lazyExcelHost } from "./lazyExcelHost";
 import { preloadFeedback } from "./lazyFeedback";
 import { lazyMonitoringEngine, loadProgramme } from "./monitoring/lazyEngine";
 import { spawnPaneWorker } from "./work/spawnWorker";
-import { createWorkerStandaloneHost } from "./work/workerHost";
 
-/** Outside Office: the workbook lives in a Web Worker (the main thread only renders); in this page when there is none. */
+/**
+ * Outside Office: the workbook lives in a Web Worker (the main thread only renders); in this page when there
+ * is none. The worker's host is a small chunk of its own (Excel never needs it).
+ */
 async function standaloneHost(): Promise<WorkbookHost> {
   const worker = spawnPaneWorker();
-  if (worker) return createWorkerStandaloneHost(worker);
+  if (worker)
+    return (
+      await import(/* webpackChunkName: "worker-host" */ "./work/workerHost.js")
+    ).createWorkerStandaloneHost(worker);
   const { createStandaloneHost } = await import(/* webpackChunkName: "page-host" */ "./standaloneHost.js");
   return createStandaloneHost({ programme: await loadProgramme() });
 }

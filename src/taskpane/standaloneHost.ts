@@ -40,8 +40,12 @@ export interface OpenFileInfo {
 /** The file side of the standalone host: open, download, and listen for changes. */
 export interface StandaloneFiles {
   current(): OpenFileInfo | null;
-  /** Open a file picked by the user; throws a user-facing error (naming the file) when unreadable. */
-  open(file: { name: string; bytes: Uint8Array }): Promise<OpenFileInfo>;
+  /**
+   * Open a file picked by the user — its bytes, or the picked File itself (read where the workbook is: in
+   * the pane's Web Worker, the main thread never holds the bytes); throws a user-facing error (naming the
+   * file) when unreadable.
+   */
+  open(file: { name: string; bytes: Uint8Array | Blob }): Promise<OpenFileInfo>;
   /** Save the workbook as a download; returns the file name. */
   download(): Promise<string>;
   /** Close the open file (start over with none); the caller asks first when changes are unsaved. */
@@ -144,7 +148,9 @@ export function createStandaloneHost(opts: StandaloneHostOptions = {}): Standalo
     open: async (file) => {
       const { MemoryWorkbook } = await loadModule();
       try {
-        wb = await MemoryWorkbook.open(file.name, file.bytes);
+        const bytes =
+          file.bytes instanceof Uint8Array ? file.bytes : new Uint8Array(await file.bytes.arrayBuffer());
+        wb = await MemoryWorkbook.open(file.name, bytes);
       } catch (e) {
         const why = openFailureReason(e);
         throw new FileOpenError({

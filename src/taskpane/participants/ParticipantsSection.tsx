@@ -30,7 +30,7 @@ import {
 } from "@fluentui/react-components";
 import * as React from "react";
 import { builtinCard, DEFAULT_CARD_ID, parseCardText } from "../../domain/card/load";
-import type { Card as CriteriaCard, CriterionResult } from "../../domain/card/types";
+import type { Card as CriteriaCard, CriterionResult, RowIssue } from "../../domain/card/types";
 import { isoToSerial } from "../../domain/dates";
 import { capitalize, formatDateIso, parseDateInput, type Lang, type Localized } from "../../domain/i18n";
 import { REGISTER_COLUMNS } from "../../domain/register/columns";
@@ -39,6 +39,7 @@ import type { XlsxParser } from "../../workbook/summary/inputs";
 import { FilePicker } from "../FilePicker";
 import { errorMessage, WorkbookHost } from "../host";
 import { count, formatCount } from "../i18n";
+import { Notice } from "../lazyFeedback";
 import {
   applyImport,
   checkCriteria,
@@ -47,6 +48,7 @@ import {
   ImportPreview,
   previewImport,
   REGISTER_SHEET,
+  ROW_ISSUES_LISTED,
 } from "./flows";
 
 const L = (pl: string, en: string): Localized => ({ pl, en });
@@ -289,8 +291,10 @@ export function CriterionCard(props: { c: CriterionResult; lang: Lang }): React.
 }
 
 /** The application-stage planner, loaded only when the section is shown (keeps it out of the first load). */
-const PlanPart = React.lazy(() =>
-  import(/* webpackChunkName: "plan" */ "./PlanPart.js").then((m) => ({ default: m.PlanPart })),
+const PlanPart = React.memo(
+  React.lazy(() =>
+    import(/* webpackChunkName: "plan" */ "./PlanPart.js").then((m) => ({ default: m.PlanPart })),
+  ),
 );
 
 /** The criteria screen: the verdict first, then not-met criteria (open), met, not applicable, call targets (folded). */
@@ -353,7 +357,51 @@ export function CriteriaResults(props: { e: CheckOutcome["evaluation"]; lang: La
   );
 }
 
+/** The results re-render only when they change (not on every progress step of the next check). */
+const CriteriaResultsOnce = React.memo(CriteriaResults);
+
 const COLUMN_OF = new Map(REGISTER_COLUMNS.map((c, i) => [c.header, columnLetters(i)]));
+
+/** Row problems added to the list per task: a long list is laid out in pieces, never in one long task. */
+const ROW_PROBLEMS_STEP = 50;
+
+/** The row problems (the first ROW_ISSUES_LISTED of `count`), each naming its register cell (a link in Excel). */
+const RowProblems = React.memo(function RowProblems(props: {
+  issues: readonly RowIssue[];
+  count: number;
+  lang: Lang;
+  onSelect?: (row: number, column: string) => void;
+}): React.JSX.Element {
+  const { issues, lang, onSelect } = props;
+  const styles = useStyles();
+  // How many are rendered, for this list of issues: grows by a step after each paint until all are there.
+  const [grown, setGrown] = React.useState({ of: issues, n: ROW_PROBLEMS_STEP });
+  const shown = grown.of === issues ? grown.n : ROW_PROBLEMS_STEP;
+  React.useEffect(() => {
+    if (shown >= issues.length) return;
+    const t = setTimeout(() => setGrown({ of: issues, n: shown + ROW_PROBLEMS_STEP }), 0);
+    return () => clearTimeout(t);
+  }, [issues, shown]);
+  return (
+    <section aria-label={S.problems[lang]}>
+      <Text weight="semibold">
+        {S.problems[lang]} ({props.count})
+      </Text>
+      {/* A scrolling list: focusable, so it scrolls with the keyboard too. */}
+      <ul className={styles.list} tabIndex={0} aria-label={S.problems[lang]}>
+        {issues.slice(0, Math.min(shown, ROW_ISSUES_LISTED)).map((i, k) => {
+          const cell = `${REGISTER_SHEET}!${COLUMN_OF.get(i.column) ?? ""}${i.row}`;
+          return (
+            <li key={k}>
+              {onSelect ? <Link onClick={() => onSelect(i.row, i.column)}>{cell}</Link> : cell}{" "}
+              {i.message[lang]}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+});
 
 export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.Element {
   const { host, lang } = props;
@@ -376,6 +424,12 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
     no: Localized;
   } | null>(null);
   const abort = React.useRef<AbortController | null>(null);
+  // The planner mounts in a task after the section's first paint: the tab's first render is two pieces.
+  const [planShown, setPlanShown] = React.useState(false);
+  React.useEffect(() => {
+    const t = setTimeout(() => setPlanShown(true), 0);
+    return () => clearTimeout(t);
+  }, []);
 
   const ask = (title: Localized, text: string, ok: Localized, no: Localized, details?: string[]) =>
     new Promise<boolean>((resolve) => setAsking({ title, text, ok, no, resolve, details }));
@@ -480,7 +534,11 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
 
   const checkNow = () =>
     run(async (signal) => {
-      setCheck(await checkCriteria(deps, card, serial(), signal, (done, total) => setProgress(done / total)));
+      const out = await checkCriteria(deps, card, serial(), signal, (done, total) =>
+        setProgress(done / total),
+      );
+      // Rendered as a transition: React renders the results in slices, yielding to the browser between them.
+      React.startTransition(() => setCheck(out));
     });
 
   const chooseCard = async (f: File | undefined) => {
@@ -501,10 +559,13 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
     }
   };
 
-  const select = (row: number, column: string) => {
-    const col = COLUMN_OF.get(column) ?? "A";
-    void host.validation?.selectCell(REGISTER_SHEET, `${col}${row}`);
-  };
+  const select = React.useCallback(
+    (row: number, column: string) => {
+      const col = COLUMN_OF.get(column) ?? "A";
+      void host.validation?.selectCell(REGISTER_SHEET, `${col}${row}`);
+    },
+    [host],
+  );
 
   const e = check?.evaluation;
   const hasRegister = props.hasRegister ?? false;
@@ -512,16 +573,8 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
   return (
     <div className={styles.root}>
       <Text>{S.intro[lang]}</Text>
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error[lang]}</MessageBarBody>
-        </MessageBar>
-      )}
-      {info && (
-        <MessageBar intent="info">
-          <MessageBarBody>{info[lang]}</MessageBarBody>
-        </MessageBar>
-      )}
+      {error && <Notice intent="error">{error[lang]}</Notice>}
+      {info && <Notice intent="info">{info[lang]}</Notice>}
       <div className={styles.column}>
         <Field label={S.asOf[lang]}>
           <Input
@@ -580,35 +633,22 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
       )}
       {e && (
         <>
-          <CriteriaResults e={e} lang={lang} />
-          {e.rowIssues.length > 0 && (
-            <section aria-label={S.problems[lang]}>
-              <Text weight="semibold">
-                {S.problems[lang]} ({e.rowIssues.length})
-              </Text>
-              {/* A scrolling list: focusable, so it scrolls with the keyboard too. */}
-              <ul className={styles.list} tabIndex={0} aria-label={S.problems[lang]}>
-                {e.rowIssues.slice(0, 200).map((i, k) => (
-                  <li key={k}>
-                    {host.kind === "excel" && host.validation ? (
-                      <Link onClick={() => select(i.row, i.column)}>
-                        {REGISTER_SHEET}!{COLUMN_OF.get(i.column) ?? ""}
-                        {i.row}
-                      </Link>
-                    ) : (
-                      `${REGISTER_SHEET}!${COLUMN_OF.get(i.column) ?? ""}${i.row}`
-                    )}{" "}
-                    {i.message[lang]}
-                  </li>
-                ))}
-              </ul>
-            </section>
+          <CriteriaResultsOnce e={e} lang={lang} />
+          {(check?.rowIssueCount ?? 0) > 0 && (
+            <RowProblems
+              issues={e.rowIssues}
+              count={check?.rowIssueCount ?? 0}
+              lang={lang}
+              onSelect={host.kind === "excel" && host.validation ? select : undefined}
+            />
           )}
         </>
       )}
-      <React.Suspense fallback={null}>
-        <PlanPart host={host} lang={lang} card={card} />
-      </React.Suspense>
+      {planShown && (
+        <React.Suspense fallback={null}>
+          <PlanPart host={host} lang={lang} card={card} />
+        </React.Suspense>
+      )}
       <Dialog open={asking !== null} modalType="alert" onOpenChange={(_e, d) => !d.open && answer(false)}>
         <DialogSurface>
           <DialogBody>

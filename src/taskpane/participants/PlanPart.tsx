@@ -17,8 +17,6 @@ import {
   Field,
   Input,
   Link,
-  MessageBar,
-  MessageBarBody,
   Text,
   makeStyles,
   tokens,
@@ -30,6 +28,7 @@ import { formatNumber, formatPercent } from "../../domain/numbers";
 import { planFields, PlanField } from "../../domain/plan/fields";
 import type { CellValue } from "../../workbook/plan";
 import { errorMessage, WorkbookHost } from "../host";
+import { Notice } from "../lazyFeedback";
 import { createPlanSheet, evaluateValues, PLAN_SHEET, readPlanState, typedValue } from "./planFlows";
 
 const L = (pl: string, en: string): Localized => ({ pl, en });
@@ -178,16 +177,8 @@ export function PlanPart(props: PlanPartProps): React.JSX.Element {
         {S.title[lang]}
       </Text>
       <Text>{S.intro[lang]}</Text>
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error[lang]}</MessageBarBody>
-        </MessageBar>
-      )}
-      {info && (
-        <MessageBar intent="info">
-          <MessageBarBody>{info[lang]}</MessageBarBody>
-        </MessageBar>
-      )}
+      {error && <Notice intent="error">{error[lang]}</Notice>}
+      {info && <Notice intent="info">{info[lang]}</Notice>}
       <div className={styles.row}>
         <Button appearance="primary" disabled={busy} onClick={() => void create()}>
           {S.create[lang]}

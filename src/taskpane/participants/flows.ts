@@ -136,10 +136,32 @@ export async function applyImport(
   return { status: "done", rows: raw.length, report: await write(deps, card, asOf, raw) };
 }
 
+/** Row problems the pane lists (the first ones, in row order); the count above the list says how many there are. */
+export const ROW_ISSUES_LISTED = 200;
+
 export interface CheckOutcome {
+  /** The evaluation, its `rowIssues` cut to the first ROW_ISSUES_LISTED (what the pane lists). */
   evaluation: Evaluation;
   /** Rows read from the register sheet. */
   rows: number;
+  /** All row problems found (100 000 rows can have tens of thousands: they are not all sent to the pane). */
+  rowIssueCount: number;
+}
+
+/**
+ * What the pane gets of a check: the whole evaluation but only the row problems it lists, so a Web Worker
+ * never sends tens of thousands of them (megabytes to clone) to the main thread.
+ */
+export function checkOutcome(evaluation: Evaluation, rows: number): CheckOutcome {
+  const rowIssueCount = evaluation.rowIssues.length;
+  return {
+    evaluation:
+      rowIssueCount > ROW_ISSUES_LISTED
+        ? { ...evaluation, rowIssues: evaluation.rowIssues.slice(0, ROW_ISSUES_LISTED) }
+        : evaluation,
+    rows,
+    rowIssueCount,
+  };
 }
 
 /**
@@ -184,7 +206,7 @@ export async function checkCriteria(
   }
   // In slices with yields between them: 100 000 rows never block the pane for long (see ../work/sliced.ts).
   const evaluation = await checkAndEvaluateSliced(rows, card, asOf, { signal, onProgress });
-  return { evaluation, rows: rows.length };
+  return checkOutcome(evaluation, rows.length);
 }
 
 export { criteriaSheetName, REGISTER_SHEET };

@@ -15,7 +15,8 @@ import type { ExcelValidationResult, FixResult } from "../validation/host";
 
 /** Each operation: its arguments and its result. */
 export interface WorkerOps {
-  open: { args: [name: string, bytes: Uint8Array]; result: OpenFileInfo };
+  /** The picked File itself (structured clone passes a handle; the worker reads it), or bytes (transferred). */
+  open: { args: [name: string, bytes: Uint8Array | Blob]; result: OpenFileInfo };
   download: { args: []; result: string };
   close: { args: []; result: null };
   listSheets: { args: []; result: string[] };
@@ -23,7 +24,11 @@ export interface WorkerOps {
   writePlans: { args: [plans: SheetPlan[], names: NamePlan[]]; result: WriteReport };
   validate: { args: [year: number, yoyFactor: number | undefined]; result: ExcelValidationResult };
   applyFixes: { args: [findings: Finding[]]; result: FixResult };
-  checkCriteria: { args: [card: Card, asOf: number]; result: { evaluation: Evaluation; rows: number } };
+  /** The evaluation with the row problems the pane lists, and how many there are (see checkOutcome). */
+  checkCriteria: {
+    args: [card: Card, asOf: number];
+    result: { evaluation: Evaluation; rows: number; rowIssueCount: number };
+  };
 }
 
 export type WorkerOp = keyof WorkerOps;

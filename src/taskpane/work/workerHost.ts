@@ -109,10 +109,12 @@ export function createWorkerStandaloneHost(
   const files: StandaloneFiles = {
     current: () => info,
     open: (file) => {
-      // The picked file's bytes move to the worker (transferred, not copied) when they own their buffer.
-      const own = file.bytes.byteOffset === 0 && file.bytes.byteLength === file.bytes.buffer.byteLength;
-      return call("open", [file.name, file.bytes], {
-        transfer: own && file.bytes.buffer instanceof ArrayBuffer ? [file.bytes.buffer] : [],
+      // A picked File goes as it is (the worker reads it); bytes move to the worker (transferred, not
+      // copied) when they own their buffer.
+      const b = file.bytes;
+      const own = b instanceof Uint8Array && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
+      return call("open", [file.name, b], {
+        transfer: own && b.buffer instanceof ArrayBuffer ? [b.buffer] : [],
       });
     },
     download: () => call("download", []),

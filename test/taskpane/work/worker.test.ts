@@ -10,7 +10,12 @@ import * as memory from "../../../src/hosts/xlsx/memory";
 import { readXlsx } from "../../../src/hosts/xlsx/read";
 import { writeXlsx } from "../../../src/hosts/xlsx/render";
 import type { WorkbookHost } from "../../../src/taskpane/host";
-import { checkCriteria, createRegister } from "../../../src/taskpane/participants/flows";
+import {
+  checkCriteria,
+  checkOutcome,
+  createRegister,
+  ROW_ISSUES_LISTED,
+} from "../../../src/taskpane/participants/flows";
 import { createStandaloneHost } from "../../../src/taskpane/standaloneHost";
 import type { WorkerRequest, WorkerResponse } from "../../../src/taskpane/work/protocol";
 import { createPaneWorkerHandler } from "../../../src/taskpane/work/workerHandler";
@@ -86,6 +91,43 @@ describe("the pane's Web Worker", () => {
     expect(viaWorker.rows).toBe(300);
     expect(progress.at(-1)).toBe(1);
     expect(log.map((m) => ("op" in m ? m.op : "cancel"))).toEqual(["open", "checkCriteria"]);
+  });
+
+  test("a picked File goes to the worker as it is (read there) and opens as its bytes do", async () => {
+    const log: WorkerRequest[] = [];
+    const { page, worker } = pair(undefined, log);
+    const bytes = await registerXlsx(40);
+    const a = await page.files.open({ name: "lista.xlsx", bytes: bytes.slice() });
+    const b = await worker.files.open({ name: "lista.xlsx", bytes: new Blob([bytes.slice()]) });
+    expect(b).toEqual(a);
+    expect((log[0] as { args: unknown[] }).args[1]).toBeInstanceOf(Blob);
+    expect(await checkCriteria(deps(worker), CARD, AS_OF)).toEqual(
+      await checkCriteria(deps(page), CARD, AS_OF),
+    );
+  });
+
+  test("the pane gets the first row problems it lists and how many there are, not all of them", () => {
+    const issue = (row: number) => ({
+      row,
+      column: "PESEL",
+      rule: "pesel.checksum",
+      severity: "error" as const,
+      message: { pl: `w${row}`, en: `r${row}` },
+    });
+    const evaluation = {
+      card: "x",
+      asOf: "2025-01-01",
+      participants: 0,
+      pending: 0,
+      criteria: [],
+      rowIssues: Array.from({ length: ROW_ISSUES_LISTED + 50 }, (_, i) => issue(i + 2)),
+    };
+    const out = checkOutcome(evaluation, 300);
+    expect(out.rowIssueCount).toBe(ROW_ISSUES_LISTED + 50);
+    expect(out.evaluation.rowIssues).toEqual(evaluation.rowIssues.slice(0, ROW_ISSUES_LISTED));
+    expect(out.evaluation.criteria).toBe(evaluation.criteria);
+    const few = { ...evaluation, rowIssues: evaluation.rowIssues.slice(0, 3) };
+    expect(checkOutcome(few, 3)).toEqual({ evaluation: few, rows: 3, rowIssueCount: 3 });
   });
 
   test("a .csv, a register written by Miernik and its download are the same through the worker", async () => {
