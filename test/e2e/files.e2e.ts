@@ -11,6 +11,7 @@ import * as os from "os";
 import * as path from "path";
 import type { Page } from "playwright-core";
 import { MemoryWorkbook } from "../../src/hosts/xlsx/memory";
+import { formatCount } from "../../src/domain/i18n";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { writeXlsx } from "../../src/hosts/xlsx/render";
 import { emptySheet } from "../../src/workbook/plan";
@@ -179,9 +180,9 @@ describe("standalone page over the user's files (production build)", () => {
       expect(`${c.id}: ${await page.locator(`[data-criterion="${c.id}"] [data-value]`).textContent()}`).toBe(
         `${c.id}: ${cardText(c)}`,
       );
-    await expect(page.getByText(`Problemy w wierszach (${expected.rowIssues.length})`).count()).resolves.toBe(
-      1,
-    );
+    await expect(
+      page.getByText(`Problemy w wierszach (${formatCount(expected.rowIssues.length, "pl")})`).count(),
+    ).resolves.toBe(1);
     await expectAccessible(page, "standalone criteria");
     await screenshot(page, "standalone-pl-criteria");
 

@@ -385,7 +385,7 @@ const RowProblems = React.memo(function RowProblems(props: {
   return (
     <section aria-label={S.problems[lang]}>
       <Text weight="semibold">
-        {S.problems[lang]} ({props.count})
+        {S.problems[lang]} ({formatCount(props.count, lang)})
       </Text>
       {/* A scrolling list: focusable, so it scrolls with the keyboard too. */}
       <ul className={styles.list} tabIndex={0} aria-label={S.problems[lang]}>
