@@ -1,6 +1,6 @@
 import { Localized } from "../i18n";
 import { completedYears } from "../dates";
-import { checkPesel, peselBornBefore1900 } from "../pesel";
+import { checkPesel, PeselInfo, peselBornBefore1900 } from "../pesel";
 import { ColumnKey } from "../register/columns";
 import { CardParameters, GroupId, Participant } from "./types";
 
@@ -45,10 +45,12 @@ export interface Derived {
  * use it either, and such a PESEL is a typing slip for anyone alive.
  */
 export function birthDateOf(p: Participant): number | null {
-  if (p.pesel) {
-    const info = checkPesel(p.pesel);
-    if (info.valid && !peselBornBefore1900(p.pesel)) return info.birthDate;
-  }
+  return birthDateWith(p, p.pesel ? checkPesel(p.pesel) : null);
+}
+
+/** `birthDateOf` when the PESEL is already checked: `info` = `checkPesel(p.pesel)` (null without a PESEL). */
+export function birthDateWith(p: Participant, info: PeselInfo | null): number | null {
+  if (p.pesel && info !== null && info.valid && !peselBornBefore1900(p.pesel)) return info.birthDate;
   return p.birthDate;
 }
 
@@ -59,13 +61,19 @@ export function validAgeAtStart(v: number | null | undefined): number | null {
 
 /** Age at start: from the birth date (see `birthDateOf`) and the start date, else the age column, else null. */
 export function ageOf(p: Participant): number | null {
-  const birth = birthDateOf(p);
+  return ageFrom(p, birthDateOf(p));
+}
+
+/** `ageOf` when the birth date (`birthDateOf(p)`) is already known. */
+export function ageFrom(p: Participant, birth: number | null): number | null {
   if (birth !== null && p.startDate !== null) return completedYears(birth, p.startDate);
   return validAgeAtStart(p.ageAtStart);
 }
 
 /** Excel's TRIM: spaces (U+0020 only) trimmed, inner runs of spaces collapsed to one. */
 export function excelTrim(s: string): string {
+  // Most cells need nothing (no double, leading or trailing space): skip the two replacements then.
+  if (s.indexOf("  ") < 0 && s.charCodeAt(0) !== 32 && s.charCodeAt(s.length - 1) !== 32) return s;
   return s.replace(/ +/g, " ").replace(/^ | $/g, "");
 }
 
@@ -129,6 +137,18 @@ export function qualifyingJob(p: Participant, params: CardParameters): boolean {
   }
 }
 
+/** A job start in [start, end + days] and not after `asOf` (a later one is not known yet). */
+function jobInWindow(p: Participant, asOf: number, days: number): boolean {
+  return (
+    p.jobStartDate !== null &&
+    p.startDate !== null &&
+    p.endDate !== null &&
+    p.jobStartDate >= p.startDate &&
+    p.jobStartDate <= p.endDate + days &&
+    p.jobStartDate <= asOf
+  );
+}
+
 export function derive(p: Participant, params: CardParameters, asOf: number): Derived {
   const age = ageOf(p);
   const unemployed = p.status === "unemployedRegistered" || p.status === "unemployedUnregistered";
@@ -143,16 +163,9 @@ export function derive(p: Participant, params: CardParameters, asOf: number): De
   const hasEnd = p.endDate !== null;
   const ended =
     hasEnd && (params.excludeOtherDropouts ? p.pathCompleted === true || p.dropoutReason === "job" : true);
-  const jobInWindow = (days: number): boolean =>
-    p.jobStartDate !== null &&
-    p.startDate !== null &&
-    p.endDate !== null &&
-    p.jobStartDate >= p.startDate &&
-    p.jobStartDate <= p.endDate + days &&
-    p.jobStartDate <= asOf;
-  const employed = jobInWindow(params.effectivenessWindowDays) && qualifyingJob(p, params);
+  const employed = jobInWindow(p, asOf, params.effectivenessWindowDays) && qualifyingJob(p, params);
   const pending = ended && !employed && asOf < (p.endDate as number) + params.effectivenessWindowDays;
-  const employedAfterLeaving = hasEnd && jobInWindow(params.resultWindowDays);
+  const employedAfterLeaving = hasEnd && jobInWindow(p, asOf, params.resultWindowDays);
   return {
     age,
     unemployed,
