@@ -28,11 +28,20 @@ function daysFromCivil(y: number, m: number, d: number): number {
 }
 
 export function serialToYmd(serial: number): Ymd {
-  const days = Math.floor(serial) - EPOCH;
-  if (!(Math.abs(days) <= DAY_RANGE)) {
-    const dt = new Date(days * MS);
+  const k = dayKey(serial);
+  if (k === null) {
+    const dt = new Date((Math.floor(serial) - EPOCH) * MS);
     return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
   }
+  const y = Math.floor(k / 512);
+  const md = k - y * 512;
+  return { y, m: md >> 5, d: md & 31 };
+}
+
+/** y·512 + m·32 + d of a serial (as `serialToYmd`, without its object), or null outside ±DAY_RANGE. */
+function dayKey(serial: number): number | null {
+  const days = Math.floor(serial) - EPOCH;
+  if (!(Math.abs(days) <= DAY_RANGE)) return null;
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -43,7 +52,7 @@ export function serialToYmd(serial: number): Ymd {
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
-  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+  return (yoe + era * 400 + (m <= 2 ? 1 : 0)) * 512 + m * 32 + d;
 }
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -98,8 +107,8 @@ export type DateProblem = "format" | "impossible";
  */
 export function readDate(v: unknown): { serial: number } | { problem: DateProblem } {
   if (typeof v === "number") {
-    if (!Number.isFinite(v) || v < 1 || v > 2958465) return { problem: "format" };
-    return { serial: Math.floor(v) };
+    const serial = numberDate(v);
+    return serial === null ? { problem: "format" } : { serial };
   }
   if (typeof v !== "string") return { problem: "format" };
   const s = v.replace(/[\s\u00a0\u202f]+/g, " ").trim();
@@ -122,6 +131,11 @@ export function readDate(v: unknown): { serial: number } | { problem: DateProble
   return { problem: "format" };
 }
 
+/** A date cell holding a number, as `readDate` reads it: the day of an Excel serial 1–2958465, else null. */
+export function numberDate(v: number): number | null {
+  return Number.isFinite(v) && v >= 1 && v <= 2958465 ? Math.floor(v) : null;
+}
+
 /** A date cell (see `readDate` for the accepted forms) as an Excel serial, or null (callers report it). */
 export function parseDate(v: unknown): number | null {
   const r = readDate(v);
@@ -134,6 +148,14 @@ export function addDays(serial: number, days: number): number {
 
 /** Completed years from `birth` to `on` (a birthday on 29 Feb counts on 1 Mar in non-leap years). */
 export function completedYears(birth: number, on: number): number {
+  const kb = dayKey(birth);
+  const ko = dayKey(on);
+  if (kb !== null && ko !== null) {
+    // y·512 + m·32 + d: the year, then month and day in the low 9 bits (the age of every row, twice).
+    const by = Math.floor(kb / 512);
+    const oy = Math.floor(ko / 512);
+    return oy - by - (ko - oy * 512 < kb - by * 512 ? 1 : 0);
+  }
   const b = serialToYmd(birth);
   const o = serialToYmd(on);
   let years = o.y - b.y;

@@ -88,6 +88,24 @@ describe("calendar arithmetic agrees with Date", () => {
     const wrong = serials.filter((s) => !same(serialToYmd(s), viaDate.serialToYmd(s)));
     expect(wrong).toEqual([]);
   });
+  it("completed years as the calendar days of Date give them", () => {
+    let seed = 3;
+    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const years = (b: number, o: number) => {
+      const x = viaDate.serialToYmd(b);
+      const y = viaDate.serialToYmd(o);
+      return y.y - x.y - (y.m < x.m || (y.m === x.m && y.d < x.d) ? 1 : 0);
+    };
+    const pairs: [number, number][] = [
+      [NaN, 45000],
+      [1e9, 45000],
+      [0, -5],
+    ];
+    for (let i = 0; i < 20000; i++) pairs.push([1 + rnd(60000), 1 + rnd(60000) + (i % 2) / 3]);
+    for (let b = 1155; b < 1155 + 800; b++) pairs.push([b, 45351], [b + 0.5, 45716]); // 29 Feb around
+    const wrong = pairs.filter(([b, o]) => !same(completedYears(b, o), years(b, o)));
+    expect(wrong).toEqual([]);
+  });
   it("day → serial, impossible days and two-digit years included", () => {
     let seed = 7;
     const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;

@@ -1,6 +1,6 @@
 import { serialToIso } from "../dates";
 import { COLUMN_BY_KEY } from "../register/columns";
-import { derive, GROUPS, isEvaluable } from "./groups";
+import { deriveInto, GROUPS, isEvaluable, newDerived } from "./groups";
 import { Card, Criterion, CriterionResult, Evaluation, GroupId, Participant, RowIssue } from "./types";
 
 /** Rule id of the evaluation's own row warning (the row checks do not know the as-of date). */
@@ -64,6 +64,8 @@ export function cardEvaluator(card: Card, asOf: number): CardEvaluator {
   const baseOfCrit = crit.map((c) => slot(baseOf(c, card)));
   const tests = used.map((g) => GROUPS[g].test);
   const member = new Uint8Array(used.length);
+  /** The derived flags of the participant being counted (one object, refilled: nothing keeps it). */
+  const scratch = newDerived();
   let count = 0;
   let pendingAll = 0;
   const own: RowIssue[] = [];
@@ -85,7 +87,7 @@ export function cardEvaluator(card: Card, asOf: number): CardEvaluator {
           },
         });
       }
-      const dv = derive(p, params, asOf);
+      const dv = deriveInto(scratch, p, params, asOf);
       if (dv.effPopulation && dv.pending) pendingAll++;
       for (let g = 0; g < tests.length; g++) member[g] = tests[g](p, dv, params) ? 1 : 0;
       for (let i = 0; i < crit.length; i++) {

@@ -117,10 +117,44 @@ export function personKey(
   else if (params.duplicatesByNameAndBirthDate && birthDate !== null) {
     const first = excelTrim(firstName ?? "");
     const last = excelTrim(lastName ?? "");
-    if (first !== "" && last !== "")
+    if (first !== "" && last !== "") {
+      const f = nameKeyPart(first);
+      const l = f === null ? null : nameKeyPart(last);
+      if (f !== null && l !== null) return `N:${f}|${l}|${Math.floor(birthDate)}`.slice(0, PERSON_KEY_MAX);
       key = `N:${`${first}|${last}`.toUpperCase().replace(/[ĄĆĘŁŃÓŚŹŻ]/g, (c) => PERSON_KEY_FOLD[c])}|${Math.floor(birthDate)}`;
+    }
   }
   return key === null ? null : key.replace(/[~*?]/g, "_").slice(0, PERSON_KEY_MAX);
+}
+
+/** What a name key writes for a character other than printable ASCII: Polish letters folded, `~ * ?` → `_`. */
+const NAME_KEY_SPECIAL = new Map<number, string>([
+  ...Object.entries(PERSON_KEY_FOLD).flatMap(([upper, to]): [number, string][] => [
+    [upper.charCodeAt(0), to],
+    [upper.toLowerCase().charCodeAt(0), to],
+  ]),
+  ...["~", "*", "?"].map((c): [number, string] => [c.charCodeAt(0), "_"]),
+]);
+
+/**
+ * A name as the `N:` key spells it (upper case, Polish letters folded, `~ * ?` → `_`), for names of printable
+ * ASCII and Polish letters: folded to ASCII first, so that `toUpperCase` takes its fast ASCII path — with
+ * Polish letters the general expression needs the Unicode-wide upper-casing and a replacement callback per
+ * letter, at 100 000 rows a large share of the row checks (issue 15 item 5). null for any other character
+ * (é, ß, a tab, …): the caller then runs the general expression, so the key is the same string either way.
+ */
+function nameKeyPart(s: string): string | null {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f && c !== 0x7e && c !== 0x2a && c !== 0x3f) continue;
+    const k = NAME_KEY_SPECIAL.get(c);
+    if (k === undefined) return null;
+    out += s.slice(from, i) + k;
+    from = i + 1;
+  }
+  return (from === 0 ? s : out + s.slice(from)).toUpperCase();
 }
 
 export function qualifyingJob(p: Participant, params: CardParameters): boolean {
@@ -150,6 +184,35 @@ function jobInWindow(p: Participant, asOf: number, days: number): boolean {
 }
 
 export function derive(p: Participant, params: CardParameters, asOf: number): Derived {
+  return deriveInto(newDerived(), p, params, asOf);
+}
+
+/** A `Derived` to fill (`deriveInto`): no age, every flag false. */
+export function newDerived(): Derived {
+  return {
+    age: null,
+    unemployed: false,
+    longTermUnemployed: false,
+    inactive: false,
+    age50plus: false,
+    women: false,
+    disabled: false,
+    lowQualified: false,
+    other: false,
+    effPopulation: false,
+    ended: false,
+    employed: false,
+    pending: false,
+    left: false,
+    employedAfterLeaving: false,
+  };
+}
+
+/**
+ * `derive` into `out` (every field set), returned: the evaluation reuses one object for all participants
+ * instead of allocating one per participant (issue 15 item 5).
+ */
+export function deriveInto(out: Derived, p: Participant, params: CardParameters, asOf: number): Derived {
   const age = ageOf(p);
   const unemployed = p.status === "unemployedRegistered" || p.status === "unemployedUnregistered";
   const longTermUnemployed = unemployed && p.longTerm === true;
@@ -166,23 +229,22 @@ export function derive(p: Participant, params: CardParameters, asOf: number): De
   const employed = jobInWindow(p, asOf, params.effectivenessWindowDays) && qualifyingJob(p, params);
   const pending = ended && !employed && asOf < (p.endDate as number) + params.effectivenessWindowDays;
   const employedAfterLeaving = hasEnd && jobInWindow(p, asOf, params.resultWindowDays);
-  return {
-    age,
-    unemployed,
-    longTermUnemployed,
-    inactive,
-    age50plus,
-    women,
-    disabled,
-    lowQualified,
-    other,
-    effPopulation,
-    ended,
-    employed,
-    pending,
-    left: hasEnd,
-    employedAfterLeaving,
-  };
+  out.age = age;
+  out.unemployed = unemployed;
+  out.longTermUnemployed = longTermUnemployed;
+  out.inactive = inactive;
+  out.age50plus = age50plus;
+  out.women = women;
+  out.disabled = disabled;
+  out.lowQualified = lowQualified;
+  out.other = other;
+  out.effPopulation = effPopulation;
+  out.ended = ended;
+  out.employed = employed;
+  out.pending = pending;
+  out.left = hasEnd;
+  out.employedAfterLeaving = employedAfterLeaving;
+  return out;
 }
 
 export interface GroupDef {

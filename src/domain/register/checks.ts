@@ -1,5 +1,5 @@
 import { Localized } from "../i18n";
-import { readDate, serialToIso } from "../dates";
+import { numberDate, readDate, serialToIso } from "../dates";
 import { parsePolishNumber } from "../numbers";
 import { checkPesel, PeselProblem } from "../pesel";
 import { looksLikeFormula, normalizeText } from "../text";
@@ -111,6 +111,8 @@ const NO_WHY: Localized = { pl: "", en: "" };
 class RowReader {
   private r = 0;
   private values: RawRow["values"] = {};
+  /** `Wykształcenie` text → its ISCED level, for the texts that have one. */
+  private readonly iscedOf = new Map<string, number>();
   constructor(private readonly issues: RowIssue[]) {}
 
   start(raw: RawRow): void {
@@ -187,6 +189,9 @@ class RowReader {
       if (required) this.requiredEmpty(k);
       return null;
     }
+    // Most date cells are serial numbers: read them without `readDate`'s result object.
+    const serial = typeof v === "number" ? numberDate(v) : null;
+    if (serial !== null) return serial;
     const read = readDate(v);
     if ("serial" in read) return read.serial;
     const effect = unknownValueEffect(k);
@@ -267,16 +272,29 @@ class RowReader {
       this.requiredEmpty("education");
       return null;
     }
-    const m = /ISCED\s*(\d)/i.exec(edu);
-    if (m) return +m[1];
-    if (/^\s*\d\s*$/.test(edu)) return +edu.trim();
-    if (normalizeText(edu) === "brak") return 0;
+    // A register holds a handful of distinct labels: each is parsed once (bounded, in case it holds many).
+    const known = this.iscedOf.get(edu);
+    if (known !== undefined) return known;
+    const level = iscedLevel(edu);
+    if (level !== null) {
+      if (this.iscedOf.size < 1000) this.iscedOf.set(edu, level);
+      return level;
+    }
     this.issue("education", RULES.education, "error", {
       pl: `„${edu}”: brak poziomu ISCED — wybierz np. „ponadgimnazjalne (ISCED 3)”.`,
       en: `“${edu}”: no ISCED level — choose e.g. “ponadgimnazjalne (ISCED 3)”.`,
     });
     return null;
   }
+}
+
+/** The ISCED level a `Wykształcenie` text names (`… (ISCED n)`, a bare digit, `brak` = 0), or null. */
+function iscedLevel(edu: string): number | null {
+  const m = /ISCED\s*(\d)/i.exec(edu);
+  if (m) return +m[1];
+  if (/^\s*\d\s*$/.test(edu)) return +edu.trim();
+  if (normalizeText(edu) === "brak") return 0;
+  return null;
 }
 
 /** The message of a PESEL that fails `checkPesel` (built only then). */
