@@ -8,19 +8,70 @@ export interface Ymd {
   d: number;
 }
 
-export function serialToYmd(serial: number): Ymd {
-  const dt = new Date((Math.floor(serial) - EPOCH) * MS);
-  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+/**
+ * Days of the proleptic Gregorian calendar are computed by arithmetic (H. Hinnant's `days_from_civil` /
+ * `civil_from_days`) rather than through a `Date` per call: the row checks and the evaluation convert several
+ * dates per row, and at 100 000 rows the `Date` objects were a measurable share of the engine's time
+ * (issue 15). Inside ±DAY_RANGE days of 1970 (far beyond any spreadsheet date) the result is the one `Date`
+ * gives; outside it the original `Date` code runs, so even absurd inputs give what they always gave.
+ */
+const DAY_RANGE = 50_000_000;
+
+/** Days since 1970-01-01 of a calendar day (month 1–12; no validation). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
+
+export function serialToYmd(serial: number): Ymd {
+  const k = dayKey(serial);
+  if (k === null) {
+    const dt = new Date((Math.floor(serial) - EPOCH) * MS);
+    return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+  }
+  const y = Math.floor(k / 512);
+  const md = k - y * 512;
+  return { y, m: md >> 5, d: md & 31 };
+}
+
+/** y·512 + m·32 + d of a serial (as `serialToYmd`, without its object), or null outside ±DAY_RANGE. */
+function dayKey(serial: number): number | null {
+  const days = Math.floor(serial) - EPOCH;
+  if (!(Math.abs(days) <= DAY_RANGE)) return null;
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return (yoe + era * 400 + (m <= 2 ? 1 : 0)) * 512 + m * 32 + d;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number): boolean => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
 
 /** Serial of a calendar day, or null when the day does not exist. */
 export function ymdToSerial(y: number, m: number, d: number): number | null {
   if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
   if (m < 1 || m > 12 || d < 1 || d > 31) return null;
-  const ms = Date.UTC(y, m - 1, d);
-  const dt = new Date(ms);
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
-  return Math.round(ms / MS) + EPOCH;
+  // Years 0–99 are null as before (Date.UTC reads them as 1900–1999, which never matched y); far years go
+  // through Date as before.
+  if (y < 100 || y > 100_000) {
+    const ms = Date.UTC(y, m - 1, d);
+    const dt = new Date(ms);
+    if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
+    return Math.round(ms / MS) + EPOCH;
+  }
+  if (d > (m === 2 && isLeap(y) ? 29 : MONTH_DAYS[m - 1])) return null;
+  return daysFromCivil(y, m, d) + EPOCH;
 }
 
 export function serialToIso(serial: number): string {
@@ -56,8 +107,8 @@ export type DateProblem = "format" | "impossible";
  */
 export function readDate(v: unknown): { serial: number } | { problem: DateProblem } {
   if (typeof v === "number") {
-    if (!Number.isFinite(v) || v < 1 || v > 2958465) return { problem: "format" };
-    return { serial: Math.floor(v) };
+    const serial = numberDate(v);
+    return serial === null ? { problem: "format" } : { serial };
   }
   if (typeof v !== "string") return { problem: "format" };
   const s = v.replace(/[\s\u00a0\u202f]+/g, " ").trim();
@@ -80,6 +131,11 @@ export function readDate(v: unknown): { serial: number } | { problem: DateProble
   return { problem: "format" };
 }
 
+/** A date cell holding a number, as `readDate` reads it: the day of an Excel serial 1–2958465, else null. */
+export function numberDate(v: number): number | null {
+  return Number.isFinite(v) && v >= 1 && v <= 2958465 ? Math.floor(v) : null;
+}
+
 /** A date cell (see `readDate` for the accepted forms) as an Excel serial, or null (callers report it). */
 export function parseDate(v: unknown): number | null {
   const r = readDate(v);
@@ -92,6 +148,14 @@ export function addDays(serial: number, days: number): number {
 
 /** Completed years from `birth` to `on` (a birthday on 29 Feb counts on 1 Mar in non-leap years). */
 export function completedYears(birth: number, on: number): number {
+  const kb = dayKey(birth);
+  const ko = dayKey(on);
+  if (kb !== null && ko !== null) {
+    // y·512 + m·32 + d: the year, then month and day in the low 9 bits (the age of every row, twice).
+    const by = Math.floor(kb / 512);
+    const oy = Math.floor(ko / 512);
+    return oy - by - (ko - oy * 512 < kb - by * 512 ? 1 : 0);
+  }
   const b = serialToYmd(birth);
   const o = serialToYmd(on);
   let years = o.y - b.y;

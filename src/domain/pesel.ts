@@ -19,16 +19,30 @@ export function peselChecksumOk(p: string): boolean {
   return (10 - (sum % 10)) % 10 === p.charCodeAt(10) - 48;
 }
 
+/** The digit at `i` (0–9), or -1 when the character there is not an ASCII digit. */
+function digitAt(p: string, i: number): number {
+  const c = p.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+/** 11 ASCII digits (as `/^\d{11}$/`, without a regular expression: it runs several times per row). */
+function elevenDigits(p: string): boolean {
+  if (p.length !== 11) return false;
+  for (let i = 0; i < 11; i++) if (digitAt(p, i) < 0) return false;
+  return true;
+}
+
 /** Checks in order: length, digits, checksum, real date (first failing reported). */
 export function checkPesel(raw: string): PeselInfo {
   const p = raw.trim();
   if (p.length !== 11)
     return { valid: false, problem: /^\d*$/.test(p) ? "length" : "digits", birthDate: null, sex: null };
-  if (!/^\d{11}$/.test(p)) return { valid: false, problem: "digits", birthDate: null, sex: null };
-  const mm = +p.slice(2, 4);
-  const year = CENTURY[Math.floor(mm / 20)] + +p.slice(0, 2);
-  const birth = Math.floor(mm / 20) < 5 ? ymdToSerial(year, mm % 20, +p.slice(4, 6)) : null;
-  const sex = (p.charCodeAt(9) - 48) % 2 === 1 ? "M" : "F";
+  if (!elevenDigits(p)) return { valid: false, problem: "digits", birthDate: null, sex: null };
+  const mm = digitAt(p, 2) * 10 + digitAt(p, 3);
+  const century = Math.floor(mm / 20);
+  const year = CENTURY[century] + digitAt(p, 0) * 10 + digitAt(p, 1);
+  const birth = century < 5 ? ymdToSerial(year, mm % 20, digitAt(p, 4) * 10 + digitAt(p, 5)) : null;
+  const sex = digitAt(p, 9) % 2 === 1 ? "M" : "F";
   if (!peselChecksumOk(p)) return { valid: false, problem: "checksum", birthDate: birth, sex };
   if (birth === null) return { valid: false, problem: "date", birthDate: null, sex };
   return { valid: true, problem: null, birthDate: birth, sex };
@@ -37,5 +51,5 @@ export function checkPesel(raw: string): PeselInfo {
 /** A PESEL whose month code is +80 (born 1800–1899): Miernik does not take its date as a birth date. */
 export function peselBornBefore1900(raw: string): boolean {
   const p = raw.trim();
-  return /^\d{11}$/.test(p) && +p.slice(2, 4) >= 80;
+  return elevenDigits(p) && digitAt(p, 2) * 10 + digitAt(p, 3) >= 80;
 }

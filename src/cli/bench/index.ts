@@ -16,6 +16,8 @@
  *          --no-libreoffice (skip the LibreOffice peer comparison)
  *          --only write (only the writes in child processes: criteria workbook, floor, check -o; add
  *          --no-pane to skip the standalone page's long tasks too)
+ *          --only engine (only what the engine ratio needs: register, bare pass, rows read, row checks +
+ *          evaluation; no writes, HyperFormula, Office.js figures, LibreOffice, summary, bundle or pane)
  * Writes of the criteria workbook, the floor (bare ExcelJS streaming of the same values) and `check -o`
  * run in child processes (./child.ts) so each peak RSS is its own; the bench runs at Node's default heap.
  */
@@ -361,6 +363,22 @@ function option(argv: string[], name: string): string | undefined {
   return i >= 0 ? argv[i + 1] : undefined;
 }
 
+/** The engine alone (issue 15 item 5): row checks + evaluation over the rows already read. */
+async function engineStep(
+  steps: Step[],
+  n: number,
+  regRows: readonly RawRow[],
+  card: Card,
+  bareMs: number,
+  ratio: () => string,
+  engine: Report["engine"],
+): Promise<void> {
+  await timed(steps, "row checks + evaluate card (rows read)", n, () => checkAndEvaluate(regRows, card));
+  const engineMs = steps[steps.length - 1].ms;
+  steps[steps.length - 1].note = ratio();
+  engine.push({ n, ms: engineMs, bareMs, ratio: engineMs / Math.max(bareMs, 0.001) });
+}
+
 /** The import preview's read + duplicates, one pass and sliced (its rows are garbage once it returns). */
 async function importPreviewSteps(
   steps: Step[],
@@ -386,8 +404,38 @@ async function importPreviewSteps(
     fail(`sliced import preview: ${slicedPreview.duplicates} duplicates, one pass ${preview.duplicates}`);
 }
 
+/** The bare pass: every cell of the sheet read once (the floor the engine is measured against). */
+function barePass(sheet: WorkbookCells["sheets"][number]): number {
+  let filled = 0;
+  for (const row of sheet.values) for (const v of row) if (v !== null) filled++;
+  return filled;
+}
+
+/** The engine as `miernik check` runs it: row checks, then the card's evaluation with the checks' issues. */
+function checkAndEvaluate(rows: readonly RawRow[], card: Card): ReturnType<typeof evaluate> {
+  const { participants, issues } = checkRegister(rows, card.parameters);
+  return evaluate(participants, card, AS_OF, issues);
+}
+
+/**
+ * Both sides of the engine ratio run a few times on a small register before anything is timed, so that
+ * neither is measured while the JIT is still compiling it (the first N would otherwise time compilation).
+ */
+async function warmUp(card: Card): Promise<void> {
+  const wb = await readXlsx(await writeXlsx(registerPlan(registerValues(1000))));
+  const rows = readRegisterSheet(wb.sheets[0]).rows;
+  for (let i = 0; i < 5; i++) {
+    barePass(wb.sheets[0]);
+    checkAndEvaluate(rows, card);
+  }
+}
+
 export async function runBench(argv: string[]): Promise<Report> {
   const sizes = (option(argv, "--sizes") ?? "1000,10000,100000").split(",").map(Number);
+  const only = option(argv, "--only");
+  if (only !== undefined && only !== "engine" && only !== "write")
+    throw new Error(`--only ${only}: "--only engine" and "--only write" are known`);
+  const engineOnly = only === "engine";
   const card = builtinCard(DEFAULT_CARD_ID) as Card;
   const steps: Step[] = [];
   const log = argv.includes("--json") ? () => undefined : (s: string) => process.stderr.write(`${s}\n`);
@@ -403,7 +451,8 @@ export async function runBench(argv: string[]): Promise<Report> {
     process.exitCode = 1;
   };
 
-  const writesOnly = option(argv, "--only") === "write";
+  const writesOnly = only === "write";
+  if (!writesOnly) await warmUp(card);
   for (const n of sizes) {
     log(`… ${n} participants`);
     if (writesOnly) {
@@ -425,11 +474,7 @@ export async function runBench(argv: string[]): Promise<Report> {
       steps,
       "bare pass (every cell once)",
       n,
-      () => {
-        let filled = 0;
-        for (const row of sheet.values) for (const v of row) if (v !== null) filled++;
-        return filled;
-      },
+      () => barePass(sheet),
       () => n,
     );
     void bare;
@@ -445,6 +490,10 @@ export async function runBench(argv: string[]): Promise<Report> {
       () => readRegisterSheet(sheet).rows,
     );
     steps[steps.length - 1].note = ratio();
+    if (engineOnly) {
+      await engineStep(steps, n, regRows, card, bareMs, ratio, engine);
+      continue;
+    }
     const sliceRead = sliceRecorder();
     const slicedCount = (
       await timed(steps, "pane: sliced register read", n, () =>
@@ -456,19 +505,11 @@ export async function runBench(argv: string[]): Promise<Report> {
 
     await importPreviewSteps(steps, n, wb, regRows, ratio, fail);
 
-    // The engine alone (issue 15 item 5): row checks + evaluation over the rows already read.
-    await timed(steps, "row checks + evaluate card (rows read)", n, () => {
-      const { participants, issues } = checkRegister(regRows, card.parameters);
-      return evaluate(participants, card, AS_OF, issues);
-    });
-    const engineMs = steps[steps.length - 1].ms;
-    steps[steps.length - 1].note = ratio();
-    engine.push({ n, ms: engineMs, bareMs, ratio: engineMs / Math.max(bareMs, 0.001) });
+    await engineStep(steps, n, regRows, card, bareMs, ratio, engine);
 
-    const evaluation = await timed(steps, "row checks + evaluate card", n, () => {
-      const { participants, issues } = checkRegister(readRegisterSheet(sheet).rows, card.parameters);
-      return evaluate(participants, card, AS_OF, issues);
-    });
+    const evaluation = await timed(steps, "row checks + evaluate card", n, () =>
+      checkAndEvaluate(readRegisterSheet(sheet).rows, card),
+    );
     steps[steps.length - 1].note = `${ratio()}; ${evaluation.participants} evaluated`;
     const sliceEval = sliceRecorder();
     await timed(steps, "pane: sliced checks + evaluation", n, () =>
@@ -556,6 +597,21 @@ export async function runBench(argv: string[]): Promise<Report> {
     fr.note = `register with its derived formulas + criteria sheet; ${agreement(full.hf)}`;
     full.hf.destroy();
   }
+
+  if (engineOnly)
+    return {
+      date: new Date().toISOString().slice(0, 10),
+      mismatches,
+      machine: `${require("os").cpus().length} cores, ${(require("os").totalmem() / 2 ** 30).toFixed(0)} GiB`,
+      node: process.version,
+      steps,
+      office: [],
+      writes,
+      engine,
+      libreOffice: null,
+      summary: null,
+      bundle: "not measured (--only engine)",
+    };
 
   if (!writesOnly) log("… Office.js requests on the recording fake");
   const office = writesOnly ? [] : await officeFigures(sizes, card);
@@ -693,7 +749,8 @@ export function formatReport(r: Report): string {
 if (require.main === module) {
   const argv = process.argv.slice(2);
   runBench(argv)
-    .then((r) => withPaneLongTasks(r, argv))
+    // `--only engine` leaves the pane out too.
+    .then((r) => withPaneLongTasks(r, option(argv, "--only") === "engine" ? [...argv, "--no-pane"] : argv))
     .then((r) => {
       process.stdout.write(
         argv.includes("--json")

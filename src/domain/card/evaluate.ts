@@ -1,6 +1,6 @@
 import { serialToIso } from "../dates";
 import { COLUMN_BY_KEY } from "../register/columns";
-import { derive, GROUPS, isEvaluable } from "./groups";
+import { deriveInto, GROUPS, isEvaluable, newDerived } from "./groups";
 import { Card, Criterion, CriterionResult, Evaluation, GroupId, Participant, RowIssue } from "./types";
 
 /** Rule id of the evaluation's own row warning (the row checks do not know the as-of date). */
@@ -53,8 +53,19 @@ export function cardEvaluator(card: Card, asOf: number): CardEvaluator {
   const params = card.parameters;
   const crit = card.criteria;
   const tallies: Tally[] = crit.map(() => ({ n: 0, d: 0, ended: 0, pending: 0 }));
-  const groupTests = crit.map((c) => GROUPS[c.group].test);
-  const baseTests = crit.map((c) => GROUPS[baseOf(c, card)].test);
+  // Each group the card uses is tested once per participant (into `member`), not once per criterion using it:
+  // the 9.1 card has 32 criteria over 16 groups (issue 15 item 5).
+  const used: GroupId[] = [];
+  const slot = (g: GroupId): number => {
+    const i = used.indexOf(g);
+    return i >= 0 ? i : used.push(g) - 1;
+  };
+  const groupOf = crit.map((c) => slot(c.group));
+  const baseOfCrit = crit.map((c) => slot(baseOf(c, card)));
+  const tests = used.map((g) => GROUPS[g].test);
+  const member = new Uint8Array(used.length);
+  /** The derived flags of the participant being counted (one object, refilled: nothing keeps it). */
+  const scratch = newDerived();
   let count = 0;
   let pendingAll = 0;
   const own: RowIssue[] = [];
@@ -76,30 +87,31 @@ export function cardEvaluator(card: Card, asOf: number): CardEvaluator {
           },
         });
       }
-      const dv = derive(p, params, asOf);
+      const dv = deriveInto(scratch, p, params, asOf);
       if (dv.effPopulation && dv.pending) pendingAll++;
+      for (let g = 0; g < tests.length; g++) member[g] = tests[g](p, dv, params) ? 1 : 0;
       for (let i = 0; i < crit.length; i++) {
         const c = crit[i];
         const t = tallies[i];
         switch (c.measure) {
           case "share":
-            if (baseTests[i](p, dv, params)) {
+            if (member[baseOfCrit[i]] === 1) {
               t.d++;
-              if (groupTests[i](p, dv, params)) t.n++;
+              if (member[groupOf[i]] === 1) t.n++;
             }
             break;
           case "resultShare":
-            if (dv.left && baseTests[i](p, dv, params)) {
+            if (dv.left && member[baseOfCrit[i]] === 1) {
               t.d++;
-              if (groupTests[i](p, dv, params)) t.n++;
+              if (member[groupOf[i]] === 1) t.n++;
             }
             break;
           case "count":
           case "productCount":
-            if (groupTests[i](p, dv, params)) t.n++;
+            if (member[groupOf[i]] === 1) t.n++;
             break;
           case "effectiveness":
-            if (dv.effPopulation && dv.ended && groupTests[i](p, dv, params)) {
+            if (dv.effPopulation && dv.ended && member[groupOf[i]] === 1) {
               t.ended++;
               if (dv.pending) t.pending++;
               else {

@@ -1,6 +1,6 @@
 import { Localized } from "../i18n";
 import { completedYears } from "../dates";
-import { checkPesel, peselBornBefore1900 } from "../pesel";
+import { checkPesel, PeselInfo, peselBornBefore1900 } from "../pesel";
 import { ColumnKey } from "../register/columns";
 import { CardParameters, GroupId, Participant } from "./types";
 
@@ -45,10 +45,12 @@ export interface Derived {
  * use it either, and such a PESEL is a typing slip for anyone alive.
  */
 export function birthDateOf(p: Participant): number | null {
-  if (p.pesel) {
-    const info = checkPesel(p.pesel);
-    if (info.valid && !peselBornBefore1900(p.pesel)) return info.birthDate;
-  }
+  return birthDateWith(p, p.pesel ? checkPesel(p.pesel) : null);
+}
+
+/** `birthDateOf` when the PESEL is already checked: `info` = `checkPesel(p.pesel)` (null without a PESEL). */
+export function birthDateWith(p: Participant, info: PeselInfo | null): number | null {
+  if (p.pesel && info !== null && info.valid && !peselBornBefore1900(p.pesel)) return info.birthDate;
   return p.birthDate;
 }
 
@@ -59,13 +61,19 @@ export function validAgeAtStart(v: number | null | undefined): number | null {
 
 /** Age at start: from the birth date (see `birthDateOf`) and the start date, else the age column, else null. */
 export function ageOf(p: Participant): number | null {
-  const birth = birthDateOf(p);
+  return ageFrom(p, birthDateOf(p));
+}
+
+/** `ageOf` when the birth date (`birthDateOf(p)`) is already known. */
+export function ageFrom(p: Participant, birth: number | null): number | null {
   if (birth !== null && p.startDate !== null) return completedYears(birth, p.startDate);
   return validAgeAtStart(p.ageAtStart);
 }
 
 /** Excel's TRIM: spaces (U+0020 only) trimmed, inner runs of spaces collapsed to one. */
 export function excelTrim(s: string): string {
+  // Most cells need nothing (no double, leading or trailing space): skip the two replacements then.
+  if (s.indexOf("  ") < 0 && s.charCodeAt(0) !== 32 && s.charCodeAt(s.length - 1) !== 32) return s;
   return s.replace(/ +/g, " ").replace(/^ | $/g, "");
 }
 
@@ -109,10 +117,44 @@ export function personKey(
   else if (params.duplicatesByNameAndBirthDate && birthDate !== null) {
     const first = excelTrim(firstName ?? "");
     const last = excelTrim(lastName ?? "");
-    if (first !== "" && last !== "")
+    if (first !== "" && last !== "") {
+      const f = nameKeyPart(first);
+      const l = f === null ? null : nameKeyPart(last);
+      if (f !== null && l !== null) return `N:${f}|${l}|${Math.floor(birthDate)}`.slice(0, PERSON_KEY_MAX);
       key = `N:${`${first}|${last}`.toUpperCase().replace(/[ĄĆĘŁŃÓŚŹŻ]/g, (c) => PERSON_KEY_FOLD[c])}|${Math.floor(birthDate)}`;
+    }
   }
   return key === null ? null : key.replace(/[~*?]/g, "_").slice(0, PERSON_KEY_MAX);
+}
+
+/** What a name key writes for a character other than printable ASCII: Polish letters folded, `~ * ?` → `_`. */
+const NAME_KEY_SPECIAL = new Map<number, string>([
+  ...Object.entries(PERSON_KEY_FOLD).flatMap(([upper, to]): [number, string][] => [
+    [upper.charCodeAt(0), to],
+    [upper.toLowerCase().charCodeAt(0), to],
+  ]),
+  ...["~", "*", "?"].map((c): [number, string] => [c.charCodeAt(0), "_"]),
+]);
+
+/**
+ * A name as the `N:` key spells it (upper case, Polish letters folded, `~ * ?` → `_`), for names of printable
+ * ASCII and Polish letters: folded to ASCII first, so that `toUpperCase` takes its fast ASCII path — with
+ * Polish letters the general expression needs the Unicode-wide upper-casing and a replacement callback per
+ * letter, at 100 000 rows a large share of the row checks (issue 15 item 5). null for any other character
+ * (é, ß, a tab, …): the caller then runs the general expression, so the key is the same string either way.
+ */
+function nameKeyPart(s: string): string | null {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f && c !== 0x7e && c !== 0x2a && c !== 0x3f) continue;
+    const k = NAME_KEY_SPECIAL.get(c);
+    if (k === undefined) return null;
+    out += s.slice(from, i) + k;
+    from = i + 1;
+  }
+  return (from === 0 ? s : out + s.slice(from)).toUpperCase();
 }
 
 export function qualifyingJob(p: Participant, params: CardParameters): boolean {
@@ -129,7 +171,48 @@ export function qualifyingJob(p: Participant, params: CardParameters): boolean {
   }
 }
 
+/** A job start in [start, end + days] and not after `asOf` (a later one is not known yet). */
+function jobInWindow(p: Participant, asOf: number, days: number): boolean {
+  return (
+    p.jobStartDate !== null &&
+    p.startDate !== null &&
+    p.endDate !== null &&
+    p.jobStartDate >= p.startDate &&
+    p.jobStartDate <= p.endDate + days &&
+    p.jobStartDate <= asOf
+  );
+}
+
 export function derive(p: Participant, params: CardParameters, asOf: number): Derived {
+  return deriveInto(newDerived(), p, params, asOf);
+}
+
+/** A `Derived` to fill (`deriveInto`): no age, every flag false. */
+export function newDerived(): Derived {
+  return {
+    age: null,
+    unemployed: false,
+    longTermUnemployed: false,
+    inactive: false,
+    age50plus: false,
+    women: false,
+    disabled: false,
+    lowQualified: false,
+    other: false,
+    effPopulation: false,
+    ended: false,
+    employed: false,
+    pending: false,
+    left: false,
+    employedAfterLeaving: false,
+  };
+}
+
+/**
+ * `derive` into `out` (every field set), returned: the evaluation reuses one object for all participants
+ * instead of allocating one per participant (issue 15 item 5).
+ */
+export function deriveInto(out: Derived, p: Participant, params: CardParameters, asOf: number): Derived {
   const age = ageOf(p);
   const unemployed = p.status === "unemployedRegistered" || p.status === "unemployedUnregistered";
   const longTermUnemployed = unemployed && p.longTerm === true;
@@ -143,33 +226,25 @@ export function derive(p: Participant, params: CardParameters, asOf: number): De
   const hasEnd = p.endDate !== null;
   const ended =
     hasEnd && (params.excludeOtherDropouts ? p.pathCompleted === true || p.dropoutReason === "job" : true);
-  const jobInWindow = (days: number): boolean =>
-    p.jobStartDate !== null &&
-    p.startDate !== null &&
-    p.endDate !== null &&
-    p.jobStartDate >= p.startDate &&
-    p.jobStartDate <= p.endDate + days &&
-    p.jobStartDate <= asOf;
-  const employed = jobInWindow(params.effectivenessWindowDays) && qualifyingJob(p, params);
+  const employed = jobInWindow(p, asOf, params.effectivenessWindowDays) && qualifyingJob(p, params);
   const pending = ended && !employed && asOf < (p.endDate as number) + params.effectivenessWindowDays;
-  const employedAfterLeaving = hasEnd && jobInWindow(params.resultWindowDays);
-  return {
-    age,
-    unemployed,
-    longTermUnemployed,
-    inactive,
-    age50plus,
-    women,
-    disabled,
-    lowQualified,
-    other,
-    effPopulation,
-    ended,
-    employed,
-    pending,
-    left: hasEnd,
-    employedAfterLeaving,
-  };
+  const employedAfterLeaving = hasEnd && jobInWindow(p, asOf, params.resultWindowDays);
+  out.age = age;
+  out.unemployed = unemployed;
+  out.longTermUnemployed = longTermUnemployed;
+  out.inactive = inactive;
+  out.age50plus = age50plus;
+  out.women = women;
+  out.disabled = disabled;
+  out.lowQualified = lowQualified;
+  out.other = other;
+  out.effPopulation = effPopulation;
+  out.ended = ended;
+  out.employed = employed;
+  out.pending = pending;
+  out.left = hasEnd;
+  out.employedAfterLeaving = employedAfterLeaving;
+  return out;
 }
 
 export interface GroupDef {

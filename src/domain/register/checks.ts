@@ -1,10 +1,10 @@
 import { Localized } from "../i18n";
-import { readDate, serialToIso } from "../dates";
+import { numberDate, readDate, serialToIso } from "../dates";
 import { parsePolishNumber } from "../numbers";
-import { checkPesel } from "../pesel";
+import { checkPesel, PeselProblem } from "../pesel";
 import { looksLikeFormula, normalizeText } from "../text";
 import { CardParameters, DEFAULT_PARAMETERS, Participant, RowIssue, Severity } from "../card/types";
-import { ageOf, birthDateOf, personKey, validAgeAtStart } from "../card/groups";
+import { ageFrom, birthDateWith, personKey, validAgeAtStart } from "../card/groups";
 import { peselBornBefore1900 } from "../pesel";
 import { JOB_AFTER_AS_OF } from "../card/evaluate";
 import {
@@ -88,198 +88,288 @@ export interface RegisterChecker {
   result(): RegisterCheckResult;
 }
 
+// Allowed lists and lookups, built once (they were rebuilt for every row: issue 15 item 5).
+const SEX_VALUES: readonly string[] = [SEX.female, SEX.male];
+const STATUS_VALUES: readonly string[] = Object.values(STATUS);
+const STATUS_KEY = new Map(
+  (Object.keys(STATUS) as (keyof typeof STATUS)[]).map((k) => [STATUS[k] as string, k] as const),
+);
+const SUBSTATUS_VALUES: readonly string[] = [SUBSTATUS.longTerm, SUBSTATUS.other];
+const DROPOUT_VALUES: readonly string[] = Object.values(DROPOUT);
+const CONTRACT_VALUES: readonly string[] = Object.values(CONTRACT);
+const REQUIRED_EMPTY_WHY: Localized = {
+  pl: " Wiersz pominięty w kryteriach.",
+  en: " The row is left out of the criteria.",
+};
+const NO_WHY: Localized = { pl: "", en: "" };
+
+/**
+ * The cell readers of one row, as methods over the row being checked (`start` sets it). One instance serves
+ * every row of a checker: no closures are built per row, which at 100 000 rows was most of the engine's
+ * allocation and garbage-collection time (issue 15 item 5).
+ */
+class RowReader {
+  private r = 0;
+  private values: RawRow["values"] = {};
+  /** `Wykształcenie` text → its ISCED level, for the texts that have one. */
+  private readonly iscedOf = new Map<string, number>();
+  constructor(private readonly issues: RowIssue[]) {}
+
+  start(raw: RawRow): void {
+    this.r = raw.row;
+    this.values = raw.values;
+  }
+
+  issue(
+    key: ColumnKey | "",
+    rule: string,
+    severity: Severity,
+    message: Localized,
+    suggestion?: string,
+  ): void {
+    const i: RowIssue = { row: this.r, column: key === "" ? "" : header(key), rule, severity, message };
+    if (suggestion !== undefined) i.suggestion = suggestion;
+    this.issues.push(i);
+  }
+
+  get(k: ColumnKey): string | number | boolean | null {
+    return this.values[k] ?? null;
+  }
+
+  requiredEmpty(k: ColumnKey): void {
+    const why = k === "startDate" || k === "status" ? REQUIRED_EMPTY_WHY : NO_WHY;
+    this.issue(k, RULES.required, "error", {
+      pl: `Brak wartości w kolumnie „${header(k)}” — uzupełnij.${why.pl}`,
+      en: `“${header(k)}” is empty — fill it in.${why.en}`,
+    });
+  }
+
+  /** An allowed-list value: exact → itself; case-only slip → accepted with a warning; other slip → error + suggestion. */
+  choice(k: ColumnKey, allowed: readonly string[], required: boolean): string | null {
+    const v = text(this.get(k));
+    if (v === null) {
+      if (required) this.requiredEmpty(k);
+      return null;
+    }
+    // The common case first, without `matchAllowed`'s result object (its own first test is this one).
+    if (allowed.includes(v)) return v;
+    const match = matchAllowed(v, allowed);
+    if (match && match.how === "exact") return v;
+    if (match) {
+      const shown = v.replace(/\u00a0/g, "⍽").replace(/\u202f/g, "⍽");
+      this.issue(
+        k,
+        match.how === "case" ? RULES.valueCase : RULES.valueSpelling,
+        "warning",
+        {
+          pl: `„${shown}”: przyjęto „${match.value}” — wpisz „${match.value}”.`,
+          en: `“${shown}”: read as “${match.value}” — write “${match.value}”.`,
+        },
+        match.value,
+      );
+      return match.value;
+    }
+    const list = allowed.map((a) => `„${a}”`).join(", ");
+    const effect = unknownValueEffect(k);
+    this.issue(k, RULES.valueAllowed, "error", {
+      pl: `„${v}” to nie dozwolona wartość. Dozwolone: ${list}. ${effect.pl}`,
+      en: `“${v}” is not an allowed value. Allowed: ${list}. ${effect.en}`,
+    });
+    return null;
+  }
+
+  yesNo(k: ColumnKey, required: boolean): boolean | null {
+    const v = this.choice(k, YES_NO, required);
+    return v === null ? null : v === YES;
+  }
+
+  date(k: ColumnKey, required: boolean): number | null {
+    const v = this.get(k);
+    if (v === null || (typeof v === "string" && v.trim() === "")) {
+      if (required) this.requiredEmpty(k);
+      return null;
+    }
+    // Most date cells are serial numbers: read them without `readDate`'s result object.
+    const serial = typeof v === "number" ? numberDate(v) : null;
+    if (serial !== null) return serial;
+    const read = readDate(v);
+    if ("serial" in read) return read.serial;
+    const effect = unknownValueEffect(k);
+    this.issue(
+      k,
+      RULES.dateFormat,
+      "error",
+      read.problem === "impossible"
+        ? {
+            pl: `„${String(v)}” to nieistniejąca data — popraw dzień lub miesiąc. ${effect.pl}`,
+            en: `“${String(v)}” is not a real date — correct the day or month. ${effect.en}`,
+          }
+        : {
+            pl: `„${String(v)}” to nie data — wpisz datę Excela albo RRRR-MM-DD lub DD.MM.RRRR. ${effect.pl}`,
+            en: `“${String(v)}” is not a date — enter an Excel date or YYYY-MM-DD or DD.MM.YYYY. ${effect.en}`,
+          },
+    );
+    return null;
+  }
+
+  num(k: ColumnKey): number | null {
+    const v = this.get(k);
+    if (v === null) return null;
+    if (typeof v === "number") return Number.isFinite(v) ? v : null;
+    const s = text(v);
+    if (s === null) return null;
+    const n = parsePolishNumber(s);
+    if (n === null || n.value < 0) {
+      this.issue(k, RULES.number, "error", {
+        pl: `„${s}” to nie liczba nieujemna — wpisz liczbę.`,
+        en: `“${s}” is not a non-negative number — enter a number.`,
+      });
+      return null;
+    }
+    return n.value;
+  }
+
+  /** `Wymiar etatu`: a number, or `1/2`, `½`, `50%`, `pełny etat` (read with a warning naming the number). */
+  fte(): number | null {
+    const v = this.get("fte");
+    if (typeof v !== "string") return this.num("fte");
+    const s = text(v);
+    if (s === null) return null;
+    const f = parseFte(s);
+    if (f === null || f.value < 0) return this.num("fte");
+    if (!f.plain)
+      this.issue(
+        "fte",
+        RULES.fteText,
+        "warning",
+        {
+          pl: `„${s}”: przyjęto wymiar etatu ${String(f.value).replace(".", ",")} — wpisz liczbę.`,
+          en: `“${s}”: read as an FTE of ${f.value} — enter a number.`,
+        },
+        String(f.value),
+      );
+    return f.value;
+  }
+
+  name(k: ColumnKey): string | null {
+    const s = text(this.get(k));
+    if (s === null) {
+      this.requiredEmpty(k);
+      return null;
+    }
+    if (looksLikeFormula(s))
+      this.issue(k, RULES.formulaLikeText, "info", {
+        pl: `„${s}” zaczyna się od znaku formuły — zapisano jako tekst.`,
+        en: `“${s}” starts like a formula — kept as text.`,
+      });
+    return s;
+  }
+
+  /** `Wykształcenie` → ISCED level (a label carrying `ISCED n`, a bare digit, or `brak` = 0). */
+  education(): number | null {
+    const edu = text(this.get("education"));
+    if (edu === null) {
+      this.requiredEmpty("education");
+      return null;
+    }
+    // A register holds a handful of distinct labels: each is parsed once (bounded, in case it holds many).
+    const known = this.iscedOf.get(edu);
+    if (known !== undefined) return known;
+    const level = iscedLevel(edu);
+    if (level !== null) {
+      if (this.iscedOf.size < 1000) this.iscedOf.set(edu, level);
+      return level;
+    }
+    this.issue("education", RULES.education, "error", {
+      pl: `„${edu}”: brak poziomu ISCED — wybierz np. „ponadgimnazjalne (ISCED 3)”.`,
+      en: `“${edu}”: no ISCED level — choose e.g. “ponadgimnazjalne (ISCED 3)”.`,
+    });
+    return null;
+  }
+}
+
+/** The ISCED level a `Wykształcenie` text names (`… (ISCED n)`, a bare digit, `brak` = 0), or null. */
+function iscedLevel(edu: string): number | null {
+  const m = /ISCED\s*(\d)/i.exec(edu);
+  if (m) return +m[1];
+  if (/^\s*\d\s*$/.test(edu)) return +edu.trim();
+  if (normalizeText(edu) === "brak") return 0;
+  return null;
+}
+
+/** The message of a PESEL that fails `checkPesel` (built only then). */
+function peselProblemMessage(problem: PeselProblem, pesel: string): Localized {
+  switch (problem) {
+    case "length":
+      return { pl: `PESEL „${pesel}” nie ma 11 cyfr.`, en: `PESEL “${pesel}” does not have 11 digits.` };
+    case "digits":
+      return {
+        pl: `PESEL „${pesel}” zawiera znaki inne niż cyfry.`,
+        en: `PESEL “${pesel}” contains non-digits.`,
+      };
+    case "checksum":
+      return {
+        pl: `PESEL „${pesel}” ma błędną cyfrę kontrolną — sprawdź numer.`,
+        en: `PESEL “${pesel}” has a wrong check digit — check the number.`,
+      };
+    case "date":
+      return {
+        pl: `PESEL „${pesel}” nie koduje istniejącej daty urodzenia.`,
+        en: `PESEL “${pesel}” does not encode a real birth date.`,
+      };
+  }
+}
+
+const PESEL_RULE: Record<PeselProblem, string> = {
+  length: RULES.peselLength,
+  digits: RULES.peselDigits,
+  checksum: RULES.peselChecksum,
+  date: RULES.peselDate,
+};
+
 export function registerChecker(params: CardParameters = DEFAULT_PARAMETERS): RegisterChecker {
   const issues: RowIssue[] = [];
   const participants: Participant[] = [];
   /** Person key → first counted row (one person, one count). */
   const firstRowOf = new Map<string, number>();
+  const c = new RowReader(issues);
   const add = (rows: readonly RawRow[]): void => {
     for (const raw of rows) {
       const r = raw.row;
       if (raw.issues) issues.push(...raw.issues);
-      const issue = (
-        key: ColumnKey | "",
-        rule: string,
-        severity: Severity,
-        message: Localized,
-        suggestion?: string,
-      ): void => {
-        const i: RowIssue = { row: r, column: key === "" ? "" : header(key), rule, severity, message };
-        if (suggestion !== undefined) i.suggestion = suggestion;
-        issues.push(i);
-      };
-      const get = (k: ColumnKey): string | number | boolean | null => raw.values[k] ?? null;
+      c.start(raw);
 
-      const requiredEmpty = (k: ColumnKey): void => {
-        const why =
-          k === "startDate" || k === "status"
-            ? { pl: " Wiersz pominięty w kryteriach.", en: " The row is left out of the criteria." }
-            : { pl: "", en: "" };
-        issue(k, RULES.required, "error", {
-          pl: `Brak wartości w kolumnie „${header(k)}” — uzupełnij.${why.pl}`,
-          en: `“${header(k)}” is empty — fill it in.${why.en}`,
-        });
-      };
-
-      /** An allowed-list value: exact → itself; case-only slip → accepted with a warning; other slip → error + suggestion. */
-      const choice = <T extends string>(k: ColumnKey, allowed: readonly T[], required: boolean): T | null => {
-        const s = text(get(k));
-        if (s === null) {
-          if (required) requiredEmpty(k);
-          return null;
-        }
-        const v = s;
-        const match = matchAllowed(v, allowed);
-        if (match && match.how === "exact") return v as T;
-        if (match) {
-          const shown = v.replace(/\u00a0/g, "⍽").replace(/\u202f/g, "⍽");
-          issue(
-            k,
-            match.how === "case" ? RULES.valueCase : RULES.valueSpelling,
-            "warning",
-            {
-              pl: `„${shown}”: przyjęto „${match.value}” — wpisz „${match.value}”.`,
-              en: `“${shown}”: read as “${match.value}” — write “${match.value}”.`,
-            },
-            match.value,
-          );
-          return match.value as T;
-        }
-        const list = allowed.map((a) => `„${a}”`).join(", ");
-        const effect = unknownValueEffect(k);
-        issue(k, RULES.valueAllowed, "error", {
-          pl: `„${v}” to nie dozwolona wartość. Dozwolone: ${list}. ${effect.pl}`,
-          en: `“${v}” is not an allowed value. Allowed: ${list}. ${effect.en}`,
-        });
-        return null;
-      };
-      const yesNo = (k: ColumnKey, required: boolean): boolean | null => {
-        const v = choice(k, YES_NO, required);
-        return v === null ? null : v === YES;
-      };
-      const date = (k: ColumnKey, required: boolean): number | null => {
-        const v = get(k);
-        if (v === null || (typeof v === "string" && v.trim() === "")) {
-          if (required) requiredEmpty(k);
-          return null;
-        }
-        const read = readDate(v);
-        if ("serial" in read) return read.serial;
-        const effect = unknownValueEffect(k);
-        issue(
-          k,
-          RULES.dateFormat,
-          "error",
-          read.problem === "impossible"
-            ? {
-                pl: `„${String(v)}” to nieistniejąca data — popraw dzień lub miesiąc. ${effect.pl}`,
-                en: `“${String(v)}” is not a real date — correct the day or month. ${effect.en}`,
-              }
-            : {
-                pl: `„${String(v)}” to nie data — wpisz datę Excela albo RRRR-MM-DD lub DD.MM.RRRR. ${effect.pl}`,
-                en: `“${String(v)}” is not a date — enter an Excel date or YYYY-MM-DD or DD.MM.YYYY. ${effect.en}`,
-              },
-        );
-        return null;
-      };
-      const num = (k: ColumnKey): number | null => {
-        const v = get(k);
-        if (v === null) return null;
-        if (typeof v === "number") return Number.isFinite(v) ? v : null;
-        const s = text(v);
-        if (s === null) return null;
-        const n = parsePolishNumber(s);
-        if (n === null || n.value < 0) {
-          issue(k, RULES.number, "error", {
-            pl: `„${s}” to nie liczba nieujemna — wpisz liczbę.`,
-            en: `“${s}” is not a non-negative number — enter a number.`,
-          });
-          return null;
-        }
-        return n.value;
-      };
-      /** `Wymiar etatu`: a number, or `1/2`, `½`, `50%`, `pełny etat` (read with a warning naming the number). */
-      const fte = (): number | null => {
-        const v = get("fte");
-        if (typeof v !== "string") return num("fte");
-        const s = text(v);
-        if (s === null) return null;
-        const f = parseFte(s);
-        if (f === null || f.value < 0) return num("fte");
-        if (!f.plain)
-          issue(
-            "fte",
-            RULES.fteText,
-            "warning",
-            {
-              pl: `„${s}”: przyjęto wymiar etatu ${String(f.value).replace(".", ",")} — wpisz liczbę.`,
-              en: `“${s}”: read as an FTE of ${f.value} — enter a number.`,
-            },
-            String(f.value),
-          );
-        return f.value;
-      };
-      const name = (k: ColumnKey): string | null => {
-        const s = text(get(k));
-        if (s === null) {
-          requiredEmpty(k);
-          return null;
-        }
-        if (looksLikeFormula(s))
-          issue(k, RULES.formulaLikeText, "info", {
-            pl: `„${s}” zaczyna się od znaku formuły — zapisano jako tekst.`,
-            en: `“${s}” starts like a formula — kept as text.`,
-          });
-        return s;
-      };
-
-      const firstName = name("firstName");
-      const lastName = name("lastName");
-      const sexText = choice("sex", [SEX.female, SEX.male], true);
+      const firstName = c.name("firstName");
+      const lastName = c.name("lastName");
+      const sexText = c.choice("sex", SEX_VALUES, true);
       const sex = sexText === null ? null : sexText === SEX.female ? "F" : "M";
-      const birthDate = date("birthDate", false);
-      const edu = text(get("education"));
-      let isced: number | null = null;
-      if (edu === null) requiredEmpty("education");
-      else {
-        const m = /ISCED\s*(\d)/i.exec(edu);
-        if (m) isced = +m[1];
-        else if (/^\s*\d\s*$/.test(edu)) isced = +edu.trim();
-        else if (normalizeText(edu) === "brak") isced = 0;
-        else
-          issue("education", RULES.education, "error", {
-            pl: `„${edu}”: brak poziomu ISCED — wybierz np. „ponadgimnazjalne (ISCED 3)”.`,
-            en: `“${edu}”: no ISCED level — choose e.g. “ponadgimnazjalne (ISCED 3)”.`,
-          });
-      }
-      const statusText = choice("status", Object.values(STATUS), true);
-      const status =
-        statusText === null
-          ? null
-          : ((Object.keys(STATUS) as (keyof typeof STATUS)[]).find((k) => STATUS[k] === statusText) ?? null);
-      const sub = choice("subStatus", [SUBSTATUS.longTerm, SUBSTATUS.other], false);
-      const disabledText = choice("disabled", DISABILITY, true);
-      const dropText = choice("dropoutReason", Object.values(DROPOUT), false);
-      const contractText = choice("contractType", Object.values(CONTRACT), false);
+      const birthDate = c.date("birthDate", false);
+      const isced = c.education();
+      const statusText = c.choice("status", STATUS_VALUES, true);
+      const status = statusText === null ? null : (STATUS_KEY.get(statusText) ?? null);
+      const sub = c.choice("subStatus", SUBSTATUS_VALUES, false);
+      const disabledText = c.choice("disabled", DISABILITY, true);
+      const dropText = c.choice("dropoutReason", DROPOUT_VALUES, false);
+      const contractText = c.choice("contractType", CONTRACT_VALUES, false);
 
       const p: Participant = {
         row: r,
         firstName,
         lastName,
         pesel: null,
-        noPesel: yesNo("noPesel", false),
+        noPesel: c.yesNo("noPesel", false),
         sex,
         birthDate,
         isced,
         status,
         longTerm: sub === null ? null : sub === SUBSTATUS.longTerm,
-        monthsWithoutWork: num("monthsWithoutWork"),
-        leavingAgriculture: yesNo("leavingAgriculture", true),
+        monthsWithoutWork: c.num("monthsWithoutWork"),
+        leavingAgriculture: c.yesNo("leavingAgriculture", true),
         disabled:
           disabledText === null ? null : disabledText === YES ? true : disabledText === "Nie" ? false : null,
-        startDate: date("startDate", true),
-        endDate: date("endDate", false),
-        pathCompleted: yesNo("pathCompleted", false),
+        startDate: c.date("startDate", true),
+        endDate: c.date("endDate", false),
+        pathCompleted: c.yesNo("pathCompleted", false),
         dropoutReason:
           dropText === null
             ? null
@@ -288,13 +378,13 @@ export function registerChecker(params: CardParameters = DEFAULT_PARAMETERS): Re
               : dropText === DROPOUT.school
                 ? "school"
                 : "other",
-        ipd: yesNo("ipd", true),
-        training: yesNo("training", true),
-        trainingWhiteGreen: yesNo("trainingWhiteGreen", false),
-        qualification: yesNo("qualification", false),
-        internshipMonths: num("internshipMonths"),
-        internshipLinked: yesNo("internshipLinked", false),
-        jobStartDate: date("jobStartDate", false),
+        ipd: c.yesNo("ipd", true),
+        training: c.yesNo("training", true),
+        trainingWhiteGreen: c.yesNo("trainingWhiteGreen", false),
+        qualification: c.yesNo("qualification", false),
+        internshipMonths: c.num("internshipMonths"),
+        internshipLinked: c.yesNo("internshipLinked", false),
+        jobStartDate: c.date("jobStartDate", false),
         contractType:
           contractText === null
             ? null
@@ -303,24 +393,24 @@ export function registerChecker(params: CardParameters = DEFAULT_PARAMETERS): Re
               : contractText === CONTRACT.civil
                 ? "civil"
                 : "business",
-        employmentMonths: num("employmentMonths"),
-        fte: fte(),
-        contractValue3x: yesNo("contractValue3x", false),
-        nonAgriculturalJob: yesNo("nonAgriculturalJob", false),
-        startupFunds: yesNo("startupFunds", false),
+        employmentMonths: c.num("employmentMonths"),
+        fte: c.fte(),
+        contractValue3x: c.yesNo("contractValue3x", false),
+        nonAgriculturalJob: c.yesNo("nonAgriculturalJob", false),
+        startupFunds: c.yesNo("startupFunds", false),
       };
-      const a = num("ageAtStart");
+      const a = c.num("ageAtStart");
       if (a !== null) {
         p.ageAtStart = validAgeAtStart(a);
         if (p.ageAtStart === null)
-          issue("ageAtStart", RULES.ageInvalid, "error", {
-            pl: `Wiek „${String(get("ageAtStart"))}” to nie liczba całkowita lat ≥ 0 — popraw wiek.`,
-            en: `Age “${String(get("ageAtStart"))}” is not a whole number of years ≥ 0 — correct it.`,
+          c.issue("ageAtStart", RULES.ageInvalid, "error", {
+            pl: `Wiek „${String(c.get("ageAtStart"))}” to nie liczba całkowita lat ≥ 0 — popraw wiek.`,
+            en: `Age “${String(c.get("ageAtStart"))}” is not a whole number of years ≥ 0 — correct it.`,
           });
       }
 
       // PESEL
-      const peselCell = get("pesel");
+      const peselCell = c.get("pesel");
       const pesel =
         peselCell === null
           ? null
@@ -329,54 +419,34 @@ export function registerChecker(params: CardParameters = DEFAULT_PARAMETERS): Re
       p.pesel = pesel;
       if (pesel === null) {
         if (p.noPesel !== true)
-          issue("pesel", RULES.peselMissing, "error", {
+          c.issue("pesel", RULES.peselMissing, "error", {
             pl: "Brak numeru PESEL — wpisz go albo ustaw „Brak PESEL” = Tak.",
             en: "No PESEL — enter it or set “Brak PESEL” = Tak.",
           });
       } else if (p.noPesel === true) {
-        issue("noPesel", RULES.noPeselWithPesel, "error", {
+        c.issue("noPesel", RULES.noPeselWithPesel, "error", {
           pl: "„Brak PESEL” = Tak, a numer PESEL jest wpisany — popraw jedno z nich.",
           en: "“Brak PESEL” = Tak but a PESEL is entered — correct one of them.",
         });
       }
-      if (pesel !== null) {
-        const info = checkPesel(pesel);
-        const msg: Record<string, Localized> = {
-          length: { pl: `PESEL „${pesel}” nie ma 11 cyfr.`, en: `PESEL “${pesel}” does not have 11 digits.` },
-          digits: {
-            pl: `PESEL „${pesel}” zawiera znaki inne niż cyfry.`,
-            en: `PESEL “${pesel}” contains non-digits.`,
-          },
-          checksum: {
-            pl: `PESEL „${pesel}” ma błędną cyfrę kontrolną — sprawdź numer.`,
-            en: `PESEL “${pesel}” has a wrong check digit — check the number.`,
-          },
-          date: {
-            pl: `PESEL „${pesel}” nie koduje istniejącej daty urodzenia.`,
-            en: `PESEL “${pesel}” does not encode a real birth date.`,
-          },
-        };
+      // Checked once here; the age below uses the same result (`birthDateWith`).
+      const info = pesel === null ? null : checkPesel(pesel);
+      if (pesel !== null && info !== null) {
         if (info.problem) {
-          const rule = {
-            length: RULES.peselLength,
-            digits: RULES.peselDigits,
-            checksum: RULES.peselChecksum,
-            date: RULES.peselDate,
-          }[info.problem];
-          issue("pesel", rule, "error", msg[info.problem]);
+          c.issue("pesel", PESEL_RULE[info.problem], "error", peselProblemMessage(info.problem, pesel));
         } else {
           if (p.sex !== null && info.sex !== p.sex)
-            issue("sex", RULES.peselSex, "error", {
+            c.issue("sex", RULES.peselSex, "error", {
               pl: `Płeć nie zgadza się z numerem PESEL (PESEL: ${info.sex === "F" ? SEX.female : SEX.male}).`,
               en: `Sex does not match the PESEL (PESEL: ${info.sex === "F" ? SEX.female : SEX.male}).`,
             });
           if (peselBornBefore1900(pesel))
-            issue("pesel", RULES.peselBefore1900, "warning", {
+            c.issue("pesel", RULES.peselBefore1900, "warning", {
               pl: `PESEL „${pesel}” koduje urodzenie w latach 1800–1899 (miesiąc + 80) — to zapewne pomyłka; wiek liczony z „${header("birthDate")}”, nie z numeru PESEL. Sprawdź numer.`,
               en: `PESEL “${pesel}” codes a birth in 1800–1899 (month + 80) — most likely a slip; the age comes from “${header("birthDate")}”, not the PESEL. Check the number.`,
             });
           else if (p.birthDate !== null && info.birthDate !== p.birthDate)
-            issue("birthDate", RULES.peselBirthDate, "error", {
+            c.issue("birthDate", RULES.peselBirthDate, "error", {
               pl: `Data urodzenia nie zgadza się z numerem PESEL (PESEL: ${serialToIso(info.birthDate as number)}).`,
               en: `Birth date does not match the PESEL (PESEL: ${serialToIso(info.birthDate as number)}).`,
             });
@@ -401,7 +471,7 @@ export function registerChecker(params: CardParameters = DEFAULT_PARAMETERS): Re
                 pl: "Bez 11-znakowego numeru PESEL imię, nazwisko i data urodzenia powtarzają się",
                 en: "Without an 11-character PESEL, the first and last name and birth date are repeated",
               };
-          issue(byPesel ? "pesel" : "", byPesel ? RULES.peselDuplicate : RULES.personDuplicate, "error", {
+          c.issue(byPesel ? "pesel" : "", byPesel ? RULES.peselDuplicate : RULES.personDuplicate, "error", {
             pl: `${who.pl}: ta sama osoba co w wierszu ${first} — liczy się raz, z wiersza ${first}; wiersz ${r} pominięty we wszystkich kryteriach. Usuń duplikat.`,
             en: `${who.en}: the same person as in row ${first} — counted once, from row ${first}; row ${r} is left out of every criterion. Remove the duplicate.`,
           });
@@ -413,7 +483,7 @@ export function registerChecker(params: CardParameters = DEFAULT_PARAMETERS): Re
 
       // Dates in order
       if (p.startDate !== null && p.endDate !== null && p.endDate < p.startDate)
-        issue("endDate", RULES.dateOrder, "error", {
+        c.issue("endDate", RULES.dateOrder, "error", {
           pl: "Data zakończenia jest wcześniejsza niż data rozpoczęcia udziału — popraw daty.",
           en: "The end date is before the start date — correct the dates.",
         });
@@ -422,27 +492,27 @@ export function registerChecker(params: CardParameters = DEFAULT_PARAMETERS): Re
         p.endDate !== null &&
         p.jobStartDate > p.endDate + params.effectivenessWindowDays
       )
-        issue("jobStartDate", RULES.jobAfterWindow, "info", {
+        c.issue("jobStartDate", RULES.jobAfterWindow, "info", {
           pl: `Zatrudnienie podjęte później niż ${params.effectivenessWindowDays} dni po zakończeniu udziału — nie liczy się do efektywności.`,
           en: `The job started more than ${params.effectivenessWindowDays} days after the end — it does not count for effectiveness.`,
         });
 
-      // Age checks
-      const birth = birthDateOf(p);
-      const age = ageOf(p);
+      // Age checks (`birthDateOf` / `ageOf` of card/groups.ts, with the PESEL check above)
+      const birth = birthDateWith(p, info);
+      const age = ageFrom(p, birth);
       if (age === null && p.startDate !== null)
-        issue("", RULES.ageUnknown, "warning", {
+        c.issue("", RULES.ageUnknown, "warning", {
           pl: `Wiek nieznany (brak poprawnego numeru PESEL, daty urodzenia i wieku) — osoba nie jest liczona w grupie 50+ ani w „pozostałych” uczestnikach; uzupełnij PESEL lub „${header("birthDate")}”.`,
           en: `Age unknown (no valid PESEL, birth date or age) — the person is counted in no age group (50+) and not among the “other” participants; enter the PESEL or “${header("birthDate")}”.`,
         });
       const ageColumn = validAgeAtStart(p.ageAtStart);
       if (birth !== null && p.startDate !== null && ageColumn !== null && ageColumn !== age)
-        issue("ageAtStart", RULES.ageMismatch, "warning", {
+        c.issue("ageAtStart", RULES.ageMismatch, "warning", {
           pl: `Wiek ${ageColumn} nie zgadza się z datą urodzenia (w dniu rozpoczęcia: ${age} lat) — liczy się ${age}.`,
           en: `Age ${ageColumn} does not match the birth date (at start: ${age}) — ${age} is used.`,
         });
       if (age !== null && age < params.minTargetAge)
-        issue("", RULES.ageUnder30, "warning", {
+        c.issue("", RULES.ageUnder30, "warning", {
           pl: `Wiek w dniu rozpoczęcia: ${age} lat — grupa docelowa to osoby w wieku ${params.minTargetAge}+.`,
           en: `Age at start: ${age} — the target group is aged ${params.minTargetAge}+.`,
         });
@@ -451,7 +521,7 @@ export function registerChecker(params: CardParameters = DEFAULT_PARAMETERS): Re
         const limit = age < 25 ? 6 : 12;
         const shouldBe = p.monthsWithoutWork > limit;
         if (shouldBe !== p.longTerm)
-          issue(
+          c.issue(
             "subStatus",
             RULES.longTermContradiction,
             "warning",

@@ -254,9 +254,26 @@ function multiValue(key: ColumnKey, v: string, issue: (i: Omit<RowIssue, "row">)
  * into the row's `issues` (the row checks report them): a CSV record of another width than the header's,
  * `|`-joined values, the 2021–2027 status `Osoba bezrobotna` (read with its registration column, if any).
  */
+/**
+ * Per header, an object holding its keys (each null, in the header's order) that every row's `values` is
+ * copied from. Built key by key in a loop, each row's object would turn into a slow dictionary in V8 once it
+ * has more than ~16 properties (a register row has 31), and the row checks read every key of every row
+ * (issue 15 item 5); copies of one object made by `Object.fromEntries` share one fast layout. Same keys, order
+ * and values as before.
+ */
+const ROW_TEMPLATES = new WeakMap<RegisterHeader, RawRow["values"]>();
+function rowTemplate(header: RegisterHeader): RawRow["values"] {
+  let t = ROW_TEMPLATES.get(header);
+  if (t === undefined) {
+    t = Object.fromEntries(header.entries.map(([key]) => [key, null])) as RawRow["values"];
+    ROW_TEMPLATES.set(header, t);
+  }
+  return t;
+}
+
 export function readRegisterRow(sheet: SheetCells, header: RegisterHeader, i: number): RawRow | null {
   const line = sheet.values[i];
-  const values: RawRow["values"] = {};
+  const values: RawRow["values"] = { ...rowTemplate(header) };
   const issues: RowIssue[] = [];
   const row = sheet.top + i + 1;
   const issue = (x: Omit<RowIssue, "row">): void => void issues.push({ row, ...x });

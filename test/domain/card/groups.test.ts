@@ -1,4 +1,12 @@
-import { Condition, derive, GROUP_CONDITIONS, GROUP_IDS, GROUPS } from "../../../src/domain/card/groups";
+import {
+  Condition,
+  derive,
+  GROUP_CONDITIONS,
+  GROUP_IDS,
+  GROUPS,
+  PERSON_KEY_MAX,
+  personKey,
+} from "../../../src/domain/card/groups";
 import { builtinCard } from "../../../src/domain/card/load";
 import { sampleParticipants } from "../../../src/domain/card/sample";
 import { Card, CardParameters } from "../../../src/domain/card/types";
@@ -55,5 +63,47 @@ describe("group definitions as data", () => {
     };
     expect(back.map(strip)).toEqual(people.slice(0, 500));
     expect(back.every((p) => p.duplicateOf === null && typeof p.personKey === "string")).toBe(true);
+  });
+});
+
+describe("personKey's name key by table (issue 15) is the general expression's string", () => {
+  // The general expression, as personKey spelled every name key before the table (the reference).
+  const FOLD: Record<string, string> = {
+    Ą: "A",
+    Ć: "C",
+    Ę: "E",
+    Ł: "L",
+    Ń: "N",
+    Ó: "O",
+    Ś: "S",
+    Ź: "Z",
+    Ż: "Z",
+  };
+  const trim = (s: string) => s.replace(/ +/g, " ").replace(/^ | $/g, "");
+  const reference = (first: string, last: string, birth: number): string | null => {
+    const f = trim(first);
+    const l = trim(last);
+    if (f === "" || l === "") return null;
+    const key = `N:${`${f}|${l}`.toUpperCase().replace(/[ĄĆĘŁŃÓŚŹŻ]/g, (c) => FOLD[c])}|${Math.floor(birth)}`;
+    return key.replace(/[~*?]/g, "_").slice(0, PERSON_KEY_MAX);
+  };
+  it("on random names of ASCII, Polish and other letters, wildcards and spaces", () => {
+    const params = {
+      ...(builtinCard("rpo-wl-9.1-2016") as Card).parameters,
+      duplicatesByNameAndBirthDate: true,
+    };
+    const chars = "aZąĄćĆęĘłŁńŃóÓśŚźŹżŻéßüÿ~*?|- \t\u00a0'.0";
+    let seed = 11;
+    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const name = () => Array.from({ length: rnd(12) }, () => chars[rnd(chars.length)]).join("");
+    const wrong: string[] = [];
+    for (let i = 0; i < 5000; i++) {
+      const first = name();
+      const last = i % 50 === 0 ? "x".repeat(190) + name() : name();
+      const birth = 20000 + rnd(20000) + (i % 3) / 4;
+      if (personKey(null, first, last, birth, params) !== reference(first, last, birth))
+        wrong.push(JSON.stringify([first, last, birth]));
+    }
+    expect(wrong).toEqual([]);
   });
 });
