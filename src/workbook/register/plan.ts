@@ -34,7 +34,7 @@ import {
 } from "../plan";
 import { parameterName } from "../criteria/plan";
 import { dictionaryName, hasDictionary } from "./dictionaries";
-import { ColumnKey } from "../../domain/register/columns";
+import type { ColumnKey, ColumnKind } from "../../domain/register/columns";
 import {
   DERIVED_KEYS,
   DerivedKey,
@@ -44,8 +44,51 @@ import {
   REGISTER_SHEET,
 } from "./layout";
 import { PERSON_KEY_FOLD, PERSON_KEY_MAX } from "../../domain/card/groups";
+import { wrappedLines } from "../summary/common";
 
 export const REGISTER_TABLE_NAME = "Uczestnicy";
+
+/**
+ * The register's printed columns: the first input columns, Lp. through Data zakończenia udziału (a print
+ * area is one block of columns). At the widths below they fit one A4 landscape page width at about 65 % (7 pt text).
+ */
+export const REGISTER_PRINTED: readonly ColumnKey[] = REGISTER_COLUMNS.slice(
+  0,
+  REGISTER_COLUMNS.findIndex((c) => c.key === "endDate") + 1,
+).map((c) => c.key);
+
+/**
+ * Column widths (Excel character units) where the kind's default does not fit: the printed columns as
+ * narrow as their values and their headers' longest word allow (PESEL's 11 digits, "Mężczyzna",
+ * "osoba bezrobotna niezarejestr…" readable to its distinguishing word, "niepełnosprawnościami" and
+ * "rozpoczęcia" unbroken in bold); the long-headed unprinted columns wider, so the header row stays low.
+ */
+const REGISTER_WIDTHS: Partial<Record<ColumnKey, number>> = {
+  lp: 5,
+  firstName: 11,
+  lastName: 14,
+  pesel: 12.5,
+  noPesel: 6.5,
+  sex: 10,
+  birthDate: 10.5,
+  ageAtStart: 12.5,
+  education: 21,
+  status: 25,
+  subStatus: 15,
+  monthsWithoutWork: 7.5,
+  leavingAgriculture: 11,
+  disabled: 19,
+  startDate: 11.5,
+  endDate: 11.5,
+  pathCompleted: 24,
+  trainingWhiteGreen: 16,
+  internshipLinked: 16,
+  contractValue3x: 20,
+};
+
+function defaultWidth(kind: ColumnKind): number {
+  return kind === "date" ? 12 : kind === "text" ? 16 : 14;
+}
 
 const DERIVED_HEADERS: Record<DerivedKey, { pl: string; en: string }> = {
   birth: { pl: "Data urodzenia (wyliczona)", en: "Birth date (derived)" },
@@ -308,25 +351,29 @@ export function buildRegisterSheetPlan(_card: Card, opts: RegisterSheetOptions =
     },
   ];
   sheet.columns = [
-    ...REGISTER_COLUMNS.map((c) => ({ width: c.kind === "date" ? 12 : c.kind === "text" ? 16 : 14 })),
+    ...REGISTER_COLUMNS.map((c) => ({ width: REGISTER_WIDTHS[c.key] ?? defaultWidth(c.kind) })),
     ...DERIVED_KEYS.map((k) => ({ width: k === "rowStatus" ? 34 : 11 })),
   ];
+  // The header row tall enough for its wrapped texts (Excel and LibreOffice do not grow it on opening).
+  const headerLines = Math.max(
+    ...registerHeaders(lang).map((h, j) => wrappedLines(h, sheet.columns[j].width)),
+  );
+  sheet.rows = [{ index: 0, height: headerLines * 15 + 3 }];
   sheet.freeze = { rows: 1, columns: 3 };
-  // Printed: the typed columns only (the derived formula columns stay in the workbook, not on paper), A4
-  // landscape two pages wide, header row and Lp. / name / PESEL repeated on every page, across then down.
-  const peselCol = REGISTER_COLUMNS.findIndex((c) => c.kind === "pesel");
+  // Printed: A4 landscape, ONE page wide, the header row on every page. What prints is the person and
+  // their participation (Lp. … Data zakończenia udziału, REGISTER_PRINTED): all 31 typed columns on one
+  // page width would print at about half size (6 pt text). The support and employment columns after it
+  // and the derived formula columns stay in the workbook, not on paper.
   sheet.print = {
     orientation: "landscape",
     paperSize: "A4",
-    fitToWidth: 2,
+    fitToWidth: 1,
     fitToHeight: 0,
     printTitleRows: "$1:$1",
-    printTitleColumns: `$A:$${columnLetters(Math.max(peselCol, 0))}`,
-    printArea: `$A$1:$${columnLetters(REGISTER_COLUMNS.length - 1)}$${dataRows + 1}`,
-    printOrder: "overThenDown",
+    printArea: `$A$1:$${inputColumnLetter(REGISTER_PRINTED[REGISTER_PRINTED.length - 1])}$${dataRows + 1}`,
     centerHeader: REGISTER_SHEET,
     centerFooter: "&P / &N",
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    margins: { left: 0.3, right: 0.3, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
   return sheet;
 }
