@@ -107,6 +107,14 @@ export function criteriaSheetName(card: Card): string {
   return card.sheetName;
 }
 
+/**
+ * The sheet's title (and printed page header): "Kryteria 9.1 — <card title>"; in English "Criteria — <card
+ * title>" (the tab keeps the card's sheet name: formulas and readers find the sheet by it).
+ */
+export function criteriaTitle(card: Card, lang: Lang): string {
+  return `${lang === "pl" ? card.sheetName : "Criteria"} — ${card.title[lang]}`;
+}
+
 export function parameterName(key: keyof CardParameters | "asOf"): string {
   return `P_${key}`;
 }
@@ -352,7 +360,7 @@ export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): 
     values[r][c] = v;
     formulas[r][c] = f;
   };
-  put(TITLE_ROW, 0, `${card.sheetName} — ${card.title[lang]}`);
+  put(TITLE_ROW, 0, criteriaTitle(card, lang));
   const pointsLetter = columnLetters(CRITERIA_COLUMNS.indexOf("points"));
   put(
     VERDICT_ROW,
@@ -469,7 +477,8 @@ export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): 
     cf(MET.no, "#FFC7CE", "#9C0006"),
     cf(MET.na, "#EDEDED", "#595959"),
   ];
-  const widths = [8, 52, 17, 10, 11, 9, 9, 12, 8, 11, 11, 10, 10];
+  // English headers have longer words ("Denominator", "Threshold"): those columns wider, so no word breaks.
+  const widths = [8, 52, 17, 10, lang === "pl" ? 11 : 15, 9, lang === "pl" ? 9 : 12.5, 12, 8, 11, 11, 10, 10];
   sheet.columns = widths.map((w) => ({ width: w }));
   // Labels span A:B (parameter rows) and the verdict and note span the sheet; rows tall enough for wrapped text.
   sheet.merges.push(`A${VERDICT_ROW + 1}:${columnLetters(width - 1)}${VERDICT_ROW + 1}`);
@@ -494,7 +503,7 @@ export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): 
     fitToWidth: 1,
     fitToHeight: 0,
     printTitleRows: `$${hr + 1}:$${hr + 1}`,
-    centerHeader: `${card.sheetName} — ${card.title[lang]}`,
+    centerHeader: criteriaTitle(card, lang),
     centerFooter: "&P / &N",
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };

@@ -433,7 +433,7 @@ export function buildPlanSheetPlan(card: Card, opts: PlanSheetOptions = {}): She
     values[r][c] = v;
     formulas[r][c] = f;
   };
-  put(0, 0, `${PLAN_SHEET} — ${card.title[lang]}`);
+  put(0, 0, `${pl ? PLAN_SHEET : "Project plan"} — ${card.title[lang]}`);
   put(
     1,
     0,

@@ -61,23 +61,23 @@ export const REGISTER_PRINTED: readonly ColumnKey[] = REGISTER_COLUMNS.slice(
  * Column widths (Excel character units) where the kind's default does not fit: the printed columns as
  * narrow as their values and their headers' longest word allow (PESEL's 11 digits, "Mężczyzna",
  * "osoba bezrobotna niezarejestr…" readable to its distinguishing word, "niepełnosprawnościami" and
- * "rozpoczęcia" unbroken in bold); the long-headed unprinted columns wider, so the header row stays low.
+ * "rozpoczęcia" unbroken in bold — also in DejaVu Sans, LibreOffice's stand-in for Calibri on Linux); the long-headed unprinted columns wider, so the header row stays low.
  */
 const REGISTER_WIDTHS: Partial<Record<ColumnKey, number>> = {
   lp: 5,
   firstName: 11,
-  lastName: 14,
+  lastName: 13,
   pesel: 12.5,
   noPesel: 6.5,
   sex: 10,
   birthDate: 10.5,
   ageAtStart: 12.5,
-  education: 21,
-  status: 25,
-  subStatus: 15,
+  education: 20,
+  status: 24,
+  subStatus: 14,
   monthsWithoutWork: 7.5,
   leavingAgriculture: 11,
-  disabled: 19,
+  disabled: 25,
   startDate: 11.5,
   endDate: 11.5,
   pathCompleted: 24,
