@@ -233,6 +233,33 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
     expect(norm(pdf.get(pl.summary)!.pages.join(" "))).toContain(c.title);
   }, 60_000);
 
+  test("three-year summary: one page wide (every indicator page to its last column), in the sheet's language", async () => {
+    for (const [wb, lang] of [
+      [pl.summary, "pl"],
+      [en.summary, "en"],
+    ] as const) {
+      const p = pdf.get(wb)!.pages.map(norm);
+      const own = p.filter((t) => printedWhole(t, lang === "pl" ? "Kod miernika" : "Indicator code"));
+      expect(own.length).toBeGreaterThanOrEqual(2);
+      // The indicator table's header, repeated, to its last column (the change 2022→2023) on every page.
+      for (const t of own)
+        expect(printedWhole(t, lang === "pl" ? "zmiana 2022→2023" : "change 2022→2023")).toBe(true);
+      const first = p[0];
+      if (lang === "pl") {
+        expect(first).toContain("Obszary i zadania");
+        for (const t of own) expect(t).not.toMatch(ENGLISH);
+      } else {
+        // Miernik's own words in English (the programme's areas and indicators keep their official Polish names).
+        expect(first).toContain("Areas and tasks");
+        expect(own.join(" ")).toContain(" count ");
+        for (const w of ["Obszary i zadania", "Kod miernika", "wypełnione", "błędy", "ostrzeżenia", "Razem"])
+          expect({ w, found: own.some((t) => t.includes(w)) }).toEqual({ w, found: false });
+      }
+    }
+    expect((await packageCharts(en.summary)).map((c) => c.title)).toEqual(["Main indicators over the years"]);
+    expect(norm(pdf.get(en.summary)!.pages.join(" "))).toContain("Main indicators over the years");
+  }, 60_000);
+
   test("call summary of 12 projects: totals on their own page; the project table in blocks, one page wide each", () => {
     const p = pdf.get(pl.call)!.pages.map(norm);
     expect(p[0]).toContain("Wskaźniki produktu — suma wszystkich projektów");
