@@ -117,6 +117,38 @@ export function registerHeaders(lang: Lang = "pl"): string[] {
   return [...REGISTER_COLUMNS.map((c) => c.header), ...DERIVED_KEYS.map((k) => DERIVED_HEADERS[k][lang])];
 }
 
+/** The row status column's texts (errors start with `error`, warnings with `warning`: the colours test that). */
+const STATUS_TEXT = {
+  pl: {
+    error: "BŁĄD",
+    warning: "UWAGA",
+    startAsText: "BŁĄD: data rozpoczęcia jako tekst — wpisz datę",
+    noStart: "BŁĄD: brak daty rozpoczęcia",
+    status: "BŁĄD: status spoza listy",
+    sameAs: "BŁĄD: ta sama osoba co w wierszu ",
+    sameAsEnd: " — wiersz nie liczy się",
+    endBeforeStart: "BŁĄD: zakończenie przed rozpoczęciem",
+    dateAsText: "UWAGA: data jako tekst",
+    jobAfterAsOf: "UWAGA: zatrudnienie po dniu „stan na” — jeszcze się nie liczy",
+    ageUnknown: "UWAGA: wiek nieznany — poza grupami wieku i „pozostałymi”",
+    pesel1800: "UWAGA: PESEL z lat 1800–1899 — wiek z daty urodzenia",
+  },
+  en: {
+    error: "ERROR",
+    warning: "WARNING",
+    startAsText: "ERROR: start date typed as text — type a date",
+    noStart: "ERROR: no start date",
+    status: "ERROR: status not on the list",
+    sameAs: "ERROR: the same person as in row ",
+    sameAsEnd: " — this row does not count",
+    endBeforeStart: "ERROR: end before the start",
+    dateAsText: "WARNING: a date typed as text",
+    jobAfterAsOf: "WARNING: job after the as-of date — does not count yet",
+    ageUnknown: "WARNING: age unknown — outside the age groups and “other”",
+    pesel1800: "WARNING: PESEL of 1800–1899 — age from the birth date",
+  },
+} as const;
+
 function q(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
@@ -125,7 +157,8 @@ function q(s: string): string {
  * The derived formulas of sheet row `r` (1-based), by key; `derivedFormulas(ROW_TOKEN)` gives the
  * column-formula templates (every reference in them is to the same row).
  */
-export function derivedFormulas(r: number | typeof ROW_TOKEN): Record<DerivedKey, string> {
+export function derivedFormulas(r: number | typeof ROW_TOKEN, lang: Lang = "pl"): Record<DerivedKey, string> {
+  const T = STATUS_TEXT[lang];
   const c = (k: ColumnKey) => `$${inputColumnLetter(k)}${r}`;
   const dc = (k: DerivedKey) => `$${derivedColumnLetter(k)}${r}`;
   const P = (k: Parameters<typeof parameterName>[0]) => parameterName(k);
@@ -203,17 +236,17 @@ export function derivedFormulas(r: number | typeof ROW_TOKEN): Record<DerivedKey
     `${c("contractValue3x")}=${q(YES)}),${ct}=${q(CONTRACT.business)})`;
 
   const rowStatus = wrap(
-    `IF(AND(${s}<>"",NOT(ISNUMBER(${s}))),${q("BŁĄD: data rozpoczęcia jako tekst — wpisz datę")},` +
-      `IF(NOT(ISNUMBER(${s})),${q("BŁĄD: brak daty rozpoczęcia")},` +
-      `IF(NOT(${statusKnown}),${q("BŁĄD: status spoza listy")},` +
-      `IF(${dc("duplicate")}=1,${q("BŁĄD: ta sama osoba co w wierszu ")}&(${firstRowOfKey})&${q(" — wiersz nie liczy się")},` +
-      `IF(AND(ISNUMBER(${end}),${end}<${s}),${q("BŁĄD: zakończenie przed rozpoczęciem")},` +
+    `IF(AND(${s}<>"",NOT(ISNUMBER(${s}))),${q(T.startAsText)},` +
+      `IF(NOT(ISNUMBER(${s})),${q(T.noStart)},` +
+      `IF(NOT(${statusKnown}),${q(T.status)},` +
+      `IF(${dc("duplicate")}=1,${q(T.sameAs)}&(${firstRowOfKey})&${q(T.sameAsEnd)},` +
+      `IF(AND(ISNUMBER(${end}),${end}<${s}),${q(T.endBeforeStart)},` +
       `IF(OR(AND(${end}<>"",NOT(ISNUMBER(${end}))),AND(${job}<>"",NOT(ISNUMBER(${job})))),` +
-      `${q("UWAGA: data jako tekst")},` +
-      `IF(AND(ISNUMBER(${job}),${job}>${P("asOf")}),${q("UWAGA: zatrudnienie po dniu „stan na” — jeszcze się nie liczy")},` +
-      `IF(NOT(ISNUMBER(${dc("age")})),${q("UWAGA: wiek nieznany — poza grupami wieku i „pozostałymi”")},` +
+      `${q(T.dateAsText)},` +
+      `IF(AND(ISNUMBER(${job}),${job}>${P("asOf")}),${q(T.jobAfterAsOf)},` +
+      `IF(NOT(ISNUMBER(${dc("age")})),${q(T.ageUnknown)},` +
       `IF(AND(LEN(${peselText})=11,IFERROR(VALUE(MID(${peselText},3,2)),0)>=80),` +
-      `${q("UWAGA: PESEL z lat 1800–1899 — wiek z daty urodzenia")},"OK")))))))))`,
+      `${q(T.pesel1800)},"OK")))))))))`,
   );
 
   return {
@@ -273,7 +306,7 @@ export function buildRegisterSheetPlan(_card: Card, opts: RegisterSheetOptions =
     values.push(REGISTER_COLUMNS.map((_c, j) => (input[j] === undefined ? null : input[j])));
   }
   sheet.blocks.push({ row: 0, col: 0, values });
-  const templates = derivedFormulas(ROW_TOKEN);
+  const templates = derivedFormulas(ROW_TOKEN, lang);
   sheet.columnFormulas = DERIVED_KEYS.map((k, i): ColumnFormulaPlan => ({
     col: REGISTER_COLUMNS.length + i,
     row: 1,
@@ -341,12 +374,12 @@ export function buildRegisterSheetPlan(_card: Card, opts: RegisterSheetOptions =
   sheet.conditionalFormats = [
     {
       range: `${status}2:${status}${lastRow}`,
-      formula: `=LEFT(${status}2,4)="BŁĄD"`,
+      formula: `=LEFT(${status}2,${STATUS_TEXT[lang].error.length})=${q(STATUS_TEXT[lang].error)}`,
       style: { fill: "#FFC7CE", fontColor: "#9C0006" },
     },
     {
       range: `${status}2:${status}${lastRow}`,
-      formula: `=LEFT(${status}2,5)="UWAGA"`,
+      formula: `=LEFT(${status}2,${STATUS_TEXT[lang].warning.length})=${q(STATUS_TEXT[lang].warning)}`,
       style: { fill: "#FFEB9C", fontColor: "#9C5700" },
     },
   ];

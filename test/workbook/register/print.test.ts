@@ -72,3 +72,22 @@ describe("register print set-up", () => {
     }
   });
 });
+
+describe("register in English", () => {
+  test("the row status and its colours in English; the Polish plan keeps BŁĄD / UWAGA", () => {
+    const en = buildRegisterSheetPlan(card, { lang: "en" });
+    const pl = buildRegisterSheetPlan(card, {});
+    const status = (p: typeof en) => p.columnFormulas![p.columnFormulas!.length - 1].template;
+    expect(status(en)).toContain('"ERROR: no start date"');
+    expect(status(en)).not.toMatch(/BŁĄD|UWAGA|wiersz|data rozpoczęcia/); // (the status values compared are PEFS data)
+    expect(en.conditionalFormats.map((c) => c.formula)).toEqual([
+      expect.stringContaining('="ERROR"'),
+      expect.stringContaining('="WARNING"'),
+    ]);
+    expect(status(pl)).toContain('"BŁĄD: brak daty rozpoczęcia"');
+    expect(pl.conditionalFormats.map((c) => c.formula)).toEqual([
+      expect.stringContaining('="BŁĄD"'),
+      expect.stringContaining('="UWAGA"'),
+    ]);
+  });
+});
