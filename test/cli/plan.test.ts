@@ -50,9 +50,9 @@ test("writes the sheet with N pre-filled; the minimums meet every formal criteri
     ["formal.unemployed", true],
     ["formal.longTermUnemployed", true],
     ["formal.leavingAgriculture", true],
-    ["formal.minParticipants", true],
     ["formal.ipd", true],
     ["formal.internship", null],
+    ["formal.minParticipants", true],
   ]);
   // Evaluating it: exit 0 (consistent, formal met, effectiveness not applicable yet).
   const j = await cli(["plan", "p.xlsx", "--json"]);

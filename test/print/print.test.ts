@@ -24,11 +24,14 @@ import { Lang } from "../../src/domain/i18n";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { sheetParts } from "../../src/hosts/xlsx/charts";
 import {
+  criteriaTitle,
   criterionCode,
   PARAMETER_LABELS,
   premiumPointsAvailable,
   requiredCriteria,
 } from "../../src/workbook/criteria/plan";
+import { REGISTER_COLUMNS } from "../../src/domain/register/columns";
+import { buildRegisterSheetPlan, REGISTER_PRINTED } from "../../src/workbook/register/plan";
 import { MONITORING_COLUMNS, headerText } from "../../src/workbook/monitoring/columns";
 import { SOFFICE, toPdf } from "../libreoffice/soffice";
 import { AS_OF, makePrintWorkbooks, PrintWorkbooks } from "./workbooks";
@@ -43,9 +46,19 @@ const SHOTS = process.env.MIERNIK_PRINT_SCREENSHOTS;
 /** Keep the workbooks and PDFs in this folder (to look at them). */
 const KEEP = process.env.MIERNIK_PRINT_KEEP;
 
+interface Box {
+  word: string;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
 interface Pdf {
   pages: string[];
   sizes: { w: number; h: number }[];
+  /** Every word's box (points), by page: read lazily, `pdftotext -bbox`. */
+  boxes(page: number): Box[];
 }
 
 function readPdf(file: string): Pdf {
@@ -57,7 +70,27 @@ function readPdf(file: string): Pdf {
     w: Number(m[1]),
     h: Number(m[2]),
   }));
-  return { pages, sizes };
+  const boxes = (page: number): Box[] => {
+    const html = spawnSync(
+      "pdftotext",
+      ["-enc", "UTF-8", "-bbox", "-f", `${page + 1}`, "-l", `${page + 1}`, file, "-"],
+      { encoding: "utf8" },
+    ).stdout;
+    return [
+      ...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</g),
+    ].map((m) => ({
+      xMin: Number(m[1]),
+      yMin: Number(m[2]),
+      xMax: Number(m[3]),
+      yMax: Number(m[4]),
+      word: m[5]
+        .replace(/&amp;/g, "&")
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&quot;/g, '"'),
+    }));
+  };
+  return { pages, sizes, boxes };
 }
 
 /** Whitespace (line breaks, no-break spaces LibreOffice uses as the Polish thousands separator) as one space. */
@@ -85,6 +118,14 @@ function printedWhole(page: string, label: string): boolean {
 const ENGLISH =
   /\b(unemployed|formal|premium|effectiveness|result|product|participants?|criteri(a|on)|share|threshold|points|target|pending|indicators?|value|yes|true|false|null|undefined|NaN|Column\d*)\b/i;
 
+/**
+ * Polish that must never show in an English sheet Miernik writes: Polish letters, and Miernik's own Polish
+ * words without them. Sheet names ("Uczestnicy", the card's sheet name) are names, not wording: a test
+ * removes them before matching.
+ */
+const POLISH =
+  /[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]|\b(TAK|NIE|nie dotyczy|Kryteria|Wskaźniki?|Projekty|Uczestnicy|Razem|razem|suma|spełnione|punkty|osoby|osób|oraz|lub|rok|lata)\b/;
+
 let dir: string;
 let pl: PrintWorkbooks;
 let en: PrintWorkbooks;
@@ -94,10 +135,10 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
   beforeAll(async () => {
     dir = KEEP ?? fs.mkdtempSync(path.join(os.tmpdir(), "miernik-print-"));
     pl = await makePrintWorkbooks(path.join(dir, "pl"), "pl");
-    en = await makePrintWorkbooks(path.join(dir, "en"), "en", false);
+    en = await makePrintWorkbooks(path.join(dir, "en"), "en");
     // One LibreOffice run (it is slow to start), in the Polish locale of the workbooks' users.
     const plPdfs = toPdf(
-      [pl.monitoring, pl.summary, pl.criteria, pl.call, en.criteria, en.call],
+      [pl.monitoring, pl.summary, pl.criteria, pl.call, en.summary, en.criteria, en.call],
       path.join(dir, "pdf"),
     );
     for (const [f, p] of plPdfs) pdf.set(f, readPdf(p));
@@ -128,6 +169,7 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
       shot(pl.call, "Wskaźniki produktu — suma", "print-call-totals");
       shot(pl.call, "Kryteria spełnione w projektach", "print-call-charts");
       shot(pl.call, "Kryteria dostępu (formalne)", "print-call-formal");
+      shot(pl.criteria, "Nazwisko2 ", "print-register");
     }
   }, 300_000);
   afterAll(() => {
@@ -135,7 +177,7 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
   });
 
   test("every page is A4 landscape", () => {
-    expect(pdf.size).toBe(6);
+    expect(pdf.size).toBe(7);
     for (const [f, p] of pdf) {
       expect({ f, pages: p.sizes.length }).toEqual({ f, pages: p.pages.length });
       for (const s of p.sizes) {
@@ -189,6 +231,33 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
       expect(String(cell(s.name))).toMatch(/^\d\.\d\.\d-\d$/);
     }
     expect(norm(pdf.get(pl.summary)!.pages.join(" "))).toContain(c.title);
+  }, 60_000);
+
+  test("three-year summary: one page wide (every indicator page to its last column), in the sheet's language", async () => {
+    for (const [wb, lang] of [
+      [pl.summary, "pl"],
+      [en.summary, "en"],
+    ] as const) {
+      const p = pdf.get(wb)!.pages.map(norm);
+      const own = p.filter((t) => printedWhole(t, lang === "pl" ? "Kod miernika" : "Indicator code"));
+      expect(own.length).toBeGreaterThanOrEqual(2);
+      // The indicator table's header, repeated, to its last column (the change 2022→2023) on every page.
+      for (const t of own)
+        expect(printedWhole(t, lang === "pl" ? "zmiana 2022→2023" : "change 2022→2023")).toBe(true);
+      const first = p[0];
+      if (lang === "pl") {
+        expect(first).toContain("Obszary i zadania");
+        for (const t of own) expect(t).not.toMatch(ENGLISH);
+      } else {
+        // Miernik's own words in English (the programme's areas and indicators keep their official Polish names).
+        expect(first).toContain("Areas and tasks");
+        expect(own.join(" ")).toContain(" count ");
+        for (const w of ["Obszary i zadania", "Kod miernika", "wypełnione", "błędy", "ostrzeżenia", "Razem"])
+          expect({ w, found: own.some((t) => t.includes(w)) }).toEqual({ w, found: false });
+      }
+    }
+    expect((await packageCharts(en.summary)).map((c) => c.title)).toEqual(["Main indicators over the years"]);
+    expect(norm(pdf.get(en.summary)!.pages.join(" "))).toContain("Main indicators over the years");
   }, 60_000);
 
   test("call summary of 12 projects: totals on their own page; the project table in blocks, one page wide each", () => {
@@ -258,21 +327,21 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
       "Criteria met per project",
       "Product indicators: share of the call target",
     ]);
-    expect(p.join(" ")).not.toMatch(/Kryteria|Wskaźnik|Projekty|Uczestnicy/);
+    for (const t of p) expect(t).not.toMatch(POLISH);
   }, 60_000);
 
   for (const lang of ["pl", "en"] as Lang[])
     test(`criteria sheet (${lang}): one page wide, labels whole, codes not ids, verdict = evaluate()`, () => {
       const wbs = lang === "pl" ? pl : en;
       const p = pdf.get(wbs.criteria)!.pages.map(norm);
-      const crit = p.filter((t) => t.includes(`${card.sheetName} — ${card.title[lang]}`));
+      const crit = p.filter((t) => t.includes(criteriaTitle(card, lang)));
       expect(crit.length).toBeGreaterThanOrEqual(1);
       expect(crit.length).toBeLessThanOrEqual(2);
       // The header row, to its last column, on every page (one word each: pdftotext splits wrapped cells).
       const head =
         lang === "pl"
           ? ["Kod", "Licznik", "Oczekujący", "Realizacja"]
-          : ["Code", "Numerator", "Pending", "reached"];
+          : ["Code", "Numerator", "Denominator", "Threshold", "Pending", "reached"];
       for (const t of crit) for (const h of head) expect(t).toContain(h);
       const all = crit.join(" ");
       for (const c of card.criteria) {
@@ -283,11 +352,14 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
       const labels = Object.values(PARAMETER_LABELS).map((l) => l[lang]);
       for (const l of labels) expect({ l, found: printedWhole(all, l) }).toEqual({ l, found: true });
       expect(all).toContain(GROUPS[card.parameters.subQuotaBase].label[lang]);
+      // The met column in the sheet's language; nothing of the other language.
+      const metShown = lang === "pl" ? [" TAK ", " NIE "] : [" YES ", " NO "];
+      for (const w of metShown) expect(all).toContain(w);
       if (lang === "pl") {
         expect(all).toContain("30.06.2025");
         expect(all).not.toContain("2025-06-30");
         for (const t of p) expect(t).not.toMatch(ENGLISH);
-      }
+      } else for (const t of crit) expect(t.replace(/“Uczestnicy”/g, "")).not.toMatch(POLISH);
       // The headline verdict, computed by LibreOffice, equals the engine.
       const e = evaluate(wbs.register, card, isoToSerial(AS_OF)!);
       const req = requiredCriteria(card);
@@ -310,19 +382,49 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
       expect(notMet.length).toBeGreaterThan(0); // the sample register fails something: the list is tested
     });
 
-  test("register: A4 landscape, two pages wide, header and Lp./name/PESEL on every page, derived columns not printed", () => {
-    const p = pdf.get(pl.criteria)!.pages.map(norm);
-    const reg = p.filter((t) => t.startsWith("Uczestnicy") || t.includes(" Uczestnicy "));
-    expect(reg.length).toBeGreaterThanOrEqual(2);
-    for (const t of reg) {
-      expect(t).toContain("Lp.");
-      expect(t).toContain("Nazwisko");
-      expect(t).toContain("PESEL");
+  test("register: one page wide at a readable scale, header on every page, every person once, derived columns not printed", () => {
+    const doc = pdf.get(pl.criteria)!;
+    const p = doc.pages.map(norm);
+    const regPages = p.map((t, i) => (/\bNazwisko\d+\b/.test(t) ? i : -1)).filter((i) => i >= 0);
+    expect(regPages.length).toBeGreaterThanOrEqual(2);
+    const printed = REGISTER_COLUMNS.filter((c) => REGISTER_PRINTED.includes(c.key));
+    expect(printed.map((c) => c.header).slice(0, 4)).toEqual(["Lp.", "Imię", "Nazwisko", "PESEL"]);
+    const notPrinted = REGISTER_COLUMNS.filter((c) => !REGISTER_PRINTED.includes(c.key));
+    expect(notPrinted.length).toBeGreaterThan(0);
+    for (const i of regPages) {
+      const t = p[i];
+      // Every printed column's header, whole, on every page: one page wide, the header row repeated.
+      for (const c of printed)
+        expect({ i, h: c.header, found: printedWhole(t, c.header) }).toEqual({ i, h: c.header, found: true });
+      // Nothing of the columns after the print area (typed support/employment columns, derived formulas).
+      for (const c of notPrinted)
+        expect({ i, h: c.header, found: printedWhole(t, c.header) }).toEqual({
+          i,
+          h: c.header,
+          found: false,
+        });
+      expect(t).not.toMatch(/Stan wiersza|Liczony w|W populacji|Data urodzenia \(wyliczona\)/);
+      // Inside the page: no word beyond the right margin.
+      const boxes = doc.boxes(i);
+      const right = Math.max(...boxes.map((b) => b.xMax));
+      expect(right).toBeLessThanOrEqual(doc.sizes[i].w - 0.3 * 72 + 1);
+      // The scale LibreOffice chose to fit the width, from the header cells' distance (Imię → Nazwisko is the
+      // Imię column's width): at least 60 %, so 11-point text prints at 6.6 points or more.
+      const x = (w: string) => boxes.find((b) => b.word === w && b.yMax < 120)!.xMin;
+      const plan = buildRegisterSheetPlan(card, {});
+      const firstNameWidthPt = (Math.round(plan.columns[1].width * 7) + 5) * 0.75;
+      const scale = (x("Nazwisko") - x("Imię")) / firstNameWidthPt;
+      expect(scale).toBeGreaterThanOrEqual(0.6);
+      expect(scale).toBeLessThanOrEqual(1);
     }
-    const all = reg.join(" ");
-    expect(all).toContain("Wymiar etatu"); // near the last typed column
-    expect(all).not.toMatch(/Stan wiersza|Liczony w|W populacji/); // derived columns
-    for (const p of pl.register.slice(0, 5)) if (p.pesel) expect(all).toContain(p.pesel);
+    // Every participant on paper exactly once (pages down, never across), with their PESEL.
+    const all = regPages.map((i) => p[i]).join(" ");
+    const names = all.match(/\bNazwisko\d+\b/g)!;
+    expect(names).toHaveLength(pl.register.length);
+    expect(new Set(names).size).toBe(pl.register.length);
+    const withPesel = pl.register.filter((x) => x.pesel);
+    expect(withPesel.length).toBe(pl.register.length);
+    for (const x of withPesel) expect(all).toContain(x.pesel!);
   });
 });
 

@@ -66,10 +66,10 @@ export async function makePrintWorkbooks(
     await cli(["summarize", path.basename(years), "-o", summary, "--force", ...l], dir);
   }
   // A 120-person register and its criteria workbook.
-  const register = participants(120, 42);
+  const register = participants(120, 42, 7000); // with PESELs, as a real register
   fs.writeFileSync(path.join(dir, `register-${lang}.csv`), csvBytes(register, "Fundacja Przykładowa"));
   const criteria = `criteria-${lang}.xlsx`;
-  await cli(["check", `register-${lang}.csv`, "--as-of", AS_OF, "-o", criteria, ...l], dir);
+  await cli(["check", `register-${lang}.csv`, "--as-of", AS_OF, "-o", criteria, "--force", ...l], dir);
   // A call of 12 projects.
   const projectsDir = path.join(dir, `call-${lang}`);
   fs.mkdirSync(projectsDir, { recursive: true });

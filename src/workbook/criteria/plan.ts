@@ -2,7 +2,7 @@
  * The criteria sheet (named from the card, e.g. `Kryteria 9.1`): the as-of date and every card parameter
  * in labelled, named input cells (`P_asOf`, `P_<parameter>`), then one row per criterion with native
  * formulas over the register's named columns (`U_*`, see ../register/layout.ts): numerator, denominator,
- * share, threshold, met (TAK / NIE / nie dotyczy), points, shortfall, pending, and for product indicators
+ * share, threshold, met (TAK / NIE / nie dotyczy; in English YES / NO / n/a), points, shortfall, pending, and for product indicators
  * the call's target and the share of it reached; a premium points total. COUNTIFS only — no volatile
  * functions, no per-row arrays — so the sheet stays fast at 100 000 rows and computes the same in Excel
  * 2016+, Excel on the web and LibreOffice. The formulas mirror `evaluate()` (src/domain/card/evaluate.ts)
@@ -15,9 +15,14 @@ import type { Lang } from "../../domain/i18n";
 import { columnLetters } from "../address";
 import { CellValue, ConditionalFormatPlan, emptySheet, FormatPlan, NamePlan, SheetPlan } from "../plan";
 import { derivedName, inputName } from "../register/layout";
-import { wrappedLines } from "../summary/common";
+import { MET_TEXT, wrappedLines } from "../summary/common";
 
-export const MET = { yes: "TAK", no: "NIE", na: "nie dotyczy" } as const;
+/** The met column's words in the sheet's language: TAK / NIE / nie dotyczy, YES / NO / n/a. */
+export function metWords(lang: Lang): { yes: string; no: string; na: string } {
+  return { yes: MET_TEXT.yes[lang], no: MET_TEXT.no[lang], na: MET_TEXT.na[lang] };
+}
+/** The Polish words (the default language). */
+export const MET = metWords("pl");
 
 /** Parameter rows, in order, with their labels; booleans are written as 1/0. */
 export const PARAMETER_LABELS: Record<keyof CardParameters, { pl: string; en: string }> = {
@@ -102,6 +107,14 @@ export function criteriaSheetName(card: Card): string {
   return card.sheetName;
 }
 
+/**
+ * The sheet's title (and printed page header): "Kryteria 9.1 — <card title>"; in English "Criteria — <card
+ * title>" (the tab keeps the card's sheet name: formulas and readers find the sheet by it).
+ */
+export function criteriaTitle(card: Card, lang: Lang): string {
+  return `${lang === "pl" ? card.sheetName : "Criteria"} — ${card.title[lang]}`;
+}
+
 export function parameterName(key: keyof CardParameters | "asOf"): string {
   return `P_${key}`;
 }
@@ -184,7 +197,13 @@ function shareShortfallFormula(n: string, d: string, t: string): string {
 }
 
 /** The formulas of one criterion row (`r` = 1-based sheet row), by column. */
-function criterionFormulas(c: Criterion, card: Card, r: number): Partial<Record<CriteriaColumn, string>> {
+function criterionFormulas(
+  c: Criterion,
+  card: Card,
+  r: number,
+  lang: Lang,
+): Partial<Record<CriteriaColumn, string>> {
+  const MET = metWords(lang);
   const L = (col: CriteriaColumn) => `${columnLetters(CRITERIA_COLUMNS.indexOf(col))}${r}`;
   const n = L("numerator");
   const d = L("denominator");
@@ -310,6 +329,7 @@ export function verdictText(
 }
 
 function verdictFormula(card: Card, lang: Lang, metCell: (c: Criterion) => string, total: string): string {
+  const MET = metWords(lang);
   const req = requiredCriteria(card);
   const t = VERDICT_TEXT[lang];
   if (req.length === 0)
@@ -340,7 +360,7 @@ export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): 
     values[r][c] = v;
     formulas[r][c] = f;
   };
-  put(TITLE_ROW, 0, `${card.sheetName} — ${card.title[lang]}`);
+  put(TITLE_ROW, 0, criteriaTitle(card, lang));
   const pointsLetter = columnLetters(CRITERIA_COLUMNS.indexOf("points"));
   put(
     VERDICT_ROW,
@@ -374,7 +394,7 @@ export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): 
   CRITERIA_COLUMNS.forEach((col, j) => put(hr, j, HEADERS[col][lang]));
   card.criteria.forEach((c, i) => {
     const r = map.firstRow + i;
-    const f = criterionFormulas(c, card, r + 1);
+    const f = criterionFormulas(c, card, r + 1, lang);
     const col = (k: CriteriaColumn) => CRITERIA_COLUMNS.indexOf(k);
     put(r, col("id"), criterionCode(c));
     put(r, col("label"), c.label[lang]);
@@ -444,6 +464,7 @@ export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): 
       formats.push({ range: `${L("threshold")}${map.firstRow + i + 1}`, style: { numberFormat: "0%" } });
   });
   sheet.formats = formats;
+  const MET = metWords(lang);
   const metRange = `${L("met")}${map.firstRow + 1}:${L("met")}${last}`;
   const firstMet = `${L("met")}${map.firstRow + 1}`;
   const cf = (text: string, fill: string, fontColor: string): ConditionalFormatPlan => ({
@@ -456,7 +477,8 @@ export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): 
     cf(MET.no, "#FFC7CE", "#9C0006"),
     cf(MET.na, "#EDEDED", "#595959"),
   ];
-  const widths = [8, 52, 17, 10, 11, 9, 9, 12, 8, 11, 11, 10, 10];
+  // English headers have longer words ("Denominator", "Threshold"): those columns wider, so no word breaks.
+  const widths = [8, 52, 17, 10, lang === "pl" ? 11 : 15, 9, lang === "pl" ? 9 : 12.5, 12, 8, 11, 11, 10, 10];
   sheet.columns = widths.map((w) => ({ width: w }));
   // Labels span A:B (parameter rows) and the verdict and note span the sheet; rows tall enough for wrapped text.
   sheet.merges.push(`A${VERDICT_ROW + 1}:${columnLetters(width - 1)}${VERDICT_ROW + 1}`);
@@ -481,7 +503,7 @@ export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): 
     fitToWidth: 1,
     fitToHeight: 0,
     printTitleRows: `$${hr + 1}:$${hr + 1}`,
-    centerHeader: `${card.sheetName} — ${card.title[lang]}`,
+    centerHeader: criteriaTitle(card, lang),
     centerFooter: "&P / &N",
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };

@@ -1,7 +1,7 @@
 /**
  * The `Plan projektu` sheet, built from the card: one labelled, validated input cell per plan field
  * (src/domain/plan/fields.ts), a check column naming what is inconsistent, then per criterion the planned
- * numerator / denominator, share, threshold, met (TAK / NIE / nie dotyczy), points, how many more the plan
+ * numerator / denominator, share, threshold, met (TAK / NIE / nie dotyczy; YES / NO / n/a in English), points, how many more the plan
  * needs, the minimum "przy N uczestnikach", the call's target and the share of it; premium points; and the
  * minimums in words. Native formulas only (Excel 2016+, Excel on the web, LibreOffice; no LET / LAMBDA /
  * dynamic arrays), mirroring `evaluatePlan()` exactly — tests evaluate them in HyperFormula and LibreOffice.
@@ -24,7 +24,7 @@ import {
 } from "../../domain/plan/fields";
 import { type Forms, groupForms } from "../../domain/plan/words";
 import { columnLetters } from "../address";
-import { countIfs, KIND_LABELS, MET, quote } from "../criteria/plan";
+import { countIfs, KIND_LABELS, metWords, quote } from "../criteria/plan";
 import type { CellValue, ConditionalFormatPlan, FormatPlan, NamePlan, SheetPlan } from "../plan";
 import { emptySheet } from "../plan";
 
@@ -263,7 +263,9 @@ function criterionFormulas(
   c: Criterion,
   i: number,
   L: Layout,
+  lang: Lang,
 ): Partial<Record<PlanCriteriaColumn, string>> {
+  const MET = metWords(lang);
   const r = L.firstCriterionRow + i;
   const at = (k: PlanCriteriaColumn) => A(CC(k), r);
   const n = at("numerator");
@@ -416,6 +418,7 @@ export interface PlanSheetOptions {
 
 export function buildPlanSheetPlan(card: Card, opts: PlanSheetOptions = {}): SheetPlan {
   const lang = opts.lang ?? "pl";
+  const MET = metWords(lang);
   const pl = lang === "pl";
   const L = layout(card);
   const byKey = new Map(L.fields.map((f) => [f.key, f]));
@@ -430,7 +433,7 @@ export function buildPlanSheetPlan(card: Card, opts: PlanSheetOptions = {}): She
     values[r][c] = v;
     formulas[r][c] = f;
   };
-  put(0, 0, `${PLAN_SHEET} — ${card.title[lang]}`);
+  put(0, 0, `${pl ? PLAN_SHEET : "Project plan"} — ${card.title[lang]}`);
   put(
     1,
     0,
@@ -518,7 +521,7 @@ export function buildPlanSheetPlan(card: Card, opts: PlanSheetOptions = {}): She
     if (c.threshold !== undefined && c.threshold !== null) put(r, CC("threshold"), c.threshold);
     if (c.measure === "productCount" && c.target !== undefined) put(r, CC("target"), c.target);
     if (c.kind === "premium" && (c.points === null || c.points === undefined)) put(r, CC("points"), "—");
-    const f = criterionFormulas(card, c, i, L);
+    const f = criterionFormulas(card, c, i, L, lang);
     for (const k of PLAN_CRITERIA_COLUMNS) {
       const x = f[k];
       if (x) put(r, CC(k), null, x);

@@ -34,7 +34,7 @@ import {
 } from "../plan";
 import { parameterName } from "../criteria/plan";
 import { dictionaryName, hasDictionary } from "./dictionaries";
-import { ColumnKey } from "../../domain/register/columns";
+import type { ColumnKey, ColumnKind } from "../../domain/register/columns";
 import {
   DERIVED_KEYS,
   DerivedKey,
@@ -44,8 +44,51 @@ import {
   REGISTER_SHEET,
 } from "./layout";
 import { PERSON_KEY_FOLD, PERSON_KEY_MAX } from "../../domain/card/groups";
+import { wrappedLines } from "../summary/common";
 
 export const REGISTER_TABLE_NAME = "Uczestnicy";
+
+/**
+ * The register's printed columns: the first input columns, Lp. through Data zakończenia udziału (a print
+ * area is one block of columns). At the widths below they fit one A4 landscape page width at about 65 % (7 pt text).
+ */
+export const REGISTER_PRINTED: readonly ColumnKey[] = REGISTER_COLUMNS.slice(
+  0,
+  REGISTER_COLUMNS.findIndex((c) => c.key === "endDate") + 1,
+).map((c) => c.key);
+
+/**
+ * Column widths (Excel character units) where the kind's default does not fit: the printed columns as
+ * narrow as their values and their headers' longest word allow (PESEL's 11 digits, "Mężczyzna",
+ * "osoba bezrobotna niezarejestr…" readable to its distinguishing word, "niepełnosprawnościami" and
+ * "rozpoczęcia" unbroken in bold — also in DejaVu Sans, LibreOffice's stand-in for Calibri on Linux); the long-headed unprinted columns wider, so the header row stays low.
+ */
+const REGISTER_WIDTHS: Partial<Record<ColumnKey, number>> = {
+  lp: 5,
+  firstName: 11,
+  lastName: 13,
+  pesel: 12.5,
+  noPesel: 6.5,
+  sex: 10,
+  birthDate: 10.5,
+  ageAtStart: 12.5,
+  education: 20,
+  status: 24,
+  subStatus: 14,
+  monthsWithoutWork: 7.5,
+  leavingAgriculture: 11,
+  disabled: 25,
+  startDate: 11.5,
+  endDate: 11.5,
+  pathCompleted: 24,
+  trainingWhiteGreen: 16,
+  internshipLinked: 16,
+  contractValue3x: 20,
+};
+
+function defaultWidth(kind: ColumnKind): number {
+  return kind === "date" ? 12 : kind === "text" ? 16 : 14;
+}
 
 const DERIVED_HEADERS: Record<DerivedKey, { pl: string; en: string }> = {
   birth: { pl: "Data urodzenia (wyliczona)", en: "Birth date (derived)" },
@@ -74,6 +117,38 @@ export function registerHeaders(lang: Lang = "pl"): string[] {
   return [...REGISTER_COLUMNS.map((c) => c.header), ...DERIVED_KEYS.map((k) => DERIVED_HEADERS[k][lang])];
 }
 
+/** The row status column's texts (errors start with `error`, warnings with `warning`: the colours test that). */
+const STATUS_TEXT = {
+  pl: {
+    error: "BŁĄD",
+    warning: "UWAGA",
+    startAsText: "BŁĄD: data rozpoczęcia jako tekst — wpisz datę",
+    noStart: "BŁĄD: brak daty rozpoczęcia",
+    status: "BŁĄD: status spoza listy",
+    sameAs: "BŁĄD: ta sama osoba co w wierszu ",
+    sameAsEnd: " — wiersz nie liczy się",
+    endBeforeStart: "BŁĄD: zakończenie przed rozpoczęciem",
+    dateAsText: "UWAGA: data jako tekst",
+    jobAfterAsOf: "UWAGA: zatrudnienie po dniu „stan na” — jeszcze się nie liczy",
+    ageUnknown: "UWAGA: wiek nieznany — poza grupami wieku i „pozostałymi”",
+    pesel1800: "UWAGA: PESEL z lat 1800–1899 — wiek z daty urodzenia",
+  },
+  en: {
+    error: "ERROR",
+    warning: "WARNING",
+    startAsText: "ERROR: start date typed as text — type a date",
+    noStart: "ERROR: no start date",
+    status: "ERROR: status not on the list",
+    sameAs: "ERROR: the same person as in row ",
+    sameAsEnd: " — this row does not count",
+    endBeforeStart: "ERROR: end before the start",
+    dateAsText: "WARNING: a date typed as text",
+    jobAfterAsOf: "WARNING: job after the as-of date — does not count yet",
+    ageUnknown: "WARNING: age unknown — outside the age groups and “other”",
+    pesel1800: "WARNING: PESEL of 1800–1899 — age from the birth date",
+  },
+} as const;
+
 function q(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
@@ -82,7 +157,8 @@ function q(s: string): string {
  * The derived formulas of sheet row `r` (1-based), by key; `derivedFormulas(ROW_TOKEN)` gives the
  * column-formula templates (every reference in them is to the same row).
  */
-export function derivedFormulas(r: number | typeof ROW_TOKEN): Record<DerivedKey, string> {
+export function derivedFormulas(r: number | typeof ROW_TOKEN, lang: Lang = "pl"): Record<DerivedKey, string> {
+  const T = STATUS_TEXT[lang];
   const c = (k: ColumnKey) => `$${inputColumnLetter(k)}${r}`;
   const dc = (k: DerivedKey) => `$${derivedColumnLetter(k)}${r}`;
   const P = (k: Parameters<typeof parameterName>[0]) => parameterName(k);
@@ -160,17 +236,17 @@ export function derivedFormulas(r: number | typeof ROW_TOKEN): Record<DerivedKey
     `${c("contractValue3x")}=${q(YES)}),${ct}=${q(CONTRACT.business)})`;
 
   const rowStatus = wrap(
-    `IF(AND(${s}<>"",NOT(ISNUMBER(${s}))),${q("BŁĄD: data rozpoczęcia jako tekst — wpisz datę")},` +
-      `IF(NOT(ISNUMBER(${s})),${q("BŁĄD: brak daty rozpoczęcia")},` +
-      `IF(NOT(${statusKnown}),${q("BŁĄD: status spoza listy")},` +
-      `IF(${dc("duplicate")}=1,${q("BŁĄD: ta sama osoba co w wierszu ")}&(${firstRowOfKey})&${q(" — wiersz nie liczy się")},` +
-      `IF(AND(ISNUMBER(${end}),${end}<${s}),${q("BŁĄD: zakończenie przed rozpoczęciem")},` +
+    `IF(AND(${s}<>"",NOT(ISNUMBER(${s}))),${q(T.startAsText)},` +
+      `IF(NOT(ISNUMBER(${s})),${q(T.noStart)},` +
+      `IF(NOT(${statusKnown}),${q(T.status)},` +
+      `IF(${dc("duplicate")}=1,${q(T.sameAs)}&(${firstRowOfKey})&${q(T.sameAsEnd)},` +
+      `IF(AND(ISNUMBER(${end}),${end}<${s}),${q(T.endBeforeStart)},` +
       `IF(OR(AND(${end}<>"",NOT(ISNUMBER(${end}))),AND(${job}<>"",NOT(ISNUMBER(${job})))),` +
-      `${q("UWAGA: data jako tekst")},` +
-      `IF(AND(ISNUMBER(${job}),${job}>${P("asOf")}),${q("UWAGA: zatrudnienie po dniu „stan na” — jeszcze się nie liczy")},` +
-      `IF(NOT(ISNUMBER(${dc("age")})),${q("UWAGA: wiek nieznany — poza grupami wieku i „pozostałymi”")},` +
+      `${q(T.dateAsText)},` +
+      `IF(AND(ISNUMBER(${job}),${job}>${P("asOf")}),${q(T.jobAfterAsOf)},` +
+      `IF(NOT(ISNUMBER(${dc("age")})),${q(T.ageUnknown)},` +
       `IF(AND(LEN(${peselText})=11,IFERROR(VALUE(MID(${peselText},3,2)),0)>=80),` +
-      `${q("UWAGA: PESEL z lat 1800–1899 — wiek z daty urodzenia")},"OK")))))))))`,
+      `${q(T.pesel1800)},"OK")))))))))`,
   );
 
   return {
@@ -230,7 +306,7 @@ export function buildRegisterSheetPlan(_card: Card, opts: RegisterSheetOptions =
     values.push(REGISTER_COLUMNS.map((_c, j) => (input[j] === undefined ? null : input[j])));
   }
   sheet.blocks.push({ row: 0, col: 0, values });
-  const templates = derivedFormulas(ROW_TOKEN);
+  const templates = derivedFormulas(ROW_TOKEN, lang);
   sheet.columnFormulas = DERIVED_KEYS.map((k, i): ColumnFormulaPlan => ({
     col: REGISTER_COLUMNS.length + i,
     row: 1,
@@ -298,35 +374,39 @@ export function buildRegisterSheetPlan(_card: Card, opts: RegisterSheetOptions =
   sheet.conditionalFormats = [
     {
       range: `${status}2:${status}${lastRow}`,
-      formula: `=LEFT(${status}2,4)="BŁĄD"`,
+      formula: `=LEFT(${status}2,${STATUS_TEXT[lang].error.length})=${q(STATUS_TEXT[lang].error)}`,
       style: { fill: "#FFC7CE", fontColor: "#9C0006" },
     },
     {
       range: `${status}2:${status}${lastRow}`,
-      formula: `=LEFT(${status}2,5)="UWAGA"`,
+      formula: `=LEFT(${status}2,${STATUS_TEXT[lang].warning.length})=${q(STATUS_TEXT[lang].warning)}`,
       style: { fill: "#FFEB9C", fontColor: "#9C5700" },
     },
   ];
   sheet.columns = [
-    ...REGISTER_COLUMNS.map((c) => ({ width: c.kind === "date" ? 12 : c.kind === "text" ? 16 : 14 })),
+    ...REGISTER_COLUMNS.map((c) => ({ width: REGISTER_WIDTHS[c.key] ?? defaultWidth(c.kind) })),
     ...DERIVED_KEYS.map((k) => ({ width: k === "rowStatus" ? 34 : 11 })),
   ];
+  // The header row tall enough for its wrapped texts (Excel and LibreOffice do not grow it on opening).
+  const headerLines = Math.max(
+    ...registerHeaders(lang).map((h, j) => wrappedLines(h, sheet.columns[j].width)),
+  );
+  sheet.rows = [{ index: 0, height: headerLines * 15 + 3 }];
   sheet.freeze = { rows: 1, columns: 3 };
-  // Printed: the typed columns only (the derived formula columns stay in the workbook, not on paper), A4
-  // landscape two pages wide, header row and Lp. / name / PESEL repeated on every page, across then down.
-  const peselCol = REGISTER_COLUMNS.findIndex((c) => c.kind === "pesel");
+  // Printed: A4 landscape, ONE page wide, the header row on every page. What prints is the person and
+  // their participation (Lp. … Data zakończenia udziału, REGISTER_PRINTED): all 31 typed columns on one
+  // page width would print at about half size (6 pt text). The support and employment columns after it
+  // and the derived formula columns stay in the workbook, not on paper.
   sheet.print = {
     orientation: "landscape",
     paperSize: "A4",
-    fitToWidth: 2,
+    fitToWidth: 1,
     fitToHeight: 0,
     printTitleRows: "$1:$1",
-    printTitleColumns: `$A:$${columnLetters(Math.max(peselCol, 0))}`,
-    printArea: `$A$1:$${columnLetters(REGISTER_COLUMNS.length - 1)}$${dataRows + 1}`,
-    printOrder: "overThenDown",
+    printArea: `$A$1:$${inputColumnLetter(REGISTER_PRINTED[REGISTER_PRINTED.length - 1])}$${dataRows + 1}`,
     centerHeader: REGISTER_SHEET,
     centerFooter: "&P / &N",
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    margins: { left: 0.3, right: 0.3, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
   return sheet;
 }

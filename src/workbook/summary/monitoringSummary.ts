@@ -252,6 +252,7 @@ export function buildMonitoringSummaryPlan(
     groupFormulas.push(f);
   }
   blocks.push({ row, col: 0, values: groupValues, formulas: groupFormulas });
+  const firstGroupRow = row;
   summary.groups.forEach((_, i) => sheet.merges.push(rangeA1(row + i, 1, 1, 2)));
   sheet.merges.push(rangeA1(totalRow, 1, 1, 2));
   fmt(rangeA1(row, 0, groupValues.length, taskWidth), { border: "thin", vAlign: "top", wrap: true });
@@ -409,8 +410,14 @@ export function buildMonitoringSummaryPlan(
   sheet.columns = Array.from({ length: width }, (_, k) => ({
     width: k === 0 ? 11 : k === 1 ? 10 : k === 2 ? 60 : k === 3 ? 10 : 11,
   }));
-  // Wrapped indicator labels (column C): rows tall enough, as neither Excel nor LibreOffice grows them on load.
+  // Wrapped labels — area / task titles (merged B:C; areas bold, so wider letters) and indicator labels
+  // (column C): rows tall enough, as neither Excel nor LibreOffice grows them on load.
+  const titleWidth = (sheet.columns[1]?.width ?? 10) + (sheet.columns[2]?.width ?? 60);
   sheet.rows = [
+    ...summary.groups.flatMap((g, i) => {
+      const lines = wrappedLines(g.title, g.kind === "area" ? titleWidth * 0.85 : titleWidth);
+      return lines > 1 ? [{ index: firstGroupRow + i, height: lines * 15 + 2 }] : [];
+    }),
     { index: indicatorHeaderRow, height: 30 },
     ...summary.indicators.flatMap((ind) => {
       const lines = wrappedLines(ind.label, sheet.columns[2]?.width ?? 60);

@@ -13,7 +13,8 @@ import { checkRegister } from "../../../src/domain/register/checks";
 import { REGISTER_COLUMNS } from "../../../src/domain/register/columns";
 import { participantToValues } from "../../../src/domain/register/toRow";
 import { parseA1 } from "../../../src/workbook/address";
-import { criteriaCellMap, MET } from "../../../src/workbook/criteria/plan";
+import { criteriaCellMap, MET, metWords } from "../../../src/workbook/criteria/plan";
+import type { Lang } from "../../../src/domain/i18n";
 import { buildCheckWorkbookPlan } from "../../../src/workbook/criteria/workbook";
 import { CellValue, WorkbookPlan } from "../../../src/workbook/plan";
 import { DERIVED_INDEX, DERIVED_KEYS, REGISTER_SHEET } from "../../../src/workbook/register/layout";
@@ -49,14 +50,20 @@ interface Computed {
 }
 
 /** Builds and recalculates the check workbook of a case; checks the derived columns against the engine. */
-function recalc(c: CountingCase, rows?: CellValue[][], useColumnIndex = true): Computed {
+function recalc(c: CountingCase, rows?: CellValue[][], useColumnIndex = true, lang: Lang = "pl"): Computed {
+  const W = metWords(lang);
   const inputs =
     rows ??
     c.participants.map((p: Participant, i) => {
       const v = participantToValues(p, i + 1);
       return REGISTER_COLUMNS.map((col) => v[col.key]);
     });
-  const plan = buildCheckWorkbookPlan(c.card, { rows: inputs, asOf: c.asOf, capacity: inputs.length + 5 });
+  const plan = buildCheckWorkbookPlan(c.card, {
+    rows: inputs,
+    asOf: c.asOf,
+    capacity: inputs.length + 5,
+    lang,
+  });
   const hf = load(plan, useColumnIndex);
   const cells = {
     name: REGISTER_SHEET,
@@ -87,7 +94,7 @@ function recalc(c: CountingCase, rows?: CellValue[][], useColumnIndex = true): C
     if (r.denominator !== null) expect([r.id, get(r.id, "denominator")]).toEqual([r.id, r.denominator]);
     if (r.pending !== undefined) expect([r.id, get(r.id, "pending")]).toEqual([r.id, r.pending]);
     if (r.threshold !== null && r.kind !== "product") {
-      expect([r.id, get(r.id, "met")]).toEqual([r.id, r.met === null ? MET.na : r.met ? MET.yes : MET.no]);
+      expect([r.id, get(r.id, "met")]).toEqual([r.id, r.met === null ? W.na : r.met ? W.yes : W.no]);
       expect([r.id, get(r.id, "shortfall")]).toEqual([r.id, r.shortfall ?? ""]);
     }
   }
@@ -129,6 +136,21 @@ describe("row status of the counting rules", () => {
     const old = recalc(COUNTING_CASES["PESEL month + 80 (1800–1899)"]());
     expect(String(old.rowStatus(0))).toMatch(/^UWAGA: PESEL z lat 1800–1899/);
     old.hf.destroy();
+  });
+
+  test("in an English workbook: the row status in English (ERROR / WARNING), the met column YES / NO", () => {
+    const dup = recalc(COUNTING_CASES["one person, one count: a PESEL twice"](), undefined, true, "en");
+    expect(dup.rowStatus(49)).toBe("ERROR: the same person as in row 50 — this row does not count");
+    expect(dup.rowStatus(48)).toBe("OK");
+    dup.hf.destroy();
+    const age = recalc(
+      COUNTING_CASES["unknown age: in no age group and not other; the age column"](),
+      undefined,
+      true,
+      "en",
+    );
+    expect(String(age.rowStatus(0))).toMatch(/^WARNING: age unknown/);
+    age.hf.destroy();
   });
 
   test("a PESEL stored as a number matches the same PESEL as text; the same without a column index", () => {

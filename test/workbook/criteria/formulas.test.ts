@@ -16,7 +16,8 @@ import { checkRegister } from "../../../src/domain/register/checks";
 import { REGISTER_COLUMNS } from "../../../src/domain/register/columns";
 import { participantToValues } from "../../../src/domain/register/toRow";
 import { parseA1 } from "../../../src/workbook/address";
-import { criteriaCellMap, MET } from "../../../src/workbook/criteria/plan";
+import { criteriaCellMap, metWords, verdictText } from "../../../src/workbook/criteria/plan";
+import type { Lang } from "../../../src/domain/i18n";
 import { buildCheckWorkbookPlan } from "../../../src/workbook/criteria/workbook";
 import { CellValue, WorkbookPlan } from "../../../src/workbook/plan";
 import {
@@ -76,12 +77,13 @@ function register(seed: number, n: number): Participant[] {
   });
 }
 
-function check(ps: readonly Participant[], card: Card, asOf = AS_OF): void {
+function check(ps: readonly Participant[], card: Card, asOf = AS_OF, lang: Lang = "pl"): void {
+  const MET = metWords(lang);
   const rows = ps.map((p, i) => {
     const v = participantToValues(p, i + 1);
     return REGISTER_COLUMNS.map((c) => v[c.key]);
   });
-  const plan = buildCheckWorkbookPlan(card, { rows, asOf, capacity: ps.length + 5 });
+  const plan = buildCheckWorkbookPlan(card, { rows, asOf, capacity: ps.length + 5, lang });
   const hf = load(plan);
   // The engine reads the register exactly as the CLI does: from the sheet's cells.
   const cells = {
@@ -120,7 +122,11 @@ function check(ps: readonly Participant[], card: Card, asOf = AS_OF): void {
       expect([r.id, get(c.met)]).toEqual([r.id, r.met === null ? MET.na : r.met ? MET.yes : MET.no]);
       expect([r.id, get(c.shortfall)]).toEqual([r.id, r.shortfall ?? ""]);
     }
+    // Points compare the met cell with the sheet's own word (YES in English).
+    if (r.kind === "premium") expect([r.id, get(c.points)]).toEqual([r.id, r.points ?? "—"]);
   }
+  const { row, col } = parseA1(map.verdict);
+  expect(at(hf, sheet, row, col)).toBe(verdictText(e.criteria, card, lang));
   hf.destroy();
 }
 
@@ -134,6 +140,11 @@ describe("register derived formulas and criteria = engine (HyperFormula)", () =>
 
   test("the second card's parameters reach the derived formulas (ISCED cut-off, windows, age)", () => {
     for (let i = 0; i < 10; i++) check(register(900 + i, 40), otherCard);
+  });
+
+  test("in English: YES / NO / n/a, the points and the verdict follow them", () => {
+    for (let i = 0; i < 20; i++) check(register(500 + i, 20 + i * 3), card91, AS_OF, "en");
+    check([], card91, AS_OF, "en");
   });
 
   test("a later as-of date turns pending participants into counted ones", () => {

@@ -7,7 +7,7 @@ import { rng } from "../../../src/domain/card/sample";
 import type { Card } from "../../../src/domain/card/types";
 import { evaluatePlan, PlanInput } from "../../../src/domain/plan/evaluate";
 import { OTHER_COMPLEMENT, planFields } from "../../../src/domain/plan/fields";
-import { MET } from "../../../src/workbook/criteria/plan";
+import { metWords } from "../../../src/workbook/criteria/plan";
 import { planCellMap } from "../../../src/workbook/projectPlan/sheet";
 
 export type Get = (a1: string) => string | number | boolean | null;
@@ -57,8 +57,6 @@ export function badPlan(card: Card, seed: number): Record<string, string | numbe
   return out;
 }
 
-const metText = (m: boolean | null) => (m === null ? MET.na : m ? MET.yes : MET.no);
-
 /**
  * Every computed figure of the plan sheet equals evaluatePlan(card, input) — collected into one object per
  * side and compared once (a diff names the cell's meaning).
@@ -73,6 +71,8 @@ export function expectSheetMatches(
 ): void {
   const e = evaluatePlan(card, input);
   const map = planCellMap(card);
+  const MET = metWords(lang);
+  const metText = (m: boolean | null) => (m === null ? MET.na : m ? MET.yes : MET.no);
   const num = (a: string) => {
     const x = get(a);
     return typeof x === "string" && x !== "" && !Number.isNaN(Number(x)) ? Number(x) : x;

@@ -327,9 +327,9 @@ describe("the minimums in words follow N (sentences written by hand)", () => {
   const expected: Record<number, string[]> = {
     50: [
       "Przy 50 uczestnikach: co najmniej 40 osób bezrobotnych, w tym 24 osoby długotrwale bezrobotne i 6 osób odchodzących z rolnictwa",
-      "Co najmniej 50 uczestników",
       "Przy 50 uczestnikach: co najmniej 50 osób z IPD",
       "Przy 0 osobach odbywających staż: co najmniej 0 osób ze stażem 3–6 mies. powiązanym ze szkoleniem",
+      "Co najmniej 50 uczestników",
       ...eff,
       ...trained,
       "Przy 50 uczestnikach: co najmniej 13 osób w wieku 50 lat i więcej (premia 5 pkt)",
@@ -337,9 +337,9 @@ describe("the minimums in words follow N (sentences written by hand)", () => {
     ],
     60: [
       "Przy 60 uczestnikach: co najmniej 48 osób bezrobotnych, w tym 29 osób długotrwale bezrobotnych i 8 osób odchodzących z rolnictwa",
-      "Co najmniej 50 uczestników",
       "Przy 60 uczestnikach: co najmniej 60 osób z IPD",
       "Przy 0 osobach odbywających staż: co najmniej 0 osób ze stażem 3–6 mies. powiązanym ze szkoleniem",
+      "Co najmniej 50 uczestników",
       ...eff,
       ...trained,
       "Przy 60 uczestnikach: co najmniej 15 osób w wieku 50 lat i więcej (premia 5 pkt)",
@@ -347,9 +347,9 @@ describe("the minimums in words follow N (sentences written by hand)", () => {
     ],
     61: [
       "Przy 61 uczestnikach: co najmniej 49 osób bezrobotnych, w tym 30 osób długotrwale bezrobotnych i 8 osób odchodzących z rolnictwa",
-      "Co najmniej 50 uczestników",
       "Przy 61 uczestnikach: co najmniej 61 osób z IPD",
       "Przy 0 osobach odbywających staż: co najmniej 0 osób ze stażem 3–6 mies. powiązanym ze szkoleniem",
+      "Co najmniej 50 uczestników",
       ...eff,
       ...trained,
       "Przy 61 uczestnikach: co najmniej 16 osób w wieku 50 lat i więcej (premia 5 pkt)",
@@ -357,9 +357,9 @@ describe("the minimums in words follow N (sentences written by hand)", () => {
     ],
     100: [
       "Przy 100 uczestnikach: co najmniej 80 osób bezrobotnych, w tym 48 osób długotrwale bezrobotnych i 12 osób odchodzących z rolnictwa",
-      "Co najmniej 50 uczestników",
       "Przy 100 uczestnikach: co najmniej 100 osób z IPD",
       "Przy 0 osobach odbywających staż: co najmniej 0 osób ze stażem 3–6 mies. powiązanym ze szkoleniem",
+      "Co najmniej 50 uczestników",
       ...eff,
       ...trained,
       "Przy 100 uczestnikach: co najmniej 25 osób w wieku 50 lat i więcej (premia 5 pkt)",
@@ -367,9 +367,9 @@ describe("the minimums in words follow N (sentences written by hand)", () => {
     ],
     1875: [
       "Przy 1 875 uczestnikach: co najmniej 1 500 osób bezrobotnych, w tym 900 osób długotrwale bezrobotnych i 225 osób odchodzących z rolnictwa",
-      "Co najmniej 50 uczestników",
       "Przy 1 875 uczestnikach: co najmniej 1 875 osób z IPD",
       "Przy 0 osobach odbywających staż: co najmniej 0 osób ze stażem 3–6 mies. powiązanym ze szkoleniem",
+      "Co najmniej 50 uczestników",
       ...eff,
       ...trained,
       "Przy 1 875 uczestnikach: co najmniej 469 osób w wieku 50 lat i więcej (premia 5 pkt)",
@@ -377,9 +377,9 @@ describe("the minimums in words follow N (sentences written by hand)", () => {
     ],
     1: [
       "Przy 1 uczestniku: co najmniej 1 osoba bezrobotna, w tym 1 osoba długotrwale bezrobotna i 1 osoba odchodząca z rolnictwa",
-      "Co najmniej 50 uczestników (w planie brakuje 49)",
       "Przy 1 uczestniku: co najmniej 1 osoba z IPD",
       "Przy 0 osobach odbywających staż: co najmniej 0 osób ze stażem 3–6 mies. powiązanym ze szkoleniem",
+      "Co najmniej 50 uczestników (w planie brakuje 49)",
       ...eff,
       ...trained,
       "Przy 1 uczestniku: co najmniej 1 osoba w wieku 50 lat i więcej (premia 5 pkt)",

@@ -1,0 +1,93 @@
+/**
+ * The register's print set-up in the plan (both renderers draw it; test/hosts/register.test.ts compares the
+ * Office.js side, test/print/ what LibreOffice prints): A4 landscape, one page wide, the header row repeated
+ * and tall enough for its wrapped headers, the header frozen, the printed columns Lp. … Data zakończenia
+ * udziału narrow enough to print at a readable scale; the derived columns outside the print area.
+ */
+import { builtinCard, DEFAULT_CARD_ID } from "../../../src/domain/card/load";
+import { Card } from "../../../src/domain/card/types";
+import { REGISTER_COLUMNS } from "../../../src/domain/register/columns";
+import { parseRange } from "../../../src/workbook/address";
+import { wrappedLines } from "../../../src/workbook/summary/common";
+import { DERIVED_INDEX } from "../../../src/workbook/register/layout";
+import {
+  buildRegisterSheetPlan,
+  registerHeaders,
+  REGISTER_PRINTED,
+} from "../../../src/workbook/register/plan";
+
+const card = builtinCard(DEFAULT_CARD_ID) as Card;
+
+describe("register print set-up", () => {
+  const rows = Array.from({ length: 40 }, (_x, i) =>
+    REGISTER_COLUMNS.map((_c, j) => (j === 0 ? i + 1 : null)),
+  );
+  const plan = buildRegisterSheetPlan(card, { rows });
+
+  test("A4 landscape, one page wide, down only, header row repeated, header frozen", () => {
+    expect(plan.print).toMatchObject({
+      orientation: "landscape",
+      paperSize: "A4",
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitleRows: "$1:$1",
+    });
+    expect(plan.print!.printTitleColumns).toBeUndefined();
+    expect(plan.print!.scale).toBeUndefined();
+    expect(plan.freeze).toEqual({ rows: 1, columns: 3 });
+  });
+
+  test("the print area: the first input columns through Data zakończenia, every data row; no derived column", () => {
+    expect(REGISTER_PRINTED.slice(0, 4)).toEqual(["lp", "firstName", "lastName", "pesel"]);
+    expect(REGISTER_PRINTED[REGISTER_PRINTED.length - 1]).toBe("endDate");
+    const area = parseRange(plan.print!.printArea!.replace(/\$/g, ""));
+    expect(area).toMatchObject({ row: 0, col: 0, rows: rows.length + 1, cols: REGISTER_PRINTED.length });
+    for (const c of DERIVED_INDEX.values()) expect(c).toBeGreaterThanOrEqual(area.col + area.cols);
+    // The printed columns are REGISTER_COLUMNS' first ones (a print area is one block).
+    expect(REGISTER_COLUMNS.slice(0, REGISTER_PRINTED.length).map((c) => c.key)).toEqual(REGISTER_PRINTED);
+  });
+
+  test("fitting the printed columns to A4 landscape keeps the text at 60 % or more (6.6 pt)", () => {
+    const m = plan.print!.margins!;
+    const printable = (11.69 - m.left - m.right) * 72;
+    const widthPt = plan.columns
+      .slice(0, REGISTER_PRINTED.length)
+      .reduce((a, c) => a + (Math.round(c.width * 7) + 5) * 0.75, 0);
+    expect(printable / widthPt).toBeGreaterThanOrEqual(0.6);
+    // PESEL's 11 digits and a date fit their columns.
+    expect(plan.columns[REGISTER_PRINTED.indexOf("pesel")].width).toBeGreaterThanOrEqual(12);
+    expect(plan.columns[REGISTER_PRINTED.indexOf("startDate")].width).toBeGreaterThanOrEqual(10);
+  });
+
+  test("the header row is tall enough for every wrapped header, in both languages", () => {
+    for (const lang of ["pl", "en"] as const) {
+      const p = buildRegisterSheetPlan(card, { rows, lang });
+      const h = p.rows!.find((r) => r.index === 0)!.height!;
+      registerHeaders(lang).forEach((text, j) =>
+        expect({ text, fits: wrappedLines(text, p.columns[j].width) * 15 <= h }).toEqual({
+          text,
+          fits: true,
+        }),
+      );
+    }
+  });
+});
+
+describe("register in English", () => {
+  test("the row status and its colours in English; the Polish plan keeps BŁĄD / UWAGA", () => {
+    const en = buildRegisterSheetPlan(card, { lang: "en" });
+    const pl = buildRegisterSheetPlan(card, {});
+    const status = (p: typeof en) => p.columnFormulas![p.columnFormulas!.length - 1].template;
+    expect(status(en)).toContain('"ERROR: no start date"');
+    expect(status(en)).not.toMatch(/BŁĄD|UWAGA|wiersz|data rozpoczęcia/); // (the status values compared are PEFS data)
+    expect(en.conditionalFormats.map((c) => c.formula)).toEqual([
+      expect.stringContaining('="ERROR"'),
+      expect.stringContaining('="WARNING"'),
+    ]);
+    expect(status(pl)).toContain('"BŁĄD: brak daty rozpoczęcia"');
+    expect(pl.conditionalFormats.map((c) => c.formula)).toEqual([
+      expect.stringContaining('="BŁĄD"'),
+      expect.stringContaining('="UWAGA"'),
+    ]);
+  });
+});
