@@ -13,7 +13,8 @@
  * Options: --sizes 1000,10000,100000  --json  --files 200 --rows 500 (summary)  --no-summary
  *          --hf-max 10000 (largest N whose whole workbook, derived formulas included, is recalculated)
  *          --capacity 100000 (rows the criteria names cover, as the add-in writes them; tests use less)
- *          --no-libreoffice (skip the LibreOffice peer comparison)
+ *          --no-libreoffice (skip the LibreOffice peer comparison)  --peer-size N (its register size;
+ *          default the largest of --sizes)
  *          --only write (only the writes in child processes: criteria workbook, floor, check -o; add
  *          --no-pane to skip the standalone page's long tasks too)
  *          --only engine (only what the engine ratio needs: register, bare pass, rows read, row checks +
@@ -619,7 +620,7 @@ export async function runBench(argv: string[]): Promise<Report> {
   // Peer comparison: LibreOffice recalculating Miernik's criteria workbook and the SUMPRODUCT design.
   let libreOffice: PeerComparison | string | null = null;
   if (!writesOnly && !argv.includes("--no-libreoffice")) {
-    const n = Math.max(...sizes);
+    const n = Number(option(argv, "--peer-size") ?? Math.max(...sizes));
     log(`… LibreOffice: ${n} rows, Miernik's COUNTIFS vs SUMPRODUCT over whole columns`);
     const { registerRows } = require("./child") as typeof import("./child");
     try {
