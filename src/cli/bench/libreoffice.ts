@@ -93,7 +93,8 @@ export function sumproductPlan(plan: WorkbookPlan): WorkbookPlan {
   };
 }
 
-function soffice(files: string[], timeoutMs: number): { ms: number; out: string } {
+/** One soffice conversion; `timedOut` when it was stopped after `timeoutMs` (its `ms` is then that limit). */
+function soffice(files: string[], timeoutMs: number): { ms: number; out: string; timedOut: boolean } {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-lo-bench-"));
   const profile = path.join(work, "profile");
   fs.mkdirSync(path.join(profile, "user"), { recursive: true });
@@ -117,8 +118,9 @@ function soffice(files: string[], timeoutMs: number): { ms: number; out: string 
     { encoding: "utf8", timeout: timeoutMs },
   );
   const ms = performance.now() - t0;
-  if (r.error) throw new Error(`soffice: ${r.error.message}`);
-  return { ms, out };
+  const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT";
+  if (r.error && !timedOut) throw new Error(`soffice: ${r.error.message}`);
+  return { ms, out, timedOut };
 }
 
 /** The criteria sheet as LibreOffice computed it (one string per row). */
@@ -134,7 +136,10 @@ export interface PeerComparison {
   n: number;
   miernikMs: number;
   sumproductMs: number;
+  /** Which side did not finish within the time limit (its time is then the limit: a lower bound). */
+  timedOut: { miernik: boolean; sumproduct: boolean };
   startupMs: number;
+  /** SUMPRODUCT ÷ Miernik; a lower bound when the SUMPRODUCT side timed out. */
   ratio: number;
   agree: boolean;
   note: string;
@@ -160,17 +165,23 @@ export async function libreOfficePeer(
   const sheet = plan.sheets[0].name;
   const a = criteriaSheet(m.out, "miernik", sheet);
   const b = criteriaSheet(s.out, "sumproduct", sheet);
-  const agree = a.length > 0 && a.join("\n") === b.join("\n");
+  const agree = !m.timedOut && !s.timedOut && a.length > 0 && a.join("\n") === b.join("\n");
+  const limit = `${(timeoutMs / 60_000).toFixed(0)} min`;
   fs.rmSync(dir, { recursive: true, force: true });
   return {
     n: rows.length,
     miernikMs: m.ms,
     sumproductMs: s.ms,
     startupMs: e.ms,
+    timedOut: { miernik: m.timedOut, sumproduct: s.timedOut },
     ratio: s.ms / m.ms,
     agree,
-    note: agree
-      ? "both criteria sheets compute the same values"
-      : `the criteria sheets differ (${a.length} and ${b.length} rows read)`,
+    note: m.timedOut
+      ? `Miernik's workbook did not finish within ${limit}`
+      : s.timedOut
+        ? `the SUMPRODUCT workbook did not finish within ${limit}: the ratio is a lower bound`
+        : agree
+          ? "both criteria sheets compute the same values"
+          : `the criteria sheets differ (${a.length} and ${b.length} rows read)`,
   };
 }
