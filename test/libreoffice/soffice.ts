@@ -7,49 +7,20 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { convertWithRecalc, RECALC_ALWAYS, SOFFICE } from "../../src/cli/bench/soffice";
 import { parseCsv } from "../../src/workbook/csv";
 
-export const SOFFICE: string | null =
-  ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice"].find((p) =>
-    fs.existsSync(p),
-  ) ?? null;
-
-const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`;
+export { SOFFICE };
 
 /** Raw values (not as shown), UTF-8, comma-separated, every sheet (-1) into `<file>-<sheet>.csv`. */
 const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
 
 /** Recalculates the files in one LibreOffice run; returns, per file, its sheets' computed cells. */
 export function recalculate(files: string[], timeoutMs = 180_000): Map<string, Map<string, string[][]>> {
-  if (!SOFFICE)
-    throw new Error("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui");
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-lo-"));
-  const profile = path.join(work, "profile");
-  fs.mkdirSync(path.join(profile, "user"), { recursive: true });
-  fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
-  const out = path.join(work, "out");
-  fs.mkdirSync(out);
-  const r = spawnSync(
-    SOFFICE,
-    [
-      "--headless",
-      "--norestore",
-      "--nolockcheck",
-      `-env:UserInstallation=file://${profile}`,
-      "--convert-to",
-      CSV_FILTER,
-      "--outdir",
-      out,
-      ...files,
-    ],
-    { encoding: "utf8", timeout: timeoutMs },
-  );
+  const r = convertWithRecalc(files, CSV_FILTER, timeoutMs);
+  const { work, out } = r;
   if (r.error) throw new Error(`soffice failed: ${r.error.message}`);
+  if (r.timedOut) throw new Error(`soffice failed: no result within ${timeoutMs} ms`);
   const result = new Map<string, Map<string, string[][]>>();
   const produced = fs.readdirSync(out);
   for (const f of files) {

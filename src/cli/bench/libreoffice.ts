@@ -6,7 +6,6 @@
  * derived columns. Times are wall-clock of one `soffice --convert-to csv` each (start-up included; an
  * empty workbook's run is measured too and shown), and the two criteria sheets' numerators are compared.
  */
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -15,16 +14,8 @@ import { writeXlsxFile } from "../../hosts/xlsx/stream";
 import type { CellValue, WorkbookPlan } from "../../workbook/plan";
 import { buildCheckWorkbookPlan } from "../../workbook/criteria/workbook";
 import { parseCsv } from "../../workbook/csv";
+import { convertWithRecalc, SOFFICE, SofficeRun } from "./soffice";
 
-const SOFFICE = ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice"].find(
-  (p) => fs.existsSync(p),
-);
-
-const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-`;
 // Only the first sheet (the criteria sheet) is exported. Not yet understood: at 100 000 rows this conversion
 // did not finish within 10 minutes (2026-12-02), while `--convert-to csv` with the default filter options
 // converted the same workbook's first sheet in 211 s — which of these filter options costs it is untested.
@@ -94,34 +85,11 @@ export function sumproductPlan(plan: WorkbookPlan): WorkbookPlan {
   };
 }
 
-/** One soffice conversion; `timedOut` when it was stopped after `timeoutMs` (its `ms` is then that limit). */
-function soffice(files: string[], timeoutMs: number): { ms: number; out: string; timedOut: boolean } {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-lo-bench-"));
-  const profile = path.join(work, "profile");
-  fs.mkdirSync(path.join(profile, "user"), { recursive: true });
-  fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
-  const out = path.join(work, "out");
-  fs.mkdirSync(out);
-  const t0 = performance.now();
-  const r = spawnSync(
-    SOFFICE!,
-    [
-      "--headless",
-      "--norestore",
-      "--nolockcheck",
-      `-env:UserInstallation=file://${profile}`,
-      "--convert-to",
-      CSV_FILTER,
-      "--outdir",
-      out,
-      ...files,
-    ],
-    { encoding: "utf8", timeout: timeoutMs },
-  );
-  const ms = performance.now() - t0;
-  const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT";
-  if (r.error && !timedOut) throw new Error(`soffice: ${r.error.message}`);
-  return { ms, out, timedOut };
+/** One soffice conversion of the criteria sheet; `timedOut` when stopped after `timeoutMs` (`ms` is then that limit). */
+function soffice(files: string[], timeoutMs: number): SofficeRun {
+  const r = convertWithRecalc(files, CSV_FILTER, timeoutMs);
+  if (r.error) throw new Error(`soffice: ${r.error.message}`);
+  return r;
 }
 
 /** The criteria sheet as LibreOffice computed it (one string per row). */
