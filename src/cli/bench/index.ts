@@ -13,8 +13,9 @@
  * Options: --sizes 1000,10000,100000  --json  --files 200 --rows 500 (summary)  --no-summary
  *          --hf-max 10000 (largest N whose whole workbook, derived formulas included, is recalculated)
  *          --capacity 100000 (rows the criteria names cover, as the add-in writes them; tests use less)
- *          --no-libreoffice (skip the LibreOffice peer comparison)  --peer-size N (its register size;
- *          default the largest of --sizes)
+ *          --no-libreoffice (skip the LibreOffice peer comparison)  --peer-sizes 1000,10000 (its register
+ *          sizes; default --sizes)  --peer-full-max N (the whole workbook, derived formulas too, up to N rows;
+ *          default 10 000)
  *          --only write (only the writes in child processes: criteria workbook, floor, check -o; add
  *          --no-pane to skip the standalone page's long tasks too)
  *          --only engine (only what the engine ratio needs: register, bare pass, rows read, row checks +
@@ -115,7 +116,8 @@ interface Report {
   writes: WriteFigure[];
   /** Row checks + card evaluation over rows already read, as a multiple of the bare pass. */
   engine: { n: number; ms: number; bareMs: number; ratio: number }[];
-  libreOffice: PeerComparison | string | null;
+  /** One comparison per size (or why none was run). */
+  libreOffice: PeerComparison[] | string | null;
   summary: string | null;
   bundle: { firstLoadRaw: number; firstLoadGzip: number; lazyRaw: number; lazyGzip: number } | string;
 }
@@ -618,16 +620,32 @@ export async function runBench(argv: string[]): Promise<Report> {
   const office = writesOnly ? [] : await officeFigures(sizes, card);
 
   // Peer comparison: LibreOffice recalculating Miernik's criteria workbook and the SUMPRODUCT design.
-  let libreOffice: PeerComparison | string | null = null;
+  let libreOffice: PeerComparison[] | string | null = null;
   if (!writesOnly && !argv.includes("--no-libreoffice")) {
-    const n = Number(option(argv, "--peer-size") ?? Math.max(...sizes));
-    log(`… LibreOffice: ${n} rows, Miernik's COUNTIFS vs SUMPRODUCT over whole columns`);
+    const peerSizes = (option(argv, "--peer-sizes") ?? option(argv, "--peer-size") ?? sizes.join(","))
+      .split(",")
+      .map(Number);
+    const fullMax = Number(option(argv, "--peer-full-max") ?? 10_000);
     const { registerRows } = require("./child") as typeof import("./child");
-    try {
-      libreOffice = await libreOfficePeer(card, registerRows(n));
-    } catch (e) {
-      libreOffice = `FAILED: ${e instanceof Error ? e.message : String(e)}`;
+    const done: PeerComparison[] = [];
+    for (const n of peerSizes) {
+      log(`… LibreOffice: ${n} rows, Miernik's COUNTIFS vs SUMPRODUCT over whole columns`);
+      try {
+        const r = await libreOfficePeer(card, registerRows(n), { fullMax });
+        if (typeof r === "string") {
+          libreOffice = r;
+          break;
+        }
+        done.push(r);
+        for (const p of [r.criteria, r.full])
+          if (typeof p !== "string" && !p.agree && !p.miernik.timedOut && !p.sumproduct.timedOut)
+            fail(`LibreOffice N=${n}: ${p.note}`);
+      } catch (e) {
+        libreOffice = `FAILED at ${n} rows: ${e instanceof Error ? e.message : String(e)}`;
+        break;
+      }
     }
+    if (libreOffice === null) libreOffice = done;
   }
 
   // The Chromium long tasks of the standalone page are added after this report (withPaneLongTasks, ./longtask).
@@ -727,13 +745,27 @@ export function formatReport(r: Report): string {
     lines.push("");
     if (typeof r.libreOffice === "string") lines.push(`LibreOffice peer comparison: ${r.libreOffice}`);
     else {
-      const l = r.libreOffice;
+      const secs = (x: { ms: number; timedOut: boolean }) =>
+        `${x.timedOut ? "over " : ""}${(x.ms / 1000).toFixed(1)} s`;
       lines.push(
-        `LibreOffice headless, full recalculation of ${l.n} rows (soffice start-up alone ${(l.startupMs / 1000).toFixed(1)} s):`,
-        `  Miernik (COUNTIFS over bounded names)   ${l.timedOut.miernik ? "over " : ""}${(l.miernikMs / 1000).toFixed(1)} s`,
-        `  SUMPRODUCT over whole columns           ${l.timedOut.sumproduct ? "over " : ""}${(l.sumproductMs / 1000).toFixed(1)} s`,
-        `  ratio SUMPRODUCT / Miernik: ${l.timedOut.sumproduct ? "at least " : ""}×${l.ratio.toFixed(1)}; ${l.note}`,
+        "LibreOffice headless recalculation (wall clock, start-up included): Miernik's COUNTIFS over bounded names vs",
+        "SUMPRODUCT over whole columns",
+        `${pad("", 9)}${pad("what is recalculated", 44)}${lpad("Miernik", 10)}${lpad("SUMPRODUCT", 12)}  ratio   agreement`,
       );
+      for (const l of r.libreOffice) {
+        const rows: [string, PeerComparison["full"]][] = [
+          ["criteria sheet (derived columns as values)", l.criteria],
+          ["whole workbook (derived formulas too)", l.full],
+        ];
+        for (const [what, p] of rows)
+          lines.push(
+            typeof p === "string"
+              ? `${lpad(String(l.n), 8)} ${pad(what, 44)} ${p}`
+              : `${lpad(String(l.n), 8)} ${pad(what, 44)}${lpad(secs(p.miernik), 10)}${lpad(secs(p.sumproduct), 12)}  ` +
+                  `${p.sumproduct.timedOut ? "≥" : "×"}${p.ratio.toFixed(1)}    ${p.note}`,
+          );
+        lines.push(`${lpad("", 8)} (soffice start-up alone ${(l.startupMs / 1000).toFixed(1)} s)`);
+      }
     }
   }
   if (r.summary) lines.push("", r.summary);

@@ -2,23 +2,35 @@
  * Peer comparison in a real engine: LibreOffice headless recalculates (a full recalculation on load, a
  * fresh profile) Miernik's check workbook of N rows — COUNTIFS over bounded names — and the same
  * criteria written the way applicants write them by hand: SUMPRODUCT over whole columns
- * (`SUMPRODUCT((Uczestnicy!$AG:$AG=1)*(Uczestnicy!$AL:$AL=1))`), over the same register with the same
- * derived columns. Times are wall-clock of one `soffice --convert-to csv` each (start-up included; an
- * empty workbook's run is measured too and shown), and the two criteria sheets' numerators are compared.
+ * (`SUMPRODUCT((Uczestnicy!$AG:$AG=1)*(Uczestnicy!$AL:$AL=1))`), over the same register.
+ * Two comparisons:
+ * - the criteria sheets alone: the register's derived columns hold values (the TypeScript reference), so
+ *   both sides differ only in how the criteria are written — the design comparison, run at every size;
+ * - the whole workbook, the register's derived formulas recalculated too (the same formulas on both sides),
+ *   up to `fullMax` rows (see `fullSkipped`).
+ * Times are wall-clock of one `soffice --convert-to csv` each (start-up included; an almost empty
+ * workbook's run is measured and shown), and both criteria sheets are compared with each other and with
+ * `evaluate()` (numerators, denominators, pending counts).
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { Card } from "../../domain/card/types";
+import { evaluate } from "../../domain/card/evaluate";
+import type { Card, Evaluation } from "../../domain/card/types";
+import { checkRegister } from "../../domain/register/checks";
+import { REGISTER_COLUMNS } from "../../domain/register/columns";
 import { writeXlsxFile } from "../../hosts/xlsx/stream";
+import { parseA1 } from "../../workbook/address";
 import type { CellValue, WorkbookPlan } from "../../workbook/plan";
+import { criteriaCellMap } from "../../workbook/criteria/plan";
 import { buildCheckWorkbookPlan } from "../../workbook/criteria/workbook";
 import { parseCsv } from "../../workbook/csv";
+import { derivedRow } from "../../workbook/register/derivedValues";
+import { DERIVED_KEYS, REGISTER_SHEET } from "../../workbook/register/layout";
+import { readRegisterSheet } from "../../workbook/register/reader";
 import { convertWithRecalc, SOFFICE, SofficeRun } from "./soffice";
 
-// Only the first sheet (the criteria sheet) is exported. Not yet understood: at 100 000 rows this conversion
-// did not finish within 10 minutes (2026-12-02), while `--convert-to csv` with the default filter options
-// converted the same workbook's first sheet in 211 s — which of these filter options costs it is untested.
+// Only the first sheet (the criteria sheet) is exported, as raw values (not as shown).
 const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,1";
 
 /** Splits a function's arguments at top-level commas (outside quotes and parentheses). */
@@ -92,57 +104,142 @@ function soffice(files: string[], timeoutMs: number): SofficeRun {
   return r;
 }
 
-/** The criteria sheet as LibreOffice computed it (one string per row). */
-function criteriaSheet(outDir: string, base: string, sheet: string): string[] {
+/** The criteria sheet as LibreOffice computed it (its cells, row by row). */
+function criteriaSheet(outDir: string, base: string, sheet: string): string[][] {
   const f = fs
     .readdirSync(outDir)
     .find((x) => x === `${base}.csv` || (x.startsWith(`${base}-${sheet}`) && x.endsWith(".csv")));
   if (!f) return [];
-  return parseCsv(fs.readFileSync(path.join(outDir, f), "utf8"), ",").map((r) => r.join("|"));
+  return parseCsv(fs.readFileSync(path.join(outDir, f), "utf8"), ",").map((l) =>
+    l.map((v) => (v === null ? "" : String(v))),
+  );
 }
 
-export interface PeerComparison {
-  n: number;
-  miernikMs: number;
-  sumproductMs: number;
-  /** Which side did not finish within the time limit (its time is then the limit: a lower bound). */
-  timedOut: { miernik: boolean; sumproduct: boolean };
-  startupMs: number;
+/**
+ * The same workbook with the register's derived columns as VALUES (the TypeScript reference the derived
+ * formulas are tested against), so that LibreOffice computes only the criteria sheet.
+ */
+export function derivedAsValues(
+  plan: WorkbookPlan,
+  card: Card,
+  rows: CellValue[][],
+  asOf: number,
+): WorkbookPlan {
+  const header = REGISTER_COLUMNS.map((c) => c.header);
+  const { participants } = checkRegister(
+    readRegisterSheet({ name: REGISTER_SHEET, top: 0, left: 0, values: [header, ...rows] }).rows,
+    card.parameters,
+  );
+  if (participants.length !== rows.length)
+    throw new Error(`${rows.length} register rows but ${participants.length} participants`);
+  const inputs = REGISTER_COLUMNS.length;
+  return {
+    ...plan,
+    sheets: plan.sheets.map((s) => {
+      if (s.name !== REGISTER_SHEET) return s;
+      const cols = (s.columnFormulas ?? []).map((c) => c.col).sort((x, y) => x - y);
+      if (cols.length !== DERIVED_KEYS.length || cols.some((c, k) => c !== inputs + k))
+        throw new Error(
+          `the register's derived columns are not columns ${inputs}…${inputs + DERIVED_KEYS.length - 1}`,
+        );
+      return {
+        ...s,
+        columnFormulas: [],
+        blocks: s.blocks.map((b) =>
+          b.row !== 0 || b.col !== 0
+            ? b
+            : {
+                ...b,
+                values: b.values.map((line, i) =>
+                  i === 0 || i > participants.length
+                    ? line
+                    : [...line.slice(0, inputs), ...derivedRow(participants[i - 1], card.parameters, asOf)],
+                ),
+              },
+        ),
+      };
+    }),
+  };
+}
+
+/** Every criterion's numerator, denominator and pending count in LibreOffice's sheet vs `evaluate()`. */
+function againstEvaluate(grid: string[][], card: Card, e: Evaluation): string[] {
+  const map = criteriaCellMap(card);
+  const at = (a1: string): string => {
+    const { row, col } = parseA1(a1);
+    return grid[row]?.[col] ?? "";
+  };
+  const out: string[] = [];
+  for (const r of e.criteria) {
+    const cells = map.criteria[r.id];
+    const want: [string, string, number | null | undefined][] = [
+      ["numerator", cells.numerator, r.numerator],
+      ["denominator", cells.denominator, r.denominator],
+      ["pending", cells.pending, r.pending],
+    ];
+    for (const [what, a1, v] of want)
+      if (v !== null && v !== undefined && Number(at(a1)) !== v)
+        out.push(`${r.id} ${what}: LibreOffice ${at(a1) || "(empty)"}, evaluate ${v}`);
+  }
+  return out;
+}
+
+/** One side of a comparison: LibreOffice's wall-clock time (start-up included). */
+export interface PeerRun {
+  ms: number;
+  /** Did not finish within the time limit (`ms` is then the limit: a lower bound). */
+  timedOut: boolean;
+}
+
+/** Miernik's workbook and the SUMPRODUCT design, each recalculated by LibreOffice. */
+export interface PeerPair {
+  miernik: PeerRun;
+  sumproduct: PeerRun;
   /** SUMPRODUCT ÷ Miernik; a lower bound when the SUMPRODUCT side timed out. */
   ratio: number;
+  /** Both criteria sheets equal, and their numerators, denominators and pending counts equal `evaluate()`. */
   agree: boolean;
   note: string;
 }
 
-export async function libreOfficePeer(
+export interface PeerComparison {
+  n: number;
+  /** soffice converting an almost empty workbook: start-up and shut-down. */
+  startupMs: number;
+  /** The register's derived columns as values: only the criteria sheets are computed (the design comparison). */
+  criteria: PeerPair;
+  /** The whole workbook, the register's derived formulas included; a string when not run (and why). */
+  full: PeerPair | string;
+}
+
+/** Recalculates `plan` and its SUMPRODUCT twin in LibreOffice and compares both with `evaluate()`. */
+async function pair(
+  plan: WorkbookPlan,
   card: Card,
-  rows: CellValue[][],
-  timeoutMs = 900_000,
-): Promise<PeerComparison | string> {
-  if (!SOFFICE) return "LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui";
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-peer-"));
-  const plan = buildCheckWorkbookPlan(card, { rows, asOf: 45658 });
+  e: Evaluation,
+  dir: string,
+  timeoutMs: number,
+): Promise<PeerPair> {
   const mFile = path.join(dir, "miernik.xlsx");
   const sFile = path.join(dir, "sumproduct.xlsx");
-  const eFile = path.join(dir, "empty.xlsx");
   await writeXlsxFile(plan, mFile);
   await writeXlsxFile(sumproductPlan(plan), sFile);
-  await writeXlsxFile({ sheets: [{ ...plan.sheets[2] }], names: [] }, eFile);
-  const e = soffice([eFile], timeoutMs);
   const m = soffice([mFile], timeoutMs);
   const s = soffice([sFile], timeoutMs);
   const sheet = plan.sheets[0].name;
-  const a = criteriaSheet(m.out, "miernik", sheet);
-  const b = criteriaSheet(s.out, "sumproduct", sheet);
-  const agree = !m.timedOut && !s.timedOut && a.length > 0 && a.join("\n") === b.join("\n");
+  const a = m.timedOut ? [] : criteriaSheet(m.out, "miernik", sheet);
+  const b = s.timedOut ? [] : criteriaSheet(s.out, "sumproduct", sheet);
+  for (const r of [m, s]) fs.rmSync(r.work, { recursive: true, force: true });
   const limit = `${(timeoutMs / 60_000).toFixed(0)} min`;
-  fs.rmSync(dir, { recursive: true, force: true });
+  const same = a.length > 0 && a.map((l) => l.join("|")).join("\n") === b.map((l) => l.join("|")).join("\n");
+  const wrong = [
+    ...(a.length ? againstEvaluate(a, card, e).map((x) => `Miernik ${x}`) : []),
+    ...(b.length ? againstEvaluate(b, card, e).map((x) => `SUMPRODUCT ${x}`) : []),
+  ];
+  const agree = !m.timedOut && !s.timedOut && same && wrong.length === 0;
   return {
-    n: rows.length,
-    miernikMs: m.ms,
-    sumproductMs: s.ms,
-    startupMs: e.ms,
-    timedOut: { miernik: m.timedOut, sumproduct: s.timedOut },
+    miernik: { ms: m.ms, timedOut: m.timedOut },
+    sumproduct: { ms: s.ms, timedOut: s.timedOut },
     ratio: s.ms / m.ms,
     agree,
     note: m.timedOut
@@ -150,7 +247,55 @@ export async function libreOfficePeer(
       : s.timedOut
         ? `the SUMPRODUCT workbook did not finish within ${limit}: the ratio is a lower bound`
         : agree
-          ? "both criteria sheets compute the same values"
-          : `the criteria sheets differ (${a.length} and ${b.length} rows read)`,
+          ? "both criteria sheets compute the same values, equal to evaluate()"
+          : wrong.length > 0
+            ? `differs from evaluate(): ${wrong.slice(0, 3).join("; ")}${wrong.length > 3 ? ` (+${wrong.length - 3})` : ""}`
+            : `the criteria sheets differ (${a.length} and ${b.length} rows read)`,
   };
+}
+
+export interface PeerOptions {
+  /** Per soffice run (default 15 min). */
+  timeoutMs?: number;
+  /** The whole workbook (derived formulas too) only up to this many rows (default 10 000): see `fullSkipped`. */
+  fullMax?: number;
+}
+
+/** Why the whole workbook is not recalculated above `fullMax` rows. */
+export function fullSkipped(fullMax: number): string {
+  return (
+    `skipped above ${fullMax} rows (--peer-full-max N runs it): the register's duplicate check is an exact MATCH ` +
+    "of each row's person key over the key column, which LibreOffice 7.4 evaluates by scanning — its time grows " +
+    "with the square of the rows (100 000 rows: over 10 minutes on this machine), the same on both sides"
+  );
+}
+
+export async function libreOfficePeer(
+  card: Card,
+  rows: CellValue[][],
+  o: PeerOptions = {},
+): Promise<PeerComparison | string> {
+  if (!SOFFICE) return "LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui";
+  const timeoutMs = o.timeoutMs ?? 900_000;
+  const fullMax = o.fullMax ?? 10_000;
+  const asOf = 45658;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-peer-"));
+  try {
+    const header = REGISTER_COLUMNS.map((c) => c.header);
+    const checked = checkRegister(
+      readRegisterSheet({ name: REGISTER_SHEET, top: 0, left: 0, values: [header, ...rows] }).rows,
+      card.parameters,
+    );
+    const e = evaluate(checked.participants, card, asOf, checked.issues);
+    const plan = buildCheckWorkbookPlan(card, { rows, asOf });
+    const eFile = path.join(dir, "empty.xlsx");
+    await writeXlsxFile({ sheets: [{ ...plan.sheets[2] }], names: [] }, eFile);
+    const startup = soffice([eFile], timeoutMs);
+    fs.rmSync(startup.work, { recursive: true, force: true });
+    const criteria = await pair(derivedAsValues(plan, card, rows, asOf), card, e, dir, timeoutMs);
+    const full = rows.length <= fullMax ? await pair(plan, card, e, dir, timeoutMs) : fullSkipped(fullMax);
+    return { n: rows.length, startupMs: startup.ms, criteria, full };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
