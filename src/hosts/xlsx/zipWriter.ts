@@ -157,8 +157,10 @@ async function compress(
     for await (const p of pieces(data)) {
       out.crc = crc32(p, out.crc);
       out.size += p.length;
-      // A copy when the piece is a view of someone else's buffer: the stream may hold on to it.
-      await writer.write(p.byteOffset === 0 && p.byteLength === p.buffer.byteLength ? p : p.slice());
+      // A copy when the piece is a view of a larger (or shared) buffer: the stream may hold on to it.
+      const own =
+        p.buffer instanceof ArrayBuffer && p.byteOffset === 0 && p.byteLength === p.buffer.byteLength;
+      await writer.write((own ? p : p.slice()) as Uint8Array<ArrayBuffer>);
     }
     await writer.close();
   } catch (e) {
