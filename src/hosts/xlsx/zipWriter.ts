@@ -28,14 +28,19 @@ export interface ZipWriterOptions {
   date?: Date;
 }
 
-/** A package that would need ZIP64 (over 4 GB or over 65 535 parts); one line, English and Polish. */
+/**
+ * A package that would need ZIP64 (over 4 GB or over 65 535 parts); one line, English and Polish (`info`
+ * is the shape the pane shows as it is).
+ */
 export class ZipTooLargeError extends Error {
+  readonly info: { message: { pl: string; en: string } };
   constructor(
     message: string,
     readonly pl: string,
   ) {
     super(message);
     this.name = "ZipTooLargeError";
+    this.info = { message: { pl, en: message } };
   }
 }
 
