@@ -44,19 +44,34 @@ describe("MemoryWorkbook.writeTo (streamed .xlsx)", () => {
     const rich = richPlan();
     const main = rich.sheets[0];
     const withBreaks: SheetPlan = { ...main, print: { ...main.print!, colBreaks: [3] } };
-    mem.writePlans([withBreaks, ...rich.sheets.slice(1)], rich.names);
+    // A chart on a sheet that has tables too: its rels part already exists and gets the drawing added.
+    const reg = rich.sheets[2];
+    const regChart: SheetPlan = {
+      ...reg,
+      charts: [
+        { type: "line", title: "Wiek", dataRange: "A1:B3", seriesBy: "columns", from: "I2", to: "O12" },
+      ],
+    };
+    mem.writePlans([withBreaks, rich.sheets[1], regChart], rich.names);
     const bytes = await expectSameWorkbook(mem);
     const zip = await parts(bytes);
     expect([...zip.keys()]).toEqual(
       expect.arrayContaining(["xl/charts/chart1.xml", "xl/drawings/drawing1.xml"]),
     );
     expect(await chartsFromXlsx(bytes)).toEqual(
-      new Map([[main.name, [expect.objectContaining({ title: "Wartości", dataRange: "A3:B5" })]]]),
+      new Map([
+        [main.name, [expect.objectContaining({ title: "Wartości", dataRange: "A3:B5" })]],
+        [reg.name, [expect.objectContaining({ title: "Wiek", dataRange: "A1:B3" })]],
+      ]),
     );
-    const sheetXml = [...zip.entries()].find(
-      ([n, x]) => n.startsWith("xl/worksheets/sheet") && x.includes("<drawing"),
-    )![1];
-    expect(sheetXml).toContain('<colBreaks count="1" manualBreakCount="1"><brk id="3"');
+    const regRels = [...zip.entries()].find(
+      ([n, x]) => n.startsWith("xl/worksheets/_rels/") && x.includes("/table") && x.includes("/drawing"),
+    );
+    expect(regRels).toBeDefined();
+    const withColBreaks = [...zip.entries()].filter(([, x]) => x.includes("<colBreaks"));
+    expect(withColBreaks.length).toBe(1);
+    expect(withColBreaks[0][1]).toContain('<colBreaks count="1" manualBreakCount="1"><brk id="3"');
+    expect(withColBreaks[0][1]).toContain("<drawing r:id=");
     const back = await readXlsx(bytes);
     expect(back.sheets.find((s) => s.name === "Notatki")!.values).toEqual([["moje notatki", 1796]]);
   });
