@@ -108,7 +108,8 @@ export function FileBar({ files, lang, onOpened }: FileBarProps): React.JSX.Elem
     setMessage(null);
     try {
       const name = await files.download();
-      setMessage({ intent: "success", text: `${tr("fileDownloaded", lang)}: ${name}` });
+      // null: the save picker was cancelled — nothing written, nothing to say.
+      if (name !== null) setMessage({ intent: "success", text: `${tr("fileDownloaded", lang)}: ${name}` });
     } catch (e) {
       setMessage({ intent: "error", text: errorMessage(e)[lang] });
     }

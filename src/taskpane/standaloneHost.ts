@@ -3,7 +3,9 @@
  * opened (.xlsx or .csv), held in memory in this page. Sections read its sheets, write plans into it
  * (other sheets stay as they were) and validate it exactly as in Excel; the result is saved by a
  * browser download. ExcelJS is loaded with a dynamic import() the first time a file is opened or
- * written, so the add-in's first-load bundle does not carry it. Nothing leaves the page.
+ * written, so the add-in's first-load bundle does not carry it. Nothing leaves the page. Saving streams
+ * the package (./download.ts): into the file the user picks where the browser can write files, else
+ * into a Blob offered as a download.
  */
 import type { Localized } from "../domain/i18n";
 import type { Programme } from "../domain/programme/types";
@@ -11,12 +13,18 @@ import type { MemoryWorkbook } from "../hosts/xlsx/memory";
 import type { WorkbookCells } from "../workbook/cells";
 import { planFixes } from "../workbook/validation/fixes";
 import { validateWorkbookCells } from "../workbook/validation/validate";
-import { browserDownload } from "./download";
+import { browserDownload, saveInBrowser, WorkbookFile } from "./download";
 import type { WorkbookHost } from "./host";
 import type { ValidationHost } from "./validation/host";
 
-/** Hands the bytes to the user (default: a browser download). */
+/** Hands the bytes to the user, collected in one piece (tests; the page streams, see SaveWorkbook). */
 export type SaveFile = (bytes: Uint8Array, fileName: string) => void | Promise<void>;
+
+/**
+ * Hands the workbook to the user as a stream of chunks; `interactive` when the user pressed Download (the
+ * save picker may be shown), not for the automatic download after a layout. False: the user cancelled.
+ */
+export type SaveWorkbook = (file: WorkbookFile, how: { interactive: boolean }) => Promise<boolean>;
 
 /** The in-memory workbook module (src/hosts/xlsx/memory), loaded on first use. */
 export type LoadWorkbookModule = () => Promise<{ MemoryWorkbook: typeof MemoryWorkbook }>;
@@ -46,15 +54,21 @@ export interface StandaloneFiles {
    * file) when unreadable.
    */
   open(file: { name: string; bytes: Uint8Array | Blob }): Promise<OpenFileInfo>;
-  /** Save the workbook as a download; returns the file name. */
-  download(): Promise<string>;
+  /**
+   * Save the workbook (the Download button: where the browser can write files, the user picks where);
+   * returns the file name, or null when the user cancelled the save picker (nothing written).
+   */
+  download(): Promise<string | null>;
   /** Close the open file (start over with none); the caller asks first when changes are unsaved. */
   close(): void;
   subscribe(listener: () => void): () => void;
 }
 
 export interface StandaloneHostOptions {
+  /** Receives the whole package's bytes (tests); ignored when `saveWorkbook` is given. */
   save?: SaveFile;
+  /** Receives the workbook as a stream (default: the browser's save picker or a Blob download). */
+  saveWorkbook?: SaveWorkbook;
   loadModule?: LoadWorkbookModule;
   /** Enables validation of monitoring sheets (the pane passes the programme). */
   programme?: Programme;
@@ -75,6 +89,19 @@ export function fileNameFor(sheetName: string): string {
 }
 
 export { browserDownload };
+
+/** The workbook's chunks in one Uint8Array (tests' `save`). */
+export async function collectBytes(file: WorkbookFile): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  await file.writeTo({ write: (c) => void chunks.push(c) });
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let p = 0;
+  for (const c of chunks) {
+    out.set(c, p);
+    p += c.length;
+  }
+  return out;
+}
 
 /** A problem with the user's file, with a message naming it and saying what to do. */
 export class FileOpenError extends Error {
@@ -118,7 +145,15 @@ export interface StandaloneHost extends WorkbookHost {
 }
 
 export function createStandaloneHost(opts: StandaloneHostOptions = {}): StandaloneHost {
-  const save = opts.save ?? browserDownload;
+  const given = opts.save;
+  const saveWorkbook: SaveWorkbook =
+    opts.saveWorkbook ??
+    (given
+      ? async (file) => {
+          await given(await collectBytes(file), file.fileName);
+          return true;
+        }
+      : (file, how) => saveInBrowser(file, how.interactive));
   const loadModule = opts.loadModule ?? loadWorkbookModule;
   const downloadOnWrite = opts.downloadOnWrite ?? true;
   let wb: MemoryWorkbook | null = null;
@@ -129,7 +164,7 @@ export function createStandaloneHost(opts: StandaloneHostOptions = {}): Standalo
   const info = (): OpenFileInfo | null =>
     wb ? { fileName: wb.fileName, sheets: wb.sheetNames(), unsaved } : null;
 
-  const download = async (): Promise<string> => {
+  const download = async (interactive: boolean): Promise<string | null> => {
     if (!wb)
       throw new FileOpenError({
         message: {
@@ -137,10 +172,15 @@ export function createStandaloneHost(opts: StandaloneHostOptions = {}): Standalo
           en: "No workbook is open: open an .xlsx or .csv file or create a sheet.",
         },
       });
-    await save(await wb.toBytes(), wb.fileName);
+    const open = wb;
+    const saved = await saveWorkbook(
+      { fileName: open.fileName, writeTo: (sink) => open.writeTo(sink) },
+      { interactive },
+    );
+    if (!saved) return null;
     unsaved = false;
     changed();
-    return wb.fileName;
+    return open.fileName;
   };
 
   const files: StandaloneFiles = {
@@ -164,7 +204,7 @@ export function createStandaloneHost(opts: StandaloneHostOptions = {}): Standalo
       changed();
       return info()!;
     },
-    download,
+    download: () => download(true),
     close: () => {
       wb = null;
       unsaved = false;
@@ -219,7 +259,7 @@ export function createStandaloneHost(opts: StandaloneHostOptions = {}): Standalo
       onProgress?.(1);
       changed();
       if (!downloadOnWrite) return {};
-      return { downloaded: await download() };
+      return { downloaded: (await download(false)) ?? undefined };
     },
     showSheet: () => Promise.resolve(),
     validation,

@@ -26,6 +26,24 @@ export interface SessionOptions {
    * Excel from ./fakeOffice.ts). Default: the real office.js from node_modules.
    */
   officeScript?: string;
+  /**
+   * The File System Access save picker. "none" (default): the page sees a browser without one and
+   * downloads through a Blob (what Playwright's "download" event catches) — headless Chromium's real
+   * picker rejects at once with the AbortError a user's Cancel gives. "fake": a picker whose file
+   * records what the page writes into `window.__miernikSave` (see SavedByPicker); setting
+   * `__miernikSave.cancel = true` makes it answer as a Cancel does.
+   */
+  savePicker?: "none" | "fake";
+}
+
+/** What the fake save picker recorded (`window.__miernikSave`). */
+export interface SavedByPicker {
+  asked: string[];
+  cancel: boolean;
+  /** Each chunk written, base64. */
+  chunks: string[];
+  closed: boolean;
+  aborted: boolean;
 }
 
 export async function openSession(opts: SessionOptions = {}): Promise<Session> {
@@ -76,6 +94,39 @@ export async function openSession(opts: SessionOptions = {}): Promise<Session> {
       ),
     );
   });
+  if ((opts.savePicker ?? "none") === "none")
+    await context.addInitScript(() => {
+      delete (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+    });
+  else
+    await context.addInitScript(() => {
+      const rec: SavedByPicker = { asked: [], cancel: false, chunks: [], closed: false, aborted: false };
+      const w = window as unknown as { __miernikSave: SavedByPicker; showSaveFilePicker: unknown };
+      w.__miernikSave = rec;
+      w.showSaveFilePicker = (o: { suggestedName: string }) => {
+        rec.asked.push(o.suggestedName);
+        if (rec.cancel) return Promise.reject(new DOMException("The user aborted a request.", "AbortError"));
+        return Promise.resolve({
+          createWritable: () =>
+            Promise.resolve({
+              write: (c: Uint8Array) => {
+                let bin = "";
+                for (let i = 0; i < c.length; i++) bin += String.fromCharCode(c[i]);
+                rec.chunks.push(btoa(bin));
+                return Promise.resolve();
+              },
+              close: () => {
+                rec.closed = true;
+                return Promise.resolve();
+              },
+              abort: () => {
+                rec.aborted = true;
+                return Promise.resolve();
+              },
+            }),
+        });
+      };
+    });
   const page = await context.newPage();
   const cspConsole: string[] = [];
   page.on("console", (m) => {

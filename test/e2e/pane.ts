@@ -12,6 +12,8 @@ export interface PaneOptions {
   host: "standalone" | "excel";
   /** Replaces office.js (the simulated Excel); see ./browser.ts. */
   officeScript?: string;
+  /** The File System Access save picker the page sees (./browser.ts; default none). */
+  savePicker?: "none" | "fake";
   /** Runs before the page loads (clocks, listeners). */
   beforeLoad?: (page: Page) => Promise<void> | void;
 }
@@ -25,7 +27,10 @@ export interface Pane {
 export async function openPane(opts: PaneOptions): Promise<Pane> {
   if (!fs.existsSync(path.join(DIST, "taskpane.html"))) throw new Error("run `npm run build` first");
   const server = await serveFolder(DIST);
-  const session = await openSession(opts.officeScript ? { officeScript: opts.officeScript } : {});
+  const session = await openSession({
+    ...(opts.officeScript ? { officeScript: opts.officeScript } : {}),
+    savePicker: opts.savePicker,
+  });
   await opts.beforeLoad?.(session.page);
   await session.page.goto(`${server.url}/taskpane.html`);
   await session.page.waitForSelector(`body[data-miernik-host="${opts.host}"]`, { timeout: 30_000 });

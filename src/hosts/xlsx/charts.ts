@@ -288,73 +288,153 @@ function insertBefore(xml: string, tags: string[], fragment: string): string {
   return xml.slice(0, at) + fragment + xml.slice(at);
 }
 
-function nextFree(zip: JSZip, prefix: string): number {
-  let n = 1;
-  while (zip.file(`${prefix}${n}.xml`)) n++;
-  return n;
-}
-
 /** True when a plan needs anything this module adds. */
 export function needsPackageParts(sheets: SheetPlan[]): boolean {
   return sheets.some((s) => (s.charts?.length ?? 0) > 0 || (s.print?.colBreaks?.length ?? 0) > 0);
 }
 
+/** A relationship of a part's rels file. */
+export interface Rel {
+  id: string;
+  type: string;
+  target: string;
+}
+
+/** What the edits need to know of a package before its parts pass by. */
+export interface PackageFacts {
+  /** Sheet name → its part path ("xl/worksheets/sheet2.xml"). */
+  sheetParts: Map<string, string>;
+  /** The parts the package has (at least its drawings, charts and sheets' rels). */
+  parts: Set<string>;
+  /** The relationships of a rels part (none when it is absent). */
+  rels(relsPart: string): Rel[];
+  /** True when the sheet part already has a `<drawing>` (its charts are then left out). */
+  hasDrawing(sheetPart: string): boolean;
+}
+
+/** How a package is changed: parts edited as they pass (name → edit of the text), and parts to add. */
+export interface PackageEdits {
+  edits: Map<string, (xml: string) => string>;
+  added: { name: string; text: string }[];
+}
+
+/** `<part dir>/_rels/<part name>.rels`. */
+function relsPartOf(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
+}
+
 /**
- * Adds the charts and column breaks of `sheets` to a package ExcelJS wrote. Sheets are found by name; a plan
- * whose sheet is not in the package is skipped. Returns the new bytes (the input when nothing is to add).
+ * The charts and column breaks of `sheets` as edits of a package ExcelJS writes: the sheet parts get
+ * `<colBreaks>` and `<drawing r:id>`, the sheets' rels the drawing relationship, [Content_Types].xml the
+ * overrides, and the chart and drawing parts are added. The same edits serve a package being streamed
+ * (MemoryWorkbook.writeTo: parts edited as they pass) and a written one (addPackageParts). Sheets are
+ * found by name; a plan whose sheet is not in the package is skipped.
+ */
+export function packageEdits(sheets: SheetPlan[], facts: PackageFacts): PackageEdits {
+  const taken = new Set(facts.parts);
+  const edits = new Map<string, (xml: string) => string>();
+  const added: { name: string; text: string }[] = [];
+  const overrides: string[] = [];
+  const nextFree = (prefix: string) => {
+    let n = 1;
+    while (taken.has(`${prefix}${n}.xml`)) n++;
+    return n;
+  };
+  const add = (name: string, text: string) => {
+    taken.add(name);
+    added.push({ name, text });
+  };
+  const override = (part: string, ct: string) =>
+    overrides.push(`<Override PartName="/${part}" ContentType="${ct}"/>`);
+  for (const plan of sheets) {
+    const part = facts.sheetParts.get(plan.name);
+    if (!part) continue;
+    const steps: ((xml: string) => string)[] = [];
+    const breaks = plan.print?.colBreaks ?? [];
+    if (breaks.length > 0) {
+      const brk = breaks.map((c) => `<brk id="${c}" max="1048575" man="1"/>`).join("");
+      const fragment = `<colBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${brk}</colBreaks>`;
+      steps.push((xml) =>
+        /<colBreaks[\s>]/.test(xml) ? xml : insertBefore(xml, AFTER_COL_BREAKS, fragment),
+      );
+    }
+    const charts = plan.charts ?? [];
+    if (charts.length > 0 && !facts.hasDrawing(part)) {
+      const d = nextFree("xl/drawings/drawing");
+      const drawingPart = `xl/drawings/drawing${d}.xml`;
+      taken.add(drawingPart);
+      const chartRels: Rel[] = [];
+      charts.forEach((c, k) => {
+        const n = nextFree("xl/charts/chart");
+        add(`xl/charts/chart${n}.xml`, chartXml(plan, c));
+        override(`xl/charts/chart${n}.xml`, CT_CHART);
+        chartRels.push({ id: `rId${k + 1}`, type: REL_CHART, target: `../charts/chart${n}.xml` });
+      });
+      add(drawingPart, drawingXml(charts));
+      add(`xl/drawings/_rels/drawing${d}.xml.rels`, relsXml(chartRels));
+      override(drawingPart, CT_DRAWING);
+      const relsPart = relsPartOf(part);
+      const rels = facts.rels(relsPart);
+      let k = rels.length + 1;
+      while (rels.some((r) => r.id === `rId${k}`)) k++;
+      const rel: Rel = { id: `rId${k}`, type: REL_DRAWING, target: `../drawings/drawing${d}.xml` };
+      if (facts.parts.has(relsPart))
+        edits.set(relsPart, (xml) =>
+          xml.includes("</Relationships>")
+            ? xml.replace(
+                "</Relationships>",
+                `<Relationship Id="${rel.id}" Type="${rel.type}" Target="${rel.target}"/></Relationships>`,
+              )
+            : relsXml([...parseRels(xml), rel]),
+        );
+      else add(relsPart, relsXml([rel]));
+      steps.push((xml) => {
+        let x = xml;
+        if (!/xmlns:r="/.test(x.slice(0, x.indexOf(">", x.indexOf("<worksheet")))))
+          x = x.replace("<worksheet ", `<worksheet xmlns:r="${NS_R}" `);
+        return insertBefore(
+          x,
+          AFTER_COL_BREAKS.slice(AFTER_COL_BREAKS.indexOf("legacyDrawing")),
+          `<drawing r:id="rId${k}"/>`,
+        );
+      });
+    }
+    if (steps.length > 0) edits.set(part, (xml) => steps.reduce((x, f) => f(x), xml));
+  }
+  if (overrides.length > 0)
+    edits.set("[Content_Types].xml", (xml) => xml.replace("</Types>", `${overrides.join("")}</Types>`));
+  return { edits, added };
+}
+
+/**
+ * Adds the charts and column breaks of `sheets` to a package ExcelJS wrote (packageEdits, applied to the
+ * unpacked package). Returns the new bytes (the input when nothing is to add).
  */
 export async function addPackageParts(bytes: Uint8Array, sheets: SheetPlan[]): Promise<Uint8Array> {
   if (!needsPackageParts(sheets)) return bytes;
   const zip = await JSZip.loadAsync(bytes);
-  const parts = await sheetParts(zip);
-  let types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
-  const override = (part: string, ct: string) => {
-    types = types.replace("</Types>", `<Override PartName="/${part}" ContentType="${ct}"/></Types>`);
-  };
+  const sheetPartsByName = await sheetParts(zip);
+  const parts = new Set(Object.keys(zip.files).filter((n) => !zip.files[n].dir));
+  const rels = new Map<string, Rel[]>();
+  const drawn = new Set<string>();
   for (const plan of sheets) {
-    const part = parts.get(plan.name);
+    const part = sheetPartsByName.get(plan.name);
     if (!part) continue;
-    let xml = (await zip.file(part)?.async("string")) ?? "";
-    const breaks = plan.print?.colBreaks ?? [];
-    if (breaks.length > 0 && !/<colBreaks[\s>]/.test(xml)) {
-      const brk = breaks.map((c) => `<brk id="${c}" max="1048575" man="1"/>`).join("");
-      xml = insertBefore(
-        xml,
-        AFTER_COL_BREAKS,
-        `<colBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${brk}</colBreaks>`,
-      );
-    }
-    const charts = plan.charts ?? [];
-    if (charts.length > 0 && !/<drawing[\s/>]/.test(xml)) {
-      const d = nextFree(zip, "xl/drawings/drawing");
-      const drawingPart = `xl/drawings/drawing${d}.xml`;
-      const chartRels: { id: string; type: string; target: string }[] = [];
-      charts.forEach((c, k) => {
-        const n = nextFree(zip, "xl/charts/chart");
-        zip.file(`xl/charts/chart${n}.xml`, chartXml(plan, c));
-        override(`xl/charts/chart${n}.xml`, CT_CHART);
-        chartRels.push({ id: `rId${k + 1}`, type: REL_CHART, target: `../charts/chart${n}.xml` });
-      });
-      zip.file(drawingPart, drawingXml(charts));
-      zip.file(`xl/drawings/_rels/drawing${d}.xml.rels`, relsXml(chartRels));
-      override(drawingPart, CT_DRAWING);
-      const slash = part.lastIndexOf("/");
-      const relsPart = `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
-      const rels = parseRels((await zip.file(relsPart)?.async("string")) ?? "");
-      let k = rels.length + 1;
-      while (rels.some((r) => r.id === `rId${k}`)) k++;
-      rels.push({ id: `rId${k}`, type: REL_DRAWING, target: `../drawings/drawing${d}.xml` });
-      zip.file(relsPart, relsXml(rels));
-      if (!/xmlns:r="/.test(xml.slice(0, xml.indexOf(">", xml.indexOf("<worksheet")))))
-        xml = xml.replace("<worksheet ", `<worksheet xmlns:r="${NS_R}" `);
-      xml = insertBefore(
-        xml,
-        AFTER_COL_BREAKS.slice(AFTER_COL_BREAKS.indexOf("legacyDrawing")),
-        `<drawing r:id="rId${k}"/>`,
-      );
-    }
-    zip.file(part, xml);
+    const relsPart = relsPartOf(part);
+    rels.set(relsPart, parseRels((await zip.file(relsPart)?.async("string")) ?? ""));
+    if (/<drawing[\s/>]/.test((await zip.file(part)?.async("string")) ?? "")) drawn.add(part);
   }
-  zip.file("[Content_Types].xml", types);
+  const { edits, added } = packageEdits(sheets, {
+    sheetParts: sheetPartsByName,
+    parts,
+    rels: (p) => rels.get(p) ?? [],
+    hasDrawing: (p) => drawn.has(p),
+  });
+  for (const [name, edit] of edits) {
+    const file = zip.file(name);
+    if (file) zip.file(name, edit(await file.async("string")));
+  }
+  for (const a of added) zip.file(a.name, a.text);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }

@@ -10,8 +10,124 @@ import type { SheetCells } from "../../workbook/cells";
 import { CellValue, emptySheet, NamePlan, SheetPlan } from "../../workbook/plan";
 import { csvSheetFromBytes, RegisterReadError } from "../../workbook/register/reader";
 import { loadXlsx, normaliseValue, readWorksheetCells, XlsxReadError } from "./read";
-import { addPackageParts, needsPackageParts } from "./charts";
+import { addPackageParts, needsPackageParts, packageEdits, PackageFacts, Rel } from "./charts";
 import { renderWorkbookPlan, writeCellsToWorkbook, XlsxCellWrite } from "./render";
+import { ByteSink, ChunkSink, ZipCompression, ZipWriter } from "./zipWriter";
+
+export type { ByteSink };
+
+/** The parts of ExcelJS 4.4's model the package writer reads (after XLSX.prepareModel). */
+interface ModelSheet {
+  id: number;
+  name: string;
+  rels?: { Id: string; Type: string; Target: string }[];
+  drawing?: { name: string };
+}
+interface WorkbookModel {
+  worksheets: ModelSheet[];
+}
+type Part = (zip: PartSink, model: WorkbookModel) => Promise<void> | void;
+/** ExcelJS's XLSX writer, part by part: the steps of its `write()` (lib/xlsx/xlsx.js), each appending parts. */
+interface XlsxParts {
+  prepareModel(model: WorkbookModel, options: object): void;
+  addContentTypes: Part;
+  addOfficeRels: Part;
+  addWorkbookRels: Part;
+  addWorksheets: Part;
+  addSharedStrings: Part;
+  addDrawings: Part;
+  addTables: Part;
+  addThemes: Part;
+  addStyles: Part;
+  addMedia: Part;
+  addApp: Part;
+  addCore: Part;
+  addWorkbook: Part;
+}
+const STEPS = [
+  "prepareModel",
+  "addContentTypes",
+  "addOfficeRels",
+  "addWorkbookRels",
+  "addWorksheets",
+  "addSharedStrings",
+  "addDrawings",
+  "addTables",
+  "addThemes",
+  "addStyles",
+  "addMedia",
+  "addApp",
+  "addCore",
+  "addWorkbook",
+] as const;
+
+/** What ExcelJS's steps append to: ExcelJS's own ZipWriter interface (`append(data, {name, base64})`). */
+interface PartSink {
+  append(data: unknown, options: { name: string; base64?: boolean }): void;
+}
+
+function base64Bytes(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/**
+ * Parts appended by ExcelJS go one at a time into the streaming zip (edited on the way when the charts
+ * module asks for it); `flush` waits until every part appended so far is in the sink.
+ */
+class PartQueue implements PartSink {
+  private chain: Promise<void> = Promise.resolve();
+  constructor(
+    private readonly zip: ZipWriter,
+    private readonly edits: Map<string, (xml: string) => string>,
+  ) {}
+
+  append(data: unknown, options: { name: string; base64?: boolean }): void {
+    const { name } = options;
+    let part: string | Uint8Array;
+    if (typeof data === "string") part = options.base64 ? base64Bytes(data) : data;
+    else if (data instanceof Uint8Array) part = data;
+    else if (data instanceof ArrayBuffer) part = new Uint8Array(data);
+    else throw new Error(`xlsx: part ${name} has data of an unknown kind`);
+    const edit = this.edits.get(name);
+    if (edit) part = edit(typeof part === "string" ? part : new TextDecoder().decode(part));
+    const zip = this.zip;
+    this.chain = this.chain.then(() => zip.add(name, part));
+  }
+
+  flush(): Promise<void> {
+    return this.chain;
+  }
+}
+
+/** What the chart edits need to know, from ExcelJS's prepared model (the parts it is about to write). */
+function factsOfModel(model: WorkbookModel): PackageFacts {
+  const sheetParts = new Map<string, string>();
+  const parts = new Set<string>();
+  const rels = new Map<string, Rel[]>();
+  const drawn = new Set<string>();
+  for (const ws of model.worksheets) {
+    const part = `xl/worksheets/sheet${ws.id}.xml`;
+    sheetParts.set(ws.name, part);
+    parts.add(part);
+    if (ws.rels && ws.rels.length > 0) {
+      const relsPart = `xl/worksheets/_rels/sheet${ws.id}.xml.rels`;
+      parts.add(relsPart);
+      rels.set(
+        relsPart,
+        ws.rels.map((r) => ({ id: r.Id, type: r.Type, target: r.Target })),
+      );
+    }
+    if (ws.drawing) {
+      drawn.add(part);
+      parts.add(`xl/drawings/${ws.drawing.name}.xml`);
+      parts.add(`xl/drawings/_rels/${ws.drawing.name}.xml.rels`);
+    }
+  }
+  return { sheetParts, parts, rels: (p) => rels.get(p) ?? [], hasDrawing: (p) => drawn.has(p) };
+}
 
 export { XlsxReadError };
 
@@ -127,11 +243,60 @@ export class MemoryWorkbook {
     writeCellsToWorkbook(this.wb, ws?.name ?? sheet, cells);
   }
 
-  /** The workbook as .xlsx bytes. */
-  async toBytes(): Promise<Uint8Array> {
-    const buf = await this.wb.xlsx.writeBuffer();
-    const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
-    return addPackageParts(bytes, [...this.packaged.values()]);
+  /** The workbook as .xlsx bytes (writeTo, collected). */
+  async toBytes(opts: { compression?: ZipCompression } = {}): Promise<Uint8Array> {
+    const sink = new ChunkSink();
+    await this.writeTo(sink, opts);
+    return sink.bytes();
+  }
+
+  /**
+   * Writes the workbook as an .xlsx into `sink`, part by part: ExcelJS's XLSX writer renders each part
+   * (one worksheet at a time) and the streaming zip writer (./zipWriter.ts) compresses it and hands the
+   * chunks on, so the package is never held whole — only the part being written (a sheet's XML, as
+   * ExcelJS renders it) and the model itself. Charts and column breaks (./charts.ts) are edits of the
+   * parts as they pass, plus parts added at the end. The result is the workbook `xlsx.writeBuffer()` +
+   * addPackageParts gives (test/hosts/xlsxWriteTo.test.ts compares them part by part).
+   */
+  async writeTo(sink: ByteSink, opts: { compression?: ZipCompression } = {}): Promise<void> {
+    const xlsx = this.wb.xlsx as unknown as Partial<XlsxParts>;
+    const zip = new ZipWriter(sink, { compression: opts.compression });
+    const sheets = [...this.packaged.values()];
+    if (!STEPS.every((s) => typeof xlsx[s] === "function")) {
+      // Not ExcelJS 4.4's writer (another build or version): its whole-package writer, then the same zip.
+      const buf = await this.wb.xlsx.writeBuffer();
+      const bytes = await addPackageParts(
+        buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer),
+        sheets,
+      );
+      await sink.write(bytes);
+      return;
+    }
+    const w = xlsx as XlsxParts;
+    const model = (this.wb as unknown as { model: WorkbookModel }).model;
+    w.prepareModel(model, {});
+    const { edits, added } = packageEdits(sheets, factsOfModel(model));
+    const parts = new PartQueue(zip, edits);
+    const step = async (f: Part, m: WorkbookModel = model) => {
+      await f.call(w, parts, m);
+      await parts.flush();
+    };
+    // The order of ExcelJS's write(); worksheets one by one, so only one sheet's XML exists at a time.
+    await step(w.addContentTypes);
+    await step(w.addOfficeRels);
+    await step(w.addWorkbookRels);
+    for (const ws of model.worksheets) await step(w.addWorksheets, { ...model, worksheets: [ws] });
+    await step(w.addSharedStrings);
+    await step(w.addDrawings);
+    await step(w.addTables);
+    await step(w.addThemes);
+    await step(w.addStyles);
+    await step(w.addMedia);
+    await step(w.addApp);
+    await step(w.addCore);
+    await step(w.addWorkbook);
+    for (const a of added) await zip.add(a.name, a.text);
+    await zip.finish();
   }
 
   private worksheet(name: string): ExcelJS.Worksheet | undefined {

@@ -17,7 +17,11 @@ import type { ExcelValidationResult, FixResult } from "../validation/host";
 export interface WorkerOps {
   /** The picked File itself (structured clone passes a handle; the worker reads it), or bytes (transferred). */
   open: { args: [name: string, bytes: Uint8Array | Blob]; result: OpenFileInfo };
-  download: { args: []; result: string };
+  /**
+   * Save the workbook: "stream" sends the package to the main thread in chunks (each acknowledged once
+   * written into the file the user picked), "blob" returns it in `saved` as a Blob; null: nothing saved.
+   */
+  download: { args: [mode: "stream" | "blob"]; result: string | null };
   close: { args: []; result: null };
   listSheets: { args: []; result: string[] };
   readSheet: { args: [name: string]; result: SheetCells | null };
@@ -35,11 +39,14 @@ export type WorkerOp = keyof WorkerOps;
 
 export type WorkerRequest =
   | { [K in WorkerOp]: { id: number; op: K; args: WorkerOps[K]["args"] } }[WorkerOp]
-  | { id: number; cancel: true };
+  | { id: number; cancel: true }
+  /** A chunk of a streamed download was written: the worker sends the next. */
+  | { id: number; ack: true };
 
 /** A file the worker's workbook wants the user to save (a download on the main thread). */
 export interface SavedFile {
-  bytes: Uint8Array;
+  /** The package as a Blob (built from its chunks in the worker; passed by reference, not copied). */
+  blob: Blob;
   fileName: string;
 }
 
@@ -48,6 +55,8 @@ export type WorkerError =
 
 export type WorkerResponse =
   | { id: number; progress: [done: number, total: number] }
+  /** The next chunk of a streamed download (its buffer transferred); answered by `ack`. */
+  | { id: number; chunk: Uint8Array }
   | {
       id: number;
       ok: true;

@@ -7,10 +7,57 @@
 import { PROGRAMME } from "../../domain/programme/programme";
 import { isUserFacingError } from "../host";
 import { checkCriteria } from "../participants/flows";
+import { workbookBlob } from "../download";
 import { createStandaloneHost, LoadWorkbookModule, loadWorkbookModule } from "../standaloneHost";
 import type { SavedFile, WorkerError, WorkerRequest, WorkerResponse } from "./protocol";
 
 export type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
+
+type Operation = Exclude<WorkerRequest, { cancel: true } | { ack: true }>;
+
+/** Chunks of a streamed download are sent in pieces of about this size (fewer messages, bounded memory). */
+export const STREAM_CHUNK_BYTES = 1 << 20;
+
+/**
+ * The worker's end of a streamed download: chunks are gathered to about STREAM_CHUNK_BYTES and posted
+ * (buffer transferred); the next is made only after the main thread acknowledged the last as written,
+ * so no more than one piece waits in memory however slow the disk.
+ */
+function postingSink(
+  post: Post,
+  id: number,
+  acks: Map<number, (e?: unknown) => void>,
+  signal: AbortSignal,
+  pieceBytes: number,
+) {
+  let parts: Uint8Array[] = [];
+  let size = 0;
+  const send = async () => {
+    if (size === 0) return;
+    const piece = new Uint8Array(size);
+    let p = 0;
+    for (const c of parts) {
+      piece.set(c, p);
+      p += c.length;
+    }
+    parts = [];
+    size = 0;
+    signal.throwIfAborted();
+    const acked = new Promise<void>((resolve, reject) =>
+      acks.set(id, (e) => (e === undefined ? resolve() : reject(e))),
+    );
+    post({ id, chunk: piece }, [piece.buffer]);
+    await acked;
+  };
+  return {
+    write: async (chunk: Uint8Array) => {
+      parts.push(chunk);
+      size += chunk.length;
+      if (size >= pieceBytes) await send();
+    },
+    flush: send,
+  };
+}
 
 function toWorkerError(e: unknown, aborted: boolean): WorkerError {
   if (aborted) return { kind: "aborted" };
@@ -25,26 +72,39 @@ function toWorkerError(e: unknown, aborted: boolean): WorkerError {
 /** A message handler holding one workbook; operations run one after another, `cancel` at once. */
 export function createPaneWorkerHandler(
   post: Post,
-  opts: { loadModule?: LoadWorkbookModule } = {},
+  opts: { loadModule?: LoadWorkbookModule; streamChunkBytes?: number } = {},
 ): (message: WorkerRequest) => Promise<void> {
   let saved: SavedFile[] = [];
+  /** Set while a "stream" download runs: where the package goes (to the main thread, chunk by chunk). */
+  let streaming: ReturnType<typeof postingSink> | null = null;
+  const acks = new Map<number, (e?: unknown) => void>();
   const host = createStandaloneHost({
     programme: PROGRAMME,
     loadModule: opts.loadModule ?? loadWorkbookModule,
-    save: (bytes, fileName) => void saved.push({ bytes, fileName }),
+    saveWorkbook: async (file) => {
+      if (streaming) {
+        await file.writeTo(streaming);
+        await streaming.flush();
+      } else saved.push({ blob: await workbookBlob((sink) => file.writeTo(sink)), fileName: file.fileName });
+      return true;
+    },
   });
   const running = new Map<number, AbortController>();
   let queue: Promise<void> = Promise.resolve();
 
-  const perform = async (
-    m: Exclude<WorkerRequest, { cancel: true }>,
-    signal: AbortSignal,
-  ): Promise<unknown> => {
+  const perform = async (m: Operation, signal: AbortSignal): Promise<unknown> => {
     switch (m.op) {
       case "open":
         return host.files.open({ name: m.args[0], bytes: m.args[1] });
       case "download":
-        return host.files.download();
+        if (m.args[0] !== "stream") return host.files.download();
+        streaming = postingSink(post, m.id, acks, signal, opts.streamChunkBytes ?? STREAM_CHUNK_BYTES);
+        try {
+          return await host.files.download();
+        } finally {
+          streaming = null;
+          acks.delete(m.id);
+        }
       case "close":
         host.files.close();
         return null;
@@ -69,7 +129,7 @@ export function createPaneWorkerHandler(
     }
   };
 
-  const one = async (m: Exclude<WorkerRequest, { cancel: true }>, controller: AbortController) => {
+  const one = async (m: Operation, controller: AbortController) => {
     saved = [];
     try {
       controller.signal.throwIfAborted();
@@ -88,8 +148,15 @@ export function createPaneWorkerHandler(
   };
 
   return (message) => {
+    if ("ack" in message) {
+      acks.get(message.id)?.();
+      return Promise.resolve();
+    }
     if ("cancel" in message) {
-      running.get(message.id)?.abort();
+      const controller = running.get(message.id);
+      controller?.abort();
+      // A streamed download waiting for the main thread stops now.
+      acks.get(message.id)?.(controller?.signal.reason ?? new DOMException("aborted", "AbortError"));
       return Promise.resolve();
     }
     const controller = new AbortController();

@@ -3,12 +3,14 @@
  * (./workerHandler.ts) and every operation is a message to it, so parsing the picked file, reading its
  * sheets, building and rendering plans, validation and the criteria check never run on the main thread.
  * Progress comes back as messages; cancelling sends `cancel` (the worker stops at its next slice).
- * Downloads the worker's workbook asks for are saved here (a browser download needs the page).
+ * Downloads the worker's workbook asks for are saved here (a browser download needs the page): the
+ * Download button asks for a file where the browser can write files (./download.ts) and the worker streams
+ * the package into it chunk by chunk; otherwise the worker hands over a Blob, offered as a download.
  */
 import type { Card } from "../../domain/card/types";
 import type { Localized } from "../../domain/i18n";
 import type { PaneWork } from "../host";
-import { browserDownload } from "../download";
+import { browserDownload, browserSavePicker, pickSaveTarget, SavePicker, writeToFile } from "../download";
 import type { OpenFileInfo, SaveFile, StandaloneFiles, StandaloneHost } from "../standaloneHost";
 import type { ValidationHost } from "../validation/host";
 import type { WorkerOp, WorkerOps, WorkerRequest, WorkerResponse } from "./protocol";
@@ -31,17 +33,27 @@ interface Pending {
   resolve(v: unknown): void;
   reject(e: unknown): void;
   onProgress?: (done: number, total: number) => void;
+  /** A streamed download's chunks (written one after another; the worker waits for each ack). */
+  onChunk?: (chunk: Uint8Array) => Promise<void>;
+  /** Why writing a chunk failed (the operation then fails with it, not with "aborted"). */
+  writeError?: unknown;
 }
 
 export interface WorkerHostOptions {
+  /** Receives a workbook's bytes (tests); default: the Blob is offered as a browser download. */
   save?: SaveFile;
+  /** The save picker (default: the browser's `showSaveFilePicker` where there is one; null: none). */
+  savePicker?: SavePicker | null;
 }
 
 export function createWorkerStandaloneHost(
   worker: WorkerLike,
   opts: WorkerHostOptions = {},
 ): StandaloneHost & { work: PaneWork } {
-  const save = opts.save ?? browserDownload;
+  const given = opts.save;
+  const save = async (blob: Blob, fileName: string) =>
+    given ? given(new Uint8Array(await blob.arrayBuffer()), fileName) : browserDownload(blob, fileName);
+  const picker = opts.savePicker === undefined ? browserSavePicker() : opts.savePicker;
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let info: OpenFileInfo | null = null;
@@ -61,12 +73,27 @@ export function createWorkerStandaloneHost(
       p.onProgress?.(m.progress[0], m.progress[1]);
       return;
     }
+    if ("chunk" in m) {
+      const id = m.id;
+      void (p.onChunk?.(m.chunk) ?? Promise.reject(new Error("unexpected chunk"))).then(
+        () => worker.postMessage({ id, ack: true }),
+        (e: unknown) => {
+          p.writeError = e;
+          worker.postMessage({ id, cancel: true });
+        },
+      );
+      return;
+    }
     pending.delete(m.id);
     setInfo(m.info);
+    if (p.writeError !== undefined) {
+      p.reject(p.writeError);
+      return;
+    }
     if (m.ok) {
       void (async () => {
         try {
-          for (const f of m.saved) await save(f.bytes, f.fileName);
+          for (const f of m.saved) await save(f.blob, f.fileName);
           p.resolve(m.value);
         } catch (e) {
           p.reject(e);
@@ -91,6 +118,7 @@ export function createWorkerStandaloneHost(
     o: {
       signal?: AbortSignal;
       onProgress?: (done: number, total: number) => void;
+      onChunk?: (chunk: Uint8Array) => Promise<void>;
       transfer?: Transferable[];
     } = {},
   ): Promise<WorkerOps[K]["result"]> {
@@ -100,7 +128,12 @@ export function createWorkerStandaloneHost(
         reject(new DOMException("The operation was aborted.", "AbortError"));
         return;
       }
-      pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress: o.onProgress });
+      pending.set(id, {
+        resolve: resolve as (v: unknown) => void,
+        reject,
+        onProgress: o.onProgress,
+        onChunk: o.onChunk,
+      });
       o.signal?.addEventListener("abort", () => worker.postMessage({ id, cancel: true }), { once: true });
       worker.postMessage({ id, op, args } as WorkerRequest, o.transfer ?? []);
     });
@@ -117,7 +150,19 @@ export function createWorkerStandaloneHost(
         transfer: own && b.buffer instanceof ArrayBuffer ? [b.buffer] : [],
       });
     },
-    download: () => call("download", []),
+    download: async () => {
+      // The picker first, straight from the click (it needs the user's gesture); no file open → the
+      // worker says so.
+      const target = info ? await pickSaveTarget(info.fileName, picker) : ({ kind: "download" } as const);
+      if (target.kind === "cancelled") return null;
+      if (target.kind === "download") return call("download", ["blob"]);
+      let name: string | null = null;
+      // Chunks are written in order: each is acknowledged (and the next sent) only once written.
+      await writeToFile(target.file, async (sink) => {
+        name = await call("download", ["stream"], { onChunk: async (chunk) => sink.write(chunk) });
+      });
+      return name;
+    },
     close: () => {
       // The pane forgets the file at once; the worker drops its workbook in turn.
       setInfo(null);

@@ -219,6 +219,9 @@ describe("the pane's Web Worker", () => {
       onProgress: () => controller.abort(),
     });
     await expect(run).rejects.toMatchObject({ name: "AbortError" });
-    expect(sent.map((m) => ("cancel" in m ? "cancel" : m.op))).toEqual(["checkCriteria", "cancel"]);
+    expect(sent.map((m) => ("cancel" in m ? "cancel" : "op" in m ? m.op : "ack"))).toEqual([
+      "checkCriteria",
+      "cancel",
+    ]);
   });
 });
