@@ -198,7 +198,9 @@ export function derivedFormulas(r: number | typeof ROW_TOKEN, lang: Lang = "pl")
   // One person, one count (personKey in src/domain/card/groups.ts): "P:" + an 11-character PESEL (a number
   // padded to 11 digits), else "N:" + names (trimmed, upper case, Polish letters folded) + Data urodzenia;
   // "" when the row cannot be counted anyway. A later row with the key of an earlier one is a duplicate:
-  // exact MATCH over the whole bounded column (spreadsheets cache exact lookups) against the row's position.
+  // exact MATCH over the whole bounded column against the row's position. (LibreOffice 7.4 scans the column for
+  // each row — quadratic, minutes at 100 000 rows, measured by the bench's LibreOffice peer; no formula that
+  // Excel 2016, the web and LibreOffice all compute finds an earlier equal key without such a scan or a sort.)
   const pc = c("pesel");
   const peselText = `IF(ISNUMBER(${pc}),TEXT(${pc},"00000000000"),TRIM(${pc}&""))`;
   const first = `TRIM(${c("firstName")}&"")`;
