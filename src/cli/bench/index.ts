@@ -395,7 +395,14 @@ const runsNote = (r: { runs: number[] }): string =>
 /** A step timed as the median of ENGINE_RUNS runs (both sides of the engine ratio are measured this way). */
 function medianStep(steps: Step[], step: string, n: number, fn: () => unknown): number {
   const r = medianRuns(fn);
-  steps.push({ step, n, ms: r.ms, perSecond: r.ms > 0 ? (n / r.ms) * 1000 : null, ...memory(), note: runsNote(r) });
+  steps.push({
+    step,
+    n,
+    ms: r.ms,
+    perSecond: r.ms > 0 ? (n / r.ms) * 1000 : null,
+    ...memory(),
+    note: runsNote(r),
+  });
   return r.ms;
 }
 
@@ -427,7 +434,8 @@ async function engineStep(
     for (const i of e.rowIssues) chars += i.message.pl.length + i.message.en.length;
     return chars;
   });
-  steps[steps.length - 1].note = `${ratio(withMessagesMs)}; ${issues} row issues; ${steps[steps.length - 1].note}`;
+  steps[steps.length - 1].note =
+    `${ratio(withMessagesMs)}; ${issues} row issues; ${steps[steps.length - 1].note}`;
   engine.push({ n, ms, bareMs, ratio: ms / Math.max(bareMs, 0.001), withMessagesMs, issues });
   const one = checkAndEvaluate(regRows, card, AS_OF);
   const { participants, issues: checked } = checkRegister(regRows, card.parameters);
@@ -467,7 +475,6 @@ function barePass(sheet: WorkbookCells["sheets"][number]): number {
   for (const row of sheet.values) for (const v of row) if (v !== null) filled++;
   return filled;
 }
-
 
 /**
  * Both sides of the engine ratio run a few times on a small register before anything is timed, so that

@@ -6,7 +6,17 @@ import { looksLikeFormula, normalizeText } from "../text";
 import { CardParameters, DEFAULT_PARAMETERS, Participant, RowIssue, Severity } from "../card/types";
 import { ageFrom, birthDateWith, personKey, validAgeAtStart } from "../card/groups";
 import { JOB_AFTER_AS_OF } from "../card/evaluate";
-import { COLUMN_BY_KEY, CONTRACT, ColumnKey, DISABILITY, DROPOUT, SEX, STATUS, SUBSTATUS, YES_NO } from "./columns";
+import {
+  COLUMN_BY_KEY,
+  CONTRACT,
+  ColumnKey,
+  DISABILITY,
+  DROPOUT,
+  SEX,
+  STATUS,
+  SUBSTATUS,
+  YES_NO,
+} from "./columns";
 import { PersonTable, REPEAT } from "./persons";
 import { Refs } from "./refs";
 import { matchAllowed, parseFte, unknownValueEffect } from "./values";

@@ -79,7 +79,9 @@ function lazyRowIssues(e: Omit<Evaluation, "rowIssues">, lazy: LazyRowIssues): E
   };
   Object.defineProperty(e, "rowIssues", {
     get: () => settle(lazy.all()),
-    set: (v: RowIssue[]) => void settle(v),
+    set: (v: RowIssue[]) => {
+      settle(v);
+    },
     enumerable: true,
     configurable: true,
   });

@@ -109,7 +109,8 @@ export class PersonTable {
     if (first === "" || last === "") return NO_KEY;
     const birth = Math.floor(birthDate);
     const h = nameHash(first, last, birth);
-    if (h === null) return this.str(personKey(peselCell, firstName, lastName, birthDate, params) as string, row);
+    if (h === null)
+      return this.str(personKey(peselCell, firstName, lastName, birthDate, params) as string, row);
     return this.lookup(h, NAME, birth, first, last, row);
   }
 
@@ -217,7 +218,8 @@ export class PersonTable {
 /** The string `personKey` builds for a key held as its parts. */
 function keyString(kind: number, num: number, a: string | undefined, b: string | undefined): string {
   if (kind === NUM) return `P:${String(num).padStart(11, "0")}`;
-  if (kind === NAME) return `N:${nameKey(a as string)}|${nameKey(b as string)}|${num}`.slice(0, PERSON_KEY_MAX);
+  if (kind === NAME)
+    return `N:${nameKey(a as string)}|${nameKey(b as string)}|${num}`.slice(0, PERSON_KEY_MAX);
   return a as string;
 }
 
@@ -252,7 +254,8 @@ function nameHash(first: string, last: string, birth: number): number | null {
   // String(birth) of an integer: its digits, after a minus sign when negative (beyond 10^21 Number prints an
   // exponent: such a key is built as a string).
   let n = Math.abs(birth);
-  if (n >= 1e21) return hashKeyString(`N:${nameKey(first)}|${nameKey(last)}|${birth}`.slice(0, PERSON_KEY_MAX));
+  if (n >= 1e21)
+    return hashKeyString(`N:${nameKey(first)}|${nameKey(last)}|${birth}`.slice(0, PERSON_KEY_MAX));
   if (birth < 0 && at++ < PERSON_KEY_MAX) h = Math.imul(h ^ 0x2d, FNV_PRIME);
   let k = 0;
   do {

@@ -21,8 +21,24 @@ import {
   RowIssue,
   Severity,
 } from "../../../src/domain/card/types";
-import { ageFrom, birthDateWith, deriveInto, GROUPS, isEvaluable, newDerived, personKey, validAgeAtStart } from "../../../src/domain/card/groups";
-import { baseOf, effectivenessShortfall, JOB_AFTER_AS_OF, shareShortfall } from "../../../src/domain/card/evaluate";
+import {
+  ageFrom,
+  ageOf,
+  birthDateWith,
+  Derived,
+  GROUPS,
+  isEvaluable,
+  newDerived,
+  personKey,
+  qualifyingJob,
+  validAgeAtStart,
+} from "../../../src/domain/card/groups";
+import {
+  baseOf,
+  effectivenessShortfall,
+  JOB_AFTER_AS_OF,
+  shareShortfall,
+} from "../../../src/domain/card/evaluate";
 import {
   COLUMN_BY_KEY,
   CONTRACT,
@@ -694,3 +710,49 @@ function result(c: Criterion, t: Tally): CriterionResult {
   return base;
 }
 
+function jobInWindow(p: Participant, asOf: number, days: number): boolean {
+  return (
+    p.jobStartDate !== null &&
+    p.startDate !== null &&
+    p.endDate !== null &&
+    p.jobStartDate >= p.startDate &&
+    p.jobStartDate <= p.endDate + days &&
+    p.jobStartDate <= asOf
+  );
+}
+
+/** `deriveInto` of src/domain/card/groups.ts as it was. */
+function deriveInto(out: Derived, p: Participant, params: CardParameters, asOf: number): Derived {
+  const age = ageOf(p);
+  const unemployed = p.status === "unemployedRegistered" || p.status === "unemployedUnregistered";
+  const longTermUnemployed = unemployed && p.longTerm === true;
+  const inactive = p.status === "inactive";
+  const age50plus = age !== null && age >= params.olderAge;
+  const women = p.sex === "F";
+  const disabled = p.disabled === true;
+  const lowQualified = p.isced !== null && p.isced <= params.lowQualificationMaxIsced;
+  const other = age !== null && !(age50plus || women || disabled || longTermUnemployed || lowQualified);
+  const effPopulation = (unemployed || inactive) && p.startupFunds !== true && p.dropoutReason !== "school";
+  const hasEnd = p.endDate !== null;
+  const ended =
+    hasEnd && (params.excludeOtherDropouts ? p.pathCompleted === true || p.dropoutReason === "job" : true);
+  const employed = jobInWindow(p, asOf, params.effectivenessWindowDays) && qualifyingJob(p, params);
+  const pending = ended && !employed && asOf < (p.endDate as number) + params.effectivenessWindowDays;
+  const employedAfterLeaving = hasEnd && jobInWindow(p, asOf, params.resultWindowDays);
+  out.age = age;
+  out.unemployed = unemployed;
+  out.longTermUnemployed = longTermUnemployed;
+  out.inactive = inactive;
+  out.age50plus = age50plus;
+  out.women = women;
+  out.disabled = disabled;
+  out.lowQualified = lowQualified;
+  out.other = other;
+  out.effPopulation = effPopulation;
+  out.ended = ended;
+  out.employed = employed;
+  out.pending = pending;
+  out.left = hasEnd;
+  out.employedAfterLeaving = employedAfterLeaving;
+  return out;
+}
