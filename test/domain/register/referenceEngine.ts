@@ -3,7 +3,6 @@
  * src/domain/card/evaluate.ts at commit a0103cf), kept verbatim as the straightforward reference that the
  * fast engine is compared against (test/domain/register/engineReference.test.ts). Not used by the product.
  */
-/* eslint-disable */
 import { Localized } from "../../../src/domain/i18n";
 import { numberDate, readDate, serialToIso } from "../../../src/domain/dates";
 import { parsePolishNumber } from "../../../src/domain/numbers";
