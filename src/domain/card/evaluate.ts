@@ -58,13 +58,6 @@ export interface CardEvaluator {
   result(rowIssues?: RowIssue[]): Evaluation;
 }
 
-// The flags of a participant that the measures read besides its groups (low bits of a signature).
-const F_LEFT = 1;
-const F_EFF_ENDED = 2;
-const F_PENDING = 4;
-const F_EMPLOYED = 8;
-const FLAG_BITS = 4;
-
 const MEASURE_CODE: Record<Criterion["measure"], number> = {
   share: 0,
   resultShare: 1,
@@ -74,23 +67,23 @@ const MEASURE_CODE: Record<Criterion["measure"], number> = {
 };
 
 /**
- * The counting core of the evaluation. A participant is reduced to a signature — the groups of the card it
- * belongs to (`groupMask`) and the four flags the measures read — and only the number of participants per
- * signature is kept while counting (a small open-addressing table); the card's criteria are applied once
- * per distinct signature at the end, weighted by its count. The sums are the same integers as testing every
- * criterion against every participant, for a fraction of the work at 100 000 rows (issue 15 item 5).
+ * The counting core of the evaluation: per participant, the groups of the card it belongs to as one bit mask
+ * (`groupMask`: one straight-line function instead of one call per group) and the four flags the measures
+ * read, then every criterion as two bit tests over typed arrays (issue 15 item 5). No memory per participant.
  */
 export class Tallier {
   count = 0;
   pendingAll = 0;
   private readonly params: CardParameters;
-  private readonly used: number;
   private readonly asOfIso: string;
   private readonly scratch = newDerived();
-  /** Signature + 1 per slot (0 = empty) and its participant count. */
-  private keys = new Int32Array(256);
-  private counts = new Float64Array(256);
-  private distinct = 0;
+  private readonly code: Uint8Array;
+  private readonly group: Int32Array;
+  private readonly base: Int32Array;
+  private readonly n: Float64Array;
+  private readonly d: Float64Array;
+  private readonly ended: Float64Array;
+  private readonly pending: Float64Array;
   /** The evaluation's own row warnings (a job start after the as-of date): rows and job dates. */
   own = new RowDates();
 
@@ -99,8 +92,15 @@ export class Tallier {
     private readonly asOf: number,
   ) {
     this.params = card.parameters;
-    this.used = card.criteria.reduce((m, c) => m | GROUP_BIT[c.group] | GROUP_BIT[baseOf(c, card)], 0);
     this.asOfIso = serialToIso(asOf);
+    const crit = card.criteria;
+    this.code = Uint8Array.from(crit, (c) => MEASURE_CODE[c.measure]);
+    this.group = Int32Array.from(crit, (c) => GROUP_BIT[c.group]);
+    this.base = Int32Array.from(crit, (c) => GROUP_BIT[baseOf(c, card)]);
+    this.n = new Float64Array(crit.length);
+    this.d = new Float64Array(crit.length);
+    this.ended = new Float64Array(crit.length);
+    this.pending = new Float64Array(crit.length);
   }
 
   /** Counts `p` (skipped unless `isEvaluable`); `age` = `ageOf(p)`. */
@@ -110,90 +110,50 @@ export class Tallier {
     if (p.jobStartDate !== null && p.jobStartDate > this.asOf) this.own.add(p.row, p.jobStartDate);
     const dv = deriveWithAge(this.scratch, p, age, this.params, this.asOf);
     if (dv.effPopulation && dv.pending) this.pendingAll++;
-    const flags =
-      (dv.left ? F_LEFT : 0) |
-      (dv.effPopulation && dv.ended ? F_EFF_ENDED : 0) |
-      (dv.pending ? F_PENDING : 0) |
-      (dv.employed ? F_EMPLOYED : 0);
-    const sig = (((groupMask(p, dv, this.params) & this.used) << FLAG_BITS) | flags) + 1;
-    const mask = this.keys.length - 1;
-    let s = slotOf(sig);
-    for (;;) {
-      s &= mask;
-      const k = this.keys[s];
-      if (k === sig) {
-        this.counts[s]++;
-        return;
+    const m = groupMask(p, dv, this.params);
+    const left = dv.left;
+    const effEnded = dv.effPopulation && dv.ended;
+    const { code, group, base, n, d } = this;
+    for (let i = 0; i < code.length; i++) {
+      const inGroup = (m & group[i]) !== 0;
+      switch (code[i]) {
+        case 0: // share
+          if ((m & base[i]) !== 0) {
+            d[i]++;
+            if (inGroup) n[i]++;
+          }
+          break;
+        case 1: // resultShare
+          if (left && (m & base[i]) !== 0) {
+            d[i]++;
+            if (inGroup) n[i]++;
+          }
+          break;
+        case 2: // count, productCount
+          if (inGroup) n[i]++;
+          break;
+        case 3: // effectiveness
+          if (effEnded && inGroup) {
+            this.ended[i]++;
+            if (dv.pending) this.pending[i]++;
+            else {
+              d[i]++;
+              if (dv.employed) n[i]++;
+            }
+          }
+          break;
       }
-      if (k === 0) break;
-      s++;
     }
-    this.keys[s] = sig;
-    this.counts[s] = 1;
-    if (++this.distinct * 2 > this.keys.length) this.grow();
   }
 
-  private grow(): void {
-    const keys = new Int32Array(this.keys.length * 2);
-    const counts = new Float64Array(keys.length);
-    const mask = keys.length - 1;
-    for (let i = 0; i < this.keys.length; i++) {
-      const k = this.keys[i];
-      if (k === 0) continue;
-      let s = slotOf(k);
-      while (keys[s & mask] !== 0) s++;
-      keys[s & mask] = k;
-      counts[s & mask] = this.counts[i];
-    }
-    this.keys = keys;
-    this.counts = counts;
-  }
-
-  /** The criteria's tallies: every distinct signature through every criterion, weighted by its count. */
+  /** The criteria's tallies. */
   tallies(): Tally[] {
-    const crit = this.card.criteria;
-    const t: Tally[] = crit.map(() => ({ n: 0, d: 0, ended: 0, pending: 0 }));
-    const code = crit.map((c) => MEASURE_CODE[c.measure]);
-    const group = crit.map((c) => GROUP_BIT[c.group]);
-    const base = crit.map((c) => GROUP_BIT[baseOf(c, this.card)]);
-    for (let s = 0; s < this.keys.length; s++) {
-      if (this.keys[s] === 0) continue;
-      const sig = this.keys[s] - 1;
-      const w = this.counts[s];
-      const m = sig >>> FLAG_BITS;
-      for (let i = 0; i < crit.length; i++) {
-        const x = t[i];
-        const inGroup = (m & group[i]) !== 0;
-        switch (code[i]) {
-          case 0: // share
-            if ((m & base[i]) !== 0) {
-              x.d += w;
-              if (inGroup) x.n += w;
-            }
-            break;
-          case 1: // resultShare
-            if ((sig & F_LEFT) !== 0 && (m & base[i]) !== 0) {
-              x.d += w;
-              if (inGroup) x.n += w;
-            }
-            break;
-          case 2: // count, productCount
-            if (inGroup) x.n += w;
-            break;
-          case 3: // effectiveness
-            if ((sig & F_EFF_ENDED) !== 0 && inGroup) {
-              x.ended += w;
-              if ((sig & F_PENDING) !== 0) x.pending += w;
-              else {
-                x.d += w;
-                if ((sig & F_EMPLOYED) !== 0) x.n += w;
-              }
-            }
-            break;
-        }
-      }
-    }
-    return t;
+    return this.card.criteria.map((_c, i) => ({
+      n: this.n[i],
+      d: this.d[i],
+      ended: this.ended[i],
+      pending: this.pending[i],
+    }));
   }
 
   /** The evaluation's own row warnings, from `from` on, as row issues. */
@@ -227,12 +187,6 @@ export class Tallier {
       criteria: this.card.criteria.map((c, i) => result(c, tallies[i])),
     };
   }
-}
-
-/** Where a signature's probe starts (a multiplicative hash, high bits folded in). */
-function slotOf(sig: number): number {
-  const h = Math.imul(sig, 0x9e3779b1);
-  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** Rows and dates in growing typed arrays (the evaluation's own warnings, built into issues on demand). */

@@ -469,6 +469,9 @@ export class RowChecker {
   private lastEdu: string | null = null;
   private lastIsced = 0;
   private readonly persons = new PersonTable();
+  /** Per column: the last text found exactly in its allowed list, and its index there. */
+  private readonly lastText: (string | null)[] = COLUMN_KEYS.map(() => null);
+  private readonly lastIndex = new Int32Array(COLUMN_KEYS.length);
 
   constructor(
     private readonly params: CardParameters,
@@ -491,7 +494,15 @@ export class RowChecker {
       if (required) this.issue(I_REQUIRED, col);
       return -1;
     }
-    for (let i = 0; i < allowed.length; i++) if (allowed[i] === v) return i;
+    // The last exact value of the column first: a read workbook gives every cell of a shared string the same
+    // string object, and comparing a string with itself is one pointer test.
+    if (v === this.lastText[col]) return this.lastIndex[col];
+    for (let i = 0; i < allowed.length; i++)
+      if (allowed[i] === v) {
+        this.lastText[col] = v;
+        this.lastIndex[col] = i;
+        return i;
+      }
     const match = matchAllowed(v, allowed);
     if (match && match.how === "exact") return allowed.indexOf(match.value);
     if (match) {

@@ -104,11 +104,17 @@ export class PersonTable {
       }
     }
     if (!params.duplicatesByNameAndBirthDate || birthDate === null) return NO_KEY;
-    const first = excelTrim(firstName ?? "");
-    const last = excelTrim(lastName ?? "");
-    if (first === "" || last === "") return NO_KEY;
     const birth = Math.floor(birthDate);
-    const h = nameHash(first, last, birth);
+    let first = firstName ?? "";
+    let last = lastName ?? "";
+    // Names that need no trimming (most) are hashed as they are; `nameHash` says when they do.
+    let h = first === "" || last === "" ? null : nameHash(first, last, birth);
+    if (h === null) {
+      first = excelTrim(first);
+      last = excelTrim(last);
+      if (first === "" || last === "") return NO_KEY;
+      h = nameHash(first, last, birth);
+    }
     if (h === null)
       return this.str(personKey(peselCell, firstName, lastName, birthDate, params) as string, row);
     return this.lookup(h, NAME, birth, first, last, row);
@@ -231,22 +237,29 @@ function nameKey(s: string): string {
 
 /**
  * The hash of `N:` + first + `|` + last + `|` + birth as `personKey` spells them (cut to PERSON_KEY_MAX
- * characters), or null when a name has a character only the general expression handles.
+ * characters), or null when a name has a character only the general expression handles, or a space that
+ * Excel's TRIM would remove (leading, trailing, doubled: the caller trims and asks again).
  */
 function nameHash(first: string, last: string, birth: number): number | null {
   let h = N_;
   let at = 2;
+  if (first.charCodeAt(0) === 0x20 || first.charCodeAt(first.length - 1) === 0x20) return null;
+  if (last.charCodeAt(0) === 0x20 || last.charCodeAt(last.length - 1) === 0x20) return null;
+  let prev = 0;
   for (let i = 0; i < first.length; i++) {
     const c = first.charCodeAt(i);
     const m = c < 0x180 ? NAME_CHAR[c] : -1;
-    if (m < 0) return null;
+    if (m < 0 || (c === 0x20 && prev === 0x20)) return null;
+    prev = c;
     if (at++ < PERSON_KEY_MAX) h = Math.imul(h ^ m, FNV_PRIME);
   }
   if (at++ < PERSON_KEY_MAX) h = Math.imul(h ^ BAR, FNV_PRIME);
+  prev = 0;
   for (let i = 0; i < last.length; i++) {
     const c = last.charCodeAt(i);
     const m = c < 0x180 ? NAME_CHAR[c] : -1;
-    if (m < 0) return null;
+    if (m < 0 || (c === 0x20 && prev === 0x20)) return null;
+    prev = c;
     if (at++ < PERSON_KEY_MAX) h = Math.imul(h ^ m, FNV_PRIME);
   }
   if (at++ < PERSON_KEY_MAX) h = Math.imul(h ^ BAR, FNV_PRIME);
