@@ -184,11 +184,11 @@ const PESEL_PROBLEMS: readonly PeselProblem[] = ["length", "digits", "checksum",
  */
 export class IssueLog {
   size = 0;
-  private kind = new Uint8Array(256);
-  private col = new Uint8Array(256);
-  private rowOf = new Float64Array(256);
-  private a = new Float64Array(256);
-  private b = new Float64Array(256);
+  private kind = new Uint8Array(4096);
+  private col = new Uint8Array(4096);
+  private rowOf = new Float64Array(4096);
+  private a = new Float64Array(4096);
+  private b = new Float64Array(4096);
   private s = new Refs<unknown>();
   constructor(private readonly params: CardParameters) {}
 
@@ -216,11 +216,15 @@ export class IssueLog {
     const c = new Uint8Array(n);
     c.set(this.col);
     this.col = c;
-    for (const f of ["rowOf", "a", "b"] as const) {
-      const x = new Float64Array(n);
-      x.set(this[f]);
-      this[f] = x;
-    }
+    const r = new Float64Array(n);
+    r.set(this.rowOf);
+    this.rowOf = r;
+    const a = new Float64Array(n);
+    a.set(this.a);
+    this.a = a;
+    const b = new Float64Array(n);
+    b.set(this.b);
+    this.b = b;
   }
 
   /** Issue `i` as the row checks report it (a new object each call; a reader's issue is passed through). */

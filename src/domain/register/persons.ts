@@ -57,10 +57,11 @@ const digits = new Int32Array(24);
 
 /** The person key table of one register check. */
 export class PersonTable {
-  /** Per slot: the key's hash, then its entry index + 1 (0 = an empty slot). */
-  private slots = new Int32Array(2048);
+  /** Per slot: the entry index + 1 (0 = an empty slot); 4 bytes a slot, so that the table stays small. */
+  private slots = new Int32Array(1024);
   private mask = 1023;
   private size = 0;
+  private hashes = new Int32Array(512);
   private kinds = new Uint8Array(512);
   private rows = new Float64Array(512);
   private nums = new Float64Array(512);
@@ -157,9 +158,9 @@ export class PersonTable {
     const slots = this.slots;
     let s = h & this.mask;
     for (;;) {
-      const e = slots[2 * s + 1] - 1;
+      const e = slots[s] - 1;
       if (e < 0) break;
-      if (slots[2 * s] === h && this.same(e, kind, num, a, b)) {
+      if (this.hashes[e] === h && this.same(e, kind, num, a, b)) {
         this.found = e;
         return REPEAT;
       }
@@ -167,13 +168,13 @@ export class PersonTable {
     }
     const e = this.size++;
     if (e === this.kinds.length) this.growEntries(e * 2);
+    this.hashes[e] = h;
     this.kinds[e] = kind;
     this.nums[e] = num;
     this.rows[e] = row;
     this.strA.set(e, a);
     this.strB.set(e, b);
-    slots[2 * s] = h;
-    slots[2 * s + 1] = e + 1;
+    slots[s] = e + 1;
     this.found = e;
     if (this.size * 2 > this.mask + 1) this.growSlots(this.mask + 1);
     return NEW;
@@ -196,7 +197,8 @@ export class PersonTable {
   }
 
   private growEntries(n: number): void {
-    const grow = <T extends Uint8Array | Float64Array>(a: T, b: T): T => (b.set(a), b);
+    const grow = <T extends Int32Array | Uint8Array | Float64Array>(a: T, b: T): T => (b.set(a), b);
+    this.hashes = grow(this.hashes, new Int32Array(n));
     this.kinds = grow(this.kinds, new Uint8Array(n));
     this.rows = grow(this.rows, new Float64Array(n));
     this.nums = grow(this.nums, new Float64Array(n));
@@ -206,15 +208,12 @@ export class PersonTable {
   private growSlots(keys: number): void {
     let cap = this.mask + 1;
     while (cap < keys * 2) cap *= 2;
-    const old = this.slots;
-    const slots = new Int32Array(2 * cap);
+    const slots = new Int32Array(cap);
     const mask = cap - 1;
-    for (let i = 0; i < old.length; i += 2) {
-      if (old[i + 1] === 0) continue;
-      let s = old[i] & mask;
-      while (slots[2 * s + 1] !== 0) s = (s + 1) & mask;
-      slots[2 * s] = old[i];
-      slots[2 * s + 1] = old[i + 1];
+    for (let e = 0; e < this.size; e++) {
+      let s = this.hashes[e] & mask;
+      while (slots[s] !== 0) s = (s + 1) & mask;
+      slots[s] = e + 1;
     }
     this.slots = slots;
     this.mask = mask;
