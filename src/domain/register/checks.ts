@@ -15,6 +15,8 @@ import {
   SEX,
   STATUS,
   SUBSTATUS,
+  NO,
+  YES,
   YES_NO,
 } from "./columns";
 import { PersonTable, REPEAT } from "./persons";
@@ -493,14 +495,14 @@ export class RowChecker {
 
   /** An allowed-list value as its index in `allowed` (-1: empty or unusable); slips read with a warning. */
   private choice(cell: unknown, col: number, allowed: readonly string[], required: boolean): number {
+    // The last exact value of the column first: a read workbook gives every cell of a shared string the same
+    // string object, and comparing a string with itself is one pointer test.
+    if (cell === this.lastText[col]) return this.lastIndex[col];
     const v = text(cell);
     if (v === null) {
       if (required) this.issue(I_REQUIRED, col);
       return -1;
     }
-    // The last exact value of the column first: a read workbook gives every cell of a shared string the same
-    // string object, and comparing a string with itself is one pointer test.
-    if (v === this.lastText[col]) return this.lastIndex[col];
     for (let i = 0; i < allowed.length; i++)
       if (allowed[i] === v) {
         this.lastText[col] = v;
@@ -519,6 +521,8 @@ export class RowChecker {
   }
 
   private yesNo(cell: unknown, col: number, required: boolean): boolean | null {
+    if (cell === YES) return true;
+    if (cell === NO) return false;
     const i = this.choice(cell, col, YES_NO_VALUES, required);
     return i < 0 ? null : i === 0;
   }
