@@ -497,7 +497,7 @@ export class RowChecker {
   private choice(cell: unknown, col: number, allowed: readonly string[], required: boolean): number {
     // The last exact value of the column first: a read workbook gives every cell of a shared string the same
     // string object, and comparing a string with itself is one pointer test.
-    if (cell === this.lastText[col]) return this.lastIndex[col];
+    if (typeof cell === "string" && cell === this.lastText[col]) return this.lastIndex[col];
     const v = text(cell);
     if (v === null) {
       if (required) this.issue(I_REQUIRED, col);
