@@ -69,7 +69,8 @@ const MEASURE_CODE: Record<Criterion["measure"], number> = {
 /**
  * The counting core of the evaluation: per participant, the groups of the card it belongs to as one bit mask
  * (`groupMask`: one straight-line function instead of one call per group) and the four flags the measures
- * read, then every criterion as two bit tests over typed arrays (issue 15 item 5). No memory per participant.
+ * read, then every criterion as one or two bit tests over typed arrays (issue 15 item 5). No memory per
+ * participant.
  */
 export class Tallier {
   count = 0;
@@ -77,7 +78,11 @@ export class Tallier {
   private readonly params: CardParameters;
   private readonly asOfIso: string;
   private readonly scratch = newDerived();
-  private readonly code: Uint8Array;
+  /** The criteria of each measure, by index (count and productCount count alike). */
+  private readonly shares: Int32Array;
+  private readonly resultShares: Int32Array;
+  private readonly counts: Int32Array;
+  private readonly effectiveness: Int32Array;
   private readonly group: Int32Array;
   private readonly base: Int32Array;
   private readonly n: Float64Array;
@@ -94,7 +99,12 @@ export class Tallier {
     this.params = card.parameters;
     this.asOfIso = serialToIso(asOf);
     const crit = card.criteria;
-    this.code = Uint8Array.from(crit, (c) => MEASURE_CODE[c.measure]);
+    const code = crit.map((c) => MEASURE_CODE[c.measure]);
+    const of = (k: number) => Int32Array.from(crit.flatMap((_c, i) => (code[i] === k ? [i] : [])));
+    this.shares = of(0);
+    this.resultShares = of(1);
+    this.counts = of(2);
+    this.effectiveness = of(3);
     this.group = Int32Array.from(crit, (c) => GROUP_BIT[c.group]);
     this.base = Int32Array.from(crit, (c) => GROUP_BIT[baseOf(c, card)]);
     this.n = new Float64Array(crit.length);
@@ -111,39 +121,31 @@ export class Tallier {
     const dv = deriveWithAge(this.scratch, p, age, this.params, this.asOf);
     if (dv.effPopulation && dv.pending) this.pendingAll++;
     const m = groupMask(p, dv, this.params);
-    const left = dv.left;
-    const effEnded = dv.effPopulation && dv.ended;
-    const { code, group, base, n, d } = this;
-    for (let i = 0; i < code.length; i++) {
-      const inGroup = (m & group[i]) !== 0;
-      switch (code[i]) {
-        case 0: // share
-          if ((m & base[i]) !== 0) {
-            d[i]++;
-            if (inGroup) n[i]++;
-          }
-          break;
-        case 1: // resultShare
-          if (left && (m & base[i]) !== 0) {
-            d[i]++;
-            if (inGroup) n[i]++;
-          }
-          break;
-        case 2: // count, productCount
-          if (inGroup) n[i]++;
-          break;
-        case 3: // effectiveness
-          if (effEnded && inGroup) {
-            this.ended[i]++;
-            if (dv.pending) this.pending[i]++;
-            else {
-              d[i]++;
-              if (dv.employed) n[i]++;
-            }
-          }
-          break;
+    const { group, base, n, d } = this;
+    // One loop per measure over its criteria (no dispatch per criterion; the result shares only for those who
+    // left, the effectiveness criteria only for those of its population who ended).
+    for (const i of this.shares)
+      if ((m & base[i]) !== 0) {
+        d[i]++;
+        if ((m & group[i]) !== 0) n[i]++;
       }
-    }
+    for (const i of this.counts) if ((m & group[i]) !== 0) n[i]++;
+    if (dv.left)
+      for (const i of this.resultShares)
+        if ((m & base[i]) !== 0) {
+          d[i]++;
+          if ((m & group[i]) !== 0) n[i]++;
+        }
+    if (dv.effPopulation && dv.ended)
+      for (const i of this.effectiveness)
+        if ((m & group[i]) !== 0) {
+          this.ended[i]++;
+          if (dv.pending) this.pending[i]++;
+          else {
+            d[i]++;
+            if (dv.employed) n[i]++;
+          }
+        }
   }
 
   /** The criteria's tallies. */
