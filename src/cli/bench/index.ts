@@ -376,11 +376,17 @@ function option(argv: string[], name: string): string | undefined {
 /** Runs of each side of the engine ratio; the median is reported (robust to one disturbed run). */
 const ENGINE_RUNS = 5;
 
-/** `fn` timed ENGINE_RUNS times (a full GC before each run): the median and every run, in ms. */
+/**
+ * `fn` timed ENGINE_RUNS times back to back: the median and every run, in ms. One full GC and one untimed
+ * run first: a forced GC (`collect`) makes V8 drop the compiled code of every function, so a run right after
+ * it times recompiling the code under test — a cost that fell on the engine (hundreds of functions) and not
+ * on the bare pass (one loop). No forced GC between the timed runs: each side pays for its own garbage.
+ */
 function medianRuns(fn: () => unknown): { ms: number; runs: number[] } {
   const runs: number[] = [];
+  collect();
+  fn();
   for (let i = 0; i < ENGINE_RUNS; i++) {
-    collect();
     const t0 = performance.now();
     fn();
     runs.push(performance.now() - t0);
