@@ -121,23 +121,28 @@ export class Tallier {
     const dv = deriveWithAge(this.scratch, p, age, this.params, this.asOf);
     if (dv.effPopulation && dv.pending) this.pendingAll++;
     const m = groupMask(p, dv, this.params);
-    const { group, base, n, d } = this;
+    const { group, base, n, d, shares, counts, resultShares, effectiveness } = this;
     // One loop per measure over its criteria (no dispatch per criterion; the result shares only for those who
     // left, the effectiveness criteria only for those of its population who ended).
-    for (const i of this.shares)
+    for (let k = 0; k < shares.length; k++) {
+      const i = shares[k];
       if ((m & base[i]) !== 0) {
         d[i]++;
         if ((m & group[i]) !== 0) n[i]++;
       }
-    for (const i of this.counts) if ((m & group[i]) !== 0) n[i]++;
+    }
+    for (let k = 0; k < counts.length; k++) if ((m & group[counts[k]]) !== 0) n[counts[k]]++;
     if (dv.left)
-      for (const i of this.resultShares)
+      for (let k = 0; k < resultShares.length; k++) {
+        const i = resultShares[k];
         if ((m & base[i]) !== 0) {
           d[i]++;
           if ((m & group[i]) !== 0) n[i]++;
         }
+      }
     if (dv.effPopulation && dv.ended)
-      for (const i of this.effectiveness)
+      for (let k = 0; k < effectiveness.length; k++) {
+        const i = effectiveness[k];
         if ((m & group[i]) !== 0) {
           this.ended[i]++;
           if (dv.pending) this.pending[i]++;
@@ -146,6 +151,7 @@ export class Tallier {
             if (dv.employed) n[i]++;
           }
         }
+      }
   }
 
   /** The criteria's tallies. */
