@@ -38,8 +38,28 @@ export function serialToYmd(serial: number): Ymd {
   return { y, m: md >> 5, d: md & 31 };
 }
 
+/**
+ * The last days `dayKey` computed, by serial (direct-mapped: a register's birth and start dates repeat a few
+ * thousand days over and over; every age is two `dayKey`s).
+ */
+const KEY_CACHE = 8192;
+const cachedSerial = new Float64Array(KEY_CACHE).fill(NaN);
+const cachedKey = new Int32Array(KEY_CACHE);
+
 /** y·512 + m·32 + d of a serial (as `serialToYmd`, without its object), or null outside ±DAY_RANGE. */
 function dayKey(serial: number): number | null {
+  const slot = serial & (KEY_CACHE - 1);
+  if (cachedSerial[slot] === serial) return cachedKey[slot];
+  const k = computeDayKey(serial);
+  // Only whole serials in the small-integer range are kept (`&` above is exact for them).
+  if (k !== null && serial === (serial | 0)) {
+    cachedSerial[slot] = serial;
+    cachedKey[slot] = k;
+  }
+  return k;
+}
+
+function computeDayKey(serial: number): number | null {
   const days = Math.floor(serial) - EPOCH;
   if (!(Math.abs(days) <= DAY_RANGE)) return null;
   const z = days + 719468;

@@ -34,18 +34,39 @@ function elevenDigits(p: string): boolean {
 
 /** Checks in order: length, digits, checksum, real date (first failing reported). */
 export function checkPesel(raw: string): PeselInfo {
+  return checkPeselInto({ valid: false, problem: null, birthDate: null, sex: null }, raw);
+}
+
+/**
+ * `checkPesel` into `out` (every field set), returned: the row checks reuse one object for every row instead
+ * of allocating one per PESEL (issue 15 item 5).
+ */
+export function checkPeselInto(out: PeselInfo, raw: string): PeselInfo {
   const p = raw.trim();
-  if (p.length !== 11)
-    return { valid: false, problem: /^\d*$/.test(p) ? "length" : "digits", birthDate: null, sex: null };
-  if (!elevenDigits(p)) return { valid: false, problem: "digits", birthDate: null, sex: null };
+  if (p.length !== 11) return peselResult(out, false, /^\d*$/.test(p) ? "length" : "digits", null, null);
+  if (!elevenDigits(p)) return peselResult(out, false, "digits", null, null);
   const mm = digitAt(p, 2) * 10 + digitAt(p, 3);
   const century = Math.floor(mm / 20);
   const year = CENTURY[century] + digitAt(p, 0) * 10 + digitAt(p, 1);
   const birth = century < 5 ? ymdToSerial(year, mm % 20, digitAt(p, 4) * 10 + digitAt(p, 5)) : null;
   const sex = digitAt(p, 9) % 2 === 1 ? "M" : "F";
-  if (!peselChecksumOk(p)) return { valid: false, problem: "checksum", birthDate: birth, sex };
-  if (birth === null) return { valid: false, problem: "date", birthDate: null, sex };
-  return { valid: true, problem: null, birthDate: birth, sex };
+  if (!peselChecksumOk(p)) return peselResult(out, false, "checksum", birth, sex);
+  if (birth === null) return peselResult(out, false, "date", null, sex);
+  return peselResult(out, true, null, birth, sex);
+}
+
+function peselResult(
+  out: PeselInfo,
+  valid: boolean,
+  problem: PeselProblem | null,
+  birthDate: number | null,
+  sex: "F" | "M" | null,
+): PeselInfo {
+  out.valid = valid;
+  out.problem = problem;
+  out.birthDate = birthDate;
+  out.sex = sex;
+  return out;
 }
 
 /** A PESEL whose month code is +80 (born 1800–1899): Miernik does not take its date as a birth date. */

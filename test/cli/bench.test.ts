@@ -95,7 +95,7 @@ test("the peer's values register: derived columns hold the TypeScript reference,
   const block = reg(values).blocks.find((b) => b.row === 0 && b.col === 0)!;
   const inputs = REGISTER_COLUMNS.length;
   expect(block.values[0]).toEqual(reg(plan).blocks.find((b) => b.row === 0 && b.col === 0)!.values[0]);
-  rows.forEach((r, i) => {
+  rows.forEach((_row, i) => {
     expect(block.values[i + 1].slice(0, inputs)).toEqual(reg(plan).blocks[0].values[i + 1].slice(0, inputs));
     expect(block.values[i + 1].slice(inputs)).toEqual(derivedRow(participants[i], card.parameters, 45658));
   });

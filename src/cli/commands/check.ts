@@ -1,8 +1,8 @@
 import * as path from "path";
 import { Card, Evaluation } from "../../domain/card/types";
-import { allRequiredMet, evaluate } from "../../domain/card/evaluate";
+import { allRequiredMet } from "../../domain/card/evaluate";
 import { Lang } from "../../domain/i18n";
-import { checkRegister } from "../../domain/register/checks";
+import { checkAndEvaluate } from "../../domain/register/engine";
 import { SheetCells } from "../../workbook/cells";
 import { emptyReport, reportMessages, sanitizeSheetCells } from "../../workbook/sanitize";
 import {
@@ -262,8 +262,7 @@ export const command: CliCommand = {
     }
     const ignored = ignoredWarning(display, sheet, lang);
     if (ignored) io.err(ignored);
-    const { participants, issues } = checkRegister(read.rows, card.parameters);
-    const evaluation = evaluate(participants, card, asOf, issues);
+    const evaluation = checkAndEvaluate(read.rows, card, asOf);
     if (writer && out) {
       const report = emptyReport();
       const clean = sanitizeSheetCells(sheet, report);

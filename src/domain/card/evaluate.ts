@@ -1,7 +1,16 @@
 import { serialToIso } from "../dates";
 import { COLUMN_BY_KEY } from "../register/columns";
-import { deriveInto, GROUPS, isEvaluable, newDerived } from "./groups";
-import { Card, Criterion, CriterionResult, Evaluation, GroupId, Participant, RowIssue } from "./types";
+import { ageOf, deriveWithAge, GROUP_BIT, groupMask, isEvaluable, newDerived } from "./groups";
+import {
+  Card,
+  CardParameters,
+  Criterion,
+  CriterionResult,
+  Evaluation,
+  GroupId,
+  Participant,
+  RowIssue,
+} from "./types";
 
 /** Rule id of the evaluation's own row warning (the row checks do not know the as-of date). */
 export const JOB_AFTER_AS_OF = "date.jobAfterAsOf";
@@ -49,97 +58,184 @@ export interface CardEvaluator {
   result(rowIssues?: RowIssue[]): Evaluation;
 }
 
-export function cardEvaluator(card: Card, asOf: number): CardEvaluator {
-  const params = card.parameters;
-  const crit = card.criteria;
-  const tallies: Tally[] = crit.map(() => ({ n: 0, d: 0, ended: 0, pending: 0 }));
-  // Each group the card uses is tested once per participant (into `member`), not once per criterion using it:
-  // the 9.1 card has 32 criteria over 16 groups (issue 15 item 5).
-  const used: GroupId[] = [];
-  const slot = (g: GroupId): number => {
-    const i = used.indexOf(g);
-    return i >= 0 ? i : used.push(g) - 1;
-  };
-  const groupOf = crit.map((c) => slot(c.group));
-  const baseOfCrit = crit.map((c) => slot(baseOf(c, card)));
-  const tests = used.map((g) => GROUPS[g].test);
-  const member = new Uint8Array(used.length);
-  /** The derived flags of the participant being counted (one object, refilled: nothing keeps it). */
-  const scratch = newDerived();
-  let count = 0;
-  let pendingAll = 0;
-  const own: RowIssue[] = [];
-  const asOfIso = serialToIso(asOf);
-  const add = (participants: Iterable<Participant>): void => {
-    for (const p of participants) {
-      if (!isEvaluable(p)) continue;
-      count++;
-      if (p.jobStartDate !== null && p.jobStartDate > asOf) {
-        const job = serialToIso(p.jobStartDate);
-        own.push({
-          row: p.row,
-          column: COLUMN_BY_KEY.get("jobStartDate")?.header ?? "",
-          rule: JOB_AFTER_AS_OF,
-          severity: "warning",
-          message: {
-            pl: `Zatrudnienie od ${job}, po dniu „stan na” ${asOfIso} — jeszcze nie liczy się do efektywności ani rezultatów; sprawdź datę albo przelicz później.`,
-            en: `Job from ${job}, after the as-of date ${asOfIso} — not counted yet for effectiveness or results; check the date or recalculate later.`,
-          },
-        });
-      }
-      const dv = deriveInto(scratch, p, params, asOf);
-      if (dv.effPopulation && dv.pending) pendingAll++;
-      for (let g = 0; g < tests.length; g++) member[g] = tests[g](p, dv, params) ? 1 : 0;
-      for (let i = 0; i < crit.length; i++) {
-        const c = crit[i];
-        const t = tallies[i];
-        switch (c.measure) {
-          case "share":
-            if (member[baseOfCrit[i]] === 1) {
-              t.d++;
-              if (member[groupOf[i]] === 1) t.n++;
-            }
-            break;
-          case "resultShare":
-            if (dv.left && member[baseOfCrit[i]] === 1) {
-              t.d++;
-              if (member[groupOf[i]] === 1) t.n++;
-            }
-            break;
-          case "count":
-          case "productCount":
-            if (member[groupOf[i]] === 1) t.n++;
-            break;
-          case "effectiveness":
-            if (dv.effPopulation && dv.ended && member[groupOf[i]] === 1) {
-              t.ended++;
-              if (dv.pending) t.pending++;
-              else {
-                t.d++;
-                if (dv.employed) t.n++;
-              }
-            }
-            break;
-        }
+const MEASURE_CODE: Record<Criterion["measure"], number> = {
+  share: 0,
+  resultShare: 1,
+  count: 2,
+  productCount: 2,
+  effectiveness: 3,
+};
+
+/**
+ * The counting core of the evaluation: per participant, the groups of the card it belongs to as one bit mask
+ * (`groupMask`: one straight-line function instead of one call per group) and the four flags the measures
+ * read, then every criterion as one or two bit tests over typed arrays (issue 15 item 5). No memory per
+ * participant.
+ */
+export class Tallier {
+  count = 0;
+  pendingAll = 0;
+  private readonly params: CardParameters;
+  private readonly asOfIso: string;
+  private readonly scratch = newDerived();
+  /** The criteria of each measure, by index (count and productCount count alike). */
+  private readonly shares: Int32Array;
+  private readonly resultShares: Int32Array;
+  private readonly counts: Int32Array;
+  private readonly effectiveness: Int32Array;
+  private readonly group: Int32Array;
+  private readonly base: Int32Array;
+  private readonly n: Float64Array;
+  private readonly d: Float64Array;
+  private readonly ended: Float64Array;
+  private readonly pending: Float64Array;
+  /** The evaluation's own row warnings (a job start after the as-of date): rows and job dates. */
+  own = new RowDates();
+
+  constructor(
+    private readonly card: Card,
+    private readonly asOf: number,
+  ) {
+    this.params = card.parameters;
+    this.asOfIso = serialToIso(asOf);
+    const crit = card.criteria;
+    const code = crit.map((c) => MEASURE_CODE[c.measure]);
+    const of = (k: number) => Int32Array.from(crit.flatMap((_c, i) => (code[i] === k ? [i] : [])));
+    this.shares = of(0);
+    this.resultShares = of(1);
+    this.counts = of(2);
+    this.effectiveness = of(3);
+    this.group = Int32Array.from(crit, (c) => GROUP_BIT[c.group]);
+    this.base = Int32Array.from(crit, (c) => GROUP_BIT[baseOf(c, card)]);
+    this.n = new Float64Array(crit.length);
+    this.d = new Float64Array(crit.length);
+    this.ended = new Float64Array(crit.length);
+    this.pending = new Float64Array(crit.length);
+  }
+
+  /** Counts `p` (skipped unless `isEvaluable`); `age` = `ageOf(p)`. */
+  add(p: Participant, age: number | null): void {
+    if (!isEvaluable(p)) return;
+    this.count++;
+    if (p.jobStartDate !== null && p.jobStartDate > this.asOf) this.own.add(p.row, p.jobStartDate);
+    const dv = deriveWithAge(this.scratch, p, age, this.params, this.asOf);
+    if (dv.effPopulation && dv.pending) this.pendingAll++;
+    const m = groupMask(p, dv, this.params);
+    const { group, base, n, d, shares, counts, resultShares, effectiveness } = this;
+    // One loop per measure over its criteria (no dispatch per criterion; the result shares only for those who
+    // left, the effectiveness criteria only for those of its population who ended).
+    for (let k = 0; k < shares.length; k++) {
+      const i = shares[k];
+      if ((m & base[i]) !== 0) {
+        d[i]++;
+        if ((m & group[i]) !== 0) n[i]++;
       }
     }
-  };
-  const finish = (rowIssues: RowIssue[] = []): Evaluation => {
-    const criteria = crit.map((c, i) => result(c, tallies[i]));
+    for (let k = 0; k < counts.length; k++) if ((m & group[counts[k]]) !== 0) n[counts[k]]++;
+    if (dv.left)
+      for (let k = 0; k < resultShares.length; k++) {
+        const i = resultShares[k];
+        if ((m & base[i]) !== 0) {
+          d[i]++;
+          if ((m & group[i]) !== 0) n[i]++;
+        }
+      }
+    if (dv.effPopulation && dv.ended)
+      for (let k = 0; k < effectiveness.length; k++) {
+        const i = effectiveness[k];
+        if ((m & group[i]) !== 0) {
+          this.ended[i]++;
+          if (dv.pending) this.pending[i]++;
+          else {
+            d[i]++;
+            if (dv.employed) n[i]++;
+          }
+        }
+      }
+  }
+
+  /** The criteria's tallies. */
+  tallies(): Tally[] {
+    return this.card.criteria.map((_c, i) => ({
+      n: this.n[i],
+      d: this.d[i],
+      ended: this.ended[i],
+      pending: this.pending[i],
+    }));
+  }
+
+  /** The evaluation's own row warnings, from `from` on, as row issues. */
+  ownIssues(from = 0): RowIssue[] {
+    const out: RowIssue[] = [];
+    const column = COLUMN_BY_KEY.get("jobStartDate")?.header ?? "";
+    for (let i = from; i < this.own.size; i++) {
+      const job = serialToIso(this.own.date(i));
+      out.push({
+        row: this.own.row(i),
+        column,
+        rule: JOB_AFTER_AS_OF,
+        severity: "warning",
+        message: {
+          pl: `Zatrudnienie od ${job}, po dniu „stan na” ${this.asOfIso} — jeszcze nie liczy się do efektywności ani rezultatów; sprawdź datę albo przelicz później.`,
+          en: `Job from ${job}, after the as-of date ${this.asOfIso} — not counted yet for effectiveness or results; check the date or recalculate later.`,
+        },
+      });
+    }
+    return out;
+  }
+
+  /** The evaluation without its row issues (the caller adds them: `rowIssues`). */
+  evaluation(): Omit<Evaluation, "rowIssues"> {
+    const tallies = this.tallies();
     return {
-      card: card.id,
-      asOf: asOfIso,
-      participants: count,
-      pending: pendingAll,
-      criteria,
-      rowIssues: own.length === 0 ? rowIssues : mergeByRow(rowIssues, own),
+      card: this.card.id,
+      asOf: this.asOfIso,
+      participants: this.count,
+      pending: this.pendingAll,
+      criteria: this.card.criteria.map((c, i) => result(c, tallies[i])),
     };
+  }
+}
+
+/** Rows and dates in growing typed arrays (the evaluation's own warnings, built into issues on demand). */
+export class RowDates {
+  size = 0;
+  private rows = new Float64Array(64);
+  private dates = new Float64Array(64);
+  add(row: number, date: number): void {
+    if (this.size === this.rows.length) {
+      const r = new Float64Array(this.size * 2);
+      r.set(this.rows);
+      this.rows = r;
+      const d = new Float64Array(this.size * 2);
+      d.set(this.dates);
+      this.dates = d;
+    }
+    this.rows[this.size] = row;
+    this.dates[this.size++] = date;
+  }
+  row(i: number): number {
+    return this.rows[i];
+  }
+  date(i: number): number {
+    return this.dates[i];
+  }
+}
+
+export function cardEvaluator(card: Card, asOf: number): CardEvaluator {
+  const t = new Tallier(card, asOf);
+  const add = (participants: Iterable<Participant>): void => {
+    for (const p of participants) t.add(p, isEvaluable(p) ? ageOf(p) : null);
   };
+  const finish = (rowIssues: RowIssue[] = []): Evaluation => ({
+    ...t.evaluation(),
+    rowIssues: t.own.size === 0 ? rowIssues : mergeByRow(rowIssues, t.ownIssues()),
+  });
   return { add, result: finish };
 }
 
 /** Two row-ordered issue lists as one, row by row (stable: `a`'s issues of a row come first). */
-function mergeByRow(a: readonly RowIssue[], b: readonly RowIssue[]): RowIssue[] {
+export function mergeByRow(a: readonly RowIssue[], b: readonly RowIssue[]): RowIssue[] {
   const out: RowIssue[] = [];
   let j = 0;
   for (const x of a) {

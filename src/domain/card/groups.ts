@@ -213,7 +213,20 @@ export function newDerived(): Derived {
  * instead of allocating one per participant (issue 15 item 5).
  */
 export function deriveInto(out: Derived, p: Participant, params: CardParameters, asOf: number): Derived {
-  const age = ageOf(p);
+  return deriveWithAge(out, p, ageOf(p), params, asOf);
+}
+
+/**
+ * `deriveInto` when the age is already known (`age` = `ageOf(p)`): the row checks compute it for their own
+ * warnings, and the one-pass engine does not check the PESEL a second time (issue 15 item 5).
+ */
+export function deriveWithAge(
+  out: Derived,
+  p: Participant,
+  age: number | null,
+  params: CardParameters,
+  asOf: number,
+): Derived {
   const unemployed = p.status === "unemployedRegistered" || p.status === "unemployedUnregistered";
   const longTermUnemployed = unemployed && p.longTerm === true;
   const inactive = p.status === "inactive";
@@ -322,6 +335,45 @@ export const GROUPS: Record<GroupId, GroupDef> = {
 };
 
 export const GROUP_IDS = Object.keys(GROUPS) as GroupId[];
+
+/** Each group's bit in `groupMask` (its index in GROUP_IDS; 21 groups fit a small integer). */
+export const GROUP_BIT: Readonly<Record<GroupId, number>> = Object.fromEntries(
+  GROUP_IDS.map((g, i) => [g, 2 ** i]),
+) as Record<GroupId, number>;
+
+/**
+ * Every group's `test` at once, as bits (`GROUP_BIT`): the evaluation tests each participant against all
+ * groups in one straight-line function instead of one call per group (issue 15 item 5). It must say what
+ * `GROUPS[g].test` says for every group (test/domain/card/groups.test.ts compares them on random participants).
+ */
+export function groupMask(p: Participant, d: Derived, params: CardParameters): number {
+  const B = GROUP_BIT;
+  const im = p.internshipMonths ?? 0;
+  const trained = p.training === true;
+  let m = B.all;
+  if (d.unemployed) m |= B.unemployed;
+  if (d.longTermUnemployed) m |= B.longTermUnemployed;
+  if (d.inactive) m |= B.inactive;
+  if (p.status === "employed") m |= B.employedAtStart;
+  if (p.leavingAgriculture === true) m |= B.leavingAgriculture;
+  if (d.women) m |= B.women;
+  if (d.disabled) m |= B.disabled;
+  if (d.age50plus) m |= B.age50plus;
+  if (d.lowQualified) m |= B.lowQualified;
+  if (d.other) m |= B.other;
+  if (p.ipd === true) m |= B.ipd;
+  if (im > 0) m |= B.internship;
+  if (im >= params.internshipMinMonths && im <= params.internshipMaxMonths && p.internshipLinked === true)
+    m |= B.internshipCompliant;
+  if (trained) m |= B.trained;
+  if (trained && p.trainingWhiteGreen === true) m |= B.trainedWhiteGreen;
+  if (trained && p.qualification === true) m |= B.trainedQualified;
+  if (d.left) m |= B.left;
+  if (d.employedAfterLeaving) m |= B.employedAfterLeaving;
+  if (d.left && p.qualification === true) m |= B.qualifiedAfterLeaving;
+  if (d.employedAfterLeaving && p.nonAgriculturalJob === true) m |= B.nonAgriculturalJobAfterLeaving;
+  return m;
+}
 
 /**
  * Rows that enter the evaluation: a usable start date and status, and not a repeat of an earlier row's person

@@ -1,11 +1,10 @@
 import { Localized } from "../i18n";
 import { numberDate, readDate, serialToIso } from "../dates";
 import { parsePolishNumber } from "../numbers";
-import { checkPesel, PeselProblem } from "../pesel";
+import { checkPeselInto, PeselInfo, PeselProblem, peselBornBefore1900 } from "../pesel";
 import { looksLikeFormula, normalizeText } from "../text";
 import { CardParameters, DEFAULT_PARAMETERS, Participant, RowIssue, Severity } from "../card/types";
 import { ageFrom, birthDateWith, personKey, validAgeAtStart } from "../card/groups";
-import { peselBornBefore1900 } from "../pesel";
 import { JOB_AFTER_AS_OF } from "../card/evaluate";
 import {
   COLUMN_BY_KEY,
@@ -16,9 +15,12 @@ import {
   SEX,
   STATUS,
   SUBSTATUS,
+  NO,
   YES,
   YES_NO,
 } from "./columns";
+import { PersonTable, REPEAT } from "./persons";
+import { Refs } from "./refs";
 import { matchAllowed, parseFte, unknownValueEffect } from "./values";
 
 /** One register row as read: cell values by column key, and its 1-based sheet row. */
@@ -79,7 +81,14 @@ const header = (k: ColumnKey): string => COLUMN_BY_KEY.get(k)?.header ?? k;
 function text(v: unknown): string | null {
   if (v === null || v === undefined) return null;
   const s = typeof v === "string" ? v : String(v);
-  return s.trim() === "" ? null : s;
+  return blank(s) ? null : s;
+}
+
+/** `s.trim() === ""`, without trimming when the first character is printable ASCII (most cells). */
+function blank(s: string): boolean {
+  const c = s.length === 0 ? 0 : s.charCodeAt(0);
+  if (c > 0x20 && c < 0x7f) return false;
+  return s.trim() === "";
 }
 
 /** Checks rows in batches (so a long register can be checked between UI updates); same result as one call. */
@@ -90,13 +99,15 @@ export interface RegisterChecker {
 
 // Allowed lists and lookups, built once (they were rebuilt for every row: issue 15 item 5).
 const SEX_VALUES: readonly string[] = [SEX.female, SEX.male];
-const STATUS_VALUES: readonly string[] = Object.values(STATUS);
-const STATUS_KEY = new Map(
-  (Object.keys(STATUS) as (keyof typeof STATUS)[]).map((k) => [STATUS[k] as string, k] as const),
-);
+const STATUS_KEYS = Object.keys(STATUS) as (keyof typeof STATUS)[];
+const STATUS_VALUES: readonly string[] = STATUS_KEYS.map((k) => STATUS[k]);
 const SUBSTATUS_VALUES: readonly string[] = [SUBSTATUS.longTerm, SUBSTATUS.other];
+const DISABILITY_VALUES: readonly string[] = DISABILITY;
 const DROPOUT_VALUES: readonly string[] = Object.values(DROPOUT);
+const DROPOUT_KEYS = ["job", "school", "other"] as const;
 const CONTRACT_VALUES: readonly string[] = Object.values(CONTRACT);
+const CONTRACT_KEYS = ["employment", "civil", "business"] as const;
+const YES_NO_VALUES: readonly string[] = YES_NO;
 const REQUIRED_EMPTY_WHY: Localized = {
   pl: " Wiersz pominięty w kryteriach.",
   en: " The row is left out of the criteria.",
@@ -104,89 +115,421 @@ const REQUIRED_EMPTY_WHY: Localized = {
 const NO_WHY: Localized = { pl: "", en: "" };
 
 /**
- * The cell readers of one row, as methods over the row being checked (`start` sets it). One instance serves
- * every row of a checker: no closures are built per row, which at 100 000 rows was most of the engine's
- * allocation and garbage-collection time (issue 15 item 5).
+ * Columns by number (the issue log keeps a column as its index in COLUMN_KEYS, 0 = a whole-row issue), and
+ * the allowed list of each allowed-list column.
  */
-class RowReader {
+const COLUMN_KEYS: readonly (ColumnKey | "")[] = ["", ...COLUMN_BY_KEY.keys()];
+const COL = Object.fromEntries(COLUMN_KEYS.map((k, i) => [k, i])) as Record<ColumnKey | "", number>;
+const ALLOWED_OF: (readonly string[] | undefined)[] = COLUMN_KEYS.map((k) =>
+  k === "sex"
+    ? SEX_VALUES
+    : k === "status"
+      ? STATUS_VALUES
+      : k === "subStatus"
+        ? SUBSTATUS_VALUES
+        : k === "disabled"
+          ? DISABILITY_VALUES
+          : k === "dropoutReason"
+            ? DROPOUT_VALUES
+            : k === "contractType"
+              ? CONTRACT_VALUES
+              : undefined,
+);
+for (const k of [
+  "noPesel",
+  "leavingAgriculture",
+  "pathCompleted",
+  "ipd",
+  "training",
+  "trainingWhiteGreen",
+  "qualification",
+  "internshipLinked",
+  "contractValue3x",
+  "nonAgriculturalJob",
+  "startupFunds",
+] as const)
+  ALLOWED_OF[COL[k]] = YES_NO_VALUES;
+
+/** Kinds of row issue in the log (each `materialize` case builds that issue's message). */
+const I_READER = 1;
+const I_REQUIRED = 2;
+const I_CASE = 3;
+const I_SPELLING = 4;
+const I_NOT_ALLOWED = 5;
+const I_DATE = 6;
+const I_NUMBER = 7;
+const I_FTE_TEXT = 8;
+const I_FORMULA = 9;
+const I_EDUCATION = 10;
+const I_AGE_INVALID = 11;
+const I_PESEL_MISSING = 12;
+const I_NO_PESEL_WITH_PESEL = 13;
+const I_PESEL_PROBLEM = 14;
+const I_PESEL_SEX = 15;
+const I_PESEL_1900 = 16;
+const I_PESEL_BIRTH = 17;
+const I_DUPLICATE = 18;
+const I_DATE_ORDER = 19;
+const I_JOB_AFTER_WINDOW = 20;
+const I_AGE_UNKNOWN = 21;
+const I_AGE_MISMATCH = 22;
+const I_AGE_UNDER = 23;
+const I_LONG_TERM = 24;
+
+const PESEL_PROBLEMS: readonly PeselProblem[] = ["length", "digits", "checksum", "date"];
+
+/**
+ * The row issues of a check as compact records (kind, row, column and the one to three values the message
+ * needs) in growing typed arrays: a register of 100 000 rows can have tens of thousands of issues, and their
+ * messages are built only when someone reads them (`materialize`), which the pane does for the first few
+ * hundred only. Building every message up front was a large share of the engine's time (issue 15 item 5).
+ */
+export class IssueLog {
+  size = 0;
+  private kind = new Uint8Array(4096);
+  private col = new Uint8Array(4096);
+  private rowOf = new Float64Array(4096);
+  private a = new Float64Array(4096);
+  private b = new Float64Array(4096);
+  private s = new Refs<unknown>();
+  constructor(private readonly params: CardParameters) {}
+
+  add(kind: number, row: number, col: number, a: number, b: number, s: unknown): void {
+    const i = this.size++;
+    if (i === this.kind.length) this.grow();
+    this.kind[i] = kind;
+    this.col[i] = col;
+    this.rowOf[i] = row;
+    this.a[i] = a;
+    this.b[i] = b;
+    this.s.set(i, s);
+  }
+
+  /** The sheet row of issue `i`. */
+  row(i: number): number {
+    return this.rowOf[i];
+  }
+
+  private grow(): void {
+    const n = this.kind.length * 2;
+    const k = new Uint8Array(n);
+    k.set(this.kind);
+    this.kind = k;
+    const c = new Uint8Array(n);
+    c.set(this.col);
+    this.col = c;
+    const r = new Float64Array(n);
+    r.set(this.rowOf);
+    this.rowOf = r;
+    const a = new Float64Array(n);
+    a.set(this.a);
+    this.a = a;
+    const b = new Float64Array(n);
+    b.set(this.b);
+    this.b = b;
+  }
+
+  /** Issue `i` as the row checks report it (a new object each call; a reader's issue is passed through). */
+  materialize(i: number): RowIssue {
+    const kind = this.kind[i];
+    const row = this.rowOf[i];
+    const k = COLUMN_KEYS[this.col[i]];
+    const a = this.a[i];
+    const b = this.b[i];
+    const s = this.s.get(i);
+    const issue = (rule: string, severity: Severity, message: Localized, suggestion?: string): RowIssue => {
+      const x: RowIssue = { row, column: k === "" ? "" : header(k), rule, severity, message };
+      if (suggestion !== undefined) x.suggestion = suggestion;
+      return x;
+    };
+    switch (kind) {
+      case I_READER:
+        return s as RowIssue;
+      case I_REQUIRED: {
+        const why = k === "startDate" || k === "status" ? REQUIRED_EMPTY_WHY : NO_WHY;
+        return issue(RULES.required, "error", {
+          pl: `Brak wartości w kolumnie „${header(k as ColumnKey)}” — uzupełnij.${why.pl}`,
+          en: `“${header(k as ColumnKey)}” is empty — fill it in.${why.en}`,
+        });
+      }
+      case I_CASE:
+      case I_SPELLING: {
+        const v = s as string;
+        const value = (ALLOWED_OF[this.col[i]] as readonly string[])[a];
+        const shown = v.replace(/\u00a0/g, "⍽").replace(/\u202f/g, "⍽");
+        return issue(
+          kind === I_CASE ? RULES.valueCase : RULES.valueSpelling,
+          "warning",
+          {
+            pl: `„${shown}”: przyjęto „${value}” — wpisz „${value}”.`,
+            en: `“${shown}”: read as “${value}” — write “${value}”.`,
+          },
+          value,
+        );
+      }
+      case I_NOT_ALLOWED: {
+        const v = s as string;
+        const list = (ALLOWED_OF[this.col[i]] as readonly string[]).map((x) => `„${x}”`).join(", ");
+        const effect = unknownValueEffect(k as ColumnKey);
+        return issue(RULES.valueAllowed, "error", {
+          pl: `„${v}” to nie dozwolona wartość. Dozwolone: ${list}. ${effect.pl}`,
+          en: `“${v}” is not an allowed value. Allowed: ${list}. ${effect.en}`,
+        });
+      }
+      case I_DATE: {
+        const v = s;
+        const effect = unknownValueEffect(k as ColumnKey);
+        return issue(
+          RULES.dateFormat,
+          "error",
+          b === 1
+            ? {
+                pl: `„${String(v)}” to nieistniejąca data — popraw dzień lub miesiąc. ${effect.pl}`,
+                en: `“${String(v)}” is not a real date — correct the day or month. ${effect.en}`,
+              }
+            : {
+                pl: `„${String(v)}” to nie data — wpisz datę Excela albo RRRR-MM-DD lub DD.MM.RRRR. ${effect.pl}`,
+                en: `“${String(v)}” is not a date — enter an Excel date or YYYY-MM-DD or DD.MM.YYYY. ${effect.en}`,
+              },
+        );
+      }
+      case I_NUMBER:
+        return issue(RULES.number, "error", {
+          pl: `„${s as string}” to nie liczba nieujemna — wpisz liczbę.`,
+          en: `“${s as string}” is not a non-negative number — enter a number.`,
+        });
+      case I_FTE_TEXT:
+        return issue(
+          RULES.fteText,
+          "warning",
+          {
+            pl: `„${s as string}”: przyjęto wymiar etatu ${String(a).replace(".", ",")} — wpisz liczbę.`,
+            en: `“${s as string}”: read as an FTE of ${a} — enter a number.`,
+          },
+          String(a),
+        );
+      case I_FORMULA:
+        return issue(RULES.formulaLikeText, "info", {
+          pl: `„${s as string}” zaczyna się od znaku formuły — zapisano jako tekst.`,
+          en: `“${s as string}” starts like a formula — kept as text.`,
+        });
+      case I_EDUCATION:
+        return issue(RULES.education, "error", {
+          pl: `„${s as string}”: brak poziomu ISCED — wybierz np. „ponadgimnazjalne (ISCED 3)”.`,
+          en: `“${s as string}”: no ISCED level — choose e.g. “ponadgimnazjalne (ISCED 3)”.`,
+        });
+      case I_AGE_INVALID:
+        return issue(RULES.ageInvalid, "error", {
+          pl: `Wiek „${String(s)}” to nie liczba całkowita lat ≥ 0 — popraw wiek.`,
+          en: `Age “${String(s)}” is not a whole number of years ≥ 0 — correct it.`,
+        });
+      case I_PESEL_MISSING:
+        return issue(RULES.peselMissing, "error", {
+          pl: "Brak numeru PESEL — wpisz go albo ustaw „Brak PESEL” = Tak.",
+          en: "No PESEL — enter it or set “Brak PESEL” = Tak.",
+        });
+      case I_NO_PESEL_WITH_PESEL:
+        return issue(RULES.noPeselWithPesel, "error", {
+          pl: "„Brak PESEL” = Tak, a numer PESEL jest wpisany — popraw jedno z nich.",
+          en: "“Brak PESEL” = Tak but a PESEL is entered — correct one of them.",
+        });
+      case I_PESEL_PROBLEM: {
+        const problem = PESEL_PROBLEMS[a];
+        return issue(PESEL_RULE[problem], "error", peselProblemMessage(problem, s as string));
+      }
+      case I_PESEL_SEX: {
+        const sex = a === 0 ? SEX.female : SEX.male;
+        return issue(RULES.peselSex, "error", {
+          pl: `Płeć nie zgadza się z numerem PESEL (PESEL: ${sex}).`,
+          en: `Sex does not match the PESEL (PESEL: ${sex}).`,
+        });
+      }
+      case I_PESEL_1900: {
+        const pesel = s as string;
+        return issue(RULES.peselBefore1900, "warning", {
+          pl: `PESEL „${pesel}” koduje urodzenie w latach 1800–1899 (miesiąc + 80) — to zapewne pomyłka; wiek liczony z „${header("birthDate")}”, nie z numeru PESEL. Sprawdź numer.`,
+          en: `PESEL “${pesel}” codes a birth in 1800–1899 (month + 80) — most likely a slip; the age comes from “${header("birthDate")}”, not the PESEL. Check the number.`,
+        });
+      }
+      case I_PESEL_BIRTH:
+        return issue(RULES.peselBirthDate, "error", {
+          pl: `Data urodzenia nie zgadza się z numerem PESEL (PESEL: ${serialToIso(a)}).`,
+          en: `Birth date does not match the PESEL (PESEL: ${serialToIso(a)}).`,
+        });
+      case I_DUPLICATE: {
+        const key = s as string;
+        const byPesel = b === 1;
+        const first = a;
+        const who = byPesel
+          ? { pl: `PESEL ${key.slice(2)} powtarza się`, en: `PESEL ${key.slice(2)} is repeated` }
+          : {
+              pl: "Bez 11-znakowego numeru PESEL imię, nazwisko i data urodzenia powtarzają się",
+              en: "Without an 11-character PESEL, the first and last name and birth date are repeated",
+            };
+        return issue(byPesel ? RULES.peselDuplicate : RULES.personDuplicate, "error", {
+          pl: `${who.pl}: ta sama osoba co w wierszu ${first} — liczy się raz, z wiersza ${first}; wiersz ${row} pominięty we wszystkich kryteriach. Usuń duplikat.`,
+          en: `${who.en}: the same person as in row ${first} — counted once, from row ${first}; row ${row} is left out of every criterion. Remove the duplicate.`,
+        });
+      }
+      case I_DATE_ORDER:
+        return issue(RULES.dateOrder, "error", {
+          pl: "Data zakończenia jest wcześniejsza niż data rozpoczęcia udziału — popraw daty.",
+          en: "The end date is before the start date — correct the dates.",
+        });
+      case I_JOB_AFTER_WINDOW: {
+        const days = this.params.effectivenessWindowDays;
+        return issue(RULES.jobAfterWindow, "info", {
+          pl: `Zatrudnienie podjęte później niż ${days} dni po zakończeniu udziału — nie liczy się do efektywności.`,
+          en: `The job started more than ${days} days after the end — it does not count for effectiveness.`,
+        });
+      }
+      case I_AGE_UNKNOWN:
+        return issue(RULES.ageUnknown, "warning", {
+          pl: `Wiek nieznany (brak poprawnego numeru PESEL, daty urodzenia i wieku) — osoba nie jest liczona w grupie 50+ ani w „pozostałych” uczestnikach; uzupełnij PESEL lub „${header("birthDate")}”.`,
+          en: `Age unknown (no valid PESEL, birth date or age) — the person is counted in no age group (50+) and not among the “other” participants; enter the PESEL or “${header("birthDate")}”.`,
+        });
+      case I_AGE_MISMATCH:
+        return issue(RULES.ageMismatch, "warning", {
+          pl: `Wiek ${a} nie zgadza się z datą urodzenia (w dniu rozpoczęcia: ${b} lat) — liczy się ${b}.`,
+          en: `Age ${a} does not match the birth date (at start: ${b}) — ${b} is used.`,
+        });
+      case I_AGE_UNDER: {
+        const min = this.params.minTargetAge;
+        return issue(RULES.ageUnder30, "warning", {
+          pl: `Wiek w dniu rozpoczęcia: ${a} lat — grupa docelowa to osoby w wieku ${min}+.`,
+          en: `Age at start: ${a} — the target group is aged ${min}+.`,
+        });
+      }
+      case I_LONG_TERM: {
+        const months = a;
+        const age = b;
+        const limit = age < 25 ? 6 : 12;
+        const should = months > limit ? SUBSTATUS.longTerm : SUBSTATUS.other;
+        return issue(
+          RULES.longTermContradiction,
+          "warning",
+          {
+            pl: `„W tym” przeczy okresowi bez pracy: ${months} mies. przy wieku ${age} lat (długotrwale ⇔ > ${limit} mies.) — wpisz „${should}”.`,
+            en: `“W tym” contradicts the months without work: ${months} at age ${age} (long-term ⇔ > ${limit} months) — enter “${should}”.`,
+          },
+          should,
+        );
+      }
+    }
+    throw new Error(`row issue kind ${kind}`);
+  }
+}
+
+/**
+ * The row checks of one register, row by row, into one reused participant (`p`) and the issue log: no
+ * object is built per row, which at 100 000 rows was most of the engine's allocation and garbage-collection
+ * time (issue 15 item 5). `registerChecker` copies `p` into a participant per row; the one-pass engine
+ * (`registerEvaluator` in ./engine.ts) counts it into the card's criteria and forgets it.
+ */
+export class RowChecker {
+  /** The participant of the row last checked (refilled by every `check`). */
+  readonly p: Participant = {
+    row: 0,
+    firstName: null,
+    lastName: null,
+    pesel: null,
+    noPesel: null,
+    sex: null,
+    birthDate: null,
+    isced: null,
+    status: null,
+    longTerm: null,
+    monthsWithoutWork: null,
+    leavingAgriculture: null,
+    disabled: null,
+    startDate: null,
+    endDate: null,
+    pathCompleted: null,
+    dropoutReason: null,
+    ipd: null,
+    training: null,
+    trainingWhiteGreen: null,
+    qualification: null,
+    internshipMonths: null,
+    internshipLinked: null,
+    jobStartDate: null,
+    contractType: null,
+    employmentMonths: null,
+    fte: null,
+    contractValue3x: null,
+    nonAgriculturalJob: null,
+    startupFunds: null,
+    ageAtStart: null,
+    personKey: null,
+    duplicateOf: null,
+  };
+  /** The age at start of the row last checked (`ageOf(p)`), and whether it had a number in the age column. */
+  age: number | null = null;
+  hasAgeAtStart = false;
+  /** The row's PESEL cell as read (`personKey` reads the cell, not the trimmed text). */
+  peselCell: string | number | boolean | null = null;
   private r = 0;
-  private values: RawRow["values"] = {};
-  /** `Wykształcenie` text → its ISCED level, for the texts that have one. */
+  private readonly info: PeselInfo = { valid: false, problem: null, birthDate: null, sex: null };
+  /** `Wykształcenie` text → its ISCED level, for the texts that have one (and the last one looked up). */
   private readonly iscedOf = new Map<string, number>();
-  constructor(private readonly issues: RowIssue[]) {}
+  private lastEdu: string | null = null;
+  private lastIsced = 0;
+  private readonly persons = new PersonTable();
+  /** Per column: the last text found exactly in its allowed list, and its index there. */
+  private readonly lastText: (string | null)[] = COLUMN_KEYS.map(() => null);
+  private readonly lastIndex = new Int32Array(COLUMN_KEYS.length);
 
-  start(raw: RawRow): void {
-    this.r = raw.row;
-    this.values = raw.values;
+  constructor(
+    private readonly params: CardParameters,
+    readonly log: IssueLog,
+  ) {}
+
+  /** Room for `n` more rows' person keys (a batch about to be checked). */
+  reserve(n: number): void {
+    this.persons.reserve(n);
   }
 
-  issue(
-    key: ColumnKey | "",
-    rule: string,
-    severity: Severity,
-    message: Localized,
-    suggestion?: string,
-  ): void {
-    const i: RowIssue = { row: this.r, column: key === "" ? "" : header(key), rule, severity, message };
-    if (suggestion !== undefined) i.suggestion = suggestion;
-    this.issues.push(i);
+  private issue(kind: number, col: number, a = 0, b = 0, s: unknown = undefined): void {
+    this.log.add(kind, this.r, col, a, b, s);
   }
 
-  get(k: ColumnKey): string | number | boolean | null {
-    return this.values[k] ?? null;
-  }
-
-  requiredEmpty(k: ColumnKey): void {
-    const why = k === "startDate" || k === "status" ? REQUIRED_EMPTY_WHY : NO_WHY;
-    this.issue(k, RULES.required, "error", {
-      pl: `Brak wartości w kolumnie „${header(k)}” — uzupełnij.${why.pl}`,
-      en: `“${header(k)}” is empty — fill it in.${why.en}`,
-    });
-  }
-
-  /** An allowed-list value: exact → itself; case-only slip → accepted with a warning; other slip → error + suggestion. */
-  choice(k: ColumnKey, allowed: readonly string[], required: boolean): string | null {
-    const v = text(this.get(k));
+  /** An allowed-list value as its index in `allowed` (-1: empty or unusable); slips read with a warning. */
+  private choice(cell: unknown, col: number, allowed: readonly string[], required: boolean): number {
+    // The last exact value of the column first: a read workbook gives every cell of a shared string the same
+    // string object, and comparing a string with itself is one pointer test.
+    if (typeof cell === "string" && cell === this.lastText[col]) return this.lastIndex[col];
+    const v = text(cell);
     if (v === null) {
-      if (required) this.requiredEmpty(k);
-      return null;
+      if (required) this.issue(I_REQUIRED, col);
+      return -1;
     }
-    // The common case first, without `matchAllowed`'s result object (its own first test is this one).
-    if (allowed.includes(v)) return v;
+    for (let i = 0; i < allowed.length; i++)
+      if (allowed[i] === v) {
+        this.lastText[col] = v;
+        this.lastIndex[col] = i;
+        return i;
+      }
     const match = matchAllowed(v, allowed);
-    if (match && match.how === "exact") return v;
+    if (match && match.how === "exact") return allowed.indexOf(match.value);
     if (match) {
-      const shown = v.replace(/\u00a0/g, "⍽").replace(/\u202f/g, "⍽");
-      this.issue(
-        k,
-        match.how === "case" ? RULES.valueCase : RULES.valueSpelling,
-        "warning",
-        {
-          pl: `„${shown}”: przyjęto „${match.value}” — wpisz „${match.value}”.`,
-          en: `“${shown}”: read as “${match.value}” — write “${match.value}”.`,
-        },
-        match.value,
-      );
-      return match.value;
+      const j = allowed.indexOf(match.value);
+      this.issue(match.how === "case" ? I_CASE : I_SPELLING, col, j, 0, v);
+      return j;
     }
-    const list = allowed.map((a) => `„${a}”`).join(", ");
-    const effect = unknownValueEffect(k);
-    this.issue(k, RULES.valueAllowed, "error", {
-      pl: `„${v}” to nie dozwolona wartość. Dozwolone: ${list}. ${effect.pl}`,
-      en: `“${v}” is not an allowed value. Allowed: ${list}. ${effect.en}`,
-    });
-    return null;
+    this.issue(I_NOT_ALLOWED, col, 0, 0, v);
+    return -1;
   }
 
-  yesNo(k: ColumnKey, required: boolean): boolean | null {
-    const v = this.choice(k, YES_NO, required);
-    return v === null ? null : v === YES;
+  private yesNo(cell: unknown, col: number, required: boolean): boolean | null {
+    if (cell === YES) return true;
+    if (cell === NO) return false;
+    const i = this.choice(cell, col, YES_NO_VALUES, required);
+    return i < 0 ? null : i === 0;
   }
 
-  date(k: ColumnKey, required: boolean): number | null {
-    const v = this.get(k);
-    if (v === null || (typeof v === "string" && v.trim() === "")) {
-      if (required) this.requiredEmpty(k);
+  private date(v: unknown, col: number, required: boolean): number | null {
+    if (v === null || v === undefined || (typeof v === "string" && blank(v))) {
+      if (required) this.issue(I_REQUIRED, col);
       return null;
     }
     // Most date cells are serial numbers: read them without `readDate`'s result object.
@@ -194,97 +537,235 @@ class RowReader {
     if (serial !== null) return serial;
     const read = readDate(v);
     if ("serial" in read) return read.serial;
-    const effect = unknownValueEffect(k);
-    this.issue(
-      k,
-      RULES.dateFormat,
-      "error",
-      read.problem === "impossible"
-        ? {
-            pl: `„${String(v)}” to nieistniejąca data — popraw dzień lub miesiąc. ${effect.pl}`,
-            en: `“${String(v)}” is not a real date — correct the day or month. ${effect.en}`,
-          }
-        : {
-            pl: `„${String(v)}” to nie data — wpisz datę Excela albo RRRR-MM-DD lub DD.MM.RRRR. ${effect.pl}`,
-            en: `“${String(v)}” is not a date — enter an Excel date or YYYY-MM-DD or DD.MM.YYYY. ${effect.en}`,
-          },
-    );
+    this.issue(I_DATE, col, 0, read.problem === "impossible" ? 1 : 0, v);
     return null;
   }
 
-  num(k: ColumnKey): number | null {
-    const v = this.get(k);
-    if (v === null) return null;
+  private num(v: unknown, col: number): number | null {
+    if (v === null || v === undefined) return null;
     if (typeof v === "number") return Number.isFinite(v) ? v : null;
     const s = text(v);
     if (s === null) return null;
     const n = parsePolishNumber(s);
     if (n === null || n.value < 0) {
-      this.issue(k, RULES.number, "error", {
-        pl: `„${s}” to nie liczba nieujemna — wpisz liczbę.`,
-        en: `“${s}” is not a non-negative number — enter a number.`,
-      });
+      this.issue(I_NUMBER, col, 0, 0, s);
       return null;
     }
     return n.value;
   }
 
   /** `Wymiar etatu`: a number, or `1/2`, `½`, `50%`, `pełny etat` (read with a warning naming the number). */
-  fte(): number | null {
-    const v = this.get("fte");
-    if (typeof v !== "string") return this.num("fte");
+  private fte(v: unknown): number | null {
+    if (typeof v !== "string") return this.num(v, COL.fte);
     const s = text(v);
     if (s === null) return null;
     const f = parseFte(s);
-    if (f === null || f.value < 0) return this.num("fte");
-    if (!f.plain)
-      this.issue(
-        "fte",
-        RULES.fteText,
-        "warning",
-        {
-          pl: `„${s}”: przyjęto wymiar etatu ${String(f.value).replace(".", ",")} — wpisz liczbę.`,
-          en: `“${s}”: read as an FTE of ${f.value} — enter a number.`,
-        },
-        String(f.value),
-      );
+    if (f === null || f.value < 0) return this.num(v, COL.fte);
+    if (!f.plain) this.issue(I_FTE_TEXT, COL.fte, f.value, 0, s);
     return f.value;
   }
 
-  name(k: ColumnKey): string | null {
-    const s = text(this.get(k));
+  private name(v: unknown, col: number): string | null {
+    const s = text(v);
     if (s === null) {
-      this.requiredEmpty(k);
+      this.issue(I_REQUIRED, col);
       return null;
     }
-    if (looksLikeFormula(s))
-      this.issue(k, RULES.formulaLikeText, "info", {
-        pl: `„${s}” zaczyna się od znaku formuły — zapisano jako tekst.`,
-        en: `“${s}” starts like a formula — kept as text.`,
-      });
+    if (looksLikeFormula(s)) this.issue(I_FORMULA, col, 0, 0, s);
     return s;
   }
 
   /** `Wykształcenie` → ISCED level (a label carrying `ISCED n`, a bare digit, or `brak` = 0). */
-  education(): number | null {
-    const edu = text(this.get("education"));
+  private education(v: unknown): number | null {
+    const edu = text(v);
     if (edu === null) {
-      this.requiredEmpty("education");
+      this.issue(I_REQUIRED, COL.education);
       return null;
     }
+    if (edu === this.lastEdu) return this.lastIsced;
     // A register holds a handful of distinct labels: each is parsed once (bounded, in case it holds many).
     const known = this.iscedOf.get(edu);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      this.lastEdu = edu;
+      this.lastIsced = known;
+      return known;
+    }
     const level = iscedLevel(edu);
     if (level !== null) {
       if (this.iscedOf.size < 1000) this.iscedOf.set(edu, level);
       return level;
     }
-    this.issue("education", RULES.education, "error", {
-      pl: `„${edu}”: brak poziomu ISCED — wybierz np. „ponadgimnazjalne (ISCED 3)”.`,
-      en: `“${edu}”: no ISCED level — choose e.g. “ponadgimnazjalne (ISCED 3)”.`,
-    });
+    this.issue(I_EDUCATION, COL.education, 0, 0, edu);
     return null;
+  }
+
+  /** Checks one row into `p`, `age` and the issue log. */
+  check(raw: RawRow): void {
+    const r = raw.row;
+    const params = this.params;
+    this.r = r;
+    if (raw.issues) for (const i of raw.issues) this.log.add(I_READER, i.row, 0, 0, 0, i);
+    const v = raw.values;
+    const p = this.p;
+
+    const firstName = this.name(v.firstName, COL.firstName);
+    const lastName = this.name(v.lastName, COL.lastName);
+    const sex = this.choice(v.sex, COL.sex, SEX_VALUES, true);
+    const birthDate = this.date(v.birthDate, COL.birthDate, false);
+    const isced = this.education(v.education);
+    const status = this.choice(v.status, COL.status, STATUS_VALUES, true);
+    const sub = this.choice(v.subStatus, COL.subStatus, SUBSTATUS_VALUES, false);
+    const disabled = this.choice(v.disabled, COL.disabled, DISABILITY_VALUES, true);
+    const drop = this.choice(v.dropoutReason, COL.dropoutReason, DROPOUT_VALUES, false);
+    const contract = this.choice(v.contractType, COL.contractType, CONTRACT_VALUES, false);
+
+    // In the order the participant's fields were always read (the issues of a row come in this order).
+    p.row = r;
+    p.firstName = firstName;
+    p.lastName = lastName;
+    p.pesel = null;
+    p.noPesel = this.yesNo(v.noPesel, COL.noPesel, false);
+    p.sex = sex < 0 ? null : sex === 0 ? "F" : "M";
+    p.birthDate = birthDate;
+    p.isced = isced;
+    p.status = status < 0 ? null : STATUS_KEYS[status];
+    p.longTerm = sub < 0 ? null : sub === 0;
+    p.monthsWithoutWork = this.num(v.monthsWithoutWork, COL.monthsWithoutWork);
+    p.leavingAgriculture = this.yesNo(v.leavingAgriculture, COL.leavingAgriculture, true);
+    p.disabled = disabled < 0 || disabled > 1 ? null : disabled === 0;
+    p.startDate = this.date(v.startDate, COL.startDate, true);
+    p.endDate = this.date(v.endDate, COL.endDate, false);
+    p.pathCompleted = this.yesNo(v.pathCompleted, COL.pathCompleted, false);
+    p.dropoutReason = drop < 0 ? null : DROPOUT_KEYS[drop];
+    p.ipd = this.yesNo(v.ipd, COL.ipd, true);
+    p.training = this.yesNo(v.training, COL.training, true);
+    p.trainingWhiteGreen = this.yesNo(v.trainingWhiteGreen, COL.trainingWhiteGreen, false);
+    p.qualification = this.yesNo(v.qualification, COL.qualification, false);
+    p.internshipMonths = this.num(v.internshipMonths, COL.internshipMonths);
+    p.internshipLinked = this.yesNo(v.internshipLinked, COL.internshipLinked, false);
+    p.jobStartDate = this.date(v.jobStartDate, COL.jobStartDate, false);
+    p.contractType = contract < 0 ? null : CONTRACT_KEYS[contract];
+    p.employmentMonths = this.num(v.employmentMonths, COL.employmentMonths);
+    p.fte = this.fte(v.fte);
+    p.contractValue3x = this.yesNo(v.contractValue3x, COL.contractValue3x, false);
+    p.nonAgriculturalJob = this.yesNo(v.nonAgriculturalJob, COL.nonAgriculturalJob, false);
+    p.startupFunds = this.yesNo(v.startupFunds, COL.startupFunds, false);
+    const a = this.num(v.ageAtStart, COL.ageAtStart);
+    this.hasAgeAtStart = a !== null;
+    p.ageAtStart = null;
+    if (a !== null) {
+      p.ageAtStart = validAgeAtStart(a);
+      if (p.ageAtStart === null) this.issue(I_AGE_INVALID, COL.ageAtStart, 0, 0, v.ageAtStart ?? null);
+    }
+
+    // PESEL
+    const peselCell = v.pesel ?? null;
+    this.peselCell = peselCell;
+    const pesel =
+      peselCell === null
+        ? null
+        : (text(typeof peselCell === "number" ? String(peselCell).padStart(11, "0") : peselCell)?.trim() ??
+          null);
+    p.pesel = pesel;
+    if (pesel === null) {
+      if (p.noPesel !== true) this.issue(I_PESEL_MISSING, COL.pesel);
+    } else if (p.noPesel === true) this.issue(I_NO_PESEL_WITH_PESEL, COL.noPesel);
+    // Checked once here; the age below uses the same result (`birthDateWith`).
+    const info = pesel === null ? null : checkPeselInto(this.info, pesel);
+    if (pesel !== null && info !== null) {
+      if (info.problem) {
+        this.issue(I_PESEL_PROBLEM, COL.pesel, PESEL_PROBLEMS.indexOf(info.problem), 0, pesel);
+      } else {
+        if (p.sex !== null && info.sex !== p.sex) this.issue(I_PESEL_SEX, COL.sex, info.sex === "F" ? 0 : 1);
+        if (peselBornBefore1900(pesel)) this.issue(I_PESEL_1900, COL.pesel, 0, 0, pesel);
+        else if (p.birthDate !== null && info.birthDate !== p.birthDate)
+          this.issue(I_PESEL_BIRTH, COL.birthDate, info.birthDate as number);
+      }
+    }
+
+    // One person, one count: a later row of a person already counted is left out of every count.
+    p.personKey = null;
+    p.duplicateOf = null;
+    if (p.startDate !== null && p.status !== null) {
+      const seen = this.persons.see(peselCell, firstName, lastName, p.birthDate, params, r);
+      if (seen === REPEAT) {
+        const first = this.persons.firstRowFound();
+        p.duplicateOf = first;
+        const key = this.persons.keyFound();
+        const byPesel = key.startsWith("P:");
+        this.issue(I_DUPLICATE, byPesel ? COL.pesel : 0, first, byPesel ? 1 : 0, key);
+      }
+    }
+
+    // Dates in order
+    if (p.startDate !== null && p.endDate !== null && p.endDate < p.startDate)
+      this.issue(I_DATE_ORDER, COL.endDate);
+    if (
+      p.jobStartDate !== null &&
+      p.endDate !== null &&
+      p.jobStartDate > p.endDate + params.effectivenessWindowDays
+    )
+      this.issue(I_JOB_AFTER_WINDOW, COL.jobStartDate);
+
+    // Age checks (`birthDateOf` / `ageOf` of card/groups.ts, with the PESEL check above)
+    const birth = birthDateWith(p, info);
+    const age = ageFrom(p, birth);
+    this.age = age;
+    if (age === null && p.startDate !== null) this.issue(I_AGE_UNKNOWN, 0);
+    const ageColumn = validAgeAtStart(p.ageAtStart);
+    if (birth !== null && p.startDate !== null && ageColumn !== null && ageColumn !== age)
+      this.issue(I_AGE_MISMATCH, COL.ageAtStart, ageColumn, age as number);
+    if (age !== null && age < params.minTargetAge) this.issue(I_AGE_UNDER, 0, age);
+    const unemployed = p.status === "unemployedRegistered" || p.status === "unemployedUnregistered";
+    if (unemployed && age !== null && p.monthsWithoutWork !== null && p.longTerm !== null) {
+      const limit = age < 25 ? 6 : 12;
+      if (p.monthsWithoutWork > limit !== p.longTerm)
+        this.issue(I_LONG_TERM, COL.subStatus, p.monthsWithoutWork, age);
+    }
+  }
+
+  /** `p` as a participant of its own, with its person key (what `checkRegister` returns per row). */
+  participant(): Participant {
+    const s = this.p;
+    const q: Participant = {
+      row: s.row,
+      firstName: s.firstName,
+      lastName: s.lastName,
+      pesel: s.pesel,
+      noPesel: s.noPesel,
+      sex: s.sex,
+      birthDate: s.birthDate,
+      isced: s.isced,
+      status: s.status,
+      longTerm: s.longTerm,
+      monthsWithoutWork: s.monthsWithoutWork,
+      leavingAgriculture: s.leavingAgriculture,
+      disabled: s.disabled,
+      startDate: s.startDate,
+      endDate: s.endDate,
+      pathCompleted: s.pathCompleted,
+      dropoutReason: s.dropoutReason,
+      ipd: s.ipd,
+      training: s.training,
+      trainingWhiteGreen: s.trainingWhiteGreen,
+      qualification: s.qualification,
+      internshipMonths: s.internshipMonths,
+      internshipLinked: s.internshipLinked,
+      jobStartDate: s.jobStartDate,
+      contractType: s.contractType,
+      employmentMonths: s.employmentMonths,
+      fte: s.fte,
+      contractValue3x: s.contractValue3x,
+      nonAgriculturalJob: s.nonAgriculturalJob,
+      startupFunds: s.startupFunds,
+    };
+    if (this.hasAgeAtStart) q.ageAtStart = s.ageAtStart;
+    q.personKey =
+      s.startDate !== null && s.status !== null
+        ? personKey(this.peselCell, s.firstName, s.lastName, s.birthDate, this.params)
+        : null;
+    q.duplicateOf = s.duplicateOf;
+    return q;
   }
 }
 
@@ -327,215 +808,30 @@ const PESEL_RULE: Record<PeselProblem, string> = {
   date: RULES.peselDate,
 };
 
+/** The issues `log` holds from `from` up to `to`, appended to `out` as row issues. */
+export function materializeIssues(log: IssueLog, from: number, out: RowIssue[], to = log.size): RowIssue[] {
+  for (let i = from; i < to; i++) out.push(log.materialize(i));
+  return out;
+}
+
 export function registerChecker(params: CardParameters = DEFAULT_PARAMETERS): RegisterChecker {
+  const log = new IssueLog(params);
   const issues: RowIssue[] = [];
   const participants: Participant[] = [];
-  /** Person key → first counted row (one person, one count). */
-  const firstRowOf = new Map<string, number>();
-  const c = new RowReader(issues);
+  const c = new RowChecker(params, log);
   const add = (rows: readonly RawRow[]): void => {
+    c.reserve(rows.length);
     for (const raw of rows) {
-      const r = raw.row;
-      if (raw.issues) issues.push(...raw.issues);
-      c.start(raw);
-
-      const firstName = c.name("firstName");
-      const lastName = c.name("lastName");
-      const sexText = c.choice("sex", SEX_VALUES, true);
-      const sex = sexText === null ? null : sexText === SEX.female ? "F" : "M";
-      const birthDate = c.date("birthDate", false);
-      const isced = c.education();
-      const statusText = c.choice("status", STATUS_VALUES, true);
-      const status = statusText === null ? null : (STATUS_KEY.get(statusText) ?? null);
-      const sub = c.choice("subStatus", SUBSTATUS_VALUES, false);
-      const disabledText = c.choice("disabled", DISABILITY, true);
-      const dropText = c.choice("dropoutReason", DROPOUT_VALUES, false);
-      const contractText = c.choice("contractType", CONTRACT_VALUES, false);
-
-      const p: Participant = {
-        row: r,
-        firstName,
-        lastName,
-        pesel: null,
-        noPesel: c.yesNo("noPesel", false),
-        sex,
-        birthDate,
-        isced,
-        status,
-        longTerm: sub === null ? null : sub === SUBSTATUS.longTerm,
-        monthsWithoutWork: c.num("monthsWithoutWork"),
-        leavingAgriculture: c.yesNo("leavingAgriculture", true),
-        disabled:
-          disabledText === null ? null : disabledText === YES ? true : disabledText === "Nie" ? false : null,
-        startDate: c.date("startDate", true),
-        endDate: c.date("endDate", false),
-        pathCompleted: c.yesNo("pathCompleted", false),
-        dropoutReason:
-          dropText === null
-            ? null
-            : dropText === DROPOUT.job
-              ? "job"
-              : dropText === DROPOUT.school
-                ? "school"
-                : "other",
-        ipd: c.yesNo("ipd", true),
-        training: c.yesNo("training", true),
-        trainingWhiteGreen: c.yesNo("trainingWhiteGreen", false),
-        qualification: c.yesNo("qualification", false),
-        internshipMonths: c.num("internshipMonths"),
-        internshipLinked: c.yesNo("internshipLinked", false),
-        jobStartDate: c.date("jobStartDate", false),
-        contractType:
-          contractText === null
-            ? null
-            : contractText === CONTRACT.employment
-              ? "employment"
-              : contractText === CONTRACT.civil
-                ? "civil"
-                : "business",
-        employmentMonths: c.num("employmentMonths"),
-        fte: c.fte(),
-        contractValue3x: c.yesNo("contractValue3x", false),
-        nonAgriculturalJob: c.yesNo("nonAgriculturalJob", false),
-        startupFunds: c.yesNo("startupFunds", false),
-      };
-      const a = c.num("ageAtStart");
-      if (a !== null) {
-        p.ageAtStart = validAgeAtStart(a);
-        if (p.ageAtStart === null)
-          c.issue("ageAtStart", RULES.ageInvalid, "error", {
-            pl: `Wiek „${String(c.get("ageAtStart"))}” to nie liczba całkowita lat ≥ 0 — popraw wiek.`,
-            en: `Age “${String(c.get("ageAtStart"))}” is not a whole number of years ≥ 0 — correct it.`,
-          });
-      }
-
-      // PESEL
-      const peselCell = c.get("pesel");
-      const pesel =
-        peselCell === null
-          ? null
-          : (text(typeof peselCell === "number" ? String(peselCell).padStart(11, "0") : peselCell)?.trim() ??
-            null);
-      p.pesel = pesel;
-      if (pesel === null) {
-        if (p.noPesel !== true)
-          c.issue("pesel", RULES.peselMissing, "error", {
-            pl: "Brak numeru PESEL — wpisz go albo ustaw „Brak PESEL” = Tak.",
-            en: "No PESEL — enter it or set “Brak PESEL” = Tak.",
-          });
-      } else if (p.noPesel === true) {
-        c.issue("noPesel", RULES.noPeselWithPesel, "error", {
-          pl: "„Brak PESEL” = Tak, a numer PESEL jest wpisany — popraw jedno z nich.",
-          en: "“Brak PESEL” = Tak but a PESEL is entered — correct one of them.",
-        });
-      }
-      // Checked once here; the age below uses the same result (`birthDateWith`).
-      const info = pesel === null ? null : checkPesel(pesel);
-      if (pesel !== null && info !== null) {
-        if (info.problem) {
-          c.issue("pesel", PESEL_RULE[info.problem], "error", peselProblemMessage(info.problem, pesel));
-        } else {
-          if (p.sex !== null && info.sex !== p.sex)
-            c.issue("sex", RULES.peselSex, "error", {
-              pl: `Płeć nie zgadza się z numerem PESEL (PESEL: ${info.sex === "F" ? SEX.female : SEX.male}).`,
-              en: `Sex does not match the PESEL (PESEL: ${info.sex === "F" ? SEX.female : SEX.male}).`,
-            });
-          if (peselBornBefore1900(pesel))
-            c.issue("pesel", RULES.peselBefore1900, "warning", {
-              pl: `PESEL „${pesel}” koduje urodzenie w latach 1800–1899 (miesiąc + 80) — to zapewne pomyłka; wiek liczony z „${header("birthDate")}”, nie z numeru PESEL. Sprawdź numer.`,
-              en: `PESEL “${pesel}” codes a birth in 1800–1899 (month + 80) — most likely a slip; the age comes from “${header("birthDate")}”, not the PESEL. Check the number.`,
-            });
-          else if (p.birthDate !== null && info.birthDate !== p.birthDate)
-            c.issue("birthDate", RULES.peselBirthDate, "error", {
-              pl: `Data urodzenia nie zgadza się z numerem PESEL (PESEL: ${serialToIso(info.birthDate as number)}).`,
-              en: `Birth date does not match the PESEL (PESEL: ${serialToIso(info.birthDate as number)}).`,
-            });
-        }
-      }
-
-      // One person, one count: a later row of a person already counted is left out of every count.
-      if (p.startDate !== null && p.status !== null) {
-        const key = personKey(peselCell, firstName, lastName, p.birthDate, params);
-        p.personKey = key;
-        const first = key === null ? undefined : firstRowOf.get(key);
-        if (key === null) p.duplicateOf = null;
-        else if (first === undefined) {
-          firstRowOf.set(key, r);
-          p.duplicateOf = null;
-        } else {
-          p.duplicateOf = first;
-          const byPesel = key.startsWith("P:");
-          const who = byPesel
-            ? { pl: `PESEL ${key.slice(2)} powtarza się`, en: `PESEL ${key.slice(2)} is repeated` }
-            : {
-                pl: "Bez 11-znakowego numeru PESEL imię, nazwisko i data urodzenia powtarzają się",
-                en: "Without an 11-character PESEL, the first and last name and birth date are repeated",
-              };
-          c.issue(byPesel ? "pesel" : "", byPesel ? RULES.peselDuplicate : RULES.personDuplicate, "error", {
-            pl: `${who.pl}: ta sama osoba co w wierszu ${first} — liczy się raz, z wiersza ${first}; wiersz ${r} pominięty we wszystkich kryteriach. Usuń duplikat.`,
-            en: `${who.en}: the same person as in row ${first} — counted once, from row ${first}; row ${r} is left out of every criterion. Remove the duplicate.`,
-          });
-        }
-      } else {
-        p.personKey = null;
-        p.duplicateOf = null;
-      }
-
-      // Dates in order
-      if (p.startDate !== null && p.endDate !== null && p.endDate < p.startDate)
-        c.issue("endDate", RULES.dateOrder, "error", {
-          pl: "Data zakończenia jest wcześniejsza niż data rozpoczęcia udziału — popraw daty.",
-          en: "The end date is before the start date — correct the dates.",
-        });
-      if (
-        p.jobStartDate !== null &&
-        p.endDate !== null &&
-        p.jobStartDate > p.endDate + params.effectivenessWindowDays
-      )
-        c.issue("jobStartDate", RULES.jobAfterWindow, "info", {
-          pl: `Zatrudnienie podjęte później niż ${params.effectivenessWindowDays} dni po zakończeniu udziału — nie liczy się do efektywności.`,
-          en: `The job started more than ${params.effectivenessWindowDays} days after the end — it does not count for effectiveness.`,
-        });
-
-      // Age checks (`birthDateOf` / `ageOf` of card/groups.ts, with the PESEL check above)
-      const birth = birthDateWith(p, info);
-      const age = ageFrom(p, birth);
-      if (age === null && p.startDate !== null)
-        c.issue("", RULES.ageUnknown, "warning", {
-          pl: `Wiek nieznany (brak poprawnego numeru PESEL, daty urodzenia i wieku) — osoba nie jest liczona w grupie 50+ ani w „pozostałych” uczestnikach; uzupełnij PESEL lub „${header("birthDate")}”.`,
-          en: `Age unknown (no valid PESEL, birth date or age) — the person is counted in no age group (50+) and not among the “other” participants; enter the PESEL or “${header("birthDate")}”.`,
-        });
-      const ageColumn = validAgeAtStart(p.ageAtStart);
-      if (birth !== null && p.startDate !== null && ageColumn !== null && ageColumn !== age)
-        c.issue("ageAtStart", RULES.ageMismatch, "warning", {
-          pl: `Wiek ${ageColumn} nie zgadza się z datą urodzenia (w dniu rozpoczęcia: ${age} lat) — liczy się ${age}.`,
-          en: `Age ${ageColumn} does not match the birth date (at start: ${age}) — ${age} is used.`,
-        });
-      if (age !== null && age < params.minTargetAge)
-        c.issue("", RULES.ageUnder30, "warning", {
-          pl: `Wiek w dniu rozpoczęcia: ${age} lat — grupa docelowa to osoby w wieku ${params.minTargetAge}+.`,
-          en: `Age at start: ${age} — the target group is aged ${params.minTargetAge}+.`,
-        });
-      const unemployed = status === "unemployedRegistered" || status === "unemployedUnregistered";
-      if (unemployed && age !== null && p.monthsWithoutWork !== null && p.longTerm !== null) {
-        const limit = age < 25 ? 6 : 12;
-        const shouldBe = p.monthsWithoutWork > limit;
-        if (shouldBe !== p.longTerm)
-          c.issue(
-            "subStatus",
-            RULES.longTermContradiction,
-            "warning",
-            {
-              pl: `„W tym” przeczy okresowi bez pracy: ${p.monthsWithoutWork} mies. przy wieku ${age} lat (długotrwale ⇔ > ${limit} mies.) — wpisz „${shouldBe ? SUBSTATUS.longTerm : SUBSTATUS.other}”.`,
-              en: `“W tym” contradicts the months without work: ${p.monthsWithoutWork} at age ${age} (long-term ⇔ > ${limit} months) — enter “${shouldBe ? SUBSTATUS.longTerm : SUBSTATUS.other}”.`,
-            },
-            shouldBe ? SUBSTATUS.longTerm : SUBSTATUS.other,
-          );
-      }
-      participants.push(p);
+      c.check(raw);
+      participants.push(c.participant());
     }
   };
-  return { add, result: () => ({ participants, issues }) };
+  // The log's records become row issues when the result is asked for (again only the new ones after more rows).
+  const result = (): RegisterCheckResult => {
+    materializeIssues(log, issues.length, issues);
+    return { participants, issues };
+  };
+  return { add, result };
 }
 
 /** Parses rows into participants and reports every row issue. `params` gives the windows and age limits. */

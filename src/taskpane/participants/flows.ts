@@ -7,6 +7,7 @@
 import type { Card, Evaluation } from "../../domain/card/types";
 import type { Lang, Localized } from "../../domain/i18n";
 import type { RawRow } from "../../domain/register/checks";
+import { rowIssuesHead } from "../../domain/register/engine";
 import type { CsvSource, WorkbookCells } from "../../workbook/cells";
 import { criteriaSheetName } from "../../workbook/criteria/plan";
 import { buildCheckWorkbookPlan } from "../../workbook/criteria/workbook";
@@ -153,12 +154,11 @@ export interface CheckOutcome {
  * never sends tens of thousands of them (megabytes to clone) to the main thread.
  */
 export function checkOutcome(evaluation: Evaluation, rows: number): CheckOutcome {
-  const rowIssueCount = evaluation.rowIssues.length;
+  // Only the listed problems are built into messages (the engine keeps the others compact).
+  const { count: rowIssueCount, head } = rowIssuesHead(evaluation, ROW_ISSUES_LISTED);
+  const { card, asOf, participants, pending, criteria } = evaluation;
   return {
-    evaluation:
-      rowIssueCount > ROW_ISSUES_LISTED
-        ? { ...evaluation, rowIssues: evaluation.rowIssues.slice(0, ROW_ISSUES_LISTED) }
-        : evaluation,
+    evaluation: { card, asOf, participants, pending, criteria, rowIssues: head },
     rows,
     rowIssueCount,
   };

@@ -3,11 +3,12 @@
  * slices bounded by a time budget (default 50 ms, far under the 200 ms the pane allows itself and the
  * 5 s after which desktop Excel restarts an unresponsive add-in), yielding to the browser between slices,
  * reporting progress and stopping at the next slice boundary when cancelled. Same result as
- * `evaluate(checkRegister(rows))` — the engine's batch APIs keep one state across slices.
+ * `evaluate(checkRegister(rows))` and as the one-pass `checkAndEvaluate` — the engine's batch API
+ * (`registerEvaluator`) keeps one state across slices.
  */
-import { cardEvaluator } from "../../domain/card/evaluate";
 import type { Card, Evaluation } from "../../domain/card/types";
-import { RawRow, registerChecker } from "../../domain/register/checks";
+import type { RawRow } from "../../domain/register/checks";
+import { registerEvaluator } from "../../domain/register/engine";
 import { normalizeText } from "../../domain/text";
 import type { SheetCells, WorkbookCells } from "../../workbook/cells";
 import {
@@ -70,20 +71,9 @@ export async function checkAndEvaluateSliced(
   asOf: number,
   opts: SliceOptions = {},
 ): Promise<Evaluation> {
-  const checker = registerChecker(card.parameters);
-  const evaluator = cardEvaluator(card, asOf);
-  let fed = 0;
-  await inSlices(
-    rows.length,
-    (from, to) => {
-      checker.add(rows.slice(from, to));
-      const { participants } = checker.result();
-      evaluator.add(participants.slice(fed));
-      fed = participants.length;
-    },
-    opts,
-  );
-  return evaluator.result(checker.result().issues);
+  const engine = registerEvaluator(card, asOf);
+  await inSlices(rows.length, (from, to) => engine.add(rows.slice(from, to)), opts);
+  return engine.result();
 }
 
 async function readRowsSliced(

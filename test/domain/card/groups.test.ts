@@ -3,6 +3,8 @@ import {
   derive,
   GROUP_CONDITIONS,
   GROUP_IDS,
+  GROUP_BIT,
+  groupMask,
   GROUPS,
   PERSON_KEY_MAX,
   personKey,
@@ -106,4 +108,19 @@ describe("personKey's name key by table (issue 15) is the general expression's s
     }
     expect(wrong).toEqual([]);
   });
+});
+
+test("groupMask says for every group what its test says (the evaluation counts by it)", () => {
+  const params: CardParameters = { ...card.parameters, internshipMinMonths: 2, internshipMaxMonths: 4 };
+  let n = 0;
+  for (const p of sampleParticipants(800, 21)) {
+    // Unknowns too: every field of some participants set to null.
+    if (n++ % 7 === 0)
+      for (const k of ["training", "qualification", "internshipLinked", "ipd", "sex", "status"] as const)
+        (p as unknown as Record<string, unknown>)[k] = null;
+    const d = derive(p, params, asOf);
+    const m = groupMask(p, d, params);
+    for (const g of GROUP_IDS)
+      expect([g, (m & GROUP_BIT[g]) !== 0]).toEqual([g, GROUPS[g].test(p, d, params)]);
+  }
 });
