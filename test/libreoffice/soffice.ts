@@ -3,11 +3,9 @@
  * FULL recalculation on load (a fresh profile whose registrymodifications.xcu sets OOXMLRecalcMode = 0,
  * "always"), so the values read back are LibreOffice's own results, not the cached ones in the file.
  */
-import { spawnSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { convertWithRecalc, RECALC_ALWAYS, SOFFICE } from "../../src/cli/bench/soffice";
+import { convertWithRecalc, SOFFICE } from "../../src/cli/bench/soffice";
 import { parseCsv } from "../../src/workbook/csv";
 
 export { SOFFICE };
@@ -52,37 +50,11 @@ export function toPdf(
   locale = "pl-PL",
   timeoutMs = 240_000,
 ): Map<string, string> {
-  if (!SOFFICE)
-    throw new Error("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui");
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-lo-pdf-"));
-  const profile = path.join(work, "profile");
-  fs.mkdirSync(path.join(profile, "user"), { recursive: true });
   // The locale a user's machine has (Polish: 1 796, 76,2%): number formats follow it, as in Excel.
-  const localeItem =
-    `<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">` +
-    `<value>${locale}</value></prop></item>\n</oor:items>`;
-  fs.writeFileSync(
-    path.join(profile, "user", "registrymodifications.xcu"),
-    RECALC_ALWAYS.replace("</oor:items>", localeItem),
-  );
-  fs.mkdirSync(outDir, { recursive: true });
-  const r = spawnSync(
-    SOFFICE,
-    [
-      "--headless",
-      "--norestore",
-      "--nolockcheck",
-      `-env:UserInstallation=file://${profile}`,
-      "--convert-to",
-      "pdf:calc_pdf_Export",
-      "--outdir",
-      outDir,
-      ...files,
-    ],
-    { encoding: "utf8", timeout: timeoutMs },
-  );
-  fs.rmSync(work, { recursive: true, force: true });
+  const r = convertWithRecalc(files, "pdf:calc_pdf_Export", timeoutMs, { outDir, locale });
+  fs.rmSync(r.work, { recursive: true, force: true });
   if (r.error) throw new Error(`soffice failed: ${r.error.message}`);
+  if (r.timedOut) throw new Error(`soffice failed: no result within ${timeoutMs} ms`);
   const out = new Map<string, string>();
   for (const f of files) {
     const pdf = path.join(outDir, path.basename(f).replace(/\.xlsx$/i, ".pdf"));

@@ -35,16 +35,36 @@ export interface SofficeRun {
   stderr: string;
 }
 
+export interface ConvertOptions {
+  /** Where the converted files go (default: `out` in the run's temporary folder). */
+  outDir?: string;
+  /** The profile's system locale (e.g. "pl-PL": number formats follow it, as on a user's machine). */
+  locale?: string;
+}
+
 /** Converts `files` with `filter` (e.g. a CSV filter string) in one soffice run, recalculating on load. */
-export function convertWithRecalc(files: string[], filter: string, timeoutMs: number): SofficeRun {
+export function convertWithRecalc(
+  files: string[],
+  filter: string,
+  timeoutMs: number,
+  opts: ConvertOptions = {},
+): SofficeRun {
   if (!SOFFICE)
     throw new Error("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui");
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-lo-"));
   const profile = path.join(work, "profile");
   fs.mkdirSync(path.join(profile, "user"), { recursive: true });
-  fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
-  const out = path.join(work, "out");
-  fs.mkdirSync(out);
+  const localeItem =
+    opts.locale === undefined
+      ? ""
+      : `<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">` +
+        `<value>${opts.locale}</value></prop></item>\n`;
+  fs.writeFileSync(
+    path.join(profile, "user", "registrymodifications.xcu"),
+    RECALC_ALWAYS.replace("</oor:items>", `${localeItem}</oor:items>`),
+  );
+  const out = opts.outDir ?? path.join(work, "out");
+  fs.mkdirSync(out, { recursive: true });
   const t0 = performance.now();
   const r = spawnSync(
     SOFFICE,
