@@ -135,20 +135,7 @@ const ALLOWED_OF: (readonly string[] | undefined)[] = COLUMN_KEYS.map((k) =>
               ? CONTRACT_VALUES
               : undefined,
 );
-for (const k of [
-  "noPesel",
-  "leavingAgriculture",
-  "pathCompleted",
-  "ipd",
-  "training",
-  "trainingWhiteGreen",
-  "qualification",
-  "internshipLinked",
-  "contractValue3x",
-  "nonAgriculturalJob",
-  "startupFunds",
-] as const)
-  ALLOWED_OF[COL[k]] = YES_NO_VALUES;
+for (const c of COLUMN_BY_KEY.values()) if (c.kind === "yesNo") ALLOWED_OF[COL[c.key]] = YES_NO_VALUES;
 
 /** Kinds of row issue in the log (each `materialize` case builds that issue's message). */
 const I_READER = 1;

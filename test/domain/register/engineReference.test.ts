@@ -12,6 +12,7 @@ import { builtinCard, DEFAULT_CARD_ID } from "../../../src/domain/card/load";
 import { rng, sampleParticipants } from "../../../src/domain/card/sample";
 import { Card, DEFAULT_PARAMETERS } from "../../../src/domain/card/types";
 import { checkRegister, RawRow } from "../../../src/domain/register/checks";
+import { REGISTER_COLUMNS } from "../../../src/domain/register/columns";
 import { checkAndEvaluate, registerEvaluator, rowIssuesHead } from "../../../src/domain/register/engine";
 import { hashKeyString, NEW, NO_KEY, PersonTable, REPEAT } from "../../../src/domain/register/persons";
 import { participantToValues } from "../../../src/domain/register/toRow";
@@ -137,19 +138,7 @@ const TEXTS: Record<string, readonly unknown[]> = {
   fte: [1, 0.5, 0.25, "1/2", "½", "50%", "pełny etat", "pół etatu", "0,75", "3/4 etatu", "x", "-1", null],
   age: [30, 45, 51.5, -2, "40", "czterdzieści", null],
 };
-const YES_NO_KEYS = [
-  "noPesel",
-  "leavingAgriculture",
-  "pathCompleted",
-  "ipd",
-  "training",
-  "trainingWhiteGreen",
-  "qualification",
-  "internshipLinked",
-  "contractValue3x",
-  "nonAgriculturalJob",
-  "startupFunds",
-] as const;
+const YES_NO_KEYS = REGISTER_COLUMNS.filter((c) => c.kind === "yesNo").map((c) => c.key);
 const DATE_KEYS = ["birthDate", "startDate", "endDate", "jobStartDate"] as const;
 const NUMBER_KEYS = ["monthsWithoutWork", "internshipMonths", "employmentMonths"] as const;
 
