@@ -1,5 +1,6 @@
 /** A minimal zip writer for building hostile packages in tests (lying sizes, odd methods, many parts). */
 import * as zlib from "zlib";
+import { crc32 as jsCrc32 } from "../../src/hosts/xlsx/zipWriter";
 
 export interface RawEntry {
   name: string;
@@ -14,16 +15,6 @@ export interface RawEntry {
   crc?: number;
 }
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
 const cache = new WeakMap<Buffer, number>();
 
 /** CRC-32 (zlib's when Node has it), cached per buffer: the corpus reuses large buffers. */
@@ -34,12 +25,6 @@ export function crc32(buf: Buffer): number {
   const v = native ? native(buf) >>> 0 : jsCrc32(buf);
   cache.set(buf, v);
   return v;
-}
-
-function jsCrc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 export function makeZip(entries: RawEntry[]): Buffer {
