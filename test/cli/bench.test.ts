@@ -82,16 +82,16 @@ test("the peer's values register: derived columns hold the TypeScript reference,
   const card = builtinCard(DEFAULT_CARD_ID) as Card;
   const rows = registerRows(30);
   const plan = buildCheckWorkbookPlan(card, { rows, asOf: 45658 });
-  const values = derivedAsValues(plan, card, rows, 45658);
   const reg = (p: typeof plan) => p.sheets.find((s) => s.name === "Uczestnicy")!;
   expect(reg(plan).columnFormulas!.length).toBeGreaterThan(10);
-  expect(reg(values).columnFormulas).toEqual([]);
-  expect(values.sheets[0]).toBe(plan.sheets[0]);
   const header = REGISTER_COLUMNS.map((c) => c.header);
   const { participants } = checkRegister(
     readRegisterSheet({ name: "Uczestnicy", top: 0, left: 0, values: [header, ...rows] }).rows,
     card.parameters,
   );
+  const values = derivedAsValues(plan, participants, card.parameters, 45658);
+  expect(reg(values).columnFormulas).toEqual([]);
+  expect(values.sheets[0]).toBe(plan.sheets[0]);
   const block = reg(values).blocks.find((b) => b.row === 0 && b.col === 0)!;
   const inputs = REGISTER_COLUMNS.length;
   expect(block.values[0]).toEqual(reg(plan).blocks.find((b) => b.row === 0 && b.col === 0)!.values[0]);

@@ -16,7 +16,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { evaluate } from "../../domain/card/evaluate";
-import type { Card, Evaluation } from "../../domain/card/types";
+import type { Card, CardParameters, Evaluation, Participant } from "../../domain/card/types";
 import { checkRegister } from "../../domain/register/checks";
 import { REGISTER_COLUMNS } from "../../domain/register/columns";
 import { writeXlsxFile } from "../../hosts/xlsx/stream";
@@ -121,17 +121,10 @@ function criteriaSheet(outDir: string, base: string, sheet: string): string[][] 
  */
 export function derivedAsValues(
   plan: WorkbookPlan,
-  card: Card,
-  rows: CellValue[][],
+  participants: readonly Participant[],
+  params: CardParameters,
   asOf: number,
 ): WorkbookPlan {
-  const header = REGISTER_COLUMNS.map((c) => c.header);
-  const { participants } = checkRegister(
-    readRegisterSheet({ name: REGISTER_SHEET, top: 0, left: 0, values: [header, ...rows] }).rows,
-    card.parameters,
-  );
-  if (participants.length !== rows.length)
-    throw new Error(`${rows.length} register rows but ${participants.length} participants`);
   const inputs = REGISTER_COLUMNS.length;
   return {
     ...plan,
@@ -153,7 +146,7 @@ export function derivedAsValues(
                 values: b.values.map((line, i) =>
                   i === 0 || i > participants.length
                     ? line
-                    : [...line.slice(0, inputs), ...derivedRow(participants[i - 1], card.parameters, asOf)],
+                    : [...line.slice(0, inputs), ...derivedRow(participants[i - 1], params, asOf)],
                 ),
               },
         ),
@@ -286,13 +279,21 @@ export async function libreOfficePeer(
       readRegisterSheet({ name: REGISTER_SHEET, top: 0, left: 0, values: [header, ...rows] }).rows,
       card.parameters,
     );
+    if (checked.participants.length !== rows.length)
+      throw new Error(`${rows.length} register rows but ${checked.participants.length} participants`);
     const e = evaluate(checked.participants, card, asOf, checked.issues);
     const plan = buildCheckWorkbookPlan(card, { rows, asOf });
     const eFile = path.join(dir, "empty.xlsx");
     await writeXlsxFile({ sheets: [{ ...plan.sheets[2] }], names: [] }, eFile);
     const startup = soffice([eFile], timeoutMs);
     fs.rmSync(startup.work, { recursive: true, force: true });
-    const criteria = await pair(derivedAsValues(plan, card, rows, asOf), card, e, dir, timeoutMs);
+    const criteria = await pair(
+      derivedAsValues(plan, checked.participants, card.parameters, asOf),
+      card,
+      e,
+      dir,
+      timeoutMs,
+    );
     const full = rows.length <= fullMax ? await pair(plan, card, e, dir, timeoutMs) : fullSkipped(fullMax);
     return { n: rows.length, startupMs: startup.ms, criteria, full };
   } finally {
