@@ -35,3 +35,10 @@ export function looksLikeFormula(s: string): boolean {
   const c = s.charCodeAt(0);
   return c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40;
 }
+
+/** `s.trim() === ""`, without trimming when the first character is printable ASCII (most cells). */
+export function isBlank(s: string): boolean {
+  const c = s.length === 0 ? 0 : s.charCodeAt(0);
+  if (c > 0x20 && c < 0x7f) return false;
+  return s.trim() === "";
+}

@@ -2,7 +2,7 @@ import { Localized } from "../i18n";
 import { numberDate, readDate, serialToIso } from "../dates";
 import { parsePolishNumber } from "../numbers";
 import { checkPeselInto, PeselInfo, PeselProblem, peselBornBefore1900 } from "../pesel";
-import { looksLikeFormula, normalizeText } from "../text";
+import { isBlank, looksLikeFormula, normalizeText } from "../text";
 import { CardParameters, DEFAULT_PARAMETERS, Participant, RowIssue, Severity } from "../card/types";
 import { ageFrom, birthDateWith, personKey, validAgeAtStart } from "../card/groups";
 import { JOB_AFTER_AS_OF } from "../card/evaluate";
@@ -81,15 +81,9 @@ const header = (k: ColumnKey): string => COLUMN_BY_KEY.get(k)?.header ?? k;
 function text(v: unknown): string | null {
   if (v === null || v === undefined) return null;
   const s = typeof v === "string" ? v : String(v);
-  return blank(s) ? null : s;
+  return isBlank(s) ? null : s;
 }
 
-/** `s.trim() === ""`, without trimming when the first character is printable ASCII (most cells). */
-function blank(s: string): boolean {
-  const c = s.length === 0 ? 0 : s.charCodeAt(0);
-  if (c > 0x20 && c < 0x7f) return false;
-  return s.trim() === "";
-}
 
 /** Checks rows in batches (so a long register can be checked between UI updates); same result as one call. */
 export interface RegisterChecker {
@@ -515,7 +509,7 @@ export class RowChecker {
   }
 
   private date(v: unknown, col: number, required: boolean): number | null {
-    if (v === null || v === undefined || (typeof v === "string" && blank(v))) {
+    if (v === null || v === undefined || (typeof v === "string" && isBlank(v))) {
       if (required) this.issue(I_REQUIRED, col);
       return null;
     }

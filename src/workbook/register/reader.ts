@@ -9,8 +9,8 @@ import {
   SourceKey,
   sourceKeyOfHeader,
 } from "../../domain/register/headers";
-import { cst2021Status, splitMulti } from "../../domain/register/values";
-import { normalizeText } from "../../domain/text";
+import { cst2021Status, isCst2021Unemployed, splitMulti } from "../../domain/register/values";
+import { isBlank, normalizeText } from "../../domain/text";
 import { columnLetters } from "../address";
 import { SheetCells, WorkbookCells } from "../cells";
 import { csvDecodings, CsvError, encodingLabel, parseCsv, separatorLabel, detectSeparator } from "../csv";
@@ -278,10 +278,15 @@ export function readRegisterRow(sheet: SheetCells, header: RegisterHeader, i: nu
   const row = sheet.top + i + 1;
   const issue = (x: Omit<RowIssue, "row">): void => void issues.push({ row, ...x });
   let any = false;
-  for (const [key, j] of header.entries) {
-    let v = line[j] ?? null;
-    if (typeof v === "string" && v.trim() === "") v = null;
-    if (typeof v === "string") v = multiValue(key, v, issue);
+  const entries = header.entries;
+  for (let e = 0; e < entries.length; e++) {
+    const key = entries[e][0];
+    let v = line[entries[e][1]] ?? null;
+    if (typeof v === "string") {
+      if (isBlank(v)) v = null;
+      // Only a cell holding "|" can be several values (most cells: one scan, no call).
+      else if (v.indexOf("|") >= 0) v = multiValue(key, v, issue);
+    }
     if (v !== null) any = true;
     values[key] = v;
   }
@@ -297,7 +302,7 @@ export function readRegisterRow(sheet: SheetCells, header: RegisterHeader, i: nu
       },
     });
   const status = values.status;
-  if (typeof status === "string") {
+  if (typeof status === "string" && isCst2021Unemployed(status)) {
     const regAt = header.helpers?.find(([k]) => k === "registeredAtLabourOffice")?.[1];
     const reg = regAt === undefined ? null : line[regAt];
     const mapped = cst2021Status(status, reg === null || reg === undefined ? null : String(reg));
