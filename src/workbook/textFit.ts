@@ -32,12 +32,26 @@ const BOLD = 1.13;
 /** Cell padding: the part of a column's width text cannot use (units). */
 const PADDING = 0.4;
 
-/** The width of `text` on one line, in column-width units (digit widths), at any font size the column's own. */
+/** The table, for the test that checks it against the font file. */
 export const ADVANCE_WIDTHS: Readonly<Record<string, number>> = ADVANCE;
 
+/** Advance widths by UTF-16 code unit (0 = not in the table): a lookup per character, for registers of 100 000 rows. */
+const BY_CODE = (() => {
+  const a = new Uint16Array(0x2300);
+  for (const [ch, w] of Object.entries(ADVANCE)) a[ch.charCodeAt(0)] = w;
+  for (let d = 48; d <= 57; d++) a[d] = DIGIT;
+  return a;
+})();
+/** A character not in the table: as wide as a capital. */
+const OTHER = 1400;
+
+/** The width of `text` on one line, in column-width units (digit widths), at any font size the column's own. */
 export function textUnits(text: string, bold = false): number {
   let w = 0;
-  for (const ch of text) w += ADVANCE[ch] ?? (/\d/.test(ch) ? DIGIT : 1400);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    w += (c < BY_CODE.length ? BY_CODE[c] : 0) || OTHER;
+  }
   return (w / DIGIT) * (bold ? BOLD : 1);
 }
 
@@ -47,6 +61,7 @@ export function textUnits(text: string, bold = false): number {
  */
 export function fittedLines(text: string, width: number, bold = false): number {
   const avail = Math.max(1, width - PADDING);
+  if (!text.includes("\n") && textUnits(text, bold) <= avail) return 1;
   const space = textUnits(" ", bold);
   let lines = 0;
   for (const para of text.split("\n")) {
