@@ -109,6 +109,13 @@ export interface RowPlan {
   index: number; // 0-based
   height?: number; // points
   hidden?: boolean;
+  /**
+   * The row's height follows its (wrapped) content; `height` is the plan's estimate of it. Office.js fits the
+   * row to its content (`autofitRows`) instead of setting the height; the .xlsx writers write the estimate
+   * (LibreOffice does not fit the rows of an .xlsx it opens) and, where they can, without marking it custom,
+   * so that Excel fits the row on opening and again when the user edits it.
+   */
+  fit?: boolean;
 }
 
 export type ValidationRule =

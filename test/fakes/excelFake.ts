@@ -461,6 +461,8 @@ export class FakeSheetState {
   columnWidths = new Map<number, number>();
   hiddenColumns = new Set<number>();
   rowHeights = new Map<number, number>();
+  /** Rows fitted to their content (`format.autofitRows()`): their height is Excel's, not a set one. */
+  fittedRows = new Set<number>();
   hiddenRows = new Set<number>();
   merges: Ref[] = [];
   validations: FakeValidation[] = [];
@@ -1602,7 +1604,17 @@ export class FakeRangeFormat extends FakeProxy {
     if (!(v >= 0 && v <= MAX_ROW_HEIGHT_PT))
       this.fake.error("InvalidArgument", `Row height ${v} pt is over 409.`);
     const r = this.range.ref;
-    for (let i = r.row; i < r.row + r.rows; i++) this.range.sheet.rowHeights.set(i, v);
+    for (let i = r.row; i < r.row + r.rows; i++) {
+      this.range.sheet.rowHeights.set(i, v);
+      this.range.sheet.fittedRows.delete(i);
+    }
+  }
+  autofitRows(): void {
+    const r = this.range.ref;
+    for (let i = r.row; i < r.row + r.rows; i++) {
+      this.range.sheet.rowHeights.delete(i);
+      this.range.sheet.fittedRows.add(i);
+    }
   }
   get borders() {
     const range = this.range;

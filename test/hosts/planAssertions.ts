@@ -542,7 +542,13 @@ export function renderedFromFake(fake: FakeExcel, plan: WorkbookPlan): Rendered 
     const rows: RenderedSheet["rows"] = {};
     for (const r of p.rows ?? [])
       rows[r.index] = clean({
-        height: r.height !== undefined ? s.rowHeights.get(r.index) : undefined,
+        // A row fitted to its content has Excel's height: the plan's is its estimate.
+        height:
+          r.height === undefined
+            ? undefined
+            : r.fit && s.fittedRows.has(r.index)
+              ? r.height
+              : s.rowHeights.get(r.index),
         hidden: s.hiddenRows.has(r.index),
       });
     const validations: Record<string, RenderedValidation> = {};

@@ -34,7 +34,7 @@ import { REGISTER_COLUMNS } from "../../src/domain/register/columns";
 import { buildRegisterSheetPlan, REGISTER_PRINTED } from "../../src/workbook/register/plan";
 import { MONITORING_COLUMNS, headerText } from "../../src/workbook/monitoring/columns";
 import { SOFFICE, toPdf } from "../libreoffice/soffice";
-import { AS_OF, makePrintWorkbooks, PrintWorkbooks } from "./workbooks";
+import { AS_OF, longValueRows, makePrintWorkbooks, PrintWorkbooks } from "./workbooks";
 
 const card = builtinCard(DEFAULT_CARD_ID) as Card;
 const POPPLER = spawnSync("pdftotext", ["-v"]).error === undefined;
@@ -114,6 +114,59 @@ function printedWhole(page: string, label: string): boolean {
   return false;
 }
 
+/** A printed table read back from the words' boxes: its cells' texts, row by row, and each row's slack. */
+interface PrintedTable {
+  /** Per data row (in print order): the text of each column's cell, its lines joined by spaces. */
+  cells: string[][];
+  /** Per data row: the space (points) between its lowest line and the next row's top (the last row on a page: none). */
+  slack: (number | undefined)[];
+  /** The height of a line of data text (points, as printed). */
+  line: number;
+}
+
+/**
+ * The cells of a table printed with its header row on top (every header's first word on the header's first
+ * line, the columns' left edges at their headers') and its data rows top-aligned, each starting with a row
+ * label in the first column (`rowLabel` tells them from other words there). Word boxes of one page.
+ */
+function printedTable(boxes: Box[], headers: string[], rowLabel: RegExp, pageHeight: number): PrintedTable {
+  const firstWords = headers.map((h) => norm(h).split(" ")[0]);
+  const top = Math.min(...boxes.filter((b) => b.word === firstWords[0]).map((b) => b.yMin));
+  const headerLine = boxes.filter((b) => Math.abs(b.yMin - top) < 1).sort((a, b) => a.xMin - b.xMin);
+  const left: number[] = [];
+  let k = 0;
+  for (const b of headerLine) if (k < firstWords.length && b.word === firstWords[k]) left[k++] = b.xMin - 1.5;
+  expect({ found: k, of: firstWords }).toEqual({ found: firstWords.length, of: firstWords });
+  const colOf = (b: Box) => {
+    let c = -1;
+    for (let j = 0; j < left.length; j++) if (b.xMin >= left[j]) c = j;
+    return c;
+  };
+  // The data rows start at their labels, below the header's first line (the header has none in that column).
+  const body = boxes.filter((b) => b.yMin > top + 1 && b.yMax < pageHeight - 45);
+  const rows = body.filter((b) => colOf(b) === 0 && rowLabel.test(b.word)).sort((a, b) => a.yMin - b.yMin);
+  const cells: string[][] = [];
+  const slack: (number | undefined)[] = [];
+  let line = 0;
+  rows.forEach((r, i) => {
+    const next = rows[i + 1]?.yMin ?? pageHeight;
+    const inRow = body.filter((b) => b.yMin >= r.yMin - 1 && b.yMin < next - 1);
+    line = Math.max(line, r.yMax - r.yMin);
+    cells.push(
+      headers.map((_h, j) =>
+        inRow
+          .filter((b) => colOf(b) === j)
+          .sort((a, b) => (Math.abs(a.yMin - b.yMin) < 1 ? a.xMin - b.xMin : a.yMin - b.yMin))
+          .map((b) => b.word)
+          .join(" ")
+          .replace(/- /g, "-"),
+      ),
+    );
+    slack.push(rows[i + 1] ? next - Math.max(...inRow.map((b) => b.yMax)) : undefined);
+  });
+  return { cells, slack, line };
+}
+
 /** Words of the English wording that must never show in a Polish workbook. */
 const ENGLISH =
   /\b(unemployed|formal|premium|effectiveness|result|product|participants?|criteri(a|on)|share|threshold|points|target|pending|indicators?|value|yes|true|false|null|undefined|NaN|Column\d*)\b/i;
@@ -138,7 +191,7 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
     en = await makePrintWorkbooks(path.join(dir, "en"), "en");
     // One LibreOffice run (it is slow to start), in the Polish locale of the workbooks' users.
     const plPdfs = toPdf(
-      [pl.monitoring, pl.summary, pl.criteria, pl.call, en.summary, en.criteria, en.call],
+      [pl.monitoring, pl.summary, pl.criteria, pl.longValues, pl.call, en.summary, en.criteria, en.call],
       path.join(dir, "pdf"),
     );
     for (const [f, p] of plPdfs) pdf.set(f, readPdf(p));
@@ -177,7 +230,7 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
   });
 
   test("every page is A4 landscape", () => {
-    expect(pdf.size).toBe(7);
+    expect(pdf.size).toBe(8);
     for (const [f, p] of pdf) {
       expect({ f, pages: p.sizes.length }).toEqual({ f, pages: p.pages.length });
       for (const s of p.sizes) {
@@ -425,6 +478,76 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
     const withPesel = pl.register.filter((x) => x.pesel);
     expect(withPesel.length).toBe(pl.register.length);
     for (const x of withPesel) expect(all).toContain(x.pesel!);
+  });
+
+  test("register of the longest values: every printed value whole in its cell, rows no taller than their text", () => {
+    const doc = pdf.get(pl.longValues)!;
+    const printed = REGISTER_COLUMNS.filter((c) => REGISTER_PRINTED.includes(c.key));
+    const regPages = doc.pages.map((_t, i) => i).filter((i) => doc.boxes(i).some((b) => b.word === "Lp."));
+    expect(regPages.length).toBeGreaterThanOrEqual(1);
+    const cells: string[][] = [];
+    const slack: { row: number; slack: number; line: number }[] = [];
+    for (const i of regPages) {
+      const t = printedTable(
+        doc.boxes(i),
+        printed.map((c) => c.header),
+        /^\d+$/,
+        doc.sizes[i].h,
+      );
+      t.slack.forEach((x, k) => {
+        if (x !== undefined) slack.push({ row: cells.length + k + 1, slack: x, line: t.line });
+      });
+      cells.push(...t.cells);
+    }
+    const want = longValueRows();
+    expect(cells.map((r) => r[0])).toEqual(want.map((r) => r[0]));
+    const plDate = (iso: string) => iso.replace(/^(\d{4})-(\d{2})-(\d{2})$/, "$3.$2.$1");
+    want.forEach((row, i) =>
+      printed.forEach((c, j) => {
+        const value = norm(c.kind === "date" ? plDate(row[j]) : row[j]);
+        expect({ row: i + 1, column: c.header, printed: cells[i][j] }).toEqual({
+          row: i + 1,
+          column: c.header,
+          printed: value,
+        });
+      }),
+    );
+    // The longest values of the lists are among them (the test is about them).
+    for (const c of printed.filter((x) => x.allowed))
+      for (const v of c.allowed!)
+        expect({ c: c.key, v, found: want.some((r) => r[printed.indexOf(c)] === v) }).toEqual({
+          c: c.key,
+          v,
+          found: true,
+        });
+    // No row taller than its tallest cell by a line or more.
+    for (const x of slack)
+      expect({ row: x.row, tooHigh: x.slack >= x.line }).toEqual({ row: x.row, tooHigh: false });
+  });
+
+  test("criteria: every criterion row as tall as its label, not a line more", () => {
+    const doc = pdf.get(pl.criteria)!;
+    const pages = doc.pages.map((_t, i) => i).filter((i) => doc.boxes(i).some((b) => b.word === "Kod"));
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+    let rows = 0;
+    for (const i of pages) {
+      const t = printedTable(
+        doc.boxes(i),
+        ["Kod", "Kryterium / wskaźnik", "Rodzaj"],
+        /^(\d+[a-z]?|\d+\.\d+|[A-Z]\d+)$/,
+        doc.sizes[i].h,
+      );
+      rows += t.cells.length;
+      t.slack.forEach((x, k) => {
+        if (x !== undefined)
+          expect({ page: i, row: t.cells[k][0], tooHigh: x >= t.line }).toEqual({
+            page: i,
+            row: t.cells[k][0],
+            tooHigh: false,
+          });
+      });
+    }
+    expect(rows).toBe(card.criteria.length);
   });
 });
 

@@ -12,7 +12,9 @@ import { PROGRAMME } from "../../src/domain/programme/programme";
 import { writeXlsx } from "../../src/hosts/xlsx/render";
 import { buildMonitoringSheetPlan } from "../../src/workbook/monitoring/layout";
 import { CellValue } from "../../src/workbook/plan";
-import { csvBytes, participants } from "../fixtures/summary/projects";
+import { csvBytes, makePesel, participants } from "../fixtures/summary/projects";
+import { isoToSerial } from "../../src/domain/dates";
+import { REGISTER_COLUMNS, SEX } from "../../src/domain/register/columns";
 
 export const AS_OF = "2025-06-30";
 
@@ -34,10 +36,60 @@ async function cli(args: string[], cwd: string): Promise<void> {
     throw new Error(`miernik ${args.join(" ")} → ${code}: ${err.join("\n")}`);
 }
 
+/**
+ * A register of long values (rows in REGISTER_COLUMNS order, as typed in its CSV): every allowed value of every
+ * dictionary column, the longest ones together in one row, long first names and double-barrelled surnames, an
+ * education label longer than the suggested ones (any label carrying an ISCED level is accepted).
+ */
+export function longValueRows(): string[][] {
+  const FIRST = ["Maria Magdalena", "Jan", "Aleksandra Katarzyna", "Krzysztof"];
+  const LAST = ["Szczepańska-Grzegorzewska", "Nowak", "Kowalska-Wiśniewska", "Zieliński"];
+  const LONG_EDUCATION = "średnie ogólnokształcące lub zawodowe (ISCED 3)";
+  const longest = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length)[0];
+  const SEX_VALUES = REGISTER_COLUMNS.find((c) => c.key === "sex")!.allowed!;
+  const rows: string[][] = [];
+  for (let i = 0; i < 13; i++) {
+    const birth = `1970-0${(i % 9) + 1}-1${i % 10}`;
+    // Every other person with a PESEL (Brak PESEL: Nie), the rest without one (Tak).
+    const female = (i === 0 ? longest(SEX_VALUES) : SEX_VALUES[i % 2]) === SEX.female;
+    const pesel = i % 2 === 1 ? makePesel(isoToSerial(birth)!, female ? "F" : "M", i) : "";
+    rows.push(
+      REGISTER_COLUMNS.map((c) => {
+        const pick = (xs: readonly string[]) => (i === 0 ? longest(xs) : xs[i % xs.length]);
+        switch (c.key) {
+          case "lp":
+            return String(i + 1);
+          case "firstName":
+            return FIRST[i % FIRST.length];
+          case "lastName":
+            return LAST[i % LAST.length];
+          case "pesel":
+            return pesel;
+          case "noPesel":
+            return pesel ? "Nie" : "Tak";
+          case "birthDate":
+            return birth;
+          case "education":
+            return i === 0 ? LONG_EDUCATION : pick(c.allowed!);
+          case "startDate":
+            return "2024-03-01";
+          case "endDate":
+            return i % 3 === 0 ? "" : "2024-06-30";
+          default:
+            return c.allowed ? pick(c.allowed) : "";
+        }
+      }),
+    );
+  }
+  return rows;
+}
+
 export interface PrintWorkbooks {
   monitoring: string;
   summary: string;
   criteria: string;
+  /** The criteria workbook of the long-value register (longValueRows). */
+  longValues: string;
   call: string;
   /** The 120 participants of the criteria workbook's register. */
   register: Participant[];
@@ -70,6 +122,13 @@ export async function makePrintWorkbooks(
   fs.writeFileSync(path.join(dir, `register-${lang}.csv`), csvBytes(register, "Fundacja Przykładowa"));
   const criteria = `criteria-${lang}.xlsx`;
   await cli(["check", `register-${lang}.csv`, "--as-of", AS_OF, "-o", criteria, "--force", ...l], dir);
+  // The register of long values (its CSV as a user's export: headers, semicolons).
+  const longCsv = [REGISTER_COLUMNS.map((c) => c.header), ...longValueRows()]
+    .map((r) => r.join(";"))
+    .join("\n");
+  fs.writeFileSync(path.join(dir, `long-values-${lang}.csv`), `${longCsv}\n`);
+  const longValues = `long-values-${lang}.xlsx`;
+  await cli(["check", `long-values-${lang}.csv`, "--as-of", AS_OF, "-o", longValues, "--force", ...l], dir);
   // A call of 12 projects.
   const projectsDir = path.join(dir, `call-${lang}`);
   fs.mkdirSync(projectsDir, { recursive: true });
@@ -89,6 +148,7 @@ export async function makePrintWorkbooks(
     monitoring: abs(monitoringFile),
     summary: abs(summary),
     criteria: abs(criteria),
+    longValues: abs(longValues),
     call: abs(call),
     register,
     projects,

@@ -517,7 +517,11 @@ async function renderSheet(
       if (c.hidden) col.columnHidden = true;
     });
   }
+  // Rows that fit their content are fitted by Excel once everything is written (one call over their span,
+  // not one operation per row: a register's rows are many); the other rows get their heights now.
+  const fitted = (plan.rows ?? []).filter((r) => r.fit && !r.hidden);
   for (const r of plan.rows ?? []) {
+    if (r.fit && !r.hidden) continue;
     await b.add(OPERATION_OVERHEAD_BYTES * 2, () => {
       const row = sheet.getRangeByIndexes(r.index, 0, 1, 1).getEntireRow();
       if (r.height !== undefined) row.format.rowHeight = r.height;
@@ -569,6 +573,29 @@ async function renderSheet(
   }
   for (const [i, c] of (plan.charts ?? []).entries()) {
     await b.add(estimateRequestBytes(c, 5), () => addChart(sheet, c, i));
+  }
+  if (fitted.length > 0) {
+    // Every row from the first fitted one to the last (rows between them without a height of their own are
+    // auto-height anyway); rows with a set height inside that span get it back afterwards.
+    let first = fitted[0].index;
+    let last = first;
+    for (const r of fitted) {
+      first = Math.min(first, r.index);
+      last = Math.max(last, r.index);
+    }
+    const fixed = (plan.rows ?? []).filter(
+      (r) => !(r.fit && !r.hidden) && r.height !== undefined && r.index >= first && r.index <= last,
+    );
+    await b.add(OPERATION_OVERHEAD_BYTES * 2, () => {
+      sheet
+        .getRangeByIndexes(first, 0, last - first + 1, 1)
+        .getEntireRow()
+        .format.autofitRows();
+    });
+    for (const r of fixed)
+      await b.add(OPERATION_OVERHEAD_BYTES * 2, () => {
+        sheet.getRangeByIndexes(r.index, 0, 1, 1).getEntireRow().format.rowHeight = r.height!;
+      });
   }
   await b.add(OPERATION_OVERHEAD_BYTES * 12, () => {
     const fr = plan.freeze;

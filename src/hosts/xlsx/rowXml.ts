@@ -46,6 +46,8 @@ export class RowXml {
   /** The cell's style object (ExcelJS style model), or undefined for none. */
   readonly style: (object | undefined)[];
   height: number | undefined = undefined;
+  /** The height is an estimate of the content's: written without `customHeight` (Excel fits the row). */
+  fit = false;
   hidden = false;
 
   private readonly letters: string[];
@@ -71,6 +73,7 @@ export class RowXml {
   /** Empties the row for the next one. */
   clear(): void {
     this.height = undefined;
+    this.fit = false;
     this.hidden = false;
     if (!this.touched) return;
     this.kind.fill(0);
@@ -163,7 +166,7 @@ export class RowXml {
     }
     if (max === 0 && !this.height) return "";
     let row = `<row r="${n}"`;
-    if (this.height) row += ` ht="${xmlEncode(String(this.height))}" customHeight="1"`;
+    if (this.height) row += ` ht="${xmlEncode(String(this.height))}"${this.fit ? "" : ` customHeight="1"`}`;
     if (this.hidden) row += ` hidden="1"`;
     if (min > 0 && max > 0) row += ` spans="${min}:${max}"`;
     row += ` x14ac:dyDescent="0.25"`;

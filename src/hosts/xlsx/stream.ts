@@ -309,6 +309,7 @@ async function writeRowsDirect(ws: StreamWorksheet, s: SheetRows): Promise<void>
     if (rp) {
       if (rp.height !== undefined) row.height = rp.height;
       else if (rp.hidden) row.height = 15;
+      if (rp.fit && rp.height !== undefined) row.fit = true;
       if (rp.hidden) row.hidden = true;
     }
     // What `row.addPageBreak()` of ExcelJS records.

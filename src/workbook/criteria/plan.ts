@@ -13,9 +13,18 @@ import { Condition, GROUP_CONDITIONS, GROUPS } from "../../domain/card/groups";
 import type { Card, CardParameters, Criterion, GroupId } from "../../domain/card/types";
 import type { Lang } from "../../domain/i18n";
 import { columnLetters } from "../address";
-import { CellValue, ConditionalFormatPlan, emptySheet, FormatPlan, NamePlan, SheetPlan } from "../plan";
+import {
+  CellValue,
+  ConditionalFormatPlan,
+  emptySheet,
+  FormatPlan,
+  NamePlan,
+  RowPlan,
+  SheetPlan,
+} from "../plan";
 import { derivedName, inputName } from "../register/layout";
-import { MET_TEXT, wrappedLines } from "../summary/common";
+import { MET_TEXT } from "../summary/common";
+import { fittedLines, fittedRowHeight } from "../textFit";
 
 /** The met column's words in the sheet's language: TAK / NIE / nie dotyczy, YES / NO / n/a. */
 export function metWords(lang: Lang): { yes: string; no: string; na: string } {
@@ -487,13 +496,24 @@ export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): 
   PARAMETER_KEYS.forEach((_k, i) =>
     sheet.merges.push(`A${FIRST_PARAMETER_ROW + i + 1}:B${FIRST_PARAMETER_ROW + i + 1}`),
   );
-  const rows = [
+  const rows: RowPlan[] = [
     { index: VERDICT_ROW, height: 36 },
-    { index: hr, height: 45 },
+    {
+      index: hr,
+      height: fittedRowHeight(
+        CRITERIA_COLUMNS.reduce(
+          (m, col, j) => Math.max(m, fittedLines(HEADERS[col][lang], widths[j], true)),
+          1,
+        ),
+      ),
+      fit: true,
+    },
   ];
+  // Label rows as tall as their wrapped labels: measured, not counted in characters (that overshot, and 15 pt
+  // a line is more than LibreOffice's 12.8), so printouts have no empty line under a label.
   card.criteria.forEach((c, i) => {
-    const lines = wrappedLines(c.label[lang], widths[CRITERIA_COLUMNS.indexOf("label")]);
-    if (lines > 1) rows.push({ index: map.firstRow + i, height: lines * 15 + 2 });
+    const lines = fittedLines(c.label[lang], widths[CRITERIA_COLUMNS.indexOf("label")]);
+    if (lines > 1) rows.push({ index: map.firstRow + i, height: fittedRowHeight(lines), fit: true });
   });
   sheet.rows = rows;
   sheet.freeze = { rows: hr + 1, columns: 0 };

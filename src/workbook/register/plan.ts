@@ -44,13 +44,14 @@ import {
   REGISTER_SHEET,
 } from "./layout";
 import { PERSON_KEY_FOLD, PERSON_KEY_MAX } from "../../domain/card/groups";
-import { wrappedLines } from "../summary/common";
+import { fittedLines, fittedRowHeight } from "../textFit";
 
 export const REGISTER_TABLE_NAME = "Uczestnicy";
 
 /**
  * The register's printed columns: the first input columns, Lp. through Data zakończenia udziału (a print
- * area is one block of columns). At the widths below they fit one A4 landscape page width at about 65 % (7 pt text).
+ * area is one block of columns). At the widths below they fit one A4 landscape page width at about 65 % (7 pt
+ * text); their cells wrap, so a value longer than its column prints whole on more lines.
  */
 export const REGISTER_PRINTED: readonly ColumnKey[] = REGISTER_COLUMNS.slice(
   0,
@@ -59,9 +60,10 @@ export const REGISTER_PRINTED: readonly ColumnKey[] = REGISTER_COLUMNS.slice(
 
 /**
  * Column widths (Excel character units) where the kind's default does not fit: the printed columns as
- * narrow as their values and their headers' longest word allow (PESEL's 11 digits, "Mężczyzna",
- * "osoba bezrobotna niezarejestr…" readable to its distinguishing word, "niepełnosprawnościami" and
- * "rozpoczęcia" unbroken in bold — also in DejaVu Sans, LibreOffice's stand-in for Calibri on Linux); the long-headed unprinted columns wider, so the header row stays low.
+ * narrow as their values and their headers' longest word allow (PESEL's 11 digits and a date on one line,
+ * "Mężczyzna", "niepełnosprawnościami" and "rozpoczęcia" unbroken in bold — also in DejaVu Sans,
+ * LibreOffice's stand-in for Calibri on Linux; the longest dictionary values wrap: Status osoby on 3 lines,
+ * W tym and Wykształcenie on 2–3); the long-headed unprinted columns wider, so the header row stays low.
  */
 const REGISTER_WIDTHS: Partial<Record<ColumnKey, number>> = {
   lp: 5,
@@ -286,6 +288,29 @@ export function derivedFormulas(r: number | typeof ROW_TOKEN, lang: Lang = "pl")
   };
 }
 
+/**
+ * The lines the tallest printed value of a register row wraps to, in the columns' widths. Dictionary values
+ * repeat: their line counts are remembered (a bounded number of distinct texts per column).
+ */
+function printedLines(columns: readonly { width: number }[]): (row: readonly CellValue[]) => number {
+  const printed = REGISTER_PRINTED.length;
+  const memo = Array.from({ length: printed }, () => new Map<string, number>());
+  return (row) => {
+    let most = 1;
+    for (let j = 0; j < printed && j < row.length; j++) {
+      const v = row[j];
+      if (typeof v !== "string" || v === "") continue;
+      let n = memo[j].get(v);
+      if (n === undefined) {
+        n = fittedLines(v, columns[j].width);
+        if (memo[j].size < 256) memo[j].set(v, n);
+      }
+      if (n > most) most = n;
+    }
+    return most;
+  };
+}
+
 export interface RegisterSheetOptions {
   /** Data rows in REGISTER_COLUMNS order (no header). */
   rows?: readonly (readonly CellValue[])[];
@@ -360,6 +385,10 @@ export function buildRegisterSheetPlan(_card: Card, opts: RegisterSheetOptions =
     if (col.kind === "pesel") formats.push({ range, style: { numberFormat: "@" } });
     if (col.kind === "number" || col.kind === "int") formats.push({ range, style: { numberFormat: "0.##" } });
   });
+  // The printed block wraps (data rows: top-aligned), so every value prints whole, on as many lines as it
+  // needs; through the spare rows too, where the user adds people.
+  const lastPrinted = inputColumnLetter(REGISTER_PRINTED[REGISTER_PRINTED.length - 1]);
+  formats.push({ range: `A2:${lastPrinted}${lastRow}`, style: { wrap: true, vAlign: "top" } });
   const birthCol = derivedColumnLetter("birth");
   formats.push({
     range: `${birthCol}2:${birthCol}${lastRow}`,
@@ -389,11 +418,18 @@ export function buildRegisterSheetPlan(_card: Card, opts: RegisterSheetOptions =
     ...REGISTER_COLUMNS.map((c) => ({ width: REGISTER_WIDTHS[c.key] ?? defaultWidth(c.kind) })),
     ...DERIVED_KEYS.map((k) => ({ width: k === "rowStatus" ? 34 : 11 })),
   ];
-  // The header row tall enough for its wrapped texts (Excel and LibreOffice do not grow it on opening).
-  const headerLines = Math.max(
-    ...registerHeaders(lang).map((h, j) => wrappedLines(h, sheet.columns[j].width)),
+  // The header row and every data row with a value on more than one line as tall as their wrapped texts:
+  // LibreOffice does not grow rows on opening an .xlsx; Excel fits them to their content itself (`fit`).
+  const headerLines = registerHeaders(lang).reduce(
+    (m, h, j) => Math.max(m, fittedLines(h, sheet.columns[j].width, true)),
+    1,
   );
-  sheet.rows = [{ index: 0, height: headerLines * 15 + 3 }];
+  sheet.rows = [{ index: 0, height: fittedRowHeight(headerLines), fit: true }];
+  const lines = printedLines(sheet.columns);
+  for (let i = 0; i < rows.length; i++) {
+    const n = lines(rows[i]);
+    if (n > 1) sheet.rows.push({ index: i + 1, height: fittedRowHeight(n), fit: true });
+  }
   sheet.freeze = { rows: 1, columns: 3 };
   // Printed: A4 landscape, ONE page wide, the header row on every page. What prints is the person and
   // their participation (Lp. … Data zakończenia udziału, REGISTER_PRINTED): all 31 typed columns on one

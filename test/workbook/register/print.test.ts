@@ -8,7 +8,8 @@ import { builtinCard, DEFAULT_CARD_ID } from "../../../src/domain/card/load";
 import { Card } from "../../../src/domain/card/types";
 import { REGISTER_COLUMNS } from "../../../src/domain/register/columns";
 import { parseRange } from "../../../src/workbook/address";
-import { wrappedLines } from "../../../src/workbook/summary/common";
+import { fittedLines, fittedRowHeight } from "../../../src/workbook/textFit";
+import { CellValue } from "../../../src/workbook/plan";
 import { DERIVED_INDEX } from "../../../src/workbook/register/layout";
 import {
   buildRegisterSheetPlan,
@@ -59,17 +60,51 @@ describe("register print set-up", () => {
     expect(plan.columns[REGISTER_PRINTED.indexOf("startDate")].width).toBeGreaterThanOrEqual(10);
   });
 
-  test("the header row is tall enough for every wrapped header, in both languages", () => {
+  test("the header row is tall enough for every wrapped header, in both languages, and fits its content", () => {
     for (const lang of ["pl", "en"] as const) {
       const p = buildRegisterSheetPlan(card, { rows, lang });
-      const h = p.rows!.find((r) => r.index === 0)!.height!;
+      const header = p.rows!.find((r) => r.index === 0)!;
+      expect(header.fit).toBe(true);
       registerHeaders(lang).forEach((text, j) =>
-        expect({ text, fits: wrappedLines(text, p.columns[j].width) * 15 <= h }).toEqual({
+        expect({
+          text,
+          fits: fittedRowHeight(fittedLines(text, p.columns[j].width, true)) <= header.height!,
+        }).toEqual({
           text,
           fits: true,
         }),
       );
     }
+  });
+
+  test("the printed columns wrap, top-aligned, through the spare rows; rows as tall as their longest value", () => {
+    const longest = (key: string) =>
+      [...(REGISTER_COLUMNS.find((c) => c.key === key)!.allowed ?? [])].sort(
+        (a, b) => b.length - a.length,
+      )[0];
+    const row = (over: Record<string, CellValue>): CellValue[] =>
+      REGISTER_COLUMNS.map((c, j) => (c.key in over ? over[c.key] : j === 0 ? 1 : null));
+    const data = [
+      row({ firstName: "Jan", lastName: "Nowak", sex: "Kobieta", disabled: "Nie" }),
+      row({ status: longest("status"), subStatus: longest("subStatus"), education: longest("education") }),
+      row({ lastName: "Szczepańska-Grzegorzewska", firstName: "Aleksandra Katarzyna" }),
+    ];
+    const p = buildRegisterSheetPlan(card, { rows: data, spareRows: 50 });
+    const last = REGISTER_COLUMNS[REGISTER_PRINTED.length - 1];
+    const lastLetter = String.fromCharCode(65 + REGISTER_PRINTED.length - 1);
+    expect(last.key).toBe("endDate");
+    expect(p.formats).toContainEqual({
+      range: `A2:${lastLetter}${data.length + 1 + 50}`,
+      style: { wrap: true, vAlign: "top" },
+    });
+    const height = (i: number) => p.rows!.find((r) => r.index === i + 1);
+    // A row of short values keeps the default height (no row plan); long ones get their lines' height, fitted.
+    expect(height(0)).toBeUndefined();
+    const status = REGISTER_PRINTED.indexOf("status");
+    const lines = fittedLines(longest("status"), p.columns[status].width);
+    expect(lines).toBeGreaterThanOrEqual(3);
+    expect(height(1)).toEqual({ index: 2, height: fittedRowHeight(lines), fit: true });
+    expect(height(2)).toEqual({ index: 3, height: fittedRowHeight(2), fit: true });
   });
 });
 
