@@ -84,7 +84,6 @@ function text(v: unknown): string | null {
   return isBlank(s) ? null : s;
 }
 
-
 /** Checks rows in batches (so a long register can be checked between UI updates); same result as one call. */
 export interface RegisterChecker {
   add(rows: readonly RawRow[]): void;
