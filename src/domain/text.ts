@@ -4,6 +4,7 @@ const EXTRA: Record<string, string> = { ł: "l", Ł: "l", đ: "d", ø: "o" };
 
 /** Lower case, no diacritics (ł → l), dashes unified, every whitespace run (NBSP, tabs, newlines) → one space, trimmed. */
 export function normalizeText(s: string): string {
+  if (plainAscii(s)) return s.toLowerCase();
   return s
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -12,6 +13,23 @@ export function normalizeText(s: string): string {
     .toLowerCase()
     .replace(/[\s\u00a0\u2007\u202f]+/g, " ")
     .trim();
+}
+
+/**
+ * Printable ASCII (space included) with no space at either end and no two in a row: for such a string
+ * `normalizeText` only lowers the case (Unicode normalisation and the replacements change nothing), so it
+ * is spared them — the import preview normalises every value of every row.
+ */
+function plainAscii(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || s.charCodeAt(0) === 0x20 || s.charCodeAt(n - 1) === 0x20) return false;
+  let prev = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || (c === 0x20 && prev === 0x20)) return false;
+    prev = c;
+  }
+  return true;
 }
 
 /** Header matching key: like normalizeText, also ignoring spaces entirely ("Okres bez pracy(mies.)"). */
