@@ -82,7 +82,7 @@ export const PARTICIPANTS_TEXT = {
     "the target of the whole call, not of the project",
   ),
   productGroup: L("Wskaźniki produktu (cele naboru)", "Product indicators (call targets)"),
-  noPoints: L("karta nie przyznaje za nie punktów", "the card awards no points for it"),
+  noPoints: L("karta nie podaje liczby punktów", "the card does not state its points"),
   verdictAllMet: L("Wszystkie kryteria spełnione", "All criteria met"),
   verdictSome: L("Nie wszystkie kryteria są spełnione", "Not all criteria are met"),
   requiredMet: L(

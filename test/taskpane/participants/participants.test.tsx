@@ -154,6 +154,13 @@ test("check criteria shows the engine's evaluation of the register in the workbo
   expect(html("en")).toContain(`${notMet} of 25 criteria not met`);
   expect(html("en")).toContain("0 / 40 = 0.0% (threshold 60.0%)");
   expect(html("en")).toContain("Create participant register");
+  // A premium criterion whose points the card does not state (C4): said so, not "no points".
+  const c4 = out.evaluation.criteria.find((c) => c.id === "premium.disabled"); // C4
+  expect(c4?.points).toBeNull();
+  expect(c4?.met).toBe(false);
+  const text = (l: "pl" | "en") => html(l).replace(/<!-- -->/g, "");
+  expect(text("pl")).toContain("Punkty: karta nie podaje liczby punktów");
+  expect(text("en")).toContain("Points: the card does not state its points");
 });
 
 test("check without a register says what to do", async () => {
