@@ -1,5 +1,6 @@
 import { serialToIso } from "../dates";
 import { COLUMN_BY_KEY } from "../register/columns";
+import { grown } from "../register/refs";
 import { ageOf, deriveWithAge, GROUP_BIT, groupMask, isEvaluable, newDerived } from "./groups";
 import {
   Card,
@@ -204,12 +205,8 @@ export class RowDates {
   private dates = new Float64Array(64);
   add(row: number, date: number): void {
     if (this.size === this.rows.length) {
-      const r = new Float64Array(this.size * 2);
-      r.set(this.rows);
-      this.rows = r;
-      const d = new Float64Array(this.size * 2);
-      d.set(this.dates);
-      this.dates = d;
+      this.rows = grown(this.rows, this.size * 2);
+      this.dates = grown(this.dates, this.size * 2);
     }
     this.rows[this.size] = row;
     this.dates[this.size++] = date;

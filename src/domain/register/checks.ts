@@ -20,7 +20,7 @@ import {
   YES_NO,
 } from "./columns";
 import { PersonTable, REPEAT } from "./persons";
-import { Refs } from "./refs";
+import { grown, Refs } from "./refs";
 import { matchAllowed, parseFte, unknownValueEffect } from "./values";
 
 /** One register row as read: cell values by column key, and its 1-based sheet row. */
@@ -192,21 +192,11 @@ export class IssueLog {
 
   private grow(): void {
     const n = this.kind.length * 2;
-    const k = new Uint8Array(n);
-    k.set(this.kind);
-    this.kind = k;
-    const c = new Uint8Array(n);
-    c.set(this.col);
-    this.col = c;
-    const r = new Float64Array(n);
-    r.set(this.rowOf);
-    this.rowOf = r;
-    const a = new Float64Array(n);
-    a.set(this.a);
-    this.a = a;
-    const b = new Float64Array(n);
-    b.set(this.b);
-    this.b = b;
+    this.kind = grown(this.kind, n);
+    this.col = grown(this.col, n);
+    this.rowOf = grown(this.rowOf, n);
+    this.a = grown(this.a, n);
+    this.b = grown(this.b, n);
   }
 
   /** Issue `i` as the row checks report it (a new object each call; a reader's issue is passed through). */

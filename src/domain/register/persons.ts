@@ -12,7 +12,7 @@
  */
 import { excelTrim, PERSON_KEY_FOLD, PERSON_KEY_MAX, personKey } from "../card/groups";
 import { CardParameters } from "../card/types";
-import { Refs } from "./refs";
+import { grown, Refs } from "./refs";
 
 /** What `PersonTable.see` found. */
 export const NO_KEY = 0;
@@ -64,7 +64,6 @@ export class PersonTable {
   private slots = new Int32Array(2048);
   private mask = 1023;
   private size = 0;
-  private hashes = new Int32Array(512);
   private kinds = new Uint8Array(512);
   private rows = new Float64Array(512);
   private nums = new Float64Array(512);
@@ -174,7 +173,6 @@ export class PersonTable {
     }
     const e = this.size++;
     if (e === this.kinds.length) this.growEntries(e * 2);
-    this.hashes[e] = h;
     this.kinds[e] = kind;
     this.nums[e] = num;
     this.rows[e] = row;
@@ -204,24 +202,24 @@ export class PersonTable {
   }
 
   private growEntries(n: number): void {
-    const grow = <T extends Int32Array | Uint8Array | Float64Array>(a: T, b: T): T => (b.set(a), b);
-    this.hashes = grow(this.hashes, new Int32Array(n));
-    this.kinds = grow(this.kinds, new Uint8Array(n));
-    this.rows = grow(this.rows, new Float64Array(n));
-    this.nums = grow(this.nums, new Float64Array(n));
+    this.kinds = grown(this.kinds, n);
+    this.rows = grown(this.rows, n);
+    this.nums = grown(this.nums, n);
   }
 
-  /** Slots for more than 2 × `keys` keys (a power of two), every key placed again. */
+  /** Slots for more than 2 × `keys` keys (a power of two), every key placed again (its hash is in its slot). */
   private growSlots(keys: number): void {
     let cap = this.mask + 1;
     while (cap < keys * 2) cap *= 2;
     const slots = new Int32Array(2 * cap);
     const mask = cap - 1;
-    for (let e = 0; e < this.size; e++) {
-      const h = this.hashes[e];
+    const old = this.slots;
+    for (let o = 0; o < old.length; o += 2) {
+      if (old[o] === 0) continue;
+      const h = old[o + 1];
       let s = h & mask;
       while (slots[2 * s] !== 0) s = (s + 1) & mask;
-      slots[2 * s] = e + 1;
+      slots[2 * s] = old[o];
       slots[2 * s + 1] = h;
     }
     this.slots = slots;

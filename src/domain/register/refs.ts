@@ -14,3 +14,12 @@ export class Refs<T> {
     this.chunks[c][i & 1023] = v;
   }
 }
+
+type TypedArray = Uint8Array | Int32Array | Float64Array;
+
+/** `a`'s values in a new array of its kind, `n` long (the growing typed arrays of the engine's tables). */
+export function grown<T extends TypedArray>(a: T, n: number): T {
+  const b = new (a.constructor as new (length: number) => T)(n);
+  b.set(a);
+  return b;
+}
