@@ -5,15 +5,27 @@ const EXTRA: Record<string, string> = { ł: "l", Ł: "l", đ: "d", ø: "o" };
 /** Lower case, no diacritics (ł → l), dashes unified, every whitespace run (NBSP, tabs, newlines) → one space, trimmed. */
 export function normalizeText(s: string): string {
   if (plainAscii(s)) return s.toLowerCase();
-  return s
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[łŁđø]/g, (c) => EXTRA[c])
-    .replace(/[\u2010-\u2015\u2212]/g, "-")
-    .toLowerCase()
-    .replace(/[\s\u00a0\u2007\u202f]+/g, " ")
-    .trim();
+  let n = NORMALIZED.get(s);
+  if (n === undefined) {
+    n = s
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[łŁđø]/g, (c) => EXTRA[c])
+      .replace(/[\u2010-\u2015\u2212]/g, "-")
+      .toLowerCase()
+      .replace(/[\s\u00a0\u2007\u202f]+/g, " ")
+      .trim();
+    if (NORMALIZED.size >= 4096) NORMALIZED.clear();
+    NORMALIZED.set(s, n);
+  }
+  return n;
 }
+
+/**
+ * Texts already normalised that were not plain ASCII, bounded: the reader and the import preview ask for the
+ * same few allowed values (statuses, education levels) on every row (issue 15).
+ */
+const NORMALIZED = new Map<string, string>();
 
 /**
  * Printable ASCII (space included) with no space at either end and no two in a row: for such a string

@@ -69,19 +69,10 @@ export const CST2021_UNEMPLOYED = "Osoba bezrobotna";
 export const DEFAULT_UNEMPLOYED_WITHOUT_REGISTRATION: keyof typeof STATUS = "unemployedRegistered";
 
 const CST2021_UNEMPLOYED_KEY = normalizeText(CST2021_UNEMPLOYED);
-/** Status texts already asked about (a register repeats a handful on every row), bounded. */
-const UNEMPLOYED_OF = new Map<string, boolean>();
 
 /** `value` is `Osoba bezrobotna` in any spelling (case, spacing, diacritics). */
 export function isCst2021Unemployed(value: string): boolean {
-  // The reader asks this of every row: normalising each time was most of its time (issue 15).
-  let is = UNEMPLOYED_OF.get(value);
-  if (is === undefined) {
-    is = normalizeText(value) === CST2021_UNEMPLOYED_KEY;
-    if (UNEMPLOYED_OF.size >= 1024) UNEMPLOYED_OF.clear();
-    UNEMPLOYED_OF.set(value, is);
-  }
-  return is;
+  return normalizeText(value) === CST2021_UNEMPLOYED_KEY;
 }
 
 /**

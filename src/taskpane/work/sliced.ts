@@ -124,20 +124,8 @@ export function importRowKey(r: RawRow): string {
   const pesel = typeof r.values.pesel === "string" ? r.values.pesel.trim() : r.values.pesel;
   if (pesel) return `pesel:${String(pesel)}`;
   return `row:${sortedKeys(r.values)
-    .map((k) => `${k}=${normalized(String(r.values[k as keyof RawRow["values"]] ?? ""))}`)
+    .map((k) => `${k}=${normalizeText(String(r.values[k as keyof RawRow["values"]] ?? ""))}`)
     .join("|")}`;
-}
-
-/** `normalizeText` of the values seen (most repeat: the allowed lists), bounded. */
-const NORMALIZED = new Map<string, string>();
-function normalized(v: string): string {
-  let n = NORMALIZED.get(v);
-  if (n === undefined) {
-    n = normalizeText(v);
-    if (NORMALIZED.size >= 4096) NORMALIZED.clear();
-    NORMALIZED.set(v, n);
-  }
-  return n;
 }
 
 /** The last row's keys and their sorted order: the rows of one file share their keys (one header). */

@@ -282,11 +282,7 @@ export function readRegisterRow(sheet: SheetCells, header: RegisterHeader, i: nu
   for (let e = 0; e < entries.length; e++) {
     const key = entries[e][0];
     let v = line[entries[e][1]] ?? null;
-    if (typeof v === "string") {
-      if (isBlank(v)) v = null;
-      // Only a cell holding "|" can be several values (most cells: one scan, no call).
-      else if (v.indexOf("|") >= 0) v = multiValue(key, v, issue);
-    }
+    if (typeof v === "string") v = isBlank(v) ? null : multiValue(key, v, issue);
     if (v !== null) any = true;
     values[key] = v;
   }
