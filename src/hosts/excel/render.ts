@@ -10,6 +10,7 @@ import {
   ConditionalFormatPlan,
   NamePlan,
   PrintPlan,
+  RowPlan,
   SheetPlan,
   TablePlan,
   ValidationPlan,
@@ -519,9 +520,10 @@ async function renderSheet(
   }
   // Rows that fit their content are fitted by Excel once everything is written (one call over their span,
   // not one operation per row: a register's rows are many); the other rows get their heights now.
-  const fitted = (plan.rows ?? []).filter((r) => r.fit && !r.hidden);
+  const fits = (r: RowPlan): boolean => r.fit === true && !r.hidden;
+  const fitted = (plan.rows ?? []).filter(fits);
   for (const r of plan.rows ?? []) {
-    if (r.fit && !r.hidden) continue;
+    if (fits(r)) continue;
     await b.add(OPERATION_OVERHEAD_BYTES * 2, () => {
       const row = sheet.getRangeByIndexes(r.index, 0, 1, 1).getEntireRow();
       if (r.height !== undefined) row.format.rowHeight = r.height;
@@ -584,7 +586,7 @@ async function renderSheet(
       last = Math.max(last, r.index);
     }
     const fixed = (plan.rows ?? []).filter(
-      (r) => !(r.fit && !r.hidden) && r.height !== undefined && r.index >= first && r.index <= last,
+      (r) => !fits(r) && r.height !== undefined && r.index >= first && r.index <= last,
     );
     await b.add(OPERATION_OVERHEAD_BYTES * 2, () => {
       sheet
