@@ -1,4 +1,4 @@
-import { Localized } from "../i18n";
+import { Counted, countOf, Localized } from "../i18n";
 import { numberDate, readDate, serialToIso } from "../dates";
 import { parsePolishNumber } from "../numbers";
 import { checkPeselInto, PeselInfo, PeselProblem, peselBornBefore1900 } from "../pesel";
@@ -75,6 +75,10 @@ export interface RegisterCheckResult {
   participants: Participant[];
   issues: RowIssue[];
 }
+
+/** "1 rok", "22 lata", "35 lat" (an age in a message; "w wieku 35 lat" takes the genitive and stays as it is). */
+const YEARS: Counted = { pl: { one: "rok", few: "lata", many: "lat" }, en: { one: "year", other: "years" } };
+const years = (n: number): string => countOf(n, YEARS, "pl");
 
 const header = (k: ColumnKey): string => COLUMN_BY_KEY.get(k)?.header ?? k;
 
@@ -360,13 +364,13 @@ export class IssueLog {
         });
       case I_AGE_MISMATCH:
         return issue(RULES.ageMismatch, "warning", {
-          pl: `Wiek ${a} nie zgadza się z datą urodzenia (w dniu rozpoczęcia: ${b} lat) — liczy się ${b}.`,
+          pl: `Wiek ${a} nie zgadza się z datą urodzenia (w dniu rozpoczęcia: ${years(b)}) — liczy się ${b}.`,
           en: `Age ${a} does not match the birth date (at start: ${b}) — ${b} is used.`,
         });
       case I_AGE_UNDER: {
         const min = this.params.minTargetAge;
         return issue(RULES.ageUnder30, "warning", {
-          pl: `Wiek w dniu rozpoczęcia: ${a} lat — grupa docelowa to osoby w wieku ${min}+.`,
+          pl: `Wiek w dniu rozpoczęcia: ${years(a)} — grupa docelowa to osoby w wieku ${min}+.`,
           en: `Age at start: ${a} — the target group is aged ${min}+.`,
         });
       }

@@ -12,6 +12,12 @@ export interface RegisterColumn {
   /** Allowed values for enum / yesNo columns, exactly as written in the workbook. */
   allowed?: readonly string[];
   required: boolean;
+  /**
+   * A required column that system exports (SL2014, SM EFS "Uczestnicy projektu") do not carry: the project
+   * keeps it itself. A file without it is still read — its cells are empty, so each row reports the missing
+   * value as usual — with one warning naming the column; every other required column must be in the file.
+   */
+  projectKept?: true;
 }
 
 export const YES = "Tak";
@@ -107,6 +113,7 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
     kind: "yesNo",
     allowed: YES_NO,
     required: true,
+    projectKept: true,
   },
   {
     key: "disabled",
@@ -131,8 +138,8 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
     allowed: [DROPOUT.job, DROPOUT.school, DROPOUT.other],
     required: false,
   },
-  { key: "ipd", header: "IPD", kind: "yesNo", allowed: YES_NO, required: true },
-  { key: "training", header: "Szkolenie", kind: "yesNo", allowed: YES_NO, required: true },
+  { key: "ipd", header: "IPD", kind: "yesNo", allowed: YES_NO, required: true, projectKept: true },
+  { key: "training", header: "Szkolenie", kind: "yesNo", allowed: YES_NO, required: true, projectKept: true },
   {
     key: "trainingWhiteGreen",
     header: "Szkolenie w sektorze białej lub zielonej gospodarki",

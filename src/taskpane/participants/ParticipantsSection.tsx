@@ -144,6 +144,15 @@ export function mappingLines(preview: ImportPreview, lang: Lang): string[] {
         ? `Plik CSV: kodowanie ${preview.csv.encoding}, separator ${preview.csv.separator}`
         : `CSV file: encoding ${preview.csv.encoding}, separator ${preview.csv.separator}`,
     );
+  if (preview.absent && preview.absent.length > 0) {
+    const names = preview.absent.map((h) => (pl ? `„${h}”` : `“${h}”`)).join(", ");
+    const one = preview.absent.length === 1;
+    lines.push(
+      pl
+        ? `Brak w pliku: ${names} — ${one ? "ta kolumna zostanie pusta" : "te kolumny zostaną puste"}; uzupełnij ${one ? "ją" : "je"} w arkuszu „Uczestnicy” po imporcie.`
+        : `Not in the file: ${names} — ${one ? "this column stays" : "these columns stay"} empty; fill ${one ? "it" : "them"} in on the “Uczestnicy” sheet after the import.`,
+    );
+  }
   return lines;
 }
 

@@ -81,6 +81,8 @@ export interface ImportPreview {
   columns: ColumnMapping[];
   /** For a CSV file: how it was decoded. */
   csv?: CsvSource;
+  /** Register columns the file does not have that the project keeps itself (empty after the import). */
+  absent?: string[];
 }
 
 /** Reads the file and the register; tells what an import would add (nothing is written yet). */
@@ -94,11 +96,13 @@ export async function previewImport(
   let incoming: RawRow[];
   let columns: ColumnMapping[];
   let csv: CsvSource | undefined;
+  let absent: string[] | undefined;
   try {
     const got = await readRegisterWorkbookSliced(read.cells as WorkbookCells);
     incoming = got.rows;
     columns = got.columns;
     csv = got.csv;
+    absent = got.absent;
   } catch (e) {
     if (e instanceof RegisterReadError)
       throw new ParticipantsError({ message: { pl: `${file.name}: ${e.pl}`, en: `${file.name}: ${e.en}` } });
@@ -123,6 +127,7 @@ export async function previewImport(
     columns,
   };
   if (csv) preview.csv = csv;
+  if (absent) preview.absent = absent;
   return preview;
 }
 

@@ -148,6 +148,8 @@ export interface RegisterRows {
   columns: ColumnMapping[];
   /** For a CSV file: how it was decoded. */
   csv?: SheetCells["csv"];
+  /** Register columns the file does not have that the project keeps itself (`projectKept`): their headers. */
+  absent?: string[];
 }
 
 /** The header row of a register sheet, matched to the register's columns (see `registerHeader`). */
@@ -162,6 +164,8 @@ export interface RegisterHeader {
   mapping?: ColumnMapping[];
   /** Fields of the header record (CSV only: a data row of another width is a row issue). */
   width?: number;
+  /** Required columns the file does not have that a system export never carries (`projectKept`). */
+  absent?: ColumnKey[];
 }
 
 /**
@@ -178,6 +182,11 @@ function encodingError(sheet: SheetCells, missing: string[]): RegisterReadError 
   );
 }
 
+/** A header with every character outside ASCII, spacing and case removed: what no code page changes. */
+function asciiSkeleton(s: string): string {
+  return s.replace(/[^\x21-\x7e]/g, "").toLowerCase();
+}
+
 /**
  * The header step of `readRegisterSheet`: finds the header row and checks the required columns; a missing
  * required column throws ONE RegisterReadError naming every missing one (for a CSV whose encoding was a
@@ -192,22 +201,34 @@ export function registerHeader(sheet: SheetCells): RegisterHeader {
       `Arkusz „${sheet.name}”: nie znaleziono wiersza nagłówków rejestru uczestników (np. „PESEL”, „Płeć”, „Data rozpoczęcia udziału w projekcie”).`,
       `Sheet “${sheet.name}”: no participant register header row found (e.g. “PESEL”, “Płeć”, “Data rozpoczęcia udziału w projekcie”).`,
     );
-  const missing = REGISTER_COLUMNS.filter((c) => c.required && !h.columns.has(c.key)).map(
-    (c) => `„${c.header}”`,
-  );
-  // Only headers with Polish letters can be lost to a wrong code page ("IPD" missing is just missing).
-  if (guessed && missing.some((m) => /[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]/.test(m))) throw encodingError(sheet, missing);
-  if (missing.length > 0)
+  const lacking = REGISTER_COLUMNS.filter((c) => c.required && !h.columns.has(c.key));
+  const missing = lacking.filter((c) => !c.projectKept).map((c) => `„${c.header}”`);
+  // A wrong code page garbles only the letters outside ASCII: a missing column is blamed on the encoding when a
+  // header cell nobody read is that column's header with its other letters ("Imić" for "Imię"), not when the
+  // column is just not there ("IPD", or an export without „Płeć”).
+  const garbled = new Set((h.mapping ?? []).filter((m) => m.key === null).map((m) => asciiSkeleton(m.file)));
+  if (guessed && lacking.some((c) => !c.projectKept && garbled.has(asciiSkeleton(c.header))))
+    throw encodingError(sheet, missing);
+  if (missing.length > 0) {
+    const at = sheet.top + h.index + 1;
+    const one = missing.length === 1;
     throw new RegisterReadError(
-      `Arkusz „${sheet.name}”: brak wymaganej kolumny ${missing.join(", ")} — dodaj ją w wierszu nagłówków (wiersz ${sheet.top + h.index + 1}).`,
-      `Sheet “${sheet.name}”: required column ${missing.join(", ")} missing — add it to the header row (row ${sheet.top + h.index + 1}).`,
+      one
+        ? `Arkusz „${sheet.name}”: brak wymaganej kolumny ${missing[0]} — dodaj ją w wierszu nagłówków (wiersz ${at}).`
+        : `Arkusz „${sheet.name}”: brak wymaganych kolumn ${missing.join(", ")} — dodaj je w wierszu nagłówków (wiersz ${at}).`,
+      one
+        ? `Sheet “${sheet.name}”: required column ${missing[0]} missing — add it to the header row (row ${at}).`
+        : `Sheet “${sheet.name}”: required columns ${missing.join(", ")} missing — add them to the header row (row ${at}).`,
     );
+  }
+  const absent = lacking.filter((c) => c.projectKept).map((c) => c.key);
   return {
     index: h.index,
     entries: [...h.columns.entries()],
     helpers: [...h.helpers.entries()],
     mapping: h.mapping,
     width: sheet.csv ? sheet.values[h.index].length : undefined,
+    absent: absent.length > 0 ? absent : undefined,
   };
 }
 
@@ -327,14 +348,36 @@ export function readRegisterRow(sheet: SheetCells, header: RegisterHeader, i: nu
 
 /** The result of reading `sheet` with `header` once every row is read. */
 export function registerRows(sheet: SheetCells, header: RegisterHeader, rows: RawRow[]): RegisterRows {
-  const out: RegisterRows = {
-    sheet: sheet.name,
-    rows,
-    headerRow: sheet.top + header.index + 1,
-    columns: header.mapping ?? [],
-  };
+  const headerRow = sheet.top + header.index + 1;
+  const out: RegisterRows = { sheet: sheet.name, rows, headerRow, columns: header.mapping ?? [] };
   if (sheet.csv) out.csv = sheet.csv;
+  if (header.absent) {
+    out.absent = header.absent.map(headerOf);
+    // Reported once, at the header row, before the first row's own issues (the rows report the empty cells).
+    if (rows.length > 0) {
+      const first = rows[0];
+      rows[0] = {
+        ...first,
+        issues: [...header.absent.map((k) => absentIssue(k, headerRow)), ...(first.issues ?? [])],
+      };
+    }
+  }
   return out;
+}
+
+/** The warning for a column a system export does not carry (`projectKept`), at the header row. */
+function absentIssue(key: ColumnKey, headerRow: number): RowIssue {
+  const h = headerOf(key);
+  return {
+    row: headerRow,
+    column: h,
+    rule: "column.absent",
+    severity: "warning",
+    message: {
+      pl: `Plik nie ma kolumny „${h}” (eksporty SL2014 i SM EFS jej nie zawierają) — u każdej osoby brak tej wartości, a kryteria, które jej używają, nikogo nie liczą. Dodaj kolumnę i ją wypełnij albo zaimportuj plik do rejestru (Importuj uczestników) i uzupełnij ją w arkuszu „Uczestnicy”.`,
+      en: `The file has no “${h}” column (SL2014 and SM EFS exports do not have it) — every person lacks this value, and the criteria that use it count nobody. Add the column and fill it in, or import the file into the register (Import participants) and fill it in on the “Uczestnicy” sheet.`,
+    },
+  };
 }
 
 /**

@@ -138,6 +138,21 @@ describe("row checks", () => {
     expect(dup?.message.pl).toContain("wierszu 2");
     expect(dup?.message.en).toContain("row 2");
   });
+  it("an age in a message takes its Polish plural form (22 lata, 25 lat, 24 lata)", () => {
+    const young = (row: number, birth: string, age?: number): RawRow =>
+      good(row, { pesel: null, noPesel: "Tak", birthDate: birth, ageAtStart: age ?? null });
+    const { issues } = checkRegister([
+      young(2, "2002-01-01"),
+      young(3, "1999-01-01"),
+      young(4, "2000-01-01", 30),
+    ]);
+    const pl = (rule: string, row: number) =>
+      issues.find((i) => i.rule === rule && i.row === row)?.message.pl;
+    expect(pl(RULES.ageUnder30, 2)).toMatch(/^Wiek w dniu rozpoczęcia: 22 lata — /);
+    expect(pl(RULES.ageUnder30, 3)).toMatch(/^Wiek w dniu rozpoczęcia: 25 lat — /);
+    expect(pl(RULES.ageMismatch, 4)).toContain("(w dniu rozpoczęcia: 24 lata)");
+  });
+
   it("name fields starting with = + - @ stay text", () => {
     expect(participants.find((p) => p.row === 19)).toMatchObject({
       firstName: '=HYPERLINK("x")',

@@ -53,6 +53,14 @@ import {
 import { matchAllowed, parseFte, unknownValueEffect } from "../../../src/domain/register/values";
 import { RawRow, RegisterCheckResult, RULES } from "../../../src/domain/register/checks";
 
+/** Polish "years" after a number, spelled out here from the grammar (1 rok; 2–4, 22–24 … lata; else lat). */
+function plYears(n: number): string {
+  const a = Math.abs(n);
+  const form =
+    a === 1 ? "rok" : a % 10 >= 2 && a % 10 <= 4 && !(a % 100 >= 12 && a % 100 <= 14) ? "lata" : "lat";
+  return `${n} ${form}`;
+}
+
 const header = (k: ColumnKey): string => COLUMN_BY_KEY.get(k)?.header ?? k;
 
 function text(v: unknown): string | null {
@@ -487,12 +495,12 @@ function referenceChecker(params: CardParameters = DEFAULT_PARAMETERS): Register
       const ageColumn = validAgeAtStart(p.ageAtStart);
       if (birth !== null && p.startDate !== null && ageColumn !== null && ageColumn !== age)
         c.issue("ageAtStart", RULES.ageMismatch, "warning", {
-          pl: `Wiek ${ageColumn} nie zgadza się z datą urodzenia (w dniu rozpoczęcia: ${age} lat) — liczy się ${age}.`,
+          pl: `Wiek ${ageColumn} nie zgadza się z datą urodzenia (w dniu rozpoczęcia: ${plYears(age as number)}) — liczy się ${age}.`,
           en: `Age ${ageColumn} does not match the birth date (at start: ${age}) — ${age} is used.`,
         });
       if (age !== null && age < params.minTargetAge)
         c.issue("", RULES.ageUnder30, "warning", {
-          pl: `Wiek w dniu rozpoczęcia: ${age} lat — grupa docelowa to osoby w wieku ${params.minTargetAge}+.`,
+          pl: `Wiek w dniu rozpoczęcia: ${plYears(age)} — grupa docelowa to osoby w wieku ${params.minTargetAge}+.`,
           en: `Age at start: ${age} — the target group is aged ${params.minTargetAge}+.`,
         });
       const unemployed = status === "unemployedRegistered" || status === "unemployedUnregistered";

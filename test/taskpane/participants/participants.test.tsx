@@ -18,7 +18,7 @@ import {
   ParticipantsDeps,
   previewImport,
 } from "../../../src/taskpane/participants/flows";
-import { ParticipantsSection } from "../../../src/taskpane/participants/ParticipantsSection";
+import { mappingLines, ParticipantsSection } from "../../../src/taskpane/participants/ParticipantsSection";
 import type { SheetCells } from "../../../src/workbook/cells";
 import type { NamePlan, SheetPlan } from "../../../src/workbook/plan";
 import { readRegisterSheet } from "../../../src/workbook/register/reader";
@@ -114,6 +114,34 @@ test("import adds only new participants (same PESEL = already there) after the e
   const before = readRegisterSheet(registerCells(existing)).rows;
   expect(rows.slice(0, 3).map((r) => r.values)).toEqual(before.map((r) => r.values));
   expect(rows.slice(3).map((r) => r.values.sex)).toEqual(["Kobieta", "Kobieta", "Kobieta"]);
+});
+
+test("an export without the columns the project keeps (IPD, Szkolenie, …) imports; the preview says they stay empty", async () => {
+  const host = new MemoryHost();
+  const lines = new TextDecoder().decode(csvBytes(withPesels(many(2), 300))).split(/\r?\n/);
+  const cells = lines.map((l) => l.split(";"));
+  const drop = new Set(["IPD", "Szkolenie", "Osoba odchodząca z rolnictwa"].map((h) => cells[0].indexOf(h)));
+  expect(drop.has(-1)).toBe(false);
+  const exported = cells.map((r) => r.filter((_v, j) => !drop.has(j)).join(";")).join("\n");
+  const preview = await previewImport(
+    deps(host),
+    { name: "Uczestnicy_projektu_Efs_2024-05-01.csv", bytes: new TextEncoder().encode(exported) },
+    readXlsx,
+  );
+  expect([preview.incoming, preview.toAdd.length]).toEqual([2, 2]);
+  expect(preview.absent).toEqual(["Osoba odchodząca z rolnictwa", "IPD", "Szkolenie"]);
+  expect(mappingLines(preview, "pl").at(-1)).toBe(
+    "Brak w pliku: „Osoba odchodząca z rolnictwa”, „IPD”, „Szkolenie” — te kolumny zostaną puste; uzupełnij je w arkuszu „Uczestnicy” po imporcie.",
+  );
+  expect(mappingLines(preview, "en").at(-1)).toContain(
+    "Not in the file: “Osoba odchodząca z rolnictwa”, “IPD”",
+  );
+  await applyImport(deps(host), card, AS_OF, preview);
+  const rows = readRegisterSheet(host.sheets.get("Uczestnicy")!).rows;
+  expect(rows.map((r) => [r.values.ipd, r.values.training])).toEqual([
+    [null, null],
+    [null, null],
+  ]);
 });
 
 test("an unreadable import file gives its reason and writes nothing", async () => {

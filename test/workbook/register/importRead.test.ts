@@ -178,3 +178,72 @@ describe("reading real files (issue 12)", () => {
     ]);
   });
 });
+
+describe("a system export without the columns the project keeps itself", () => {
+  // An SM EFS "Uczestnicy projektu" export, as Polish Excel saves it (Windows-1250): it has no
+  // „Osoba odchodząca z rolnictwa”, „IPD”, „Szkolenie” (the project tracks those itself).
+  const kept = new Set(["leavingAgriculture", "ipd", "training"]);
+  const cut = (l: string[]) => l.filter((_v, j) => !kept.has(REGISTER_COLUMNS[j].key));
+  const cp1250 = (lines: string[][]): Uint8Array =>
+    Uint8Array.from(
+      [...lines.map((l) => l.join(";")).join("\r\n")].map((c) => {
+        const table: Record<string, number> = {
+          ę: 0xea,
+          ł: 0xb3,
+          ą: 0xb9,
+          ó: 0xf3,
+          ś: 0x9c,
+          ż: 0xbf,
+          ź: 0x9f,
+          ć: 0xe6,
+          ń: 0xf1,
+          Ł: 0xa3,
+          Ż: 0xaf,
+          Ś: 0x8c,
+        };
+        if (c.charCodeAt(0) < 128) return c.charCodeAt(0);
+        if (table[c] === undefined) throw new Error(`no Windows-1250 byte for ${c} in this test`);
+        return table[c];
+      }),
+    );
+
+  it("is read (not blamed on its encoding): one warning per absent column, every row still there", () => {
+    const read = readRegisterSheet(
+      csvSheetFromBytes(cp1250([cut(HEADER), cut(row()), cut(row({ firstName: "Łucja" }))])),
+    );
+    expect(read.csv?.encoding).toBe("Windows-1250");
+    expect(read.rows.map((r) => r.row)).toEqual([2, 3]);
+    expect(read.absent).toEqual(["Osoba odchodząca z rolnictwa", "IPD", "Szkolenie"]);
+    const { participants, issues } = checkRegister(read.rows);
+    expect(participants.map((p) => p.firstName)).toEqual(["Anna", "Łucja"]);
+    const absent = issues.filter((i) => i.rule === "column.absent");
+    expect(absent.map((i) => [i.row, i.column, i.severity])).toEqual([
+      [1, "Osoba odchodząca z rolnictwa", "warning"],
+      [1, "IPD", "warning"],
+      [1, "Szkolenie", "warning"],
+    ]);
+    expect(absent[1].message.pl).toContain("Plik nie ma kolumny „IPD”");
+    // Each row still says what it lacks (the register's own check of the same rows after an import).
+    expect(issues.filter((i) => i.rule === RULES.required && i.column === "IPD").map((i) => i.row)).toEqual([
+      2, 3,
+    ]);
+  });
+
+  it("a column every export has is still required, by name, and in the plural when there are several", () => {
+    const drop = new Set(["sex", "education"]);
+    const cut2 = (l: string[]) => l.filter((_v, j) => !drop.has(REGISTER_COLUMNS[j].key));
+    let err: RegisterReadError | undefined;
+    try {
+      readRegisterSheet(csvSheetFromBytes(cp1250([cut2(HEADER), cut2(row())])));
+    } catch (e) {
+      err = e as RegisterReadError;
+    }
+    // Found headers with Polish letters („Imię”, „Data rozpoczęcia udziału…”) decoded right: not an encoding problem.
+    expect(err?.pl).toBe(
+      "Arkusz „Uczestnicy”: brak wymaganych kolumn „Płeć”, „Wykształcenie” — dodaj je w wierszu nagłówków (wiersz 1).",
+    );
+    expect(err?.en).toBe(
+      "Sheet “Uczestnicy”: required columns „Płeć”, „Wykształcenie” missing — add them to the header row (row 1).",
+    );
+  });
+});
