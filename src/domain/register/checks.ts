@@ -1,7 +1,7 @@
 import { Counted, countOf, Localized } from "../i18n";
 import { numberDate, readDate, serialToIso } from "../dates";
 import { parsePolishNumber } from "../numbers";
-import { checkPeselInto, PeselInfo, PeselProblem, peselBornBefore1900 } from "../pesel";
+import { checkPesel, checkPeselInto, PeselInfo, PeselProblem, peselBornBefore1900 } from "../pesel";
 import { isBlank, looksLikeFormula, normalizeText } from "../text";
 import { CardParameters, DEFAULT_PARAMETERS, Participant, RowIssue, Severity } from "../card/types";
 import { ageFrom, birthDateWith, personKey, validAgeAtStart } from "../card/groups";
@@ -309,7 +309,9 @@ export class IssueLog {
         });
       case I_PESEL_PROBLEM: {
         const problem = PESEL_PROBLEMS[a];
-        return issue(PESEL_RULE[problem], "error", peselProblemMessage(problem, s as string));
+        const pesel = s as string;
+        const zero = lostLeadingZero(pesel);
+        return issue(PESEL_RULE[problem], "error", peselProblemMessage(problem, pesel), zero ?? undefined);
       }
       case I_PESEL_SEX: {
         const sex = a === 0 ? SEX.female : SEX.male;
@@ -752,11 +754,27 @@ function iscedLevel(edu: string): number | null {
   return null;
 }
 
+/**
+ * A PESEL of 10 digits that is a valid PESEL with a 0 in front (people born in 2000 or later; a spreadsheet that
+ * read it as a number dropped the zero): that PESEL, else null.
+ */
+function lostLeadingZero(pesel: string): string | null {
+  const p = pesel.trim();
+  return /^\d{10}$/.test(p) && checkPesel(`0${p}`).valid ? `0${p}` : null;
+}
+
 /** The message of a PESEL that fails `checkPesel` (built only then). */
 function peselProblemMessage(problem: PeselProblem, pesel: string): Localized {
   switch (problem) {
-    case "length":
+    case "length": {
+      const zero = lostLeadingZero(pesel);
+      if (zero !== null)
+        return {
+          pl: `PESEL „${pesel}” ma 10 cyfr — arkusz zapewne zapisał go jako liczbę i zgubił zero z przodu; jeśli to „${zero}”, wpisz go jako tekst.`,
+          en: `PESEL “${pesel}” has 10 digits — a spreadsheet probably stored it as a number and dropped the leading zero; if it is “${zero}”, enter it as text.`,
+        };
       return { pl: `PESEL „${pesel}” nie ma 11 cyfr.`, en: `PESEL “${pesel}” does not have 11 digits.` };
+    }
     case "digits":
       return {
         pl: `PESEL „${pesel}” zawiera znaki inne niż cyfry.`,

@@ -153,6 +153,22 @@ describe("row checks", () => {
     expect(pl(RULES.ageMismatch, 4)).toContain("(w dniu rozpoczęcia: 24 lata)");
   });
 
+  it("a 10-digit PESEL that lost its leading zero says so and suggests the PESEL with it", () => {
+    const { issues } = checkRegister([
+      good(2, { pesel: "2211203458", sex: "Kobieta", birthDate: "2002-11-12" }),
+      good(3, { pesel: "2211203459" }),
+    ]);
+    const at2 = issues.find((i) => i.row === 2 && i.rule === RULES.peselLength);
+    expect(at2?.message.pl).toBe(
+      "PESEL „2211203458” ma 10 cyfr — arkusz zapewne zapisał go jako liczbę i zgubił zero z przodu; jeśli to „02211203458”, wpisz go jako tekst.",
+    );
+    expect(at2?.suggestion).toBe("02211203458");
+    // Not a PESEL with a zero in front either: the plain message, no suggestion.
+    const at3 = issues.find((i) => i.row === 3 && i.rule === RULES.peselLength);
+    expect(at3?.message.pl).toBe("PESEL „2211203459” nie ma 11 cyfr.");
+    expect(at3?.suggestion).toBeUndefined();
+  });
+
   it("name fields starting with = + - @ stay text", () => {
     expect(participants.find((p) => p.row === 19)).toMatchObject({
       firstName: '=HYPERLINK("x")',

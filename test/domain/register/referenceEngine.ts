@@ -288,6 +288,12 @@ function iscedLevel(edu: string): number | null {
 function peselProblemMessage(problem: PeselProblem, pesel: string): Localized {
   switch (problem) {
     case "length":
+      // 10 digits that are a valid PESEL with a 0 in front: the zero a spreadsheet's number dropped.
+      if (/^\d{10}$/.test(pesel.trim()) && checkPesel(`0${pesel.trim()}`).valid)
+        return {
+          pl: `PESEL „${pesel}” ma 10 cyfr — arkusz zapewne zapisał go jako liczbę i zgubił zero z przodu; jeśli to „0${pesel.trim()}”, wpisz go jako tekst.`,
+          en: `PESEL “${pesel}” has 10 digits — a spreadsheet probably stored it as a number and dropped the leading zero; if it is “0${pesel.trim()}”, enter it as text.`,
+        };
       return { pl: `PESEL „${pesel}” nie ma 11 cyfr.`, en: `PESEL “${pesel}” does not have 11 digits.` };
     case "digits":
       return {
@@ -420,7 +426,15 @@ function referenceChecker(params: CardParameters = DEFAULT_PARAMETERS): Register
       const info = pesel === null ? null : checkPesel(pesel);
       if (pesel !== null && info !== null) {
         if (info.problem) {
-          c.issue("pesel", PESEL_RULE[info.problem], "error", peselProblemMessage(info.problem, pesel));
+          c.issue(
+            "pesel",
+            PESEL_RULE[info.problem],
+            "error",
+            peselProblemMessage(info.problem, pesel),
+            /^\d{10}$/.test(pesel.trim()) && checkPesel(`0${pesel.trim()}`).valid
+              ? `0${pesel.trim()}`
+              : undefined,
+          );
         } else {
           if (p.sex !== null && info.sex !== p.sex)
             c.issue("sex", RULES.peselSex, "error", {
