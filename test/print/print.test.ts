@@ -34,7 +34,8 @@ import { REGISTER_COLUMNS } from "../../src/domain/register/columns";
 import { buildRegisterSheetPlan, REGISTER_PRINTED } from "../../src/workbook/register/plan";
 import { MONITORING_COLUMNS, headerText } from "../../src/workbook/monitoring/columns";
 import { SOFFICE, toPdf } from "../libreoffice/soffice";
-import { AS_OF, longValueRows, makePrintWorkbooks, PrintWorkbooks } from "./workbooks";
+import { planFields } from "../../src/domain/plan/fields";
+import { AS_OF, LONG_APPLICANT, longValueRows, makePrintWorkbooks, PrintWorkbooks } from "./workbooks";
 
 const card = builtinCard(DEFAULT_CARD_ID) as Card;
 const POPPLER = spawnSync("pdftotext", ["-v"]).error === undefined;
@@ -191,7 +192,19 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
     en = await makePrintWorkbooks(path.join(dir, "en"), "en");
     // One LibreOffice run (it is slow to start), in the Polish locale of the workbooks' users.
     const plPdfs = toPdf(
-      [pl.monitoring, pl.summary, pl.criteria, pl.longValues, pl.call, en.summary, en.criteria, en.call],
+      [
+        pl.monitoring,
+        pl.summary,
+        pl.criteria,
+        pl.longValues,
+        pl.call,
+        en.summary,
+        en.criteria,
+        en.call,
+        pl.plan,
+        en.plan,
+        pl.longCall,
+      ],
       path.join(dir, "pdf"),
     );
     for (const [f, p] of plPdfs) pdf.set(f, readPdf(p));
@@ -230,7 +243,7 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
   });
 
   test("every page is A4 landscape", () => {
-    expect(pdf.size).toBe(8);
+    expect(pdf.size).toBe(11);
     for (const [f, p] of pdf) {
       expect({ f, pages: p.sizes.length }).toEqual({ f, pages: p.pages.length });
       for (const s of p.sizes) {
@@ -523,6 +536,106 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
     // No row taller than its tallest cell by a line or more.
     for (const x of slack)
       expect({ row: x.row, tooHigh: x.slack >= x.line }).toEqual({ row: x.row, tooHigh: false });
+  });
+
+  test("project plan: items, criteria and minimums each from a page top, one page wide, no codes, in its language", () => {
+    const HEADERS = {
+      pl: [
+        "Kryterium / wskaźnik (wartość do wniosku)",
+        "Rodzaj",
+        "Plan: licznik",
+        "Plan: mianownik",
+        "Udział",
+        "Próg",
+        "Spełnione",
+        "Punkty",
+        "Brakuje w planie (osób)",
+        "Minimum przy N / planie",
+        "Cel naboru",
+        "Udział w celu naboru",
+      ],
+      en: [
+        "Criterion / indicator (value for the application)",
+        "Kind",
+        "Plan: numerator",
+        "Plan: denominator",
+        "Share",
+        "Threshold",
+        "Met",
+        "Points",
+        "The plan is short (persons)",
+        "Minimum at N / plan",
+        "Call target",
+        "Share of the call target",
+      ],
+    };
+    for (const [wb, lang] of [
+      [pl.plan, "pl"],
+      [en.plan, "en"],
+    ] as const) {
+      const doc = pdf.get(wb)!;
+      const p = doc.pages.map(norm);
+      expect({ lang, pages: p.length }).toEqual({ lang, pages: 3 });
+      const title = `${lang === "pl" ? "Plan projektu" : "Project plan"} — ${card.title[lang]}`;
+      p.forEach((t, i) => {
+        expect({ lang, page: i + 1, header: t.startsWith(title) }).toEqual({
+          lang,
+          page: i + 1,
+          header: true,
+        });
+        expect(t).toMatch(new RegExp(`(^| )${i + 1} ?/ ?3( |$)`)); // the footer
+        // One page wide: nothing printed past the right margin (0.4 in).
+        const right = Math.max(...doc.boxes(i).map((b) => b.xMax));
+        expect({ lang, page: i + 1, inside: right <= doc.sizes[i].w - 28 }).toEqual({
+          lang,
+          page: i + 1,
+          inside: true,
+        });
+      });
+      // Page 1: every plan item whole (wrapped where long), under the field table's own header only.
+      for (const f of planFields(card))
+        expect({ f: f.key, whole: printedWhole(p[0], f.label[lang]) }).toEqual({ f: f.key, whole: true });
+      for (const h of lang === "pl" ? ["Wartość użyta", "Uwaga (1/0)"] : ["Value used", "Flag (1/0)"])
+        expect(p.join(" ")).not.toContain(h);
+      // Page 2: the criteria under their header, each header and label whole (no word broken at a cell edge).
+      for (const h of HEADERS[lang])
+        expect({ lang, h, whole: printedWhole(p[1], h) }).toEqual({ lang, h, whole: true });
+      for (const c of card.criteria)
+        expect({ c: c.id, whole: printedWhole(p[1], c.label[lang]) }).toEqual({ c: c.id, whole: true });
+      // Page 3: the minimums.
+      expect(p[2]).toContain(
+        lang === "pl"
+          ? "Minima przy planowanej liczbie uczestników (N)"
+          : "Minimums at the planned number of participants (N)",
+      );
+      // Column A (the codes the reader finds the fields by) does not print.
+      const words = new Set(p.join(" ").split(" "));
+      for (const code of [...planFields(card).map((f) => f.key), ...card.criteria.map((c) => c.id)])
+        if (/[A-Z_.]/.test(code))
+          expect({ lang, code, printed: words.has(code) }).toEqual({ lang, code, printed: false });
+      if (lang === "pl") {
+        for (const t of p) expect(t).not.toMatch(ENGLISH);
+        expect(p[1]).toContain("1 875"); // the call target of B1
+      } else for (const t of p) expect(t).not.toMatch(POLISH);
+    }
+  });
+
+  test("call summary of one applicant's 5 projects: the long name whole in every row, the flag whole on the page", () => {
+    const doc = pdf.get(pl.longCall)!;
+    const p = doc.pages.map(norm);
+    const i = p.findIndex((t) => t.includes("Oczekujący na wynik")); // the fixed columns' block
+    expect(i).toBeGreaterThanOrEqual(0);
+    const last = LONG_APPLICANT.split(" ").pop()!;
+    // Five project rows and the flag, each with the whole name (not cut after the lines a 15 pt row shows).
+    expect(p[i].split(" ").filter((w) => w === last)).toHaveLength(6);
+    const files = [1, 2, 3, 4, 5].map((k) => `long-call-pl/projekt-${k}.csv`).join(", ");
+    expect(
+      printedWhole(p[i], `Wnioskodawca: ${LONG_APPLICANT} — 5 wniosków (limit karty: 2): ${files}`),
+    ).toBe(true);
+    for (let k = 0; k < p.length; k++) {
+      const right = Math.max(...doc.boxes(k).map((b) => b.xMax));
+      expect({ page: k + 1, inside: right <= doc.sizes[k].w - 28 }).toEqual({ page: k + 1, inside: true });
+    }
   });
 
   test("criteria: every criterion row as tall as its label, not a line more", () => {

@@ -17,6 +17,9 @@ import { isoToSerial } from "../../src/domain/dates";
 import { REGISTER_COLUMNS, SEX } from "../../src/domain/register/columns";
 
 export const AS_OF = "2025-06-30";
+/** An applicant's name that wraps to several lines in the call summary's applicant column. */
+export const LONG_APPLICANT =
+  "Stowarzyszenie na rzecz Aktywizacji Zawodowej Mieszkańców Powiatu Świdnickiego";
 
 function samples(scale: number): Map<string, CellValue> {
   const m = new Map<string, CellValue>();
@@ -91,6 +94,10 @@ export interface PrintWorkbooks {
   /** The criteria workbook of the long-value register (longValueRows). */
   longValues: string;
   call: string;
+  /** `plan --participants 60`: the Plan projektu sheet with the card's minimums for 60. */
+  plan: string;
+  /** A call of 5 projects of one applicant with a long name (over the card's limit of 2): wrapped rows, a flag. */
+  longCall: string;
   /** The 120 participants of the criteria workbook's register. */
   register: Participant[];
   /** The 12 projects' participants, in file order. */
@@ -143,6 +150,17 @@ export async function makePrintWorkbooks(
   }
   const call = `call-${lang}.xlsx`;
   await cli(["summarize", path.basename(projectsDir), "--as-of", AS_OF, "-o", call, "--force", ...l], dir);
+  const plan = `plan-${lang}.xlsx`;
+  await cli(["plan", "--participants", "60", "-o", plan, "--force", ...l], dir);
+  const longDir = path.join(dir, `long-call-${lang}`);
+  fs.mkdirSync(longDir, { recursive: true });
+  for (let i = 0; i < 5; i++)
+    fs.writeFileSync(
+      path.join(longDir, `projekt-${i + 1}.csv`),
+      csvBytes(participants(45, 300 + i), LONG_APPLICANT),
+    );
+  const longCall = `long-call-${lang}.xlsx`;
+  await cli(["summarize", path.basename(longDir), "--as-of", AS_OF, "-o", longCall, "--force", ...l], dir);
   const abs = (f: string) => path.join(dir, f);
   return {
     monitoring: abs(monitoringFile),
@@ -150,6 +168,8 @@ export async function makePrintWorkbooks(
     criteria: abs(criteria),
     longValues: abs(longValues),
     call: abs(call),
+    plan: abs(plan),
+    longCall: abs(longCall),
     register,
     projects,
   };

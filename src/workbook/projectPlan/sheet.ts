@@ -25,8 +25,9 @@ import {
 import { type Forms, groupForms } from "../../domain/plan/words";
 import { columnLetters } from "../address";
 import { countIfs, KIND_LABELS, metWords, quote } from "../criteria/plan";
-import type { CellValue, ConditionalFormatPlan, FormatPlan, NamePlan, SheetPlan } from "../plan";
+import type { CellValue, ConditionalFormatPlan, FormatPlan, NamePlan, RowPlan, SheetPlan } from "../plan";
 import { emptySheet } from "../plan";
+import { fittedLines, fittedRowHeight } from "../textFit";
 
 export const PLAN_SHEET = "Plan projektu";
 
@@ -433,10 +434,12 @@ export function buildPlanSheetPlan(card: Card, opts: PlanSheetOptions = {}): She
     values[r][c] = v;
     formulas[r][c] = f;
   };
-  put(0, 0, `${pl ? PLAN_SHEET : "Project plan"} — ${card.title[lang]}`);
+  // Title and instruction in column B: column A (the codes the reader finds fields by) does not print.
+  const title = `${pl ? PLAN_SHEET : "Project plan"} — ${card.title[lang]}`;
+  put(0, FC.label, title);
   put(
     1,
-    0,
+    FC.label,
     pl
       ? "Wpisz planowane liczby osób w żółte komórki (liczby całkowite ≥ 0). Kryteria, minima i uwagi przeliczą się same."
       : "Type the planned numbers of persons into the yellow cells (whole numbers ≥ 0). Criteria, minimums and checks recalculate.",
@@ -465,7 +468,9 @@ export function buildPlanSheetPlan(card: Card, opts: PlanSheetOptions = {}): She
         "Value used",
         "Flag (1/0)",
       ];
-  fieldHeaders.forEach((h, j) => put(fh, j, h));
+  // The last two head the hidden helper columns (the value the formulas use, the check flag).
+  const fieldHeaderCols = [FC.key, FC.label, FC.plan, FC.actual, FC.pct, FC.left, FC.check, FC.used, FC.flag];
+  fieldHeaders.forEach((h, j) => put(fh, fieldHeaderCols[j], h));
   for (const s of L.sectionRows) put(s.row, FC.label, SECTION[s.section][lang]);
   for (const f of L.fields) {
     const r = L.fieldRow.get(f.key) as number;
@@ -592,11 +597,16 @@ export function buildPlanSheetPlan(card: Card, opts: PlanSheetOptions = {}): She
     },
   ];
   const formats: FormatPlan[] = [
-    { range: "A1", style: { bold: true, fontSize: 14 } },
-    {
-      range: `A${fh + 1}:${columnLetters(FC.flag)}${fh + 1}`,
-      style: { bold: true, fill: "#D9E1F2", wrap: true, border: "thin" },
-    },
+    { range: "B1", style: { bold: true, fontSize: 14 } },
+    // The field table's header over its columns (A–G) and the hidden helper columns, not the criteria's width.
+    ...[
+      `A${fh + 1}:${columnLetters(FC.check)}${fh + 1}`,
+      `${columnLetters(FC.used)}${fh + 1}:${columnLetters(FC.flag)}${fh + 1}`,
+    ].map((range) => ({
+      range,
+      style: { bold: true, fill: "#D9E1F2", wrap: true, border: "thin" as const },
+    })),
+    { range: `B${firstF}:B${lastF}`, style: { wrap: true } },
     ...L.sectionRows.map((s) => ({ range: `B${s.row + 1}`, style: { bold: true } })),
     ...L.fields.map((f) => {
       const r = (L.fieldRow.get(f.key) as number) + 1;
@@ -618,6 +628,8 @@ export function buildPlanSheetPlan(card: Card, opts: PlanSheetOptions = {}): She
     { range: range("label"), style: { wrap: true } },
     { range: range("share"), style: { numberFormat: "0.0%" } },
     { range: range("reached"), style: { numberFormat: "0.0%" } },
+    // The call's targets (1 875) with the thousands separator of the reader's system, as every count Miernik prints.
+    { range: range("target"), style: { numberFormat: "#,##0" } },
     { range: `${col("points")}${L.premiumRow + 1}`, style: { bold: true } },
     { range: `${col("met")}${L.requiredRow + 1}`, style: { bold: true } },
     { range: `B${L.minimumsHeaderRow + 1}`, style: { bold: true } },
@@ -648,12 +660,60 @@ export function buildPlanSheetPlan(card: Card, opts: PlanSheetOptions = {}): She
       style: { fill: "#FFC7CE", fontColor: "#9C0006" },
     },
   ];
-  const widths = [14, 52, 12, 11, 9, 10, 12, 12, 9, 12, 12, 10, 10, 4, 9, 9];
+  // B fits most plan items on one line (longer ones wrap); E is wide enough for "mianownik" / "denominator"
+  // unbroken. No width of exactly 9: ExcelJS leaves such a column out as "default" and LibreOffice then draws
+  // its own default.
+  const widths = [14, 56, 12, 11, pl ? 11 : 12.5, 10, 12, 12, 9.5, 12, 12, 10, 10, 4, 9.5, 9.5];
   sheet.columns = widths.map((w, j) =>
     j === FC.used || j === FC.flag ? { width: w, hidden: true } : { width: w },
   );
+  // Rows tall enough for their wrapped text (LibreOffice does not fit the rows of an .xlsx it opens): the two
+  // header rows and the criteria whose labels wrap.
+  const headerHeight = (texts: { text: string; col: number }[]): RowPlan["height"] =>
+    fittedRowHeight(texts.reduce((m, t) => Math.max(m, fittedLines(t.text, widths[t.col], true)), 1));
+  const rows: RowPlan[] = [
+    {
+      index: fh,
+      height: headerHeight(
+        fieldHeaders
+          .map((text, j) => ({ text, col: fieldHeaderCols[j] }))
+          .filter((t) => t.col !== FC.used && t.col !== FC.flag),
+      ),
+      fit: true,
+    },
+    {
+      index: ch,
+      height: headerHeight(PLAN_CRITERIA_COLUMNS.map((k, j) => ({ text: critHeaders[k][lang], col: j }))),
+      fit: true,
+    },
+  ];
+  for (const f of L.fields) {
+    const lines = fittedLines(`${"  ".repeat(f.depth)}${f.label[lang]}`, widths[FC.label]);
+    if (lines > 1)
+      rows.push({ index: L.fieldRow.get(f.key) as number, height: fittedRowHeight(lines), fit: true });
+  }
+  card.criteria.forEach((c, i) => {
+    const lines = fittedLines(c.label[lang], widths[CC("label")]);
+    if (lines > 1) rows.push({ index: L.firstCriterionRow + i, height: fittedRowHeight(lines), fit: true });
+  });
+  sheet.rows = rows;
   sheet.freeze = { rows: 0, columns: 2 };
-  sheet.print = { orientation: "landscape", paperSize: "A4", fitToWidth: 1, fitToHeight: 0 };
+  // Printed without column A (the codes) and in three parts, each from its own page's top: the plan items, the
+  // criteria table under its header, the minimums. Excel ignores manual breaks while "fit to pages" is on,
+  // hence a fixed scale. Columns B–M are 177.5 width units (179 in English): LibreOffice prints a unit 7 pt
+  // wide (Excel about 5.6), so at 60 % they take at most 752 pt of the 784 pt between the margins.
+  sheet.print = {
+    orientation: "landscape",
+    paperSize: "A4",
+    fitToWidth: 1,
+    fitToHeight: 0,
+    scale: 60,
+    printArea: `B1:${columnLetters(WIDTH - 1)}${L.firstMinimumRow + L.minimumCount}`,
+    rowBreaks: [ch, L.minimumsHeaderRow],
+    centerHeader: title,
+    centerFooter: "&P / &N",
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
   return sheet;
 }
 

@@ -1,7 +1,8 @@
 import { Card } from "../../domain/card/types";
-import { Lang } from "../../domain/i18n";
+import { Counted, Lang, pluralForm } from "../../domain/i18n";
 import { CallSummary, projectCriteria } from "../../domain/summary/callSummary";
 import { a1, columnLetters, rangeA1 } from "../address";
+import { fittedLines, fittedRowHeight } from "../textFit";
 import {
   BlockPlan,
   CellValue,
@@ -53,6 +54,12 @@ export const PROJECT_COLUMNS = {
   sharedPesels: 7,
 } as const;
 const FIXED = 8;
+/** Widths of the fixed columns (A–H): Lp. / code, file, applicant, then the counts. */
+const COLUMN_WIDTHS = [10, 24, 20, 13, 13, 13, 13, 13];
+const APPLICATIONS: Counted = {
+  pl: { one: "wniosek", few: "wnioski", many: "wniosków" },
+  en: { one: "application", other: "applications" },
+};
 
 /** Where things landed on the sheet (0-based rows), for readers, tests and the pane. */
 export interface CallSummaryLayout {
@@ -410,6 +417,14 @@ export function buildCallSummaryPlan(
     const n = data.length;
     fmt(rangeA1(firstProjectRow, 0, n, totalCols), { border: "thin", vAlign: "top" });
     fmt(rangeA1(firstProjectRow, 1, n, 2), { wrap: true });
+    // Rows as tall as a wrapped file name or applicant (LibreOffice does not fit the rows of an .xlsx it opens).
+    s.projects.forEach((p, i) => {
+      const lines = Math.max(
+        fittedLines(p.file, COLUMN_WIDTHS[PROJECT_COLUMNS.file]),
+        fittedLines(p.applicant ?? "—", COLUMN_WIDTHS[PROJECT_COLUMNS.applicant]),
+      );
+      if (lines > 1) rowPlans.push({ index: firstProjectRow + i, height: fittedRowHeight(lines), fit: true });
+    });
     criteria.forEach((c) => {
       const cc = criterionColumns[c.id];
       fmt(rangeA1(firstProjectRow, cc, n, 1), {
@@ -468,30 +483,39 @@ export function buildCallSummaryPlan(
   put(row, 0, [[tr("Uwagi do naboru", "Flags")]]);
   fmt(rangeA1(row, 0, 1, 8), { bold: true, fill: SECTION_FILL });
   row++;
-  const flagLines: CellValue[][] = [];
+  // One flag a line, in one cell over A–C (the columns every page of the project table repeats), wrapped: a
+  // long applicant or file list stays on the page instead of running past its edge.
+  const flags: string[] = [];
   for (const f of s.applicantsOverLimit)
-    flagLines.push([
-      tr("Wnioskodawca", "Applicant"),
-      f.applicant,
+    flags.push(
       tr(
-        `${f.files.length} wnioski/wniosków (limit karty: ${s.maxApplicationsPerApplicant}): ${f.files.join(", ")}`,
-        `${f.files.length} applications (card's limit: ${s.maxApplicationsPerApplicant}): ${f.files.join(", ")}`,
+        `Wnioskodawca: ${f.applicant} — ${f.files.length} ${pluralForm(f.files.length, APPLICATIONS, "pl")} (limit karty: ${s.maxApplicationsPerApplicant}): ${f.files.join(", ")}`,
+        `Applicant: ${f.applicant} — ${f.files.length} ${pluralForm(f.files.length, APPLICATIONS, "en")} (card's limit: ${s.maxApplicationsPerApplicant}): ${f.files.join(", ")}`,
       ),
-    ]);
+    );
   for (const f of s.sharedPesels)
-    flagLines.push([
-      "PESEL",
-      f.pesel,
+    flags.push(
       tr(
-        `w ${f.files.length} projektach: ${f.files.join(", ")}`,
-        `in ${f.files.length} projects: ${f.files.join(", ")}`,
+        `PESEL: ${f.pesel} — w ${f.files.length} projektach: ${f.files.join(", ")}`,
+        `PESEL: ${f.pesel} — in ${f.files.length} projects: ${f.files.join(", ")}`,
       ),
-    ]);
-  if (flagLines.length === 0) flagLines.push([tr("Brak uwag.", "No flags."), null, null]);
-  put(row, 0, flagLines);
-  if (flagLines.length > 0 && flagLines[0][1] !== null)
-    fmt(rangeA1(row, 0, flagLines.length, 3), { border: "thin", vAlign: "top" });
-  row += flagLines.length + 1;
+    );
+  if (flags.length === 0) put(row, 0, [[tr("Brak uwag.", "No flags.")]]);
+  else {
+    const flagWidth = COLUMN_WIDTHS.slice(0, 3).reduce((a, b) => a + b, 0);
+    put(
+      row,
+      0,
+      flags.map((f) => [f, null, null]),
+    );
+    flags.forEach((f, i) => {
+      sheet.merges.push(rangeA1(row + i, 0, 1, 3));
+      // Merged cells are not fitted by Excel either: the height is the estimate.
+      rowPlans.push({ index: row + i, height: fittedRowHeight(fittedLines(f, flagWidth)) });
+    });
+    fmt(rangeA1(row, 0, flags.length, 3), { border: "thin", vAlign: "top", wrap: true });
+  }
+  row += Math.max(1, flags.length) + 1;
 
   // Problems.
   const problemsRow = row;
@@ -506,7 +530,7 @@ export function buildCallSummaryPlan(
   if (s.problems.length > 0) fmt(rangeA1(row, 0, problemLines.length, 3), { border: "thin", vAlign: "top" });
 
   sheet.columns = Array.from({ length: totalCols }, (_, c) => ({
-    width: c === 0 ? 10 : c === 1 ? 24 : c === 2 ? 20 : c < FIXED ? 13 : c >= premiumPointsColumn ? 12 : 10.5,
+    width: c < FIXED ? COLUMN_WIDTHS[c] : c >= premiumPointsColumn ? 12 : 10.5,
   }));
   sheet.freeze = { rows: 0, columns: 3 };
   // Printed as blocks of one page width each: the totals (columns A–H) on their own page; the project

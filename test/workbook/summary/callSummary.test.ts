@@ -170,9 +170,9 @@ describe("Podsumowanie naboru plan", () => {
       .flat()
       .filter((v) => typeof v === "string")
       .join(" | ");
-    expect(flagText).toMatch(/A \| 3 wnioski\/wniosków \(limit karty: 2\): a\.csv, b\.xlsx, c\.csv/);
+    expect(flagText).toMatch(/Wnioskodawca: A — 3 wnioski \(limit karty: 2\): a\.csv, b\.xlsx, c\.csv/);
     expect(s.sharedPesels).toHaveLength(5);
-    expect(flagText.match(/w 2 projektach: a\.csv, b\.xlsx/g)).toHaveLength(5);
+    expect(flagText.match(/PESEL: \d{11} — w 2 projektach: a\.csv, b\.xlsx/g)).toHaveLength(5);
     expect(cellAt(cells, layout.problemsRow + 1, 1)).toBe("zepsuty.xlsx");
     expect(cellAt(cells, layout.problemsRow + 1, 2)).toBe("uszkodzony plik");
     expect(String(cellAt(cells, 1, 0))).toContain("05.11.2026 14:03"); // Polish dates: dd.mm.rrrr
