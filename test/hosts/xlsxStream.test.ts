@@ -17,7 +17,7 @@ import { RowXml } from "../../src/hosts/xlsx/rowXml";
 import { writeXlsxFile } from "../../src/hosts/xlsx/stream";
 import { buildCheckWorkbookPlan } from "../../src/workbook/criteria/workbook";
 import { buildMonitoringSheetPlan } from "../../src/workbook/monitoring/layout";
-import { WorkbookPlan } from "../../src/workbook/plan";
+import { emptySheet, WorkbookPlan } from "../../src/workbook/plan";
 import { derivedFormulas } from "../../src/workbook/register/plan";
 import { DERIVED_INDEX, DERIVED_KEYS } from "../../src/workbook/register/layout";
 import { readRegisterWorkbook } from "../../src/workbook/register/reader";
@@ -174,4 +174,26 @@ describe("streaming .xlsx = in-memory .xlsx", () => {
     },
     60_000,
   );
+});
+
+test("a column of width 9 (ExcelJS's default) is in the file, from both writers", async () => {
+  const plan: WorkbookPlan = {
+    sheets: [
+      {
+        ...emptySheet("S"),
+        columns: [{ width: 9 }, { width: 12 }, { width: 9, hidden: true }],
+        blocks: [{ row: 0, col: 0, values: [["a", "b", "c"]] }],
+      },
+    ],
+    names: [],
+  };
+  const { memory, stream } = await both(plan, "width9");
+  for (const bytes of [memory, stream]) {
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = (await zip.file("xl/worksheets/sheet1.xml")?.async("string")) ?? "";
+    const cols = [...xml.matchAll(/<col [^>]*>/g)].map((m) => m[0]);
+    // Without its <col>, LibreOffice draws its own default width, not the plan's.
+    expect(cols.some((c) => /min="1"/.test(c) && /width="9(\.\d+)?"/.test(c))).toBe(true);
+    expect(cols.some((c) => /min="3"/.test(c) && /hidden="1"/.test(c))).toBe(true);
+  }
 });

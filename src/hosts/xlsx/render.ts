@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { xlsxColumnWidth } from "./columnWidth";
 import { parseRange, rangeA1 } from "../../workbook/address";
 import {
   BlockPlan,
@@ -402,7 +403,7 @@ function renderSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
 
   plan.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
-    col.width = c.width;
+    col.width = xlsxColumnWidth(c.width);
     if (c.hidden) col.hidden = true;
   });
   for (const r of plan.rows ?? []) {

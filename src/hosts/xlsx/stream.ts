@@ -14,6 +14,7 @@
  * - shared-formula ids across rows (the writer restarts them at 0 in every row; see platform.md).
  */
 import ExcelJS from "exceljs";
+import { xlsxColumnWidth } from "./columnWidth";
 import * as fs from "fs";
 import { addPackageParts, needsPackageParts } from "./charts";
 import { parseRange, rangeA1, RangeRef } from "../../workbook/address";
@@ -350,7 +351,7 @@ async function writeSheet(
   ws._writeRow = writeRowKeepingSharedIds;
   plan.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
-    col.width = c.width;
+    col.width = xlsxColumnWidth(c.width);
     if (c.hidden) col.hidden = true;
   });
 
