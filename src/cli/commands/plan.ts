@@ -11,11 +11,14 @@
  */
 import * as path from "path";
 import type { Card } from "../../domain/card/types";
+import { Counted, countOf, formatCount } from "../../domain/i18n";
 import { formatPercent } from "../../domain/numbers";
 import { evaluatePlan, minimumPlan, PlanEvaluation, PlanInput } from "../../domain/plan/evaluate";
 import { writeXlsx } from "../../hosts/xlsx/render";
 import { MET } from "../../workbook/criteria/plan";
 import { buildCheckWorkbookPlan } from "../../workbook/criteria/workbook";
+import { criteriaSheetName } from "../../workbook/criteria/plan";
+import { REGISTER_SHEET } from "../../workbook/register/layout";
 import type { WorkbookPlan } from "../../workbook/plan";
 import { readRegisterSheet, RegisterReadError } from "../../workbook/register/reader";
 import { registerTableRows } from "../../workbook/register/rows";
@@ -28,8 +31,18 @@ import { prepareOutput, writeFileAtomic } from "../files";
 import { readWorkbookFile } from "../inputFiles";
 import { CliCommand, CliError, CliIO, InputError } from "../io";
 
+/** Counted nouns of the command's summary line. */
+const PARTICIPANT: Counted = {
+  pl: { one: "uczestnik", few: "uczestnicy", many: "uczestników" },
+  en: { one: "participant", other: "participants" },
+};
+const PERSON: Counted = {
+  pl: { one: "osoba", few: "osoby", many: "osób" },
+  en: { one: "person", other: "people" },
+};
+
 const USAGE =
-  "miernik plan [<skoroszyt.xlsx>] [--card rpo-wl-9.1-2016|karta.json] [--participants N] [--register rejestr.xlsx|.csv [--as-of RRRR-MM-DD]] [-o plan.xlsx] [--json] [--force]";
+  "miernik plan [<skoroszyt.xlsx>] [--card rpo-wl-9.1-2016|karta.json] [--participants N] [--register rejestr.xlsx|.csv [--as-of RRRR-MM-DD]] [-o plan.xlsx] [--json] [--lang pl|en] [--force]";
 const DEFAULT_OUT = "plan-projektu.xlsx";
 
 function parseParticipants(raw: string | true | undefined): number | null {
@@ -181,6 +194,7 @@ export const command: CliCommand = {
       ],
     });
     const values = N === null ? {} : minimumPlan(card, N);
+    let registerRowCount = 0;
     let workbook: WorkbookPlan = {
       sheets: [buildPlanSheetPlan(card, { values, lang })],
       names: planNames(card),
@@ -191,6 +205,7 @@ export const command: CliCommand = {
       let rows;
       try {
         rows = registerTableRows(readRegisterSheet(await readRegisterFile(registerPath)).rows);
+        registerRowCount = rows.length;
       } catch (e) {
         if (e instanceof RegisterReadError) throw new CliError(`${options.register}: ${e.pl} / ${e.en}`);
         throw e;
@@ -208,14 +223,20 @@ export const command: CliCommand = {
     } catch (e) {
       throw new InputError(`${out}: nie można zapisać / cannot write: ${oneLine(e)}`);
     }
+    const registerCount = workbook.sheets.length > 1 ? registerRowCount : null;
     const e = evaluatePlan(card, values);
     if (json) io.out(JSON.stringify(planJson(card, e, [], out), null, 2));
     else
       io.out(
         `Zapisano / written ${out}: arkusz „${PLAN_SHEET}” (karta ${card.id})` +
           (N === null
-            ? ", pusty / empty"
-            : `, minima dla ${N} uczestników / the minimums for ${N} participants`),
+            ? registerCount === null
+              ? ", pusty / empty"
+              : ""
+            : `, minima dla ${N === 1 ? "1 uczestnika" : `${formatCount(N, "pl")} uczestników`} / the minimums for ${countOf(N, PARTICIPANT, "en")}`) +
+          (registerCount === null
+            ? ""
+            : `, z rejestrem (${countOf(registerCount, PERSON, "pl")}): arkusze „${REGISTER_SHEET}”, „${criteriaSheetName(card)}” / with the register (${countOf(registerCount, PERSON, "en")}): sheets “${REGISTER_SHEET}”, “${criteriaSheetName(card)}”`),
       );
     return 0;
   },
