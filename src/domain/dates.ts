@@ -106,9 +106,11 @@ export function isoToSerial(iso: string): number | null {
 
 /** Optional time after a date: ` 00:00`, ` 00:00:00`, `T08:30:00.000` (ignored: the day counts). */
 const TIME = String.raw`(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?`;
-const YMD = new RegExp(String.raw`^(\d{4})([-./])(\d{1,2})\2(\d{1,2})${TIME}$`);
-const DMY = new RegExp(String.raw`^(\d{1,2})([-.])(\d{1,2})\2(\d{4})${TIME}$`);
-const SLASH = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4})${TIME}$`);
+/** The Polish "r." (roku) after a date: `01.03.2024 r.`, `01.03.2024r` (ignored). */
+const YEAR_MARK = String.raw`(?: ?r\.?)?`;
+const YMD = new RegExp(String.raw`^(\d{4})([-./])(\d{1,2})\2(\d{1,2})${YEAR_MARK}${TIME}$`);
+const DMY = new RegExp(String.raw`^(\d{1,2})([-.])(\d{1,2})\2(\d{4})${YEAR_MARK}${TIME}$`);
+const SLASH = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4})${YEAR_MARK}${TIME}$`);
 /** An Excel serial typed as text (5 digits: 10000 = 1927-05-18 … 99999 = 2173-10-14), time part allowed. */
 const SERIAL_TEXT = /^(\d{5})(?:[.,]\d+)?$/;
 
@@ -122,7 +124,8 @@ export type DateProblem = "format" | "impossible";
  * - `DD.MM.YYYY`, `D.M.YYYY`, `DD-MM-YYYY`;
  * - `DD/MM/YYYY`; `MM/DD/YYYY` (not Polish) only when the second number is above 12 and the first is not
  *   (`03/15/2024` → 15 March); otherwise day first (`03/04/2024` → 3 April);
- * - any of them followed by a time (`00:00`, `00:00:00`), which is ignored.
+ * - any of them followed by the Polish `r.` (`01.03.2024 r.`) and/or a time (`00:00`, `00:00:00`), which are
+ *   ignored.
  * A text in one of these shapes naming no real day (`31.02.2023`, month 13) is `impossible`.
  */
 export function readDate(v: unknown): { serial: number } | { problem: DateProblem } {

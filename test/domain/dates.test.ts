@@ -46,6 +46,10 @@ describe("dates as users write them (issue 12)", () => {
     "15.03.2024 00:00",
     "2024-03-15T00:00:00",
     "03/15/2024",
+    "15.03.2024 r.",
+    "15.03.2024r.",
+    "15.03.2024 r",
+    "2024-03-15 r.",
     String(day),
   ])("%s → 2024-03-15", (text) => {
     expect(parseDate(text)).toBe(day);
@@ -60,6 +64,8 @@ describe("dates as users write them (issue 12)", () => {
     expect(readDate("13.13.2023")).toEqual({ problem: "impossible" });
     expect(readDate("15 marca 2024")).toEqual({ problem: "format" });
     expect(readDate("2024")).toEqual({ problem: "format" });
+    expect(readDate("15.03.2024 rr")).toEqual({ problem: "format" });
+    expect(readDate("31.02.2023 r.")).toEqual({ problem: "impossible" });
   });
 });
 

@@ -1,13 +1,13 @@
 /**
  * Register values as users type them (issue 12): slips of case, spacing (NBSP U+00A0, NNBSP U+202F, tabs)
- * and diacritics are matched to the allowed value, which the row checks report as a warning and Miernik
+ * and diacritics, and the one-letter K/M, T/N, are matched to the allowed value, which the row checks report as a warning and Miernik
  * writes into its register sheet (so the sheet's COUNTIFS formulas agree with the engine). A person is
  * never dropped from a count because of spelling.
  */
 import { Localized } from "../i18n";
 import { parsePolishNumber } from "../numbers";
 import { normalizeText } from "../text";
-import { ColumnKey, COLUMN_BY_KEY, STATUS } from "./columns";
+import { ColumnKey, COLUMN_BY_KEY, NO, SEX, STATUS, YES } from "./columns";
 
 export type ChoiceMatch = { value: string; how: "exact" | "case" | "spelling" } | null;
 
@@ -26,8 +26,21 @@ export function matchAllowed(value: string, allowed: readonly string[]): ChoiceM
   if (lower) return { value: lower, how: "case" };
   const k = normalizeText(value);
   const near = allowed.find((a) => normalizeText(a) === k);
-  return near ? { value: near, how: "spelling" } : null;
+  if (near) return { value: near, how: "spelling" };
+  const short = ABBREVIATIONS[k];
+  return short !== undefined && allowed.includes(short) ? { value: short, how: "spelling" } : null;
 }
+
+/**
+ * The one-letter forms Polish registers and forms use for a value — `K`/`M` for sex, `T`/`N` for yes/no —
+ * read as that value with a warning, like any other slip (only in a column that allows the value).
+ */
+const ABBREVIATIONS: Readonly<Record<string, string>> = {
+  k: SEX.female,
+  m: SEX.male,
+  t: YES,
+  n: NO,
+};
 
 const VULGAR: Record<string, number> = { "½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125 };
 const WORDS: Record<string, number> = {

@@ -169,6 +169,25 @@ describe("row checks", () => {
     expect(at3?.suggestion).toBeUndefined();
   });
 
+  it("K/M and T/N (the one-letter forms of Polish forms) are read as the value, with a warning naming it", () => {
+    const { participants, issues } = checkRegister([
+      good(2, { sex: "K", pesel: null, noPesel: "T", ipd: "n" }),
+      good(3, { sex: "m", pesel: null, noPesel: "T", training: "T", disabled: "N" }),
+      // Only where the column allows the value: "K" is no yes/no answer.
+      good(4, { pesel: null, noPesel: "T", ipd: "K" }),
+    ]);
+    expect(participants.map((p) => [p.sex, p.noPesel, p.ipd, p.training, p.disabled])).toEqual([
+      ["F", true, false, false, false],
+      ["M", true, true, true, false],
+      ["M", true, null, false, false],
+    ]);
+    const on = (row: number) =>
+      issues.filter((i) => i.row === row).map((i) => [i.column, i.rule, i.message.pl]);
+    expect(on(2)).toContainEqual(["Płeć", RULES.valueSpelling, "„K”: przyjęto „Kobieta” — wpisz „Kobieta”."]);
+    expect(on(2)).toContainEqual(["IPD", RULES.valueSpelling, "„n”: przyjęto „Nie” — wpisz „Nie”."]);
+    expect(on(4).map(([c, r]) => [c, r])).toContainEqual(["IPD", RULES.valueAllowed]);
+  });
+
   it("name fields starting with = + - @ stay text", () => {
     expect(participants.find((p) => p.row === 19)).toMatchObject({
       firstName: '=HYPERLINK("x")',
