@@ -246,7 +246,7 @@ export class IssueLog {
         const list = (ALLOWED_OF[this.col[i]] as readonly string[]).map((x) => `„${x}”`).join(", ");
         const effect = unknownValueEffect(k as ColumnKey);
         return issue(RULES.valueAllowed, "error", {
-          pl: `„${v}” to nie dozwolona wartość. Dozwolone: ${list}. ${effect.pl}`,
+          pl: `„${v}” nie jest dozwoloną wartością. Dozwolone: ${list}. ${effect.pl}`,
           en: `“${v}” is not an allowed value. Allowed: ${list}. ${effect.en}`,
         });
       }

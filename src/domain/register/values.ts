@@ -125,14 +125,14 @@ export function splitMulti(v: string): string[] | null {
  * in every criterion and counts as outside the groups that column defines.
  */
 const NEEDED_BY: Partial<Record<ColumnKey, Localized>> = {
-  sex: { pl: "kobiety (i „pozostali”)", en: "women (and “other”)" },
-  education: { pl: "niskie kwalifikacje (i „pozostali”)", en: "low-qualified (and “other”)" },
-  subStatus: { pl: "długotrwale bezrobotni (i „pozostali”)", en: "long-term unemployed (and “other”)" },
+  sex: { pl: "kobiety i „pozostali”", en: "women and “other”" },
+  education: { pl: "niskie kwalifikacje i „pozostali”", en: "low-qualified and “other”" },
+  subStatus: { pl: "długotrwale bezrobotni i „pozostali”", en: "long-term unemployed and “other”" },
   disabled: {
-    pl: "osoby z niepełnosprawnościami (i „pozostali”)",
-    en: "persons with disabilities (and “other”)",
+    pl: "osoby z niepełnosprawnościami i „pozostali”",
+    en: "persons with disabilities and “other”",
   },
-  birthDate: { pl: "wiek 50+ (gdy brak poprawnego PESEL)", en: "aged 50+ (when there is no valid PESEL)" },
+  birthDate: { pl: "wiek 50+, gdy brak poprawnego PESEL", en: "aged 50+ when there is no valid PESEL" },
   leavingAgriculture: { pl: "osoby odchodzące z rolnictwa", en: "persons leaving agriculture" },
   endDate: {
     pl: "efektywność zatrudnieniowa i wskaźniki rezultatu",
@@ -151,16 +151,16 @@ const NEEDED_BY: Partial<Record<ColumnKey, Localized>> = {
   },
   contractType: { pl: "efektywność zatrudnieniowa", en: "employment effectiveness" },
   fte: {
-    pl: "efektywność zatrudnieniowa (umowa o pracę)",
-    en: "employment effectiveness (employment contract)",
+    pl: "efektywność zatrudnieniowa przy umowie o pracę",
+    en: "employment effectiveness with an employment contract",
   },
   contractValue3x: {
-    pl: "efektywność zatrudnieniowa (umowa cywilnoprawna)",
-    en: "employment effectiveness (civil contract)",
+    pl: "efektywność zatrudnieniowa przy umowie cywilnoprawnej",
+    en: "employment effectiveness with a civil contract",
   },
   nonAgriculturalJob: { pl: "zatrudnienie w sektorze pozarolniczym", en: "non-agricultural jobs" },
   startupFunds: { pl: "populacja efektywności", en: "the effectiveness population" },
-  noPesel: { pl: "żadnych (tylko kontrola PESEL)", en: "none (the PESEL check only)" },
+  noPesel: { pl: "żadnych, tylko kontrola PESEL", en: "none, the PESEL check only" },
 };
 
 /** The sentence every unusable-value message ends with: which criteria still count the row. */

@@ -159,7 +159,7 @@ class RowReader {
     const list = allowed.map((a) => `„${a}”`).join(", ");
     const effect = unknownValueEffect(k);
     this.issue(k, RULES.valueAllowed, "error", {
-      pl: `„${v}” to nie dozwolona wartość. Dozwolone: ${list}. ${effect.pl}`,
+      pl: `„${v}” nie jest dozwoloną wartością. Dozwolone: ${list}. ${effect.pl}`,
       en: `“${v}” is not an allowed value. Allowed: ${list}. ${effect.en}`,
     });
     return null;

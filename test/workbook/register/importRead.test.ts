@@ -134,7 +134,7 @@ describe("reading real files (issue 12)", () => {
 
   it("a value matching nothing is an error naming the cell, listing the allowed values and what the row still counts in", () => {
     const read = readRegisterSheet(
-      csvSheetFromBytes(utf8([HEADER, row({ sex: "K" }), row({ status: "bezrobotny" })])),
+      csvSheetFromBytes(utf8([HEADER, row({ sex: "X" }), row({ status: "bezrobotny" })])),
     );
     const { participants, issues } = checkRegister(read.rows);
     const sex = issues.find((i) => i.row === 2 && i.rule === RULES.valueAllowed);
