@@ -292,8 +292,35 @@ function rowTemplate(header: RegisterHeader): RawRow["values"] {
   return t;
 }
 
+/**
+ * A row below the header that is the header again (two exports joined into one file): most of its register
+ * cells hold their column's header. Read as no row; `registerRows` reports it (`row.header`).
+ */
+function repeatsHeader(sheet: SheetCells, header: RegisterHeader, line: readonly CellValue[]): boolean {
+  const head = sheet.values[header.index];
+  const entries = header.entries;
+  // One cheap test first (a data row's first register cell is rarely as long as its header), then all of them.
+  const [, j0] = entries[0];
+  const v0 = line[j0];
+  const h0 = head[j0];
+  if (typeof v0 !== "string" || typeof h0 !== "string" || Math.abs(v0.trim().length - h0.trim().length) > 2)
+    return false;
+  if (normalizeText(v0) !== normalizeText(h0)) return false;
+  let same = 0;
+  let filled = 0;
+  for (const [, j] of entries) {
+    const v = line[j];
+    if (v === null || v === undefined || (typeof v === "string" && isBlank(v))) continue;
+    filled++;
+    const h = head[j];
+    if (typeof v === "string" && typeof h === "string" && normalizeText(v) === normalizeText(h)) same++;
+  }
+  return same >= 3 && same * 2 >= filled;
+}
+
 export function readRegisterRow(sheet: SheetCells, header: RegisterHeader, i: number): RawRow | null {
   const line = sheet.values[i];
+  if (repeatsHeader(sheet, header, line)) return null;
   const values: RawRow["values"] = { ...rowTemplate(header) };
   const issues: RowIssue[] = [];
   const row = sheet.top + i + 1;
@@ -351,6 +378,7 @@ export function registerRows(sheet: SheetCells, header: RegisterHeader, rows: Ra
   const headerRow = sheet.top + header.index + 1;
   const out: RegisterRows = { sheet: sheet.name, rows, headerRow, columns: header.mapping ?? [] };
   if (sheet.csv) out.csv = sheet.csv;
+  reportRepeatedHeaders(sheet, header, rows);
   if (header.absent) {
     out.absent = header.absent.map(headerOf);
     // Reported once, at the header row, before the first row's own issues (the rows report the empty cells).
@@ -363,6 +391,36 @@ export function registerRows(sheet: SheetCells, header: RegisterHeader, rows: Ra
     }
   }
   return out;
+}
+
+/**
+ * The rows skipped as a repeat of the header row (`repeatsHeader`): one warning each, on the next row read (or
+ * the last one, after the last row), so that nothing is skipped without a word.
+ */
+function reportRepeatedHeaders(sheet: SheetCells, header: RegisterHeader, rows: RawRow[]): void {
+  if (rows.length === 0) return;
+  let k = 0;
+  for (let i = header.index + 1; i < sheet.values.length; i++) {
+    const row = sheet.top + i + 1;
+    while (k < rows.length && rows[k].row < row) k++;
+    if (k < rows.length && rows[k].row === row) continue;
+    const line = sheet.values[i];
+    if (!line || line.length === 0 || !repeatsHeader(sheet, header, line)) continue;
+    const at = Math.min(k, rows.length - 1);
+    const issue: RowIssue = {
+      row,
+      column: "",
+      rule: "row.header",
+      severity: "warning",
+      message: {
+        pl: `Wiersz ${row} powtarza wiersz nagłówków (np. po złączeniu dwóch eksportów) — pominięty; usuń go z pliku.`,
+        en: `Row ${row} repeats the header row (e.g. two exports joined) — skipped; delete it from the file.`,
+      },
+    };
+    const target = rows[at];
+    const own = target.issues ?? [];
+    rows[at] = { ...target, issues: at === k ? [issue, ...own] : [...own, issue] };
+  }
 }
 
 /** The warning for a column a system export does not carry (`projectKept`), at the header row. */

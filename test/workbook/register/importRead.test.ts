@@ -247,3 +247,38 @@ describe("a system export without the columns the project keeps itself", () => {
     );
   });
 });
+
+describe("two exports joined into one file", () => {
+  it("a repeat of the header row is skipped with one warning naming it; the rows around it are read", () => {
+    const sheet = csvSheetFromBytes(utf8([HEADER, row(), HEADER, row({ firstName: "Ewa" }), HEADER]));
+    const read = readRegisterSheet(sheet);
+    expect(read.rows.map((r) => r.row)).toEqual([2, 4]);
+    const { participants, issues } = checkRegister(read.rows);
+    expect(participants.map((p) => p.firstName)).toEqual(["Anna", "Ewa"]);
+    expect(
+      issues.filter((i) => i.rule === "row.header").map((i) => [i.row, i.severity, i.message.pl]),
+    ).toEqual([
+      [
+        3,
+        "warning",
+        "Wiersz 3 powtarza wiersz nagłówków (np. po złączeniu dwóch eksportów) — pominięty; usuń go z pliku.",
+      ],
+      [
+        5,
+        "warning",
+        "Wiersz 5 powtarza wiersz nagłówków (np. po złączeniu dwóch eksportów) — pominięty; usuń go z pliku.",
+      ],
+    ]);
+    // No row errors from reading headers as values.
+    expect(issues.filter((i) => i.row === 3 || i.row === 5).map((i) => i.rule)).toEqual([
+      "row.header",
+      "row.header",
+    ]);
+  });
+
+  it("a row that only shares a few words with the header is a row, not a repeat", () => {
+    const odd = row({ firstName: "Imię", lastName: "Nazwisko" });
+    const read = readRegisterSheet(csvSheetFromBytes(utf8([HEADER, odd])));
+    expect(read.rows.map((r) => r.row)).toEqual([2]);
+  });
+});
