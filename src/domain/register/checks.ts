@@ -470,7 +470,13 @@ export class RowChecker {
   }
 
   /** An allowed-list value as its index in `allowed` (-1: empty or unusable); slips read with a warning. */
-  private choice(cell: unknown, col: number, allowed: readonly string[], required: boolean): number {
+  private choice(
+    cell: unknown,
+    col: number,
+    allowed: readonly string[],
+    required: boolean,
+    quietIfNone = false,
+  ): number {
     // The last exact value of the column first: a read workbook gives every cell of a shared string the same
     // string object, and comparing a string with itself is one pointer test.
     if (typeof cell === "string" && cell === this.lastText[col]) return this.lastIndex[col];
@@ -492,7 +498,7 @@ export class RowChecker {
       this.issue(match.how === "case" ? I_CASE : I_SPELLING, col, j, 0, v);
       return j;
     }
-    this.issue(I_NOT_ALLOWED, col, 0, 0, v);
+    if (!quietIfNone) this.issue(I_NOT_ALLOWED, col, 0, 0, v);
     return -1;
   }
 
@@ -590,7 +596,11 @@ export class RowChecker {
     const birthDate = this.date(v.birthDate, COL.birthDate, false);
     const isced = this.education(v.education);
     const status = this.choice(v.status, COL.status, STATUS_VALUES, true);
-    const sub = this.choice(v.subStatus, COL.subStatus, SUBSTATUS_VALUES, false);
+    // `W tym` of an inactive or employed person is no unemployment sub-status (SL2014 and SM EFS exports write
+    // the kind of employer or of inactivity there): a text outside the list is no error then.
+    const notUnemployed =
+      status >= 0 && (STATUS_KEYS[status] === "inactive" || STATUS_KEYS[status] === "employed");
+    const sub = this.choice(v.subStatus, COL.subStatus, SUBSTATUS_VALUES, false, notUnemployed);
     const disabled = this.choice(v.disabled, COL.disabled, DISABILITY_VALUES, true);
     const drop = this.choice(v.dropoutReason, COL.dropoutReason, DROPOUT_VALUES, false);
     const contract = this.choice(v.contractType, COL.contractType, CONTRACT_VALUES, false);

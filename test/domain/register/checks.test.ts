@@ -188,6 +188,23 @@ describe("row checks", () => {
     expect(on(4).map(([c, r]) => [c, r])).toContainEqual(["IPD", RULES.valueAllowed]);
   });
 
+  it("`W tym` of an employed or inactive person may hold the export's own sub-type; for the unemployed it must be a listed one", () => {
+    const mmsp = "Osoba pracująca w MMŚP (mikro, małe, średnie przedsiębiorstwa)";
+    const { participants, issues } = checkRegister([
+      good(2, { status: "osoba pracująca", subStatus: mmsp, pesel: null, noPesel: "Tak" }),
+      good(3, {
+        status: "osoba bierna zawodowo",
+        subStatus: "osoba ucząca się",
+        pesel: null,
+        noPesel: "Tak",
+      }),
+      good(4, { subStatus: mmsp, pesel: null, noPesel: "Tak" }),
+    ]);
+    const wTym = issues.filter((i) => i.column === "W tym").map((i) => [i.row, i.rule]);
+    expect(wTym).toEqual([[4, RULES.valueAllowed]]);
+    expect(participants.map((p) => p.longTerm)).toEqual([null, null, null]);
+  });
+
   it("name fields starting with = + - @ stay text", () => {
     expect(participants.find((p) => p.row === 19)).toMatchObject({
       firstName: '=HYPERLINK("x")',

@@ -132,7 +132,7 @@ class RowReader {
   }
 
   /** An allowed-list value: exact → itself; case-only slip → accepted with a warning; other slip → error + suggestion. */
-  choice(k: ColumnKey, allowed: readonly string[], required: boolean): string | null {
+  choice(k: ColumnKey, allowed: readonly string[], required: boolean, quietIfNone = false): string | null {
     const v = text(this.get(k));
     if (v === null) {
       if (required) this.requiredEmpty(k);
@@ -156,6 +156,7 @@ class RowReader {
       );
       return match.value;
     }
+    if (quietIfNone) return null;
     const list = allowed.map((a) => `„${a}”`).join(", ");
     const effect = unknownValueEffect(k);
     this.issue(k, RULES.valueAllowed, "error", {
@@ -340,7 +341,14 @@ function referenceChecker(params: CardParameters = DEFAULT_PARAMETERS): Register
       const isced = c.education();
       const statusText = c.choice("status", STATUS_VALUES, true);
       const status = statusText === null ? null : (STATUS_KEY.get(statusText) ?? null);
-      const sub = c.choice("subStatus", SUBSTATUS_VALUES, false);
+      // `W tym` of an inactive or employed person is no unemployment sub-status (exports write the
+      // employer's type there): a text outside the list is no error then.
+      const sub = c.choice(
+        "subStatus",
+        SUBSTATUS_VALUES,
+        false,
+        status === "inactive" || status === "employed",
+      );
       const disabledText = c.choice("disabled", DISABILITY, true);
       const dropText = c.choice("dropoutReason", DROPOUT_VALUES, false);
       const contractText = c.choice("contractType", CONTRACT_VALUES, false);
