@@ -32,6 +32,7 @@ export const LAYOUT_RULES = [
   "layout-columns-moved",
   "layout-rows-inserted",
   "layout-sheet-renamed",
+  "layout-year-outside-programme",
 ] as const;
 
 export type RuleId =

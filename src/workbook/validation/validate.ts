@@ -111,6 +111,8 @@ export function validateWorkbookCells(
       : undefined;
     const problems: LayoutProblem[] = [...read.problems];
     if (target.renamed) problems.push(renamedProblem(target.cells.name, target.year));
+    if (target.year !== null && !inProgramme(programme, target.year))
+      problems.push(outsideProgrammeProblem(programme, target.cells.name, target.year));
     findings.push(
       ...validateMonitoring({
         programme,
@@ -130,6 +132,33 @@ export function validateWorkbookCells(
     });
   }
   return { unreadable: null, sheets, findings: sortFindings(findings) };
+}
+
+/** Whether a year is one of the programme's (a sheet "Monitoring 2030" is not). */
+export function inProgramme(programme: Programme, year: number): boolean {
+  return year >= programme.firstYear && year <= programme.lastYear;
+}
+
+/**
+ * A sheet whose year (from its name, or the title of a renamed sheet) is outside the programme: its values are
+ * still checked, but no table of the programme exists for that year (a slip in the name, "2030" for "2023").
+ */
+function outsideProgrammeProblem(programme: Programme, name: string, year: number): LayoutProblem {
+  const span = `${programme.firstYear}–${programme.lastYear}`;
+  return {
+    kind: "year-outside-programme",
+    sheet: name,
+    cell: null,
+    severity: "warning",
+    message: {
+      pl:
+        `arkusz „${name}”: rok ${year} jest poza okresem programu (${span}); wartości sprawdzono, ale ` +
+        `podsumowanie lat go pomija — popraw rok w nazwie arkusza („Monitoring RRRR”, rok od ${programme.firstYear} do ${programme.lastYear})`,
+      en:
+        `sheet "${name}": ${year} is outside the programme (${span}); the values were checked, but the ` +
+        `summary of years leaves it out — correct the year in the sheet's name ("Monitoring YYYY", a year from ${programme.firstYear} to ${programme.lastYear})`,
+    },
+  };
 }
 
 function renamedProblem(name: string, year: number | null): LayoutProblem {

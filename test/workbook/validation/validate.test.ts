@@ -253,6 +253,25 @@ describe("tampered layouts", () => {
     ]);
   });
 
+  test("a sheet named for a year outside the programme: validated, and the year reported with the fix", () => {
+    for (const year of [2019, 2030]) {
+      const s = { ...setValue(S2023, COUNT, -1), name: `Monitoring ${year}` };
+      const r = validateWorkbookCells(wb(s), PROGRAMME);
+      expect(r.unreadable).toBeNull();
+      expect(r.findings.map(brief)).toEqual([
+        ["layout-year-outside-programme", "warning", `Monitoring ${year}`, null],
+        ["negative", "error", `Monitoring ${year}`, valueCell(s, COUNT)],
+      ]);
+      const f = r.findings[0];
+      expect(f.message.pl).toContain(`rok ${year} jest poza okresem programu (2021–2027)`);
+      expect(f.message.pl).toContain("popraw rok w nazwie arkusza");
+      expect(f.message.en).toContain(`${year} is outside the programme (2021–2027)`);
+    }
+    // The programme's own years are not reported.
+    const r = validateWorkbookCells(wb({ ...S2023, name: "Monitoring 2027" }), PROGRAMME);
+    expect(r.findings).toEqual([]);
+  });
+
   test("a code cell overwritten: reported at that cell; the indicator still validated by its label", () => {
     const cell = codeCell(S2023, COUNT);
     const { row, col } = parseA1(cell);
