@@ -6,15 +6,15 @@ import { Localized } from "../../domain/i18n";
 import { Programme } from "../../domain/programme/types";
 import { FoundValue, IndicatorEntry, LayoutProblem, Severity } from "../../domain/validation";
 import { SheetCells } from "../cells";
-import { findMonitoringSheets, readMonitoringSheet } from "../monitoring/reader";
+import { findMonitoringSheets, HEADER_SEARCH_ROWS, readMonitoringSheet } from "../monitoring/reader";
 
 export interface MonitoringRead {
   entries: IndicatorEntry[];
   problems: LayoutProblem[];
 }
 
-/** How many top rows are searched for the header / title of a monitoring sheet. */
-const HEAD_ROWS = 15;
+/** How many top rows are searched for the header / title of a monitoring sheet: as many as the reader searches. */
+const HEAD_ROWS = HEADER_SEARCH_ROWS;
 
 function str(v: unknown): string | null {
   return typeof v === "string" ? v : null;
