@@ -16,6 +16,7 @@ export const VALUE_RULES = [
   "percent-out-of-range",
   "percent-as-whole-number",
   "excel-error",
+  "date-value",
   "empty",
 ] as const;
 export const CROSS_RULES = ["relation", "year-over-year"] as const;
@@ -66,6 +67,8 @@ export interface IndicatorEntry {
   sheet: string;
   address: string;
   value: FoundValue;
+  /** The value cell's number format, when the reader has it: a date format makes a number a day ("date-value"). */
+  numberFormat?: string | null;
 }
 
 /** A layout problem found by the reader, passed through as a finding `layout-<kind>`. */

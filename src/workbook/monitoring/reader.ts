@@ -58,6 +58,7 @@ class Grid {
   readonly top: number;
   readonly left: number;
   readonly rows: unknown[];
+  readonly formats: unknown[];
   readonly height: number;
   readonly width: number;
 
@@ -65,6 +66,7 @@ class Grid {
     this.top = safeInt(cells?.top);
     this.left = safeInt(cells?.left);
     this.rows = Array.isArray(cells?.values) ? cells.values : [];
+    this.formats = Array.isArray(cells?.numberFormats) ? cells.numberFormats : [];
     this.height = this.rows.length;
     let w = 0;
     for (const r of this.rows) if (Array.isArray(r)) w = Math.max(w, r.length);
@@ -80,6 +82,14 @@ class Grid {
     if (typeof v === "string" || typeof v === "boolean") return v;
     if (typeof v === "number") return Number.isFinite(v) ? v : null;
     return null;
+  }
+
+  /** Number format at a 0-based sheet coordinate, or null (none read, or not a string). */
+  formatAt(row: number, col: number): string | null {
+    const r = this.formats[row - this.top];
+    if (!Array.isArray(r)) return null;
+    const f: unknown = r[col - this.left];
+    return typeof f === "string" ? f : null;
   }
 
   get lastRow(): number {
@@ -264,6 +274,7 @@ function read(cells: SheetCells, programme: Programme, sheet: string): Monitorin
     col: valueCol,
     address: a1(row, valueCol),
     value: g.at(row, valueCol),
+    numberFormat: g.formatAt(row, valueCol),
     foundBy,
   });
   for (let r = headerRow + 1; r <= g.lastRow; r++) {

@@ -56,6 +56,7 @@ export function readMonitoring(cells: SheetCells, programme: Programme): Monitor
         sheet: cells.name,
         address: e.address,
         value: e.value,
+        numberFormat: e.numberFormat,
       })),
       problems: read.problems.map((p: unknown) => toLayoutProblem(cells.name, p)),
     };
