@@ -255,6 +255,14 @@ export function checkValue(
       }),
     ];
   const problem = numberProblem(value, unit);
+  if (problem?.rule === "percent-out-of-range")
+    // The cell shows the stored fraction as a percent (-0.1 as -10,0%, 150 as 15 000%): name both.
+    return [
+      finding(ctx, problem.rule, "error", {
+        pl: `wartość ${formatPercent(value, "pl")} (${formatNumber(value, "pl")}) poza zakresem 0–100%; wpisz odsetek od 0% do 100%`,
+        en: `value ${formatPercent(value, "en")} (${formatNumber(value, "en")}) is outside 0–100%; enter a percentage from 0% to 100%`,
+      }),
+    ];
   if (problem) return [finding(ctx, problem.rule, "error", problem.detail)];
   if (unit === "percent" && value > 1) {
     // As stored the cell is above 100 %, which no share can be: an error, even with the ÷100 fix offered.

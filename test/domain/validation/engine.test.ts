@@ -180,6 +180,18 @@ describe("one bad value → exactly one finding", () => {
   });
 });
 
+describe("a percent cell out of range names the value as the cell shows it", () => {
+  test.each<[number, string, string]>([
+    [-0.1, "wartość -10% (-0,1) poza zakresem 0–100%", "value -10% (-0.1) is outside 0–100%"],
+    [150, "wartość 15 000% (150) poza zakresem 0–100%", "value 15,000% (150) is outside 0–100%"],
+  ])("%p", (value, pl, en) => {
+    const [f] = validateMonitoring({ programme: MINI, sheet: SHEET, entries: entries({ [PCT]: value }) });
+    expect(f.rule).toBe("percent-out-of-range");
+    expect(f.message.pl).toContain(pl);
+    expect(f.message.en).toContain(en);
+  });
+});
+
 describe("values that are fine", () => {
   test.each<[string, FoundValue]>([
     [COUNT, 0],
