@@ -34,6 +34,7 @@ export const LAYOUT_RULES = [
   "layout-rows-inserted",
   "layout-sheet-renamed",
   "layout-year-outside-programme",
+  "layout-year-mismatch",
 ] as const;
 
 export type RuleId =
