@@ -99,6 +99,14 @@ export function serialToIso(serial: number): string {
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
+/** A serial day as people read it: "03.12.2026" (pl), "2026-12-03" (en); a number outside 1–2958465 as itself. */
+export function formatDay(serial: number, lang: "pl" | "en" = "pl"): string {
+  if (!(Number.isFinite(serial) && serial >= 1 && serial < 2958466)) return String(serial);
+  const { y, m, d } = serialToYmd(Math.floor(serial));
+  const p2 = (n: number) => String(n).padStart(2, "0");
+  return lang === "pl" ? `${p2(d)}.${p2(m)}.${y}` : `${y}-${p2(m)}-${p2(d)}`;
+}
+
 export function isoToSerial(iso: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
   return m ? ymdToSerial(+m[1], +m[2], +m[3]) : null;
@@ -184,4 +192,22 @@ export function completedYears(birth: number, on: number): number {
   let years = o.y - b.y;
   if (o.m < b.m || (o.m === b.m && o.d < b.d)) years--;
   return years;
+}
+
+/**
+ * Whether a cell's number format shows a date or a time ("dd.mm.yyyy", "d-mmm", "[$-415]d mmm yy", "h:mm").
+ * What Excel and LibreOffice give a cell when they take an entry for a date — in Polish, "3.12" is 3 December
+ * and "12.5" is 12 May — so a number in such a cell is a day, not the number typed. Quoted text, escaped and
+ * padding characters and bracketed parts ("[Red]", "[$-415]") are not format letters; "General" is no date.
+ */
+export function isDateFormat(format: string | null | undefined): boolean {
+  if (typeof format !== "string") return false;
+  const code = format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/[_*]./g, "")
+    .replace(/\[(?:h+|m+|s+)\]/gi, "h") // elapsed time: [h]:mm
+    .replace(/\[[^\]]*\]/g, "");
+  if (/^\s*(general|standard)\s*$/i.test(code)) return false;
+  return /[dmyhs]/i.test(code);
 }

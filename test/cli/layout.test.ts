@@ -117,6 +117,26 @@ describe("miernik layout", () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
+  test("--lang en writes the English title, headers and prompts; validate reads it; a bad --lang is a usage error", async () => {
+    const std = io(dir);
+    expect(await run(["layout", "--year", "2024", "--lang", "en", "-o", "en.xlsx"], std)).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, "en.xlsx"));
+    const ws = wb.getWorksheet("Monitoring 2024")!;
+    expect(text(ws.getCell("A1").value)).toMatch(/ for 2024$/);
+    expect(text(ws.getCell("E3").value)).toBe("Value 2024");
+    expect(ws.getCell("E4").dataValidation.promptTitle).toBe("Indicator 1.1.1-1");
+    const v = io(dir);
+    expect(await run(["validate", "en.xlsx", "--json"], v)).toBe(0);
+    const found = JSON.parse(v.outText.join("")) as { rule: string }[];
+    expect(found).toHaveLength(60);
+    expect(found.every((f) => f.rule === "empty")).toBe(true);
+    const bad = io(dir);
+    expect(await run(["layout", "--year", "2024", "--lang", "de", "-o", "de.xlsx"], bad)).toBe(2);
+    expect(bad.errText.join("\n")).toMatch(/zły --lang „de”/);
+    expect(fs.existsSync(path.join(dir, "de.xlsx"))).toBe(false);
+  });
+
   test("an existing file is not replaced without --force", async () => {
     fs.writeFileSync(path.join(dir, "m.xlsx"), "mine");
     const std = io(dir);

@@ -235,6 +235,40 @@ describe("miernik summarize: monitoring workbooks and participant files mixed", 
   });
 });
 
+describe("miernik summarize: a monitoring sheet whose year is outside the programme (2021–2027)", () => {
+  // A slip in the sheet's name ("Monitoring 2030" for 2023): the summary lays each year out again, and the
+  // programme has no table for 2030 — that file is skipped with its reason, the others are summarised.
+  async function writeSheet(file: string, name: string): Promise<void> {
+    const plan = { ...buildMonitoringSheetPlan(PROGRAMME, 2023, { values: samples() }), name };
+    fs.writeFileSync(path.join(dir, file), await writeXlsx({ sheets: [plan], names: [] }));
+  }
+
+  test("the file is skipped with its reason, the rest summarised and written (exit 0)", async () => {
+    await writeSheet("m2023.xlsx", "Monitoring 2023");
+    await writeSheet("m2030.xlsx", "Monitoring 2030");
+    const o = io(dir);
+    const code = await run(["summarize", "m2023.xlsx", "m2030.xlsx", "-o", "s.xlsx"], o);
+    expect(o.errText.join("\n")).not.toMatch(/Rok 2030 jest poza okresem programu/);
+    expect(code).toBe(0);
+    const text = o.outText.join("\n");
+    expect(text).toMatch(/lata 2023 \(/);
+    expect(text).toMatch(
+      /m2030\.xlsx: arkusz „Monitoring 2030”: rok 2030 jest poza okresem programu \(2021–2027\)/,
+    );
+    const wb = await readXlsx(fs.readFileSync(path.join(dir, "s.xlsx")));
+    expect(wb.sheets.map((s) => s.name)).toEqual([MONITORING_SUMMARY_SHEET, "Monitoring 2023"]);
+  });
+
+  test("alone: no file could be summarised — exit 2, the file and the reason named, no stack trace", async () => {
+    await writeSheet("m2019.xlsx", "Monitoring 2019");
+    const o = io(dir);
+    expect(await run(["summarize", "m2019.xlsx", "--lang", "en"], o)).toBe(2);
+    const all = [...o.outText, ...o.errText].join("\n");
+    expect(all).toMatch(/m2019\.xlsx: sheet "Monitoring 2019": 2019 is outside the programme/);
+    expect(all).not.toMatch(/\bat .*\.[jt]s:\d+/);
+  });
+});
+
 describe("scale", () => {
   test("200 participant files × 500 rows summarise in one run (a folder as input)", async () => {
     const sub = path.join(dir, "nabor");

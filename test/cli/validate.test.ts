@@ -86,6 +86,25 @@ describe("miernik validate", () => {
     expect(human.outText.join("\n")).toMatch(/BŁĄD \[number-as-text\]/);
   });
 
+  test("a value cell the spreadsheet turned into a date („3.12” → 3 December): error naming the cell, exit 1", async () => {
+    const plan = buildMonitoringSheetPlan(PROGRAMME, 2023, { values: samples({ "1.1.3-1": 46359 }) });
+    // What Excel and LibreOffice do to a cell when they take the entry for a date: a date format.
+    plan.formats.push({ range: "E7", style: { numberFormat: "dd.mm.yyyy" } });
+    const f = await save(dir, "date.xlsx", [plan]);
+    const std = io(dir);
+    expect(await run(["validate", f], std)).toBe(1);
+    const text = std.outText.join("\n");
+    expect(text).toContain(
+      "BŁĄD [date-value] Monitoring 2023!E7, miernik 1.1.3-1 „liczba udzielonych porad zawodowych”: komórka zawiera datę 03.12.2026",
+    );
+    expect(text).toContain("„Monitoring 2023”: 60 mierników; 1 błąd, 0 ostrzeżeń");
+    const en = io(dir);
+    expect(await run(["validate", f, "--lang", "en", "--json"], en)).toBe(1);
+    expect(JSON.parse(en.outText.join(""))).toEqual([
+      expect.objectContaining({ rule: "date-value", cell: "E7", value: 46359, fix: null }),
+    ]);
+  });
+
   test("warnings only → exit 0", async () => {
     const f = await save(dir, "warn.xlsx", [
       buildMonitoringSheetPlan(PROGRAMME, 2023, { values: samples({ "1.1.3-1": null }) }),

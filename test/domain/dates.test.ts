@@ -1,6 +1,8 @@
 import {
   addDays,
   completedYears,
+  formatDay,
+  isDateFormat,
   isoToSerial,
   parseDate,
   readDate,
@@ -122,5 +124,39 @@ describe("calendar arithmetic agrees with Date", () => {
     const wrong = days.filter(([y, m, d]) => ymdToSerial(y, m, d) !== viaDate.ymdToSerial(y, m, d));
     expect(wrong).toEqual([]);
     expect(days.filter(([y, m, d]) => ymdToSerial(y, m, d) === null).length).toBeGreaterThan(1000);
+  });
+});
+
+describe("isDateFormat: number formats that show a day or a time", () => {
+  it.each([
+    "dd.mm.yyyy",
+    "d-mmm",
+    "dd.mmm",
+    "yyyy-mm-dd",
+    "[$-415]d mmm yy",
+    "mmm yy",
+    "h:mm",
+    "[h]:mm:ss",
+    "mm:ss",
+  ])("%s is a date/time format", (f) => expect(isDateFormat(f)).toBe(true));
+  it.each([
+    "General",
+    "Standard",
+    "#,##0",
+    '#,##0"  "',
+    '0.0#%"  "',
+    "0.00E+00",
+    "[Red]#,##0",
+    '_-* #,##0\\ "zł"_-',
+    '0" dni"',
+    "@",
+    "",
+    null,
+    undefined,
+  ])("%p is not", (f) => expect(isDateFormat(f)).toBe(false));
+  it("a day as people read it", () => {
+    expect(formatDay(46359, "pl")).toBe("03.12.2026");
+    expect(formatDay(46359, "en")).toBe("2026-12-03");
+    expect(formatDay(46359.5, "pl")).toBe("03.12.2026");
   });
 });

@@ -5,7 +5,7 @@ import { parseArgs } from "../args";
 import { prepareOutput, writeFileAtomic } from "../files";
 import { CliCommand, CliError, InputError } from "../io";
 
-const USAGE = "miernik layout --year <2021–2027> [--sample] [-o plik.xlsx] [--force]";
+const USAGE = "miernik layout --year <2021–2027> [--sample] [-o plik.xlsx] [--force] [--lang pl|en]";
 
 /** The seed's values are for 2023 only. */
 const SAMPLE_YEAR = 2023;
@@ -46,13 +46,18 @@ export const command: CliCommand = {
   usage: USAGE,
   async run(args, io) {
     const { positional, options } = parseArgs(args, {
-      values: ["year", "output"],
+      values: ["year", "output", "lang"],
       flags: ["sample", "force"],
       aliases: { "-o": "--output" },
     });
     if (positional.length > 0)
       throw new CliError(`nieoczekiwany argument / unexpected argument "${positional[0]}"`);
     const year = parseYear(options.year);
+    const lang = options.lang ?? "pl";
+    if (lang !== "pl" && lang !== "en")
+      throw new CliError(
+        `zły --lang „${String(lang)}” (pl lub en) / bad --lang "${String(lang)}" (pl or en)`,
+      );
     const sample = options.sample === true;
     if (sample && year !== SAMPLE_YEAR)
       throw new CliError(
@@ -61,7 +66,11 @@ export const command: CliCommand = {
     const out = typeof options.output === "string" ? options.output : `monitoring-${year}.xlsx`;
     const target = prepareOutput(out, io.cwd, { force: options.force === true, inputs: [] });
 
-    const built = buildMonitoringSheetPlan(PROGRAMME, year, sample ? { values: sampleValues() } : {});
+    // --lang: the title, note, headers, prompts and footer (the programme's wording stays Polish).
+    const built = buildMonitoringSheetPlan(PROGRAMME, year, {
+      lang,
+      ...(sample ? { values: sampleValues() } : {}),
+    });
     const plan: WorkbookPlan = { sheets: [built], names: [] };
     const { writeXlsx } = require("../../hosts/xlsx/render") as typeof import("../../hosts/xlsx/render");
     const bytes = await writeXlsx(plan);

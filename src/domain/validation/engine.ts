@@ -91,7 +91,9 @@ export function validateMonitoring(input: ValidationInput): Finding[] {
   // Values. An indicator found twice (duplicate code) is checked in every cell; the first counts for relations.
   const first = new Map<string, IndicatorEntry>();
   for (const e of input.entries) {
-    findings.push(...checkValue(e.sheet, e.address, e.indicatorId, index.get(e.indicatorId), e.value));
+    findings.push(
+      ...checkValue(e.sheet, e.address, e.indicatorId, index.get(e.indicatorId), e.value, e.numberFormat),
+    );
     if (!first.has(e.indicatorId)) first.set(e.indicatorId, e);
   }
 
@@ -118,7 +120,7 @@ export function validateMonitoring(input: ValidationInput): Finding[] {
   const usable = (e: IndicatorEntry | undefined): number | null => {
     if (!e) return null;
     const ind = index.get(e.indicatorId);
-    return ind ? usableValue(e.value, ind.unit) : null;
+    return ind ? usableValue(e.value, ind.unit, e.numberFormat) : null;
   };
 
   for (const r of relations) {

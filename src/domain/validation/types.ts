@@ -16,6 +16,7 @@ export const VALUE_RULES = [
   "percent-out-of-range",
   "percent-as-whole-number",
   "excel-error",
+  "date-value",
   "empty",
 ] as const;
 export const CROSS_RULES = ["relation", "year-over-year"] as const;
@@ -32,6 +33,8 @@ export const LAYOUT_RULES = [
   "layout-columns-moved",
   "layout-rows-inserted",
   "layout-sheet-renamed",
+  "layout-year-outside-programme",
+  "layout-year-mismatch",
 ] as const;
 
 export type RuleId =
@@ -65,6 +68,8 @@ export interface IndicatorEntry {
   sheet: string;
   address: string;
   value: FoundValue;
+  /** The value cell's number format, when the reader has it: a date format makes a number a day ("date-value"). */
+  numberFormat?: string | null;
 }
 
 /** A layout problem found by the reader, passed through as a finding `layout-<kind>`. */

@@ -1,4 +1,5 @@
 import { Localized } from "../i18n";
+import { formatDay, isDateFormat } from "../dates";
 import { formatNumber, formatPercent, isWholeNumber, parsePolishNumber, percentToFraction } from "../numbers";
 import { Indicator, Unit } from "../programme/types";
 import { Finding, FoundValue, Severity } from "./types";
@@ -37,6 +38,11 @@ export function showValue(v: FoundValue, unit: Unit | undefined, lang: "pl" | "e
   if (typeof v === "boolean")
     return v ? (lang === "pl" ? "PRAWDA" : "TRUE") : lang === "pl" ? "FAŁSZ" : "FALSE";
   return lang === "pl" ? `„${v}”` : `"${v}"`;
+}
+
+/** A day for a message; a time or odd number as the number. */
+function showDay(v: number, lang: "pl" | "en"): string {
+  return v >= 1 && v < 2958466 ? formatDay(v, lang) : formatNumber(v, lang);
 }
 
 function showTarget(v: number, unit: Unit, lang: "pl" | "en"): string {
@@ -126,8 +132,9 @@ function numberProblem(v: number, unit: Unit): { rule: Finding["rule"]; detail: 
  * The number the user meant, for a cell that is valid or has a fix: used by relations and year-over-year
  * checks. Null when the cell is empty, an error, or holds something with no sure meaning.
  */
-export function usableValue(v: FoundValue, unit: Unit): number | null {
+export function usableValue(v: FoundValue, unit: Unit, numberFormat?: string | null): number | null {
   if (typeof v === "number") {
+    if (isDateFormat(numberFormat)) return null;
     if (numberProblem(v, unit)) return null;
     if (unit === "percent" && v > 1) return percentToFraction(v);
     return unit === "count" ? Math.round(v) : v;
@@ -162,6 +169,7 @@ export function checkValue(
   indicatorId: string,
   indicator: Indicator | undefined,
   value: FoundValue,
+  numberFormat?: string | null,
 ): Finding[] {
   const ctx: CellContext = { sheet, cell, indicatorId, indicator, value };
   const unit: Unit = indicator?.unit ?? "count";
@@ -229,8 +237,32 @@ export function checkValue(
       }),
     ];
   }
-  // A number.
+  // A number. In a cell formatted as a date it is a day: the spreadsheet took the entry for a date
+  // (in Polish "3.12" is 3 December) and shows it as one; whatever was typed, the number is not it.
+  if (isDateFormat(numberFormat))
+    return [
+      finding(ctx, "date-value", "error", {
+        pl:
+          `komórka zawiera datę ${showDay(value, "pl")}, a nie liczbę (arkusz odczytał wpis jako datę, np. „3.12” jako 3 grudnia); ` +
+          (unit === "percent"
+            ? "ustaw format komórki na procentowy i wpisz odsetek z przecinkiem, np. 76,2%"
+            : `ustaw format komórki na liczbowy i wpisz ${unitName.pl}`),
+        en:
+          `the cell holds a date, ${showDay(value, "en")}, not a number (the spreadsheet took the entry for a date, e.g. "3.12" for 3 December); ` +
+          (unit === "percent"
+            ? "set the cell's format to Percentage and enter a percentage, e.g. 76.2%"
+            : `set the cell's format to Number and enter ${unitName.en}`),
+      }),
+    ];
   const problem = numberProblem(value, unit);
+  if (problem?.rule === "percent-out-of-range")
+    // The cell shows the stored fraction as a percent (-0.1 as -10,0%, 150 as 15 000%): name both.
+    return [
+      finding(ctx, problem.rule, "error", {
+        pl: `wartość ${formatPercent(value, "pl")} (${formatNumber(value, "pl")}) poza zakresem 0–100%; wpisz odsetek od 0% do 100%`,
+        en: `value ${formatPercent(value, "en")} (${formatNumber(value, "en")}) is outside 0–100%; enter a percentage from 0% to 100%`,
+      }),
+    ];
   if (problem) return [finding(ctx, problem.rule, "error", problem.detail)];
   if (unit === "percent" && value > 1) {
     // As stored the cell is above 100 %, which no share can be: an error, even with the ÷100 fix offered.

@@ -1,4 +1,5 @@
 import { Lang, Localized } from "../../domain/i18n";
+import { INTEGER_TOLERANCE } from "../../domain/numbers";
 import { Action, Area, Indicator, Programme, Task } from "../../domain/programme/types";
 import { a1, columnLetters, rangeA1 } from "../address";
 import {
@@ -419,16 +420,34 @@ function valueRuns(rows: LayoutRow[]): ValueRun[] {
   return out;
 }
 
+/**
+ * The length of a cell's text without its spaces: regular, no-break (U+00A0, what a paste from a web page or
+ * a Polish-formatted number brings) and narrow no-break (U+202F), and without line breaks and other control
+ * characters. 0 for a cell that only looks empty — cleared with a space, or a formula giving "" — which the
+ * validator (`checkValue`) reports as empty, so the sheet marks it as empty too, not as invalid.
+ */
+function visibleLength(ref: string): string {
+  // The no-break spaces are literal characters in the formula's strings: UNICHAR would have to be written as
+  // `_xlfn.UNICHAR` in the package (LibreOffice gives #NAME? otherwise), and CHAR(160) depends on the code page.
+  return `LEN(TRIM(CLEAN(SUBSTITUTE(SUBSTITUTE(${ref},"\u00A0"," "),"\u202F"," "))))`;
+}
+
 /** Formulas marking a value cell (relative to `ref`, e.g. "E4"). */
 export function emptyValueFormula(ref: string): string {
-  return `=LEN(${ref})=0`;
+  // An error value makes this an error too: the format is not applied (the invalid rule marks it).
+  return `=${visibleLength(ref)}=0`;
 }
 
 export function invalidValueFormula(ref: string, unit: "count" | "percent"): string {
-  const test = unit === "count" ? `OR(${ref}<0,${ref}<>INT(${ref}))` : `OR(${ref}<0,${ref}>1)`;
+  // A count is whole within the validator's tolerance (formula noise such as 28.999999999999996 from =0,29*100
+  // shows as 29 and is read as 29), so the sheet does not mark what `miernik validate` accepts.
+  const tolerance = INTEGER_TOLERANCE.toFixed(9);
+  const test =
+    unit === "count" ? `OR(${ref}<0,ABS(${ref}-ROUND(${ref},0))>=${tolerance})` : `OR(${ref}<0,${ref}>1)`;
   // IF, not OR/AND: comparing an error value would make the whole condition an error (format not applied);
-  // ISNUMBER and ISBLANK of an error are FALSE, so errors and any text end up marked.
-  return `=IF(ISNUMBER(${ref}),${test},NOT(ISBLANK(${ref})))`;
+  // ISNUMBER, ISTEXT and ISBLANK of an error are FALSE, so errors and logical values end up marked, and so
+  // does any text with something visible in it.
+  return `=IF(ISNUMBER(${ref}),${test},IF(ISTEXT(${ref}),${visibleLength(ref)}>0,NOT(ISBLANK(${ref}))))`;
 }
 
 function conditionalFormats(rows: LayoutRow[], vCol: number): ConditionalFormatPlan[] {

@@ -30,8 +30,11 @@ import {
  * - Never throws, whatever the 2-D input; every anomaly is a problem with a cell and a fix.
  */
 
-/** How many top rows are searched for the header row. */
-export const HEADER_SEARCH_ROWS = 12;
+/**
+ * How many top rows are searched for the header row: room for what people put above a table (a letterhead,
+ * "Załącznik nr …", the office's sign, dates, notes), and still only the top of the sheet.
+ */
+export const HEADER_SEARCH_ROWS = 50;
 
 const isStr = (v: unknown): v is string => typeof v === "string";
 
@@ -55,6 +58,7 @@ class Grid {
   readonly top: number;
   readonly left: number;
   readonly rows: unknown[];
+  readonly formats: unknown[];
   readonly height: number;
   readonly width: number;
 
@@ -62,6 +66,7 @@ class Grid {
     this.top = safeInt(cells?.top);
     this.left = safeInt(cells?.left);
     this.rows = Array.isArray(cells?.values) ? cells.values : [];
+    this.formats = Array.isArray(cells?.numberFormats) ? cells.numberFormats : [];
     this.height = this.rows.length;
     let w = 0;
     for (const r of this.rows) if (Array.isArray(r)) w = Math.max(w, r.length);
@@ -77,6 +82,14 @@ class Grid {
     if (typeof v === "string" || typeof v === "boolean") return v;
     if (typeof v === "number") return Number.isFinite(v) ? v : null;
     return null;
+  }
+
+  /** Number format at a 0-based sheet coordinate, or null (none read, or not a string). */
+  formatAt(row: number, col: number): string | null {
+    const r = this.formats[row - this.top];
+    if (!Array.isArray(r)) return null;
+    const f: unknown = r[col - this.left];
+    return typeof f === "string" ? f : null;
   }
 
   get lastRow(): number {
@@ -176,9 +189,13 @@ function read(cells: SheetCells, programme: Programme, sheet: string): Monitorin
     const defaults: Partial<Record<MonitoringField, number>> = {};
     for (const c of MONITORING_COLUMNS) defaults[c.field] = c.index;
     let hits = 0;
+    let firstIdRow: number | null = null;
     for (let r = g.top; r <= g.lastRow && hits < 3; r++) {
       const v = g.at(r, defaults.code!);
-      if (isStr(v) && byId.has(v.trim())) hits++;
+      if (isStr(v) && byId.has(v.trim())) {
+        hits++;
+        firstIdRow ??= r;
+      }
     }
     const what =
       header.row === null
@@ -206,7 +223,12 @@ function read(cells: SheetCells, programme: Programme, sheet: string): Monitorin
     });
     if (hits === 0)
       return { sheet, header, entries: [], problems: withMissing(problems, [], indicators, sheet) };
-    header = { row: header.row ?? g.top - 1, columns: { ...defaults, ...onlyDistinct(cols, defaults) } };
+    // Without a header row the table starts at the first indicator id: the rows above it (title, note, the
+    // header itself with texts the reader does not know) are not read as table rows ("Kod" is no unknown code).
+    header = {
+      row: header.row ?? firstIdRow! - 1,
+      columns: { ...defaults, ...onlyDistinct(cols, defaults) },
+    };
   } else {
     const moved = MONITORING_COLUMNS.filter(
       (c) => cols[c.field] !== undefined && cols[c.field] !== c.index,
@@ -252,6 +274,7 @@ function read(cells: SheetCells, programme: Programme, sheet: string): Monitorin
     col: valueCol,
     address: a1(row, valueCol),
     value: g.at(row, valueCol),
+    numberFormat: g.formatAt(row, valueCol),
     foundBy,
   });
   for (let r = headerRow + 1; r <= g.lastRow; r++) {

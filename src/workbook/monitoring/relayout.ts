@@ -1,3 +1,4 @@
+import { formatDay, isDateFormat } from "../../domain/dates";
 import { Lang } from "../../domain/i18n";
 import { Programme } from "../../domain/programme/types";
 import { a1 } from "../address";
@@ -90,8 +91,12 @@ export function planRelayout(
   /** Existing value cells whose content is carried over ("row,col"). */
   const carried = new Set<string>();
   for (const e of read.entries) {
-    const v = norm(e.value);
+    let v = norm(e.value);
     if (v === null) continue;
+    // A number shown as a date (the spreadsheet took "3.12" for 3 December) is carried as the date's text:
+    // in the new layout's number format it would pass for a count (46 359) that nobody typed, while as text
+    // it stays visible and flagged (conditional format, `miernik validate`) until the real value is typed.
+    if (typeof v === "number" && isDateFormat(e.numberFormat)) v = formatDay(v, opts.lang ?? "pl");
     values.set(e.indicatorId, v);
     carried.add(`${e.row},${e.col}`);
   }

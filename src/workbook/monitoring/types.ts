@@ -18,6 +18,8 @@ export interface MonitoringEntry {
   address: string;
   /** The value cell as found (null when empty). Never coerced: "1 796" stays text for the validator. */
   value: CellValue;
+  /** The value cell's number format, when the sheet came with them ("#,##0", "dd.mm.yyyy"); else null. */
+  numberFormat: string | null;
   /** "code": by the id in the code column; "label": the code cell was emptied/overwritten, found by label. */
   foundBy: "code" | "label";
 }

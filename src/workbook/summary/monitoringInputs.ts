@@ -10,7 +10,7 @@ import {
 import { WorkbookCells } from "../cells";
 import { buildMonitoringSheetPlan, monitoringSheetName } from "../monitoring/layout";
 import { CellValue, NamePlan, SheetPlan, WorkbookPlan } from "../plan";
-import { readMonitoring, validateWorkbookCells } from "../validation";
+import { inProgramme, readMonitoring, validateWorkbookCells } from "../validation";
 import {
   buildMonitoringSummaryPlan,
   MonitoringColumnRefs,
@@ -43,6 +43,14 @@ export function monitoringYears(
       skipped.push({
         pl: `arkusz „${s.sheet}”: nie wiadomo, którego roku dotyczy — nazwij go „Monitoring RRRR”`,
         en: `sheet "${s.sheet}": its year is unknown — name it "Monitoring YYYY"`,
+      });
+      continue;
+    }
+    if (!inProgramme(programme, s.year)) {
+      // No table of the programme exists for that year (the summary lays each year's sheet out again).
+      skipped.push({
+        pl: `arkusz „${s.sheet}”: rok ${s.year} jest poza okresem programu (${programme.firstYear}–${programme.lastYear}) — pominięty`,
+        en: `sheet "${s.sheet}": ${s.year} is outside the programme (${programme.firstYear}–${programme.lastYear}) — skipped`,
       });
       continue;
     }
@@ -118,6 +126,16 @@ export class MonitoringCollector {
   add(file: string, wb: WorkbookCells): { ok: true } | { ok: false; reason: Localized } {
     const { years, unreadable, skipped } = monitoringYears(wb, this.programme, file);
     if (unreadable) return { ok: false, reason: unreadable };
+    // Not one sheet of the file can be summarised (its year unknown, or outside the programme): the file is
+    // skipped with the sheets' reasons, not counted as read.
+    if (years.length === 0 && skipped.length > 0)
+      return {
+        ok: false,
+        reason: {
+          pl: skipped.map((s) => s.pl).join("; "),
+          en: skipped.map((s) => s.en).join("; "),
+        },
+      };
     for (const s of skipped) this.notes.push({ file, reason: s });
     let added = 0;
     for (const y of years) {

@@ -4,6 +4,7 @@ import { MonitoringSummary } from "../../domain/summary/monitoringSummary";
 import { a1, columnLetters, quoteSheet, rangeA1 } from "../address";
 import { SheetCells } from "../cells";
 import { fieldOfHeader, monitoringColumn } from "../monitoring/columns";
+import { HEADER_SEARCH_ROWS } from "../monitoring/reader";
 import { BlockPlan, CellValue, ChartPlan, emptySheet, FormatPlan, SheetPlan } from "../plan";
 import {
   CHANGE_COUNT_FORMAT,
@@ -81,7 +82,7 @@ export function valueFormula(sheet: string, cols: MonitoringColumnRefs, indicato
 }
 
 /** Rows searched for the monitoring table's header row. */
-const HEADER_ROWS = 15;
+const HEADER_ROWS = HEADER_SEARCH_ROWS;
 
 /**
  * The code and value columns of a monitoring sheet as its header row has them (columns may have been moved),

@@ -5,16 +5,20 @@
 import { Localized } from "../../domain/i18n";
 import { Programme } from "../../domain/programme/types";
 import { FoundValue, IndicatorEntry, LayoutProblem, Severity } from "../../domain/validation";
+import { a1 } from "../address";
 import { SheetCells } from "../cells";
-import { findMonitoringSheets, readMonitoringSheet } from "../monitoring/reader";
+import { fieldOfHeader } from "../monitoring/columns";
+import { findMonitoringSheets, HEADER_SEARCH_ROWS, readMonitoringSheet } from "../monitoring/reader";
 
 export interface MonitoringRead {
   entries: IndicatorEntry[];
   problems: LayoutProblem[];
+  /** Sheet row (0-based) of the table's header, or null when it was not found. */
+  headerRow: number | null;
 }
 
-/** How many top rows are searched for the header / title of a monitoring sheet. */
-const HEAD_ROWS = 15;
+/** How many top rows are searched for the header / title of a monitoring sheet: as many as the reader searches. */
+const HEAD_ROWS = HEADER_SEARCH_ROWS;
 
 function str(v: unknown): string | null {
   return typeof v === "string" ? v : null;
@@ -56,14 +60,17 @@ export function readMonitoring(cells: SheetCells, programme: Programme): Monitor
         sheet: cells.name,
         address: e.address,
         value: e.value,
+        numberFormat: e.numberFormat,
       })),
       problems: read.problems.map((p: unknown) => toLayoutProblem(cells.name, p)),
+      headerRow: typeof read.header?.row === "number" && read.header.row >= 0 ? read.header.row : null,
     };
   } catch (e) {
     // The reader promises never to throw; should it, the sheet is reported rather than the run crashing.
     const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
     return {
       entries: [],
+      headerRow: null,
       problems: [
         {
           kind: "unreadable",
@@ -110,4 +117,29 @@ export function yearFromContent(cells: SheetCells): number | null {
     if (m) return Number(m[1]);
   }
   return null;
+}
+
+/**
+ * Cells above the table (title, note, the value column's header) that name a year: "… za rok 2023",
+ * "… for 2023", "Wartość 2023". Rows from the top of the sheet to the header row (or the first HEAD_ROWS).
+ */
+export function statedYears(
+  cells: SheetCells,
+  headerRow: number | null,
+): { cell: string; text: string; year: number }[] {
+  const out: { cell: string; text: string; year: number }[] = [];
+  const last = headerRow ?? cells.top + HEAD_ROWS - 1;
+  cells.values.forEach((row, i) => {
+    const r = cells.top + i;
+    if (r > last || !Array.isArray(row)) return;
+    row.forEach((v, j) => {
+      if (typeof v !== "string") return;
+      const m =
+        fieldOfHeader(v) === "value"
+          ? /(\d{4})/.exec(v)
+          : /(?:za\s+rok|\bfor)\s+(\d{4})(?!\d)/i.exec(v.replace(/[\s\u00A0]+/g, " "));
+      if (m) out.push({ cell: a1(r, cells.left + j), text: v, year: Number(m[1]) });
+    });
+  });
+  return out;
 }

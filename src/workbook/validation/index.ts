@@ -1,4 +1,4 @@
-export { validateWorkbookCells } from "./validate";
+export { inProgramme, validateWorkbookCells } from "./validate";
 export type { WorkbookValidation, WorkbookValidationOptions, ValidatedSheet } from "./validate";
 export { fixesToWrites, fixable, writesBySheet } from "./fixes";
 export type { FixWrite } from "./fixes";

@@ -9,7 +9,13 @@ import {
   validateMonitoring,
 } from "../../domain/validation";
 import { SheetCells, WorkbookCells } from "../cells";
-import { findMonitoringSheetsIn, looksLikeMonitoring, readMonitoring, yearFromContent } from "./adapter";
+import {
+  findMonitoringSheetsIn,
+  looksLikeMonitoring,
+  readMonitoring,
+  statedYears,
+  yearFromContent,
+} from "./adapter";
 
 export interface WorkbookValidationOptions {
   /** Validate this year's sheet only; default: every monitoring sheet in the workbook. */
@@ -110,7 +116,20 @@ export function validateWorkbookCells(
       ? { sheet: prevCandidate.cells.name, entries: readOf(prevCandidate.cells).entries }
       : undefined;
     const problems: LayoutProblem[] = [...read.problems];
-    if (target.renamed) problems.push(renamedProblem(target.cells.name, target.year));
+    if (target.renamed) {
+      // A copy ("Monitoring 2023 (2)") cannot take the name of the sheet it was copied from.
+      const taken =
+        target.year === null
+          ? null
+          : (candidates.find((c) => !c.renamed && c.year === target.year)?.cells.name ?? null);
+      problems.push(renamedProblem(target.cells.name, target.year, taken));
+    }
+    if (target.year !== null && !inProgramme(programme, target.year))
+      problems.push(outsideProgrammeProblem(programme, target.cells.name, target.year));
+    if (target.year !== null) {
+      const other = statedYears(target.cells, read.headerRow).filter((s) => s.year !== target.year);
+      if (other.length > 0) problems.push(otherYearProblem(target.cells.name, target.year, other));
+    }
     findings.push(
       ...validateMonitoring({
         programme,
@@ -132,9 +151,79 @@ export function validateWorkbookCells(
   return { unreadable: null, sheets, findings: sortFindings(findings) };
 }
 
-function renamedProblem(name: string, year: number | null): LayoutProblem {
+/** Whether a year is one of the programme's (a sheet "Monitoring 2030" is not). */
+export function inProgramme(programme: Programme, year: number): boolean {
+  return year >= programme.firstYear && year <= programme.lastYear;
+}
+
+/**
+ * A sheet whose year (from its name, or the title of a renamed sheet) is outside the programme: its values are
+ * still checked, but no table of the programme exists for that year (a slip in the name, "2030" for "2023").
+ */
+function outsideProgrammeProblem(programme: Programme, name: string, year: number): LayoutProblem {
+  const span = `${programme.firstYear}–${programme.lastYear}`;
+  return {
+    kind: "year-outside-programme",
+    sheet: name,
+    cell: null,
+    severity: "warning",
+    message: {
+      pl:
+        `arkusz „${name}”: rok ${year} jest poza okresem programu (${span}); wartości sprawdzono, ale ` +
+        `podsumowanie lat go pomija — popraw rok w nazwie arkusza („Monitoring RRRR”, rok od ${programme.firstYear} do ${programme.lastYear})`,
+      en:
+        `sheet "${name}": ${year} is outside the programme (${span}); the values were checked, but the ` +
+        `summary of years leaves it out — correct the year in the sheet's name ("Monitoring YYYY", a year from ${programme.firstYear} to ${programme.lastYear})`,
+    },
+  };
+}
+
+/**
+ * The title, note or value header names another year than the sheet is for: a copy of last year's sheet
+ * renamed for this year ("Monitoring 2023" copied, renamed "Monitoring 2024") prints "za rok 2023".
+ */
+function otherYearProblem(
+  name: string,
+  year: number,
+  cells: { cell: string; text: string; year: number }[],
+): LayoutProblem {
+  const list = cells.map((c) => c.cell).join(", ");
+  const years = [...new Set(cells.map((c) => c.year))].join(", ");
+  return {
+    kind: "year-mismatch",
+    sheet: name,
+    cell: cells[0].cell,
+    severity: "warning",
+    value: cells[0].text,
+    message: {
+      pl:
+        `arkusz „${name}”, ${cells.length > 1 ? "komórki" : "komórka"} ${list}: tytuł lub nagłówek mówi o roku ${years}, a arkusz jest za rok ${year} ` +
+        `(skopiowany arkusz innego roku?); popraw rok w ${cells.length > 1 ? "tych komórkach" : "tej komórce"} albo utwórz arkusz ponownie z dodatku (wpisane wartości zostaną zachowane)`,
+      en:
+        `sheet "${name}", ${cells.length > 1 ? "cells" : "cell"} ${list}: the title or header names ${years}, but the sheet is for ${year} ` +
+        `(a copy of another year's sheet?); correct the year there or lay the sheet out again from the add-in (typed values are kept)`,
+    },
+  };
+}
+
+function renamedProblem(name: string, year: number | null, taken: string | null): LayoutProblem {
   const expected = year === null ? "Monitoring RRRR" : `Monitoring ${year}`;
   const expectedEn = year === null ? "Monitoring YYYY" : `Monitoring ${year}`;
+  if (taken !== null)
+    return {
+      kind: "sheet-renamed",
+      sheet: name,
+      cell: null,
+      severity: "warning",
+      message: {
+        pl:
+          `arkusz „${name}” wygląda na kopię arkusza monitoringu za rok ${year}, a arkusz „${taken}” już jest w skoroszycie; ` +
+          `jeśli to arkusz innego roku, nazwij go „Monitoring RRRR” z tym rokiem (i popraw rok w tytule i nagłówku), a zbędną kopię usuń`,
+        en:
+          `sheet "${name}" looks like a copy of the monitoring sheet for ${year}, and sheet "${taken}" is already in the workbook; ` +
+          `if it is another year's sheet, name it "Monitoring YYYY" with that year (and correct the year in the title and header), else delete the copy`,
+      },
+    };
   return {
     kind: "sheet-renamed",
     sheet: name,

@@ -180,6 +180,18 @@ describe("one bad value → exactly one finding", () => {
   });
 });
 
+describe("a percent cell out of range names the value as the cell shows it", () => {
+  test.each<[number, string, string]>([
+    [-0.1, "wartość -10% (-0,1) poza zakresem 0–100%", "value -10% (-0.1) is outside 0–100%"],
+    [150, "wartość 15 000% (150) poza zakresem 0–100%", "value 15,000% (150) is outside 0–100%"],
+  ])("%p", (value, pl, en) => {
+    const [f] = validateMonitoring({ programme: MINI, sheet: SHEET, entries: entries({ [PCT]: value }) });
+    expect(f.rule).toBe("percent-out-of-range");
+    expect(f.message.pl).toContain(pl);
+    expect(f.message.en).toContain(en);
+  });
+});
+
 describe("values that are fine", () => {
   test.each<[string, FoundValue]>([
     [COUNT, 0],
@@ -192,6 +204,55 @@ describe("values that are fine", () => {
     expect(validateMonitoring({ programme: MINI, sheet: SHEET, entries: entries({ [id]: value }) })).toEqual(
       [],
     );
+  });
+});
+
+describe("a number in a cell formatted as a date (Excel/Calc took „3.12” for 3 December)", () => {
+  /** The sample entries, one of them holding `value` in a cell of number format `format`. */
+  const withFormat = (id: string, value: FoundValue, format: string, sheet = SHEET): IndicatorEntry[] =>
+    entries({ [id]: value }, sheet).map((e) => (e.indicatorId === id ? { ...e, numberFormat: format } : e));
+
+  test("a count: one error naming the day and the fix, no automatic fix", () => {
+    const f = validateMonitoring({
+      programme: MINI,
+      sheet: SHEET,
+      entries: withFormat(COUNT, 46359, "dd.mmm"),
+    });
+    expect(f.map((x) => [x.rule, x.severity, x.cell])).toEqual([["date-value", "error", addressOf(COUNT)]]);
+    expect(f[0].fix).toBeUndefined();
+    expect(f[0].message.pl).toContain(`${SHEET}!${addressOf(COUNT)}`);
+    expect(f[0].message.pl).toContain("komórka zawiera datę 03.12.2026, a nie liczbę");
+    expect(f[0].message.pl).toContain("ustaw format komórki na liczbowy");
+    expect(f[0].message.en).toContain("the cell holds a date, 2026-12-03, not a number");
+  });
+
+  test("a percent: the same rule, not 'out of range'", () => {
+    const f = validateMonitoring({
+      programme: MINI,
+      sheet: SHEET,
+      entries: withFormat(PCT, 46154, "dd.mm.yyyy"),
+    });
+    expect(f.map((x) => x.rule)).toEqual(["date-value"]);
+    expect(f[0].message.pl).toContain("ustaw format komórki na procentowy");
+  });
+
+  test("the day is not compared year over year (it is no value anybody typed)", () => {
+    const f = validateMonitoring({
+      programme: MINI,
+      sheet: SHEET,
+      entries: withFormat(COUNT, 46359, "d-mmm"),
+      previous: { sheet: PREV, entries: entries({}, PREV) },
+    });
+    expect(f.map((x) => x.rule)).toEqual(["date-value"]);
+  });
+
+  test("the same number in a number format is a count", () => {
+    const f = validateMonitoring({
+      programme: MINI,
+      sheet: SHEET,
+      entries: withFormat(COUNT, 46359, "#,##0"),
+    });
+    expect(f).toEqual([]);
   });
 });
 

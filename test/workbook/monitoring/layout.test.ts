@@ -195,7 +195,20 @@ describe("monitoring sheet layout", () => {
       expect(cf.formula).toContain(a1(r.row, V));
       expect(cf.formula.startsWith("=")).toBe(true);
       for (const fn of cf.formula.match(/[A-Z]+(?=\()/g) ?? [])
-        expect(["LEN", "IF", "ISBLANK", "NOT", "ISNUMBER", "OR", "INT"]).toContain(fn);
+        expect([
+          "LEN",
+          "IF",
+          "ISBLANK",
+          "NOT",
+          "ISNUMBER",
+          "OR",
+          "ISTEXT",
+          "TRIM",
+          "CLEAN",
+          "SUBSTITUTE",
+          "ABS",
+          "ROUND",
+        ]).toContain(fn);
     }
     for (const r of ROWS) {
       const on = rules.filter((cf) => covers(cf.range, r.row, V));
@@ -233,6 +246,22 @@ describe("monitoring sheet layout", () => {
       ["76,2%", "percent", true, false],
       ["=NA()", "percent", true, false],
       [null, "percent", false, true],
+      // Cells that only look empty are empty, as `miernik validate` reports them (warning "empty"), not invalid.
+      [" ", "count", false, true],
+      ["\u00A0", "count", false, true],
+      [" \u202F\u00A0 ", "percent", false, true],
+      ["\n", "count", false, true],
+      ['=""', "count", false, true],
+      ['=" "', "percent", false, true],
+      // …while a value with padding is still a number typed as text (invalid), as validate says.
+      // (formulas make the text: HyperFormula would read typed "800 " as a number)
+      ['="800"&"\u00A0"', "count", true, false],
+      ['=" 1 "', "count", true, false],
+      ["=TRUE()", "count", true, false],
+      // A count off a whole number by formula noise only is whole, as validate reads it; a real fraction is not.
+      [3.0000000001, "count", false, false],
+      [3.000001, "count", true, false],
+      [-0.0000000001, "count", true, false],
     ];
     test.each(cases)("%p as %s → invalid %p, empty %p", (content, unit, invalid, empty) => {
       const hf = HyperFormula.buildFromArray(

@@ -109,6 +109,36 @@ describe("readMonitoringSheet", () => {
     expect(entry(r, "1.1.3-1")!.value).toBe(1796);
   });
 
+  test("rows with a letterhead and notes inserted above the title: header found, nothing reported", () => {
+    const s = clone(S);
+    const above = Array.from({ length: 20 }, (_, i) => [`Miejski Urząd Pracy w Lublinie — notatka ${i + 1}`]);
+    s.values.unshift(...above);
+    const r = read(s);
+    expect(r.problems).toEqual([]);
+    expect(r.header.row).toBe(2 + 20);
+    expect(r.entries).toHaveLength(60);
+    expect(entry(r, "1.1.3-1")).toMatchObject({ address: a1(rowOf("1.1.3-1") + 20, V), value: 1796 });
+  });
+
+  test("header row overwritten with other titles: header-not-found only — its cells are not table rows", () => {
+    const s = clone(S);
+    s.values[2] = [
+      "Obszar",
+      "Zadanie",
+      "Działanie",
+      "Miernik",
+      "Wartość za 2023 r.",
+      "Podmioty",
+      "Kiedy",
+      "Jak",
+      "Kod",
+    ];
+    const r = read(s);
+    expect(kinds(r)).toEqual([["header-not-found", "error", null, null]]);
+    expect(r.entries).toHaveLength(60);
+    expect(entry(r, "1.1.3-1")!.value).toBe(1796);
+  });
+
   test("header cleared and columns moved: nothing can be read; header-not-found and every indicator missing", () => {
     const s = moveColumn(clone(S), CODE, 0);
     s.values[2] = Array(9).fill(null);

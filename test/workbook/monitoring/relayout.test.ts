@@ -75,6 +75,19 @@ describe("planRelayout", () => {
     expect(r.conflicts).toEqual([]);
   });
 
+  test("a number shown as a date (the spreadsheet took „3.12” for a day) is kept as the date's text", () => {
+    const s = typed({ "1.1.3-1": 46359, "1.1.4-1": 3473 });
+    s.numberFormats = s.values.map((row) => row.map(() => null));
+    s.numberFormats[rowOf("1.1.3-1")][V] = "dd.mmm";
+    s.numberFormats[rowOf("1.1.4-1")][V] = '#,##0"  "';
+    const r = planRelayout(s, PROGRAMME, 2023);
+    const out = planToCells(r.plan);
+    // In the new layout's count format 46359 would pass for a count; as text it stays flagged.
+    expect(out.values[rowOf("1.1.3-1")][V]).toBe("03.12.2026");
+    expect(out.values[rowOf("1.1.4-1")][V]).toBe(3473);
+    expect(r.conflicts).toEqual([]);
+  });
+
   test("a note in an inserted row is a conflict even though the rows around it only moved", () => {
     const s = typed({ "1.1.3-1": 1796 });
     const at = rowOf("1.2.1-1");

@@ -253,6 +253,55 @@ describe("tampered layouts", () => {
     ]);
   });
 
+  test("a sheet named for a year outside the programme: validated, and the year reported with the fix", () => {
+    for (const year of [2019, 2030]) {
+      const s = { ...setValue(S2023, COUNT, -1), name: `Monitoring ${year}` };
+      const r = validateWorkbookCells(wb(s), PROGRAMME);
+      expect(r.unreadable).toBeNull();
+      // (the 2023 title and header of the renamed sheet are reported too: layout-year-mismatch)
+      expect(r.findings.filter((x) => x.rule !== "layout-year-mismatch").map(brief)).toEqual([
+        ["layout-year-outside-programme", "warning", `Monitoring ${year}`, null],
+        ["negative", "error", `Monitoring ${year}`, valueCell(s, COUNT)],
+      ]);
+      const f = r.findings[0];
+      expect(f.message.pl).toContain(`rok ${year} jest poza okresem programu (2021–2027)`);
+      expect(f.message.pl).toContain("popraw rok w nazwie arkusza");
+      expect(f.message.en).toContain(`${year} is outside the programme (2021–2027)`);
+    }
+    // The programme's own years are not reported.
+    const s2027 = planToCells(buildMonitoringSheetPlan(PROGRAMME, 2027, { values: samples() }));
+    const r = validateWorkbookCells(wb(s2027), PROGRAMME);
+    expect(r.findings).toEqual([]);
+  });
+
+  test("last year's sheet copied and renamed for this year: the title and header years reported", () => {
+    const s = { ...clone(S2023), name: "Monitoring 2024" };
+    const r = validateWorkbookCells(wb(S2022, s), PROGRAMME, { year: 2024 });
+    const f = r.findings.filter((x) => x.rule === "layout-year-mismatch");
+    expect(f.map(brief)).toEqual([["layout-year-mismatch", "warning", "Monitoring 2024", "A1"]]);
+    const header = `${String.fromCharCode(65 + valueCol)}3`;
+    expect(f[0].message.pl).toContain(
+      `komórki A1, A2, ${header}: tytuł lub nagłówek mówi o roku 2023, a arkusz jest za rok 2024`,
+    );
+    expect(f[0].message.en).toContain("the title or header names 2023, but the sheet is for 2024");
+    // The sheet's own year everywhere (the layout of 2024, in either language): nothing to report.
+    for (const lang of ["pl", "en"] as const) {
+      const own = planToCells(buildMonitoringSheetPlan(PROGRAMME, 2024, { values: samples(), lang }));
+      const ok = validateWorkbookCells(wb(own), PROGRAMME);
+      expect(ok.findings.filter((x) => x.rule === "layout-year-mismatch")).toEqual([]);
+    }
+  });
+
+  test("a copy next to its original (Monitoring 2023 (2)): the fix is not a name already taken", () => {
+    const copy = { ...clone(S2023), name: "Monitoring 2023 (2)" };
+    const r = validateWorkbookCells(wb(S2023, copy), PROGRAMME);
+    const f = r.findings.find((x) => x.rule === "layout-sheet-renamed")!;
+    expect(f.sheet).toBe("Monitoring 2023 (2)");
+    expect(f.message.pl).not.toContain("zmień nazwę na „Monitoring 2023”");
+    expect(f.message.pl).toContain("arkusz „Monitoring 2023” już jest w skoroszycie");
+    expect(f.message.en).toContain('sheet "Monitoring 2023" is already in the workbook');
+  });
+
   test("a code cell overwritten: reported at that cell; the indicator still validated by its label", () => {
     const cell = codeCell(S2023, COUNT);
     const { row, col } = parseA1(cell);
