@@ -2,10 +2,11 @@ import { PROGRAMME } from "../../domain/programme/programme";
 import { buildMonitoringSheetPlan } from "../../workbook/monitoring/layout";
 import { CellValue, WorkbookPlan } from "../../workbook/plan";
 import { parseArgs } from "../args";
-import { prepareOutput, writeFileAtomic } from "../files";
-import { CliCommand, CliError, InputError } from "../io";
+import { cannotWrite, prepareOutput, writeFileAtomic } from "../files";
+import { CliCommand, CliError } from "../io";
+import { forceOption, HELP_OPTION, LANG_OPTION, outputOption } from "../options";
 
-const USAGE = "miernik layout --year <2021–2027> [--sample] [-o plik.xlsx] [--force]";
+const USAGE = "miernik layout --year <2021–2027> [--sample] [-o plik.xlsx] [--force] [--lang pl|en]";
 
 /** The seed's values are for 2023 only. */
 const SAMPLE_YEAR = 2023;
@@ -44,14 +45,40 @@ export const command: CliCommand = {
     "Tabela monitoringu programu na wybrany rok do pliku .xlsx (--sample: wartości za 2023 z raportu) / " +
     "the programme's monitoring table for a year as .xlsx (--sample: the report's 2023 values)",
   usage: USAGE,
+  options: [
+    {
+      name: "--year <2021–2027>",
+      pl: "rok tabeli monitoringu (wymagany)",
+      en: "the year of the monitoring table (required)",
+    },
+    {
+      name: "--sample",
+      pl: `wpisz wartości z raportu za ${SAMPLE_YEAR} (tylko z --year ${SAMPLE_YEAR})`,
+      en: `fill in the report's ${SAMPLE_YEAR} values (only with --year ${SAMPLE_YEAR})`,
+    },
+    outputOption(
+      "plik.xlsx",
+      "plik wynikowy .xlsx; domyślnie monitoring-RRRR.xlsx w bieżącym folderze",
+      "the output .xlsx file; monitoring-YYYY.xlsx in the current folder by default",
+    ),
+    forceOption(false),
+    {
+      ...LANG_OPTION,
+      pl: "język komunikatu: pl (domyślnie) albo en; tabela jest zawsze po polsku (oficjalne brzmienie)",
+      en: "the language of the message: pl (the default) or en; the table is in Polish (the official wording)",
+    },
+    HELP_OPTION,
+  ],
   async run(args, io) {
     const { positional, options } = parseArgs(args, {
-      values: ["year", "output"],
+      values: ["year", "output", "lang"],
       flags: ["sample", "force"],
       aliases: { "-o": "--output" },
     });
     if (positional.length > 0)
       throw new CliError(`nieoczekiwany argument / unexpected argument "${positional[0]}"`);
+    const lang = options.lang ?? "pl";
+    if (lang !== "pl" && lang !== "en") throw new CliError("--lang: pl lub en / pl or en");
     const year = parseYear(options.year);
     const sample = options.sample === true;
     if (sample && year !== SAMPLE_YEAR)
@@ -68,13 +95,15 @@ export const command: CliCommand = {
     try {
       writeFileAtomic(target, bytes);
     } catch (e) {
-      const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
-      throw new InputError(`${out}: nie można zapisać / cannot write: ${reason}`);
+      throw cannotWrite(out, target, e);
     }
     const sheetNames = plan.sheets.map((s) => `„${s.name}”`).join(", ");
     io.out(
-      `Zapisano / written ${out}: ${sheetNames}, ${indicatorCount()} mierników / indicators` +
-        (sample ? `, wartości przykładowe ${SAMPLE_YEAR} / sample values` : ""),
+      lang === "pl"
+        ? `Zapisano ${out}: ${sheetNames}, ${indicatorCount()} mierników` +
+            (sample ? `, wartości przykładowe z ${SAMPLE_YEAR}` : "")
+        : `Written ${out}: ${sheetNames}, ${indicatorCount()} indicators` +
+            (sample ? `, the ${SAMPLE_YEAR} sample values` : ""),
     );
     return 0;
   },

@@ -7,6 +7,7 @@ import { countsText, plural, validateWorkbookCells } from "../../workbook/valida
 import { parseArgs } from "../args";
 import { ignoredWarning, readWorkbookFile } from "../inputFiles";
 import { CliCommand, CliError, InputError } from "../io";
+import { HELP_OPTION, JSON_OPTION, LANG_OPTION } from "../options";
 
 const USAGE = "miernik validate <plik.xlsx> [--year RRRR] [--json] [--lang pl|en] [--yoy-factor 3]";
 
@@ -66,6 +67,21 @@ export const command: CliCommand = {
     "Sprawdza wartości mierników w arkuszach monitoringu pliku .xlsx (kod 0: bez błędów, 1: błędy, 2: nieczytelny plik) / " +
     "checks the indicator values in a workbook's monitoring sheets (exit 0: no errors, 1: errors, 2: unreadable input)",
   usage: USAGE,
+  options: [
+    {
+      name: "--year <RRRR>",
+      pl: "sprawdź tylko arkusz „Monitoring RRRR” (i porównaj go z rokiem poprzednim); domyślnie każdy arkusz",
+      en: "check only the “Monitoring YYYY” sheet (compared with the year before); every sheet by default",
+    },
+    {
+      name: `--yoy-factor <${DEFAULT_YOY_FACTOR}>`,
+      pl: `ostrzeż, gdy wartość zmieniła się więcej niż tyle razy rok do roku (liczba > 1; domyślnie ${DEFAULT_YOY_FACTOR})`,
+      en: `warn when a value changed more than this many times year over year (a number > 1; ${DEFAULT_YOY_FACTOR} by default)`,
+    },
+    JSON_OPTION,
+    LANG_OPTION,
+    HELP_OPTION,
+  ],
   async run(args, io) {
     const { positional, options } = parseArgs(args, {
       values: ["year", "lang", "yoy-factor"],
