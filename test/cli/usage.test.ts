@@ -286,3 +286,19 @@ test("summarize: one monitoring year is 'rok 2023' ('year 2023'), not 'lata 2023
   const en = await cli(["summarize", "m.xlsx", "--lang", "en"]);
   expect(en.out.split("\n")[0]).toBe("Monitoring summary: year 2023 (60 indicators)");
 });
+
+test("validate given a register (CSV or a workbook with Uczestnicy) says which command reads it", async () => {
+  put("r.csv", fs.readFileSync(path.join(FIX, "canonical.csv")));
+  const csv = await cli(["validate", "r.csv"]);
+  expect(csv.code).toBe(2);
+  expect(csv.err).toBe(
+    "miernik validate: r.csv: plik CSV, a validate sprawdza skoroszyty monitoringu .xlsx — rejestr uczestników sprawdza miernik check, plan projektu: miernik plan",
+  );
+  expect((await cli(["check", "r.csv", "--as-of", "2025-01-01", "-o", "r.xlsx"])).code).toBe(1);
+  const reg = await cli(["validate", "r.xlsx", "--lang", "en"]);
+  expect(reg.code).toBe(2);
+  expect(reg.err).toMatch(
+    /^miernik validate: r\.xlsx: .*; a participant register is checked by miernik check/,
+  );
+  expect(reg.err).not.toContain("Użycie");
+});

@@ -3,6 +3,8 @@ import { Lang } from "../../domain/i18n";
 import { PROGRAMME } from "../../domain/programme/programme";
 import { DEFAULT_YOY_FACTOR, Finding } from "../../domain/validation";
 import { WorkbookCells } from "../../workbook/cells";
+import { PLAN_SHEET } from "../../workbook/projectPlan/sheet";
+import { REGISTER_SHEET } from "../../workbook/register/layout";
 import { countsText, plural, validateWorkbookCells } from "../../workbook/validation";
 import { parseArgs } from "../args";
 import { ignoredWarning, readWorkbookFile } from "../inputFiles";
@@ -100,6 +102,17 @@ export const command: CliCommand = {
 
     const file = positional[0];
     const full = path.resolve(io.cwd, file);
+    // Which command reads what, for the files people give validate by mistake.
+    const other =
+      lang === "pl"
+        ? " — rejestr uczestników sprawdza miernik check, plan projektu: miernik plan"
+        : "; a participant register is checked by miernik check, a project plan by miernik plan";
+    if (file.toLowerCase().endsWith(".csv"))
+      throw new InputError(
+        lang === "pl"
+          ? `${file}: plik CSV, a validate sprawdza skoroszyty monitoringu .xlsx${other}`
+          : `${file}: a CSV file, and validate checks .xlsx monitoring workbooks${other}`,
+      );
     const wb: WorkbookCells = await readWorkbookFile(full, file, lang);
     for (const s of wb.sheets) {
       const w = ignoredWarning(file, s, lang);
@@ -108,7 +121,10 @@ export const command: CliCommand = {
 
     const result = validateWorkbookCells(wb, PROGRAMME, { year, yoyFactor });
     if (result.unreadable)
-      throw new InputError(`${file}: ${lang === "pl" ? result.unreadable.pl : result.unreadable.en}`);
+      throw new InputError(
+        `${file}: ${lang === "pl" ? result.unreadable.pl : result.unreadable.en}` +
+          (wb.sheets.some((s) => s.name === REGISTER_SHEET || s.name === PLAN_SHEET) ? other : ""),
+      );
 
     const findings = result.findings;
     const errors = findings.filter((f) => f.severity === "error").length;
