@@ -62,6 +62,12 @@ const defaultIO: CliIO = {
 export async function run(argv: string[], io: CliIO = defaultIO): Promise<number> {
   loadCommands();
   const [name, ...rest] = argv;
+  // `miernik help check` is `miernik check --help`.
+  const asked = name === "help" && rest.length > 0 ? commands.find((c) => c.name === rest[0]) : undefined;
+  if (asked) {
+    io.out(commandHelp(asked, helpLang(rest)));
+    return 0;
+  }
   if (!name || name === "--help" || name === "-h" || name === "help") {
     (name ? io.out : io.err)(usage());
     return name ? 0 : 2;

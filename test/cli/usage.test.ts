@@ -302,3 +302,10 @@ test("validate given a register (CSV or a workbook with Uczestnicy) says which c
   );
   expect(reg.err).not.toContain("Użycie");
 });
+
+test("miernik help <command> is that command's --help", async () => {
+  const a = await cli(["help", "check", "--lang", "en"]);
+  expect(a.code).toBe(0);
+  expect(a.out).toBe((await cli(["check", "--help", "--lang", "en"])).out);
+  expect(a.out).toContain("Options:");
+});
