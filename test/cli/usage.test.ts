@@ -193,6 +193,9 @@ describe("text for people: Polish numbers, dates and plurals; --lang everywhere"
     expect(en.out).toContain("FLAG: 1 PESEL in more than one project");
     expect(en.out).toContain("as of 2025-06-30): 2 projects, 10 participants");
     expect(en.out).toMatch(/\n {2}B1 +\d+ \/ +1,875 /);
+    const j = JSON.parse((await cli(["summarize", "a.csv", "b.csv", "--as-of", "2025-06-30", "--json"])).out);
+    for (const p of j.call.projects) expect(p.allRequiredMet).toBe(p.requiredMet);
+    expect(j.call.projects[0]).toHaveProperty("allRequiredMet", false);
   });
 
   test("plan <workbook> --lang en: the evaluation and its --json in English", async () => {

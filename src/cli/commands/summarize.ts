@@ -167,6 +167,8 @@ export function toJson(r: SummarizeResult, lang: Lang): unknown {
           points: c.points,
         })),
         premiumPoints: p.premiumPoints,
+        // `allRequiredMet` as in `check --json` and `plan --json`; `requiredMet` kept for existing readers.
+        allRequiredMet: p.requiredMet,
         requiredMet: p.requiredMet,
       })),
       totals: call.totals.map((t) => ({
