@@ -312,3 +312,13 @@ test("miernik help <command> is that command's --help", async () => {
   expect(a.out).toBe((await cli(["check", "--help", "--lang", "en"])).out);
   expect(a.out).toContain("Options:");
 });
+
+test("check -o says what it wrote (as summarize -o); with --json stdout is the JSON alone", async () => {
+  put("r.csv", fs.readFileSync(path.join(FIX, "canonical.csv")));
+  const r = await cli(["check", "r.csv", "--as-of", "2025-01-01", "-o", "wynik 1.xlsx"]);
+  expect(r.code).toBe(1);
+  expect(r.out.split("\n").pop()).toBe("Zapisano wynik 1.xlsx");
+  const j = await cli(["check", "r.csv", "--as-of", "2025-01-01", "-o", "wynik 2.xlsx", "--json"]);
+  expect(JSON.parse(j.out).participants).toBe(5);
+  expect(fs.existsSync(path.join(dir, "wynik 2.xlsx"))).toBe(true);
+});

@@ -351,6 +351,9 @@ export const command: CliCommand = {
         ? JSON.stringify(toJson(evaluation, lang, card, read.columns), null, 2)
         : formatTable(evaluation, card, lang),
     );
+    // As summarize -o: the text says what was written (--json keeps stdout to the JSON alone).
+    if (out && !options.json)
+      io.out(lang === "pl" ? `Zapisano ${String(options.output)}` : `Written ${String(options.output)}`);
     return allRequiredMet(evaluation) ? 0 : 1;
   },
 };
