@@ -322,3 +322,16 @@ test("check -o says what it wrote (as summarize -o); with --json stdout is the J
   expect(JSON.parse(j.out).participants).toBe(5);
   expect(fs.existsSync(path.join(dir, "wynik 2.xlsx"))).toBe(true);
 });
+
+test("plan <workbook> refuses the options of writing a plan (--as-of, --force too), not ignoring them", async () => {
+  put(
+    "plan.xlsx",
+    await writeXlsx({ sheets: [buildPlanSheetPlan(card, { values: {} })], names: planNames(card) }),
+  );
+  for (const extra of [["--as-of", "2025-01-01"], ["--force"], ["--register", "r.csv"]]) {
+    const r = await cli(["plan", "plan.xlsx", ...extra]);
+    expect([extra[0], r.code]).toEqual([extra[0], 2]);
+    expect(r.err).toContain("przy ocenie skoroszytu nie podaje się");
+    expect(r.out).toBe("");
+  }
+});

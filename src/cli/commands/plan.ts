@@ -239,10 +239,13 @@ export const command: CliCommand = {
       if (
         options.output !== undefined ||
         options.participants !== undefined ||
-        options.register !== undefined
+        options.register !== undefined ||
+        options["as-of"] !== undefined ||
+        options.force !== undefined
       )
         throw new CliError(
-          "przy ocenie skoroszytu nie podaje się -o, --participants ani --register (plik wejściowy nie jest zmieniany) / -o, --participants and --register are not used when evaluating a workbook (the input is never written)",
+          "przy ocenie skoroszytu nie podaje się -o, --force, --participants, --register ani --as-of (plik wejściowy nie jest zmieniany) / " +
+            "-o, --force, --participants, --register and --as-of are not used when evaluating a workbook (the input is never written)",
         );
       return evaluateWorkbook(positional[0], card, json, io, lang);
     }
