@@ -39,6 +39,10 @@ export function parseArgs(
         out.options[key] = v;
       } else if (flags.has(key) && eq < 0) {
         out.options[key] = true;
+      } else if (flags.has(key)) {
+        throw new CliError(
+          `opcja --${key} nie przyjmuje wartości — napisz samo --${key} / option --${key} takes no value: write --${key} alone`,
+        );
       } else {
         throw new CliError(`nieznana opcja / unknown option ${a}`);
       }

@@ -89,6 +89,14 @@ describe("bad usage: exit 2 with the usage text, nothing written", () => {
     expect(fs.readdirSync(dir)).toEqual(["r.csv"]);
   });
 
+  test("a value for a flag says the flag takes none", async () => {
+    const r = await cli(["layout", "--year", "2023", "--sample=tak"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("opcja --sample nie przyjmuje wartości — napisz samo --sample");
+    expect(r.err).toContain("Użycie / usage");
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
   test("-o without a file names -o (and its long name)", async () => {
     put("r.csv", fs.readFileSync(path.join(FIX, "canonical.csv")));
     const r = await cli(["check", "r.csv", "-o"]);
