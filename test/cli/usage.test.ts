@@ -5,6 +5,7 @@
  * `summarize` never leaving a file out without a word.
  */
 import * as fs from "fs";
+import nodeFs from "fs"; // the module object itself (spied on below)
 import * as os from "os";
 import * as path from "path";
 import { cannotWrite } from "../../src/cli/files";
@@ -342,4 +343,42 @@ test("plan <workbook> refuses the options of writing a plan (--as-of, --force to
     expect(r.err).toContain("przy ocenie skoroszytu nie podaje się");
     expect(r.out).toBe("");
   }
+});
+
+describe("summarize over folders: what is not read is said", () => {
+  test("subfolders and files of other types are named on stderr (a folder is not searched recursively)", async () => {
+    fs.mkdirSync(path.join(dir, "nabór", "2024"), { recursive: true });
+    put("nabór/projekt.csv", csvBytes(participants(5, 1)));
+    put("nabór/2024/stary.csv", csvBytes(participants(5, 2)));
+    put("nabór/notatki.txt", "x");
+    put("nabór/.ukryty", "x");
+    const r = await cli(["summarize", "nabór", "--as-of", "2025-06-30", "--json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).call.projects).toHaveLength(1);
+    expect(r.err).toBe(
+      "UWAGA nabór: pominięto 1 podfolder (2024) i 1 plik innego typu (notatki.txt) — czytane są pliki .xlsx, .xlsm i .csv tego folderu, bez podfolderów",
+    );
+  });
+
+  test("a folder that cannot be listed is among the skipped files; the rest is summarised", async () => {
+    fs.mkdirSync(path.join(dir, "zamknięty"));
+    put("a.csv", csvBytes(participants(5, 1)));
+    const real = nodeFs.readdirSync;
+    const spy = jest.spyOn(nodeFs, "readdirSync").mockImplementation(((p: fs.PathLike, o?: unknown) => {
+      if (String(p).endsWith("zamknięty"))
+        throw Object.assign(new Error("EACCES: permission denied, scandir"), { code: "EACCES" });
+      return (real as (p: fs.PathLike, o?: unknown) => unknown)(p, o);
+    }) as typeof fs.readdirSync);
+    try {
+      const r = await cli(["summarize", "zamknięty", "a.csv", "--as-of", "2025-06-30", "--json"]);
+      expect(r.code).toBe(0);
+      const j = JSON.parse(r.out);
+      expect(j.call.projects.map((p: { file: string }) => p.file)).toEqual(["a.csv"]);
+      expect(j.problems).toEqual([
+        { file: "zamknięty", reason: "nie można odczytać folderu: brak uprawnień" },
+      ]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });

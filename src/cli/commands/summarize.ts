@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Card } from "../../domain/card/types";
 import { DEFAULT_MAX_APPLICATIONS_PER_APPLICANT } from "../../domain/summary/callSummary";
-import { Counted, countOf, formatCount, formatDateIso, Lang } from "../../domain/i18n";
+import { Counted, countOf, formatCount, formatDateIso, Lang, Localized } from "../../domain/i18n";
 import { parseCsvBytes } from "../../workbook/csv";
 import { SheetPlan, WorkbookPlan } from "../../workbook/plan";
 import { buildCallSummaryPlan } from "../../workbook/summary/callSummary";
@@ -57,8 +57,28 @@ export interface DuplicateInput {
  * Files named on the command line; a directory stands for its spreadsheet files (not recursive, sorted).
  * A file given twice (also through a symlink or a hard link) is kept once; the repeats are returned.
  */
-function expandInputs(args: string[], cwd: string): { files: string[]; duplicates: DuplicateInput[] } {
+/** What a folder held besides the files read: named on stderr, as nothing is left out without a word. */
+interface FolderLeftOut {
+  folder: string;
+  /** Subfolders (not read: a folder is not searched recursively). */
+  folders: string[];
+  /** Files of other types (.txt, .pdf, .docx…). */
+  others: string[];
+}
+
+function expandInputs(
+  args: string[],
+  cwd: string,
+): {
+  files: string[];
+  duplicates: DuplicateInput[];
+  leftOut: FolderLeftOut[];
+  /** Folders that could not be listed, with the reason (listed among the skipped files). */
+  unlisted: { folder: string; reason: Localized }[];
+} {
   const out: string[] = [];
+  const leftOut: FolderLeftOut[] = [];
+  const unlisted: { folder: string; reason: Localized }[] = [];
   const seen: { id: FileIdentity; file: string }[] = [];
   const duplicates: DuplicateInput[] = [];
   const push = (f: string): void => {
@@ -80,14 +100,70 @@ function expandInputs(args: string[], cwd: string): { files: string[]; duplicate
       stat = null;
     }
     if (stat && stat.isDirectory()) {
-      const names = fs
-        .readdirSync(full)
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(full, { withFileTypes: true });
+      } catch (e) {
+        const denied = ["EACCES", "EPERM"].includes((e as { code?: string }).code ?? "");
+        unlisted.push({
+          folder: full,
+          reason: denied
+            ? {
+                pl: "nie można odczytać folderu: brak uprawnień",
+                en: "cannot list the folder: permission denied",
+              }
+            : {
+                pl: `nie można odczytać folderu: ${oneLine(e)}`,
+                en: `cannot list the folder: ${oneLine(e)}`,
+              },
+        });
+        continue;
+      }
+      const byName = (x: string, y: string): number => x.localeCompare(y, "pl", { numeric: true });
+      const names = entries
+        .map((d) => d.name)
         .filter((n) => INPUT_EXT.test(n))
-        .sort((x, y) => x.localeCompare(y, "pl", { numeric: true }));
+        .sort(byName);
+      const rest = entries.filter((d) => !INPUT_EXT.test(d.name) && !d.name.startsWith("."));
+      const folders = rest
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort(byName);
+      const others = rest
+        .filter((d) => !d.isDirectory())
+        .map((d) => d.name)
+        .sort(byName);
+      if (folders.length + others.length > 0) leftOut.push({ folder: full, folders, others });
       for (const n of names) push(path.join(full, n));
     } else push(full);
   }
-  return { files: out, duplicates };
+  return { files: out, duplicates, leftOut, unlisted };
+}
+
+const FOLDERS: Counted = {
+  pl: { one: "podfolder", few: "podfoldery", many: "podfolderów" },
+  en: { one: "subfolder", other: "subfolders" },
+};
+const OTHER_FILES: Counted = {
+  pl: { one: "plik innego typu", few: "pliki innego typu", many: "plików innego typu" },
+  en: { one: "file of another type", other: "files of other types" },
+};
+
+/** "2024, 2025" — at most five names, then "…". */
+function someNames(names: string[]): string {
+  return names.length > 5 ? `${names.slice(0, 5).join(", ")}, …` : names.join(", ");
+}
+
+/** The stderr note of what a folder held besides spreadsheets (subfolders are not searched). */
+function leftOutNote(l: FolderLeftOut, display: string, lang: Lang): string {
+  const parts: string[] = [];
+  if (l.folders.length > 0)
+    parts.push(`${countOf(l.folders.length, FOLDERS, lang)} (${someNames(l.folders)})`);
+  if (l.others.length > 0)
+    parts.push(`${countOf(l.others.length, OTHER_FILES, lang)} (${someNames(l.others)})`);
+  return lang === "pl"
+    ? `UWAGA ${display}: pominięto ${parts.join(" i ")} — czytane są pliki .xlsx, .xlsm i .csv tego folderu, bez podfolderów`
+    : `WARNING ${display}: left out ${parts.join(" and ")}; the folder's .xlsx, .xlsm and .csv files are read, not its subfolders`;
 }
 
 /** How a file is named in the summary: its path relative to the working directory. */
@@ -100,7 +176,8 @@ export type { SummarizeResult };
 
 /** Files on disk → `summarizeInputs` (the same reading the task pane does over picked files). */
 export async function summarizeFiles(
-  files: { path: string; name: string }[],
+  /** `error`: a folder that could not be listed — listed among the skipped files with that reason. */
+  files: { path: string; name: string; error?: Localized }[],
   card: Card,
   asOf: number,
   opts: SummarizeOptions = {},
@@ -108,6 +185,7 @@ export async function summarizeFiles(
   const inputs: SummaryInput[] = files.map((f) => ({
     name: f.name,
     read: () => {
+      if (f.error) return Promise.reject(Object.assign(new Error(f.error.en), { reason: f.error }));
       try {
         return Promise.resolve(readRegularFile(f.path, f.name));
       } catch (e) {
@@ -306,7 +384,8 @@ export const command: CliCommand = {
         );
       }
     }
-    const { files, duplicates } = expandInputs(positional, io.cwd);
+    const { files, duplicates, leftOut, unlisted } = expandInputs(positional, io.cwd);
+    for (const l of leftOut) io.err(leftOutNote(l, displayName(l.folder, io.cwd) || ".", lang));
     // Never silently: a file given again is named, with the one it repeats (stderr; --json carries it too).
     for (const d of duplicates) {
       const f = displayName(d.file, io.cwd);
@@ -317,7 +396,7 @@ export const command: CliCommand = {
           : `WARNING ${f}: ${f === same ? "given again" : `the same file as ${same}`}; counted once`,
       );
     }
-    if (files.length === 0)
+    if (files.length === 0 && unlisted.length === 0)
       throw new InputError(
         "w podanych katalogach nie ma plików .xlsx ani .csv / no .xlsx or .csv files in the folders given",
       );
@@ -336,7 +415,10 @@ export const command: CliCommand = {
       throw new CliError("--force działa tylko z -o / --force only goes with -o");
 
     const result = await summarizeFiles(
-      files.map((f) => ({ path: f, name: displayName(f, io.cwd) })),
+      [
+        ...unlisted.map((u) => ({ path: u.folder, name: displayName(u.folder, io.cwd), error: u.reason })),
+        ...files.map((f) => ({ path: f, name: displayName(f, io.cwd) })),
+      ],
       card,
       asOf,
       { applicants, maxApplications },
