@@ -6,6 +6,7 @@ import * as path from "path";
 import { builtinCard, CardError, DEFAULT_CARD_ID, parseCardText } from "../domain/card/load";
 import { Card } from "../domain/card/types";
 import { isoToSerial } from "../domain/dates";
+import { parseDateInput } from "../domain/i18n";
 import { readRegularFile } from "./files";
 import { CliError, InputError } from "./io";
 
@@ -38,11 +39,17 @@ export function loadCard(spec: string | undefined, cwd: string): Card {
   }
 }
 
-/** `--as-of YYYY-MM-DD` as an Excel serial; today when absent. */
+/**
+ * `--as-of YYYY-MM-DD` (or DD.MM.YYYY, as Polish users write dates and the pane accepts them) as an
+ * Excel serial; today when absent.
+ */
 export function parseAsOf(value: string | undefined, now?: Date): number {
   if (value === undefined) return todaySerial(now);
-  const s = isoToSerial(value);
+  const iso = parseDateInput(value);
+  const s = iso === null ? null : isoToSerial(iso);
   if (s === null)
-    throw new CliError(`--as-of: zła data „${value}”, użyj RRRR-MM-DD / bad date, use YYYY-MM-DD`);
+    throw new CliError(
+      `--as-of: zła data „${value}”, użyj RRRR-MM-DD lub DD.MM.RRRR / bad date, use YYYY-MM-DD or DD.MM.YYYY`,
+    );
   return s;
 }

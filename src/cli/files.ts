@@ -10,7 +10,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { InputError } from "./io";
+import { CliError, InputError } from "./io";
 
 /** The largest input file read (bytes on disk). */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
@@ -122,6 +122,19 @@ export const sameFile = (a: FileIdentity, b: FileIdentity): boolean =>
   a.real === b.real || (a.dev === b.dev && a.ino === b.ino);
 
 /**
+ * Every output is an .xlsx workbook: a name ending otherwise (`-o wynik.csv`, `-o raport`) would give a
+ * file Excel opens as garbage or not at all, so it is a usage error (exit 2). Checked after the input and
+ * kind checks, so writing onto an input or a device is reported as such.
+ */
+function requireXlsxName(outArg: string): void {
+  if (!/\.xlsx$/i.test(outArg))
+    throw new CliError(
+      `-o: plik wynikowy to skoroszyt .xlsx — podaj nazwę kończącą się na .xlsx, nie „${outArg}” / ` +
+        `the output is an .xlsx workbook: give a name ending in .xlsx, not "${outArg}"`,
+    );
+}
+
+/**
  * Checks an output path against the overwrite policy and returns its absolute path. `inputs` are every
  * file the command reads (data files, `--card`, `--applicants`).
  */
@@ -164,11 +177,13 @@ export function prepareOutput(
     } catch (e) {
       if (e instanceof InputError) throw e;
     }
+    requireXlsxName(outArg);
     return target;
   }
   const k = kindOf(st);
   if (k)
     throw new InputError(`${outArg}: to ${k.pl}, nie można go zastąpić / ${k.en}; it cannot be replaced`);
+  requireXlsxName(outArg);
   if (!opts.force)
     throw new InputError(
       `plik ${outArg} już istnieje; użyj --force, aby go zastąpić / ${outArg} exists; use --force to replace it`,
@@ -176,7 +191,36 @@ export function prepareOutput(
   return target;
 }
 
-/** Writes bytes to a temporary file in the target's folder, then renames it over the target. */
+/**
+ * The one-line message for an output that could not be written: what went wrong and what to do, naming
+ * the output as typed and its folder — never the temporary file's name, which the user never chose.
+ */
+export function cannotWrite(outArg: string, target: string, e: unknown): InputError {
+  const code = errCode(e);
+  const dir = path.dirname(target);
+  const [pl, en] =
+    code === "EACCES" || code === "EPERM"
+      ? [
+          `brak uprawnień do zapisu w folderze ${dir} — wybierz inny folder (-o)`,
+          `no permission to write in the folder ${dir}; choose another folder (-o)`,
+        ]
+      : code === "EROFS"
+        ? [
+            `folder ${dir} jest tylko do odczytu — wybierz inny folder (-o)`,
+            `the folder ${dir} is read-only; choose another folder (-o)`,
+          ]
+        : code === "ENOSPC" || code === "EDQUOT"
+          ? ["brak miejsca na dysku — zwolnij miejsce lub wybierz inny dysk", "no space left on the disk"]
+          : code === "ENOENT"
+            ? [`folder ${dir} zniknął w trakcie zapisu`, `the folder ${dir} disappeared while writing`]
+            : [oneLineOf(e), oneLineOf(e)];
+  return new InputError(`${outArg}: nie można zapisać: ${pl} / cannot write: ${en}`);
+}
+
+function oneLineOf(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split("\n")[0];
+}
+
 /** A temporary file beside `target` (the same folder, so the final rename replaces it in one step). */
 function tempPathFor(target: string): string {
   return path.join(

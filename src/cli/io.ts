@@ -5,10 +5,19 @@ export interface CliIO {
   cwd: string;
 }
 
+/** One line of a command's `--help`: the option as typed and what it does, in both languages. */
+export interface CliOption {
+  name: string;
+  pl: string;
+  en: string;
+}
+
 export interface CliCommand {
   name: string;
   summary: string;
   usage: string;
+  /** Every option the command accepts, explained (`miernik <command> --help`, `--lang en` for English). */
+  options?: CliOption[];
   run(args: string[], io: CliIO): Promise<number>;
 }
 

@@ -30,6 +30,24 @@ export function terminalSafe(text: string): string {
   /* eslint-enable no-control-regex */
 }
 
+/** The language of `--help`: English when `--lang en` (or `--lang=en`) is among the arguments. */
+function helpLang(args: string[]): "pl" | "en" {
+  const i = args.indexOf("--lang");
+  return args.includes("--lang=en") || (i >= 0 && args[i + 1] === "en") ? "en" : "pl";
+}
+
+/** `miernik <command> --help`: the usage line, what the command does and every option explained. */
+export function commandHelp(cmd: CliCommand, lang: "pl" | "en"): string {
+  const lines = [`${lang === "pl" ? "Użycie" : "Usage"}: ${cmd.usage}`, `  ${cmd.summary}`];
+  const opts = cmd.options ?? [];
+  if (opts.length > 0) {
+    lines.push("", lang === "pl" ? "Opcje:" : "Options:");
+    const width = Math.max(...opts.map((o) => o.name.length));
+    for (const o of opts) lines.push(`  ${o.name.padEnd(width)}  ${o[lang]}`);
+  }
+  return lines.join("\n");
+}
+
 const line = (t: string): string => {
   const s = terminalSafe(t);
   return s.endsWith("\n") ? s : s + "\n";
@@ -44,6 +62,12 @@ const defaultIO: CliIO = {
 export async function run(argv: string[], io: CliIO = defaultIO): Promise<number> {
   loadCommands();
   const [name, ...rest] = argv;
+  // `miernik help check` is `miernik check --help`.
+  const asked = name === "help" && rest.length > 0 ? commands.find((c) => c.name === rest[0]) : undefined;
+  if (asked) {
+    io.out(commandHelp(asked, helpLang(rest)));
+    return 0;
+  }
   if (!name || name === "--help" || name === "-h" || name === "help") {
     (name ? io.out : io.err)(usage());
     return name ? 0 : 2;
@@ -54,7 +78,7 @@ export async function run(argv: string[], io: CliIO = defaultIO): Promise<number
     return 2;
   }
   if (rest.includes("--help") || rest.includes("-h")) {
-    io.out(`${cmd.usage}\n  ${cmd.summary}`);
+    io.out(commandHelp(cmd, helpLang(rest)));
     return 0;
   }
   try {

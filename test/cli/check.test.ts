@@ -83,13 +83,22 @@ describe("miernik check", () => {
       "asOf",
       "participants",
       "pending",
+      "allRequiredMet",
+      "premiumPoints",
       "parameters",
       "pendingByGroup",
       "criteria",
       "rowIssues",
       "columnMapping",
     ]);
-    expect(j).toMatchObject({ card: "rpo-wl-9.1-2016", asOf: "2025-01-01", participants: 5, pending: 0 });
+    expect(j).toMatchObject({
+      card: "rpo-wl-9.1-2016",
+      asOf: "2025-01-01",
+      participants: 5,
+      pending: 0,
+      allRequiredMet: false,
+      premiumPoints: 10,
+    });
     const min = j.criteria.find((c: { id: string }) => c.id === "formal.minParticipants");
     expect(min).toEqual({
       id: "formal.minParticipants",
@@ -138,7 +147,7 @@ describe("miernik check", () => {
     const o = io(dir);
     expect(await run(["check", "ok.csv", "--as-of", "2024-12-31"], o)).toBe(0);
     const out = o.outText.join("\n");
-    expect(out).toContain("Stan na 2024-12-31 · uczestników: 50");
+    expect(out).toContain("Stan na 31.12.2024 · uczestników: 50");
     expect(out).toMatch(/formal\.leavingAgriculture\s+10\s+50\s+20,0%\s+15,0%\s+TAK/);
     expect(out).toMatch(/effectiveness\.women\s+0\s+0\s+—\s+39,0%\s+nie dotyczy/);
   });

@@ -34,7 +34,7 @@ describe("miernik check --verbose / --json columnMapping", () => {
     expect(out).toContain("Kolumny pliku (arkusz „Uczestnicy”, wiersz nagłówków 1):");
     expect(out).toMatch(/ AC {2}„Pesel” → PESEL\n/);
     expect(out).toMatch(/ A {2}„Kraj” pominięta\n/);
-    expect(out).toContain("Stan na 2025-01-01 · uczestników: 5");
+    expect(out).toContain("Stan na 01.01.2025 · uczestników: 5");
   });
 
   test("--json carries columnMapping", async () => {

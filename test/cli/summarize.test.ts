@@ -181,7 +181,7 @@ describe("miernik summarize: participant files", () => {
     expect(err).not.toMatch(/\bat .*\.ts:\d+/);
     for (const bad of [
       [],
-      ["x.csv", "--as-of", "30.06.2025"],
+      ["x.csv", "--as-of", "31.06.2025"], // DD.MM.RRRR is accepted; 31 June is not a date
       ["x.csv", "--bogus"],
       ["x.csv", "--card", "nope"],
     ]) {

@@ -1,7 +1,7 @@
 import * as path from "path";
 import { Card, Evaluation } from "../../domain/card/types";
 import { allRequiredMet } from "../../domain/card/evaluate";
-import { Lang } from "../../domain/i18n";
+import { Counted, countOf, formatCount, formatDateIso, Lang } from "../../domain/i18n";
 import { checkAndEvaluate } from "../../domain/register/engine";
 import { SheetCells } from "../../workbook/cells";
 import { emptyReport, reportMessages, sanitizeSheetCells } from "../../workbook/sanitize";
@@ -14,10 +14,19 @@ import {
   RegisterRows,
 } from "../../workbook/register/reader";
 import { parseArgs } from "../args";
-import { loadCard, oneLine, parseAsOf } from "../cardOptions";
-import { prepareOutput, readRegularFile } from "../files";
+import { loadCard, parseAsOf } from "../cardOptions";
+import { cannotWrite, prepareOutput, readRegularFile } from "../files";
 import { ignoredWarning, readWorkbookFile } from "../inputFiles";
 import { CliCommand, CliError, InputError } from "../io";
+import {
+  AS_OF_OPTION,
+  CARD_OPTION,
+  forceOption,
+  HELP_OPTION,
+  JSON_OPTION,
+  LANG_OPTION,
+  outputOption,
+} from "../options";
 
 const USAGE =
   "miernik check <plik.xlsx|plik.csv> [--card rpo-wl-9.1-2016|karta.json] [--as-of RRRR-MM-DD] [--json] [--verbose] [--lang pl|en] [-o wynik.xlsx] [--force]";
@@ -45,7 +54,17 @@ export async function readRegisterFile(
   display: string = file,
   lang: Lang = "pl",
 ): Promise<SheetCells> {
-  if (file.toLowerCase().endsWith(".csv")) return csvSheetFromBytes(readRegularFile(file, display));
+  if (file.toLowerCase().endsWith(".csv")) {
+    const bytes = readRegularFile(file, display);
+    // Said as for an empty .xlsx, not as a missing header row of a sheet the CSV does not have.
+    if (bytes.length === 0)
+      throw new InputError(
+        lang === "pl"
+          ? `${display}: pusty plik (0 bajtów) — zapisz rejestr uczestników jako .csv lub .xlsx`
+          : `${display}: empty file (0 bytes) — save the participant register as .csv or .xlsx`,
+      );
+    return csvSheetFromBytes(bytes);
+  }
   const wb = await readWorkbookFile(file, display, lang);
   const picked = readRegisterWorkbook(wb);
   const sheet = wb.sheets.find((s) => s.name === picked.sheet);
@@ -100,9 +119,15 @@ export function pendingByGroup(e: Evaluation, card: Card): Record<string, number
   return out;
 }
 
+/** Points of the premium criteria met (the table's "Punkty za kryteria premiujące"). */
+function premiumPoints(e: Evaluation): number {
+  return e.criteria.reduce((s, c) => s + (c.kind === "premium" && c.points ? c.points : 0), 0);
+}
+
 /**
  * The --json shape of the issue; `card` (when given) adds the parameters used and pending per group,
- * `columns` which file column fed each register column.
+ * `columns` which file column fed each register column. `allRequiredMet` (the exit code's verdict) and
+ * `premiumPoints` are named as in `miernik plan --json`.
  */
 export function toJson(e: Evaluation, lang: Lang, card?: Card, columns?: readonly ColumnMapping[]): unknown {
   return {
@@ -110,6 +135,8 @@ export function toJson(e: Evaluation, lang: Lang, card?: Card, columns?: readonl
     asOf: e.asOf,
     participants: e.participants,
     pending: e.pending,
+    allRequiredMet: allRequiredMet(e),
+    premiumPoints: premiumPoints(e),
     ...(card ? { parameters: { ...card.parameters }, pendingByGroup: pendingByGroup(e, card) } : {}),
     criteria: e.criteria.map((c) => ({
       id: c.id,
@@ -141,15 +168,28 @@ const pct = (v: number | null, lang: Lang = "pl"): string => {
   return `${lang === "pl" ? t.replace(".", ",") : t}%`;
 };
 
-/** A readable table: one line per criterion, then the row issues. */
+const ERRORS: Counted = {
+  pl: { one: "błąd", few: "błędy", many: "błędów" },
+  en: { one: "error", other: "errors" },
+};
+const WARNINGS: Counted = {
+  pl: { one: "ostrzeżenie", few: "ostrzeżenia", many: "ostrzeżeń" },
+  en: { one: "warning", other: "warnings" },
+};
+
+/**
+ * A readable table: one line per criterion, then the row issues. Counts as people read them (1 875 in
+ * Polish, 1,875 in English), the date dd.mm.rrrr in Polish and ISO in English (as the pane shows them).
+ */
 export function formatTable(e: Evaluation, card: Card, lang: Lang): string {
   const pl = lang === "pl";
+  const n = (v: number): string => formatCount(v, lang);
   const lines: string[] = [];
   lines.push(`${card.title[lang]}`);
   lines.push(
     pl
-      ? `Stan na ${e.asOf} · uczestników: ${e.participants} · oczekujących na wynik: ${e.pending}`
-      : `As of ${e.asOf} · participants: ${e.participants} · pending: ${e.pending}`,
+      ? `Stan na ${formatDateIso(e.asOf, lang)} · uczestników: ${n(e.participants)} · oczekujących na wynik: ${n(e.pending)}`
+      : `As of ${formatDateIso(e.asOf, lang)} · participants: ${n(e.participants)} · pending: ${n(e.pending)}`,
   );
   lines.push("");
   const metText = (m: boolean | null): string =>
@@ -169,36 +209,44 @@ export function formatTable(e: Evaluation, card: Card, lang: Lang): string {
       ];
   const rows = e.criteria.map((c) => [
     c.id,
-    String(c.numerator),
-    c.denominator === null ? "—" : String(c.denominator),
+    n(c.numerator),
+    c.denominator === null ? "—" : n(c.denominator),
     c.denominator === null ? "—" : pct(c.share, lang),
     c.kind === "product"
-      ? String(c.target ?? "—")
+      ? c.target === undefined || c.target === null
+        ? "—"
+        : n(c.target)
       : c.threshold === null
         ? "—"
         : c.denominator === null
-          ? String(c.threshold)
+          ? n(c.threshold)
           : pct(c.threshold, lang),
     c.kind === "product" ? "—" : metText(c.met),
     c.kind === "premium" ? (c.points === null ? "—" : String(c.points)) : "",
-    c.shortfall === null ? "—" : String(c.shortfall),
-    c.pending === undefined ? "" : String(c.pending),
+    c.shortfall === null ? "—" : n(c.shortfall),
+    c.pending === undefined ? "" : n(c.pending),
   ]);
   const widths = head.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
   const fmt = (r: string[]): string =>
     r.map((v, j) => (j === 0 ? v.padEnd(widths[j]) : v.padStart(widths[j]))).join("  ");
   lines.push(fmt(head));
   for (const r of rows) lines.push(fmt(r));
-  const points = e.criteria.reduce((s, c) => s + (c.kind === "premium" && c.points ? c.points : 0), 0);
+  const points = premiumPoints(e);
   lines.push("", pl ? `Punkty za kryteria premiujące: ${points}` : `Premium points: ${points}`);
   if (e.rowIssues.length > 0) {
+    const errors = e.rowIssues.filter((i) => i.severity === "error").length;
+    const counts = `${countOf(errors, ERRORS, lang)}, ${countOf(e.rowIssues.length - errors, WARNINGS, lang)}`;
     lines.push(
       "",
-      pl ? `Problemy w wierszach (${e.rowIssues.length}):` : `Row problems (${e.rowIssues.length}):`,
+      pl
+        ? `Problemy w wierszach (${n(e.rowIssues.length)}: ${counts}):`
+        : `Row problems (${n(e.rowIssues.length)}: ${counts}):`,
     );
+    const severity = (s: string): string =>
+      s === "error" ? (pl ? "BŁĄD" : "ERROR") : pl ? "UWAGA" : "WARNING";
     for (const i of e.rowIssues)
       lines.push(
-        `  ${pl ? "wiersz" : "row"} ${i.row}${i.column ? ` · ${i.column}` : ""} · ${i.severity} · ${i.rule}: ${i.message[lang]}`,
+        `  ${pl ? "wiersz" : "row"} ${i.row}${i.column ? ` · ${i.column}` : ""} · ${severity(i.severity)} · ${i.rule}: ${i.message[lang]}`,
       );
   }
   lines.push(
@@ -220,6 +268,24 @@ export const command: CliCommand = {
     "Sprawdza rejestr uczestników i kryteria karty naboru (kod 0: spełnione, 1: niespełnione, 2: nieczytelne dane lub karta) / " +
     "checks the participant register against a call's criteria card (exit 0 met, 1 not met, 2 unreadable input or bad card)",
   usage: USAGE,
+  options: [
+    CARD_OPTION,
+    AS_OF_OPTION,
+    JSON_OPTION,
+    {
+      name: "--verbose",
+      pl: "najpierw: jak odczytano plik (kodowanie i separator CSV) i która kolumna pliku trafiła do której kolumny rejestru",
+      en: "first: how the file was read (CSV encoding, separator) and which file column fed which register column",
+    },
+    LANG_OPTION,
+    outputOption(
+      "wynik.xlsx",
+      "zapisz skoroszyt z rejestrem (Uczestnicy), słownikami i arkuszem kryteriów z formułami",
+      "write the workbook with the register (Uczestnicy), the lists and the criteria sheet with formulas",
+    ),
+    forceOption(true),
+    HELP_OPTION,
+  ],
   async run(args, io) {
     const { positional, options } = parseArgs(args, {
       values: ["card", "as-of", "lang", "output"],
@@ -275,7 +341,8 @@ export const command: CliCommand = {
       try {
         await writer(out, clean, card, asOf, lang);
       } catch (e) {
-        throw new InputError(`${options.output}: nie można zapisać / cannot write: ${oneLine(e)}`);
+        if (e instanceof InputError) throw e;
+        throw cannotWrite(options.output as string, out, e);
       }
     }
     if (options.verbose && !options.json) io.out(formatMapping(read, lang) + "\n");
@@ -284,6 +351,9 @@ export const command: CliCommand = {
         ? JSON.stringify(toJson(evaluation, lang, card, read.columns), null, 2)
         : formatTable(evaluation, card, lang),
     );
+    // As summarize -o: the text says what was written (--json keeps stdout to the JSON alone).
+    if (out && !options.json)
+      io.out(lang === "pl" ? `Zapisano ${String(options.output)}` : `Written ${String(options.output)}`);
     return allRequiredMet(evaluation) ? 0 : 1;
   },
 };

@@ -2,8 +2,9 @@ import { PROGRAMME } from "../../domain/programme/programme";
 import { buildMonitoringSheetPlan } from "../../workbook/monitoring/layout";
 import { CellValue, WorkbookPlan } from "../../workbook/plan";
 import { parseArgs } from "../args";
-import { prepareOutput, writeFileAtomic } from "../files";
-import { CliCommand, CliError, InputError } from "../io";
+import { cannotWrite, prepareOutput, writeFileAtomic } from "../files";
+import { CliCommand, CliError } from "../io";
+import { forceOption, HELP_OPTION, LANG_OPTION, outputOption } from "../options";
 
 const USAGE = "miernik layout --year <2021–2027> [--sample] [-o plik.xlsx] [--force] [--lang pl|en]";
 
@@ -44,6 +45,30 @@ export const command: CliCommand = {
     "Tabela monitoringu programu na wybrany rok do pliku .xlsx (--sample: wartości za 2023 z raportu) / " +
     "the programme's monitoring table for a year as .xlsx (--sample: the report's 2023 values)",
   usage: USAGE,
+  options: [
+    {
+      name: "--year <2021–2027>",
+      pl: "rok tabeli monitoringu (wymagany)",
+      en: "the year of the monitoring table (required)",
+    },
+    {
+      name: "--sample",
+      pl: `wpisz wartości z raportu za ${SAMPLE_YEAR} (tylko z --year ${SAMPLE_YEAR})`,
+      en: `fill in the report's ${SAMPLE_YEAR} values (only with --year ${SAMPLE_YEAR})`,
+    },
+    outputOption(
+      "plik.xlsx",
+      "plik wynikowy .xlsx; domyślnie monitoring-RRRR.xlsx w bieżącym folderze",
+      "the output .xlsx file; monitoring-YYYY.xlsx in the current folder by default",
+    ),
+    forceOption(false),
+    {
+      ...LANG_OPTION,
+      pl: "język arkusza (tytuł, uwaga, nagłówki, podpowiedzi, stopka) i komunikatu: pl (domyślnie) albo en; brzmienie programu (nazwy mierników) zostaje polskie",
+      en: "the language of the sheet (title, note, headers, input prompts, footer) and of the message: pl (the default) or en; the programme's own wording (the indicators' names) stays Polish",
+    },
+    HELP_OPTION,
+  ],
   async run(args, io) {
     const { positional, options } = parseArgs(args, {
       values: ["year", "output", "lang"],
@@ -77,13 +102,15 @@ export const command: CliCommand = {
     try {
       writeFileAtomic(target, bytes);
     } catch (e) {
-      const reason = e instanceof Error ? e.message.split("\n")[0] : String(e);
-      throw new InputError(`${out}: nie można zapisać / cannot write: ${reason}`);
+      throw cannotWrite(out, target, e);
     }
     const sheetNames = plan.sheets.map((s) => `„${s.name}”`).join(", ");
     io.out(
-      `Zapisano / written ${out}: ${sheetNames}, ${indicatorCount()} mierników / indicators` +
-        (sample ? `, wartości przykładowe ${SAMPLE_YEAR} / sample values` : ""),
+      lang === "pl"
+        ? `Zapisano ${out}: ${sheetNames}, ${indicatorCount()} mierników` +
+            (sample ? `, wartości przykładowe z ${SAMPLE_YEAR}` : "")
+        : `Written ${out}: ${sheetNames}, ${indicatorCount()} indicators` +
+            (sample ? `, the ${SAMPLE_YEAR} sample values` : ""),
     );
     return 0;
   },

@@ -11,11 +11,11 @@
  */
 import * as path from "path";
 import type { Card } from "../../domain/card/types";
-import { Counted, countOf, formatCount } from "../../domain/i18n";
+import { Counted, countOf, formatCount, Lang } from "../../domain/i18n";
 import { formatPercent } from "../../domain/numbers";
 import { evaluatePlan, minimumPlan, PlanEvaluation, PlanInput } from "../../domain/plan/evaluate";
 import { writeXlsx } from "../../hosts/xlsx/render";
-import { MET } from "../../workbook/criteria/plan";
+import { metWords } from "../../workbook/criteria/plan";
 import { buildCheckWorkbookPlan } from "../../workbook/criteria/workbook";
 import { criteriaSheetName } from "../../workbook/criteria/plan";
 import { REGISTER_SHEET } from "../../workbook/register/layout";
@@ -25,11 +25,20 @@ import { registerTableRows } from "../../workbook/register/rows";
 import { locateFindings, LocatedPlanFinding, readPlanSheet } from "../../workbook/projectPlan/reader";
 import { buildPlanSheetPlan, PLAN_SHEET, planNames } from "../../workbook/projectPlan/sheet";
 import { parseArgs } from "../args";
-import { loadCard, oneLine, parseAsOf } from "../cardOptions";
+import { loadCard, parseAsOf } from "../cardOptions";
 import { readRegisterFile } from "./check";
-import { prepareOutput, writeFileAtomic } from "../files";
+import { cannotWrite, prepareOutput, writeFileAtomic } from "../files";
 import { readWorkbookFile } from "../inputFiles";
 import { CliCommand, CliError, CliIO, InputError } from "../io";
+import {
+  AS_OF_OPTION,
+  CARD_OPTION,
+  forceOption,
+  HELP_OPTION,
+  JSON_OPTION,
+  LANG_OPTION,
+  outputOption,
+} from "../options";
 
 /** Counted nouns of the command's summary line. */
 const PARTICIPANT: Counted = {
@@ -55,7 +64,14 @@ function parseParticipants(raw: string | true | undefined): number | null {
   return n;
 }
 
-function planJson(card: Card, e: PlanEvaluation, findings: LocatedPlanFinding[], file?: string): unknown {
+/** The --json shape; labels, minimums and findings in the --lang language (as every command's --json). */
+function planJson(
+  card: Card,
+  e: PlanEvaluation,
+  findings: LocatedPlanFinding[],
+  lang: Lang,
+  file?: string,
+): unknown {
   return {
     card: card.id,
     ...(file ? { file } : {}),
@@ -68,7 +84,7 @@ function planJson(card: Card, e: PlanEvaluation, findings: LocatedPlanFinding[],
     criteria: e.criteria.map((c) => ({
       id: c.id,
       kind: c.kind,
-      label: c.label.pl,
+      label: c.label[lang],
       numerator: c.numerator,
       denominator: c.denominator,
       share: c.share,
@@ -79,51 +95,71 @@ function planJson(card: Card, e: PlanEvaluation, findings: LocatedPlanFinding[],
       minimum: c.minimum,
       ...(c.target !== undefined ? { target: c.target, reached: c.reached ?? null } : {}),
     })),
-    minimums: e.minimums.map((m) => m.pl),
+    minimums: e.minimums.map((m) => m[lang]),
     findings: findings.map((f) => ({
       cell: f.cell,
       field: f.key,
       rule: f.rule,
-      message: f.message.pl,
-      fix: f.fix.pl,
+      message: f.message[lang],
+      fix: f.fix[lang],
     })),
   };
 }
 
-function report(io: CliIO, e: PlanEvaluation, findings: LocatedPlanFinding[]): void {
-  const pct = (v: number | null) => (v === null ? "—" : formatPercent(Math.round(v * 1000) / 1000));
+/** The evaluation of a plan for people, in the --lang language (numbers 1 875 / 1,875, 80% / 80,4%). */
+function report(io: CliIO, e: PlanEvaluation, findings: LocatedPlanFinding[], lang: Lang): void {
+  const pl = lang === "pl";
+  const n = (v: number): string => formatCount(v, lang);
+  const pct = (v: number | null) => (v === null ? "—" : formatPercent(Math.round(v * 1000) / 1000, lang));
+  const MET = metWords(lang);
   const lines: string[] = [];
   for (const c of e.criteria) {
     if (c.kind === "product") {
-      lines.push(
-        `  ${c.label.pl}: ${c.numerator}${c.target !== undefined ? ` (cel naboru ${c.target}, ${pct(c.reached ?? null)})` : ""}`,
-      );
+      const target =
+        c.target !== undefined
+          ? ` (${pl ? "cel naboru" : "call target"} ${n(c.target)}, ${pct(c.reached ?? null)})`
+          : "";
+      lines.push(`  ${c.label[lang]}: ${n(c.numerator)}${target}`);
       continue;
     }
     const verdict = c.met === null ? MET.na : c.met ? MET.yes : MET.no;
     const value =
-      c.denominator === null ? `${c.numerator}` : `${c.numerator}/${c.denominator} = ${pct(c.share)}`;
-    const short = c.shortfall ? `, brakuje ${c.shortfall}` : "";
-    lines.push(`  [${verdict}] ${c.label.pl}: ${value}${short}`);
+      c.denominator === null ? n(c.numerator) : `${n(c.numerator)}/${n(c.denominator)} = ${pct(c.share)}`;
+    const short = c.shortfall ? `, ${pl ? "brakuje" : "short by"} ${n(c.shortfall)}` : "";
+    lines.push(`  [${verdict}] ${c.label[lang]}: ${value}${short}`);
   }
   io.out(lines.join("\n"));
-  io.out(`Punkty premiujące / premium points: ${e.premiumPoints} z ${e.premiumPossible}`);
-  io.out(`Minima:\n${e.minimums.map((m) => `  ${m.pl}`).join("\n")}`);
+  io.out(
+    pl
+      ? `Punkty premiujące: ${e.premiumPoints} z ${e.premiumPossible}`
+      : `Premium points: ${e.premiumPoints} of ${e.premiumPossible}`,
+  );
+  io.out(`${pl ? "Minima" : "Minimums"}:\n${e.minimums.map((m) => `  ${m[lang]}`).join("\n")}`);
   if (findings.length > 0)
     io.out(
-      `Uwagi do planu / plan problems (${findings.length}):\n` +
-        findings.map((f) => `  ${f.cell}: ${f.message.pl} — ${f.fix.pl}`).join("\n"),
+      `${pl ? "Uwagi do planu" : "Plan problems"} (${n(findings.length)}):\n` +
+        findings.map((f) => `  ${f.cell}: ${f.message[lang]} — ${f.fix[lang]}`).join("\n"),
     );
   io.out(
     e.allRequiredMet
-      ? "Plan spójny i spełnia kryteria formalne oraz efektywności / the plan is consistent and meets the criteria"
-      : "Plan NIE spełnia wszystkich wymagań / the plan does NOT meet every requirement",
+      ? pl
+        ? "Plan spójny i spełnia kryteria formalne oraz efektywności"
+        : "The plan is consistent and meets the formal and effectiveness criteria"
+      : pl
+        ? "Plan NIE spełnia wszystkich wymagań"
+        : "The plan does NOT meet every requirement",
   );
 }
 
-async function evaluateWorkbook(file: string, card: Card, json: boolean, io: CliIO): Promise<number> {
+async function evaluateWorkbook(
+  file: string,
+  card: Card,
+  json: boolean,
+  io: CliIO,
+  lang: Lang,
+): Promise<number> {
   // The bounded reader every command uses: regular files only, .ods/.xls named, size and zip limits.
-  const { sheets } = await readWorkbookFile(path.resolve(io.cwd, file), file, "pl");
+  const { sheets } = await readWorkbookFile(path.resolve(io.cwd, file), file, lang);
   const sheet = sheets.find((s) => s.name === PLAN_SHEET);
   if (!sheet)
     throw new InputError(
@@ -136,13 +172,15 @@ async function evaluateWorkbook(file: string, card: Card, json: boolean, io: Cli
     );
   const e = evaluatePlan(card, read.values as PlanInput);
   const findings = locateFindings(e.findings, read, PLAN_SHEET);
-  if (json) io.out(JSON.stringify(planJson(card, e, findings, file), null, 2));
+  if (json) io.out(JSON.stringify(planJson(card, e, findings, lang, file), null, 2));
   else {
     if (read.missing.length > 0)
       io.out(
-        `Uwaga: brak pozycji ${read.missing.join(", ")} w arkuszu (liczone jako 0) / missing plan items count as 0`,
+        lang === "pl"
+          ? `Uwaga: brak pozycji ${read.missing.join(", ")} w arkuszu (liczone jako 0)`
+          : `Note: plan items ${read.missing.join(", ")} missing from the sheet (counted as 0)`,
       );
-    report(io, e, findings);
+    report(io, e, findings, lang);
   }
   return e.allRequiredMet ? 0 : 1;
 }
@@ -153,6 +191,38 @@ export const command: CliCommand = {
     "Plan projektu na etapie wniosku: arkusz „Plan projektu” do pliku .xlsx (--participants N: minima karty) albo ocena wypełnionego planu / " +
     "the application-stage plan: write the plan sheet (--participants N: the card's minimums) or evaluate a filled one",
   usage: USAGE,
+  options: [
+    {
+      name: "<skoroszyt.xlsx>",
+      pl: "oceń wypełniony arkusz „Plan projektu” tego skoroszytu (plik nie jest zmieniany; bez -o, --participants, --register)",
+      en: "evaluate the filled “Plan projektu” sheet of this workbook (never written; no -o, --participants, --register)",
+    },
+    CARD_OPTION,
+    {
+      name: "--participants <N>",
+      pl: "wpisz do planu minima karty dla N uczestników (liczba całkowita ≥ 0); bez niej arkusz jest pusty",
+      en: "pre-fill the card's minimums for N participants (a whole number ≥ 0); the sheet is empty without it",
+    },
+    {
+      name: "--register <rejestr.xlsx|.csv>",
+      pl: "dołącz rejestr uczestników (jak miernik check -o): plan obok wykonania",
+      en: "add the participant register (as miernik check -o does): the plan beside the actual figures",
+    },
+    {
+      ...AS_OF_OPTION,
+      pl: `${AS_OF_OPTION.pl}; tylko z --register`,
+      en: `${AS_OF_OPTION.en}; only with --register`,
+    },
+    outputOption(
+      "plan.xlsx",
+      `plik wynikowy .xlsx; domyślnie ${DEFAULT_OUT}`,
+      `the output .xlsx file; ${DEFAULT_OUT} by default`,
+    ),
+    JSON_OPTION,
+    LANG_OPTION,
+    forceOption(false),
+    HELP_OPTION,
+  ],
   async run(args, io) {
     const { positional, options } = parseArgs(args, {
       values: ["card", "participants", "output", "lang", "register", "as-of"],
@@ -169,12 +239,15 @@ export const command: CliCommand = {
       if (
         options.output !== undefined ||
         options.participants !== undefined ||
-        options.register !== undefined
+        options.register !== undefined ||
+        options["as-of"] !== undefined ||
+        options.force !== undefined
       )
         throw new CliError(
-          "przy ocenie skoroszytu nie podaje się -o ani --participants (plik wejściowy nie jest zmieniany) / -o and --participants are not used when evaluating a workbook (the input is never written)",
+          "przy ocenie skoroszytu nie podaje się -o, --force, --participants, --register ani --as-of (plik wejściowy nie jest zmieniany) / " +
+            "-o, --force, --participants, --register and --as-of are not used when evaluating a workbook (the input is never written)",
         );
-      return evaluateWorkbook(positional[0], card, json, io);
+      return evaluateWorkbook(positional[0], card, json, io, lang);
     }
     const N = parseParticipants(options.participants);
     const out = typeof options.output === "string" ? options.output : DEFAULT_OUT;
@@ -204,10 +277,14 @@ export const command: CliCommand = {
       const asOf = parseAsOf(typeof options["as-of"] === "string" ? options["as-of"] : undefined);
       let rows;
       try {
-        rows = registerTableRows(readRegisterSheet(await readRegisterFile(registerPath)).rows);
+        rows = registerTableRows(
+          readRegisterSheet(await readRegisterFile(registerPath, options.register, lang)).rows,
+        );
         registerRowCount = rows.length;
       } catch (e) {
-        if (e instanceof RegisterReadError) throw new CliError(`${options.register}: ${e.pl} / ${e.en}`);
+        // An unreadable register is not a bad command line: one line naming the file, no usage text.
+        if (e instanceof RegisterReadError)
+          throw new InputError(`${options.register}: ${lang === "pl" ? e.pl : e.en}`);
         throw e;
       }
       const check = buildCheckWorkbookPlan(card, { rows, asOf, lang });
@@ -221,22 +298,32 @@ export const command: CliCommand = {
     try {
       writeFileAtomic(target, bytes);
     } catch (e) {
-      throw new InputError(`${out}: nie można zapisać / cannot write: ${oneLine(e)}`);
+      throw cannotWrite(out, target, e);
     }
     const registerCount = workbook.sheets.length > 1 ? registerRowCount : null;
     const e = evaluatePlan(card, values);
-    if (json) io.out(JSON.stringify(planJson(card, e, [], out), null, 2));
+    if (json) io.out(JSON.stringify(planJson(card, e, [], lang, out), null, 2));
     else
       io.out(
-        `Zapisano / written ${out}: arkusz „${PLAN_SHEET}” (karta ${card.id})` +
-          (N === null
-            ? registerCount === null
-              ? ", pusty / empty"
-              : ""
-            : `, minima dla ${N === 1 ? "1 uczestnika" : `${formatCount(N, "pl")} uczestników`} / the minimums for ${countOf(N, PARTICIPANT, "en")}`) +
-          (registerCount === null
-            ? ""
-            : `, z rejestrem (${countOf(registerCount, PERSON, "pl")}): arkusze „${REGISTER_SHEET}”, „${criteriaSheetName(card)}” / with the register (${countOf(registerCount, PERSON, "en")}): sheets “${REGISTER_SHEET}”, “${criteriaSheetName(card)}”`),
+        lang === "pl"
+          ? `Zapisano ${out}: arkusz „${PLAN_SHEET}” (karta ${card.id})` +
+              (N === null
+                ? registerCount === null
+                  ? ", pusty"
+                  : ""
+                : `, minima dla ${N === 1 ? "1 uczestnika" : `${formatCount(N, "pl")} uczestników`}`) +
+              (registerCount === null
+                ? ""
+                : `, z rejestrem (${countOf(registerCount, PERSON, "pl")}): arkusze „${REGISTER_SHEET}”, „${criteriaSheetName(card)}”`)
+          : `Written ${out}: sheet “${PLAN_SHEET}” (card ${card.id})` +
+              (N === null
+                ? registerCount === null
+                  ? ", empty"
+                  : ""
+                : `, the minimums for ${countOf(N, PARTICIPANT, "en")}`) +
+              (registerCount === null
+                ? ""
+                : `, with the register (${countOf(registerCount, PERSON, "en")}): sheets “${REGISTER_SHEET}”, “${criteriaSheetName(card)}”`),
       );
     return 0;
   },

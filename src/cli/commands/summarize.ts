@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Card } from "../../domain/card/types";
-import { Lang } from "../../domain/i18n";
+import { DEFAULT_MAX_APPLICATIONS_PER_APPLICANT } from "../../domain/summary/callSummary";
+import { Counted, countOf, formatCount, formatDateIso, Lang, Localized } from "../../domain/i18n";
 import { parseCsvBytes } from "../../workbook/csv";
 import { SheetPlan, WorkbookPlan } from "../../workbook/plan";
 import { buildCallSummaryPlan } from "../../workbook/summary/callSummary";
@@ -15,6 +16,7 @@ import {
 import { parseArgs } from "../args";
 import { loadCard, oneLine, parseAsOf } from "../cardOptions";
 import {
+  cannotWrite,
   FileIdentity,
   identity,
   prepareOutput,
@@ -23,6 +25,15 @@ import {
   writeFileAtomicWith,
 } from "../files";
 import { CliCommand, CliError, CliIO, InputError } from "../io";
+import {
+  AS_OF_OPTION,
+  CARD_OPTION,
+  forceOption,
+  HELP_OPTION,
+  JSON_OPTION,
+  LANG_OPTION,
+  outputOption,
+} from "../options";
 import { readXlsxIsolated } from "../isolatedRead";
 import { emptyReport, reportMessages, sanitizePlans } from "../../workbook/sanitize";
 
@@ -30,19 +41,54 @@ const USAGE =
   "miernik summarize <pliki .xlsx/.csv lub katalogi…> [--card rpo-wl-9.1-2016|karta.json] [--as-of RRRR-MM-DD] " +
   "[-o podsumowanie.xlsx] [--force] [--json] [--lang pl|en] [--applicants wnioskodawcy.csv] [--max-applications 2]";
 
-const INPUT_EXT = /\.(xlsx|xlsm|csv)$/i;
+/**
+ * The files a folder stands for: the registers and workbooks read, and the spreadsheets that cannot be
+ * (.ods, .xls), so that these are listed with what to do instead of being left out without a word.
+ */
+const INPUT_EXT = /\.(xlsx|xlsm|csv|ods|xls)$/i;
+
+/** A file given again (the same path, a symlink or a hard link): read once, and said so. */
+export interface DuplicateInput {
+  file: string;
+  sameAs: string;
+}
 
 /**
- * Files named on the command line; a directory stands for its .xlsx/.csv files (not recursive, sorted).
- * A file given twice (also through a symlink or a hard link) is kept once.
+ * Files named on the command line; a directory stands for its spreadsheet files (not recursive, sorted).
+ * A file given twice (also through a symlink or a hard link) is kept once; the repeats are returned.
  */
-function expandInputs(args: string[], cwd: string): string[] {
+/** What a folder held besides the files read: named on stderr, as nothing is left out without a word. */
+interface FolderLeftOut {
+  folder: string;
+  /** Subfolders (not read: a folder is not searched recursively). */
+  folders: string[];
+  /** Files of other types (.txt, .pdf, .docx…). */
+  others: string[];
+}
+
+function expandInputs(
+  args: string[],
+  cwd: string,
+): {
+  files: string[];
+  duplicates: DuplicateInput[];
+  leftOut: FolderLeftOut[];
+  /** Folders that could not be listed, with the reason (listed among the skipped files). */
+  unlisted: { folder: string; reason: Localized }[];
+} {
   const out: string[] = [];
-  const seen: FileIdentity[] = [];
+  const leftOut: FolderLeftOut[] = [];
+  const unlisted: { folder: string; reason: Localized }[] = [];
+  const seen: { id: FileIdentity; file: string }[] = [];
+  const duplicates: DuplicateInput[] = [];
   const push = (f: string): void => {
     const id = identity(f);
-    if (id && seen.some((s) => sameFile(s, id))) return;
-    if (id) seen.push(id);
+    const first = id ? seen.find((s) => sameFile(s.id, id)) : undefined;
+    if (first) {
+      duplicates.push({ file: f, sameAs: first.file });
+      return;
+    }
+    if (id) seen.push({ id, file: f });
     out.push(f);
   };
   for (const a of args) {
@@ -54,14 +100,70 @@ function expandInputs(args: string[], cwd: string): string[] {
       stat = null;
     }
     if (stat && stat.isDirectory()) {
-      const names = fs
-        .readdirSync(full)
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(full, { withFileTypes: true });
+      } catch (e) {
+        const denied = ["EACCES", "EPERM"].includes((e as { code?: string }).code ?? "");
+        unlisted.push({
+          folder: full,
+          reason: denied
+            ? {
+                pl: "nie można odczytać folderu: brak uprawnień",
+                en: "cannot list the folder: permission denied",
+              }
+            : {
+                pl: `nie można odczytać folderu: ${oneLine(e)}`,
+                en: `cannot list the folder: ${oneLine(e)}`,
+              },
+        });
+        continue;
+      }
+      const byName = (x: string, y: string): number => x.localeCompare(y, "pl", { numeric: true });
+      const names = entries
+        .map((d) => d.name)
         .filter((n) => INPUT_EXT.test(n))
-        .sort((x, y) => x.localeCompare(y, "pl", { numeric: true }));
+        .sort(byName);
+      const rest = entries.filter((d) => !INPUT_EXT.test(d.name) && !d.name.startsWith("."));
+      const folders = rest
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort(byName);
+      const others = rest
+        .filter((d) => !d.isDirectory())
+        .map((d) => d.name)
+        .sort(byName);
+      if (folders.length + others.length > 0) leftOut.push({ folder: full, folders, others });
       for (const n of names) push(path.join(full, n));
     } else push(full);
   }
-  return out;
+  return { files: out, duplicates, leftOut, unlisted };
+}
+
+const FOLDERS: Counted = {
+  pl: { one: "podfolder", few: "podfoldery", many: "podfolderów" },
+  en: { one: "subfolder", other: "subfolders" },
+};
+const OTHER_FILES: Counted = {
+  pl: { one: "plik innego typu", few: "pliki innego typu", many: "plików innego typu" },
+  en: { one: "file of another type", other: "files of other types" },
+};
+
+/** "2024, 2025" — at most five names, then "…". */
+function someNames(names: string[]): string {
+  return names.length > 5 ? `${names.slice(0, 5).join(", ")}, …` : names.join(", ");
+}
+
+/** The stderr note of what a folder held besides spreadsheets (subfolders are not searched). */
+function leftOutNote(l: FolderLeftOut, display: string, lang: Lang): string {
+  const parts: string[] = [];
+  if (l.folders.length > 0)
+    parts.push(`${countOf(l.folders.length, FOLDERS, lang)} (${someNames(l.folders)})`);
+  if (l.others.length > 0)
+    parts.push(`${countOf(l.others.length, OTHER_FILES, lang)} (${someNames(l.others)})`);
+  return lang === "pl"
+    ? `UWAGA ${display}: pominięto ${parts.join(" i ")} — czytane są pliki .xlsx, .xlsm i .csv tego folderu, bez podfolderów`
+    : `WARNING ${display}: left out ${parts.join(" and ")}; the folder's .xlsx, .xlsm and .csv files are read, not its subfolders`;
 }
 
 /** How a file is named in the summary: its path relative to the working directory. */
@@ -74,7 +176,8 @@ export type { SummarizeResult };
 
 /** Files on disk → `summarizeInputs` (the same reading the task pane does over picked files). */
 export async function summarizeFiles(
-  files: { path: string; name: string }[],
+  /** `error`: a folder that could not be listed — listed among the skipped files with that reason. */
+  files: { path: string; name: string; error?: Localized }[],
   card: Card,
   asOf: number,
   opts: SummarizeOptions = {},
@@ -82,6 +185,7 @@ export async function summarizeFiles(
   const inputs: SummaryInput[] = files.map((f) => ({
     name: f.name,
     read: () => {
+      if (f.error) return Promise.reject(Object.assign(new Error(f.error.en), { reason: f.error }));
       try {
         return Promise.resolve(readRegularFile(f.path, f.name));
       } catch (e) {
@@ -91,6 +195,19 @@ export async function summarizeFiles(
   }));
   return summarizeInputs(inputs, card, asOf, readXlsxIsolated, opts);
 }
+
+const PESELS: Counted = {
+  pl: { one: "numer PESEL", few: "numery PESEL", many: "numerów PESEL" },
+  en: { one: "PESEL", other: "PESELs" },
+};
+const PROJECTS: Counted = {
+  pl: { one: "projekt", few: "projekty", many: "projektów" },
+  en: { one: "project", other: "projects" },
+};
+const PARTICIPANTS: Counted = {
+  pl: { one: "uczestnik", few: "uczestnicy", many: "uczestników" },
+  en: { one: "participant", other: "participants" },
+};
 
 function pct(v: number | null, lang: Lang): string {
   if (v === null) return "—";
@@ -128,6 +245,8 @@ export function toJson(r: SummarizeResult, lang: Lang): unknown {
           points: c.points,
         })),
         premiumPoints: p.premiumPoints,
+        // `allRequiredMet` as in `check --json` and `plan --json`; `requiredMet` kept for existing readers.
+        allRequiredMet: p.requiredMet,
         requiredMet: p.requiredMet,
       })),
       totals: call.totals.map((t) => ({
@@ -150,27 +269,30 @@ export function toJson(r: SummarizeResult, lang: Lang): unknown {
 /** A readable report. */
 export function formatText(r: SummarizeResult, lang: Lang): string {
   const pl = lang === "pl";
+  const n = (v: number | null | undefined): string =>
+    v === null || v === undefined ? "—" : formatCount(v, lang);
   const lines: string[] = [];
   const c = r.call;
   if (c) {
+    const asOf = formatDateIso(c.asOf, lang);
     lines.push(
       pl
-        ? `Podsumowanie naboru (${c.card}, stan na ${c.asOf}): projektów ${c.projects.length}, uczestników ${c.participants}`
-        : `Call summary (${c.card}, as of ${c.asOf}): ${c.projects.length} projects, ${c.participants} participants`,
+        ? `Podsumowanie naboru (${c.card}, stan na ${asOf}): projektów ${n(c.projects.length)}, uczestników ${n(c.participants)}`
+        : `Call summary (${c.card}, as of ${asOf}): ${countOf(c.projects.length, PROJECTS, lang)}, ${countOf(c.participants, PARTICIPANTS, lang)}`,
     );
     for (const t of c.totals) {
       const id = t.id.replace(/^(product|result)\./, "");
       lines.push(
         t.kind === "product"
-          ? `  ${id.padEnd(3)} ${String(t.numerator).padStart(7)} / ${String(t.target ?? "—").padStart(7)}  ${pct(t.reached, lang).padStart(7)}`
-          : `  ${id.padEnd(3)} ${`${t.numerator}/${t.denominator}`.padStart(15)} = ${pct(t.value, lang).padStart(6)} (${pl ? "cel" : "target"} ${pct(t.target, lang)})  ${pct(t.reached, lang).padStart(7)}`,
+          ? `  ${id.padEnd(3)} ${n(t.numerator).padStart(7)} / ${n(t.target).padStart(7)}  ${pct(t.reached, lang).padStart(7)}`
+          : `  ${id.padEnd(3)} ${`${n(t.numerator)}/${n(t.denominator)}`.padStart(15)} = ${pct(t.value, lang).padStart(6)} (${pl ? "cel" : "target"} ${pct(t.target, lang)})  ${pct(t.reached, lang).padStart(7)}`,
       );
     }
     const notMet = c.projects.filter((p) => !p.requiredMet).length;
     lines.push(
       pl
-        ? `  projekty niespełniające kryteriów obowiązkowych: ${notMet}`
-        : `  projects failing a required criterion: ${notMet}`,
+        ? `  projekty niespełniające kryteriów obowiązkowych: ${n(notMet)}`
+        : `  projects failing a required criterion: ${n(notMet)}`,
     );
     for (const f of c.applicantsOverLimit)
       lines.push(
@@ -181,8 +303,8 @@ export function formatText(r: SummarizeResult, lang: Lang): string {
     if (c.sharedPesels.length > 0)
       lines.push(
         pl
-          ? `  UWAGA: ${c.sharedPesels.length} numerów PESEL w więcej niż jednym projekcie`
-          : `  FLAG: ${c.sharedPesels.length} PESELs in more than one project`,
+          ? `  UWAGA: ${countOf(c.sharedPesels.length, PESELS, "pl")} w więcej niż jednym projekcie`
+          : `  FLAG: ${countOf(c.sharedPesels.length, PESELS, "en")} in more than one project`,
       );
   }
   if (r.monitoring) lines.push(...r.monitoring.text(lang));
@@ -206,6 +328,29 @@ export const command: CliCommand = {
     "kod 2 tylko gdy żaden plik nie dał się odczytać / " +
     "officers' summaries of monitoring workbooks and many participant registers; exit 2 only when no file could be read",
   usage: USAGE,
+  options: [
+    CARD_OPTION,
+    AS_OF_OPTION,
+    outputOption(
+      "podsumowanie.xlsx",
+      "zapisz arkusze Podsumowanie (monitoring) i Podsumowanie naboru (rejestry) do pliku .xlsx",
+      "write the Podsumowanie (monitoring) and Podsumowanie naboru (registers) sheets to an .xlsx file",
+    ),
+    forceOption(true),
+    JSON_OPTION,
+    LANG_OPTION,
+    {
+      name: "--applicants <wnioskodawcy.csv>",
+      pl: "CSV: plik;wnioskodawca — wnioskodawca plików, które go nie podają",
+      en: "a CSV of file;applicant — the applicant of files that do not name one",
+    },
+    {
+      name: `--max-applications <${DEFAULT_MAX_APPLICATIONS_PER_APPLICANT}>`,
+      pl: `ile wniosków może złożyć jeden wnioskodawca (liczba całkowita ≥ 1; domyślnie ${DEFAULT_MAX_APPLICATIONS_PER_APPLICANT}); więcej: UWAGA`,
+      en: `how many applications one applicant may file (a whole number ≥ 1; ${DEFAULT_MAX_APPLICATIONS_PER_APPLICANT} by default); more: a flag`,
+    },
+    HELP_OPTION,
+  ],
   async run(args: string[], io: CliIO) {
     const { positional, options } = parseArgs(args, {
       values: ["card", "as-of", "output", "lang", "applicants", "max-applications"],
@@ -239,8 +384,19 @@ export const command: CliCommand = {
         );
       }
     }
-    const files = expandInputs(positional, io.cwd);
-    if (files.length === 0)
+    const { files, duplicates, leftOut, unlisted } = expandInputs(positional, io.cwd);
+    for (const l of leftOut) io.err(leftOutNote(l, displayName(l.folder, io.cwd) || ".", lang));
+    // Never silently: a file given again is named, with the one it repeats (stderr; --json carries it too).
+    for (const d of duplicates) {
+      const f = displayName(d.file, io.cwd);
+      const same = displayName(d.sameAs, io.cwd);
+      io.err(
+        lang === "pl"
+          ? `UWAGA ${f}: ${f === same ? "podany ponownie" : `to ten sam plik co ${same}`} — policzony raz`
+          : `WARNING ${f}: ${f === same ? "given again" : `the same file as ${same}`}; counted once`,
+      );
+    }
+    if (files.length === 0 && unlisted.length === 0)
       throw new InputError(
         "w podanych katalogach nie ma plików .xlsx ani .csv / no .xlsx or .csv files in the folders given",
       );
@@ -259,7 +415,10 @@ export const command: CliCommand = {
       throw new CliError("--force działa tylko z -o / --force only goes with -o");
 
     const result = await summarizeFiles(
-      files.map((f) => ({ path: f, name: displayName(f, io.cwd) })),
+      [
+        ...unlisted.map((u) => ({ path: u.folder, name: displayName(u.folder, io.cwd), error: u.reason })),
+        ...files.map((f) => ({ path: f, name: displayName(f, io.cwd) })),
+      ],
       card,
       asOf,
       { applicants, maxApplications },
@@ -292,10 +451,19 @@ export const command: CliCommand = {
       try {
         await writeOutput(out, clean, names);
       } catch (e) {
-        throw new InputError(`${options.output}: nie można zapisać / cannot write: ${oneLine(e)}`);
+        if (e instanceof InputError) throw e;
+        throw cannotWrite(options.output as string, out, e);
       }
     }
-    io.out(options.json ? JSON.stringify(toJson(result, lang), null, 2) : formatText(result, lang));
+    const repeated = duplicates.map((d) => ({
+      file: displayName(d.file, io.cwd),
+      sameAs: displayName(d.sameAs, io.cwd),
+    }));
+    io.out(
+      options.json
+        ? JSON.stringify({ ...(toJson(result, lang) as object), duplicates: repeated }, null, 2)
+        : formatText(result, lang),
+    );
     if (out && !options.json)
       io.out(lang === "pl" ? `Zapisano ${options.output}` : `Written ${options.output}`);
     return 0;

@@ -3,10 +3,13 @@ import { Lang } from "../../domain/i18n";
 import { PROGRAMME } from "../../domain/programme/programme";
 import { DEFAULT_YOY_FACTOR, Finding } from "../../domain/validation";
 import { WorkbookCells } from "../../workbook/cells";
+import { PLAN_SHEET } from "../../workbook/projectPlan/sheet";
+import { REGISTER_SHEET } from "../../workbook/register/layout";
 import { countsText, plural, validateWorkbookCells } from "../../workbook/validation";
 import { parseArgs } from "../args";
 import { ignoredWarning, readWorkbookFile } from "../inputFiles";
 import { CliCommand, CliError, InputError } from "../io";
+import { HELP_OPTION, JSON_OPTION, LANG_OPTION } from "../options";
 
 const USAGE = "miernik validate <plik.xlsx> [--year RRRR] [--json] [--lang pl|en] [--yoy-factor 3]";
 
@@ -66,6 +69,21 @@ export const command: CliCommand = {
     "Sprawdza wartości mierników w arkuszach monitoringu pliku .xlsx (kod 0: bez błędów, 1: błędy, 2: nieczytelny plik) / " +
     "checks the indicator values in a workbook's monitoring sheets (exit 0: no errors, 1: errors, 2: unreadable input)",
   usage: USAGE,
+  options: [
+    {
+      name: "--year <RRRR>",
+      pl: "sprawdź tylko arkusz „Monitoring RRRR” (i porównaj go z rokiem poprzednim); domyślnie każdy arkusz",
+      en: "check only the “Monitoring YYYY” sheet (compared with the year before); every sheet by default",
+    },
+    {
+      name: `--yoy-factor <${DEFAULT_YOY_FACTOR}>`,
+      pl: `ostrzeż, gdy wartość zmieniła się więcej niż tyle razy rok do roku (liczba > 1; domyślnie ${DEFAULT_YOY_FACTOR})`,
+      en: `warn when a value changed more than this many times year over year (a number > 1; ${DEFAULT_YOY_FACTOR} by default)`,
+    },
+    JSON_OPTION,
+    LANG_OPTION,
+    HELP_OPTION,
+  ],
   async run(args, io) {
     const { positional, options } = parseArgs(args, {
       values: ["year", "lang", "yoy-factor"],
@@ -84,6 +102,17 @@ export const command: CliCommand = {
 
     const file = positional[0];
     const full = path.resolve(io.cwd, file);
+    // Which command reads what, for the files people give validate by mistake.
+    const other =
+      lang === "pl"
+        ? " — rejestr uczestników sprawdza miernik check, plan projektu: miernik plan"
+        : "; a participant register is checked by miernik check, a project plan by miernik plan";
+    if (file.toLowerCase().endsWith(".csv"))
+      throw new InputError(
+        lang === "pl"
+          ? `${file}: plik CSV, a validate sprawdza skoroszyty monitoringu .xlsx${other}`
+          : `${file}: a CSV file, and validate checks .xlsx monitoring workbooks${other}`,
+      );
     const wb: WorkbookCells = await readWorkbookFile(full, file, lang);
     for (const s of wb.sheets) {
       const w = ignoredWarning(file, s, lang);
@@ -92,7 +121,10 @@ export const command: CliCommand = {
 
     const result = validateWorkbookCells(wb, PROGRAMME, { year, yoyFactor });
     if (result.unreadable)
-      throw new InputError(`${file}: ${lang === "pl" ? result.unreadable.pl : result.unreadable.en}`);
+      throw new InputError(
+        `${file}: ${lang === "pl" ? result.unreadable.pl : result.unreadable.en}` +
+          (wb.sheets.some((s) => s.name === REGISTER_SHEET || s.name === PLAN_SHEET) ? other : ""),
+      );
 
     const findings = result.findings;
     const errors = findings.filter((f) => f.severity === "error").length;

@@ -216,10 +216,11 @@ export class MonitoringCollector {
       },
       text(lang: Lang): string[] {
         const pl = lang === "pl";
+        const one = summary.years.length === 1; // "rok 2023", "lata 2022, 2023"
         const lines = [
           pl
-            ? `Podsumowanie monitoringu: lata ${summary.years.join(", ")} (${summary.indicators.length} mierników)`
-            : `Monitoring summary: years ${summary.years.join(", ")} (${summary.indicators.length} indicators)`,
+            ? `Podsumowanie monitoringu: ${one ? "rok" : "lata"} ${summary.years.join(", ")} (${summary.indicators.length} mierników)`
+            : `Monitoring summary: ${one ? "year" : "years"} ${summary.years.join(", ")} (${summary.indicators.length} indicators)`,
         ];
         summary.years.forEach((y, k) =>
           lines.push(
