@@ -251,7 +251,7 @@ describe("miernik summarize: a monitoring sheet whose year is outside the progra
     expect(o.errText.join("\n")).not.toMatch(/Rok 2030 jest poza okresem programu/);
     expect(code).toBe(0);
     const text = o.outText.join("\n");
-    expect(text).toMatch(/lata 2023 \(/);
+    expect(text).toMatch(/rok 2023 \(/);
     expect(text).toMatch(
       /m2030\.xlsx: arkusz „Monitoring 2030”: rok 2030 jest poza okresem programu \(2021–2027\)/,
     );
