@@ -318,6 +318,41 @@ function repeatsHeader(sheet: SheetCells, header: RegisterHeader, line: readonly
   return same >= 3 && same * 2 >= filled;
 }
 
+/** Words a totals row of a register kept in Excel starts with (normalised: `Razem:`, `SUMA`, `Ogółem`). */
+const TOTAL_WORDS: ReadonlySet<string> = new Set(["razem", "suma", "ogolem", "lacznie", "total", "sum"]);
+
+/**
+ * A totals row under the participants (`Razem` and counts): a cell holding one of TOTAL_WORDS and no person
+ * in it — no last name, PESEL or birth date, and no first name other than that word. Read as no row;
+ * `registerRows` reports it (`row.total`).
+ */
+function isTotalsRow(header: RegisterHeader, line: readonly CellValue[]): boolean {
+  let first: CellValue = null;
+  for (const [key, j] of header.entries) {
+    const v = line[j] ?? null;
+    const empty = v === null || (typeof v === "string" && isBlank(v));
+    if (key === "lastName" || key === "pesel" || key === "birthDate") {
+      if (!empty) return false;
+    } else if (key === "firstName" && !empty) first = v;
+  }
+  for (const v of line) {
+    if (typeof v !== "string" || v.length > 12) continue;
+    const word = normalizeText(v).replace(/:$/, "");
+    if (TOTAL_WORDS.has(word)) return first === null || first === v;
+  }
+  return false;
+}
+
+/** Why a row below the header is not read as a participant (the header again, a totals row), or null. */
+function skipReason(
+  sheet: SheetCells,
+  header: RegisterHeader,
+  line: readonly CellValue[],
+): "header" | "total" | null {
+  if (repeatsHeader(sheet, header, line)) return "header";
+  return isTotalsRow(header, line) ? "total" : null;
+}
+
 export function readRegisterRow(sheet: SheetCells, header: RegisterHeader, i: number): RawRow | null {
   const line = sheet.values[i];
   if (repeatsHeader(sheet, header, line)) return null;
@@ -335,6 +370,14 @@ export function readRegisterRow(sheet: SheetCells, header: RegisterHeader, i: nu
     values[key] = v;
   }
   if (!any) return null;
+  // The cheap test first: a participant row has a last name, PESEL or birth date.
+  if (
+    values.lastName == null &&
+    values.pesel == null &&
+    values.birthDate == null &&
+    isTotalsRow(header, line)
+  )
+    return null;
   if (header.width !== undefined && line.length !== header.width)
     issue({
       column: "",
@@ -378,7 +421,7 @@ export function registerRows(sheet: SheetCells, header: RegisterHeader, rows: Ra
   const headerRow = sheet.top + header.index + 1;
   const out: RegisterRows = { sheet: sheet.name, rows, headerRow, columns: header.mapping ?? [] };
   if (sheet.csv) out.csv = sheet.csv;
-  reportRepeatedHeaders(sheet, header, rows);
+  reportSkippedRows(sheet, header, rows);
   if (header.absent) {
     out.absent = header.absent.map(headerOf);
     // Reported once, at the header row, before the first row's own issues (the rows report the empty cells).
@@ -394,10 +437,10 @@ export function registerRows(sheet: SheetCells, header: RegisterHeader, rows: Ra
 }
 
 /**
- * The rows skipped as a repeat of the header row (`repeatsHeader`): one warning each, on the next row read (or
+ * The rows skipped as a repeat of the header row or a totals row (`skipReason`): one warning each, on the next row read (or
  * the last one, after the last row), so that nothing is skipped without a word.
  */
-function reportRepeatedHeaders(sheet: SheetCells, header: RegisterHeader, rows: RawRow[]): void {
+function reportSkippedRows(sheet: SheetCells, header: RegisterHeader, rows: RawRow[]): void {
   if (rows.length === 0) return;
   let k = 0;
   for (let i = header.index + 1; i < sheet.values.length; i++) {
@@ -405,18 +448,32 @@ function reportRepeatedHeaders(sheet: SheetCells, header: RegisterHeader, rows: 
     while (k < rows.length && rows[k].row < row) k++;
     if (k < rows.length && rows[k].row === row) continue;
     const line = sheet.values[i];
-    if (!line || line.length === 0 || !repeatsHeader(sheet, header, line)) continue;
+    if (!line || line.length === 0) continue;
+    const why = skipReason(sheet, header, line);
+    if (why === null) continue;
     const at = Math.min(k, rows.length - 1);
-    const issue: RowIssue = {
-      row,
-      column: "",
-      rule: "row.header",
-      severity: "warning",
-      message: {
-        pl: `Wiersz ${row} powtarza wiersz nagłówków (np. po złączeniu dwóch eksportów) — pominięty; usuń go z pliku.`,
-        en: `Row ${row} repeats the header row (e.g. two exports joined) — skipped; delete it from the file.`,
-      },
-    };
+    const issue: RowIssue =
+      why === "header"
+        ? {
+            row,
+            column: "",
+            rule: "row.header",
+            severity: "warning",
+            message: {
+              pl: `Wiersz ${row} powtarza wiersz nagłówków (np. po złączeniu dwóch eksportów) — pominięty; usuń go z pliku.`,
+              en: `Row ${row} repeats the header row (e.g. two exports joined) — skipped; delete it from the file.`,
+            },
+          }
+        : {
+            row,
+            column: "",
+            rule: "row.total",
+            severity: "warning",
+            message: {
+              pl: `Wiersz ${row} to wiersz podsumowania (np. „Razem”), nie uczestnik — pominięty. Jeśli to uczestnik, wpisz jego nazwisko, PESEL lub datę urodzenia.`,
+              en: `Row ${row} is a totals row (e.g. “Razem”), not a participant — skipped. If it is a participant, enter their last name, PESEL or birth date.`,
+            },
+          };
     const target = rows[at];
     const own = target.issues ?? [];
     rows[at] = { ...target, issues: at === k ? [issue, ...own] : [...own, issue] };

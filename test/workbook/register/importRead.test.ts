@@ -282,3 +282,31 @@ describe("two exports joined into one file", () => {
     expect(read.rows.map((r) => r.row)).toEqual([2]);
   });
 });
+
+describe("a register kept in Excel with a totals row", () => {
+  it("„Razem” with counts under the participants is skipped with one warning; a person without a name is still a row", () => {
+    const lp = REGISTER_COLUMNS.findIndex((c) => c.key === "lp");
+    const ipd = REGISTER_COLUMNS.findIndex((c) => c.key === "ipd");
+    const total = HEADER.map((_h, j) => (j === lp ? "Razem:" : j === ipd ? "2" : ""));
+    const nameless = row({ firstName: "", lastName: "" });
+    const read = readRegisterSheet(
+      csvSheetFromBytes(utf8([HEADER, row(), row({ firstName: "Ewa" }), total, nameless])),
+    );
+    expect(read.rows.map((r) => r.row)).toEqual([2, 3, 5]);
+    const { issues } = checkRegister(read.rows);
+    expect(issues.filter((i) => i.row === 4).map((i) => [i.rule, i.severity, i.message.pl])).toEqual([
+      [
+        "row.total",
+        "warning",
+        "Wiersz 4 to wiersz podsumowania (np. „Razem”), nie uczestnik — pominięty. Jeśli to uczestnik, wpisz jego nazwisko, PESEL lub datę urodzenia.",
+      ],
+    ]);
+    // The row without names has a birth date: a participant whose names are missing, reported as such.
+    expect(issues.filter((i) => i.row === 5).map((i) => i.rule)).toContain(RULES.required);
+  });
+
+  it("a participant called Suma is a participant", () => {
+    const read = readRegisterSheet(csvSheetFromBytes(utf8([HEADER, row({ lastName: "Suma" })])));
+    expect(read.rows.map((r) => r.row)).toEqual([2]);
+  });
+});
