@@ -586,7 +586,14 @@ export class RowChecker {
     const r = raw.row;
     const params = this.params;
     this.r = r;
-    if (raw.issues) for (const i of raw.issues) this.log.add(I_READER, i.row, 0, 0, 0, i);
+    // The reader's issues of this row (or above) first; of a row below it (a skipped last row) after the row's
+    // own (`later`), so that the log stays in row order.
+    let later = false;
+    if (raw.issues)
+      for (const i of raw.issues) {
+        if (i.row > r) later = true;
+        else this.log.add(I_READER, i.row, 0, 0, 0, i);
+      }
     const v = raw.values;
     const p = this.p;
 
@@ -708,6 +715,8 @@ export class RowChecker {
       if (p.monthsWithoutWork > limit !== p.longTerm)
         this.issue(I_LONG_TERM, COL.subStatus, p.monthsWithoutWork, age);
     }
+    if (later)
+      for (const i of raw.issues as RowIssue[]) if (i.row > r) this.log.add(I_READER, i.row, 0, 0, 0, i);
   }
 
   /** `p` as a participant of its own, with its person key (what `checkRegister` returns per row). */

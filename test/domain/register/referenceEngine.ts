@@ -330,7 +330,9 @@ function referenceChecker(params: CardParameters = DEFAULT_PARAMETERS): Register
   const add = (rows: readonly RawRow[]): void => {
     for (const raw of rows) {
       const r = raw.row;
-      if (raw.issues) issues.push(...raw.issues);
+      // The reader's issues of this row (or of rows above it) first; of a row below it (a skipped last row)
+      // after the row's own, so that the issues stay in row order.
+      if (raw.issues) issues.push(...raw.issues.filter((i) => i.row <= r));
       c.start(raw);
 
       const firstName = c.name("firstName");
@@ -541,6 +543,7 @@ function referenceChecker(params: CardParameters = DEFAULT_PARAMETERS): Register
             shouldBe ? SUBSTATUS.longTerm : SUBSTATUS.other,
           );
       }
+      if (raw.issues) issues.push(...raw.issues.filter((i) => i.row > r));
       participants.push(p);
     }
   };

@@ -305,6 +305,17 @@ describe("a register kept in Excel with a totals row", () => {
     expect(issues.filter((i) => i.row === 5).map((i) => i.rule)).toContain(RULES.required);
   });
 
+  it("a totals row after the last participant: its warning comes after that participant's issues (row order)", () => {
+    const lp = REGISTER_COLUMNS.findIndex((c) => c.key === "lp");
+    const total = HEADER.map((_h, j) => (j === lp ? "Razem" : ""));
+    const young = row({ birthDate: "2002-01-01" });
+    const { issues } = checkRegister(readRegisterSheet(csvSheetFromBytes(utf8([HEADER, young, total]))).rows);
+    const rowsInOrder = issues.map((i) => i.row);
+    expect(rowsInOrder).toEqual([...rowsInOrder].sort((a, b) => a - b));
+    expect(issues.at(-1)?.rule).toBe("row.total");
+    expect(issues.length).toBeGreaterThan(1);
+  });
+
   it("a participant called Suma is a participant", () => {
     const read = readRegisterSheet(csvSheetFromBytes(utf8([HEADER, row({ lastName: "Suma" })])));
     expect(read.rows.map((r) => r.row)).toEqual([2]);
