@@ -199,3 +199,11 @@ export function csvDecodings(bytes: Uint8Array): CsvDecoding[] {
 export function parseCsvBytes(bytes: Uint8Array): CellValue[][] {
   return parseCsv(csvDecodings(bytes)[0].text);
 }
+
+/**
+ * A file name of delimited text: `.csv`, `.tsv`, and `.txt` — what Excel's "Tekst Unicode" / "Tekst
+ * (rozdzielany znakami tabulacji)" save (UTF-16 or Windows-1250, TAB-separated). Read by content as any CSV.
+ */
+export function isDelimitedTextName(name: string): boolean {
+  return /\.(csv|tsv|txt)$/i.test(name);
+}

@@ -152,6 +152,22 @@ describe("miernik check", () => {
     expect(out).toMatch(/effectiveness\.women\s+0\s+0\s+—\s+39,0%\s+nie dotyczy/);
   });
 
+  test("reads Excel's 'Unicode text' (.txt, UTF-16 with TABs) and a .tsv as the same register", async () => {
+    const tabbed = passingCsv().replace(/;/g, "\t").replace(/\n/g, "\r\n");
+    fs.writeFileSync(
+      path.join(dir, "Uczestnicy.txt"),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tabbed, "utf16le")]),
+    );
+    fs.writeFileSync(path.join(dir, "Uczestnicy.tsv"), tabbed);
+    for (const file of ["Uczestnicy.txt", "Uczestnicy.tsv"]) {
+      const o = io(dir);
+      expect(await run(["check", file, "--as-of", "2024-12-31", "--verbose"], o)).toBe(0);
+      const out = o.outText.join("\n");
+      expect(out).toContain("separator TAB");
+      expect(out).toContain("Stan na 31.12.2024 · uczestników: 50");
+    }
+  });
+
   test("reads an .xlsx with the sheet Uczestnicy (dates as Excel dates)", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Notatki").addRow(["x"]);

@@ -27,6 +27,7 @@ import {
   LANG_OPTION,
   outputOption,
 } from "../options";
+import { isDelimitedTextName } from "../../workbook/csv";
 
 const USAGE =
   "miernik check <plik.xlsx|plik.csv> [--card rpo-wl-9.1-2016|karta.json] [--as-of RRRR-MM-DD] [--json] [--verbose] [--lang pl|en] [-o wynik.xlsx] [--force]";
@@ -54,7 +55,7 @@ export async function readRegisterFile(
   display: string = file,
   lang: Lang = "pl",
 ): Promise<SheetCells> {
-  if (file.toLowerCase().endsWith(".csv")) {
+  if (isDelimitedTextName(file)) {
     const bytes = readRegularFile(file, display);
     // Said as for an empty .xlsx, not as a missing header row of a sheet the CSV does not have.
     if (bytes.length === 0)

@@ -45,7 +45,7 @@ const USAGE =
  * The files a folder stands for: the registers and workbooks read, and the spreadsheets that cannot be
  * (.ods, .xls), so that these are listed with what to do instead of being left out without a word.
  */
-const INPUT_EXT = /\.(xlsx|xlsm|csv|ods|xls)$/i;
+const INPUT_EXT = /\.(xlsx|xlsm|csv|tsv|ods|xls)$/i;
 
 /** A file given again (the same path, a symlink or a hard link): read once, and said so. */
 export interface DuplicateInput {
@@ -162,8 +162,8 @@ function leftOutNote(l: FolderLeftOut, display: string, lang: Lang): string {
   if (l.others.length > 0)
     parts.push(`${countOf(l.others.length, OTHER_FILES, lang)} (${someNames(l.others)})`);
   return lang === "pl"
-    ? `UWAGA ${display}: pominięto ${parts.join(" i ")} — czytane są pliki .xlsx, .xlsm i .csv tego folderu, bez podfolderów`
-    : `WARNING ${display}: left out ${parts.join(" and ")}; the folder's .xlsx, .xlsm and .csv files are read, not its subfolders`;
+    ? `UWAGA ${display}: pominięto ${parts.join(" i ")} — czytane są pliki .xlsx, .xlsm, .csv i .tsv tego folderu, bez podfolderów`
+    : `WARNING ${display}: left out ${parts.join(" and ")}; the folder's .xlsx, .xlsm, .csv and .tsv files are read, not its subfolders`;
 }
 
 /** How a file is named in the summary: its path relative to the working directory. */

@@ -10,6 +10,7 @@ import { parseArgs } from "../args";
 import { ignoredWarning, readWorkbookFile } from "../inputFiles";
 import { CliCommand, CliError, InputError } from "../io";
 import { HELP_OPTION, JSON_OPTION, LANG_OPTION } from "../options";
+import { isDelimitedTextName } from "../../workbook/csv";
 
 const USAGE = "miernik validate <plik.xlsx> [--year RRRR] [--json] [--lang pl|en] [--yoy-factor 3]";
 
@@ -107,7 +108,7 @@ export const command: CliCommand = {
       lang === "pl"
         ? " — rejestr uczestników sprawdza miernik check, plan projektu: miernik plan"
         : "; a participant register is checked by miernik check, a project plan by miernik plan";
-    if (file.toLowerCase().endsWith(".csv"))
+    if (isDelimitedTextName(file))
       throw new InputError(
         lang === "pl"
           ? `${file}: plik CSV, a validate sprawdza skoroszyty monitoringu .xlsx${other}`

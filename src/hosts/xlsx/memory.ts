@@ -13,6 +13,7 @@ import { loadXlsx, normaliseValue, readWorksheetCells, XlsxReadError } from "./r
 import { addPackageParts, needsPackageParts, packageEdits, PackageFacts, Rel } from "./charts";
 import { renderWorkbookPlan, writeCellsToWorkbook, XlsxCellWrite } from "./render";
 import { ByteSink, ChunkSink, ZipCompression, ZipWriter } from "./zipWriter";
+import { isDelimitedTextName } from "../../workbook/csv";
 
 export type { ByteSink };
 
@@ -162,7 +163,7 @@ export class MemoryWorkbook {
    */
   static async open(name: string, bytes: Uint8Array): Promise<MemoryWorkbook> {
     const base = name.replace(/\.[^.]*$/, "") || "miernik";
-    if (/\.csv$/i.test(name)) {
+    if (isDelimitedTextName(name)) {
       let sheet: SheetCells;
       try {
         sheet = csvSheetFromBytes(bytes);

@@ -4,6 +4,7 @@ import { checkRegister } from "../../domain/register/checks";
 import { normalizeText } from "../../domain/text";
 import { SheetCells, WorkbookCells } from "../cells";
 import { csvSheetFromBytes, readRegisterWorkbook, RegisterReadError } from "../register/reader";
+import { isDelimitedTextName } from "../csv";
 
 /**
  * Input files of the summaries (CLI and task pane): bytes → cells → a project (participant register) or a
@@ -37,7 +38,7 @@ export async function readInputFile(
   if (bytes.length === 0)
     return { ok: false, reason: { pl: "pusty plik (0 bajtów)", en: "empty file (0 bytes)" } };
   const lower = name.toLowerCase();
-  if (lower.endsWith(".csv")) {
+  if (isDelimitedTextName(lower)) {
     let sheet;
     try {
       sheet = csvSheetFromBytes(bytes);

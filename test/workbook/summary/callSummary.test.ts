@@ -113,8 +113,11 @@ describe("input files", () => {
     const pr = readProject(other.cells, card);
     expect(pr.ok).toBe(false);
     expect(!pr.ok && pr.reason.pl).toMatch(/Uczestnicy/);
-    const txt = await readInputFile("x.txt", new TextEncoder().encode("a"), readXlsx);
-    expect(!txt.ok && txt.reason.en).toMatch(/unsupported file type/);
+    const pdf = await readInputFile("x.pdf", new TextEncoder().encode("a"), readXlsx);
+    expect(!pdf.ok && pdf.reason.en).toMatch(/unsupported file type/);
+    // A .txt is delimited text (Excel's "Unicode text"): read as a CSV would be.
+    const txt = await readInputFile("x.txt", new TextEncoder().encode("Imię\tPESEL\nAnna\t1"), readXlsx);
+    expect(txt.ok && txt.cells.sheets[0].values[1]).toEqual(["Anna", "1"]);
   });
 });
 
