@@ -15,7 +15,7 @@ import type { CellValue } from "../../workbook/plan";
 import { REGISTER_SHEET } from "../../workbook/register/layout";
 import { ColumnMapping, RegisterReadError } from "../../workbook/register/reader";
 import { registerTableRows } from "../../workbook/register/rows";
-import { readInputFile, XlsxParser } from "../../workbook/summary/inputs";
+import { EMPTY_INPUT, readInputFile, XlsxParser } from "../../workbook/summary/inputs";
 import type { WorkbookHost, WriteReport } from "../host";
 import {
   checkAndEvaluateSliced,
@@ -83,6 +83,24 @@ export interface ImportPreview {
   csv?: CsvSource;
 }
 
+/**
+ * A file the import cannot read: which file, why (the reader's reason, a lower-case phrase made for
+ * "file: reason" lists), and what to do instead.
+ */
+export function importFailedText(file: string, reason: Localized): Localized {
+  const why =
+    reason === EMPTY_INPUT
+      ? {
+          pl: "plik jest pusty — nie ma w nim wierszy uczestników",
+          en: "the file is empty — it has no participant rows",
+        }
+      : reason;
+  return {
+    pl: `Nie można zaimportować uczestników z pliku „${file}”: ${why.pl}. Wybierz plik .xlsx (zapisany w Excelu lub LibreOffice, bez hasła) albo .csv z wierszem nagłówków rejestru uczestników.`,
+    en: `Cannot import participants from “${file}”: ${why.en}. Pick an .xlsx file (saved by Excel or LibreOffice, without a password) or a .csv with the participant register's header row.`,
+  };
+}
+
 /** Reads the file and the register; tells what an import would add (nothing is written yet). */
 export async function previewImport(
   deps: ParticipantsDeps,
@@ -90,7 +108,7 @@ export async function previewImport(
   parseXlsx: XlsxParser,
 ): Promise<ImportPreview> {
   const read = await readInputFile(file.name, file.bytes, parseXlsx);
-  if (!read.ok) throw new ParticipantsError({ message: read.reason });
+  if (!read.ok) throw new ParticipantsError({ message: importFailedText(file.name, read.reason) });
   let incoming: RawRow[];
   let columns: ColumnMapping[];
   let csv: CsvSource | undefined;

@@ -9,6 +9,7 @@
 import type { Card, Evaluation } from "../../domain/card/types";
 import type { RawRow } from "../../domain/register/checks";
 import { registerEvaluator } from "../../domain/register/engine";
+import { REGISTER_COLUMNS } from "../../domain/register/columns";
 import { normalizeText } from "../../domain/text";
 import type { SheetCells, WorkbookCells } from "../../workbook/cells";
 import {
@@ -19,6 +20,7 @@ import {
   registerRows,
   registerSheetOf,
 } from "../../workbook/register/reader";
+import { registerTableValue } from "../../workbook/register/rows";
 
 export interface SliceOptions {
   /** Rows per step; a slice runs steps until its time budget is spent. */
@@ -116,28 +118,25 @@ export async function readRegisterWorkbookSliced(
   return readRowsSliced(sheet, header, opts);
 }
 
+/** The columns a row without PESEL is known by: all but the ordinal (Lp. is renumbered, not the person's). */
+const KEY_COLUMNS = REGISTER_COLUMNS.filter((c) => c.key !== "lp");
+
 /**
- * The import preview's identity of a row: its PESEL when it has one, else every value of the row,
- * normalised.
+ * The import preview's identity of a row: its PESEL when it has one, else every value of the row as the
+ * register table holds it (registerTableValue: "12.05.1970" and the date read back from the register are
+ * one value, "3" and 3 too), normalised; empty values and Lp. left out. A file imported again finds its
+ * rows without PESEL already there.
  */
 export function importRowKey(r: RawRow): string {
   const pesel = typeof r.values.pesel === "string" ? r.values.pesel.trim() : r.values.pesel;
   if (pesel) return `pesel:${String(pesel)}`;
-  return `row:${sortedKeys(r.values)
-    .map((k) => `${k}=${normalizeText(String(r.values[k as keyof RawRow["values"]] ?? ""))}`)
-    .join("|")}`;
-}
-
-/** The last row's keys and their sorted order: the rows of one file share their keys (one header). */
-let lastKeys: readonly string[] = [];
-let lastSorted: readonly string[] = [];
-function sortedKeys(values: RawRow["values"]): readonly string[] {
-  const keys = Object.keys(values);
-  if (keys.length !== lastKeys.length || keys.some((k, i) => k !== lastKeys[i])) {
-    lastKeys = keys;
-    lastSorted = [...keys].sort();
+  let key = "row:";
+  for (const c of KEY_COLUMNS) {
+    const v = registerTableValue(c, r.values[c.key]);
+    if (v === null || v === "") continue;
+    key += `${c.key}=${normalizeText(String(v))}|`;
   }
-  return lastSorted;
+  return key;
 }
 
 export interface Deduped {
