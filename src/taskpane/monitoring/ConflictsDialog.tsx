@@ -14,6 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
+import { useDialogStyles } from "../dialogStyles";
 import type { Lang } from "../../domain/i18n";
 import type { CellValue } from "../../workbook/plan";
 import { confirmText, moreRowsText, tr } from "../i18n";
@@ -43,6 +44,7 @@ export function ConflictsDialog(props: {
 }): React.JSX.Element {
   const { pending, lang, onAnswer } = props;
   const styles = useStyles();
+  const dialogStyles = useDialogStyles();
   const listed = pending ? pending.conflicts.slice(0, MAX_LISTED_CONFLICTS) : [];
   const more = pending ? pending.conflicts.length - listed.length : 0;
   return (
@@ -53,7 +55,7 @@ export function ConflictsDialog(props: {
         if (!data.open) onAnswer(false);
       }}
     >
-      <DialogSurface aria-describedby="miernik-conflicts-text">
+      <DialogSurface className={dialogStyles.surface} aria-describedby="miernik-conflicts-text">
         <DialogBody>
           <DialogTitle>{tr("confirmTitle", lang)}</DialogTitle>
           <DialogContent>

@@ -29,6 +29,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
+import { useDialogStyles } from "../dialogStyles";
 import { builtinCard, DEFAULT_CARD_ID, parseCardText } from "../../domain/card/load";
 import type { Card as CriteriaCard, CriterionResult, RowIssue } from "../../domain/card/types";
 import { isoToSerial } from "../../domain/dates";
@@ -38,7 +39,7 @@ import { columnLetters } from "../../workbook/address";
 import type { XlsxParser } from "../../workbook/summary/inputs";
 import { FilePicker } from "../FilePicker";
 import { errorMessage, WorkbookHost } from "../host";
-import { count, formatCount } from "../i18n";
+import { badCardText, count, formatCount } from "../i18n";
 import { Notice } from "../lazyFeedback";
 import {
   applyImport,
@@ -95,7 +96,6 @@ export const PARTICIPANTS_TEXT = {
   ),
   premiumTotal: L("Punkty premiujące razem", "Premium points in total"),
   problems: L("Problemy w wierszach", "Row problems"),
-  badCard: L("Zła karta", "Bad card"),
 };
 const S = PARTICIPANTS_TEXT;
 
@@ -220,6 +220,24 @@ export function importPreviewText(
   return lang === "pl"
     ? `Plik „${p.file}”: ${count(p.incoming, "row", lang)} (nowe: ${formatCount(p.toAdd, lang)}, już w rejestrze: ${formatCount(p.duplicates, lang)}). Istniejące wiersze zostaną bez zmian.`
     : `File “${p.file}”: ${count(p.incoming, "row", lang)} (new: ${formatCount(p.toAdd, lang)}, already in the register: ${formatCount(p.duplicates, lang)}). Existing rows stay as they are.`;
+}
+
+/**
+ * An import that adds nobody (no dialog: there is nothing to confirm): that nothing was added, and why —
+ * no rows under the file's header, or every row already in the register.
+ */
+export function nothingToImportText(p: { file: string; incoming: number }, lang: Lang): string {
+  if (p.incoming === 0)
+    return lang === "pl"
+      ? `Plik „${p.file}” nie ma wierszy uczestników pod wierszem nagłówków: nikogo nie dodano.`
+      : `The file “${p.file}” has no participant rows under its header row: nobody was added.`;
+  const all =
+    p.incoming === 1
+      ? L("jest już w rejestrze", "already in the register")
+      : L("wszystkie są już w rejestrze", "all already in the register");
+  return lang === "pl"
+    ? `Plik „${p.file}”: ${count(p.incoming, "row", lang)}, ${all.pl}: nikogo nie dodano.`
+    : `File “${p.file}”: ${count(p.incoming, "row", lang)}, ${all.en}: nobody was added.`;
 }
 
 export function importedText(n: number, lang: Lang): string {
@@ -406,6 +424,7 @@ const RowProblems = React.memo(function RowProblems(props: {
 export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.Element {
   const { host, lang } = props;
   const styles = useStyles();
+  const dialogStyles = useDialogStyles();
   const [card, setCard] = React.useState<CriteriaCard>(() => builtinCard(DEFAULT_CARD_ID) as CriteriaCard);
   const [cardFile, setCardFile] = React.useState<string | null>(null);
   const [asOf, setAsOf] = React.useState(() => formatDateIso(isoOf(props.today ?? new Date()), props.lang));
@@ -513,7 +532,7 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
       };
       const text = importPreviewText(counts, lang);
       if (preview.toAdd.length === 0) {
-        setInfo(L(importPreviewText(counts, "pl"), importPreviewText(counts, "en")));
+        setInfo(L(nothingToImportText(counts, "pl"), nothingToImportText(counts, "en")));
         return;
       }
       if (!(await ask(S.importTitle, text, S.add, S.cancel, mappingLines(preview, lang)))) {
@@ -550,12 +569,7 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
       setCheck(null);
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
-      setError(
-        L(
-          `Nie można wczytać karty z pliku „${f.name}”: plik nie jest poprawną kartą oceny w formacie JSON. Sprawdź jego treść albo użyj karty wbudowanej.`,
-          `${S.badCard.en} ${f.name}: ${detail}`,
-        ),
-      );
+      setError(badCardText(f.name, detail));
     }
   };
 
@@ -650,7 +664,7 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
         </React.Suspense>
       )}
       <Dialog open={asking !== null} modalType="alert" onOpenChange={(_e, d) => !d.open && answer(false)}>
-        <DialogSurface>
+        <DialogSurface className={dialogStyles.surface}>
           <DialogBody>
             <DialogTitle>{asking?.title[lang]}</DialogTitle>
             <DialogContent>

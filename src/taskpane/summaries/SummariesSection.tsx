@@ -22,6 +22,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
+import { useDialogStyles } from "../dialogStyles";
 import { builtinCard, DEFAULT_CARD_ID, parseCardText } from "../../domain/card/load";
 import type { Card as CriteriaCard } from "../../domain/card/types";
 import { isoToSerial } from "../../domain/dates";
@@ -29,7 +30,7 @@ import { formatDateIso, parseDateInput, type Lang, type Localized } from "../../
 import type { XlsxParser } from "../../workbook/summary/inputs";
 import { FilePicker } from "../FilePicker";
 import { errorMessage, WorkbookHost } from "../host";
-import { formatCount } from "../i18n";
+import { badCardText, formatCount } from "../i18n";
 import {
   CALL_SUMMARY_SHEET,
   CallSummaryOutcome,
@@ -94,6 +95,7 @@ function pickedFile(f: File): PickedFile {
 export function SummariesSection(props: SummariesSectionProps): React.JSX.Element {
   const { host, lang } = props;
   const styles = useStyles();
+  const dialogStyles = useDialogStyles();
   const [busy, setBusy] = React.useState<Busy>(null);
   const [error, setError] = React.useState<Localized | null>(null);
   const [monitoring, setMonitoring] = React.useState<MonitoringSummaryOutcome | null>(null);
@@ -174,10 +176,7 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
       setError(null);
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
-      setError({
-        pl: `Nie można wczytać karty z pliku „${f.name}”: plik nie jest poprawną kartą oceny w formacie JSON. Sprawdź jego treść albo użyj karty wbudowanej.`,
-        en: `${t("badCard", "en")} ${f.name}: ${detail}`,
-      });
+      setError(badCardText(f.name, detail));
     }
   };
 
@@ -204,7 +203,8 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
           >
             {t("monitoringButton", lang)}
           </Button>
-          {done && (
+          {/* Outside Office nobody sees the sheets: no button that would do nothing. */}
+          {done && host.kind === "excel" && (
             <Button onClick={() => void host.showSheet(MONITORING_SUMMARY_SHEET)}>{t("goTo", lang)}</Button>
           )}
         </div>
@@ -354,7 +354,9 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
                 )}
               </MessageBarBody>
             </MessageBar>
-            <Button onClick={() => void host.showSheet(CALL_SUMMARY_SHEET)}>{t("goTo", lang)}</Button>
+            {host.kind === "excel" && (
+              <Button onClick={() => void host.showSheet(CALL_SUMMARY_SHEET)}>{t("goTo", lang)}</Button>
+            )}
             <table className={styles.table} aria-label={t("callTitle", lang)}>
               <thead>
                 <tr>
@@ -415,7 +417,7 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
       </Card>
 
       <Dialog open={asking !== null} modalType="alert" onOpenChange={(_e, d) => !d.open && answer(false)}>
-        <DialogSurface>
+        <DialogSurface className={dialogStyles.surface}>
           <DialogBody>
             <DialogTitle>{t("replaceTitle", lang)}</DialogTitle>
             <DialogContent>{asking ? replaceText(asking.sheet, lang) : ""}</DialogContent>
