@@ -238,6 +238,9 @@ describe("the pane at 320–450 px (production build, standalone)", () => {
     await page.setViewportSize({ width, height: 800 });
     await page.goto(`${pane.server.url}/taskpane.html`);
     await page.waitForSelector('body[data-miernik-host="standalone"]');
+    // The language is remembered across pages: a test that failed on an English screen must not leave
+    // the next one in English.
+    await setLang(page, "pl");
     return page;
   }
 
@@ -427,6 +430,28 @@ describe("the pane at 320–450 px (production build, standalone)", () => {
     }
   }, 120_000);
 
+  test("the as-of dates follow the language (dd.mm.rrrr in Polish, yyyy-mm-dd in English), a typed one too", async () => {
+    const page = await pageAt(350);
+    try {
+      for (const id of ["participants", "summaries"] as const) {
+        await tab(page, id);
+        const asOf = page.getByLabel(/^(Stan na dzień|As of)/);
+        await asOf.fill("31.01.2025");
+        await setLang(page, "en");
+        await expect(asOf.inputValue()).resolves.toBe("2025-01-31");
+        await setLang(page, "pl");
+        await expect(asOf.inputValue()).resolves.toBe("31.01.2025");
+        // Not a date: left as typed (the check says what is wrong with it).
+        await asOf.fill("31.02.2025");
+        await setLang(page, "en");
+        await expect(asOf.inputValue()).resolves.toBe("31.02.2025");
+        await setLang(page, "pl");
+      }
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+
   test("importing at 320 px: a long name wraps in the dialog, the same file again adds nobody, a damaged file says what to do", async () => {
     const page = await pageAt(320);
     try {
@@ -465,6 +490,18 @@ describe("the pane at 320–450 px (production build, standalone)", () => {
         .getByText(/^Nie można zaimportować uczestników z pliku „lista\.xlsx”: .+\. Wybierz plik \.xlsx/)
         .waitFor();
       await checkScreen(page, 320, "pl", "import-damaged");
+      // A long file: Anuluj while it is read stops the import — no dialog afterwards, nothing written.
+      const big = path.join(tmp, "duza-lista.csv");
+      const [head, , anna] = fs.readFileSync(csv, "utf8").trim().split(/\r?\n/);
+      const many = [head];
+      for (let i = 0; i < 40_000; i++) many.push(anna.replace(";Kowalska;", `;Kowalska${i};`));
+      fs.writeFileSync(big, many.join("\n"));
+      await page.locator('input[data-file-input="import"]').setInputFiles(big);
+      await page.locator("main").getByRole("button", { name: "Anuluj" }).click();
+      await page.getByText("Przerwano. Nic nie zostało zapisane.").waitFor();
+      await page.waitForTimeout(1500);
+      await expect(dialog.count()).resolves.toBe(0);
+      await expect(page.locator("[data-summary]").textContent()).resolves.toContain(": 5 uczestników");
     } finally {
       await page.close();
     }

@@ -22,6 +22,7 @@ import {
   createdText,
   evaluationSummaryText,
   importedText,
+  importedUncheckedText,
   importPreviewText,
   nothingToImportText,
   PARTICIPANTS_TEXT,
@@ -113,6 +114,9 @@ describe("plural helper (Intl.PluralRules)", () => {
     ]);
     expect(planCreatedText({ kept: 1, withRegister: true }, "en")).toBe(
       "Done: sheet “Plan projektu” (1 typed number kept), with the register's actual figures.",
+    );
+    expect(importedUncheckedText(1, "pl")).toBe(
+      "Zaimportowano 1 uczestnika. Przeliczanie kryteriów przerwano: kliknij „Sprawdź kryteria”, aby je zobaczyć.",
     );
     expect(nothingToImportText({ file: "a.csv", incoming: 0 }, "pl")).toContain("nikogo nie dodano");
     expect(nothingToImportText({ file: "a.csv", incoming: 1 }, "pl")).toBe(
@@ -223,6 +227,7 @@ function polishTexts(): string[] {
       importPreviewText({ file: "lista.csv", incoming: n, toAdd: n, duplicates: n }, "pl"),
       importedText(n, "pl"),
       nothingToImportText({ file: "lista.csv", incoming: n }, "pl"),
+      importedUncheckedText(n, "pl"),
       planSummaryText(
         { participants: n, formalMet: n, formal: n, points: n, possible: n, findings: n },
         "pl",

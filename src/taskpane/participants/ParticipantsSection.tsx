@@ -246,6 +246,13 @@ export function importedText(n: number, lang: Lang): string {
     : `Imported ${count(n, "participant", lang)}. The criteria below are recalculated.`;
 }
 
+/** Cancelled after the import was written, while the criteria were being recalculated. */
+export function importedUncheckedText(n: number, lang: Lang): string {
+  return lang === "pl"
+    ? `Zaimportowano ${count(n, "participantGen", lang)}. Przeliczanie kryteriów przerwano: kliknij „${S.check.pl}”, aby je zobaczyć.`
+    : `Imported ${count(n, "participant", lang)}. Recalculating the criteria was cancelled: click “${S.check.en}” to see them.`;
+}
+
 export function createdText(rows: number, criteriaSheet: string, lang: Lang): string {
   return lang === "pl"
     ? `Gotowe: arkusz „${REGISTER_SHEET}” (${count(rows, "row", lang)}), „Słowniki” i „${criteriaSheet}”.`
@@ -430,6 +437,7 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
   const [asOf, setAsOf] = React.useState(() => formatDateIso(isoOf(props.today ?? new Date()), props.lang));
   const [busy, setBusy] = React.useState(false);
   const [progress, setProgress] = React.useState<number | undefined>(undefined);
+  const [cancellable, setCancellable] = React.useState(true);
   const [error, setError] = React.useState<Localized | null>(null);
   const [info, setInfo] = React.useState<Localized | null>(null);
   const [check, setCheck] = React.useState<CheckOutcome | null>(props.initialCheck ?? null);
@@ -443,6 +451,16 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
     no: Localized;
   } | null>(null);
   const abort = React.useRef<AbortController | null>(null);
+  // The date follows a language switch (dd.mm.rrrr ↔ yyyy-mm-dd) while it is one; anything else stays as typed.
+  const dateLang = React.useRef(lang);
+  React.useEffect(() => {
+    if (dateLang.current === lang) return;
+    dateLang.current = lang;
+    setAsOf((v) => {
+      const iso = parseDateInput(v);
+      return iso === null ? v : formatDateIso(iso, lang);
+    });
+  }, [lang]);
   // The planner mounts in a task after the section's first paint: the tab's first render is two pieces.
   const [planShown, setPlanShown] = React.useState(false);
   React.useEffect(() => {
@@ -484,10 +502,12 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
     return s;
   };
 
-  const run = async (work: (signal: AbortSignal) => Promise<void>) => {
+  /** Runs one piece of work; `cancellable`: it stops on the signal (else no Cancel button that does nothing). */
+  const run = async (work: (signal: AbortSignal) => Promise<void>, cancellable = true) => {
     setError(null);
     setInfo(null);
     setBusy(true);
+    setCancellable(cancellable);
     setProgress(undefined);
     const controller = new AbortController();
     abort.current = controller;
@@ -513,7 +533,7 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
         // Results shown are of the register before: recalculate them.
         if (check) setCheck(await checkCriteria(deps, card, serial()));
       }
-    });
+    }, false);
 
   const importFile = (file: File | undefined) => {
     if (!file) return;
@@ -523,6 +543,7 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
         deps,
         { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
         parse,
+        signal,
       );
       const counts = {
         file: preview.file,
@@ -542,11 +563,20 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
       const out = await applyImport(deps, card, serial(), preview);
       if (out.status === "done") {
         props.onWorkbookChanged?.();
-        // The criteria follow the import at once (never "80 imported" above cards still saying 120).
-        setCheck(
-          await checkCriteria(deps, card, serial(), signal, (done, total) => setProgress(done / total)),
-        );
-        setInfo(L(importedText(preview.toAdd.length, "pl"), importedText(preview.toAdd.length, "en")));
+        const added = preview.toAdd.length;
+        try {
+          // The criteria follow the import at once (never "80 imported" above cards still saying 120).
+          setCheck(
+            await checkCriteria(deps, card, serial(), signal, (done, total) => setProgress(done / total)),
+          );
+          setInfo(L(importedText(added, "pl"), importedText(added, "en")));
+        } catch (e) {
+          if (!signal.aborted) throw e;
+          // Cancelled while recalculating: the rows are in the register (never "nothing was written"), and
+          // the results shown were of the register before — gone, not left looking current.
+          setCheck(null);
+          setInfo(L(importedUncheckedText(added, "pl"), importedUncheckedText(added, "en")));
+        }
       }
     });
   };
@@ -642,7 +672,7 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
       {busy && (
         <div className={styles.row}>
           <ProgressBar aria-label={S.working[lang]} value={progress} />
-          <Button onClick={() => abort.current?.abort()}>{S.cancel[lang]}</Button>
+          {cancellable && <Button onClick={() => abort.current?.abort()}>{S.cancel[lang]}</Button>}
         </div>
       )}
       {e && (

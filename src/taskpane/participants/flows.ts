@@ -106,14 +106,17 @@ export async function previewImport(
   deps: ParticipantsDeps,
   file: { name: string; bytes: Uint8Array },
   parseXlsx: XlsxParser,
+  /** Cancel: the preview stops at the next slice (AbortError) and nothing is asked or written. */
+  signal?: AbortSignal,
 ): Promise<ImportPreview> {
   const read = await readInputFile(file.name, file.bytes, parseXlsx);
+  signal?.throwIfAborted();
   if (!read.ok) throw new ParticipantsError({ message: importFailedText(file.name, read.reason) });
   let incoming: RawRow[];
   let columns: ColumnMapping[];
   let csv: CsvSource | undefined;
   try {
-    const got = await readRegisterWorkbookSliced(read.cells as WorkbookCells);
+    const got = await readRegisterWorkbookSliced(read.cells as WorkbookCells, { signal });
     incoming = got.rows;
     columns = got.columns;
     csv = got.csv;
@@ -131,7 +134,7 @@ export async function previewImport(
       },
     });
   const have = existing === "none" ? [] : existing;
-  const { toAdd, duplicates } = await dedupeSliced(have, incoming);
+  const { toAdd, duplicates } = await dedupeSliced(have, incoming, { signal });
   const preview: ImportPreview = {
     file: file.name,
     incoming: incoming.length,

@@ -108,6 +108,16 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
   );
   const [asking, setAsking] = React.useState<{ sheet: string; resolve(ok: boolean): void } | null>(null);
   const abort = React.useRef<AbortController | null>(null);
+  // The date follows a language switch (dd.mm.rrrr ↔ yyyy-mm-dd) while it is one; anything else stays as typed.
+  const dateLang = React.useRef(lang);
+  React.useEffect(() => {
+    if (dateLang.current === lang) return;
+    dateLang.current = lang;
+    setAsOf((v) => {
+      const iso = parseDateInput(v);
+      return iso === null ? v : formatDateIso(iso, lang);
+    });
+  }, [lang]);
 
   const deps = {
     host,
@@ -388,7 +398,7 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
                 <MessageBarBody>
                   {t("applicantsOverLimit", lang)}:{" "}
                   {callDone.call.applicantsOverLimit
-                    .map((a) => `${a.applicant} (${a.files.length})`)
+                    .map((a) => `${a.applicant} (${formatCount(a.files.length, lang)})`)
                     .join(", ")}
                 </MessageBarBody>
               </MessageBar>
@@ -396,7 +406,7 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
             {callDone.call.sharedPesels.length > 0 && (
               <MessageBar intent="warning">
                 <MessageBarBody>
-                  {t("sharedPesels", lang)}: {callDone.call.sharedPesels.length}
+                  {t("sharedPesels", lang)}: {formatCount(callDone.call.sharedPesels.length, lang)}
                 </MessageBarBody>
               </MessageBar>
             )}

@@ -165,6 +165,19 @@ test("an import file that cannot be read: the message names the file, says why a
   expect(host.writes).toHaveLength(0);
 });
 
+test("a cancelled import preview stops (AbortError) before anything is asked or written", async () => {
+  const host = new MemoryHost();
+  const bytes = new Uint8Array(
+    fs.readFileSync(path.join(__dirname, "../../fixtures/register/canonical.csv")),
+  );
+  const cancel = new AbortController();
+  cancel.abort();
+  await expect(
+    previewImport(deps(host), { name: "lista.csv", bytes }, readXlsx, cancel.signal),
+  ).rejects.toMatchObject({ name: "AbortError" });
+  expect(host.writes).toHaveLength(0);
+});
+
 test("an unreadable import file gives its reason and writes nothing", async () => {
   const host = new MemoryHost();
   await expect(
