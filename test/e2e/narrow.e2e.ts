@@ -430,6 +430,48 @@ describe("the pane at 320–450 px (production build, standalone)", () => {
     }
   }, 120_000);
 
+  test("the conflicts dialog at 320 px: long changed texts wrap, the cell column keeps its words", async () => {
+    // The monitoring workbook with its title and headers changed by hand (long, one unbreakable run).
+    const wb = await MemoryWorkbook.open("m.xlsx", fs.readFileSync(monitoringFile));
+    const cells = wb.readSheet("Monitoring 2023")!;
+    const edits = [];
+    for (let r = 0; r < 4; r++)
+      for (let c = 0; c < 3; c++) {
+        const v = cells.values[r]?.[c];
+        if (typeof v === "string" && v.length > 3)
+          edits.push({
+            address: `${String.fromCharCode(65 + cells.left + c)}${cells.top + r + 1}`,
+            value: `${v} (zmienione_recznie_przez_koordynatora_projektu_w_listopadzie)`,
+          });
+      }
+    wb.writeCells("Monitoring 2023", edits);
+    const changed = path.join(tmp, "zmienione-2023.xlsx");
+    fs.writeFileSync(changed, await wb.toBytes());
+    const page = await pageAt(320);
+    try {
+      await openFile(page, changed);
+      await page.getByRole("button", { name: "Rozplanuj w otwartym pliku i pobierz" }).click();
+      const dialog = page.getByRole("alertdialog", { name: "Zastąpić zmienione komórki?" });
+      await dialog.waitFor();
+      await checkScreen(page, 320, "pl", "dialog-conflicts");
+      // Every address and the "Komórka" header on one line (not "K|o|m|ór|ka", "A|1").
+      const lines = await dialog.locator("th").evaluateAll((ths) =>
+        ths
+          .filter((th) => th.getAttribute("scope") === "row" || (th as HTMLTableCellElement).cellIndex === 0)
+          .map((th) => {
+            const range = document.createRange();
+            range.selectNodeContents(th);
+            return `${th.textContent}: ${new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size}`;
+          }),
+      );
+      expect(lines.length).toBeGreaterThan(2);
+      expect(lines.filter((l) => !l.endsWith(": 1"))).toEqual([]);
+      await dialog.getByRole("button", { name: "Anuluj" }).click();
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+
   test("the as-of dates follow the language (dd.mm.rrrr in Polish, yyyy-mm-dd in English), a typed one too", async () => {
     const page = await pageAt(350);
     try {

@@ -11,6 +11,7 @@ import {
   DialogSurface,
   DialogTitle,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
@@ -21,7 +22,15 @@ import { confirmText, moreRowsText, tr } from "../i18n";
 import { MAX_LISTED_CONFLICTS, type Pending } from "./MonitoringSection";
 
 const useStyles = makeStyles({
-  table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
+  // Fixed layout: the address column keeps its width ("Komórka", "AB123" whole) and the texts share the rest,
+  // wrapping anywhere (auto layout squeezed the address column to a letter a line next to long texts).
+  table: {
+    borderCollapse: "collapse",
+    width: "100%",
+    tableLayout: "fixed",
+    fontSize: tokens.fontSizeBase200,
+  },
+  address: { width: "5em", overflowWrap: "normal" },
   cell: {
     textAlign: "left",
     verticalAlign: "top",
@@ -66,7 +75,7 @@ export function ConflictsDialog(props: {
               <table className={styles.table}>
                 <thead>
                   <tr>
-                    <th className={styles.cell} scope="col">
+                    <th className={mergeClasses(styles.cell, styles.address)} scope="col">
                       {tr("colCell", lang)}
                     </th>
                     <th className={styles.cell} scope="col">
