@@ -118,8 +118,15 @@ export async function readRegisterWorkbookSliced(
   return readRowsSliced(sheet, header, opts);
 }
 
-/** The columns a row without PESEL is known by: all but the ordinal (Lp. is renumbered, not the person's). */
-const KEY_COLUMNS = REGISTER_COLUMNS.filter((c) => c.key !== "lp");
+/**
+ * The columns a row without PESEL is known by: all but the ordinal (Lp. is renumbered, not the person's).
+ * `convert`: dates and numbers, whose typed text ("12.05.1970", "3") the register holds as numbers; the
+ * other values' slips of case and spacing are normalizeText's.
+ */
+const KEY_COLUMNS = REGISTER_COLUMNS.filter((c) => c.key !== "lp").map((c) => ({
+  c,
+  convert: c.kind === "date" || c.kind === "number" || c.kind === "int" || c.key === "fte",
+}));
 
 /**
  * The import preview's identity of a row: its PESEL when it has one, else every value of the row as the
@@ -131,8 +138,9 @@ export function importRowKey(r: RawRow): string {
   const pesel = typeof r.values.pesel === "string" ? r.values.pesel.trim() : r.values.pesel;
   if (pesel) return `pesel:${String(pesel)}`;
   let key = "row:";
-  for (const c of KEY_COLUMNS) {
-    const v = registerTableValue(c, r.values[c.key]);
+  for (const { c, convert } of KEY_COLUMNS) {
+    const raw = r.values[c.key];
+    const v = convert ? registerTableValue(c, raw) : (raw ?? null);
     if (v === null || v === "") continue;
     key += `${c.key}=${normalizeText(String(v))}|`;
   }
