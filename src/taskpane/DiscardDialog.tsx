@@ -9,6 +9,7 @@ import {
   DialogTitle,
 } from "@fluentui/react-components";
 import * as React from "react";
+import { useDialogStyles } from "./dialogStyles";
 import type { Lang } from "../domain/i18n";
 import { tr } from "./i18n";
 
@@ -23,9 +24,10 @@ export interface DiscardDialogProps {
 }
 
 export function DiscardDialog({ lang, text, confirm, onAnswer }: DiscardDialogProps): React.JSX.Element {
+  const dialogStyles = useDialogStyles();
   return (
     <Dialog open modalType="alert" onOpenChange={(_e, d) => !d.open && onAnswer(false)}>
-      <DialogSurface aria-describedby="miernik-discard-text">
+      <DialogSurface className={dialogStyles.surface} aria-describedby="miernik-discard-text">
         <DialogBody>
           <DialogTitle>{tr("discardTitle", lang)}</DialogTitle>
           <DialogContent id="miernik-discard-text">{text}</DialogContent>

@@ -211,5 +211,16 @@ export function moreRowsText(n: number, lang: Lang): string {
   return lang === "pl" ? `…i jeszcze ${cellCount(n, lang)}` : `…and ${cellCount(n, lang)} more`;
 }
 
+/**
+ * A card file that cannot be loaded (Participants and Summaries): which file, that it is no criteria card,
+ * what to do. The parser's detail only in English (it is English; a Polish screen shows no English).
+ */
+export function badCardText(file: string, detail: string): Localized {
+  return {
+    pl: `Nie można wczytać karty z pliku „${file}”: plik nie jest poprawną kartą oceny w formacie JSON. Sprawdź jego treść albo użyj karty wbudowanej.`,
+    en: `Cannot load a card from “${file}”: the file is not a valid criteria card in JSON. Check its contents or use the built-in card. Details: ${detail}`,
+  };
+}
+
 /** The workbook's state line: "Rok 2023 · rejestr: jest · zmiany niepobrane". */
 export { capitalize, formatCount, formatDateIso, pluralForm };

@@ -85,6 +85,19 @@ async function layoutProblems(page: Page): Promise<string[]> {
       const clips = cs.overflowX === "hidden" || cs.overflowX === "clip" || cs.textOverflow === "ellipsis";
       if (clips && h.scrollWidth > h.clientWidth + 1)
         out.push(`${name(el)}: text clipped (${h.scrollWidth} > ${h.clientWidth})`);
+      // Text past the edge of a box that scrolls (a dialog's content: overflow auto) — a long file name.
+      else if (cs.overflowX !== "visible" && h.scrollWidth > h.clientWidth + 1)
+        out.push(`${name(el)}: text runs past its box (${h.scrollWidth} > ${h.clientWidth})`);
+    }
+    // A badge squeezed by its neighbour: its word cut ("ełnio") or broken over lines ("nie dotyc|zy").
+    for (const el of Array.from(document.querySelectorAll(".fui-Badge"))) {
+      const h = el as HTMLElement;
+      if (!h.offsetParent) continue;
+      const range = document.createRange();
+      range.selectNodeContents(h);
+      const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size;
+      if (h.scrollWidth > h.clientWidth + 1 || lines > 1)
+        out.push(`${name(el)}: badge cut (${h.scrollWidth} > ${h.clientWidth}, ${lines} lines)`);
     }
     return out;
   });
@@ -204,7 +217,11 @@ describe("the pane at 320–450 px (production build, standalone)", () => {
     };
     listFile = path.join(tmp, "lista-uczestnikow.xlsx");
     await list(listFile, 120, 31);
-    moreFile = path.join(tmp, "nowi-uczestnicy.xlsx");
+    // A long name, as users' files have them: it must wrap in the import dialog and the summary's table.
+    moreFile = path.join(
+      tmp,
+      "nowi-uczestnicy-projektu_Aktywizacja_zawodowa_osob_bezrobotnych_w_Lublinie_2024_wersja_ostateczna.xlsx",
+    );
     await list(moreFile, 80, 977);
     expected = cliJson(["check", listFile, "--as-of", AS_OF, "--json"]) as CliCheck;
     pane = await openPane({ host: "standalone" });
@@ -221,6 +238,9 @@ describe("the pane at 320–450 px (production build, standalone)", () => {
     await page.setViewportSize({ width, height: 800 });
     await page.goto(`${pane.server.url}/taskpane.html`);
     await page.waitForSelector('body[data-miernik-host="standalone"]');
+    // The language is remembered across pages: a test that failed on an English screen must not leave
+    // the next one in English.
+    await setLang(page, "pl");
     return page;
   }
 
@@ -282,6 +302,10 @@ describe("the pane at 320–450 px (production build, standalone)", () => {
           page.getByRole("button", { name: "Utwórz podsumowanie naboru" }).click(),
         ]);
         await page.getByRole("table", { name: "Podsumowanie naboru" }).waitFor();
+        // Outside Office no sheet can be shown: no "Przejdź do arkusza" that would do nothing.
+        await expect(
+          page.getByRole("button", { name: /Przejdź do arkusza|Go to the sheet/ }).count(),
+        ).resolves.toBe(0);
         await both(page, width, "summaries");
       } finally {
         await page.close();
@@ -370,6 +394,156 @@ describe("the pane at 320–450 px (production build, standalone)", () => {
         String(own.filter((c) => c.met === false).length),
       );
       await screenshot(page, "narrow-350-pl-imported");
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
+
+  test("the planner at 320 px: counts grouped and in their form, badges whole, a bad number shown at its field", async () => {
+    const page = await pageAt(320);
+    try {
+      await tab(page, "participants");
+      const plan = page.locator("[data-plan-part]");
+      await plan.waitFor();
+      const field = (i: number) => plan.locator("[data-plan-field]").nth(i);
+      const summary = plan.locator("[data-plan-summary]");
+      await field(0).fill("1");
+      await expect(summary.textContent()).resolves.toMatch(/^Plan: 1 uczestnik\./);
+      await field(0).fill("1796");
+      await field(1).fill("1500");
+      await field(3).fill("abc");
+      await expect(summary.textContent()).resolves.toMatch(/^Plan: 1\u00a0796 uczestników\./);
+      // Every number of the criteria list as Polish prints it (never "1500 / 1796").
+      const lines = await plan.locator("[data-plan-criterion]").allTextContents();
+      expect(lines.join("\n")).not.toMatch(/\d{4}/);
+      expect(lines.join("\n")).toContain("1\u00a0500 / 1\u00a0796 = 83,5%");
+      // The field typed wrong says so under itself, not only in the list far above it.
+      await expect(
+        field(3).evaluate((input) => input.closest(".fui-Field")?.textContent ?? ""),
+      ).resolves.toContain("Nie liczba");
+      await both(page, 320, "plan");
+      await setLang(page, "en");
+      await expect(summary.textContent()).resolves.toMatch(/^Plan: 1,796 participants\./);
+      await setLang(page, "pl");
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
+
+  test("the conflicts dialog at 320 px: long changed texts wrap, the cell column keeps its words", async () => {
+    // The monitoring workbook with its title and headers changed by hand (long, one unbreakable run).
+    const wb = await MemoryWorkbook.open("m.xlsx", fs.readFileSync(monitoringFile));
+    const cells = wb.readSheet("Monitoring 2023")!;
+    const edits = [];
+    for (let r = 0; r < 4; r++)
+      for (let c = 0; c < 3; c++) {
+        const v = cells.values[r]?.[c];
+        if (typeof v === "string" && v.length > 3)
+          edits.push({
+            address: `${String.fromCharCode(65 + cells.left + c)}${cells.top + r + 1}`,
+            value: `${v} (zmienione_recznie_przez_koordynatora_projektu_w_listopadzie)`,
+          });
+      }
+    wb.writeCells("Monitoring 2023", edits);
+    const changed = path.join(tmp, "zmienione-2023.xlsx");
+    fs.writeFileSync(changed, await wb.toBytes());
+    const page = await pageAt(320);
+    try {
+      await openFile(page, changed);
+      await page.getByRole("button", { name: "Rozplanuj w otwartym pliku i pobierz" }).click();
+      const dialog = page.getByRole("alertdialog", { name: "Zastąpić zmienione komórki?" });
+      await dialog.waitFor();
+      await checkScreen(page, 320, "pl", "dialog-conflicts");
+      // Every address and the "Komórka" header on one line (not "K|o|m|ór|ka", "A|1").
+      const lines = await dialog.locator("th").evaluateAll((ths) =>
+        ths
+          .filter((th) => th.getAttribute("scope") === "row" || (th as HTMLTableCellElement).cellIndex === 0)
+          .map((th) => {
+            const range = document.createRange();
+            range.selectNodeContents(th);
+            return `${th.textContent}: ${new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size}`;
+          }),
+      );
+      expect(lines.length).toBeGreaterThan(2);
+      expect(lines.filter((l) => !l.endsWith(": 1"))).toEqual([]);
+      await dialog.getByRole("button", { name: "Anuluj" }).click();
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+
+  test("the as-of dates follow the language (dd.mm.rrrr in Polish, yyyy-mm-dd in English), a typed one too", async () => {
+    const page = await pageAt(350);
+    try {
+      for (const id of ["participants", "summaries"] as const) {
+        await tab(page, id);
+        const asOf = page.getByLabel(/^(Stan na dzień|As of)/);
+        await asOf.fill("31.01.2025");
+        await setLang(page, "en");
+        await expect(asOf.inputValue()).resolves.toBe("2025-01-31");
+        await setLang(page, "pl");
+        await expect(asOf.inputValue()).resolves.toBe("31.01.2025");
+        // Not a date: left as typed (the check says what is wrong with it).
+        await asOf.fill("31.02.2025");
+        await setLang(page, "en");
+        await expect(asOf.inputValue()).resolves.toBe("31.02.2025");
+        await setLang(page, "pl");
+      }
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+
+  test("importing at 320 px: a long name wraps in the dialog, the same file again adds nobody, a damaged file says what to do", async () => {
+    const page = await pageAt(320);
+    try {
+      // No file: creating the register starts a workbook (downloaded).
+      await tab(page, "participants");
+      await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Utwórz rejestr uczestników" }).click(),
+      ]);
+      await page.getByText(/^Gotowe: arkusz „Uczestnicy”/).waitFor();
+      // canonical.csv: five people, four without PESEL, dates typed as text.
+      const csv = path.join(
+        tmp,
+        "Rejestr_uczestnikow_projektu_Aktywizacja_zawodowa_osob_bezrobotnych_w_Lublinie_2024_wersja_ostateczna.csv",
+      );
+      fs.copyFileSync(path.join(ROOT, "test/fixtures/register/canonical.csv"), csv);
+      await page.locator('input[data-file-input="import"]').setInputFiles(csv);
+      const dialog = page.getByRole("alertdialog", { name: "Import uczestników" });
+      await dialog.waitFor();
+      await checkScreen(page, 320, "pl", "dialog-import-long-name");
+      await Promise.all([
+        page.waitForEvent("download"),
+        dialog.getByRole("button", { name: "Dodaj" }).click(),
+      ]);
+      await page.getByText(/^Zaimportowano 5 uczestników/).waitFor();
+      // The same file again: nobody to add, no dialog, and the pane says so.
+      await page.locator('input[data-file-input="import"]').setInputFiles(csv);
+      await page.getByText(/wszystkie są już w rejestrze: nikogo nie dodano\.$/).waitFor();
+      await expect(dialog.count()).resolves.toBe(0);
+      await expect(page.locator("[data-summary]").textContent()).resolves.toContain(": 5 uczestników");
+      // A damaged file: which file, why, what to pick instead.
+      const damaged = path.join(tmp, "lista.xlsx");
+      fs.writeFileSync(damaged, "not a zip");
+      await page.locator('input[data-file-input="import"]').setInputFiles(damaged);
+      await page
+        .getByText(/^Nie można zaimportować uczestników z pliku „lista\.xlsx”: .+\. Wybierz plik \.xlsx/)
+        .waitFor();
+      await checkScreen(page, 320, "pl", "import-damaged");
+      // A long file: Anuluj while it is read stops the import — no dialog afterwards, nothing written.
+      const big = path.join(tmp, "duza-lista.csv");
+      const [head, , anna] = fs.readFileSync(csv, "utf8").trim().split(/\r?\n/);
+      const many = [head];
+      for (let i = 0; i < 40_000; i++) many.push(anna.replace(";Kowalska;", `;Kowalska${i};`));
+      fs.writeFileSync(big, many.join("\n"));
+      await page.locator('input[data-file-input="import"]').setInputFiles(big);
+      await page.locator("main").getByRole("button", { name: "Anuluj" }).click();
+      await page.getByText("Przerwano. Nic nie zostało zapisane.").waitFor();
+      await page.waitForTimeout(1500);
+      await expect(dialog.count()).resolves.toBe(0);
+      await expect(page.locator("[data-summary]").textContent()).resolves.toContain(": 5 uczestników");
     } finally {
       await page.close();
     }

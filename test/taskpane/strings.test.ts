@@ -11,15 +11,20 @@ import {
   count,
   layoutDoneText,
   moreRowsText,
+  badCardText,
   NOUNS,
   UI,
 } from "../../src/taskpane/i18n";
+import { importFailedText } from "../../src/taskpane/participants/flows";
+import { planCreatedText, planSummaryText } from "../../src/taskpane/participants/PlanPart";
 import { discardCloseText, discardOpenText } from "../../src/taskpane/FileBar";
 import {
   createdText,
   evaluationSummaryText,
   importedText,
+  importedUncheckedText,
   importPreviewText,
+  nothingToImportText,
   PARTICIPANTS_TEXT,
   shortfallText,
   verdictText,
@@ -87,6 +92,39 @@ describe("plural helper (Intl.PluralRules)", () => {
         `${n} ${NOUNS.project.pl[f]}, ${n} ${NOUNS.participant.pl[f]}`,
       );
     }
+    const plan = (participants: number) => ({
+      participants,
+      formalMet: 4,
+      formal: 6,
+      points: 5,
+      possible: 20,
+      findings: 1,
+    });
+    expect(planSummaryText(plan(1), "pl")).toBe(
+      "Plan: 1 uczestnik. Kryteria formalne spełnione: 4 z 6. Punkty premiujące: 5 z 20. Uwagi: 1.",
+    );
+    expect(planSummaryText(plan(1796), "pl")).toMatch(/^Plan: 1\u00a0796 uczestników\./);
+    expect(planSummaryText(plan(1), "en")).toMatch(/^Plan: 1 participant\./);
+    expect(planSummaryText(plan(1796), "en")).toMatch(/^Plan: 1,796 participants\./);
+    expect([1, 2, 5, 22].map((n) => planCreatedText({ kept: n, withRegister: false }, "pl"))).toEqual([
+      "Gotowe: arkusz „Plan projektu” (zachowano 1 wpisaną liczbę).",
+      "Gotowe: arkusz „Plan projektu” (zachowano 2 wpisane liczby).",
+      "Gotowe: arkusz „Plan projektu” (zachowano 5 wpisanych liczb).",
+      "Gotowe: arkusz „Plan projektu” (zachowano 22 wpisane liczby).",
+    ]);
+    expect(planCreatedText({ kept: 1, withRegister: true }, "en")).toBe(
+      "Done: sheet “Plan projektu” (1 typed number kept), with the register's actual figures.",
+    );
+    expect(importedUncheckedText(1, "pl")).toBe(
+      "Zaimportowano 1 uczestnika. Przeliczanie kryteriów przerwano: kliknij „Sprawdź kryteria”, aby je zobaczyć.",
+    );
+    expect(nothingToImportText({ file: "a.csv", incoming: 0 }, "pl")).toContain("nikogo nie dodano");
+    expect(nothingToImportText({ file: "a.csv", incoming: 1 }, "pl")).toBe(
+      "Plik „a.csv”: 1 wiersz, jest już w rejestrze: nikogo nie dodano.",
+    );
+    expect(nothingToImportText({ file: "a.csv", incoming: 5 }, "pl")).toBe(
+      "Plik „a.csv”: 5 wierszy, wszystkie są już w rejestrze: nikogo nie dodano.",
+    );
     expect(shortfallText({ kind: "formal", shortfall: 1 }, "pl")).toBe("Brakuje 1 uczestnika");
     expect(progressText(1, 1, "pl")).toBe("Czytanie plików: 1 z 1 pliku");
     expect(confirmText("Monitoring 2023", 1, "pl")).toContain("1 komórka różni się");
@@ -188,6 +226,13 @@ function polishTexts(): string[] {
       verdictText({ notMet: n, total: 25 }, "pl"),
       importPreviewText({ file: "lista.csv", incoming: n, toAdd: n, duplicates: n }, "pl"),
       importedText(n, "pl"),
+      nothingToImportText({ file: "lista.csv", incoming: n }, "pl"),
+      importedUncheckedText(n, "pl"),
+      planSummaryText(
+        { participants: n, formalMet: n, formal: n, points: n, possible: n, findings: n },
+        "pl",
+      ),
+      planCreatedText({ kept: n, withRegister: n % 2 === 0 }, "pl"),
       createdText(n, "Kryteria 9.1", "pl"),
       evaluationSummaryText({ asOf: "2025-01-01", participants: n, pending: n }, "pl"),
       progressText(n, n, "pl"),
@@ -202,6 +247,8 @@ function polishTexts(): string[] {
   out.push(
     discardOpenText("a.xlsx", "b.xlsx", "pl"),
     discardCloseText("a.xlsx", "pl"),
+    badCardText("karta.json", "(card): not valid JSON").pl,
+    importFailedText("lista.xlsx", { pl: "to nie jest plik .xlsx (nie jest archiwum zip)", en: "" }).pl,
     replaceText("X", "pl"),
   );
   // Lower layers' English messages as the pane shows them in Polish.
@@ -226,6 +273,19 @@ function polishTexts(): string[] {
   spy.mockRestore();
   return out;
 }
+
+test("error messages say which file, what is wrong and what to do — in English too", () => {
+  const card = badCardText("karta.json", "(card): not valid JSON");
+  expect(card.en).toMatch(
+    /^Cannot load a card from “karta\.json”: .+ Check its contents or use the built-in card\. Details: \(card\): not valid JSON$/,
+  );
+  expect(card.pl).not.toContain("JSON —");
+  const imp = importFailedText("lista.xlsx", { pl: "to nie jest plik .xlsx", en: "not an .xlsx file" });
+  expect(imp.pl).toBe(
+    "Nie można zaimportować uczestników z pliku „lista.xlsx”: to nie jest plik .xlsx. Wybierz plik .xlsx (zapisany w Excelu lub LibreOffice, bez hasła) albo .csv z wierszem nagłówków rejestru uczestników.",
+  );
+  expect(imp.en).toMatch(/^Cannot import participants from “lista\.xlsx”: not an \.xlsx file\. Pick an /);
+});
 
 describe("no English in Polish mode", () => {
   test("the word list catches English (the check can fail)", () => {

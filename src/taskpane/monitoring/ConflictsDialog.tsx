@@ -11,16 +11,26 @@ import {
   DialogSurface,
   DialogTitle,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
+import { useDialogStyles } from "../dialogStyles";
 import type { Lang } from "../../domain/i18n";
 import type { CellValue } from "../../workbook/plan";
 import { confirmText, moreRowsText, tr } from "../i18n";
 import { MAX_LISTED_CONFLICTS, type Pending } from "./MonitoringSection";
 
 const useStyles = makeStyles({
-  table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
+  // Fixed layout: the address column keeps its width ("Komórka", "AB123" whole) and the texts share the rest,
+  // wrapping anywhere (auto layout squeezed the address column to a letter a line next to long texts).
+  table: {
+    borderCollapse: "collapse",
+    width: "100%",
+    tableLayout: "fixed",
+    fontSize: tokens.fontSizeBase200,
+  },
+  address: { width: "5em", overflowWrap: "normal" },
   cell: {
     textAlign: "left",
     verticalAlign: "top",
@@ -43,6 +53,7 @@ export function ConflictsDialog(props: {
 }): React.JSX.Element {
   const { pending, lang, onAnswer } = props;
   const styles = useStyles();
+  const dialogStyles = useDialogStyles();
   const listed = pending ? pending.conflicts.slice(0, MAX_LISTED_CONFLICTS) : [];
   const more = pending ? pending.conflicts.length - listed.length : 0;
   return (
@@ -53,7 +64,7 @@ export function ConflictsDialog(props: {
         if (!data.open) onAnswer(false);
       }}
     >
-      <DialogSurface aria-describedby="miernik-conflicts-text">
+      <DialogSurface className={dialogStyles.surface} aria-describedby="miernik-conflicts-text">
         <DialogBody>
           <DialogTitle>{tr("confirmTitle", lang)}</DialogTitle>
           <DialogContent>
@@ -64,7 +75,7 @@ export function ConflictsDialog(props: {
               <table className={styles.table}>
                 <thead>
                   <tr>
-                    <th className={styles.cell} scope="col">
+                    <th className={mergeClasses(styles.cell, styles.address)} scope="col">
                       {tr("colCell", lang)}
                     </th>
                     <th className={styles.cell} scope="col">

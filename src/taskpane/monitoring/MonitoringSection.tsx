@@ -18,6 +18,8 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   row: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "flex-end", flexWrap: "wrap" },
   year: { minWidth: "8rem" },
+  // The section's gap spaces the intro; the browser's paragraph margin on top of it left a hole under the title.
+  intro: { margin: 0 },
 });
 
 /**
@@ -149,7 +151,9 @@ export function MonitoringSection(props: MonitoringSectionProps): React.JSX.Elem
       <Text as="h2" id="miernik-monitoring-title" size={400} weight="semibold">
         {tr("monitoringTitle", lang)}
       </Text>
-      <Text as="p">{tr("monitoringIntro", lang)}</Text>
+      <Text as="p" className={styles.intro}>
+        {tr("monitoringIntro", lang)}
+      </Text>
       <div className={styles.row}>
         <Field label={tr("year", lang)} hint={tr("yearHint", lang)} className={styles.year}>
           <Select

@@ -29,6 +29,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
+import { useDialogStyles } from "../dialogStyles";
 import { builtinCard, DEFAULT_CARD_ID, parseCardText } from "../../domain/card/load";
 import type { Card as CriteriaCard, CriterionResult, RowIssue } from "../../domain/card/types";
 import { isoToSerial } from "../../domain/dates";
@@ -38,7 +39,7 @@ import { columnLetters } from "../../workbook/address";
 import type { XlsxParser } from "../../workbook/summary/inputs";
 import { FilePicker } from "../FilePicker";
 import { errorMessage, WorkbookHost } from "../host";
-import { count, formatCount } from "../i18n";
+import { badCardText, count, formatCount } from "../i18n";
 import { Notice } from "../lazyFeedback";
 import {
   applyImport,
@@ -95,7 +96,6 @@ export const PARTICIPANTS_TEXT = {
   ),
   premiumTotal: L("Punkty premiujące razem", "Premium points in total"),
   problems: L("Problemy w wierszach", "Row problems"),
-  badCard: L("Zła karta", "Bad card"),
 };
 const S = PARTICIPANTS_TEXT;
 
@@ -231,10 +231,35 @@ export function importPreviewText(
     : `File “${p.file}”: ${count(p.incoming, "row", lang)} (new: ${formatCount(p.toAdd, lang)}, already in the register: ${formatCount(p.duplicates, lang)}). Existing rows stay as they are.`;
 }
 
+/**
+ * An import that adds nobody (no dialog: there is nothing to confirm): that nothing was added, and why —
+ * no rows under the file's header, or every row already in the register.
+ */
+export function nothingToImportText(p: { file: string; incoming: number }, lang: Lang): string {
+  if (p.incoming === 0)
+    return lang === "pl"
+      ? `Plik „${p.file}” nie ma wierszy uczestników pod wierszem nagłówków: nikogo nie dodano.`
+      : `The file “${p.file}” has no participant rows under its header row: nobody was added.`;
+  const all =
+    p.incoming === 1
+      ? L("jest już w rejestrze", "already in the register")
+      : L("wszystkie są już w rejestrze", "all already in the register");
+  return lang === "pl"
+    ? `Plik „${p.file}”: ${count(p.incoming, "row", lang)}, ${all.pl}: nikogo nie dodano.`
+    : `File “${p.file}”: ${count(p.incoming, "row", lang)}, ${all.en}: nobody was added.`;
+}
+
 export function importedText(n: number, lang: Lang): string {
   return lang === "pl"
     ? `Zaimportowano ${count(n, "participantGen", lang)}. Kryteria poniżej są przeliczone.`
     : `Imported ${count(n, "participant", lang)}. The criteria below are recalculated.`;
+}
+
+/** Cancelled after the import was written, while the criteria were being recalculated. */
+export function importedUncheckedText(n: number, lang: Lang): string {
+  return lang === "pl"
+    ? `Zaimportowano ${count(n, "participantGen", lang)}. Przeliczanie kryteriów przerwano: kliknij „${S.check.pl}”, aby je zobaczyć.`
+    : `Imported ${count(n, "participant", lang)}. Recalculating the criteria was cancelled: click “${S.check.en}” to see them.`;
 }
 
 export function createdText(rows: number, criteriaSheet: string, lang: Lang): string {
@@ -415,11 +440,13 @@ const RowProblems = React.memo(function RowProblems(props: {
 export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.Element {
   const { host, lang } = props;
   const styles = useStyles();
+  const dialogStyles = useDialogStyles();
   const [card, setCard] = React.useState<CriteriaCard>(() => builtinCard(DEFAULT_CARD_ID) as CriteriaCard);
   const [cardFile, setCardFile] = React.useState<string | null>(null);
   const [asOf, setAsOf] = React.useState(() => formatDateIso(isoOf(props.today ?? new Date()), props.lang));
   const [busy, setBusy] = React.useState(false);
   const [progress, setProgress] = React.useState<number | undefined>(undefined);
+  const [cancellable, setCancellable] = React.useState(true);
   const [error, setError] = React.useState<Localized | null>(null);
   const [info, setInfo] = React.useState<Localized | null>(null);
   const [check, setCheck] = React.useState<CheckOutcome | null>(props.initialCheck ?? null);
@@ -433,6 +460,16 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
     no: Localized;
   } | null>(null);
   const abort = React.useRef<AbortController | null>(null);
+  // The date follows a language switch (dd.mm.rrrr ↔ yyyy-mm-dd) while it is one; anything else stays as typed.
+  const dateLang = React.useRef(lang);
+  React.useEffect(() => {
+    if (dateLang.current === lang) return;
+    dateLang.current = lang;
+    setAsOf((v) => {
+      const iso = parseDateInput(v);
+      return iso === null ? v : formatDateIso(iso, lang);
+    });
+  }, [lang]);
   // The planner mounts in a task after the section's first paint: the tab's first render is two pieces.
   const [planShown, setPlanShown] = React.useState(false);
   React.useEffect(() => {
@@ -474,10 +511,12 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
     return s;
   };
 
-  const run = async (work: (signal: AbortSignal) => Promise<void>) => {
+  /** Runs one piece of work; `cancellable`: it stops on the signal (else no Cancel button that does nothing). */
+  const run = async (work: (signal: AbortSignal) => Promise<void>, cancellable = true) => {
     setError(null);
     setInfo(null);
     setBusy(true);
+    setCancellable(cancellable);
     setProgress(undefined);
     const controller = new AbortController();
     abort.current = controller;
@@ -503,7 +542,7 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
         // Results shown are of the register before: recalculate them.
         if (check) setCheck(await checkCriteria(deps, card, serial()));
       }
-    });
+    }, false);
 
   const importFile = (file: File | undefined) => {
     if (!file) return;
@@ -513,6 +552,7 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
         deps,
         { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
         parse,
+        signal,
       );
       const counts = {
         file: preview.file,
@@ -522,7 +562,7 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
       };
       const text = importPreviewText(counts, lang);
       if (preview.toAdd.length === 0) {
-        setInfo(L(importPreviewText(counts, "pl"), importPreviewText(counts, "en")));
+        setInfo(L(nothingToImportText(counts, "pl"), nothingToImportText(counts, "en")));
         return;
       }
       if (!(await ask(S.importTitle, text, S.add, S.cancel, mappingLines(preview, lang)))) {
@@ -532,11 +572,20 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
       const out = await applyImport(deps, card, serial(), preview);
       if (out.status === "done") {
         props.onWorkbookChanged?.();
-        // The criteria follow the import at once (never "80 imported" above cards still saying 120).
-        setCheck(
-          await checkCriteria(deps, card, serial(), signal, (done, total) => setProgress(done / total)),
-        );
-        setInfo(L(importedText(preview.toAdd.length, "pl"), importedText(preview.toAdd.length, "en")));
+        const added = preview.toAdd.length;
+        try {
+          // The criteria follow the import at once (never "80 imported" above cards still saying 120).
+          setCheck(
+            await checkCriteria(deps, card, serial(), signal, (done, total) => setProgress(done / total)),
+          );
+          setInfo(L(importedText(added, "pl"), importedText(added, "en")));
+        } catch (e) {
+          if (!signal.aborted) throw e;
+          // Cancelled while recalculating: the rows are in the register (never "nothing was written"), and
+          // the results shown were of the register before — gone, not left looking current.
+          setCheck(null);
+          setInfo(L(importedUncheckedText(added, "pl"), importedUncheckedText(added, "en")));
+        }
       }
     });
   };
@@ -559,12 +608,7 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
       setCheck(null);
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
-      setError(
-        L(
-          `Nie można wczytać karty z pliku „${f.name}”: plik nie jest poprawną kartą oceny w formacie JSON. Sprawdź jego treść albo użyj karty wbudowanej.`,
-          `${S.badCard.en} ${f.name}: ${detail}`,
-        ),
-      );
+      setError(badCardText(f.name, detail));
     }
   };
 
@@ -637,7 +681,7 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
       {busy && (
         <div className={styles.row}>
           <ProgressBar aria-label={S.working[lang]} value={progress} />
-          <Button onClick={() => abort.current?.abort()}>{S.cancel[lang]}</Button>
+          {cancellable && <Button onClick={() => abort.current?.abort()}>{S.cancel[lang]}</Button>}
         </div>
       )}
       {e && (
@@ -659,7 +703,7 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
         </React.Suspense>
       )}
       <Dialog open={asking !== null} modalType="alert" onOpenChange={(_e, d) => !d.open && answer(false)}>
-        <DialogSurface>
+        <DialogSurface className={dialogStyles.surface}>
           <DialogBody>
             <DialogTitle>{asking?.title[lang]}</DialogTitle>
             <DialogContent>

@@ -22,12 +22,14 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
+import { useDialogStyles } from "../dialogStyles";
 import type { Card } from "../../domain/card/types";
-import type { Lang, Localized } from "../../domain/i18n";
-import { formatNumber, formatPercent } from "../../domain/numbers";
+import { countOf, formatCount, type Counted, type Lang, type Localized } from "../../domain/i18n";
+import { formatPercent } from "../../domain/numbers";
 import { planFields, PlanField } from "../../domain/plan/fields";
 import type { CellValue } from "../../workbook/plan";
 import { errorMessage, WorkbookHost } from "../host";
+import { count } from "../i18n";
 import { Notice } from "../lazyFeedback";
 import { createPlanSheet, evaluateValues, PLAN_SHEET, readPlanState, typedValue } from "./planFlows";
 
@@ -69,9 +71,49 @@ const useStyles = makeStyles({
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   criterion: { display: "flex", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  // The label takes the wrapping; the badge keeps its word whole ("niespełnione", never "ełnio").
+  criterionText: { minWidth: 0, overflowWrap: "break-word" },
+  badge: { flexShrink: 0 },
   fields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   sub: { paddingLeft: tokens.spacingHorizontalL },
 });
+
+/** "Plan: 1 796 uczestników. Kryteria formalne spełnione: 4 z 6. Punkty premiujące: 5 z 20. Uwagi: 1." */
+export function planSummaryText(
+  p: {
+    participants: number;
+    formalMet: number;
+    formal: number;
+    points: number;
+    possible: number;
+    findings: number;
+  },
+  lang: Lang,
+): string {
+  const n = (v: number) => formatCount(v, lang);
+  return lang === "pl"
+    ? `Plan: ${count(p.participants, "participant", lang)}. Kryteria formalne spełnione: ${n(p.formalMet)} z ${n(p.formal)}. Punkty premiujące: ${n(p.points)} z ${n(p.possible)}. Uwagi: ${n(p.findings)}.`
+    : `Plan: ${count(p.participants, "participant", lang)}. Formal criteria met: ${n(p.formalMet)} of ${n(p.formal)}. Premium points: ${n(p.points)} of ${n(p.possible)}. Problems: ${n(p.findings)}.`;
+}
+
+/** "Gotowe: arkusz „Plan projektu” (zachowano 1 wpisaną liczbę), z wykonaniem z rejestru." */
+export function planCreatedText(out: { kept: number; withRegister: boolean }, lang: Lang): string {
+  const kept =
+    out.kept > 0
+      ? lang === "pl"
+        ? ` (zachowano ${countOf(out.kept, TYPED_NUMBER, lang)})`
+        : ` (${countOf(out.kept, TYPED_NUMBER, lang)} kept)`
+      : "";
+  return lang === "pl"
+    ? `Gotowe: arkusz „${PLAN_SHEET}”${kept}${out.withRegister ? ", z wykonaniem z rejestru" : ""}.`
+    : `Done: sheet “${PLAN_SHEET}”${kept}${out.withRegister ? ", with the register's actual figures" : ""}.`;
+}
+
+/** The accusative after "zachowano": 1 wpisaną liczbę, 2 wpisane liczby, 5 wpisanych liczb. */
+const TYPED_NUMBER: Counted = {
+  pl: { one: "wpisaną liczbę", few: "wpisane liczby", many: "wpisanych liczb" },
+  en: { one: "typed number", other: "typed numbers" },
+};
 
 export interface PlanPartProps {
   host: WorkbookHost;
@@ -84,6 +126,7 @@ const asText = (v: CellValue | undefined): string => (v === null || v === undefi
 export function PlanPart(props: PlanPartProps): React.JSX.Element {
   const { host, lang, card } = props;
   const styles = useStyles();
+  const dialogStyles = useDialogStyles();
   const fields = React.useMemo(() => planFields(card), [card]);
   const [text, setText] = React.useState<Record<string, string>>({});
   const [dirty, setDirty] = React.useState<Set<string>>(new Set());
@@ -147,12 +190,7 @@ export function PlanPart(props: PlanPartProps): React.JSX.Element {
         return;
       }
       fill(out.values);
-      setInfo(
-        L(
-          `Gotowe: arkusz „${PLAN_SHEET}”${out.kept > 0 ? ` (zachowano ${out.kept} wpisanych liczb)` : ""}${out.withRegister ? ", z wykonaniem z rejestru" : ""}.`,
-          `Done: sheet “${PLAN_SHEET}”${out.kept > 0 ? ` (${out.kept} typed numbers kept)` : ""}${out.withRegister ? ", with the register's actual figures" : ""}.`,
-        ),
-      );
+      setInfo(L(planCreatedText(out, "pl"), planCreatedText(out, "en")));
       await host.showSheet(PLAN_SHEET);
     });
   const load = () =>
@@ -165,10 +203,20 @@ export function PlanPart(props: PlanPartProps): React.JSX.Element {
   const formal = e.criteria.filter((c) => c.kind === "formal");
   const formalMet = formal.filter((c) => c.met !== false).length;
   const pct = (v: number | null) => (v === null ? "—" : formatPercent(Math.round(v * 1000) / 1000, lang));
-  const summary =
-    lang === "pl"
-      ? `Plan: ${formatNumber(e.participants)} uczestników. Kryteria formalne spełnione: ${formalMet} z ${formal.length}. Punkty premiujące: ${e.premiumPoints} z ${e.premiumPossible}. Uwagi: ${outcome.findings.length}.`
-      : `Plan: ${e.participants} participants. Formal criteria met: ${formalMet} of ${formal.length}. Premium points: ${e.premiumPoints} of ${e.premiumPossible}. Problems: ${outcome.findings.length}.`;
+  // Grouped with a no-break space (formatCount): "1 796" never breaks at the end of a 320 px line.
+  const n = (v: number) => formatCount(v, lang);
+  const summary = planSummaryText(
+    {
+      participants: e.participants,
+      formalMet,
+      formal: formal.length,
+      points: e.premiumPoints,
+      possible: e.premiumPossible,
+      findings: outcome.findings.length,
+    },
+    lang,
+  );
+  const findingOf = new Map(outcome.findings.map((f) => [f.key, f]));
   let section: PlanField["section"] | null = null;
 
   return (
@@ -197,21 +245,22 @@ export function PlanPart(props: PlanPartProps): React.JSX.Element {
             const state = c.met === null ? "na" : c.met ? "met" : "notMet";
             const value =
               c.denominator === null
-                ? `${c.numerator}`
-                : `${c.numerator} / ${c.denominator} = ${pct(c.share)}`;
+                ? n(c.numerator)
+                : `${n(c.numerator)} / ${n(c.denominator)} = ${pct(c.share)}`;
             const short = c.shortfall
               ? lang === "pl"
-                ? `, brakuje ${c.shortfall}`
-                : `, ${c.shortfall} short`
+                ? `, brakuje ${n(c.shortfall)}`
+                : `, ${n(c.shortfall)} short`
               : "";
             return (
               <li key={c.id} data-plan-criterion={c.id} data-met={state}>
                 <span className={styles.criterion}>
-                  <Text>
+                  <Text className={styles.criterionText}>
                     {c.label[lang]}: {value}
                     {short}
                   </Text>
                   <Badge
+                    className={styles.badge}
                     appearance="filled"
                     color={state === "met" ? "success" : state === "notMet" ? "danger" : "informative"}
                   >
@@ -267,7 +316,13 @@ export function PlanPart(props: PlanPartProps): React.JSX.Element {
           return (
             <React.Fragment key={f.key}>
               {header && <Text weight="semibold">{header}</Text>}
-              <Field label={f.label[lang]} className={f.depth > 0 ? styles.sub : undefined}>
+              <Field
+                label={f.label[lang]}
+                className={f.depth > 0 ? styles.sub : undefined}
+                // The field's own problem under it (the list above names the sheet's cell).
+                validationState={findingOf.has(f.key) ? "error" : "none"}
+                validationMessage={findingOf.get(f.key)?.message[lang]}
+              >
                 <Input
                   inputMode="numeric"
                   data-plan-field={f.key}
@@ -284,7 +339,7 @@ export function PlanPart(props: PlanPartProps): React.JSX.Element {
         })}
       </div>
       <Dialog open={asking !== null} modalType="alert" onOpenChange={(_e, d) => !d.open && answer(false)}>
-        <DialogSurface>
+        <DialogSurface className={dialogStyles.surface}>
           <DialogBody>
             <DialogTitle>{S.replaceTitle[lang]}</DialogTitle>
             <DialogContent>{asking?.text}</DialogContent>

@@ -15,7 +15,7 @@ import type { CellValue } from "../../workbook/plan";
 import { REGISTER_SHEET } from "../../workbook/register/layout";
 import { ColumnMapping, RegisterReadError } from "../../workbook/register/reader";
 import { registerTableRows } from "../../workbook/register/rows";
-import { readInputFile, XlsxParser } from "../../workbook/summary/inputs";
+import { EMPTY_INPUT, readInputFile, XlsxParser } from "../../workbook/summary/inputs";
 import type { WorkbookHost, WriteReport } from "../host";
 import {
   checkAndEvaluateSliced,
@@ -85,20 +85,41 @@ export interface ImportPreview {
   absent?: string[];
 }
 
+/**
+ * A file the import cannot read: which file, why (the reader's reason, a lower-case phrase made for
+ * "file: reason" lists), and what to do instead.
+ */
+export function importFailedText(file: string, reason: Localized): Localized {
+  const why =
+    reason === EMPTY_INPUT
+      ? {
+          pl: "plik jest pusty — nie ma w nim wierszy uczestników",
+          en: "the file is empty — it has no participant rows",
+        }
+      : reason;
+  return {
+    pl: `Nie można zaimportować uczestników z pliku „${file}”: ${why.pl}. Wybierz plik .xlsx (zapisany w Excelu lub LibreOffice, bez hasła) albo .csv z wierszem nagłówków rejestru uczestników.`,
+    en: `Cannot import participants from “${file}”: ${why.en}. Pick an .xlsx file (saved by Excel or LibreOffice, without a password) or a .csv with the participant register's header row.`,
+  };
+}
+
 /** Reads the file and the register; tells what an import would add (nothing is written yet). */
 export async function previewImport(
   deps: ParticipantsDeps,
   file: { name: string; bytes: Uint8Array },
   parseXlsx: XlsxParser,
+  /** Cancel: the preview stops at the next slice (AbortError) and nothing is asked or written. */
+  signal?: AbortSignal,
 ): Promise<ImportPreview> {
   const read = await readInputFile(file.name, file.bytes, parseXlsx);
-  if (!read.ok) throw new ParticipantsError({ message: read.reason });
+  signal?.throwIfAborted();
+  if (!read.ok) throw new ParticipantsError({ message: importFailedText(file.name, read.reason) });
   let incoming: RawRow[];
   let columns: ColumnMapping[];
   let csv: CsvSource | undefined;
   let absent: string[] | undefined;
   try {
-    const got = await readRegisterWorkbookSliced(read.cells as WorkbookCells);
+    const got = await readRegisterWorkbookSliced(read.cells as WorkbookCells, { signal });
     incoming = got.rows;
     columns = got.columns;
     csv = got.csv;
@@ -117,7 +138,7 @@ export async function previewImport(
       },
     });
   const have = existing === "none" ? [] : existing;
-  const { toAdd, duplicates } = await dedupeSliced(have, incoming);
+  const { toAdd, duplicates } = await dedupeSliced(have, incoming, { signal });
   const preview: ImportPreview = {
     file: file.name,
     incoming: incoming.length,

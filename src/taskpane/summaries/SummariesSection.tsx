@@ -22,6 +22,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
+import { useDialogStyles } from "../dialogStyles";
 import { builtinCard, DEFAULT_CARD_ID, parseCardText } from "../../domain/card/load";
 import type { Card as CriteriaCard } from "../../domain/card/types";
 import { isoToSerial } from "../../domain/dates";
@@ -29,7 +30,7 @@ import { formatDateIso, parseDateInput, type Lang, type Localized } from "../../
 import type { XlsxParser } from "../../workbook/summary/inputs";
 import { FilePicker } from "../FilePicker";
 import { errorMessage, WorkbookHost } from "../host";
-import { formatCount } from "../i18n";
+import { badCardText, formatCount } from "../i18n";
 import {
   CALL_SUMMARY_SHEET,
   CallSummaryOutcome,
@@ -94,6 +95,7 @@ function pickedFile(f: File): PickedFile {
 export function SummariesSection(props: SummariesSectionProps): React.JSX.Element {
   const { host, lang } = props;
   const styles = useStyles();
+  const dialogStyles = useDialogStyles();
   const [busy, setBusy] = React.useState<Busy>(null);
   const [error, setError] = React.useState<Localized | null>(null);
   const [monitoring, setMonitoring] = React.useState<MonitoringSummaryOutcome | null>(null);
@@ -106,6 +108,16 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
   );
   const [asking, setAsking] = React.useState<{ sheet: string; resolve(ok: boolean): void } | null>(null);
   const abort = React.useRef<AbortController | null>(null);
+  // The date follows a language switch (dd.mm.rrrr ↔ yyyy-mm-dd) while it is one; anything else stays as typed.
+  const dateLang = React.useRef(lang);
+  React.useEffect(() => {
+    if (dateLang.current === lang) return;
+    dateLang.current = lang;
+    setAsOf((v) => {
+      const iso = parseDateInput(v);
+      return iso === null ? v : formatDateIso(iso, lang);
+    });
+  }, [lang]);
 
   const deps = {
     host,
@@ -174,10 +186,7 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
       setError(null);
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
-      setError({
-        pl: `Nie można wczytać karty z pliku „${f.name}”: plik nie jest poprawną kartą oceny w formacie JSON. Sprawdź jego treść albo użyj karty wbudowanej.`,
-        en: `${t("badCard", "en")} ${f.name}: ${detail}`,
-      });
+      setError(badCardText(f.name, detail));
     }
   };
 
@@ -204,7 +213,8 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
           >
             {t("monitoringButton", lang)}
           </Button>
-          {done && (
+          {/* Outside Office nobody sees the sheets: no button that would do nothing. */}
+          {done && host.kind === "excel" && (
             <Button onClick={() => void host.showSheet(MONITORING_SUMMARY_SHEET)}>{t("goTo", lang)}</Button>
           )}
         </div>
@@ -354,7 +364,9 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
                 )}
               </MessageBarBody>
             </MessageBar>
-            <Button onClick={() => void host.showSheet(CALL_SUMMARY_SHEET)}>{t("goTo", lang)}</Button>
+            {host.kind === "excel" && (
+              <Button onClick={() => void host.showSheet(CALL_SUMMARY_SHEET)}>{t("goTo", lang)}</Button>
+            )}
             <table className={styles.table} aria-label={t("callTitle", lang)}>
               <thead>
                 <tr>
@@ -386,7 +398,7 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
                 <MessageBarBody>
                   {t("applicantsOverLimit", lang)}:{" "}
                   {callDone.call.applicantsOverLimit
-                    .map((a) => `${a.applicant} (${a.files.length})`)
+                    .map((a) => `${a.applicant} (${formatCount(a.files.length, lang)})`)
                     .join(", ")}
                 </MessageBarBody>
               </MessageBar>
@@ -394,7 +406,7 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
             {callDone.call.sharedPesels.length > 0 && (
               <MessageBar intent="warning">
                 <MessageBarBody>
-                  {t("sharedPesels", lang)}: {callDone.call.sharedPesels.length}
+                  {t("sharedPesels", lang)}: {formatCount(callDone.call.sharedPesels.length, lang)}
                 </MessageBarBody>
               </MessageBar>
             )}
@@ -415,7 +427,7 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
       </Card>
 
       <Dialog open={asking !== null} modalType="alert" onOpenChange={(_e, d) => !d.open && answer(false)}>
-        <DialogSurface>
+        <DialogSurface className={dialogStyles.surface}>
           <DialogBody>
             <DialogTitle>{t("replaceTitle", lang)}</DialogTitle>
             <DialogContent>{asking ? replaceText(asking.sheet, lang) : ""}</DialogContent>

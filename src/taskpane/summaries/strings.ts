@@ -49,7 +49,6 @@ export const S = {
     en: "Applicants over the application limit",
   },
   sharedPesels: { pl: "PESEL w więcej niż jednym projekcie", en: "PESEL in more than one project" },
-  badCard: { pl: "Zła karta", en: "Bad card" },
 } satisfies Record<string, Localized>;
 
 export function t(key: keyof typeof S, lang: Lang): string {

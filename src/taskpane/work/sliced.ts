@@ -9,6 +9,7 @@
 import type { Card, Evaluation } from "../../domain/card/types";
 import type { RawRow } from "../../domain/register/checks";
 import { registerEvaluator } from "../../domain/register/engine";
+import { REGISTER_COLUMNS } from "../../domain/register/columns";
 import { normalizeText } from "../../domain/text";
 import type { SheetCells, WorkbookCells } from "../../workbook/cells";
 import {
@@ -19,6 +20,7 @@ import {
   registerRows,
   registerSheetOf,
 } from "../../workbook/register/reader";
+import { registerTableValue } from "../../workbook/register/rows";
 
 export interface SliceOptions {
   /** Rows per step; a slice runs steps until its time budget is spent. */
@@ -117,27 +119,32 @@ export async function readRegisterWorkbookSliced(
 }
 
 /**
- * The import preview's identity of a row: its PESEL when it has one, else every value of the row,
- * normalised.
+ * The columns a row without PESEL is known by: all but the ordinal (Lp. is renumbered, not the person's).
+ * `convert`: dates and numbers, whose typed text ("12.05.1970", "3") the register holds as numbers; the
+ * other values' slips of case and spacing are normalizeText's.
+ */
+const KEY_COLUMNS = REGISTER_COLUMNS.filter((c) => c.key !== "lp").map((c) => ({
+  c,
+  convert: c.kind === "date" || c.kind === "number" || c.kind === "int" || c.key === "fte",
+}));
+
+/**
+ * The import preview's identity of a row: its PESEL when it has one, else every value of the row as the
+ * register table holds it (registerTableValue: "12.05.1970" and the date read back from the register are
+ * one value, "3" and 3 too), normalised; empty values and Lp. left out. A file imported again finds its
+ * rows without PESEL already there.
  */
 export function importRowKey(r: RawRow): string {
   const pesel = typeof r.values.pesel === "string" ? r.values.pesel.trim() : r.values.pesel;
   if (pesel) return `pesel:${String(pesel)}`;
-  return `row:${sortedKeys(r.values)
-    .map((k) => `${k}=${normalizeText(String(r.values[k as keyof RawRow["values"]] ?? ""))}`)
-    .join("|")}`;
-}
-
-/** The last row's keys and their sorted order: the rows of one file share their keys (one header). */
-let lastKeys: readonly string[] = [];
-let lastSorted: readonly string[] = [];
-function sortedKeys(values: RawRow["values"]): readonly string[] {
-  const keys = Object.keys(values);
-  if (keys.length !== lastKeys.length || keys.some((k, i) => k !== lastKeys[i])) {
-    lastKeys = keys;
-    lastSorted = [...keys].sort();
+  let key = "row:";
+  for (const { c, convert } of KEY_COLUMNS) {
+    const raw = r.values[c.key];
+    const v = convert ? registerTableValue(c, raw) : (raw ?? null);
+    if (v === null || v === "") continue;
+    key += `${c.key}=${normalizeText(String(v))}|`;
   }
-  return lastSorted;
+  return key;
 }
 
 export interface Deduped {

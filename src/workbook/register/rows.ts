@@ -9,25 +9,25 @@
 import { parseDate } from "../../domain/dates";
 import { parsePolishNumber } from "../../domain/numbers";
 import type { RawRow } from "../../domain/register/checks";
-import { REGISTER_COLUMNS } from "../../domain/register/columns";
+import { ColumnKey, REGISTER_COLUMNS, RegisterColumn } from "../../domain/register/columns";
 import { collapseSpaces, matchAllowed, parseFte } from "../../domain/register/values";
 import type { CellValue } from "../plan";
 
 export function registerTableRows(rows: readonly RawRow[]): CellValue[][] {
-  return rows.map((r) =>
-    REGISTER_COLUMNS.map((c) => {
-      const v = r.values[c.key];
-      if (v === undefined || v === null) return null;
-      if (c.kind === "date" && typeof v === "string") return parseDate(v) ?? v;
-      if (c.key === "fte" && typeof v === "string") return parseFte(v)?.value ?? v;
-      if (c.allowed && c.kind !== "education" && typeof v === "string")
-        return matchAllowed(v, c.allowed)?.value ?? v;
-      if (c.kind === "education" && typeof v === "string") return collapseSpaces(v);
-      if ((c.kind === "number" || c.kind === "int") && typeof v === "string") {
-        const n = parsePolishNumber(v);
-        return n && !n.isPercent ? n.value : v;
-      }
-      return v as CellValue;
-    }),
-  );
+  return rows.map((r) => REGISTER_COLUMNS.map((c) => registerTableValue(c, r.values[c.key])));
+}
+
+/** One value of a row as the register table holds it (see above); a row read back gives it unchanged. */
+export function registerTableValue(c: RegisterColumn, v: RawRow["values"][ColumnKey]): CellValue {
+  if (v === undefined || v === null) return null;
+  if (c.kind === "date" && typeof v === "string") return parseDate(v) ?? v;
+  if (c.key === "fte" && typeof v === "string") return parseFte(v)?.value ?? v;
+  if (c.allowed && c.kind !== "education" && typeof v === "string")
+    return matchAllowed(v, c.allowed)?.value ?? v;
+  if (c.kind === "education" && typeof v === "string") return collapseSpaces(v);
+  if ((c.kind === "number" || c.kind === "int") && typeof v === "string") {
+    const n = parsePolishNumber(v);
+    return n && !n.isPercent ? n.value : v;
+  }
+  return v as CellValue;
 }

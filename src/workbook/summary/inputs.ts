@@ -24,7 +24,8 @@ function isEmptyWorkbook(wb: WorkbookCells): boolean {
   return wb.sheets.every((s) => s.values.every((r) => r.every((v) => v === null || v === "")));
 }
 
-const EMPTY: Localized = {
+/** The reason of a file with no data at all (exported: the import says it in its own words). */
+export const EMPTY_INPUT: Localized = {
   pl: "pusty plik — brak danych do podsumowania",
   en: "empty file — nothing to summarise",
 };
@@ -50,7 +51,7 @@ export async function readInputFile(
       };
     }
     const wb: WorkbookCells = { sheets: [sheet] };
-    return isEmptyWorkbook(wb) ? { ok: false, reason: EMPTY } : { ok: true, cells: wb };
+    return isEmptyWorkbook(wb) ? { ok: false, reason: EMPTY_INPUT } : { ok: true, cells: wb };
   }
   if (lower.endsWith(".ods"))
     return {
@@ -94,7 +95,7 @@ export async function readInputFile(
             : "uszkodzony lub nieobsługiwany plik .xlsx";
     return { ok: false, reason: { pl: `${pl} (${why})`, en: why } };
   }
-  return isEmptyWorkbook(wb) ? { ok: false, reason: EMPTY } : { ok: true, cells: wb };
+  return isEmptyWorkbook(wb) ? { ok: false, reason: EMPTY_INPUT } : { ok: true, cells: wb };
 }
 
 /** Labels of the applicant cell (compared ignoring case, diacritics and a trailing colon). */

@@ -4,6 +4,8 @@
  * `Uczestnicy` sheet is replaced only when the user says so.
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import * as fs from "fs";
+import * as path from "path";
 import { renderToString } from "react-dom/server";
 import { evaluate } from "../../../src/domain/card/evaluate";
 import { builtinCard, DEFAULT_CARD_ID } from "../../../src/domain/card/load";
@@ -142,6 +144,66 @@ test("an export without the columns the project keeps (IPD, Szkolenie, …) impo
     [null, null],
     [null, null],
   ]);
+});
+
+test("the same file imported again adds nobody: rows without PESEL are found too (dates and numbers as the register holds them)", async () => {
+  const host = new MemoryHost();
+  const bytes = new Uint8Array(
+    fs.readFileSync(path.join(__dirname, "../../fixtures/register/canonical.csv")),
+  );
+  const first = await previewImport(deps(host), { name: "lista.csv", bytes }, readXlsx);
+  // canonical.csv: five people, four of them without PESEL, dates typed as text ("12.05.1970", "2024-03-01").
+  expect(first.toAdd.filter((r) => !r.values.pesel).length).toBe(4);
+  await applyImport(deps(host), card, AS_OF, first);
+  const again = await previewImport(deps(host), { name: "lista.csv", bytes }, readXlsx);
+  expect([again.incoming, again.duplicates, again.toAdd.length]).toEqual([5, 5, 0]);
+  // Renumbered (Lp.) or not, the same person is the same row; another person is not.
+  const text = new TextDecoder()
+    .decode(bytes)
+    .replace(/^2;Anna;Kowalska;/m, "12;Anna;Kowalska;")
+    .replace(/^3;Ewa;/m, "3;Ewelina;");
+  const changed = await previewImport(
+    deps(host),
+    { name: "lista2.csv", bytes: new TextEncoder().encode(text) },
+    readXlsx,
+  );
+  expect(changed.toAdd.map((r) => r.values.firstName)).toEqual(["Ewelina"]);
+});
+
+test("an import file that cannot be read: the message names the file, says why and what to pick instead", async () => {
+  const host = new MemoryHost();
+  const damaged = await previewImport(
+    deps(host),
+    { name: "lista.xlsx", bytes: new TextEncoder().encode("not a zip") },
+    readXlsx,
+  ).catch((e: { info: { message: { pl: string; en: string } } }) => e.info.message);
+  expect(damaged).toMatchObject({
+    pl: expect.stringMatching(
+      /^Nie można zaimportować uczestników z pliku „lista\.xlsx”: .+\. Wybierz plik \.xlsx/,
+    ),
+    en: expect.stringMatching(/^Cannot import participants from “lista\.xlsx”: .+\. Pick an \.xlsx file/),
+  });
+  const empty = await previewImport(
+    deps(host),
+    { name: "pusty.csv", bytes: new TextEncoder().encode(";;\n;;\n") },
+    readXlsx,
+  ).catch((e: { info: { message: { pl: string } } }) => e.info.message.pl);
+  // Not the summaries' "brak danych do podsumowania": this is an import.
+  expect(empty).toContain("plik jest pusty — nie ma w nim wierszy uczestników");
+  expect(host.writes).toHaveLength(0);
+});
+
+test("a cancelled import preview stops (AbortError) before anything is asked or written", async () => {
+  const host = new MemoryHost();
+  const bytes = new Uint8Array(
+    fs.readFileSync(path.join(__dirname, "../../fixtures/register/canonical.csv")),
+  );
+  const cancel = new AbortController();
+  cancel.abort();
+  await expect(
+    previewImport(deps(host), { name: "lista.csv", bytes }, readXlsx, cancel.signal),
+  ).rejects.toMatchObject({ name: "AbortError" });
+  expect(host.writes).toHaveLength(0);
 });
 
 test("an unreadable import file gives its reason and writes nothing", async () => {
