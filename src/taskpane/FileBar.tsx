@@ -120,7 +120,7 @@ export function FileBar({ files, lang, onOpened }: FileBarProps): React.JSX.Elem
       <div className={styles.row}>
         <FilePicker
           label={info ? tr("fileOpenOther", lang) : tr("fileOpen", lang)}
-          accept=".xlsx,.xlsm,.csv"
+          accept=".xlsx,.xlsm,.csv,.tsv,.txt"
           inputId="open"
           appearance={info ? "secondary" : "primary"}
           disabled={busy}

@@ -671,7 +671,7 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
         </Button>
         <FilePicker
           label={S.importFile[lang]}
-          accept=".xlsx,.xlsm,.csv"
+          accept=".xlsx,.xlsm,.csv,.tsv,.txt"
           inputId="import"
           disabled={busy}
           chosen={[]}

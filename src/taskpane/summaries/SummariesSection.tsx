@@ -282,7 +282,7 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
         <Text>{t("callHelp", lang)}</Text>
         <FilePicker
           label={t("files", lang)}
-          accept=".xlsx,.xlsm,.csv"
+          accept=".xlsx,.xlsm,.csv,.tsv,.txt"
           multiple
           inputId="projects"
           appearance={props.hasMonitoring === false && files.length === 0 ? "primary" : "secondary"}
