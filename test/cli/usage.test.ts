@@ -304,7 +304,7 @@ test("validate given a register (CSV or a workbook with Uczestnicy) says which c
   const csv = await cli(["validate", "r.csv"]);
   expect(csv.code).toBe(2);
   expect(csv.err).toBe(
-    "miernik validate: r.csv: plik CSV, a validate sprawdza skoroszyty monitoringu .xlsx — rejestr uczestników sprawdza miernik check, plan projektu: miernik plan",
+    "miernik validate: r.csv: plik tekstowy (CSV), a validate sprawdza skoroszyty monitoringu .xlsx — rejestr uczestników sprawdza miernik check, plan projektu: miernik plan",
   );
   expect((await cli(["check", "r.csv", "--as-of", "2025-01-01", "-o", "r.xlsx"])).code).toBe(1);
   const reg = await cli(["validate", "r.xlsx", "--lang", "en"]);
@@ -356,7 +356,7 @@ describe("summarize over folders: what is not read is said", () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).call.projects).toHaveLength(1);
     expect(r.err).toBe(
-      "UWAGA nabór: pominięto 1 podfolder (2024) i 1 plik innego typu (notatki.txt) — czytane są pliki .xlsx, .xlsm i .csv tego folderu, bez podfolderów",
+      "UWAGA nabór: pominięto 1 podfolder (2024) i 1 plik innego typu (notatki.txt) — czytane są pliki .xlsx, .xlsm, .csv i .tsv tego folderu, bez podfolderów",
     );
   });
 

@@ -132,7 +132,11 @@ describe("miernik validate", () => {
   });
 
   test.each<[string, string[], RegExp]>([
-    ["not an .xlsx", ["validate", "notes.txt"], /notes\.txt: to nie jest plik \.xlsx/],
+    [
+      "not an .xlsx",
+      ["validate", "notes.txt"],
+      /notes\.txt: plik tekstowy \(CSV\), a validate sprawdza skoroszyty monitoringu \.xlsx/,
+    ],
     ["missing file", ["validate", "nope.xlsx"], /nie można odczytać/],
     ["no monitoring sheet", ["validate", "other.xlsx"], /nie ma arkusza monitoringu/],
     [

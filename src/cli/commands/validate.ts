@@ -111,8 +111,8 @@ export const command: CliCommand = {
     if (isDelimitedTextName(file))
       throw new InputError(
         lang === "pl"
-          ? `${file}: plik CSV, a validate sprawdza skoroszyty monitoringu .xlsx${other}`
-          : `${file}: a CSV file, and validate checks .xlsx monitoring workbooks${other}`,
+          ? `${file}: plik tekstowy (CSV), a validate sprawdza skoroszyty monitoringu .xlsx${other}`
+          : `${file}: a text (CSV) file, and validate checks .xlsx monitoring workbooks${other}`,
       );
     const wb: WorkbookCells = await readWorkbookFile(full, file, lang);
     for (const s of wb.sheets) {
