@@ -130,9 +130,10 @@ export function minimumBase(
   return i >= 0 && card.criteria[i] !== c ? { from: "criterion", index: i } : { from: "plan" };
 }
 
+/** The fix of a cell that is no number (the message already says to type a whole number ≥ 0). */
 const FIX_INTEGER: Localized = {
-  pl: "Wpisz liczbę całkowitą ≥ 0 (same cyfry, bez tekstu).",
-  en: "Type a whole number ≥ 0 (digits only, no text).",
+  pl: "Same cyfry, bez słów i jednostek (np. 12, nie „12 osób”).",
+  en: "Digits only, no words or units (e.g. 12, not “12 people”).",
 };
 
 /** The finding of one field (the first rule it breaks), or null. */
