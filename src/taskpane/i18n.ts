@@ -1,12 +1,13 @@
 /** Text of the pane's shell and Monitoring section: Polish by default, English on request. */
 import {
   capitalize,
-  Counted,
   countOf,
   formatCount,
   formatDateIso,
   Lang,
   Localized,
+  NOUNS,
+  type Noun,
   pluralForm,
 } from "../domain/i18n";
 
@@ -106,58 +107,7 @@ export function tr(key: UiKey, lang: Lang): string {
   return UI[key][lang];
 }
 
-/** Every counted noun the pane shows: one table, each through the one plural helper (pluralForm). */
-export const NOUNS = {
-  cell: { pl: { one: "komórka", few: "komórki", many: "komórek" }, en: { one: "cell", other: "cells" } },
-  file: { pl: { one: "plik", few: "pliki", many: "plików" }, en: { one: "file", other: "files" } },
-  sheet: { pl: { one: "arkusz", few: "arkusze", many: "arkuszy" }, en: { one: "sheet", other: "sheets" } },
-  row: { pl: { one: "wiersz", few: "wiersze", many: "wierszy" }, en: { one: "row", other: "rows" } },
-  participant: {
-    pl: { one: "uczestnik", few: "uczestników", many: "uczestników" },
-    en: { one: "participant", other: "participants" },
-  },
-  employed: {
-    pl: { one: "zatrudnionej osoby", few: "zatrudnionych osób", many: "zatrudnionych osób" },
-    en: { one: "more employed person", other: "more employed people" },
-  },
-  participantGen: {
-    pl: { one: "uczestnika", few: "uczestników", many: "uczestników" },
-    en: { one: "participant", other: "participants" },
-  },
-  criterionGen: {
-    pl: { one: "kryterium", few: "kryteriów", many: "kryteriów" },
-    en: { one: "criterion", other: "criteria" },
-  },
-  fileGen: { pl: { one: "pliku", few: "plików", many: "plików" }, en: { one: "file", other: "files" } },
-  person: { pl: { one: "osoba", few: "osoby", many: "osób" }, en: { one: "person", other: "people" } },
-  personGen: { pl: { one: "osoby", few: "osób", many: "osób" }, en: { one: "person", other: "people" } },
-  criterion: {
-    pl: { one: "kryterium", few: "kryteria", many: "kryteriów" },
-    en: { one: "criterion", other: "criteria" },
-  },
-  error: { pl: { one: "błąd", few: "błędy", many: "błędów" }, en: { one: "error", other: "errors" } },
-  warning: {
-    pl: { one: "ostrzeżenie", few: "ostrzeżenia", many: "ostrzeżeń" },
-    en: { one: "warning", other: "warnings" },
-  },
-  emptyValue: {
-    pl: { one: "pusta wartość", few: "puste wartości", many: "pustych wartości" },
-    en: { one: "empty value", other: "empty values" },
-  },
-  fix: { pl: { one: "poprawka", few: "poprawki", many: "poprawek" }, en: { one: "fix", other: "fixes" } },
-  project: {
-    pl: { one: "projekt", few: "projekty", many: "projektów" },
-    en: { one: "project", other: "projects" },
-  },
-  indicator: {
-    pl: { one: "miernik", few: "mierniki", many: "mierników" },
-    en: { one: "indicator", other: "indicators" },
-  },
-  point: { pl: { one: "punkt", few: "punkty", many: "punktów" }, en: { one: "point", other: "points" } },
-  year: { pl: { one: "rok", few: "lata", many: "lat" }, en: { one: "year", other: "years" } },
-} satisfies Record<string, Counted>;
-
-export type Noun = keyof typeof NOUNS;
+export { NOUNS, type Noun };
 
 /** "5 plików" / "22 pliki" / "1 file" — number (Intl.NumberFormat) and noun (Intl.PluralRules). */
 export function count(n: number, noun: Noun, lang: Lang): string {

@@ -11,7 +11,7 @@
  */
 import * as path from "path";
 import type { Card } from "../../domain/card/types";
-import { Counted, countOf, formatCount, Lang } from "../../domain/i18n";
+import { countOf, formatCount, Lang, NOUNS } from "../../domain/i18n";
 import { formatPercent } from "../../domain/numbers";
 import { evaluatePlan, minimumPlan, PlanEvaluation, PlanInput } from "../../domain/plan/evaluate";
 import { writeXlsx } from "../../hosts/xlsx/render";
@@ -39,16 +39,6 @@ import {
   LANG_OPTION,
   outputOption,
 } from "../options";
-
-/** Counted nouns of the command's summary line. */
-const PARTICIPANT: Counted = {
-  pl: { one: "uczestnik", few: "uczestnicy", many: "uczestników" },
-  en: { one: "participant", other: "participants" },
-};
-const PERSON: Counted = {
-  pl: { one: "osoba", few: "osoby", many: "osób" },
-  en: { one: "person", other: "people" },
-};
 
 const USAGE =
   "miernik plan [<skoroszyt.xlsx>] [--card rpo-wl-9.1-2016|karta.json] [--participants N] [--register rejestr.xlsx|.csv [--as-of RRRR-MM-DD]] [-o plan.xlsx] [--json] [--lang pl|en] [--force]";
@@ -267,7 +257,8 @@ export const command: CliCommand = {
       ],
     });
     const values = N === null ? {} : minimumPlan(card, N);
-    let registerRowCount = 0;
+    /** People in the register written beside the plan (--register), else null. */
+    let registerCount: number | null = null;
     let workbook: WorkbookPlan = {
       sheets: [buildPlanSheetPlan(card, { values, lang })],
       names: planNames(card),
@@ -280,7 +271,7 @@ export const command: CliCommand = {
         rows = registerTableRows(
           readRegisterSheet(await readRegisterFile(registerPath, options.register, lang)).rows,
         );
-        registerRowCount = rows.length;
+        registerCount = rows.length;
       } catch (e) {
         // An unreadable register is not a bad command line: one line naming the file, no usage text.
         if (e instanceof RegisterReadError)
@@ -300,7 +291,6 @@ export const command: CliCommand = {
     } catch (e) {
       throw cannotWrite(out, target, e);
     }
-    const registerCount = workbook.sheets.length > 1 ? registerRowCount : null;
     const e = evaluatePlan(card, values);
     if (json) io.out(JSON.stringify(planJson(card, e, [], lang, out), null, 2));
     else
@@ -314,16 +304,16 @@ export const command: CliCommand = {
                 : `, minima dla ${N === 1 ? "1 uczestnika" : `${formatCount(N, "pl")} uczestników`}`) +
               (registerCount === null
                 ? ""
-                : `, z rejestrem (${countOf(registerCount, PERSON, "pl")}): arkusze „${REGISTER_SHEET}”, „${criteriaSheetName(card)}”`)
+                : `, z rejestrem (${countOf(registerCount, NOUNS.person, "pl")}): arkusze „${REGISTER_SHEET}”, „${criteriaSheetName(card)}”`)
           : `Written ${out}: sheet “${PLAN_SHEET}” (card ${card.id})` +
               (N === null
                 ? registerCount === null
                   ? ", empty"
                   : ""
-                : `, the minimums for ${countOf(N, PARTICIPANT, "en")}`) +
+                : `, the minimums for ${countOf(N, NOUNS.participant, "en")}`) +
               (registerCount === null
                 ? ""
-                : `, with the register (${countOf(registerCount, PERSON, "en")}): sheets “${REGISTER_SHEET}”, “${criteriaSheetName(card)}”`),
+                : `, with the register (${countOf(registerCount, NOUNS.person, "en")}): sheets “${REGISTER_SHEET}”, “${criteriaSheetName(card)}”`),
       );
     return 0;
   },

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Card } from "../../domain/card/types";
 import { DEFAULT_MAX_APPLICATIONS_PER_APPLICANT } from "../../domain/summary/callSummary";
-import { Counted, countOf, formatCount, formatDateIso, Lang, Localized } from "../../domain/i18n";
+import { Counted, countOf, formatCount, formatDateIso, Lang, Localized, NOUNS } from "../../domain/i18n";
 import { parseCsvBytes } from "../../workbook/csv";
 import { SheetPlan, WorkbookPlan } from "../../workbook/plan";
 import { buildCallSummaryPlan } from "../../workbook/summary/callSummary";
@@ -200,10 +200,6 @@ const PESELS: Counted = {
   pl: { one: "numer PESEL", few: "numery PESEL", many: "numerów PESEL" },
   en: { one: "PESEL", other: "PESELs" },
 };
-const PROJECTS: Counted = {
-  pl: { one: "projekt", few: "projekty", many: "projektów" },
-  en: { one: "project", other: "projects" },
-};
 const PARTICIPANTS: Counted = {
   pl: { one: "uczestnik", few: "uczestnicy", many: "uczestników" },
   en: { one: "participant", other: "participants" },
@@ -278,7 +274,7 @@ export function formatText(r: SummarizeResult, lang: Lang): string {
     lines.push(
       pl
         ? `Podsumowanie naboru (${c.card}, stan na ${asOf}): projektów ${n(c.projects.length)}, uczestników ${n(c.participants)}`
-        : `Call summary (${c.card}, as of ${asOf}): ${countOf(c.projects.length, PROJECTS, lang)}, ${countOf(c.participants, PARTICIPANTS, lang)}`,
+        : `Call summary (${c.card}, as of ${asOf}): ${countOf(c.projects.length, NOUNS.project, lang)}, ${countOf(c.participants, PARTICIPANTS, lang)}`,
     );
     for (const t of c.totals) {
       const id = t.id.replace(/^(product|result)\./, "");

@@ -1,4 +1,4 @@
-import { Counted, countOf, Localized } from "../i18n";
+import { countOf, Localized, NOUNS } from "../i18n";
 import { numberDate, readDate, serialToIso } from "../dates";
 import { parsePolishNumber } from "../numbers";
 import { checkPesel, checkPeselInto, PeselInfo, PeselProblem, peselBornBefore1900 } from "../pesel";
@@ -77,8 +77,7 @@ export interface RegisterCheckResult {
 }
 
 /** "1 rok", "22 lata", "35 lat" (an age in a message; "w wieku 35 lat" takes the genitive and stays as it is). */
-const YEARS: Counted = { pl: { one: "rok", few: "lata", many: "lat" }, en: { one: "year", other: "years" } };
-const years = (n: number): string => countOf(n, YEARS, "pl");
+const years = (n: number): string => countOf(n, NOUNS.year, "pl");
 
 const header = (k: ColumnKey): string => COLUMN_BY_KEY.get(k)?.header ?? k;
 

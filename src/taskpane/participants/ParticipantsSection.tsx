@@ -51,6 +51,7 @@ import {
   REGISTER_SHEET,
   ROW_ISSUES_LISTED,
 } from "./flows";
+import { useDateFollowingLang } from "../useDateFollowingLang";
 
 const L = (pl: string, en: string): Localized => ({ pl, en });
 export const PARTICIPANTS_TEXT = {
@@ -460,16 +461,7 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
     no: Localized;
   } | null>(null);
   const abort = React.useRef<AbortController | null>(null);
-  // The date follows a language switch (dd.mm.rrrr ↔ yyyy-mm-dd) while it is one; anything else stays as typed.
-  const dateLang = React.useRef(lang);
-  React.useEffect(() => {
-    if (dateLang.current === lang) return;
-    dateLang.current = lang;
-    setAsOf((v) => {
-      const iso = parseDateInput(v);
-      return iso === null ? v : formatDateIso(iso, lang);
-    });
-  }, [lang]);
+  useDateFollowingLang(lang, setAsOf);
   // The planner mounts in a task after the section's first paint: the tab's first render is two pieces.
   const [planShown, setPlanShown] = React.useState(false);
   React.useEffect(() => {

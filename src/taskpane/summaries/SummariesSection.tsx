@@ -41,6 +41,7 @@ import {
   runMonitoringSummary,
 } from "./flows";
 import { callDoneText, monitoringDoneText, progressText, replaceText, t } from "./strings";
+import { useDateFollowingLang } from "../useDateFollowingLang";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -108,16 +109,7 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
   );
   const [asking, setAsking] = React.useState<{ sheet: string; resolve(ok: boolean): void } | null>(null);
   const abort = React.useRef<AbortController | null>(null);
-  // The date follows a language switch (dd.mm.rrrr ↔ yyyy-mm-dd) while it is one; anything else stays as typed.
-  const dateLang = React.useRef(lang);
-  React.useEffect(() => {
-    if (dateLang.current === lang) return;
-    dateLang.current = lang;
-    setAsOf((v) => {
-      const iso = parseDateInput(v);
-      return iso === null ? v : formatDateIso(iso, lang);
-    });
-  }, [lang]);
+  useDateFollowingLang(lang, setAsOf);
 
   const deps = {
     host,
