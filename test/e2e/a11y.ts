@@ -32,8 +32,24 @@ export async function settled(page: Page): Promise<void> {
   );
 }
 
+/**
+ * Waits for the page outside a closed dialog to be visible to assistive technology again. Fluent's modal dialog
+ * (tabster's modalizer) puts aria-hidden on the rest of the page while it is open and lifts it on a 250 ms timer
+ * after it closes, so a screen checked right after a dialog shut can still read as hidden for a moment.
+ */
+export async function unhidden(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.querySelector('[role="dialog"], [role="alertdialog"]') !== null ||
+      Array.from(document.body.children).every(
+        (el) => el.getAttribute("aria-hidden") !== "true" || el.hasAttribute("data-tabster-dummy"),
+      ),
+  );
+}
+
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   await settled(page);
+  await unhidden(page);
   const v = await axe(page);
   const bad = v.filter((x) => x.impact === "serious" || x.impact === "critical");
   for (const x of v.filter((y) => !bad.includes(y)))
