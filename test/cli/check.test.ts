@@ -139,7 +139,9 @@ describe("miernik check", () => {
     expect(women).toMatchObject({ numerator: 1, denominator: 5, pending: 2, met: false, shortfall: 2 });
     const table = io(dir);
     await run(["check", "p.csv", "--as-of", "2024-09-01"], table);
-    expect(table.outText.join("\n")).toMatch(/effectiveness\.women\s+1\s+5\s+20,0%\s+39,0%\s+NIE\s+2\s+2/);
+    expect(table.outText.join("\n")).toMatch(
+      /^2\.2\s+1\s+5\s+20,0%\s+39,0%\s+NIE\s+2\s+2 {2}Efektywność zatrudnieniowa: kobiety$/m,
+    );
   });
 
   test("every formal and effectiveness criterion met or not applicable → exit 0, readable table", async () => {
@@ -148,8 +150,27 @@ describe("miernik check", () => {
     expect(await run(["check", "ok.csv", "--as-of", "2024-12-31"], o)).toBe(0);
     const out = o.outText.join("\n");
     expect(out).toContain("Stan na 31.12.2024 · uczestników: 50");
-    expect(out).toMatch(/formal\.leavingAgriculture\s+10\s+50\s+20,0%\s+15,0%\s+TAK/);
-    expect(out).toMatch(/effectiveness\.women\s+0\s+0\s+—\s+39,0%\s+nie dotyczy/);
+    expect(out).toMatch(/^1b\s+10\s+50\s+20,0%\s+15,0%\s+TAK\s+0\s+w tym osoby odchodzące z rolnictwa/m);
+    expect(out).toMatch(
+      /^2\.2\s+0\s+0\s+—\s+39,0%\s+nie dotyczy\s+—\s+0 {2}Efektywność zatrudnieniowa: kobiety$/m,
+    );
+    // The card's codes and wording, not the internal ids; sections by kind; the code not repeated in the wording.
+    expect(out).not.toMatch(/formal\.|effectiveness\.|premium\.|result\.A|product\.B/);
+    expect(out).toMatch(/^A1\s.* {2}Liczba osób pracujących po opuszczeniu programu: bezrobotni$/m);
+    expect(out.split("\n").filter((l) => /^(Kryteria|Wskaźniki) /.test(l))).toEqual([
+      "Kryteria formalne",
+      "Kryteria efektywności zatrudnieniowej",
+      "Kryteria premiujące",
+      "Wskaźniki rezultatu",
+      "Wskaźniki produktu",
+    ]);
+    // C4 has no points in the card: its "—" is explained once.
+    expect(out).toMatch(/^C4\s+\S+\s+\S+\s+\S+\s+50,0%\s+(TAK|NIE)\s+—/m);
+    expect(out).toContain("Punkty „—”: karta naboru nie podaje punktów za to kryterium.");
+    const en = io(dir);
+    await run(["check", "ok.csv", "--as-of", "2024-12-31", "--lang", "en"], en);
+    expect(en.outText.join("\n")).toMatch(/^Code\s+Numerator.*Pending {2}Criterion$/m);
+    expect(en.outText.join("\n")).toMatch(/^2\.2\s.* {2}Employment effectiveness: women$/m);
   });
 
   test("reads Excel's 'Unicode text' (.txt, UTF-16 with TABs) and a .tsv as the same register", async () => {

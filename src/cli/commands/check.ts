@@ -169,6 +169,15 @@ const pct = (v: number | null, lang: Lang = "pl"): string => {
   return `${lang === "pl" ? t.replace(".", ",") : t}%`;
 };
 
+/** Section headings of the criteria table, in the card's order of kinds. */
+const KIND_HEADINGS: Record<Evaluation["criteria"][number]["kind"], { pl: string; en: string }> = {
+  formal: { pl: "Kryteria formalne", en: "Formal criteria" },
+  effectiveness: { pl: "Kryteria efektywności zatrudnieniowej", en: "Employment effectiveness criteria" },
+  premium: { pl: "Kryteria premiujące", en: "Premium criteria" },
+  result: { pl: "Wskaźniki rezultatu", en: "Result indicators" },
+  product: { pl: "Wskaźniki produktu", en: "Output indicators" },
+};
+
 const ERRORS: Counted = {
   pl: { one: "błąd", few: "błędy", many: "błędów" },
   en: { one: "error", other: "errors" },
@@ -195,10 +204,23 @@ export function formatTable(e: Evaluation, card: Card, lang: Lang): string {
   lines.push("");
   const metText = (m: boolean | null): string =>
     m === null ? (pl ? "nie dotyczy" : "n/a") : m ? (pl ? "TAK" : "YES") : pl ? "NIE" : "NO";
+  // The card's code first (as the call's documents and the criteria sheet name them), the figures, and the
+  // criterion's wording last and unpadded: a terminal narrower than the line wraps only the wording.
   const head = pl
-    ? ["Kryterium", "Licznik", "Mianownik", "Udział", "Próg", "Spełnione", "Punkty", "Brakuje", "Oczekujący"]
+    ? [
+        "Kod",
+        "Licznik",
+        "Mianownik",
+        "Udział",
+        "Próg",
+        "Spełnione",
+        "Punkty",
+        "Brakuje",
+        "Oczekujący",
+        "Kryterium",
+      ]
     : [
-        "Criterion",
+        "Code",
         "Numerator",
         "Denominator",
         "Share",
@@ -207,31 +229,59 @@ export function formatTable(e: Evaluation, card: Card, lang: Lang): string {
         "Points",
         "Shortfall",
         "Pending",
+        "Criterion",
       ];
-  const rows = e.criteria.map((c) => [
-    c.id,
-    n(c.numerator),
-    c.denominator === null ? "—" : n(c.denominator),
-    c.denominator === null ? "—" : pct(c.share, lang),
-    c.kind === "product"
-      ? c.target === undefined || c.target === null
-        ? "—"
-        : n(c.target)
-      : c.threshold === null
-        ? "—"
-        : c.denominator === null
-          ? n(c.threshold)
-          : pct(c.threshold, lang),
-    c.kind === "product" ? "—" : metText(c.met),
-    c.kind === "premium" ? (c.points === null ? "—" : String(c.points)) : "",
-    c.shortfall === null ? "—" : n(c.shortfall),
-    c.pending === undefined ? "" : n(c.pending),
-  ]);
+  const codeOf = new Map(card.criteria.map((c) => [c.id, c.code]));
+  const row = (c: Evaluation["criteria"][number]): string[] => {
+    const code = codeOf.get(c.id) ?? c.id;
+    // "A1. Liczba osób…": the code is in its own column already.
+    const label = c.label[lang].startsWith(`${code}. `)
+      ? c.label[lang].slice(code.length + 2)
+      : c.label[lang];
+    return [
+      code,
+      n(c.numerator),
+      c.denominator === null ? "—" : n(c.denominator),
+      c.denominator === null ? "—" : pct(c.share, lang),
+      c.kind === "product"
+        ? c.target === undefined || c.target === null
+          ? "—"
+          : n(c.target)
+        : c.threshold === null
+          ? "—"
+          : c.denominator === null
+            ? n(c.threshold)
+            : pct(c.threshold, lang),
+      c.kind === "product" ? "—" : metText(c.met),
+      c.kind === "premium" ? (c.points === null ? "—" : String(c.points)) : "",
+      c.shortfall === null ? "—" : n(c.shortfall),
+      c.pending === undefined ? "" : n(c.pending),
+      label,
+    ];
+  };
+  const rows = e.criteria.map(row);
+  const last = head.length - 1;
   const widths = head.map((h, j) => Math.max(h.length, ...rows.map((r) => r[j].length)));
   const fmt = (r: string[]): string =>
-    r.map((v, j) => (j === 0 ? v.padEnd(widths[j]) : v.padStart(widths[j]))).join("  ");
+    r
+      .map((v, j) => (j === last ? v : j === 0 ? v.padEnd(widths[j]) : v.padStart(widths[j])))
+      .join("  ")
+      .trimEnd();
   lines.push(fmt(head));
-  for (const r of rows) lines.push(fmt(r));
+  let kind: string | null = null;
+  e.criteria.forEach((c, i) => {
+    if (c.kind !== kind) {
+      kind = c.kind;
+      lines.push(KIND_HEADINGS[c.kind][lang]);
+    }
+    lines.push(fmt(rows[i]));
+  });
+  if (e.criteria.some((c) => c.kind === "premium" && c.points === null))
+    lines.push(
+      pl
+        ? "Punkty „—”: karta naboru nie podaje punktów za to kryterium."
+        : "Points “—”: the call's card states no points for this criterion.",
+    );
   const points = premiumPoints(e);
   lines.push("", pl ? `Punkty za kryteria premiujące: ${points}` : `Premium points: ${points}`);
   if (e.rowIssues.length > 0) {
