@@ -167,10 +167,27 @@ describe("miernik check", () => {
     // C4 has no points in the card: its "—" is explained once.
     expect(out).toMatch(/^C4\s+\S+\s+\S+\s+\S+\s+50,0%\s+(TAK|NIE)\s+—/m);
     expect(out).toContain("Punkty „—”: karta naboru nie podaje punktów za to kryterium.");
+    // Every interval of the 100% rules is met here: no note on their shortfall.
+    expect(out).not.toContain("Brakuje przy progu 100%");
     const en = io(dir);
     await run(["check", "ok.csv", "--as-of", "2024-12-31", "--lang", "en"], en);
     expect(en.outText.join("\n")).toMatch(/^Code\s+Numerator.*Pending {2}Criterion$/m);
     expect(en.outText.join("\n")).toMatch(/^2\.2\s.* {2}Employment effectiveness: women$/m);
+  });
+
+  test("a 100% rule (IPD for everyone) short by 3: the participants without it, not 3 more people", async () => {
+    const lines = passingCsv().split("\n");
+    for (const i of [1, 2, 3]) {
+      const f = lines[i].split(";");
+      f[17] = "Nie"; // IPD
+      lines[i] = f.join(";");
+    }
+    fs.writeFileSync(path.join(dir, "ipd.csv"), lines.join("\n"));
+    const o = io(dir);
+    expect(await run(["check", "ipd.csv", "--as-of", "2024-12-31"], o)).toBe(1);
+    const out = o.outText.join("\n");
+    expect(out).toMatch(/^3\s+47\s+50\s+94,0%\s+100,0%\s+NIE\s+3\s+Wszyscy uczestnicy objęci IPD$/m);
+    expect(out).toContain("Brakuje przy progu 100%: uczestnicy, którzy nie spełniają warunku");
   });
 
   test("reads Excel's 'Unicode text' (.txt, UTF-16 with TABs) and a .tsv as the same register", async () => {

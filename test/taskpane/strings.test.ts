@@ -126,6 +126,16 @@ describe("plural helper (Intl.PluralRules)", () => {
       "Plik „a.csv”: 5 wierszy, wszystkie są już w rejestrze: nikogo nie dodano.",
     );
     expect(shortfallText({ kind: "formal", shortfall: 1 }, "pl")).toBe("Brakuje 1 uczestnika");
+    // A rule for every participant (IPD, internships: 100%) is not met by adding people.
+    const every = { kind: "formal" as const, threshold: 1, denominator: 120 };
+    expect(shortfallText({ ...every, shortfall: 1 }, "pl")).toBe("1 uczestnik nie spełnia warunku");
+    expect(shortfallText({ ...every, shortfall: 10 }, "pl")).toBe("10 uczestników nie spełnia warunku");
+    expect(shortfallText({ ...every, shortfall: 1 }, "en")).toBe("1 participant does not meet it yet");
+    expect(shortfallText({ ...every, shortfall: 19 }, "en")).toBe("19 participants do not meet it yet");
+    // The group-size rule (a count of 50, no denominator) is still met by adding people.
+    expect(shortfallText({ kind: "formal", threshold: 50, denominator: null, shortfall: 45 }, "pl")).toBe(
+      "Brakuje 45 uczestników",
+    );
     expect(progressText(1, 1, "pl")).toBe("Czytanie plików: 1 z 1 pliku");
     expect(confirmText("Monitoring 2023", 1, "pl")).toContain("1 komórka różni się");
     expect(confirmText("Monitoring 2023", 3, "pl")).toContain("3 komórki różnią się");

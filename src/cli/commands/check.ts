@@ -276,6 +276,12 @@ export function formatTable(e: Evaluation, card: Card, lang: Lang): string {
     }
     lines.push(fmt(rows[i]));
   });
+  if (e.criteria.some((c) => c.denominator !== null && (c.threshold ?? 0) >= 1 && (c.shortfall ?? 0) > 0))
+    lines.push(
+      pl
+        ? "Brakuje przy progu 100%: uczestnicy, którzy nie spełniają warunku (dopisanie nowych osób go nie spełni)."
+        : "Shortfall at a 100% threshold: the participants who do not meet it (adding people cannot meet it).",
+    );
   if (e.criteria.some((c) => c.kind === "premium" && c.points === null))
     lines.push(
       pl

@@ -184,12 +184,25 @@ function pct(v: number | null, lang: Lang): string {
   return `${PERCENT[lang].format(Math.round(v * 1000) / 10)}%`;
 }
 
-/** "Brakuje 1 zatrudnionej osoby" / "Brakuje 5 uczestników" (or the English). */
-export function shortfallText(c: Pick<CriterionResult, "kind" | "shortfall">, lang: Lang): string {
+/**
+ * "Brakuje 1 zatrudnionej osoby" / "Brakuje 5 uczestników" (or the English). A share every participant must meet
+ * (threshold 100%: IPD, internships) is not reached by adding people: its shortfall is the participants who do not
+ * meet it yet, and the text says so ("10 uczestników nie spełnia warunku").
+ */
+export function shortfallText(
+  c: Pick<CriterionResult, "kind" | "shortfall"> &
+    Partial<Pick<CriterionResult, "threshold" | "denominator">>,
+  lang: Lang,
+): string {
   if (c.shortfall === null || c.shortfall === 0) return "";
   const n = c.shortfall;
   if (c.kind === "effectiveness")
     return lang === "pl" ? `Brakuje ${count(n, "employed", lang)}` : `${count(n, "employed", lang)} needed`;
+  const everyone = c.denominator !== null && c.denominator !== undefined && (c.threshold ?? 0) >= 1;
+  if (everyone)
+    return lang === "pl"
+      ? `${count(n, "participant", lang)} nie spełnia warunku`
+      : `${count(n, "participant", lang)} ${n === 1 ? "does" : "do"} not meet it yet`;
   return lang === "pl"
     ? `Brakuje ${count(n, "participantGen", lang)}`
     : `${formatCount(n, lang)} more ${n === 1 ? "participant" : "participants"} needed`;
