@@ -1,5 +1,5 @@
 import { Card } from "../../domain/card/types";
-import { Counted, Lang, pluralForm } from "../../domain/i18n";
+import { Counted, formatCount, Lang, pluralForm } from "../../domain/i18n";
 import { CallSummary, projectCriteria } from "../../domain/summary/callSummary";
 import { a1, columnLetters, rangeA1 } from "../address";
 import { fittedLines, fittedRowHeight } from "../textFit";
@@ -28,6 +28,7 @@ import {
   NOT_MET_FONT,
   PERCENT_FORMAT,
   printLandscape,
+  problemListPlan,
   displayDate,
   SECTION_FILL,
   wrappedLines,
@@ -98,6 +99,7 @@ export function buildCallSummaryPlan(
 ): { sheet: SheetPlan; layout: CallSummaryLayout } {
   const lang = opts.lang ?? "pl";
   const tr = (pl: string, en: string): string => (lang === "pl" ? pl : en);
+  const num = (n: number): string => formatCount(n, lang);
   const sheet = emptySheet(opts.sheetName ?? CALL_SUMMARY_SHEET);
   const criteria = projectCriteria(card);
   const shown = criteria.map((c) => c.id);
@@ -131,9 +133,9 @@ export function buildCallSummaryPlan(
   put(1, 0, [
     [
       tr(
-        `Stan na ${displayDate(s.asOf, lang)} · obliczone przez Miernik ${built} z ${s.projects.length} plików projektów (${s.participants} uczestników); ` +
+        `Stan na ${displayDate(s.asOf, lang)} · obliczone przez Miernik ${built} · plików projektów: ${num(s.projects.length)}, uczestników: ${num(s.participants)}; ` +
           `wartości nie aktualizują się same — po zmianie plików utwórz podsumowanie ponownie`,
-        `As of ${s.asOf} · computed by Miernik ${built} from ${s.projects.length} project files (${s.participants} participants); ` +
+        `As of ${s.asOf} · computed by Miernik ${built} · project files: ${num(s.projects.length)}, participants: ${num(s.participants)}; ` +
           `the figures do not update themselves — build the summary again after the files change`,
       ),
     ],
@@ -143,8 +145,8 @@ export function buildCallSummaryPlan(
   put(2, 0, [
     [
       tr(
-        `Nieczytelne pliki: ${s.problems.length} · wnioskodawcy z więcej niż ${s.maxApplicationsPerApplicant} wnioskami: ${s.applicantsOverLimit.length} · PESEL w więcej niż jednym projekcie: ${s.sharedPesels.length}`,
-        `Unreadable files: ${s.problems.length} · applicants with more than ${s.maxApplicationsPerApplicant} applications: ${s.applicantsOverLimit.length} · PESELs in more than one project: ${s.sharedPesels.length}`,
+        `Pliki pominięte: ${num(s.problems.length)} · wnioskodawcy ponad limit wniosków (${num(s.maxApplicationsPerApplicant)}): ${num(s.applicantsOverLimit.length)} · PESEL w więcej niż jednym projekcie: ${num(s.sharedPesels.length)}`,
+        `Files left out: ${num(s.problems.length)} · applicants over the limit of applications (${num(s.maxApplicationsPerApplicant)}): ${num(s.applicantsOverLimit.length)} · PESELs in more than one project: ${num(s.sharedPesels.length)}`,
       ),
     ],
   ]);
@@ -517,17 +519,24 @@ export function buildCallSummaryPlan(
   }
   row += Math.max(1, flags.length) + 1;
 
-  // Problems.
+  // Files left out (unreadable, a copy of another, no register…), each with its reason.
   const problemsRow = row;
-  put(row, 0, [[tr("Pliki, których nie udało się podsumować", "Files that could not be summarised")]]);
+  put(row, 0, [[tr("Pliki pominięte w podsumowaniu", "Files left out of the summary")]]);
   fmt(rangeA1(row, 0, 1, 8), { bold: true, fill: SECTION_FILL });
   row++;
-  const problemLines: CellValue[][] =
-    s.problems.length > 0
-      ? s.problems.map((p) => [null, p.file, p.reason[lang]])
-      : [[tr("Wszystkie pliki odczytano.", "Every file was read."), null, null]];
-  put(row, 0, problemLines);
-  if (s.problems.length > 0) fmt(rangeA1(row, 0, problemLines.length, 3), { border: "thin", vAlign: "top" });
+  if (s.problems.length > 0) {
+    const list = problemListPlan(
+      row,
+      s.problems.map((p) => ({ file: p.file, reason: p.reason[lang] })),
+      { col: PROJECT_COLUMNS.file, span: 1 },
+      { col: PROJECT_COLUMNS.applicant, span: FIXED - PROJECT_COLUMNS.applicant },
+      COLUMN_WIDTHS,
+    );
+    blocks.push(list.block);
+    sheet.merges.push(...list.merges);
+    rowPlans.push(...list.rows);
+    formats.push(...list.formats);
+  } else put(row, 0, [[tr("Wszystkie pliki odczytano.", "Every file was read.")]]);
 
   sheet.columns = Array.from({ length: totalCols }, (_, c) => ({
     width: c < FIXED ? COLUMN_WIDTHS[c] : c >= premiumPointsColumn ? 12 : 10.5,

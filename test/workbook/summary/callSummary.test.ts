@@ -181,6 +181,37 @@ describe("Podsumowanie naboru plan", () => {
     expect(String(cellAt(cells, 1, 0))).toContain("05.11.2026 14:03"); // Polish dates: dd.mm.rrrr
   });
 
+  test("the files left out print whole: the path wrapped in B, the reason over C:H, the row tall enough", () => {
+    const long = new CallSummaryBuilder(card, AS_OF);
+    long.addProject("a.csv", "A", participants(3, 1));
+    const file = "nabór 2025/Oś 9/wnioski złożone po terminie/uszkodzony projekt Świdnik.xlsx";
+    const reason =
+      "uszkodzony plik .xlsx (brak spisu archiwum zip: plik jest ucięty) — otwórz go w Excelu i zapisz ponownie";
+    long.addProblem(file, { pl: reason, en: reason });
+    const built = buildCallSummaryPlan(long.finish(), card);
+    const r = built.layout.problemsRow + 1;
+    const c = planCells(built.sheet);
+    expect(cellAt(c, r, 1)).toBe(file);
+    expect(cellAt(c, r, 2)).toBe(reason);
+    expect(built.sheet.merges).toContain(`C${r + 1}:H${r + 1}`);
+    const style = built.sheet.formats.find((f) => f.range === `B${r + 1}:H${r + 1}`)?.style;
+    expect(style).toMatchObject({ wrap: true, vAlign: "top" });
+    // The path wraps to 3 lines in B (24 wide): the row is as tall as that, not one line.
+    expect(built.sheet.rows!.find((x) => x.index === r)!.height).toBeGreaterThanOrEqual(3 * 14.5);
+  });
+
+  test("the heading line: counts in Polish number format, no hand-made plural endings", () => {
+    const text = String(
+      planCells(buildCallSummaryPlan({ ...s, participants: 12345 }, card).sheet).values[1][0],
+    );
+    expect(text).toMatch(/plików projektów: 4, uczestników: 12\s345;/u);
+    const one = buildCallSummaryPlan({ ...s, projects: s.projects.slice(0, 1), participants: 1 }, card);
+    expect(String(planCells(one.sheet).values[1][0])).toMatch(/plików projektów: 1, uczestników: 1;/);
+    expect(String(planCells(one.sheet).values[2][0])).toMatch(
+      /^Pliki pominięte: 1 · wnioskodawcy ponad limit wniosków \(2\): 1 · /,
+    );
+  });
+
   test("print-ready: A4 landscape in blocks of one page width, the project header repeated; merges do not overlap", () => {
     // Manual breaks (Excel ignores them under "fit to pages"): a fixed scale, Lp./file/applicant repeated,
     // a page per criterion kind, the totals and the charts on pages of their own.
