@@ -1,5 +1,5 @@
 import { Card } from "../../domain/card/types";
-import { Counted, formatCount, Lang, pluralForm } from "../../domain/i18n";
+import { countOf, Counted, formatCount, Lang, NOUNS, pluralForm } from "../../domain/i18n";
 import { CallSummary, projectCriteria } from "../../domain/summary/callSummary";
 import { a1, columnLetters, rangeA1 } from "../address";
 import { fittedLines, fittedRowHeight } from "../textFit";
@@ -57,6 +57,8 @@ export const PROJECT_COLUMNS = {
 const FIXED = 8;
 /** Widths of the fixed columns (A–H): Lp. / code, file, applicant, then the counts. */
 const COLUMN_WIDTHS = [10, 24, 20, 13, 13, 13, 13, 13];
+/** PESELs listed in one flag (the rest counted): the cell stays within a printable row height. */
+const PESELS_LISTED = 40;
 const APPLICATIONS: Counted = {
   pl: { one: "wniosek", few: "wnioski", many: "wniosków" },
   en: { one: "application", other: "applications" },
@@ -495,13 +497,28 @@ export function buildCallSummaryPlan(
         `Applicant: ${f.applicant} — ${f.files.length} ${pluralForm(f.files.length, APPLICATIONS, "en")} (card's limit: ${s.maxApplicationsPerApplicant}): ${f.files.join(", ")}`,
       ),
     );
-  for (const f of s.sharedPesels)
+  // PESELs in more than one project: one flag per set of projects (a register filed twice, or saved once as
+  // .csv and once as .xlsx, shares all its people — one line, not one per person), its numbers listed.
+  const peselGroups = new Map<string, { files: string[]; pesels: string[] }>();
+  for (const f of s.sharedPesels) {
+    const key = f.files.join("\u0000");
+    const g = peselGroups.get(key);
+    if (g) g.pesels.push(f.pesel);
+    else peselGroups.set(key, { files: f.files, pesels: [f.pesel] });
+  }
+  for (const g of peselGroups.values()) {
+    const shown = g.pesels.slice(0, PESELS_LISTED);
+    const more = g.pesels.length - shown.length;
+    const list =
+      shown.join(", ") +
+      (more > 0 ? tr(` i jeszcze ${formatCount(more, "pl")}`, ` and ${formatCount(more, "en")} more`) : "");
     flags.push(
       tr(
-        `PESEL: ${f.pesel} — w ${f.files.length} projektach: ${f.files.join(", ")}`,
-        `PESEL: ${f.pesel} — in ${f.files.length} projects: ${f.files.join(", ")}`,
+        `PESEL w ${g.files.length} projektach: ${g.files.join(", ")} — ${countOf(g.pesels.length, NOUNS.person, "pl")}: ${list}`,
+        `PESEL in ${g.files.length} projects: ${g.files.join(", ")} — ${countOf(g.pesels.length, NOUNS.person, "en")}: ${list}`,
       ),
     );
+  }
   if (flags.length === 0) put(row, 0, [[tr("Brak uwag.", "No flags.")]]);
   else {
     const flagWidth = COLUMN_WIDTHS.slice(0, 3).reduce((a, b) => a + b, 0);
