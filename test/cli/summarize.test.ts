@@ -361,3 +361,19 @@ describe("miernik summarize: copies, lock files and a year in two files", () => 
     ]);
   });
 });
+
+test("--json names what a folder held besides the files read (subfolders, other types), as stderr does", async () => {
+  const sub = path.join(dir, "nabór");
+  fs.mkdirSync(path.join(sub, "korekty"), { recursive: true });
+  fs.writeFileSync(path.join(sub, "a.csv"), csvBytes(participants(3, 1)));
+  fs.writeFileSync(path.join(sub, "korekty", "b.csv"), csvBytes(participants(3, 2)));
+  fs.writeFileSync(path.join(sub, "umowa.docx"), "x");
+  const o = io(dir);
+  expect(await run(["summarize", "nabór", "--json", "--as-of", AS_OF], o)).toBe(0);
+  expect(o.errText.join("\n")).toMatch(
+    /pominięto 1 podfolder \(korekty\) i 1 plik innego typu \(umowa\.docx\)/,
+  );
+  const j = JSON.parse(o.outText.join("\n"));
+  expect(j.leftOut).toEqual([{ folder: "nabór", folders: ["korekty"], others: ["umowa.docx"] }]);
+  expect(j.call.projects.map((p: { file: string }) => p.file)).toEqual([path.join("nabór", "a.csv")]);
+});

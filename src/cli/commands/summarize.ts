@@ -480,9 +480,19 @@ export const command: CliCommand = {
       file: displayName(d.file, io.cwd),
       sameAs: displayName(d.sameAs, io.cwd),
     }));
+    // What the folders held besides the files read (on stderr too): a script sees it was left out.
+    const leftOutJson = leftOut.map((l) => ({
+      folder: displayName(l.folder, io.cwd) || ".",
+      folders: l.folders,
+      others: l.others,
+    }));
     io.out(
       options.json
-        ? JSON.stringify({ ...(toJson(result, lang) as object), duplicates: repeated }, null, 2)
+        ? JSON.stringify(
+            { ...(toJson(result, lang) as object), duplicates: repeated, leftOut: leftOutJson },
+            null,
+            2,
+          )
         : formatText(result, lang),
     );
     if (out && !options.json)
