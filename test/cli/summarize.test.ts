@@ -295,3 +295,85 @@ describe("scale", () => {
     expect(wb.sheets[0].values.flat()).toContain(path.join("nabor", "p199.csv"));
   }, 120000);
 });
+
+describe("miernik summarize: copies, lock files and a year in two files", () => {
+  test("a byte-identical copy („x (1).csv”, „x - kopia.csv”) is listed as a copy of its original, counted once", async () => {
+    const sub = path.join(dir, "wnioski");
+    fs.mkdirSync(sub);
+    const bytes = csvBytes(participants(30, 11, 100), "Fundacja A");
+    // Names a second download and Windows' copy give; they sort before the original by plain comparison.
+    for (const f of ["projekt Łódź (1).csv", "projekt Łódź - kopia.csv", "projekt Łódź.csv"])
+      fs.writeFileSync(path.join(sub, f), bytes);
+    fs.writeFileSync(path.join(sub, "inny.csv"), csvBytes(participants(12, 12, 400), "Fundacja B"));
+    // Excel's owner file of an open workbook: no data, said so.
+    fs.writeFileSync(path.join(sub, "~$projekt Łódź.xlsx"), Buffer.from([0x0b, 0x4a, 0x61, 0x6e, 0, 0]));
+    const o = io(dir);
+    expect(await run(["summarize", "wnioski", "--as-of", AS_OF, "--json"], o)).toBe(0);
+    const j = JSON.parse(o.outText.join("\n"));
+    const p = (f: string) => path.join("wnioski", f);
+    expect(j.call.projects.map((x: { file: string }) => x.file)).toEqual([
+      p("inny.csv"),
+      p("projekt Łódź.csv"),
+    ]);
+    expect(j.call.participants).toBe(42);
+    expect(j.call.sharedPesels).toEqual([]);
+    expect(j.call.applicantsOverLimit).toEqual([]);
+    expect(j.filesRead).toBe(2);
+    const reasons = new Map(j.problems.map((x: { file: string; reason: string }) => [x.file, x.reason]));
+    expect([...reasons.keys()]).toEqual([
+      p("~$projekt Łódź.xlsx"),
+      p("projekt Łódź (1).csv"),
+      p("projekt Łódź - kopia.csv"),
+    ]);
+    expect(reasons.get(p("projekt Łódź (1).csv"))).toBe(
+      `ta sama zawartość co ${p("projekt Łódź.csv")} (kopia pliku) — policzony raz`,
+    );
+    expect(reasons.get(p("~$projekt Łódź.xlsx"))).toMatch(/^plik blokady Excela/);
+  });
+
+  test("a year in two files: the one with values filled in wins over an empty layout, the other is listed", async () => {
+    // "Monitoring 2024.xlsx" (laid out in January, never filled) sorts before the filled one.
+    const empty = buildMonitoringSheetPlan(PROGRAMME, 2024, {});
+    const filled = buildMonitoringSheetPlan(PROGRAMME, 2024, { values: samples() });
+    const y2023 = buildMonitoringSheetPlan(PROGRAMME, 2023, { values: samples() });
+    fs.writeFileSync(path.join(dir, "Monitoring 2024.xlsx"), await writeXlsx({ sheets: [empty], names: [] }));
+    fs.writeFileSync(
+      path.join(dir, "Monitoring 2024 wypełniony.xlsx"),
+      await writeXlsx({ sheets: [filled], names: [] }),
+    );
+    fs.writeFileSync(path.join(dir, "Monitoring 2023.xlsx"), await writeXlsx({ sheets: [y2023], names: [] }));
+    const o = io(dir);
+    expect(await run(["summarize", ".", "--json"], o)).toBe(0);
+    const j = JSON.parse(o.outText.join("\n"));
+    expect(j.monitoring.sources).toEqual([
+      { year: 2023, file: "Monitoring 2023.xlsx", sheet: "Monitoring 2023" },
+      { year: 2024, file: "Monitoring 2024 wypełniony.xlsx", sheet: "Monitoring 2024" },
+    ]);
+    expect(j.monitoring.total.filled).toEqual([60, 60]);
+    expect(j.filesRead).toBe(2);
+    expect(j.problems.map((x: { file: string }) => x.file)).toEqual(["Monitoring 2024.xlsx"]);
+    expect(j.monitoring.notes).toEqual([
+      {
+        file: "Monitoring 2024.xlsx",
+        reason:
+          "rok 2024 jest też w pliku Monitoring 2024 wypełniony.xlsx (wypełnione mierniki: 60 z 60, tu: 0) — arkusz „Monitoring 2024” pominięty",
+      },
+    ]);
+  });
+});
+
+test("--json names what a folder held besides the files read (subfolders, other types), as stderr does", async () => {
+  const sub = path.join(dir, "nabór");
+  fs.mkdirSync(path.join(sub, "korekty"), { recursive: true });
+  fs.writeFileSync(path.join(sub, "a.csv"), csvBytes(participants(3, 1)));
+  fs.writeFileSync(path.join(sub, "korekty", "b.csv"), csvBytes(participants(3, 2)));
+  fs.writeFileSync(path.join(sub, "umowa.docx"), "x");
+  const o = io(dir);
+  expect(await run(["summarize", "nabór", "--json", "--as-of", AS_OF], o)).toBe(0);
+  expect(o.errText.join("\n")).toMatch(
+    /pominięto 1 podfolder \(korekty\) i 1 plik innego typu \(umowa\.docx\)/,
+  );
+  const j = JSON.parse(o.outText.join("\n"));
+  expect(j.leftOut).toEqual([{ folder: "nabór", folders: ["korekty"], others: ["umowa.docx"] }]);
+  expect(j.call.projects.map((p: { file: string }) => p.file)).toEqual([path.join("nabór", "a.csv")]);
+});

@@ -66,6 +66,31 @@ interface FolderLeftOut {
   others: string[];
 }
 
+/** A copy's marks on a file name: "x (1).xlsx" (a second download), "x - Kopia.csv", "Kopia x.csv", "Copy of x". */
+const COPY_SUFFIX = /(\s*\(\d+\)|\s*[-–—]?\s*(kopia|copy)(\s*\(\d+\))?)+$/i;
+const COPY_PREFIX = /^(kopia|copy of)\s+(-\s+)?/i;
+
+/** A file name without a copy's marks ("projekt (1).xlsx" → "projekt.xlsx"). */
+export function withoutCopyMarks(name: string): string {
+  const dot = name.lastIndexOf(".");
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  const ext = dot > 0 ? name.slice(dot) : "";
+  const bare = stem.replace(COPY_SUFFIX, "").replace(COPY_PREFIX, "");
+  return (bare === "" ? stem : bare) + ext;
+}
+
+/**
+ * The order of a folder's files: by name (Polish, numbers as numbers), a copy right after its original
+ * ("projekt.xlsx", "projekt (1).xlsx", "projekt - kopia.xlsx"), so that an identical copy is the one
+ * reported as the copy.
+ */
+export function byFileName(x: string, y: string): number {
+  const cmp = (a: string, b: string): number => a.localeCompare(b, "pl", { numeric: true });
+  const bx = withoutCopyMarks(x);
+  const by = withoutCopyMarks(y);
+  return cmp(bx, by) || x.length - bx.length - (y.length - by.length) || cmp(x, y);
+}
+
 function expandInputs(
   args: string[],
   cwd: string,
@@ -119,7 +144,7 @@ function expandInputs(
         });
         continue;
       }
-      const byName = (x: string, y: string): number => x.localeCompare(y, "pl", { numeric: true });
+      const byName = byFileName;
       const names = entries
         .map((d) => d.name)
         .filter((n) => INPUT_EXT.test(n))
@@ -455,9 +480,19 @@ export const command: CliCommand = {
       file: displayName(d.file, io.cwd),
       sameAs: displayName(d.sameAs, io.cwd),
     }));
+    // What the folders held besides the files read (on stderr too): a script sees it was left out.
+    const leftOutJson = leftOut.map((l) => ({
+      folder: displayName(l.folder, io.cwd) || ".",
+      folders: l.folders,
+      others: l.others,
+    }));
     io.out(
       options.json
-        ? JSON.stringify({ ...(toJson(result, lang) as object), duplicates: repeated }, null, 2)
+        ? JSON.stringify(
+            { ...(toJson(result, lang) as object), duplicates: repeated, leftOut: leftOutJson },
+            null,
+            2,
+          )
         : formatText(result, lang),
     );
     if (out && !options.json)

@@ -1,5 +1,5 @@
 import { Card } from "../../domain/card/types";
-import { Counted, Lang, pluralForm } from "../../domain/i18n";
+import { countOf, Counted, formatCount, Lang, NOUNS, pluralForm } from "../../domain/i18n";
 import { CallSummary, projectCriteria } from "../../domain/summary/callSummary";
 import { a1, columnLetters, rangeA1 } from "../address";
 import { fittedLines, fittedRowHeight } from "../textFit";
@@ -28,6 +28,7 @@ import {
   NOT_MET_FONT,
   PERCENT_FORMAT,
   printLandscape,
+  problemListPlan,
   displayDate,
   SECTION_FILL,
   wrappedLines,
@@ -56,6 +57,8 @@ export const PROJECT_COLUMNS = {
 const FIXED = 8;
 /** Widths of the fixed columns (A–H): Lp. / code, file, applicant, then the counts. */
 const COLUMN_WIDTHS = [10, 24, 20, 13, 13, 13, 13, 13];
+/** PESELs listed in one flag (the rest counted): the cell stays within a printable row height. */
+const PESELS_LISTED = 40;
 const APPLICATIONS: Counted = {
   pl: { one: "wniosek", few: "wnioski", many: "wniosków" },
   en: { one: "application", other: "applications" },
@@ -98,6 +101,7 @@ export function buildCallSummaryPlan(
 ): { sheet: SheetPlan; layout: CallSummaryLayout } {
   const lang = opts.lang ?? "pl";
   const tr = (pl: string, en: string): string => (lang === "pl" ? pl : en);
+  const num = (n: number): string => formatCount(n, lang);
   const sheet = emptySheet(opts.sheetName ?? CALL_SUMMARY_SHEET);
   const criteria = projectCriteria(card);
   const shown = criteria.map((c) => c.id);
@@ -131,9 +135,9 @@ export function buildCallSummaryPlan(
   put(1, 0, [
     [
       tr(
-        `Stan na ${displayDate(s.asOf, lang)} · obliczone przez Miernik ${built} z ${s.projects.length} plików projektów (${s.participants} uczestników); ` +
+        `Stan na ${displayDate(s.asOf, lang)} · obliczone przez Miernik ${built} · plików projektów: ${num(s.projects.length)}, uczestników: ${num(s.participants)}; ` +
           `wartości nie aktualizują się same — po zmianie plików utwórz podsumowanie ponownie`,
-        `As of ${s.asOf} · computed by Miernik ${built} from ${s.projects.length} project files (${s.participants} participants); ` +
+        `As of ${s.asOf} · computed by Miernik ${built} · project files: ${num(s.projects.length)}, participants: ${num(s.participants)}; ` +
           `the figures do not update themselves — build the summary again after the files change`,
       ),
     ],
@@ -143,8 +147,8 @@ export function buildCallSummaryPlan(
   put(2, 0, [
     [
       tr(
-        `Nieczytelne pliki: ${s.problems.length} · wnioskodawcy z więcej niż ${s.maxApplicationsPerApplicant} wnioskami: ${s.applicantsOverLimit.length} · PESEL w więcej niż jednym projekcie: ${s.sharedPesels.length}`,
-        `Unreadable files: ${s.problems.length} · applicants with more than ${s.maxApplicationsPerApplicant} applications: ${s.applicantsOverLimit.length} · PESELs in more than one project: ${s.sharedPesels.length}`,
+        `Pliki pominięte: ${num(s.problems.length)} · wnioskodawcy ponad limit wniosków (${num(s.maxApplicationsPerApplicant)}): ${num(s.applicantsOverLimit.length)} · PESEL w więcej niż jednym projekcie: ${num(s.sharedPesels.length)}`,
+        `Files left out: ${num(s.problems.length)} · applicants over the limit of applications (${num(s.maxApplicationsPerApplicant)}): ${num(s.applicantsOverLimit.length)} · PESELs in more than one project: ${num(s.sharedPesels.length)}`,
       ),
     ],
   ]);
@@ -493,13 +497,28 @@ export function buildCallSummaryPlan(
         `Applicant: ${f.applicant} — ${f.files.length} ${pluralForm(f.files.length, APPLICATIONS, "en")} (card's limit: ${s.maxApplicationsPerApplicant}): ${f.files.join(", ")}`,
       ),
     );
-  for (const f of s.sharedPesels)
+  // PESELs in more than one project: one flag per set of projects (a register filed twice, or saved once as
+  // .csv and once as .xlsx, shares all its people — one line, not one per person), its numbers listed.
+  const peselGroups = new Map<string, { files: string[]; pesels: string[] }>();
+  for (const f of s.sharedPesels) {
+    const key = f.files.join("\u0000");
+    const g = peselGroups.get(key);
+    if (g) g.pesels.push(f.pesel);
+    else peselGroups.set(key, { files: f.files, pesels: [f.pesel] });
+  }
+  for (const g of peselGroups.values()) {
+    const shown = g.pesels.slice(0, PESELS_LISTED);
+    const more = g.pesels.length - shown.length;
+    const list =
+      shown.join(", ") +
+      (more > 0 ? tr(` i jeszcze ${formatCount(more, "pl")}`, ` and ${formatCount(more, "en")} more`) : "");
     flags.push(
       tr(
-        `PESEL: ${f.pesel} — w ${f.files.length} projektach: ${f.files.join(", ")}`,
-        `PESEL: ${f.pesel} — in ${f.files.length} projects: ${f.files.join(", ")}`,
+        `PESEL w ${g.files.length} projektach: ${g.files.join(", ")} — ${countOf(g.pesels.length, NOUNS.person, "pl")}: ${list}`,
+        `PESEL in ${g.files.length} projects: ${g.files.join(", ")} — ${countOf(g.pesels.length, NOUNS.person, "en")}: ${list}`,
       ),
     );
+  }
   if (flags.length === 0) put(row, 0, [[tr("Brak uwag.", "No flags.")]]);
   else {
     const flagWidth = COLUMN_WIDTHS.slice(0, 3).reduce((a, b) => a + b, 0);
@@ -517,17 +536,24 @@ export function buildCallSummaryPlan(
   }
   row += Math.max(1, flags.length) + 1;
 
-  // Problems.
+  // Files left out (unreadable, a copy of another, no register…), each with its reason.
   const problemsRow = row;
-  put(row, 0, [[tr("Pliki, których nie udało się podsumować", "Files that could not be summarised")]]);
+  put(row, 0, [[tr("Pliki pominięte w podsumowaniu", "Files left out of the summary")]]);
   fmt(rangeA1(row, 0, 1, 8), { bold: true, fill: SECTION_FILL });
   row++;
-  const problemLines: CellValue[][] =
-    s.problems.length > 0
-      ? s.problems.map((p) => [null, p.file, p.reason[lang]])
-      : [[tr("Wszystkie pliki odczytano.", "Every file was read."), null, null]];
-  put(row, 0, problemLines);
-  if (s.problems.length > 0) fmt(rangeA1(row, 0, problemLines.length, 3), { border: "thin", vAlign: "top" });
+  if (s.problems.length > 0) {
+    const list = problemListPlan(
+      row,
+      s.problems.map((p) => ({ file: p.file, reason: p.reason[lang] })),
+      { col: PROJECT_COLUMNS.file, span: 1 },
+      { col: PROJECT_COLUMNS.applicant, span: FIXED - PROJECT_COLUMNS.applicant },
+      COLUMN_WIDTHS,
+    );
+    blocks.push(list.block);
+    sheet.merges.push(...list.merges);
+    rowPlans.push(...list.rows);
+    formats.push(...list.formats);
+  } else put(row, 0, [[tr("Wszystkie pliki odczytano.", "Every file was read.")]]);
 
   sheet.columns = Array.from({ length: totalCols }, (_, c) => ({
     width: c < FIXED ? COLUMN_WIDTHS[c] : c >= premiumPointsColumn ? 12 : 10.5,

@@ -1,4 +1,7 @@
 import { Lang, Localized } from "../../domain/i18n";
+import { rangeA1 } from "../address";
+import { fittedLines, fittedRowHeight } from "../textFit";
+import { BlockPlan, FormatPlan, RowPlan } from "../plan";
 
 /** Shared bits of the summary sheets. */
 
@@ -76,4 +79,47 @@ export function wrappedLines(text: string, width: number): number {
 export function displayDate(iso: string, lang: Lang): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   return m && lang === "pl" ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
+
+/**
+ * The list of files left out of a summary, one row each: the file name over `file` columns and the reason
+ * over `reason` columns (each merged when wider than one column), both wrapped, each row as tall as its longer
+ * text — a long path or reason stays whole on the printed page instead of being cut at the next cell.
+ * `widths` are the sheet's column widths.
+ */
+export function problemListPlan(
+  row: number,
+  problems: readonly { file: string; reason: string }[],
+  file: { col: number; span: number },
+  reason: { col: number; span: number },
+  widths: readonly number[],
+): { block: BlockPlan; merges: string[]; rows: RowPlan[]; formats: FormatPlan[] } {
+  const width = (c: { col: number; span: number }): number =>
+    widths.slice(c.col, c.col + c.span).reduce((a, b) => a + b, 0);
+  const values = problems.map((p) => {
+    const r: (string | null)[] = Array.from({ length: reason.col + reason.span }, () => null);
+    r[file.col] = p.file;
+    r[reason.col] = p.reason;
+    return r;
+  });
+  const merges: string[] = [];
+  const rows: RowPlan[] = [];
+  problems.forEach((p, i) => {
+    if (file.span > 1) merges.push(rangeA1(row + i, file.col, 1, file.span));
+    if (reason.span > 1) merges.push(rangeA1(row + i, reason.col, 1, reason.span));
+    // Merged cells are not fitted by Excel or LibreOffice: the height is the estimate.
+    const lines = Math.max(fittedLines(p.file, width(file)), fittedLines(p.reason, width(reason)));
+    if (lines > 1) rows.push({ index: row + i, height: fittedRowHeight(lines) });
+  });
+  const first = Math.min(file.col, reason.col);
+  const formats: FormatPlan[] =
+    problems.length > 0
+      ? [
+          {
+            range: rangeA1(row, first, problems.length, reason.col + reason.span - first),
+            style: { border: "thin", vAlign: "top", wrap: true },
+          },
+        ]
+      : [];
+  return { block: { row, col: 0, values }, merges, rows, formats };
 }

@@ -2,6 +2,8 @@ import { Lang, Localized } from "../../domain/i18n";
 import { PROGRAMME } from "../../domain/programme/programme";
 import { Programme } from "../../domain/programme/types";
 import {
+  allIndicators,
+  filledValue,
   MonitoringSummary,
   RawValue,
   summarizeMonitoring,
@@ -108,19 +110,34 @@ export interface MonitoringOutput {
   text(lang: Lang): string[];
 }
 
+/** How many of a year's indicator values are numbers (what the summary counts as filled). */
+function filledCount(y: MonitoringYear): number {
+  let n = 0;
+  for (const v of y.values.values()) if (filledValue(v) !== null) n++;
+  return n;
+}
+
 /**
- * Collects the monitoring years of several workbooks (CLI). A year found in two files: the first file wins
- * and the second is reported.
+ * Collects the monitoring years of several workbooks (CLI). A year found in two files: the one with more
+ * indicators filled in wins (an empty layout of the year never hides the filled one), the first on a tie; the
+ * other is reported. Call `settle()` after the last `add` for the files left with no year of their own.
  */
 export class MonitoringCollector {
-  private readonly years: MonitoringYear[] = [];
+  private readonly candidates: { year: MonitoringYear; filled: number }[] = [];
+  private years: MonitoringYear[] = [];
   private readonly notes: { file: string; reason: Localized }[] = [];
-  private files = 0;
+  /** The sheets of a year another file has too (set by `settle`). */
+  private conflicts: { file: string; reason: Localized }[] = [];
+  /** Files with at least one year to summarise, in the order added. */
+  private readonly files: string[] = [];
+  private settled: { file: string; reason: Localized }[] | null = null;
 
   constructor(private readonly programme: Programme = PROGRAMME) {}
 
+  /** Files summarised (after `settle`: only those that kept a year). */
   get count(): number {
-    return this.files;
+    const lost = this.settled ? new Set(this.settled.map((l) => l.file)) : null;
+    return lost ? this.files.filter((f) => !lost.has(f)).length : this.files.length;
   }
 
   add(file: string, wb: WorkbookCells): { ok: true } | { ok: false; reason: Localized } {
@@ -137,42 +154,59 @@ export class MonitoringCollector {
         },
       };
     for (const s of skipped) this.notes.push({ file, reason: s });
-    let added = 0;
-    for (const y of years) {
-      const prev = this.years.find((x) => x.year === y.year);
-      if (prev) {
-        this.notes.push({
-          file,
-          reason: {
-            pl: `rok ${y.year} jest już w pliku ${prev.file ?? "?"} — arkusz „${y.sheet}” pominięty`,
-            en: `${y.year} is already in ${prev.file ?? "?"} — sheet "${y.sheet}" skipped`,
-          },
-        });
-        continue;
-      }
-      this.years.push(y);
-      added++;
-    }
-    if (added === 0 && years.length > 0)
-      return {
-        ok: false,
-        reason: {
-          pl: "wszystkie lata tego pliku są już w innym pliku",
-          en: "every year of this file is in another file",
-        },
-      };
-    this.files++;
+    for (const y of years) this.candidates.push({ year: y, filled: filledCount(y) });
+    this.files.push(file);
+    this.settled = null;
     return { ok: true };
   }
 
+  /**
+   * Picks each year's sheet among the files that have it and returns the files left with no year (all of
+   * theirs are in other files with at least as many values filled): they are no longer counted.
+   */
+  settle(): { file: string; reason: Localized }[] {
+    if (this.settled) return this.settled;
+    const total = allIndicators(this.programme).length;
+    this.conflicts = [];
+    const winners = new Map<number, { year: MonitoringYear; filled: number }>();
+    for (const c of this.candidates) {
+      const prev = winners.get(c.year.year);
+      if (!prev || c.filled > prev.filled) winners.set(c.year.year, c);
+    }
+    for (const c of this.candidates) {
+      const w = winners.get(c.year.year)!;
+      if (w === c) continue;
+      const y = c.year.year;
+      this.conflicts.push({
+        file: c.year.file ?? "?",
+        reason: {
+          pl: `rok ${y} jest też w pliku ${w.year.file ?? "?"} (wypełnione mierniki: ${w.filled} z ${total}, tu: ${c.filled}) — arkusz „${c.year.sheet}” pominięty`,
+          en: `${y} is also in ${w.year.file ?? "?"} (indicators filled: ${w.filled} of ${total}, here: ${c.filled}) — sheet "${c.year.sheet}" skipped`,
+        },
+      });
+    }
+    this.years = [...winners.values()].map((w) => w.year);
+    const kept = new Set(this.years.map((y) => y.file));
+    const lost = this.files.filter((f) => !kept.has(f));
+    this.settled = lost.map((file) => ({
+      file,
+      reason: {
+        pl: "wszystkie lata tego pliku są w innych plikach, z co najmniej tyloma wypełnionymi miernikami",
+        en: "every year of this file is in other files with at least as many indicators filled",
+      },
+    }));
+    return this.settled;
+  }
+
   finish(problems: { file: string; reason: Localized }[] = []): MonitoringOutput {
+    this.settle();
     const programme = this.programme;
     const years = [...this.years].sort((a, b) => a.year - b.year);
     // In the output workbook the sheets are laid out again under their canonical names.
     const canonical = years.map((y) => ({ ...y, sheet: monitoringSheetName(y.year) }));
     const summary = summarizeMonitoring(programme, canonical);
     // Notes of this collector (duplicate years, unknown years); the sheet lists the other files' problems too.
-    const own = [...this.notes];
+    const own = [...this.notes, ...this.conflicts];
     const notes = [...own, ...problems];
     return {
       summary,

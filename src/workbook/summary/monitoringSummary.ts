@@ -5,7 +5,7 @@ import { a1, columnLetters, quoteSheet, rangeA1 } from "../address";
 import { SheetCells } from "../cells";
 import { fieldOfHeader, monitoringColumn } from "../monitoring/columns";
 import { HEADER_SEARCH_ROWS } from "../monitoring/reader";
-import { BlockPlan, CellValue, ChartPlan, emptySheet, FormatPlan, SheetPlan } from "../plan";
+import { BlockPlan, CellValue, ChartPlan, emptySheet, FormatPlan, RowPlan, SheetPlan } from "../plan";
 import {
   CHANGE_COUNT_FORMAT,
   COUNT_FORMAT,
@@ -14,6 +14,7 @@ import {
   NOT_MET_FILL,
   NOT_MET_FONT,
   printLandscape,
+  problemListPlan,
   SECTION_FILL,
   WARN_FILL,
   wrappedLines,
@@ -397,20 +398,31 @@ export function buildMonitoringSummaryPlan(
     row += ny + 24;
   }
 
+  sheet.columns = Array.from({ length: width }, (_, k) => ({
+    width: k === 0 ? 11 : k === 1 ? 10 : k === 2 ? 60 : k === 3 ? 10 : 11,
+  }));
+  let problemRows: RowPlan[] = [];
   if (opts.problems && opts.problems.length > 0) {
     blocks.push({
       row,
       col: 0,
-      values: [[tr("Pliki, których nie udało się podsumować", "Files that could not be summarised")]],
+      values: [[tr("Pliki pominięte w podsumowaniu", "Files left out of the summary")]],
     });
     fmt(rangeA1(row, 0, 1, width), { bold: true, fill: SECTION_FILL });
     row++;
-    blocks.push({ row, col: 0, values: opts.problems.map((p) => [null, p.file, p.reason]) });
+    // The file over A:B, the reason over C to the table's last column.
+    const list = problemListPlan(
+      row,
+      opts.problems,
+      { col: 0, span: 2 },
+      { col: 2, span: width - 2 },
+      sheet.columns.map((c) => c.width ?? 10),
+    );
+    blocks.push(list.block);
+    sheet.merges.push(...list.merges);
+    sheet.formats.push(...list.formats);
+    problemRows = list.rows;
   }
-
-  sheet.columns = Array.from({ length: width }, (_, k) => ({
-    width: k === 0 ? 11 : k === 1 ? 10 : k === 2 ? 60 : k === 3 ? 10 : 11,
-  }));
   // Wrapped labels — area / task titles (merged B:C; areas bold, so wider letters) and indicator labels
   // (column C): rows tall enough, as neither Excel nor LibreOffice grows them on load.
   const titleWidth = (sheet.columns[1]?.width ?? 10) + (sheet.columns[2]?.width ?? 60);
@@ -424,6 +436,7 @@ export function buildMonitoringSummaryPlan(
       const lines = wrappedLines(ind.label, sheet.columns[2]?.width ?? 60);
       return lines > 1 ? [{ index: indicatorRows[ind.id], height: lines * 15 + 2 }] : [];
     }),
+    ...problemRows,
   ];
   sheet.print = printLandscape(`$${indicatorHeaderRow + 1}:$${indicatorHeaderRow + 1}`, sheet.name);
   sheet.tabColor = "#548235";

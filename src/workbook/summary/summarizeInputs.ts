@@ -41,6 +41,29 @@ function oneLine(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split("\n")[0];
 }
 
+/**
+ * A fingerprint of a file's bytes: its length and two independent 32-bit hashes (FNV-1a and a multiplicative
+ * one). Byte-identical copies — "projekt (1).xlsx" from a second download, "projekt - kopia.csv" — have the
+ * same one; different files practically never do.
+ */
+export function contentFingerprint(bytes: Uint8Array): string {
+  let a = 0x811c9dc5;
+  let b = 0x9e3779b9;
+  for (let i = 0; i < bytes.length; i++) {
+    a = Math.imul(a ^ bytes[i], 0x01000193);
+    b = Math.imul(b + bytes[i] + 1, 0x85ebca6b) ^ (b >>> 13);
+  }
+  return `${bytes.length}:${(a >>> 0).toString(16)}:${(b >>> 0).toString(16)}`;
+}
+
+/** The reason of a byte-identical copy of a file already summarised: named, and counted once. */
+export function copyOf(first: string): Localized {
+  return {
+    pl: `ta sama zawartość co ${first} (kopia pliku) — policzony raz`,
+    en: `the same content as ${first} (a copy) — counted once`,
+  };
+}
+
 function readFailure(e: unknown): Localized {
   const reason = (e as { reason?: Localized } | null)?.reason;
   if (reason && typeof reason.pl === "string" && typeof reason.en === "string") return reason;
@@ -59,6 +82,8 @@ export async function summarizeInputs(
   const problems: FileProblem[] = [];
   let filesRead = 0;
   let registers = 0;
+  /** Fingerprint → the first file summarised with those bytes. */
+  const summarised = new Map<string, string>();
   for (let i = 0; i < inputs.length; i++) {
     if (i > 0) {
       opts.onFile?.(i - 1);
@@ -76,6 +101,13 @@ export async function summarizeInputs(
       problem(readFailure(e));
       continue;
     }
+    // A copy of a file already summarised would count its participants (or its years) twice.
+    const fingerprint = bytes.length > 0 ? contentFingerprint(bytes) : null;
+    const original = fingerprint === null ? undefined : summarised.get(fingerprint);
+    if (original !== undefined) {
+      problem(copyOf(original));
+      continue;
+    }
     const read = await readInputFile(f.name, bytes, parseXlsx);
     if (!read.ok) {
       problem(read.reason);
@@ -83,8 +115,10 @@ export async function summarizeInputs(
     }
     if (isMonitoringWorkbook(read.cells)) {
       const added = monitoring.add(f.name, read.cells);
-      if (added.ok) filesRead++;
-      else problem(added.reason);
+      if (added.ok) {
+        filesRead++;
+        if (fingerprint !== null) summarised.set(fingerprint, f.name);
+      } else problem(added.reason);
       continue;
     }
     const pr = readProject(read.cells, card, opts.applicants?.get(fileKey(f.name)) ?? null);
@@ -92,11 +126,20 @@ export async function summarizeInputs(
       problem(pr.reason);
       continue;
     }
+    if (fingerprint !== null) summarised.set(fingerprint, f.name);
     registers++;
     filesRead++;
     call.addProject(f.name, pr.project.applicant, pr.project.participants, pr.project.rowIssues);
   }
   if (inputs.length > 0) opts.onFile?.(inputs.length - 1);
+  // Monitoring files whose every year is in another file, with more values filled: skipped after all.
+  const lost = monitoring.settle();
+  if (lost.length > 0) {
+    filesRead -= lost.length;
+    const order = new Map(inputs.map((f, i) => [f.name, i]));
+    problems.push(...lost);
+    problems.sort((x, y) => (order.get(x.file) ?? 0) - (order.get(y.file) ?? 0));
+  }
   const hasMonitoring = monitoring.count > 0;
   // Problems go to the call summary when there is one (or when nothing else is), else to the monitoring summary.
   const callWanted = registers > 0 || !hasMonitoring;

@@ -175,10 +175,69 @@ describe("Podsumowanie naboru plan", () => {
       .join(" | ");
     expect(flagText).toMatch(/Wnioskodawca: A — 3 wnioski \(limit karty: 2\): a\.csv, b\.xlsx, c\.csv/);
     expect(s.sharedPesels).toHaveLength(5);
-    expect(flagText.match(/PESEL: \d{11} — w 2 projektach: a\.csv, b\.xlsx/g)).toHaveLength(5);
+    // One flag per set of projects, not one per person.
+    expect(
+      flagText.match(/PESEL w 2 projektach: a\.csv, b\.xlsx — 5 osób: (\d{11}, ){4}\d{11}( \||$)/g),
+    ).toHaveLength(1);
     expect(cellAt(cells, layout.problemsRow + 1, 1)).toBe("zepsuty.xlsx");
     expect(cellAt(cells, layout.problemsRow + 1, 2)).toBe("uszkodzony plik");
     expect(String(cellAt(cells, 1, 0))).toContain("05.11.2026 14:03"); // Polish dates: dd.mm.rrrr
+  });
+
+  test("the files left out print whole: the path wrapped in B, the reason over C:H, the row tall enough", () => {
+    const long = new CallSummaryBuilder(card, AS_OF);
+    long.addProject("a.csv", "A", participants(3, 1));
+    const file = "nabór 2025/Oś 9/wnioski złożone po terminie/uszkodzony projekt Świdnik.xlsx";
+    const reason =
+      "uszkodzony plik .xlsx (brak spisu archiwum zip: plik jest ucięty) — otwórz go w Excelu i zapisz ponownie";
+    long.addProblem(file, { pl: reason, en: reason });
+    const built = buildCallSummaryPlan(long.finish(), card);
+    const r = built.layout.problemsRow + 1;
+    const c = planCells(built.sheet);
+    expect(cellAt(c, r, 1)).toBe(file);
+    expect(cellAt(c, r, 2)).toBe(reason);
+    expect(built.sheet.merges).toContain(`C${r + 1}:H${r + 1}`);
+    const style = built.sheet.formats.find((f) => f.range === `B${r + 1}:H${r + 1}`)?.style;
+    expect(style).toMatchObject({ wrap: true, vAlign: "top" });
+    // The path wraps to 3 lines in B (24 wide): the row is as tall as that, not one line.
+    expect(built.sheet.rows!.find((x) => x.index === r)!.height).toBeGreaterThanOrEqual(3 * 14.5);
+  });
+
+  test("shared PESELs: one flag per set of projects; past 40 numbers the rest is counted, the row stays printable", () => {
+    const b2 = new CallSummaryBuilder(card, AS_OF);
+    const ps = participants(45, 21, 1000);
+    b2.addProject("projekt.csv", "A", ps);
+    b2.addProject("projekt.xlsx", "A", ps); // the same register saved twice
+    b2.addProject("inny.csv", "B", [ps[0], ...participants(5, 22, 3000)]);
+    const built = buildCallSummaryPlan(b2.finish(), card);
+    const c = planCells(built.sheet);
+    const flags = c.values
+      .slice(built.layout.flagsRow + 1, built.layout.problemsRow)
+      .map((r) => r[0])
+      .filter((v): v is string => typeof v === "string");
+    expect(flags).toHaveLength(2);
+    expect(flags[0]).toBe(
+      `PESEL w 3 projektach: projekt.csv, projekt.xlsx, inny.csv — 1 osoba: ${ps[0].pesel}`,
+    );
+    expect(flags[1]).toMatch(
+      /^PESEL w 2 projektach: projekt\.csv, projekt\.xlsx — 44 osoby: (\d{11}, ){39}\d{11} i jeszcze 4$/,
+    );
+    const heights = (built.sheet.rows ?? []).filter(
+      (r) => r.index > built.layout.flagsRow && r.index < built.layout.problemsRow,
+    );
+    for (const h of heights) expect(h.height).toBeLessThanOrEqual(409); // Excel's largest row height
+  });
+
+  test("the heading line: counts in Polish number format, no hand-made plural endings", () => {
+    const text = String(
+      planCells(buildCallSummaryPlan({ ...s, participants: 12345 }, card).sheet).values[1][0],
+    );
+    expect(text).toMatch(/plików projektów: 4, uczestników: 12\s345;/u);
+    const one = buildCallSummaryPlan({ ...s, projects: s.projects.slice(0, 1), participants: 1 }, card);
+    expect(String(planCells(one.sheet).values[1][0])).toMatch(/plików projektów: 1, uczestników: 1;/);
+    expect(String(planCells(one.sheet).values[2][0])).toMatch(
+      /^Pliki pominięte: 1 · wnioskodawcy ponad limit wniosków \(2\): 1 · /,
+    );
   });
 
   test("print-ready: A4 landscape in blocks of one page width, the project header repeated; merges do not overlap", () => {

@@ -1,7 +1,7 @@
 import { rng } from "../../../src/domain/card/sample";
 import { PROGRAMME } from "../../../src/domain/programme/programme";
 import { allIndicators, summarizeMonitoring, YearInput } from "../../../src/domain/summary/monitoringSummary";
-import { columnIndex } from "../../../src/workbook/address";
+import { columnIndex, columnLetters } from "../../../src/workbook/address";
 import { monitoringColumn } from "../../../src/workbook/monitoring/columns";
 import { buildMonitoringSheetPlan } from "../../../src/workbook/monitoring/layout";
 import { CellValue } from "../../../src/workbook/plan";
@@ -237,6 +237,25 @@ describe("Podsumowanie plan", () => {
       .flatMap((b) => b.values.flat())
       .filter((v) => typeof v === "string") as string[];
     expect(texts.some((t) => t.includes("05.11.2026 09:30"))).toBe(true); // Polish dates: dd.mm.rrrr
+  });
+
+  test("the files left out print whole: the file over A:B, the reason over C to the last column, wrapped", () => {
+    const file = "monitoring/Oś 9/wnioski A/monitoring 2024 pusty.xlsx";
+    const reason =
+      "wszystkie lata tego pliku są w innych plikach, z co najmniej tyloma wypełnionymi miernikami";
+    const p = buildMonitoringSummaryPlan(PROGRAMME, summary, () => monitoringColumnRefs(), {
+      problems: [{ file, reason }],
+    });
+    const block = p.sheet.blocks.find((b) => b.values.some((r) => r[0] === file))!;
+    expect(block.values[0][2]).toBe(reason);
+    const row = block.row + 1;
+    const last = columnLetters(p.sheet.columns!.length - 1);
+    expect(p.sheet.merges).toEqual(expect.arrayContaining([`A${row}:B${row}`, `C${row}:${last}${row}`]));
+    expect(p.sheet.formats.find((f) => f.range === `A${row}:${last}${row}`)?.style).toMatchObject({
+      wrap: true,
+    });
+    // The path in A:B (21 wide) takes 3 lines.
+    expect(p.sheet.rows!.find((x) => x.index === block.row)!.height).toBeGreaterThanOrEqual(3 * 14.5);
   });
 
   test("one year only: no change columns; no sheets: a plan that says so", () => {
