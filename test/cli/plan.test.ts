@@ -162,3 +162,19 @@ test("says what it wrote: empty, the minimums for N, or with the register's shee
   const help = await cli(["plan", "--help"]);
   expect(help.out + help.err).toContain("[--lang pl|en]");
 });
+
+test("a renamed plan sheet is found by its codes in column A; findings name the sheet as it is now", async () => {
+  const values = { ...minimumPlan(card, 60), women: 70 };
+  const file = path.join(dir, "renamed.xlsx");
+  const sheet = { ...buildPlanSheetPlan(card, { values }), name: "Plan 2017" };
+  const names = planNames(card).map((n) => ({ ...n, refersTo: n.refersTo.replace(PLAN_SHEET, "Plan 2017") }));
+  fs.writeFileSync(file, await writeXlsx({ sheets: [sheet], names }));
+  const r = await cli(["plan", "renamed.xlsx", "--json"]);
+  expect(r.code).toBe(1);
+  const j = JSON.parse(r.out) as { sheet: string; participants: number; findings: { cell: string }[] };
+  expect(j.sheet).toBe("Plan 2017");
+  expect(j.participants).toBe(60);
+  expect(j.findings.map((f) => f.cell)).toEqual([`Plan 2017!${planCellMap(card).fields.women.plan}`]);
+  const text = await cli(["plan", "renamed.xlsx"]);
+  expect(text.out).toContain("Plan z arkusza „Plan 2017”");
+});

@@ -22,7 +22,12 @@ import { REGISTER_SHEET } from "../../workbook/register/layout";
 import type { WorkbookPlan } from "../../workbook/plan";
 import { readRegisterSheet, RegisterReadError } from "../../workbook/register/reader";
 import { registerTableRows } from "../../workbook/register/rows";
-import { locateFindings, LocatedPlanFinding, readPlanSheet } from "../../workbook/projectPlan/reader";
+import {
+  findPlanSheet,
+  locateFindings,
+  LocatedPlanFinding,
+  readPlanSheet,
+} from "../../workbook/projectPlan/reader";
 import { buildPlanSheetPlan, PLAN_SHEET, planNames } from "../../workbook/projectPlan/sheet";
 import { parseArgs } from "../args";
 import { loadCard, parseAsOf } from "../cardOptions";
@@ -61,11 +66,12 @@ function planJson(
   findings: LocatedPlanFinding[],
   lang: Lang,
   file?: string,
+  sheet: string = PLAN_SHEET,
 ): unknown {
   return {
     card: card.id,
     ...(file ? { file } : {}),
-    sheet: PLAN_SHEET,
+    sheet,
     participants: e.participants,
     allRequiredMet: e.allRequiredMet,
     premiumPoints: e.premiumPoints,
@@ -150,10 +156,10 @@ async function evaluateWorkbook(
 ): Promise<number> {
   // The bounded reader every command uses: regular files only, .ods/.xls named, size and zip limits.
   const { sheets } = await readWorkbookFile(path.resolve(io.cwd, file), file, lang);
-  const sheet = sheets.find((s) => s.name === PLAN_SHEET);
+  const sheet = findPlanSheet(sheets, card, PLAN_SHEET);
   if (!sheet)
     throw new InputError(
-      `${file}: brak arkusza „${PLAN_SHEET}” — utwórz go poleceniem miernik plan -o ${file.replace(/\.xlsx$/i, "")}-plan.xlsx / no sheet "${PLAN_SHEET}"`,
+      `${file}: brak arkusza „${PLAN_SHEET}” (ani arkusza z kodami pozycji planu w kolumnie A) — utwórz go poleceniem miernik plan -o ${file.replace(/\.xlsx$/i, "")}-plan.xlsx / no sheet "${PLAN_SHEET}"`,
     );
   const read = readPlanSheet(sheet, card);
   if (read.missing.length === planNames(card).length)
@@ -161,9 +167,15 @@ async function evaluateWorkbook(
       `${file}: arkusz „${PLAN_SHEET}” nie ma pozycji karty ${card.id} (kody w kolumnie A); czy to plan innej karty? Użyj --card / the sheet has none of the card's plan items; use --card`,
     );
   const e = evaluatePlan(card, read.values as PlanInput);
-  const findings = locateFindings(e.findings, read, PLAN_SHEET);
-  if (json) io.out(JSON.stringify(planJson(card, e, findings, lang, file), null, 2));
+  const findings = locateFindings(e.findings, read, sheet.name);
+  if (json) io.out(JSON.stringify(planJson(card, e, findings, lang, file, sheet.name), null, 2));
   else {
+    if (sheet.name !== PLAN_SHEET)
+      io.out(
+        lang === "pl"
+          ? `Plan z arkusza „${sheet.name}” (kody pozycji planu w kolumnie A; brak arkusza „${PLAN_SHEET}”)`
+          : `The plan from sheet “${sheet.name}” (plan item codes in column A; no sheet “${PLAN_SHEET}”)`,
+      );
     if (read.missing.length > 0)
       io.out(
         lang === "pl"

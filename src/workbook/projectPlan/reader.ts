@@ -34,6 +34,35 @@ export function readPlanSheet(sheet: SheetCells, card: Card): PlanSheetRead {
   return { values, cells, missing: [...keys].filter((k) => !(k in values)) };
 }
 
+/**
+ * The plan sheet of a workbook: the one named `Plan projektu`, else (the applicant renamed it — Excel's
+ * `PL_*` names follow a renamed sheet, so its formulas still work) the sheet whose column A holds the most
+ * of the card's plan codes. Null when no sheet holds any.
+ */
+export function findPlanSheet<S extends SheetCells>(
+  sheets: readonly S[],
+  card: Card,
+  planSheetName: string,
+): S | null {
+  const exact = sheets.find((s) => s.name === planSheetName);
+  if (exact) return exact;
+  const keys = new Set(planFields(card).map((f) => f.key));
+  let best: S | null = null;
+  let bestCount = 0;
+  for (const s of sheets) {
+    const found = new Set<string>();
+    for (const row of s.values) {
+      const k = row[KEY_COL - s.left];
+      if (typeof k === "string" && keys.has(k)) found.add(k);
+    }
+    if (found.size > bestCount) {
+      best = s;
+      bestCount = found.size;
+    }
+  }
+  return best;
+}
+
 /** A finding with the sheet cell it is about ("Plan projektu!C7"). */
 export interface LocatedPlanFinding extends PlanFinding {
   cell: string;
