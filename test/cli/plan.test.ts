@@ -178,3 +178,44 @@ test("a renamed plan sheet is found by its codes in column A; findings name the 
   const text = await cli(["plan", "renamed.xlsx"]);
   expect(text.out).toContain("Plan z arkusza „Plan 2017”");
 });
+
+test("values pasted over the sheet's formula cells are named: the workbook no longer follows the plan", async () => {
+  const sheet = buildPlanSheetPlan(card, { values: minimumPlan(card, 60) });
+  const map = planCellMap(card);
+  const block = sheet.blocks[0];
+  // The applicant pastes values over a hidden "value used" cell and types TAK over a verdict.
+  for (const [a, v] of [
+    [map.fields.unemployed.used, 48],
+    [map.criteria["formal.unemployed"].met, "TAK"],
+  ] as const) {
+    const { row, col } = parseA1(a);
+    block.formulas![row][col] = null;
+    block.values[row][col] = v;
+  }
+  fs.writeFileSync(
+    path.join(dir, "pasted.xlsx"),
+    await writeXlsx({ sheets: [sheet], names: planNames(card) }),
+  );
+  const j = await cli(["plan", "pasted.xlsx", "--json"]);
+  expect(j.code).toBe(1);
+  const parsed = JSON.parse(j.out) as { allRequiredMet: boolean; overwritten: string[] };
+  expect(parsed.allRequiredMet).toBe(true);
+  expect(parsed.overwritten).toEqual([
+    `${PLAN_SHEET}!${map.fields.unemployed.used}`,
+    `${PLAN_SHEET}!${map.criteria["formal.unemployed"].met}`,
+  ]);
+  const t = await cli(["plan", "pasted.xlsx"]);
+  expect(t.out).toContain(
+    `Wartość zamiast formuły: 2 komórki (${PLAN_SHEET}!${map.fields.unemployed.used}, ${PLAN_SHEET}!${map.criteria["formal.unemployed"].met})`,
+  );
+  expect(t.out).not.toContain("Plan spójny");
+  // The sheet as written has no such cell.
+  fs.writeFileSync(
+    path.join(dir, "clean.xlsx"),
+    await writeXlsx({
+      sheets: [buildPlanSheetPlan(card, { values: minimumPlan(card, 60) })],
+      names: planNames(card),
+    }),
+  );
+  expect(JSON.parse((await cli(["plan", "clean.xlsx", "--json"])).out).overwritten).toEqual([]);
+});

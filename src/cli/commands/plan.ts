@@ -7,7 +7,8 @@
  *   criteria sheet) plus the plan sheet with the actual figures beside the planned ones.
  * - With a workbook: reads its `Plan projektu` sheet and evaluates the typed numbers (`evaluatePlan`): the
  *   criteria, premium points, minimums and every bad cell with its fix. Exit 0: consistent and every formal
- *   and effectiveness criterion met; 1: not; 2: unreadable input. It never writes onto the input.
+ *   and effectiveness criterion met; 1: not, or values pasted over the sheet's formula cells (named, as the
+ *   workbook then shows figures that need not follow the plan); 2: unreadable input. It never writes onto the input.
  */
 import * as path from "path";
 import type { Card } from "../../domain/card/types";
@@ -25,6 +26,7 @@ import { registerTableRows } from "../../workbook/register/rows";
 import {
   findPlanSheet,
   locateFindings,
+  overwrittenFormulaCells,
   LocatedPlanFinding,
   readPlanSheet,
 } from "../../workbook/projectPlan/reader";
@@ -103,7 +105,13 @@ function planJson(
 }
 
 /** The evaluation of a plan for people, in the --lang language (numbers 1 875 / 1,875, 80% / 80,4%). */
-function report(io: CliIO, e: PlanEvaluation, findings: LocatedPlanFinding[], lang: Lang): void {
+function report(
+  io: CliIO,
+  e: PlanEvaluation,
+  findings: LocatedPlanFinding[],
+  lang: Lang,
+  overwritten: readonly string[] = [],
+): void {
   const pl = lang === "pl";
   const n = (v: number): string => formatCount(v, lang);
   const pct = (v: number | null) => (v === null ? "—" : formatPercent(Math.round(v * 1000) / 1000, lang));
@@ -136,14 +144,30 @@ function report(io: CliIO, e: PlanEvaluation, findings: LocatedPlanFinding[], la
       `${pl ? "Uwagi do planu" : "Plan problems"} (${n(findings.length)}):\n` +
         findings.map((f) => `  ${f.cell}: ${f.message[lang]} — ${f.fix[lang]}`).join("\n"),
     );
+  if (overwritten.length > 0) {
+    const shown = overwritten.length > 12 ? [...overwritten.slice(0, 12), "…"] : overwritten;
+    io.out(
+      lang === "pl"
+        ? `Wartość zamiast formuły: ${countOf(overwritten.length, NOUNS.cell, "pl")} (${shown.join(", ")}). ` +
+            "Arkusz ich nie przelicza, więc może pokazywać co innego niż ta ocena (wyliczona z liczb w kolumnie C). " +
+            "Skopiuj formuły z sąsiedniego wiersza albo utwórz arkusz od nowa (miernik plan -o nowy-plan.xlsx) i przepisz do niego liczby z kolumny C."
+        : `A value instead of a formula: ${countOf(overwritten.length, NOUNS.cell, "en")} (${shown.join(", ")}). ` +
+            "The sheet does not recalculate them, so it may show something else than this evaluation (made from the numbers in column C). " +
+            "Copy the formulas from a neighbouring row or write a new sheet (miernik plan -o new-plan.xlsx) and copy the numbers of column C into it.",
+    );
+  }
   io.out(
-    e.allRequiredMet
+    e.allRequiredMet && overwritten.length > 0
       ? pl
-        ? "Plan spójny i spełnia kryteria formalne oraz efektywności"
-        : "The plan is consistent and meets the formal and effectiveness criteria"
-      : pl
-        ? "Plan NIE spełnia wszystkich wymagań"
-        : "The plan does NOT meet every requirement",
+        ? "Liczby planu spełniają kryteria formalne i efektywności, ale arkusz trzeba naprawić (wartości zamiast formuł)"
+        : "The plan's numbers meet the formal and effectiveness criteria, but the sheet needs repair (values instead of formulas)"
+      : e.allRequiredMet
+        ? pl
+          ? "Plan spójny i spełnia kryteria formalne oraz efektywności"
+          : "The plan is consistent and meets the formal and effectiveness criteria"
+        : pl
+          ? "Plan NIE spełnia wszystkich wymagań"
+          : "The plan does NOT meet every requirement",
   );
 }
 
@@ -168,7 +192,15 @@ async function evaluateWorkbook(
     );
   const e = evaluatePlan(card, read.values as PlanInput);
   const findings = locateFindings(e.findings, read, sheet.name);
-  if (json) io.out(JSON.stringify(planJson(card, e, findings, lang, file, sheet.name), null, 2));
+  const overwritten = overwrittenFormulaCells(sheet, card).map((a) => `${sheet.name}!${a}`);
+  if (json)
+    io.out(
+      JSON.stringify(
+        { ...(planJson(card, e, findings, lang, file, sheet.name) as object), overwritten },
+        null,
+        2,
+      ),
+    );
   else {
     if (sheet.name !== PLAN_SHEET)
       io.out(
@@ -182,9 +214,10 @@ async function evaluateWorkbook(
           ? `Uwaga: brak pozycji ${read.missing.join(", ")} w arkuszu (liczone jako 0)`
           : `Note: plan items ${read.missing.join(", ")} missing from the sheet (counted as 0)`,
       );
-    report(io, e, findings, lang);
+    report(io, e, findings, lang, overwritten);
   }
-  return e.allRequiredMet ? 0 : 1;
+  // A sheet whose formulas were pasted over shows figures that need not follow its plan: not a plan to hand in.
+  return e.allRequiredMet && overwritten.length === 0 ? 0 : 1;
 }
 
 export const command: CliCommand = {

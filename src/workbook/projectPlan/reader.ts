@@ -8,6 +8,7 @@ import type { PlanFinding, PlanInput } from "../../domain/plan/evaluate";
 import { columnLetters } from "../address";
 import type { SheetCells } from "../cells";
 import type { CellValue } from "../plan";
+import { buildPlanSheetPlan } from "./sheet";
 
 export interface PlanSheetRead {
   values: Record<string, CellValue>;
@@ -61,6 +62,40 @@ export function findPlanSheet<S extends SheetCells>(
     }
   }
   return best;
+}
+
+/**
+ * Cells of the plan sheet that should hold a formula but hold a value (values pasted over the sheet, a
+ * verdict typed over "NIE"): the workbook no longer recalculates them, so what it shows can differ from
+ * what the plan's numbers give. Rows are found by their code in column A (field keys, criterion ids), as
+ * the reader finds fields; the formula columns are those the sheet is written with (without the register's
+ * actual-figure columns, which only a --register sheet has). Empty when the read cells carry no formulas.
+ */
+export function overwrittenFormulaCells(sheet: SheetCells, card: Card): string[] {
+  if (!sheet.formulas) return [];
+  const block = buildPlanSheetPlan(card).blocks[0];
+  const expected = new Map<string, number[]>();
+  block.values.forEach((row, r) => {
+    const code = row[KEY_COL];
+    const cols = (block.formulas?.[r] ?? []).flatMap((f, c) => (f ? [c] : []));
+    if (typeof code === "string" && cols.length > 0 && !expected.has(code)) expected.set(code, cols);
+  });
+  const out: string[] = [];
+  const seen = new Set<string>();
+  sheet.values.forEach((row, i) => {
+    const code = row[KEY_COL - sheet.left];
+    if (typeof code !== "string" || seen.has(code)) return;
+    const cols = expected.get(code);
+    if (!cols) return;
+    seen.add(code);
+    for (const c of cols) {
+      const j = c - sheet.left;
+      if (j < 0) continue;
+      const formula = sheet.formulas?.[i]?.[j] ?? null;
+      if (formula === null) out.push(`${columnLetters(c)}${sheet.top + i + 1}`);
+    }
+  });
+  return out;
 }
 
 /** A finding with the sheet cell it is about ("Plan projektu!C7"). */
