@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import ExcelJS from "exceljs";
 import { CliIO } from "../../src/cli/io";
 import { run } from "../../src/cli/main";
 import { builtinCard, DEFAULT_CARD_ID } from "../../src/domain/card/load";
@@ -218,4 +219,51 @@ test("values pasted over the sheet's formula cells are named: the workbook no lo
     }),
   );
   expect(JSON.parse((await cli(["plan", "clean.xlsx", "--json"])).out).overwritten).toEqual([]);
+});
+
+test("a deleted plan row: the missing item named by its label with the fix; formulas saved with #REF! named", async () => {
+  const file = path.join(dir, "deleted.xlsx");
+  fs.writeFileSync(
+    file,
+    await writeXlsx({
+      sheets: [buildPlanSheetPlan(card, { values: minimumPlan(card, 60) })],
+      names: planNames(card),
+    }),
+  );
+  // As Excel saves it after the row of "inactive" is deleted: no row with that code, PL_inactive and the
+  // formulas that used it (the status sum in the check of "all", criterion A3) give #REF!.
+  const map = planCellMap(card);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(fs.readFileSync(file));
+  const ws = wb.getWorksheet(PLAN_SHEET)!;
+  const inactiveRow = parseA1(map.fields.inactive.plan).row + 1;
+  ws.getCell(`A${inactiveRow}`).value = null;
+  ws.getCell(`B${inactiveRow}`).value = null;
+  for (const a of [map.fields.all.check, map.criteria["result.A3"].met]) {
+    const c = ws.getCell(a);
+    // eslint-disable-next-line office-addins/call-sync-before-read -- an ExcelJS cell, not Office.js
+    c.value = { formula: c.formula, result: { error: "#REF!" } };
+  }
+  fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+  const j = await cli(["plan", "deleted.xlsx", "--json"]);
+  expect(j.code).toBe(1);
+  const parsed = JSON.parse(j.out) as {
+    allRequiredMet: boolean;
+    missing: { field: string; label: string }[];
+    broken: string[];
+  };
+  expect(parsed.allRequiredMet).toBe(true);
+  expect(parsed.missing).toEqual([{ field: "inactive", label: "w tym osoby bierne zawodowo" }]);
+  expect(parsed.broken).toEqual([
+    `${PLAN_SHEET}!${map.fields.all.check}`,
+    `${PLAN_SHEET}!${map.criteria["result.A3"].met}`,
+  ]);
+  const t = await cli(["plan", "deleted.xlsx"]);
+  expect(t.out).toContain(
+    "Uwaga: w arkuszu „Plan projektu” brak pozycji planu (ich kodów w kolumnie A), liczonych jako 0: „w tym osoby bierne zawodowo” (inactive).",
+  );
+  expect(t.out).toContain(
+    `Formuła z błędem (#ADR!, #NAZWA? …): 2 komórki (${PLAN_SHEET}!${map.fields.all.check}`,
+  );
+  expect(t.out).toContain("arkusz trzeba naprawić");
 });

@@ -7,14 +7,16 @@
  *   criteria sheet) plus the plan sheet with the actual figures beside the planned ones.
  * - With a workbook: reads its `Plan projektu` sheet and evaluates the typed numbers (`evaluatePlan`): the
  *   criteria, premium points, minimums and every bad cell with its fix. Exit 0: consistent and every formal
- *   and effectiveness criterion met; 1: not, or values pasted over the sheet's formula cells (named, as the
- *   workbook then shows figures that need not follow the plan); 2: unreadable input. It never writes onto the input.
+ *   and effectiveness criterion met; 1: not, or values pasted over the sheet's formula cells or formulas
+ *   showing an error (named, as the workbook then shows figures that need not follow the plan); 2: unreadable
+ *   input. It never writes onto the input.
  */
 import * as path from "path";
 import type { Card } from "../../domain/card/types";
 import { countOf, formatCount, Lang, NOUNS } from "../../domain/i18n";
 import { formatPercent } from "../../domain/numbers";
 import { evaluatePlan, minimumPlan, PlanEvaluation, PlanInput } from "../../domain/plan/evaluate";
+import { planFields } from "../../domain/plan/fields";
 import { writeXlsx } from "../../hosts/xlsx/render";
 import { metWords } from "../../workbook/criteria/plan";
 import { buildCheckWorkbookPlan } from "../../workbook/criteria/workbook";
@@ -24,6 +26,7 @@ import type { WorkbookPlan } from "../../workbook/plan";
 import { readRegisterSheet, RegisterReadError } from "../../workbook/register/reader";
 import { registerTableRows } from "../../workbook/register/rows";
 import {
+  errorFormulaCells,
   findPlanSheet,
   locateFindings,
   overwrittenFormulaCells,
@@ -111,6 +114,7 @@ function report(
   findings: LocatedPlanFinding[],
   lang: Lang,
   overwritten: readonly string[] = [],
+  broken: readonly string[] = [],
 ): void {
   const pl = lang === "pl";
   const n = (v: number): string => formatCount(v, lang);
@@ -156,11 +160,23 @@ function report(
             "Copy the formulas from a neighbouring row or write a new sheet (miernik plan -o new-plan.xlsx) and copy the numbers of column C into it.",
     );
   }
+  if (broken.length > 0) {
+    const shown = broken.length > 12 ? [...broken.slice(0, 12), "…"] : broken;
+    io.out(
+      pl
+        ? `Formuła z błędem (#ADR!, #NAZWA? …): ${countOf(broken.length, NOUNS.cell, "pl")} (${shown.join(", ")}). ` +
+            "Zwykle po usunięciu wiersza pozycji planu: utwórz arkusz od nowa (miernik plan -o nowy-plan.xlsx) i przepisz do niego liczby z kolumny C; " +
+            "pozycję bez uczestników zostaw pustą zamiast usuwać wiersz."
+        : `A formula with an error (#REF!, #NAME? …): ${countOf(broken.length, NOUNS.cell, "en")} (${shown.join(", ")}). ` +
+            "Usually after a plan item's row was deleted: write a new sheet (miernik plan -o new-plan.xlsx) and copy the numbers of column C into it; " +
+            "leave an item without participants empty instead of deleting its row.",
+    );
+  }
   io.out(
-    e.allRequiredMet && overwritten.length > 0
+    e.allRequiredMet && (overwritten.length > 0 || broken.length > 0)
       ? pl
-        ? "Liczby planu spełniają kryteria formalne i efektywności, ale arkusz trzeba naprawić (wartości zamiast formuł)"
-        : "The plan's numbers meet the formal and effectiveness criteria, but the sheet needs repair (values instead of formulas)"
+        ? "Liczby planu spełniają kryteria formalne i efektywności, ale arkusz trzeba naprawić (komórki wyżej)"
+        : "The plan's numbers meet the formal and effectiveness criteria, but the sheet needs repair (the cells above)"
       : e.allRequiredMet
         ? pl
           ? "Plan spójny i spełnia kryteria formalne oraz efektywności"
@@ -193,10 +209,13 @@ async function evaluateWorkbook(
   const e = evaluatePlan(card, read.values as PlanInput);
   const findings = locateFindings(e.findings, read, sheet.name);
   const overwritten = overwrittenFormulaCells(sheet, card).map((a) => `${sheet.name}!${a}`);
+  const broken = errorFormulaCells(sheet, card).map((a) => `${sheet.name}!${a}`);
+  const labels = new Map(planFields(card).map((f) => [f.key, f.label[lang]]));
+  const missing = read.missing.map((field) => ({ field, label: labels.get(field) ?? field }));
   if (json)
     io.out(
       JSON.stringify(
-        { ...(planJson(card, e, findings, lang, file, sheet.name) as object), overwritten },
+        { ...(planJson(card, e, findings, lang, file, sheet.name) as object), missing, overwritten, broken },
         null,
         2,
       ),
@@ -208,16 +227,22 @@ async function evaluateWorkbook(
           ? `Plan z arkusza „${sheet.name}” (kody pozycji planu w kolumnie A; brak arkusza „${PLAN_SHEET}”)`
           : `The plan from sheet “${sheet.name}” (plan item codes in column A; no sheet “${PLAN_SHEET}”)`,
       );
-    if (read.missing.length > 0)
+    if (read.missing.length > 0) {
+      const items = missing.map((m) => `„${m.label}” (${m.field})`).join(", ");
       io.out(
         lang === "pl"
-          ? `Uwaga: brak pozycji ${read.missing.join(", ")} w arkuszu (liczone jako 0)`
-          : `Note: plan items ${read.missing.join(", ")} missing from the sheet (counted as 0)`,
+          ? `Uwaga: w arkuszu „${sheet.name}” brak pozycji planu (ich kodów w kolumnie A), liczonych jako 0: ${items}. ` +
+              "Jeśli usunięto ich wiersze, formuły arkusza, które ich używały, pokazują #ADR! (#REF!): utwórz arkusz od nowa " +
+              "(miernik plan -o nowy-plan.xlsx) i przepisz do niego liczby; pozycję bez uczestników zostaw pustą zamiast usuwać wiersz."
+          : `Note: sheet “${sheet.name}” lacks plan items (their codes in column A), counted as 0: ${items.replace(/„([^”]*)”/g, "“$1”")}. ` +
+              "If their rows were deleted, the sheet's formulas that used them show #REF!: write a new sheet " +
+              "(miernik plan -o new-plan.xlsx) and copy the numbers into it; leave an item without participants empty instead of deleting its row.",
       );
-    report(io, e, findings, lang, overwritten);
+    }
+    report(io, e, findings, lang, overwritten, broken);
   }
   // A sheet whose formulas were pasted over shows figures that need not follow its plan: not a plan to hand in.
-  return e.allRequiredMet && overwritten.length === 0 ? 0 : 1;
+  return e.allRequiredMet && overwritten.length === 0 && broken.length === 0 ? 0 : 1;
 }
 
 export const command: CliCommand = {

@@ -6,7 +6,7 @@ import { planFields } from "../../domain/plan/fields";
 import type { Card } from "../../domain/card/types";
 import type { PlanFinding, PlanInput } from "../../domain/plan/evaluate";
 import { columnLetters } from "../address";
-import type { SheetCells } from "../cells";
+import { isExcelError, type SheetCells } from "../cells";
 import type { CellValue } from "../plan";
 import { buildPlanSheetPlan } from "./sheet";
 
@@ -72,6 +72,26 @@ export function findPlanSheet<S extends SheetCells>(
  * actual-figure columns, which only a --register sheet has). Empty when the read cells carry no formulas.
  */
 export function overwrittenFormulaCells(sheet: SheetCells, card: Card): string[] {
+  return formulaCells(sheet, card)
+    .filter((x) => x.formula === null)
+    .map((x) => x.cell);
+}
+
+/**
+ * Formula cells of the plan sheet whose saved result is an error (#REF! after a plan item's row was deleted:
+ * its `PL_*` name and every formula using it break). Only files saved by a spreadsheet carry results.
+ */
+export function errorFormulaCells(sheet: SheetCells, card: Card): string[] {
+  return formulaCells(sheet, card)
+    .filter((x) => x.formula !== null && isExcelError(x.value))
+    .map((x) => x.cell);
+}
+
+/** The cells that should hold the sheet's formulas, as read (A1, formula or null, value). */
+function formulaCells(
+  sheet: SheetCells,
+  card: Card,
+): { cell: string; formula: string | null; value: CellValue }[] {
   if (!sheet.formulas) return [];
   const block = buildPlanSheetPlan(card).blocks[0];
   const expected = new Map<string, number[]>();
@@ -80,7 +100,7 @@ export function overwrittenFormulaCells(sheet: SheetCells, card: Card): string[]
     const cols = (block.formulas?.[r] ?? []).flatMap((f, c) => (f ? [c] : []));
     if (typeof code === "string" && cols.length > 0 && !expected.has(code)) expected.set(code, cols);
   });
-  const out: string[] = [];
+  const out: { cell: string; formula: string | null; value: CellValue }[] = [];
   const seen = new Set<string>();
   sheet.values.forEach((row, i) => {
     const code = row[KEY_COL - sheet.left];
@@ -91,8 +111,11 @@ export function overwrittenFormulaCells(sheet: SheetCells, card: Card): string[]
     for (const c of cols) {
       const j = c - sheet.left;
       if (j < 0) continue;
-      const formula = sheet.formulas?.[i]?.[j] ?? null;
-      if (formula === null) out.push(`${columnLetters(c)}${sheet.top + i + 1}`);
+      out.push({
+        cell: `${columnLetters(c)}${sheet.top + i + 1}`,
+        formula: sheet.formulas?.[i]?.[j] ?? null,
+        value: row[j] ?? null,
+      });
     }
   });
   return out;
