@@ -234,7 +234,7 @@ test("a deleted plan row: the missing item named by its label with the fix; form
   // formulas that used it (the status sum in the check of "all", criterion A3) give #REF!.
   const map = planCellMap(card);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(fs.readFileSync(file));
+  await wb.xlsx.load(fs.readFileSync(file) as never);
   const ws = wb.getWorksheet(PLAN_SHEET)!;
   const inactiveRow = parseA1(map.fields.inactive.plan).row + 1;
   ws.getCell(`A${inactiveRow}`).value = null;
@@ -266,4 +266,58 @@ test("a deleted plan row: the missing item named by its label with the fix; form
     `Formuła z błędem (#ADR!, #NAZWA? …): 2 komórki (${PLAN_SHEET}!${map.fields.all.check}`,
   );
   expect(t.out).toContain("arkusz trzeba naprawić");
+  expect(t.out).toContain("miernik plan deleted.xlsx -o nowy-plan.xlsx");
+});
+
+test("plan <workbook> -o / --register: a new sheet with the numbers typed in the workbook's plan; the input untouched", async () => {
+  // A damaged plan (a verdict typed over its formula) with the applicant's own numbers, one of them text.
+  const typed = { ...minimumPlan(card, 70), women: 40, inactive: "14" };
+  const sheet = buildPlanSheetPlan(card, { values: typed });
+  const { row, col } = parseA1(planCellMap(card).criteria["formal.unemployed"].met);
+  sheet.blocks[0].formulas![row][col] = null;
+  sheet.blocks[0].values[row][col] = "TAK";
+  const file = path.join(dir, "my plan.xlsx");
+  fs.writeFileSync(file, await writeXlsx({ sheets: [sheet], names: planNames(card) }));
+  const before = fs.readFileSync(file);
+  const damaged = await cli(["plan", "my plan.xlsx"]);
+  expect(damaged.out).toContain('miernik plan "my plan.xlsx" -o nowy-plan.xlsx');
+
+  const r = await cli(["plan", "my plan.xlsx", "-o", "fixed.xlsx"]);
+  expect(r).toMatchObject({ code: 0 });
+  expect(r.out).toBe(
+    "Zapisano fixed.xlsx: arkusz „Plan projektu” (karta rpo-wl-9.1-2016), liczby planu z my plan.xlsx",
+  );
+  const wb = await readXlsx(fs.readFileSync(path.join(dir, "fixed.xlsx")));
+  expect(
+    readPlanSheet(
+      wb.sheets.find((s) => s.name === PLAN_SHEET)!,
+      card,
+    ).values,
+  ).toMatchObject({
+    all: 70,
+    women: 40,
+    inactive: "14",
+  });
+  const j = JSON.parse((await cli(["plan", "fixed.xlsx", "--json"])).out) as {
+    overwritten: string[];
+    findings: { field: string }[];
+  };
+  expect(j.overwritten).toEqual([]);
+  expect(j.findings.map((f) => f.field)).toEqual(["inactive"]);
+  expect(fs.readFileSync(file).equals(before)).toBe(true);
+
+  fs.writeFileSync(path.join(dir, "reg.csv"), csvBytes(participants(30, 77)));
+  const withReg = await cli(["plan", "fixed.xlsx", "--register", "reg.csv", "-o", "vs.xlsx"]);
+  expect(withReg.code).toBe(0);
+  const vs = await readXlsx(fs.readFileSync(path.join(dir, "vs.xlsx")));
+  expect(
+    readPlanSheet(
+      vs.sheets.find((s) => s.name === PLAN_SHEET)!,
+      card,
+    ).values.all,
+  ).toBe(70);
+  expect(vs.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["Uczestnicy", card.sheetName]));
+  // Never onto the input, nor with --participants as well.
+  expect((await cli(["plan", "fixed.xlsx", "-o", "fixed.xlsx", "--force"])).code).toBe(2);
+  expect((await cli(["plan", "fixed.xlsx", "-o", "x.xlsx", "--participants", "60"])).code).toBe(2);
 });
