@@ -321,3 +321,27 @@ test("plan <workbook> -o / --register: a new sheet with the numbers typed in the
   expect((await cli(["plan", "fixed.xlsx", "-o", "fixed.xlsx", "--force"])).code).toBe(2);
   expect((await cli(["plan", "fixed.xlsx", "-o", "x.xlsx", "--participants", "60"])).code).toBe(2);
 });
+
+test("a share typed where the plan wants persons (100% for IPD) is named: it passes the sheet's checks as 1", async () => {
+  const sheet = buildPlanSheetPlan(card, { values: { ...minimumPlan(card, 60), ipd: 1 } });
+  const ipd = planCellMap(card).fields.ipd.plan;
+  sheet.formats.push({ range: ipd, style: { numberFormat: "0%" } });
+  fs.writeFileSync(path.join(dir, "pct.xlsx"), await writeXlsx({ sheets: [sheet], names: planNames(card) }));
+  const t = await cli(["plan", "pct.xlsx"]);
+  expect(t.code).toBe(1);
+  expect(t.out).toContain(
+    `Uwaga: ${PLAN_SHEET}!${ipd} („w tym uczestnicy z IPD”) to procent (100%), a plan to liczby osób — liczone jako 1. ` +
+      "Wpisz liczbę osób (np. 60 przy 60 uczestnikach) i ustaw format komórki Ogólny lub Liczbowy.",
+  );
+  const j = JSON.parse((await cli(["plan", "pct.xlsx", "--json"])).out) as { percent: unknown[] };
+  expect(j.percent).toEqual([{ cell: `${PLAN_SHEET}!${ipd}`, field: "ipd", value: 1 }]);
+  // The same 1 without the percent format is a number of persons like any other.
+  fs.writeFileSync(
+    path.join(dir, "one.xlsx"),
+    await writeXlsx({
+      sheets: [buildPlanSheetPlan(card, { values: { ...minimumPlan(card, 60), ipd: 1 } })],
+      names: planNames(card),
+    }),
+  );
+  expect(JSON.parse((await cli(["plan", "one.xlsx", "--json"])).out).percent).toEqual([]);
+});

@@ -20,6 +20,7 @@ import { countOf, formatCount, Lang, NOUNS } from "../../domain/i18n";
 import { formatPercent } from "../../domain/numbers";
 import { evaluatePlan, minimumPlan, PlanEvaluation, PlanInput } from "../../domain/plan/evaluate";
 import { planFields } from "../../domain/plan/fields";
+import { groupForms, locForm } from "../../domain/plan/words";
 import { writeXlsx } from "../../hosts/xlsx/render";
 import { metWords } from "../../workbook/criteria/plan";
 import { buildCheckWorkbookPlan } from "../../workbook/criteria/workbook";
@@ -35,6 +36,7 @@ import {
   locateFindings,
   overwrittenFormulaCells,
   LocatedPlanFinding,
+  percentCells,
   PlanSheetRead,
   readPlanSheet,
 } from "../../workbook/projectPlan/reader";
@@ -233,11 +235,22 @@ async function evaluateWorkbook(
   const overwritten = overwrittenFormulaCells(sheet, card).map((a) => `${sheet.name}!${a}`);
   const broken = errorFormulaCells(sheet, card).map((a) => `${sheet.name}!${a}`);
   const labels = new Map(planFields(card).map((f) => [f.key, f.label[lang]]));
+  const percent = percentCells(sheet, read).map((p) => ({
+    cell: `${sheet.name}!${p.cell}`,
+    field: p.key,
+    value: p.value,
+  }));
   const missing = read.missing.map((field) => ({ field, label: labels.get(field) ?? field }));
   if (json)
     io.out(
       JSON.stringify(
-        { ...(planJson(card, e, findings, lang, file, sheet.name) as object), missing, overwritten, broken },
+        {
+          ...(planJson(card, e, findings, lang, file, sheet.name) as object),
+          missing,
+          percent,
+          overwritten,
+          broken,
+        },
         null,
         2,
       ),
@@ -259,6 +272,16 @@ async function evaluateWorkbook(
           : `Note: sheet “${sheet.name}” lacks plan items (their codes in column A), counted as 0: ${items.replace(/„([^”]*)”/g, "“$1”")}. ` +
               "If their rows were deleted, the sheet's formulas that used them show #REF!: write a new sheet " +
               `with the numbers of column C (miernik plan ${shellArg(file)} -o new-plan.xlsx); leave an item without participants empty instead of deleting its row.`,
+      );
+    }
+    for (const p of percent) {
+      const shown = formatPercent(p.value, lang);
+      io.out(
+        lang === "pl"
+          ? `Uwaga: ${p.cell} („${labels.get(p.field)}”) to procent (${shown}), a plan to liczby osób — liczone jako ${formatCount(p.value, "pl")}. ` +
+              `Wpisz liczbę osób (np. ${formatCount(Math.round(p.value * e.participants), "pl")} przy ${formatCount(e.participants, "pl")} ${locForm(e.participants, groupForms("all", card.parameters))}) i ustaw format komórki Ogólny lub Liczbowy.`
+          : `Note: ${p.cell} (“${labels.get(p.field)}”) is a percentage (${shown}), but the plan holds numbers of persons — counted as ${p.value}. ` +
+              `Type the number of persons (e.g. ${formatCount(Math.round(p.value * e.participants), "en")} of ${formatCount(e.participants, "en")} participants) and set the cell format to General or Number.`,
       );
     }
     report(io, e, findings, lang, file, overwritten, broken);

@@ -121,6 +121,30 @@ function formulaCells(
   return out;
 }
 
+/**
+ * Plan cells holding a number shown as a percentage: the applicant typed the criterion's share ("100%" for
+ * "Wszyscy uczestnicy objęci IPD") where the plan wants a number of persons. 100% is 1 and passes the
+ * sheet's whole-number validation and checks, so nothing else would point at it.
+ */
+export function percentCells(
+  sheet: SheetCells,
+  read: PlanSheetRead,
+): { key: string; cell: string; value: number }[] {
+  if (!sheet.numberFormats) return [];
+  const out: { key: string; cell: string; value: number }[] = [];
+  for (const [key, a1] of Object.entries(read.cells)) {
+    const v = read.values[key];
+    if (typeof v !== "number") continue;
+    const m = /^([A-Z]+)(\d+)$/.exec(a1);
+    if (!m) continue;
+    const i = Number(m[2]) - 1 - sheet.top;
+    const fmt = sheet.numberFormats[i]?.[PLAN_COL - sheet.left] ?? null;
+    // A % outside quoted text and escapes is the percent format ("0%", "0.0%"; not "0\% osób" or "0"%"").
+    if (fmt && /%/.test(fmt.replace(/"[^"]*"|\\./g, ""))) out.push({ key, cell: a1, value: v });
+  }
+  return out;
+}
+
 /** A finding with the sheet cell it is about ("Plan projektu!C7"). */
 export interface LocatedPlanFinding extends PlanFinding {
   cell: string;
