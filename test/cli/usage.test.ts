@@ -332,12 +332,13 @@ test("check -o says what it wrote (as summarize -o); with --json stdout is the J
   expect(fs.existsSync(path.join(dir, "wynik 2.xlsx"))).toBe(true);
 });
 
-test("plan <workbook> refuses the options of writing a plan (--as-of, --force too), not ignoring them", async () => {
+test("plan <workbook> refuses the options of writing a plan without -o/--register (--as-of, --force too), not ignoring them", async () => {
   put(
     "plan.xlsx",
     await writeXlsx({ sheets: [buildPlanSheetPlan(card, { values: {} })], names: planNames(card) }),
   );
-  for (const extra of [["--as-of", "2025-01-01"], ["--force"], ["--register", "r.csv"]]) {
+  // (-o and --register write a new file with the workbook's plan numbers: test/cli/plan.test.ts.)
+  for (const extra of [["--as-of", "2025-01-01"], ["--force"], ["--participants", "60"]]) {
     const r = await cli(["plan", "plan.xlsx", ...extra]);
     expect([extra[0], r.code]).toEqual([extra[0], 2]);
     expect(r.err).toContain("przy ocenie skoroszytu nie podaje się");

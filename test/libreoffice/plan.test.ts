@@ -39,6 +39,9 @@ const PLANS: Record<string, PlanInput> = {
   random1: randomPlan(card, 31),
   random2: randomPlan(card, 32),
   bad: badPlan(card, 33),
+  // TRUE / FALSE typed or pasted into plan cells: LibreOffice's ISNUMBER counts a logical value as a number
+  // (Excel's and HyperFormula's does not), so the sheet must not take TRUE for 1 person.
+  logical: { ...minimumPlan(card, 60), other: true, women: true, ended_women: false, trained: true },
 };
 
 function registerOf(seed: number, n: number): Participant[] {

@@ -5,24 +5,41 @@
  *   without `--force`.
  * - `--register <register.xlsx|.csv>`: the same workbook `miernik check -o` writes (register, Słowniki,
  *   criteria sheet) plus the plan sheet with the actual figures beside the planned ones.
- * - With a workbook: reads its `Plan projektu` sheet and evaluates the typed numbers (`evaluatePlan`): the
+ * - With a workbook and `-o` or `--register`: the same new workbook, with the numbers typed in that workbook's
+ *   plan sheet instead of N's minimums (a plan sheet rebuilt after its formulas were damaged, or a filled plan
+ *   set beside the register's actual figures); the input is never written.
+ * - With a workbook alone: reads its `Plan projektu` sheet and evaluates the typed numbers (`evaluatePlan`): the
  *   criteria, premium points, minimums and every bad cell with its fix. Exit 0: consistent and every formal
- *   and effectiveness criterion met; 1: not; 2: unreadable input. It never writes onto the input.
+ *   and effectiveness criterion met; 1: not, or values pasted over the sheet's formula cells or formulas
+ *   showing an error (named, as the workbook then shows figures that need not follow the plan); 2: unreadable
+ *   input. It never writes onto the input.
  */
 import * as path from "path";
 import type { Card } from "../../domain/card/types";
 import { countOf, formatCount, Lang, NOUNS } from "../../domain/i18n";
 import { formatPercent } from "../../domain/numbers";
 import { evaluatePlan, minimumPlan, PlanEvaluation, PlanInput } from "../../domain/plan/evaluate";
+import { planFields } from "../../domain/plan/fields";
+import { groupForms, locForm } from "../../domain/plan/words";
 import { writeXlsx } from "../../hosts/xlsx/render";
 import { metWords } from "../../workbook/criteria/plan";
 import { buildCheckWorkbookPlan } from "../../workbook/criteria/workbook";
 import { criteriaSheetName } from "../../workbook/criteria/plan";
 import { REGISTER_SHEET } from "../../workbook/register/layout";
+import type { SheetCells } from "../../workbook/cells";
 import type { WorkbookPlan } from "../../workbook/plan";
 import { readRegisterSheet, RegisterReadError } from "../../workbook/register/reader";
 import { registerTableRows } from "../../workbook/register/rows";
-import { locateFindings, LocatedPlanFinding, readPlanSheet } from "../../workbook/projectPlan/reader";
+import {
+  errorFormulaCells,
+  findPlanSheet,
+  locateFindings,
+  overwrittenFormulaCells,
+  LocatedPlanFinding,
+  percentCells,
+  PlanSheetRead,
+  readPlanSheet,
+} from "../../workbook/projectPlan/reader";
 import { buildPlanSheetPlan, PLAN_SHEET, planNames } from "../../workbook/projectPlan/sheet";
 import { parseArgs } from "../args";
 import { loadCard, parseAsOf } from "../cardOptions";
@@ -44,6 +61,11 @@ const USAGE =
   "miernik plan [<skoroszyt.xlsx>] [--card rpo-wl-9.1-2016|karta.json] [--participants N] [--register rejestr.xlsx|.csv [--as-of RRRR-MM-DD]] [-o plan.xlsx] [--json] [--lang pl|en] [--force]";
 const DEFAULT_OUT = "plan-projektu.xlsx";
 
+/** A file name as it can be pasted into the command line of a message. */
+function shellArg(file: string): string {
+  return /^[\w./\\:-]+$/.test(file) ? file : `"${file.replace(/"/g, '\\"')}"`;
+}
+
 function parseParticipants(raw: string | true | undefined): number | null {
   if (raw === undefined) return null;
   const n = Number(raw);
@@ -61,11 +83,12 @@ function planJson(
   findings: LocatedPlanFinding[],
   lang: Lang,
   file?: string,
+  sheet: string = PLAN_SHEET,
 ): unknown {
   return {
     card: card.id,
     ...(file ? { file } : {}),
-    sheet: PLAN_SHEET,
+    sheet,
     participants: e.participants,
     allRequiredMet: e.allRequiredMet,
     premiumPoints: e.premiumPoints,
@@ -97,7 +120,15 @@ function planJson(
 }
 
 /** The evaluation of a plan for people, in the --lang language (numbers 1 875 / 1,875, 80% / 80,4%). */
-function report(io: CliIO, e: PlanEvaluation, findings: LocatedPlanFinding[], lang: Lang): void {
+function report(
+  io: CliIO,
+  e: PlanEvaluation,
+  findings: LocatedPlanFinding[],
+  lang: Lang,
+  file: string,
+  overwritten: readonly string[] = [],
+  broken: readonly string[] = [],
+): void {
   const pl = lang === "pl";
   const n = (v: number): string => formatCount(v, lang);
   const pct = (v: number | null) => (v === null ? "—" : formatPercent(Math.round(v * 1000) / 1000, lang));
@@ -130,15 +161,65 @@ function report(io: CliIO, e: PlanEvaluation, findings: LocatedPlanFinding[], la
       `${pl ? "Uwagi do planu" : "Plan problems"} (${n(findings.length)}):\n` +
         findings.map((f) => `  ${f.cell}: ${f.message[lang]} — ${f.fix[lang]}`).join("\n"),
     );
+  if (overwritten.length > 0) {
+    const shown = overwritten.length > 12 ? [...overwritten.slice(0, 12), "…"] : overwritten;
+    io.out(
+      lang === "pl"
+        ? `Wartość zamiast formuły: ${countOf(overwritten.length, NOUNS.cell, "pl")} (${shown.join(", ")}). ` +
+            "Arkusz ich nie przelicza, więc może pokazywać co innego niż ta ocena (wyliczona z liczb w kolumnie C). " +
+            `Skopiuj formuły z sąsiedniego wiersza albo zapisz arkusz od nowa z liczbami z kolumny C: miernik plan ${shellArg(file)} -o nowy-plan.xlsx`
+        : `A value instead of a formula: ${countOf(overwritten.length, NOUNS.cell, "en")} (${shown.join(", ")}). ` +
+            "The sheet does not recalculate them, so it may show something else than this evaluation (made from the numbers in column C). " +
+            `Copy the formulas from a neighbouring row or write the sheet anew with the numbers of column C: miernik plan ${shellArg(file)} -o new-plan.xlsx`,
+    );
+  }
+  if (broken.length > 0) {
+    const shown = broken.length > 12 ? [...broken.slice(0, 12), "…"] : broken;
+    io.out(
+      pl
+        ? `Formuła z błędem (#ADR!, #NAZWA? …): ${countOf(broken.length, NOUNS.cell, "pl")} (${shown.join(", ")}). ` +
+            `Zwykle po usunięciu wiersza pozycji planu: zapisz arkusz od nowa z liczbami z kolumny C (miernik plan ${shellArg(file)} -o nowy-plan.xlsx); ` +
+            "pozycję bez uczestników zostaw pustą zamiast usuwać wiersz."
+        : `A formula with an error (#REF!, #NAME? …): ${countOf(broken.length, NOUNS.cell, "en")} (${shown.join(", ")}). ` +
+            `Usually after a plan item's row was deleted: write the sheet anew with the numbers of column C (miernik plan ${shellArg(file)} -o new-plan.xlsx); ` +
+            "leave an item without participants empty instead of deleting its row.",
+    );
+  }
   io.out(
-    e.allRequiredMet
+    e.allRequiredMet && (overwritten.length > 0 || broken.length > 0)
       ? pl
-        ? "Plan spójny i spełnia kryteria formalne oraz efektywności"
-        : "The plan is consistent and meets the formal and effectiveness criteria"
-      : pl
-        ? "Plan NIE spełnia wszystkich wymagań"
-        : "The plan does NOT meet every requirement",
+        ? "Liczby planu spełniają kryteria formalne i efektywności, ale arkusz trzeba naprawić (komórki wyżej)"
+        : "The plan's numbers meet the formal and effectiveness criteria, but the sheet needs repair (the cells above)"
+      : e.allRequiredMet
+        ? pl
+          ? "Plan spójny i spełnia kryteria formalne oraz efektywności"
+          : "The plan is consistent and meets the formal and effectiveness criteria"
+        : pl
+          ? "Plan NIE spełnia wszystkich wymagań"
+          : "The plan does NOT meet every requirement",
   );
+}
+
+/** The plan sheet of a workbook and what is typed in it; exit 2 (InputError / CliError) when it has none. */
+async function readPlanWorkbook(
+  file: string,
+  card: Card,
+  io: CliIO,
+  lang: Lang,
+): Promise<{ sheet: SheetCells; read: PlanSheetRead }> {
+  // The bounded reader every command uses: regular files only, .ods/.xls named, size and zip limits.
+  const { sheets } = await readWorkbookFile(path.resolve(io.cwd, file), file, lang);
+  const sheet = findPlanSheet(sheets, card, PLAN_SHEET);
+  if (!sheet)
+    throw new InputError(
+      `${file}: brak arkusza „${PLAN_SHEET}” (ani arkusza z kodami pozycji planu w kolumnie A) — utwórz go poleceniem miernik plan -o ${file.replace(/\.xlsx$/i, "")}-plan.xlsx / no sheet "${PLAN_SHEET}"`,
+    );
+  const read = readPlanSheet(sheet, card);
+  if (read.missing.length === planNames(card).length)
+    throw new CliError(
+      `${file}: arkusz „${PLAN_SHEET}” nie ma pozycji karty ${card.id} (kody w kolumnie A); czy to plan innej karty? Użyj --card / the sheet has none of the card's plan items; use --card`,
+    );
+  return { sheet, read };
 }
 
 async function evaluateWorkbook(
@@ -148,31 +229,65 @@ async function evaluateWorkbook(
   io: CliIO,
   lang: Lang,
 ): Promise<number> {
-  // The bounded reader every command uses: regular files only, .ods/.xls named, size and zip limits.
-  const { sheets } = await readWorkbookFile(path.resolve(io.cwd, file), file, lang);
-  const sheet = sheets.find((s) => s.name === PLAN_SHEET);
-  if (!sheet)
-    throw new InputError(
-      `${file}: brak arkusza „${PLAN_SHEET}” — utwórz go poleceniem miernik plan -o ${file.replace(/\.xlsx$/i, "")}-plan.xlsx / no sheet "${PLAN_SHEET}"`,
-    );
-  const read = readPlanSheet(sheet, card);
-  if (read.missing.length === planNames(card).length)
-    throw new CliError(
-      `${file}: arkusz „${PLAN_SHEET}” nie ma pozycji karty ${card.id} (kody w kolumnie A); czy to plan innej karty? Użyj --card / the sheet has none of the card's plan items; use --card`,
-    );
+  const { sheet, read } = await readPlanWorkbook(file, card, io, lang);
   const e = evaluatePlan(card, read.values as PlanInput);
-  const findings = locateFindings(e.findings, read, PLAN_SHEET);
-  if (json) io.out(JSON.stringify(planJson(card, e, findings, lang, file), null, 2));
+  const findings = locateFindings(e.findings, read, sheet.name);
+  const overwritten = overwrittenFormulaCells(sheet, card).map((a) => `${sheet.name}!${a}`);
+  const broken = errorFormulaCells(sheet, card).map((a) => `${sheet.name}!${a}`);
+  const labels = new Map(planFields(card).map((f) => [f.key, f.label[lang]]));
+  const percent = percentCells(sheet, read).map((p) => ({
+    cell: `${sheet.name}!${p.cell}`,
+    field: p.key,
+    value: p.value,
+  }));
+  const missing = read.missing.map((field) => ({ field, label: labels.get(field) ?? field }));
+  if (json)
+    io.out(
+      JSON.stringify(
+        {
+          ...(planJson(card, e, findings, lang, file, sheet.name) as object),
+          missing,
+          percent,
+          overwritten,
+          broken,
+        },
+        null,
+        2,
+      ),
+    );
   else {
-    if (read.missing.length > 0)
+    if (sheet.name !== PLAN_SHEET)
       io.out(
         lang === "pl"
-          ? `Uwaga: brak pozycji ${read.missing.join(", ")} w arkuszu (liczone jako 0)`
-          : `Note: plan items ${read.missing.join(", ")} missing from the sheet (counted as 0)`,
+          ? `Plan z arkusza „${sheet.name}” (kody pozycji planu w kolumnie A; brak arkusza „${PLAN_SHEET}”)`
+          : `The plan from sheet “${sheet.name}” (plan item codes in column A; no sheet “${PLAN_SHEET}”)`,
       );
-    report(io, e, findings, lang);
+    if (read.missing.length > 0) {
+      const items = missing.map((m) => `„${m.label}” (${m.field})`).join(", ");
+      io.out(
+        lang === "pl"
+          ? `Uwaga: w arkuszu „${sheet.name}” brak pozycji planu (ich kodów w kolumnie A), liczonych jako 0: ${items}. ` +
+              "Jeśli usunięto ich wiersze, formuły arkusza, które ich używały, pokazują #ADR! (#REF!): utwórz arkusz od nowa " +
+              `z liczbami z kolumny C (miernik plan ${shellArg(file)} -o nowy-plan.xlsx); pozycję bez uczestników zostaw pustą zamiast usuwać wiersz.`
+          : `Note: sheet “${sheet.name}” lacks plan items (their codes in column A), counted as 0: ${items.replace(/„([^”]*)”/g, "“$1”")}. ` +
+              "If their rows were deleted, the sheet's formulas that used them show #REF!: write a new sheet " +
+              `with the numbers of column C (miernik plan ${shellArg(file)} -o new-plan.xlsx); leave an item without participants empty instead of deleting its row.`,
+      );
+    }
+    for (const p of percent) {
+      const shown = formatPercent(p.value, lang);
+      io.out(
+        lang === "pl"
+          ? `Uwaga: ${p.cell} („${labels.get(p.field)}”) to procent (${shown}), a plan to liczby osób — liczone jako ${formatCount(p.value, "pl")}. ` +
+              `Wpisz liczbę osób (np. ${formatCount(Math.round(p.value * e.participants), "pl")} przy ${formatCount(e.participants, "pl")} ${locForm(e.participants, groupForms("all", card.parameters))}) i ustaw format komórki Ogólny lub Liczbowy.`
+          : `Note: ${p.cell} (“${labels.get(p.field)}”) is a percentage (${shown}), but the plan holds numbers of persons — counted as ${p.value}. ` +
+              `Type the number of persons (e.g. ${formatCount(Math.round(p.value * e.participants), "en")} of ${formatCount(e.participants, "en")} participants) and set the cell format to General or Number.`,
+      );
+    }
+    report(io, e, findings, lang, file, overwritten, broken);
   }
-  return e.allRequiredMet ? 0 : 1;
+  // A sheet whose formulas were pasted over shows figures that need not follow its plan: not a plan to hand in.
+  return e.allRequiredMet && overwritten.length === 0 && broken.length === 0 ? 0 : 1;
 }
 
 export const command: CliCommand = {
@@ -184,8 +299,8 @@ export const command: CliCommand = {
   options: [
     {
       name: "<skoroszyt.xlsx>",
-      pl: "oceń wypełniony arkusz „Plan projektu” tego skoroszytu (plik nie jest zmieniany; bez -o, --participants, --register)",
-      en: "evaluate the filled “Plan projektu” sheet of this workbook (never written; no -o, --participants, --register)",
+      pl: "oceń wypełniony arkusz „Plan projektu” tego skoroszytu (plik nie jest zmieniany); z -o lub --register: zapisz nowy plik z liczbami tego planu (arkusz od nowa, z --register obok wykonania)",
+      en: "evaluate the filled “Plan projektu” sheet of this workbook (never written); with -o or --register: write a new file with this plan's numbers (the sheet anew, with --register beside the actual figures)",
     },
     CARD_OPTION,
     {
@@ -225,19 +340,27 @@ export const command: CliCommand = {
     const json = options.json === true;
     const lang = options.lang === undefined ? "pl" : options.lang;
     if (lang !== "pl" && lang !== "en") throw new CliError(`--lang: pl albo en / pl or en`);
+    /** `plan <workbook> -o new.xlsx [--register …]`: a new sheet with the numbers typed in the workbook's plan. */
+    let fromPlan: { file: string; values: PlanInput } | null = null;
     if (positional.length === 1) {
-      if (
-        options.output !== undefined ||
-        options.participants !== undefined ||
-        options.register !== undefined ||
-        options["as-of"] !== undefined ||
-        options.force !== undefined
-      )
+      if (options.output === undefined && options.register === undefined) {
+        if (
+          options.participants !== undefined ||
+          options["as-of"] !== undefined ||
+          options.force !== undefined
+        )
+          throw new CliError(
+            "przy ocenie skoroszytu nie podaje się --force, --participants ani --as-of (plik wejściowy nie jest zmieniany; -o zapisuje nowy plik z liczbami planu) / " +
+              "--force, --participants and --as-of are not used when evaluating a workbook (the input is never written; -o writes a new file with the plan's numbers)",
+          );
+        return evaluateWorkbook(positional[0], card, json, io, lang);
+      }
+      if (options.participants !== undefined)
         throw new CliError(
-          "przy ocenie skoroszytu nie podaje się -o, --force, --participants, --register ani --as-of (plik wejściowy nie jest zmieniany) / " +
-            "-o, --force, --participants, --register and --as-of are not used when evaluating a workbook (the input is never written)",
+          "--participants albo skoroszyt z planem, nie oba (liczby planu są w skoroszycie) / --participants or a plan workbook, not both",
         );
-      return evaluateWorkbook(positional[0], card, json, io, lang);
+      const { read } = await readPlanWorkbook(positional[0], card, io, lang);
+      fromPlan = { file: positional[0], values: read.values as PlanInput };
     }
     const N = parseParticipants(options.participants);
     const out = typeof options.output === "string" ? options.output : DEFAULT_OUT;
@@ -254,9 +377,10 @@ export const command: CliCommand = {
       inputs: [
         ...(typeof options.register === "string" ? [path.resolve(io.cwd, options.register)] : []),
         ...(cardFile ? [cardFile] : []),
+        ...(fromPlan ? [path.resolve(io.cwd, fromPlan.file)] : []),
       ],
     });
-    const values = N === null ? {} : minimumPlan(card, N);
+    const values: PlanInput = fromPlan ? fromPlan.values : N === null ? {} : minimumPlan(card, N);
     /** People in the register written beside the plan (--register), else null. */
     let registerCount: number | null = null;
     let workbook: WorkbookPlan = {
@@ -297,20 +421,24 @@ export const command: CliCommand = {
       io.out(
         lang === "pl"
           ? `Zapisano ${out}: arkusz „${PLAN_SHEET}” (karta ${card.id})` +
-              (N === null
-                ? registerCount === null
-                  ? ", pusty"
-                  : ""
-                : `, minima dla ${N === 1 ? "1 uczestnika" : `${formatCount(N, "pl")} uczestników`}`) +
+              (fromPlan
+                ? `, liczby planu z ${fromPlan.file}`
+                : N === null
+                  ? registerCount === null
+                    ? ", pusty"
+                    : ""
+                  : `, minima dla ${N === 1 ? "1 uczestnika" : `${formatCount(N, "pl")} uczestników`}`) +
               (registerCount === null
                 ? ""
                 : `, z rejestrem (${countOf(registerCount, NOUNS.person, "pl")}): arkusze „${REGISTER_SHEET}”, „${criteriaSheetName(card)}”`)
           : `Written ${out}: sheet “${PLAN_SHEET}” (card ${card.id})` +
-              (N === null
-                ? registerCount === null
-                  ? ", empty"
-                  : ""
-                : `, the minimums for ${countOf(N, NOUNS.participant, "en")}`) +
+              (fromPlan
+                ? `, the plan's numbers from ${fromPlan.file}`
+                : N === null
+                  ? registerCount === null
+                    ? ", empty"
+                    : ""
+                  : `, the minimums for ${countOf(N, NOUNS.participant, "en")}`) +
               (registerCount === null
                 ? ""
                 : `, with the register (${countOf(registerCount, NOUNS.person, "en")}): sheets “${REGISTER_SHEET}”, “${criteriaSheetName(card)}”`),

@@ -136,6 +136,20 @@ const FIX_INTEGER: Localized = {
   en: "Digits only, no words or units (e.g. 12, not “12 people”).",
 };
 
+/**
+ * The fix of a number stored as text ("48" in a cell formatted as Text, or typed after an apostrophe): the
+ * digits are right, the cell is not — saying "digits only" would send the applicant in circles.
+ */
+const FIX_NUMBER_AS_TEXT = (raw: string): Localized => ({
+  pl: `W komórce jest tekst „${raw.trim()}”, nie liczba (format Tekst albo apostrof przed liczbą): ustaw format Ogólny lub Liczbowy i wpisz liczbę ponownie.`,
+  en: `The cell holds the text “${raw.trim()}”, not a number (Text format or a leading apostrophe): set the format to General or Number and type the number again.`,
+});
+/**
+ * A text that reads as a whole number in every locale: digits, an optional sign, thousands spaces ("1 875").
+ * ("12,5" is not: in an English Excel it stays text however it is retyped.)
+ */
+const NUMBER_AS_TEXT = /^[-+]?\d{1,3}(?:[ \u00a0\u202f]?\d{3})*$/;
+
 /** The finding of one field (the first rule it breaks), or null. */
 function fieldFinding(
   f: PlanField,
@@ -150,7 +164,7 @@ function fieldFinding(
       key,
       rule: "notNumber",
       message: { pl: "Nie liczba: wpisz liczbę całkowitą ≥ 0", en: "Not a number: type a whole number ≥ 0" },
-      fix: FIX_INTEGER,
+      fix: typeof raw === "string" && NUMBER_AS_TEXT.test(raw.trim()) ? FIX_NUMBER_AS_TEXT(raw) : FIX_INTEGER,
     };
   if (typeof raw === "number" && raw < 0)
     return {

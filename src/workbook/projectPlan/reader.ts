@@ -6,8 +6,9 @@ import { planFields } from "../../domain/plan/fields";
 import type { Card } from "../../domain/card/types";
 import type { PlanFinding, PlanInput } from "../../domain/plan/evaluate";
 import { columnLetters } from "../address";
-import type { SheetCells } from "../cells";
+import { isExcelError, type SheetCells } from "../cells";
 import type { CellValue } from "../plan";
+import { buildPlanSheetPlan } from "./sheet";
 
 export interface PlanSheetRead {
   values: Record<string, CellValue>;
@@ -32,6 +33,116 @@ export function readPlanSheet(sheet: SheetCells, card: Card): PlanSheetRead {
     cells[k] = `${columnLetters(PLAN_COL)}${sheet.top + i + 1}`;
   });
   return { values, cells, missing: [...keys].filter((k) => !(k in values)) };
+}
+
+/**
+ * The plan sheet of a workbook: the one named `Plan projektu`, else (the applicant renamed it — Excel's
+ * `PL_*` names follow a renamed sheet, so its formulas still work) the sheet whose column A holds the most
+ * of the card's plan codes. Null when no sheet holds any.
+ */
+export function findPlanSheet<S extends SheetCells>(
+  sheets: readonly S[],
+  card: Card,
+  planSheetName: string,
+): S | null {
+  const exact = sheets.find((s) => s.name === planSheetName);
+  if (exact) return exact;
+  const keys = new Set(planFields(card).map((f) => f.key));
+  let best: S | null = null;
+  let bestCount = 0;
+  for (const s of sheets) {
+    const found = new Set<string>();
+    for (const row of s.values) {
+      const k = row[KEY_COL - s.left];
+      if (typeof k === "string" && keys.has(k)) found.add(k);
+    }
+    if (found.size > bestCount) {
+      best = s;
+      bestCount = found.size;
+    }
+  }
+  return best;
+}
+
+/**
+ * Cells of the plan sheet that should hold a formula but hold a value (values pasted over the sheet, a
+ * verdict typed over "NIE"): the workbook no longer recalculates them, so what it shows can differ from
+ * what the plan's numbers give. Rows are found by their code in column A (field keys, criterion ids), as
+ * the reader finds fields; the formula columns are those the sheet is written with (without the register's
+ * actual-figure columns, which only a --register sheet has). Empty when the read cells carry no formulas.
+ */
+export function overwrittenFormulaCells(sheet: SheetCells, card: Card): string[] {
+  return formulaCells(sheet, card)
+    .filter((x) => x.formula === null)
+    .map((x) => x.cell);
+}
+
+/**
+ * Formula cells of the plan sheet whose saved result is an error (#REF! after a plan item's row was deleted:
+ * its `PL_*` name and every formula using it break). Only files saved by a spreadsheet carry results.
+ */
+export function errorFormulaCells(sheet: SheetCells, card: Card): string[] {
+  return formulaCells(sheet, card)
+    .filter((x) => x.formula !== null && isExcelError(x.value))
+    .map((x) => x.cell);
+}
+
+/** The cells that should hold the sheet's formulas, as read (A1, formula or null, value). */
+function formulaCells(
+  sheet: SheetCells,
+  card: Card,
+): { cell: string; formula: string | null; value: CellValue }[] {
+  if (!sheet.formulas) return [];
+  const block = buildPlanSheetPlan(card).blocks[0];
+  const expected = new Map<string, number[]>();
+  block.values.forEach((row, r) => {
+    const code = row[KEY_COL];
+    const cols = (block.formulas?.[r] ?? []).flatMap((f, c) => (f ? [c] : []));
+    if (typeof code === "string" && cols.length > 0 && !expected.has(code)) expected.set(code, cols);
+  });
+  const out: { cell: string; formula: string | null; value: CellValue }[] = [];
+  const seen = new Set<string>();
+  sheet.values.forEach((row, i) => {
+    const code = row[KEY_COL - sheet.left];
+    if (typeof code !== "string" || seen.has(code)) return;
+    const cols = expected.get(code);
+    if (!cols) return;
+    seen.add(code);
+    for (const c of cols) {
+      const j = c - sheet.left;
+      if (j < 0) continue;
+      out.push({
+        cell: `${columnLetters(c)}${sheet.top + i + 1}`,
+        formula: sheet.formulas?.[i]?.[j] ?? null,
+        value: row[j] ?? null,
+      });
+    }
+  });
+  return out;
+}
+
+/**
+ * Plan cells holding a number shown as a percentage: the applicant typed the criterion's share ("100%" for
+ * "Wszyscy uczestnicy objęci IPD") where the plan wants a number of persons. 100% is 1 and passes the
+ * sheet's whole-number validation and checks, so nothing else would point at it.
+ */
+export function percentCells(
+  sheet: SheetCells,
+  read: PlanSheetRead,
+): { key: string; cell: string; value: number }[] {
+  if (!sheet.numberFormats) return [];
+  const out: { key: string; cell: string; value: number }[] = [];
+  for (const [key, a1] of Object.entries(read.cells)) {
+    const v = read.values[key];
+    if (typeof v !== "number") continue;
+    const m = /^([A-Z]+)(\d+)$/.exec(a1);
+    if (!m) continue;
+    const i = Number(m[2]) - 1 - sheet.top;
+    const fmt = sheet.numberFormats[i]?.[PLAN_COL - sheet.left] ?? null;
+    // A % outside quoted text and escapes is the percent format ("0%", "0.0%"; not "0\% osób" or "0"%"").
+    if (fmt && /%/.test(fmt.replace(/"[^"]*"|\\./g, ""))) out.push({ key, cell: a1, value: v });
+  }
+  return out;
 }
 
 /** A finding with the sheet cell it is about ("Plan projektu!C7"). */

@@ -248,7 +248,7 @@ function checkFormula(f: PlanField, byKey: Map<string, PlanField>, lang: Lang, r
     }
   }
   return (
-    `=IF(AND(NOT(ISBLANK(${c})),NOT(ISNUMBER(${c}))),${quote(msg.notNumber)},` +
+    `=IF(AND(NOT(ISBLANK(${c})),OR(NOT(ISNUMBER(${c})),ISLOGICAL(${c}))),${quote(msg.notNumber)},` +
     `IF(${c}<0,${quote(msg.negative)},IF(${c}<>INT(${c}),${quote(msg.fraction)},` +
     tail.join("") +
     last +
@@ -480,7 +480,13 @@ export function buildPlanSheetPlan(card: Card, opts: PlanSheetOptions = {}): She
     put(r, FC.label, `${"  ".repeat(f.depth)}${f.label[lang]}`);
     const v = opts.values?.[f.key];
     put(r, FC.plan, v === undefined ? null : v);
-    put(r, FC.used, null, `=IF(ISNUMBER(${c}),IF(AND(${c}>=0,${c}=INT(${c})),${c},0),0)`);
+    // NOT(ISLOGICAL): LibreOffice's ISNUMBER is TRUE for TRUE / FALSE (a number with a logical format), Excel's not.
+    put(
+      r,
+      FC.used,
+      null,
+      `=IF(AND(ISNUMBER(${c}),NOT(ISLOGICAL(${c}))),IF(AND(${c}>=0,${c}=INT(${c})),${c},0),0)`,
+    );
     put(r, FC.check, null, checkFormula(f, byKey, lang, r));
     put(r, FC.flag, null, `=IF(${A(FC.check, r)}="",0,1)`);
     if (opts.withRegister) {
