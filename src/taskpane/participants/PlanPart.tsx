@@ -97,7 +97,11 @@ export function planSummaryText(
 }
 
 /** "Gotowe: arkusz „Plan projektu” (zachowano 1 wpisaną liczbę), z wykonaniem z rejestru." */
-export function planCreatedText(out: { kept: number; withRegister: boolean }, lang: Lang): string {
+export function planCreatedText(
+  out: { kept: number; withRegister: boolean; sheet?: string },
+  lang: Lang,
+): string {
+  const sheet = out.sheet ?? PLAN_SHEET;
   const kept =
     out.kept > 0
       ? lang === "pl"
@@ -105,8 +109,8 @@ export function planCreatedText(out: { kept: number; withRegister: boolean }, la
         : ` (${countOf(out.kept, TYPED_NUMBER, lang)} kept)`
       : "";
   return lang === "pl"
-    ? `Gotowe: arkusz „${PLAN_SHEET}”${kept}${out.withRegister ? ", z wykonaniem z rejestru" : ""}.`
-    : `Done: sheet “${PLAN_SHEET}”${kept}${out.withRegister ? ", with the register's actual figures" : ""}.`;
+    ? `Gotowe: arkusz „${sheet}”${kept}${out.withRegister ? ", z wykonaniem z rejestru" : ""}.`
+    : `Done: sheet “${sheet}”${kept}${out.withRegister ? ", with the register's actual figures" : ""}.`;
 }
 
 /** The accusative after "zachowano": 1 wpisaną liczbę, 2 wpisane liczby, 5 wpisanych liczb. */
@@ -133,6 +137,8 @@ export function PlanPart(props: PlanPartProps): React.JSX.Element {
   const [busy, setBusy] = React.useState(false);
   const [info, setInfo] = React.useState<Localized | null>(null);
   const [error, setError] = React.useState<Localized | null>(null);
+  /** The plan sheet's name as last read or written (the applicant may have renamed it). */
+  const [planSheet, setPlanSheet] = React.useState(PLAN_SHEET);
   const [asking, setAsking] = React.useState<{ text: string; resolve(ok: boolean): void } | null>(null);
 
   const values = React.useMemo(() => {
@@ -140,7 +146,7 @@ export function PlanPart(props: PlanPartProps): React.JSX.Element {
     for (const f of fields) out[f.key] = typedValue(text[f.key] ?? "");
     return out;
   }, [fields, text]);
-  const outcome = React.useMemo(() => evaluateValues(card, values), [card, values]);
+  const outcome = React.useMemo(() => evaluateValues(card, values, planSheet), [card, values, planSheet]);
   const e = outcome.evaluation;
 
   const answer = (ok: boolean) => {
@@ -190,12 +196,14 @@ export function PlanPart(props: PlanPartProps): React.JSX.Element {
         return;
       }
       fill(out.values);
+      setPlanSheet(out.sheet);
       setInfo(L(planCreatedText(out, "pl"), planCreatedText(out, "en")));
-      await host.showSheet(PLAN_SHEET);
+      await host.showSheet(out.sheet);
     });
   const load = () =>
     run(async () => {
       const state = await readPlanState(host, card);
+      setPlanSheet(state.sheet);
       if (!state.values) setInfo(S.none);
       else fill(state.values);
     });
@@ -282,7 +290,7 @@ export function PlanPart(props: PlanPartProps): React.JSX.Element {
                     <Link
                       onClick={() =>
                         void host.validation
-                          ?.selectCell(PLAN_SHEET, f.cell.slice(PLAN_SHEET.length + 1))
+                          ?.selectCell(planSheet, f.cell.slice(f.cell.lastIndexOf("!") + 1))
                           .catch(() =>
                             setInfo(L("Najpierw utwórz arkusz planu.", "Create the plan sheet first.")),
                           )

@@ -9,8 +9,14 @@ import { parsePolishNumber } from "../../domain/numbers";
 import { evaluatePlan, PlanEvaluation, PlanInput } from "../../domain/plan/evaluate";
 import { planFields } from "../../domain/plan/fields";
 import type { CellValue } from "../../workbook/plan";
-import { locateFindings, LocatedPlanFinding, readPlanSheet } from "../../workbook/projectPlan/reader";
+import {
+  findPlanSheet,
+  locateFindings,
+  LocatedPlanFinding,
+  readPlanSheet,
+} from "../../workbook/projectPlan/reader";
 import { buildPlanSheetPlan, planCellMap, planNames, PLAN_SHEET } from "../../workbook/projectPlan/sheet";
+import { DICTIONARIES_SHEET } from "../../workbook/register/dictionaries";
 import { REGISTER_SHEET } from "../../workbook/register/layout";
 import type { WorkbookHost, WriteReport } from "../host";
 
@@ -35,20 +41,42 @@ export interface PlanSheetState {
   values: Record<string, CellValue> | null;
   /** The workbook holds the register and the criteria sheet (their names): actual figures can be shown. */
   withRegister: boolean;
+  /** The plan sheet's name: `Plan projektu`, or the name the applicant renamed it to. */
+  sheet: string;
 }
 
+/**
+ * The plan sheet as it is in the workbook. `Plan projektu`, else a sheet the applicant renamed (Excel's `PL_*`
+ * names follow a renamed sheet): the one whose column A holds the card's plan codes, as `miernik plan` finds it.
+ * The register, the criteria sheet and the lists are never it (and the register, the one big sheet, is not read).
+ */
 export async function readPlanState(
   host: WorkbookHost,
   card: Card,
 ): Promise<PlanSheetState & { foreign: boolean }> {
   const sheets = await host.listSheets();
   const withRegister = sheets.includes(REGISTER_SHEET) && sheets.includes(card.sheetName);
-  if (!sheets.includes(PLAN_SHEET)) return { values: null, withRegister, foreign: false };
-  const cells = await host.readSheet(PLAN_SHEET);
-  if (!cells) return { values: null, withRegister, foreign: false };
+  const none = { values: null, withRegister, foreign: false, sheet: PLAN_SHEET };
+  let cells;
+  if (sheets.includes(PLAN_SHEET)) {
+    cells = await host.readSheet(PLAN_SHEET);
+    if (!cells) return none;
+  } else {
+    const others = sheets.filter(
+      (n) => n !== REGISTER_SHEET && n !== card.sheetName && n !== DICTIONARIES_SHEET,
+    );
+    const read = [];
+    for (const name of others) {
+      const c = await host.readSheet(name, { valuesOnly: true });
+      if (c) read.push(c);
+    }
+    const found = findPlanSheet(read, card, PLAN_SHEET);
+    if (!found) return none;
+    cells = (await host.readSheet(found.name)) ?? found;
+  }
   const read = readPlanSheet(cells, card);
   const foreign = read.missing.length === planFields(card).length;
-  return { values: foreign ? null : read.values, withRegister, foreign };
+  return { values: foreign ? null : read.values, withRegister, foreign, sheet: cells.name };
 }
 
 export type PlanWriteOutcome =
@@ -57,6 +85,8 @@ export type PlanWriteOutcome =
       values: Record<string, CellValue>;
       kept: number;
       withRegister: boolean;
+      /** The sheet written: `Plan projektu`, or the applicant's name for it (rewritten in place). */
+      sheet: string;
       report: WriteReport;
     }
   | { status: "kept" };
@@ -72,7 +102,7 @@ export async function createPlanSheet(
 ): Promise<PlanWriteOutcome> {
   const state = await readPlanState(deps.host, card);
   if (state.foreign) {
-    const ok = await deps.confirmReplace(PLAN_SHEET, {
+    const ok = await deps.confirmReplace(state.sheet, {
       pl: "nie ma w nim pozycji planu tej karty",
       en: "it holds none of this card's plan items",
     });
@@ -86,9 +116,14 @@ export async function createPlanSheet(
     const v = f.key in typed ? typed[f.key] : fromSheet;
     if (v !== undefined && v !== null) values[f.key] = v;
   }
-  const sheet = buildPlanSheetPlan(card, { values, withRegister: state.withRegister, lang: deps.lang });
-  const report = await deps.host.writePlans([sheet], planNames(card));
-  return { status: "done", values, kept, withRegister: state.withRegister, report };
+  const plan = buildPlanSheetPlan(card, {
+    values,
+    withRegister: state.withRegister,
+    lang: deps.lang,
+    sheetName: state.sheet,
+  });
+  const report = await deps.host.writePlans([plan], planNames(card, state.sheet));
+  return { status: "done", values, kept, withRegister: state.withRegister, sheet: state.sheet, report };
 }
 
 export interface PlanOutcome {
@@ -97,11 +132,11 @@ export interface PlanOutcome {
 }
 
 /** Evaluates plan values; findings carry the plan sheet's cell ("Plan projektu!C7"). */
-export function evaluateValues(card: Card, values: PlanInput): PlanOutcome {
+export function evaluateValues(card: Card, values: PlanInput, sheet: string = PLAN_SHEET): PlanOutcome {
   const evaluation = evaluatePlan(card, values);
   const map = planCellMap(card);
   const cells: Record<string, string> = {};
   for (const k of Object.keys(map.fields)) cells[k] = map.fields[k].plan;
-  const findings = locateFindings(evaluation.findings, { values: {}, cells, missing: [] }, PLAN_SHEET);
+  const findings = locateFindings(evaluation.findings, { values: {}, cells, missing: [] }, sheet);
   return { evaluation, findings };
 }

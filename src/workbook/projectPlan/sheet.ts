@@ -415,6 +415,8 @@ export interface PlanSheetOptions {
   /** The workbook holds the register (`Uczestnicy` + names U_* / D_*): add actual figures. */
   withRegister?: boolean;
   lang?: Lang;
+  /** The sheet's name: `Plan projektu`, or the name the applicant gave it (the plan is rewritten in place). */
+  sheetName?: string;
 }
 
 export function buildPlanSheetPlan(card: Card, opts: PlanSheetOptions = {}): SheetPlan {
@@ -423,7 +425,7 @@ export function buildPlanSheetPlan(card: Card, opts: PlanSheetOptions = {}): She
   const pl = lang === "pl";
   const L = layout(card);
   const byKey = new Map(L.fields.map((f) => [f.key, f]));
-  const sheet = emptySheet(PLAN_SHEET);
+  const sheet = emptySheet(opts.sheetName ?? PLAN_SHEET);
   const values: CellValue[][] = [];
   const formulas: (string | null)[][] = [];
   const put = (r: number, c: number, v: CellValue, f: string | null = null) => {
@@ -724,11 +726,12 @@ export function buildPlanSheetPlan(card: Card, opts: PlanSheetOptions = {}): She
 }
 
 /** `PL_<key>` names over the used-value cells (what the criteria formulas read). */
-export function planNames(card: Card): NamePlan[] {
+export function planNames(card: Card, sheetName: string = PLAN_SHEET): NamePlan[] {
   const map = planCellMap(card);
   const abs = (a: string) => a.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+  const sheet = `'${sheetName.replace(/'/g, "''")}'`;
   return planFields(card).map((f) => ({
     name: planFieldName(f.key),
-    refersTo: `='${PLAN_SHEET}'!${abs(map.fields[f.key].used)}`,
+    refersTo: `=${sheet}!${abs(map.fields[f.key].used)}`,
   }));
 }

@@ -111,3 +111,33 @@ test("typed text becomes a finding with the cell and the fix", () => {
     [`${PLAN_SHEET}!${map.fields.trained.plan}`, "fraction"],
   ]);
 });
+
+test("a plan sheet the applicant renamed is found by its codes and rewritten in place, names following it", async () => {
+  const h = host([
+    { name: "Uczestnicy", top: 0, left: 0, values: [["Lp.", "Imię"]] },
+    { name: "notatki", top: 0, left: 0, values: [["spotkanie 12.03"]] },
+  ]);
+  await createPlanSheet(deps(h), card, { all: 60 });
+  // Renamed in Excel: the PL_* names follow it there; the pane must not make a second "Plan projektu".
+  const renamed = { ...h.sheets.get(PLAN_SHEET)!, name: "Plan — wersja 2" };
+  h.sheets.delete(PLAN_SHEET);
+  h.sheets.set(renamed.name, renamed);
+  const { row, col } = parseA1(map.fields.women.plan);
+  renamed.values[row][col] = 30;
+  let names: { name: string; refersTo: string }[] = [];
+  const write = h.writePlans.bind(h);
+  h.writePlans = (ps, ns) => ((names = ns), write(ps, ns));
+  const out = await createPlanSheet(deps(h), card, { unemployed: 48 });
+  expect(out).toMatchObject({ status: "done", kept: 2, sheet: "Plan — wersja 2" });
+  expect([...h.sheets.keys()]).toEqual(["Uczestnicy", "notatki", "Plan — wersja 2"]);
+  expect(h.plans[h.plans.length - 1].name).toBe("Plan — wersja 2");
+  expect(names.length).toBeGreaterThan(0);
+  for (const n of names) expect(n.refersTo).toMatch(/^='Plan — wersja 2'!\$[A-Z]+\$\d+$/);
+  const cells = h.sheets.get("Plan — wersja 2")!;
+  expect(cells.values[row][col]).toBe(30);
+  // Findings point at the sheet as it is named now.
+  const f = evaluateValues(card, { all: 60, women: 200 }, out.status === "done" ? out.sheet : PLAN_SHEET);
+  expect(f.findings.length).toBeGreaterThan(0);
+  for (const x of f.findings)
+    expect(x.cell.startsWith("'Plan — wersja 2'!") || x.cell.startsWith("Plan — wersja 2!")).toBe(true);
+});
