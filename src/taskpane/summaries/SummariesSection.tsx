@@ -369,8 +369,9 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
                   ))}
                 </tr>
               </thead>
-              {callDone.call.projects.map((p) => (
-                <tbody key={p.file} data-project={p.file}>
+              {/* Keyed by position too: two picked files can have the same name (from two folders). */}
+              {callDone.call.projects.map((p, i) => (
+                <tbody key={`${i}:${p.file}`} data-project={p.file}>
                   <tr>
                     <th className={styles.group} colSpan={3} scope="rowgroup">
                       {p.file}
@@ -408,8 +409,8 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
           <div role="region" aria-label={t("problems", lang)}>
             <Text weight="semibold">{t("problems", lang)}</Text>
             <ul data-testid="summary-problems">
-              {callResult.problems.map((p) => (
-                <li key={p.file}>
+              {callResult.problems.map((p, i) => (
+                <li key={`${i}:${p.file}`}>
                   {p.file}: {p.reason[lang]}
                 </li>
               ))}
