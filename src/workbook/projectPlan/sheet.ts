@@ -472,7 +472,12 @@ export function buildPlanSheetPlan(card: Card, opts: PlanSheetOptions = {}): She
       ];
   // The last two head the hidden helper columns (the value the formulas use, the check flag).
   const fieldHeaderCols = [FC.key, FC.label, FC.plan, FC.actual, FC.pct, FC.left, FC.check, FC.used, FC.flag];
-  fieldHeaders.forEach((h, j) => put(fh, fieldHeaderCols[j], h));
+  // Without the register the actual-figure columns stay empty: no heading over them either (at the application
+  // stage the printed plan would show three headed columns with nothing under them).
+  const actualCols: number[] = [FC.actual, FC.pct, FC.left];
+  fieldHeaders.forEach((h, j) => {
+    if (opts.withRegister || !actualCols.includes(fieldHeaderCols[j])) put(fh, fieldHeaderCols[j], h);
+  });
   for (const s of L.sectionRows) put(s.row, FC.label, SECTION[s.section][lang]);
   for (const f of L.fields) {
     const r = L.fieldRow.get(f.key) as number;

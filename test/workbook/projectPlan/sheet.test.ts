@@ -410,3 +410,20 @@ describe("the minimums in words follow N (sentences written by hand)", () => {
     hf.destroy();
   });
 });
+
+test("the actual-figure columns are headed only when the register is there to fill them", () => {
+  const heading = (withRegister: boolean): unknown[] => {
+    const hf = loadPlans([buildPlanSheetPlan(card91, { withRegister })], planNames(card91));
+    // Row 4 (0-based 3) heads the plan items; D, E, F are Wykonanie, % planu, Pozostało.
+    return [1, 2, 3, 4, 5, 6].map((c) => valueAt(hf, PLAN_SHEET, 3, c));
+  };
+  expect(heading(true)).toEqual([
+    "Pozycja planu",
+    "Plan (wpisz)",
+    "Wykonanie",
+    "% planu",
+    "Pozostało",
+    "Uwagi",
+  ]);
+  expect(heading(false)).toEqual(["Pozycja planu", "Plan (wpisz)", null, null, null, "Uwagi"]);
+});
