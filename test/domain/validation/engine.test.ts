@@ -326,9 +326,16 @@ describe("year over year", () => {
     ["more than ×3 up", 301, 100, undefined, true],
     ["÷3 exactly is fine", 100, 300, undefined, false],
     ["more than ×3 down", 99, 300, undefined, true],
-    ["from 0", 5, 0, undefined, true],
-    ["to 0", 0, 5, undefined, true],
+    ["from 0", 50, 0, undefined, true],
+    ["to 0", 0, 50, undefined, true],
     ["0 both years", 0, 0, undefined, false],
+    // Small counts move by more than ×3 all the time (a project started, a fair not held): not flagged.
+    ["0 → 1 project", 1, 0, undefined, false],
+    ["5 → 0 programmes", 0, 5, undefined, false],
+    ["1 → 4 fairs", 4, 1, undefined, false],
+    ["9 → 0", 0, 9, undefined, false],
+    ["10 → 0 is a change of 10: flagged", 0, 10, undefined, true],
+    ["3 → 13: ×4.3 and 10 more", 13, 3, undefined, true],
     ["factor 2: ×2.5 warns", 250, 100, 2, true],
     ["factor 10: ×5 is fine", 500, 100, 10, false],
     ["previous empty: nothing to compare", 5000, null, undefined, false],
@@ -347,6 +354,20 @@ describe("year over year", () => {
       expect(found[0].message.pl).toContain(PREV);
       expect(found[0].message.en).toContain(`${PREV}!${addressOf(COUNT)}`);
     }
+  });
+
+  test.each<[string, number, number, boolean]>([
+    ["76,2% → 20%", 0.2, 0.762, true],
+    ["2% → 7% (×3.5, 5 points)", 0.07, 0.02, false],
+    ["2% → 12% (10 points)", 0.12, 0.02, true],
+  ])("percent %s", (_n, cur, prev, warns) => {
+    const found = validateMonitoring({
+      programme: MINI,
+      sheet: SHEET,
+      entries: entries({ [PCT]: cur }),
+      previous: { sheet: PREV, entries: prevEntries({ [PCT]: prev }) },
+    });
+    expect(found.map((f) => f.rule)).toEqual(warns ? ["year-over-year"] : []);
   });
 
   test("a percent typed as 76.2 compares as 76.2%", () => {
