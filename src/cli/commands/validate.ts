@@ -78,7 +78,7 @@ export const command: CliCommand = {
     },
     {
       name: `--yoy-factor <${DEFAULT_YOY_FACTOR}>`,
-      pl: `ostrzeż, gdy wartość zmieniła się więcej niż tyle razy rok do roku (liczba > 1; domyślnie ${DEFAULT_YOY_FACTOR}); zmiana o mniej niż ${YOY_MIN_CHANGE.count} (odsetka: o mniej niż ${YOY_MIN_CHANGE.percent * 100} punktów procentowych) nie jest zgłaszana`,
+      pl: `ostrzeż, gdy wartość zmieniła się więcej niż tyle razy rok do roku (liczba > 1; domyślnie ${DEFAULT_YOY_FACTOR}); zmiana o mniej niż ${YOY_MIN_CHANGE.count} (dla odsetka: o mniej niż ${YOY_MIN_CHANGE.percent * 100} punktów procentowych) nie jest zgłaszana`,
       en: `warn when a value changed more than this many times year over year (a number > 1; ${DEFAULT_YOY_FACTOR} by default); a change of less than ${YOY_MIN_CHANGE.count} (a percentage: less than ${YOY_MIN_CHANGE.percent * 100} points) is not reported`,
     },
     JSON_OPTION,
