@@ -192,6 +192,46 @@ describe("a percent cell out of range names the value as the cell shows it", () 
   });
 });
 
+describe("text pasted from a report in Word or a PDF says what it is and what to type", () => {
+  test.each<[string, FoundValue, string, string]>([
+    ["a dash", "-", "kreska zamiast liczby", "jeśli tak, wpisz 0"],
+    ["an en dash", "\u2013", "kreska zamiast liczby", "jeśli tak, wpisz 0"],
+    ["b.d.", "b.d.", "„b.d.” to znak braku danych", "wpisz liczbę (0, jeśli zjawisko nie wystąpiło)"],
+    ["n/d", "n/d", "„n/d” to znak braku danych", "wpisz liczbę"],
+    ["brak danych", " brak\u00A0danych ", "„brak danych” to znak braku danych", "wpisz liczbę"],
+    ["12,5 tys.", "12,5 tys.", "liczba ze skrótem „tys.” (czyli ok. 12 500)", "wpisz pełną, dokładną liczbę"],
+    ["ok. 300", "ok. 300", "wartość przybliżona („ok.”)", "wpisz dokładną wartość, bez „ok.”"],
+    ["około 1 796", "około 1\u00A0796", "wartość przybliżona („około”)", "bez „około”"],
+    ["1 796 osób", "1\u00A0796 osób", "liczba z dopiskiem „osób”", "sama liczba (1 796 bez dopisku)"],
+    ["a formula kept as text", "=SUMA(E4:E5)", "formuła zapisana jako tekst", "ustaw format liczbowy"],
+  ])("count: %s", (_n, value, what, todo) => {
+    const [f, ...rest] = validateMonitoring({
+      programme: MINI,
+      sheet: SHEET,
+      entries: entries({ [COUNT]: value }),
+    });
+    expect(rest).toEqual([]);
+    expect([f.rule, f.severity, f.fix]).toEqual(["not-a-number", "error", undefined]);
+    expect(f.message.pl).toContain(what);
+    expect(f.message.pl).toContain(todo);
+    expect(f.message.pl).toMatch(/^Monitoring 2023!E\d+, miernik 1\.1\.3-1 /);
+  });
+
+  test("in a percent cell the fix names a percentage; English too; other text keeps the plain message", () => {
+    const [dash] = validateMonitoring({ programme: MINI, sheet: SHEET, entries: entries({ [PCT]: "b.d." }) });
+    expect(dash.message.pl).toContain("wpisz odsetek, np. 76,2% (0, jeśli zjawisko nie wystąpiło)");
+    expect(dash.message.en).toContain('"b.d." marks missing data');
+    const [approx] = validateMonitoring({
+      programme: MINI,
+      sheet: SHEET,
+      entries: entries({ [PCT]: "ok. 70%" }),
+    });
+    expect(approx.message.pl).toContain("wartość przybliżona („ok.”)");
+    const [abc] = validateMonitoring({ programme: MINI, sheet: SHEET, entries: entries({ [COUNT]: "abc" }) });
+    expect(abc.message.pl).toContain("tekst „abc” nie jest liczbą; wpisz liczbę całkowitą ≥ 0");
+  });
+});
+
 describe("values that are fine", () => {
   test.each<[string, FoundValue]>([
     [COUNT, 0],
