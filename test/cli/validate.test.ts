@@ -105,6 +105,32 @@ describe("miernik validate", () => {
     ]);
   });
 
+  test("a cell with a line break, a tab or a pasted paragraph: each finding stays one line, the text shown cut", async () => {
+    const paragraph = "W 2023 r. udzielono porad zawodowych w ramach projektu. ".repeat(5);
+    const f = await save(dir, "pasted.xlsx", [
+      buildMonitoringSheetPlan(PROGRAMME, 2023, {
+        values: samples({ "1.1.3-1": "1796\n", "1.1.4-1": "\t3473", "1.2.1-1": paragraph }),
+      }),
+    ]);
+    const std = io(dir);
+    expect(await run(["validate", f], std)).toBe(1);
+    const lines = std.outText.flatMap((t) => t.split("\n"));
+    expect(lines.filter((l) => l.startsWith("BŁĄD"))).toHaveLength(3);
+    expect(lines.every((l) => /^(BŁĄD|UWAGA) |^„Monitoring 2023”/.test(l))).toBe(true);
+    const all = lines.join("\n");
+    expect(all).toContain("liczba wpisana jako tekst „1796↵”; poprawka: 1 796");
+    expect(all).toContain("liczba wpisana jako tekst „⇥3473”; poprawka: 3 473");
+    expect(all).toContain(`tekst „${paragraph.slice(0, 59)}…” nie jest liczbą`);
+    // --json keeps the cell's value as it is.
+    const js = io(dir);
+    await run(["validate", f, "--json"], js);
+    expect(JSON.parse(js.outText.join("")).map((x: { value: unknown }) => x.value)).toEqual([
+      "1796\n",
+      "\t3473",
+      paragraph,
+    ]);
+  });
+
   test("warnings only → exit 0", async () => {
     const f = await save(dir, "warn.xlsx", [
       buildMonitoringSheetPlan(PROGRAMME, 2023, { values: samples({ "1.1.3-1": null }) }),

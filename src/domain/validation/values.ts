@@ -37,7 +37,25 @@ export function showValue(v: FoundValue, unit: Unit | undefined, lang: "pl" | "e
   }
   if (typeof v === "boolean")
     return v ? (lang === "pl" ? "PRAWDA" : "TRUE") : lang === "pl" ? "FAŁSZ" : "FALSE";
-  return lang === "pl" ? `„${v}”` : `"${v}"`;
+  const text = shownText(v);
+  return lang === "pl" ? `„${text}”` : `"${text}"`;
+}
+
+/** Longest cell text quoted whole in a message; a longer one (a paragraph pasted into the cell) is cut. */
+const SHOWN_TEXT_MAX = 60;
+
+/**
+ * A cell's text for a one-line message: a line break (Alt+Enter, or a paragraph mark pasted from Word) as ↵,
+ * a tab as ⇥, other control characters dropped, and a long text cut with "…".
+ */
+function shownText(v: string): string {
+  const t = v
+    .replace(/\r\n|\r|\n/g, "↵")
+    .replace(/\t/g, "⇥")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001F\u007F]/g, "");
+  const chars = [...t];
+  return chars.length > SHOWN_TEXT_MAX ? `${chars.slice(0, SHOWN_TEXT_MAX - 1).join("")}…` : t;
 }
 
 /** A day for a message; a time or odd number as the number. */
