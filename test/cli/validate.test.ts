@@ -168,7 +168,7 @@ describe("miernik validate", () => {
     [
       "no sheet for the year",
       ["validate", "ok.xlsx", "--year", "2025"],
-      /brak arkusza monitoringu za rok 2025/,
+      /brak arkusza monitoringu za rok 2025 \(są: „Monitoring 2023”\); sprawdź rok: --year 2023 \(albo bez --year: każdy arkusz\), a tabelę za rok 2025 utwórz poleceniem miernik layout --year 2025$/,
     ],
     ["bad year", ["validate", "ok.xlsx", "--year", "1999"], /zły rok/],
     ["no file", ["validate"], /brak pliku/],

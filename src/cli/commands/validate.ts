@@ -121,11 +121,25 @@ export const command: CliCommand = {
     }
 
     const result = validateWorkbookCells(wb, PROGRAMME, { year, yoyFactor });
-    if (result.unreadable)
+    if (result.unreadable) {
+      // Monitoring sheets there, but none for --year: the file of another year, or the year mistyped.
+      const years =
+        year === undefined
+          ? []
+          : [...new Set(validateWorkbookCells(wb, PROGRAMME).sheets.map((s) => s.year))].filter(
+              (y): y is number => y !== null,
+            );
+      const otherYear =
+        years.length === 0
+          ? ""
+          : lang === "pl"
+            ? `; sprawdź rok: ${years.map((y) => `--year ${y}`).join(" albo ")} (albo bez --year: każdy arkusz), a tabelę za rok ${year} utwórz poleceniem miernik layout --year ${year}`
+            : `; check the year: ${years.map((y) => `--year ${y}`).join(" or ")} (or no --year: every sheet), and lay out the table for ${year} with miernik layout --year ${year}`;
       throw new InputError(
-        `${file}: ${lang === "pl" ? result.unreadable.pl : result.unreadable.en}` +
+        `${file}: ${lang === "pl" ? result.unreadable.pl : result.unreadable.en}${otherYear}` +
           (wb.sheets.some((s) => s.name === REGISTER_SHEET || s.name === PLAN_SHEET) ? other : ""),
       );
+    }
 
     const findings = result.findings;
     const errors = findings.filter((f) => f.severity === "error").length;
