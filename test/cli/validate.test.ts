@@ -131,6 +131,20 @@ describe("miernik validate", () => {
     ]);
   });
 
+  test("a share in a cell given the count format prints as 1: a warning naming the cell and the fix, exit 0", async () => {
+    const plan = buildMonitoringSheetPlan(PROGRAMME, 2023, { values: samples() });
+    // E39 holds 2.2.2-1 (76,2%); its row's format replaced by the count rows' (Format Painter, a pasted row).
+    plan.formats.push({ range: "E39", style: { numberFormat: "#,##0  " } });
+    const f = await save(dir, "format.xlsx", [plan]);
+    const std = io(dir);
+    expect(await run(["validate", f], std)).toBe(0);
+    expect(std.outText[0]).toBe(
+      "UWAGA [value-format] Monitoring 2023!E39, miernik 2.2.2-1 „wskaźnik udziału osób w szczególnej sytuacji w realizowanych projektach na rzecz osób bezrobotnych”: " +
+        "komórka ma format „#,##0  ” zamiast procentowego, więc odsetek 76,2% (0,762) wyświetla się i drukuje jako liczba; " +
+        "ustaw format procentowy (przycisk % na karcie Narzędzia główne) albo utwórz arkusz ponownie z dodatku",
+    );
+  });
+
   test("warnings only → exit 0", async () => {
     const f = await save(dir, "warn.xlsx", [
       buildMonitoringSheetPlan(PROGRAMME, 2023, { values: samples({ "1.1.3-1": null }) }),

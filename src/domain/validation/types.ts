@@ -17,6 +17,7 @@ export const VALUE_RULES = [
   "percent-as-whole-number",
   "excel-error",
   "date-value",
+  "value-format",
   "empty",
 ] as const;
 export const CROSS_RULES = ["relation", "year-over-year"] as const;

@@ -244,6 +244,32 @@ function textHint(raw: string, unit: Unit): Localized | null {
   return null;
 }
 
+/** Whether a number format shows a percentage: a "%" outside quoted or escaped literals. */
+function isPercentFormat(format: string): boolean {
+  return /%/.test(format.replace(/"[^"]*"|\\./g, ""));
+}
+
+/**
+ * A valid number in a cell whose number format shows it as another unit — a row's format copied over it, or
+ * the source's formatting pasted with the value: a share 0,762 under "#,##0" prints as 1, not 76,2%; a count
+ * 1 796 under a percent format prints as 179 600%. null when the format fits (or is not known).
+ */
+function formatProblem(v: number, unit: Unit, format: string | null | undefined): Localized | null {
+  if (typeof format !== "string" || format === "" || isDateFormat(format)) return null;
+  const percent = isPercentFormat(format);
+  if (unit === "percent" && !percent && v >= 0 && v <= 1)
+    return {
+      pl: `komórka ma format „${format}” zamiast procentowego, więc odsetek ${formatPercent(v, "pl")} (${formatNumber(v, "pl")}) wyświetla się i drukuje jako liczba; ustaw format procentowy (przycisk % na karcie Narzędzia główne) albo utwórz arkusz ponownie z dodatku`,
+      en: `the cell is formatted "${format}" instead of as a percentage, so the share ${formatPercent(v, "en")} (${formatNumber(v, "en")}) shows and prints as a plain number; set the Percentage format (the % button on the Home tab) or lay the sheet out again from the add-in`,
+    };
+  if (unit === "count" && percent)
+    return {
+      pl: `komórka ma format procentowy „${format}”, więc liczba ${formatNumber(v, "pl")} wyświetla się i drukuje jako ${formatPercent(v, "pl")}; ustaw format liczbowy albo utwórz arkusz ponownie z dodatku`,
+      en: `the cell has the percentage format "${format}", so the number ${formatNumber(v, "en")} shows and prints as ${formatPercent(v, "en")}; set a Number format or lay the sheet out again from the add-in`,
+    };
+  return null;
+}
+
 /** Findings for one indicator's value cell. */
 export function checkValue(
   sheet: string,
@@ -358,6 +384,8 @@ export function checkValue(
       }),
     ];
   if (problem) return [finding(ctx, problem.rule, "error", problem.detail)];
+  const shownAs = formatProblem(value, unit, numberFormat);
+  if (shownAs) return [finding(ctx, "value-format", "warning", shownAs)];
   if (unit === "percent" && value > 1) {
     // As stored the cell is above 100 %, which no share can be: an error, even with the ÷100 fix offered.
     const fixed = percentToFraction(value);

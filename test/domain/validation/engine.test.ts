@@ -232,6 +232,51 @@ describe("text pasted from a report in Word or a PDF says what it is and what to
   });
 });
 
+describe("a valid number under a format of the other unit (a row's format copied over, the source's pasted)", () => {
+  const withFormat = (id: string, value: FoundValue, format: string | null): IndicatorEntry[] =>
+    entries({ [id]: value }).map((e) => (e.indicatorId === id ? { ...e, numberFormat: format } : e));
+  const check = (id: string, value: FoundValue, format: string | null) =>
+    validateMonitoring({ programme: MINI, sheet: SHEET, entries: withFormat(id, value, format) });
+
+  test.each<[string, string, number, string, string]>([
+    [
+      "a share under the count format",
+      PCT,
+      0.762,
+      "#,##0  ",
+      "komórka ma format „#,##0  ” zamiast procentowego, więc odsetek 76,2% (0,762) wyświetla się i drukuje jako liczba; ustaw format procentowy",
+    ],
+    ["a share under General", PCT, 0.762, "General", "komórka ma format „General” zamiast procentowego"],
+    [
+      "a count under a percent format",
+      COUNT,
+      1796,
+      "0.0#%  ",
+      "komórka ma format procentowy „0.0#%  ”, więc liczba 1 796 wyświetla się i drukuje jako 179 600%; ustaw format liczbowy",
+    ],
+  ])("%s: a warning naming the format and how the cell prints", (_n, id, value, format, pl) => {
+    const f = check(id, value, format);
+    expect(f.map((x) => [x.rule, x.severity, x.cell, x.fix])).toEqual([
+      ["value-format", "warning", addressOf(id), undefined],
+    ]);
+    expect(f[0].message.pl).toContain(pl);
+    expect(f[0].message.en).toContain(`"${format}"`);
+  });
+
+  test.each<[string, string, number, string | null]>([
+    ["the layout's percent format", PCT, 0.762, "0.0#%  "],
+    ["LibreOffice's spelling of it", PCT, 0.8329, '0.0#%"  "'],
+    ["a percent format of the user's", PCT, 0.5, "0%"],
+    ["no format known (a reader without formats)", PCT, 0.762, null],
+    ["the layout's count format", COUNT, 1796, "#,##0  "],
+    ["LibreOffice's count format", COUNT, 1796, '#,##0"  "'],
+    ["a count under General", COUNT, 1796, "General"],
+    ["a '%' only inside a literal", COUNT, 5, '0" %"'],
+  ])("%s: nothing", (_n, id, value, format) => {
+    expect(check(id, value, format)).toEqual([]);
+  });
+});
+
 describe("values that are fine", () => {
   test.each<[string, FoundValue]>([
     [COUNT, 0],
