@@ -105,6 +105,46 @@ describe("miernik validate", () => {
     ]);
   });
 
+  test("a cell with a line break, a tab or a pasted paragraph: each finding stays one line, the text shown cut", async () => {
+    const paragraph = "W 2023 r. udzielono porad zawodowych w ramach projektu. ".repeat(5);
+    const f = await save(dir, "pasted.xlsx", [
+      buildMonitoringSheetPlan(PROGRAMME, 2023, {
+        values: samples({ "1.1.3-1": "1796\n", "1.1.4-1": "\t3473", "1.2.1-1": paragraph }),
+      }),
+    ]);
+    const std = io(dir);
+    expect(await run(["validate", f], std)).toBe(1);
+    const lines = std.outText.flatMap((t) => t.split("\n"));
+    expect(lines.filter((l) => l.startsWith("BŁĄD"))).toHaveLength(3);
+    expect(lines.every((l) => /^(BŁĄD|UWAGA) |^„Monitoring 2023”/.test(l))).toBe(true);
+    const all = lines.join("\n");
+    expect(all).toContain("liczba wpisana jako tekst „1796↵”; poprawka: 1 796");
+    expect(all).toContain("liczba wpisana jako tekst „⇥3473”; poprawka: 3 473");
+    expect(all).toContain(`tekst „${paragraph.slice(0, 59)}…” nie jest liczbą`);
+    // --json keeps the cell's value as it is.
+    const js = io(dir);
+    await run(["validate", f, "--json"], js);
+    expect(JSON.parse(js.outText.join("")).map((x: { value: unknown }) => x.value)).toEqual([
+      "1796\n",
+      "\t3473",
+      paragraph,
+    ]);
+  });
+
+  test("a share in a cell given the count format prints as 1: a warning naming the cell and the fix, exit 0", async () => {
+    const plan = buildMonitoringSheetPlan(PROGRAMME, 2023, { values: samples() });
+    // E39 holds 2.2.2-1 (76,2%); its row's format replaced by the count rows' (Format Painter, a pasted row).
+    plan.formats.push({ range: "E39", style: { numberFormat: "#,##0  " } });
+    const f = await save(dir, "format.xlsx", [plan]);
+    const std = io(dir);
+    expect(await run(["validate", f], std)).toBe(0);
+    expect(std.outText[0]).toBe(
+      "UWAGA [value-format] Monitoring 2023!E39, miernik 2.2.2-1 „wskaźnik udziału osób w szczególnej sytuacji w realizowanych projektach na rzecz osób bezrobotnych”: " +
+        "komórka ma format „#,##0  ” zamiast procentowego, więc odsetek 76,2% (0,762) wyświetla się i drukuje jako liczba; " +
+        "ustaw format procentowy (przycisk % na karcie Narzędzia główne) albo utwórz arkusz ponownie z dodatku",
+    );
+  });
+
   test("warnings only → exit 0", async () => {
     const f = await save(dir, "warn.xlsx", [
       buildMonitoringSheetPlan(PROGRAMME, 2023, { values: samples({ "1.1.3-1": null }) }),
@@ -142,7 +182,7 @@ describe("miernik validate", () => {
     [
       "no sheet for the year",
       ["validate", "ok.xlsx", "--year", "2025"],
-      /brak arkusza monitoringu za rok 2025/,
+      /brak arkusza monitoringu za rok 2025 \(są: „Monitoring 2023”\); sprawdź rok: --year 2023 \(albo bez --year: każdy arkusz\), a tabelę za rok 2025 utwórz poleceniem miernik layout --year 2025$/,
     ],
     ["bad year", ["validate", "ok.xlsx", "--year", "1999"], /zły rok/],
     ["no file", ["validate"], /brak pliku/],

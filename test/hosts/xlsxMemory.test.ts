@@ -5,7 +5,10 @@
  */
 import { builtinCard, DEFAULT_CARD_ID } from "../../src/domain/card/load";
 import { Card } from "../../src/domain/card/types";
+import { PROGRAMME } from "../../src/domain/programme/programme";
 import { MemoryWorkbook } from "../../src/hosts/xlsx/memory";
+import { anchoredPrintArea } from "../../src/hosts/xlsx/names";
+import { buildMonitoringSheetPlan } from "../../src/workbook/monitoring/layout";
 import { writeXlsx } from "../../src/hosts/xlsx/render";
 import { buildCheckWorkbookPlan } from "../../src/workbook/criteria/workbook";
 import { emptySheet } from "../../src/workbook/plan";
@@ -37,6 +40,21 @@ describe("MemoryWorkbook", () => {
       expect(xml).toContain(`name="${n.name}">${ref}</definedName>`);
     }
     expect(wb.sheetNames()).toEqual([...plan.sheets.map((s) => s.name), "Notatki"]);
+  });
+
+  test("a monitoring sheet's print area survives open → fix a value → save (anchored, not $A1:$H64)", async () => {
+    const plan = buildMonitoringSheetPlan(PROGRAMME, 2023);
+    const wb = await MemoryWorkbook.open(
+      "monitoring-2023.xlsx",
+      await writeXlsx({ sheets: [plan], names: [] }),
+    );
+    wb.writeCells("Monitoring 2023", [{ address: "E4", value: 800 }]);
+    const xml = await workbookXml(await wb.toBytes());
+    // `$A1:$H64` (ExcelJS's own write of what it read) is no print area to LibreOffice: the whole sheet printed,
+    // the code column too. Written as the plan has it, the table prints as laid out.
+    const area = plan.print!.printArea!;
+    expect(xml).toContain(`name="_xlnm.Print_Area" localSheetId="0">&apos;Monitoring 2023&apos;!${area}<`);
+    expect(anchoredPrintArea("A1:H64&&J2:K3")).toBe("A$1:H$64&&J$2:K$3");
   });
 
   test("a .csv opens as the Uczestnicy sheet with its cells as text, like the CLI reads it", async () => {

@@ -1,7 +1,7 @@
 import * as path from "path";
 import { Lang } from "../../domain/i18n";
 import { PROGRAMME } from "../../domain/programme/programme";
-import { DEFAULT_YOY_FACTOR, Finding } from "../../domain/validation";
+import { DEFAULT_YOY_FACTOR, Finding, YOY_MIN_CHANGE } from "../../domain/validation";
 import { WorkbookCells } from "../../workbook/cells";
 import { PLAN_SHEET } from "../../workbook/projectPlan/sheet";
 import { REGISTER_SHEET } from "../../workbook/register/layout";
@@ -78,8 +78,8 @@ export const command: CliCommand = {
     },
     {
       name: `--yoy-factor <${DEFAULT_YOY_FACTOR}>`,
-      pl: `ostrzeż, gdy wartość zmieniła się więcej niż tyle razy rok do roku (liczba > 1; domyślnie ${DEFAULT_YOY_FACTOR})`,
-      en: `warn when a value changed more than this many times year over year (a number > 1; ${DEFAULT_YOY_FACTOR} by default)`,
+      pl: `ostrzeż, gdy wartość zmieniła się więcej niż tyle razy rok do roku (liczba > 1; domyślnie ${DEFAULT_YOY_FACTOR}); zmiana o mniej niż ${YOY_MIN_CHANGE.count} (dla odsetka: o mniej niż ${YOY_MIN_CHANGE.percent * 100} punktów procentowych) nie jest zgłaszana`,
+      en: `warn when a value changed more than this many times year over year (a number > 1; ${DEFAULT_YOY_FACTOR} by default); a change of less than ${YOY_MIN_CHANGE.count} (a percentage: less than ${YOY_MIN_CHANGE.percent * 100} points) is not reported`,
     },
     JSON_OPTION,
     LANG_OPTION,
@@ -121,11 +121,25 @@ export const command: CliCommand = {
     }
 
     const result = validateWorkbookCells(wb, PROGRAMME, { year, yoyFactor });
-    if (result.unreadable)
+    if (result.unreadable) {
+      // Monitoring sheets there, but none for --year: the file of another year, or the year mistyped.
+      const years =
+        year === undefined
+          ? []
+          : [...new Set(validateWorkbookCells(wb, PROGRAMME).sheets.map((s) => s.year))].filter(
+              (y): y is number => y !== null,
+            );
+      const otherYear =
+        years.length === 0
+          ? ""
+          : lang === "pl"
+            ? `; sprawdź rok: ${years.map((y) => `--year ${y}`).join(" albo ")} (albo bez --year: każdy arkusz), a tabelę za rok ${year} utwórz poleceniem miernik layout --year ${year}`
+            : `; check the year: ${years.map((y) => `--year ${y}`).join(" or ")} (or no --year: every sheet), and lay out the table for ${year} with miernik layout --year ${year}`;
       throw new InputError(
-        `${file}: ${lang === "pl" ? result.unreadable.pl : result.unreadable.en}` +
+        `${file}: ${lang === "pl" ? result.unreadable.pl : result.unreadable.en}${otherYear}` +
           (wb.sheets.some((s) => s.name === REGISTER_SHEET || s.name === PLAN_SHEET) ? other : ""),
       );
+    }
 
     const findings = result.findings;
     const errors = findings.filter((f) => f.severity === "error").length;

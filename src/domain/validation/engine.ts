@@ -9,6 +9,7 @@ import {
   LayoutProblem,
   Severity,
   ValidationInput,
+  YOY_MIN_CHANGE,
 } from "./types";
 import { checkValue, indicatorName, usableValue } from "./values";
 
@@ -164,6 +165,8 @@ export function validateMonitoring(input: ValidationInput): Finding[] {
       const pv = usable(old);
       if (!old || !ind || cv === null || pv === null) continue;
       if (cv < 0 || pv < 0 || (cv === 0 && pv === 0)) continue;
+      // 1e-9: 0.862 - 0.762 is 0.09999999999999998 in doubles.
+      if (Math.abs(cv - pv) < YOY_MIN_CHANGE[ind.unit] - 1e-9) continue;
       const toOrFromZero = cv === 0 || pv === 0;
       const ratio = toOrFromZero ? Infinity : cv / pv;
       if (!toOrFromZero && ratio <= factor && ratio >= 1 / factor) continue;

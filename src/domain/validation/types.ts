@@ -17,6 +17,7 @@ export const VALUE_RULES = [
   "percent-as-whole-number",
   "excel-error",
   "date-value",
+  "value-format",
   "empty",
 ] as const;
 export const CROSS_RULES = ["relation", "year-over-year"] as const;
@@ -84,7 +85,10 @@ export interface LayoutProblem {
 }
 
 export interface ValidationOptions {
-  /** A value moving by more than this factor either way (or to/from 0) since last year is a warning. Default 3. */
+  /**
+   * A value moving by more than this factor either way (or to/from 0) since last year is a warning, unless the
+   * change is below YOY_MIN_CHANGE. Default 3.
+   */
   yoyFactor?: number;
   /** Defaults to RELATIONS from src/domain/programme/relations.ts. */
   relations?: readonly IndicatorRelation[];
@@ -107,3 +111,10 @@ export interface ValidationInput {
 }
 
 export const DEFAULT_YOY_FACTOR = 3;
+
+/**
+ * A change year over year smaller than this is never flagged, whatever its ratio: a count moving by fewer than
+ * 10 (0 → 1 project, 1 → 4 fairs, 5 → 0 programmes — a third of the programme's counts are 0–5 a year), a
+ * percentage by fewer than 10 points. The ratio says nothing about such small numbers.
+ */
+export const YOY_MIN_CHANGE = { count: 10, percent: 0.1 } as const;

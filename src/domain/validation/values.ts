@@ -37,7 +37,25 @@ export function showValue(v: FoundValue, unit: Unit | undefined, lang: "pl" | "e
   }
   if (typeof v === "boolean")
     return v ? (lang === "pl" ? "PRAWDA" : "TRUE") : lang === "pl" ? "FAŁSZ" : "FALSE";
-  return lang === "pl" ? `„${v}”` : `"${v}"`;
+  const text = shownText(v);
+  return lang === "pl" ? `„${text}”` : `"${text}"`;
+}
+
+/** Longest cell text quoted whole in a message; a longer one (a paragraph pasted into the cell) is cut. */
+const SHOWN_TEXT_MAX = 60;
+
+/**
+ * A cell's text for a one-line message: a line break (Alt+Enter, or a paragraph mark pasted from Word) as ↵,
+ * a tab as ⇥, other control characters dropped, and a long text cut with "…".
+ */
+function shownText(v: string): string {
+  const t = v
+    .replace(/\r\n|\r|\n/g, "↵")
+    .replace(/\t/g, "⇥")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001F\u007F]/g, "");
+  const chars = [...t];
+  return chars.length > SHOWN_TEXT_MAX ? `${chars.slice(0, SHOWN_TEXT_MAX - 1).join("")}…` : t;
 }
 
 /** A day for a message; a time or odd number as the number. */
@@ -162,6 +180,96 @@ function textCandidate(text: string, unit: Unit): { value: number; note?: Locali
   return { value: unit === "count" ? Math.round(value) : value, note };
 }
 
+/** A number inside pasted text: digits with Polish/English separators, as parsePolishNumber reads them. */
+const NUMBER_PART = String.raw`[-+\u2212]?\d[\d \u00A0\u202F\u2009\u2007.,]*`;
+const DASHES = /^[-–—−]+$/;
+const NO_DATA = /^(b\.?\s?d\.?|n\.?\s?\/?\s?d\.?|brak(\s+danych)?|nie\s+dotyczy|x|\.{1,3}|\?+)$/i;
+const THOUSANDS = new RegExp(`^(${NUMBER_PART}?)\\s*(tys\\.?|tysi[eę]c(y|e)?)$`, "i");
+const APPROX = new RegExp(
+  `^(ok\\.?|około|ca\\.?|~|≈|ponad|powyżej|poniżej|prawie|blisko|przeszło)\\s*(${NUMBER_PART}?)\\s*%?$`,
+  "i",
+);
+const WITH_WORDS = new RegExp(`^(${NUMBER_PART}?)\\s*(%?)\\s+([\\p{L}].*)$`, "u");
+
+/**
+ * What a text that is no number most likely is, as staff paste it from a report in Word or a PDF: a dash or a
+ * "no data" mark, "12,5 tys.", "ok. 300", "1 796 osób", a formula kept as text. null when it is none of them.
+ */
+function textHint(raw: string, unit: Unit): Localized | null {
+  const text = raw.replace(/[\s\u00A0\u202F]+/g, " ").trim();
+  const enter: Localized =
+    unit === "percent"
+      ? { pl: "wpisz odsetek, np. 76,2%", en: "enter a percentage, e.g. 76.2%" }
+      : { pl: "wpisz liczbę", en: "enter the number" };
+  if (DASHES.test(text))
+    return {
+      pl: "kreska zamiast liczby (w tabelach oznacza zwykle, że zjawisko nie wystąpiło); jeśli tak, wpisz 0, a jeśli brakuje danych, uzupełnij wartość, gdy będą znane",
+      en: "a dash instead of a number (in tables it usually means none); if so, enter 0, and if the figure is missing, enter it once it is known",
+    };
+  if (NO_DATA.test(text))
+    return {
+      pl: `„${text}” to znak braku danych (lub „nie dotyczy”), a tabela wymaga liczby; ${enter.pl} (0, jeśli zjawisko nie wystąpiło)`,
+      en: `"${text}" marks missing data (or "not applicable"), and the table needs a number; ${enter.en} (0 if there was none)`,
+    };
+  if (/^=/.test(text))
+    return {
+      pl: "formuła zapisana jako tekst (komórka ma format tekstowy); ustaw format liczbowy i wpisz formułę ponownie albo wpisz wartość",
+      en: "a formula stored as text (the cell is formatted as Text); set a number format and enter the formula again, or enter the value",
+    };
+  const k = THOUSANDS.exec(text);
+  const kNum = k ? parsePolishNumber(k[1]) : null;
+  if (kNum && !kNum.isPercent) {
+    const full = Number((kNum.value * 1000).toPrecision(15));
+    return {
+      pl: `liczba ze skrótem „${k![2]}” (czyli ok. ${formatNumber(full, "pl")}); wpisz pełną, dokładną liczbę, bez skrótu`,
+      en: `a number with the abbreviation "${k![2]}" (about ${formatNumber(full, "en")}); enter the full, exact number, without it`,
+    };
+  }
+  const a = APPROX.exec(text);
+  if (a && parsePolishNumber(a[2]))
+    return {
+      pl: `wartość przybliżona („${a[1]}”); wpisz dokładną wartość, bez „${a[1]}”`,
+      en: `an approximate value ("${a[1]}"); enter the exact value, without "${a[1]}"`,
+    };
+  const w = WITH_WORDS.exec(text);
+  const wNum = w ? parsePolishNumber(w[1] + w[2]) : null;
+  if (w && wNum) {
+    const shown = (lang: "pl" | "en") =>
+      wNum.isPercent ? formatPercent(wNum.value, lang) : formatNumber(wNum.value, lang);
+    return {
+      pl: `liczba z dopiskiem „${w[3]}”; w komórce ma być sama liczba (${shown("pl")} bez dopisku), uwagi wpisz poza tabelą`,
+      en: `a number with the words "${w[3]}"; the cell must hold the number alone (${shown("en")} without them), put notes outside the table`,
+    };
+  }
+  return null;
+}
+
+/** Whether a number format shows a percentage: a "%" outside quoted or escaped literals. */
+function isPercentFormat(format: string): boolean {
+  return /%/.test(format.replace(/"[^"]*"|\\./g, ""));
+}
+
+/**
+ * A valid number in a cell whose number format shows it as another unit — a row's format copied over it, or
+ * the source's formatting pasted with the value: a share 0,762 under "#,##0" prints as 1, not 76,2%; a count
+ * 1 796 under a percent format prints as 179 600%. null when the format fits (or is not known).
+ */
+function formatProblem(v: number, unit: Unit, format: string | null | undefined): Localized | null {
+  if (typeof format !== "string" || format === "" || isDateFormat(format)) return null;
+  const percent = isPercentFormat(format);
+  if (unit === "percent" && !percent && v >= 0 && v <= 1)
+    return {
+      pl: `komórka ma format „${format}” zamiast procentowego, więc odsetek ${formatPercent(v, "pl")} (${formatNumber(v, "pl")}) wyświetla się i drukuje jako liczba; ustaw format procentowy (przycisk % na karcie Narzędzia główne) albo utwórz arkusz ponownie z dodatku`,
+      en: `the cell is formatted "${format}" instead of as a percentage, so the share ${formatPercent(v, "en")} (${formatNumber(v, "en")}) shows and prints as a plain number; set the Percentage format (the % button on the Home tab) or lay the sheet out again from the add-in`,
+    };
+  if (unit === "count" && percent)
+    return {
+      pl: `komórka ma format procentowy „${format}”, więc liczba ${formatNumber(v, "pl")} wyświetla się i drukuje jako ${formatPercent(v, "pl")}; ustaw format liczbowy albo utwórz arkusz ponownie z dodatku`,
+      en: `the cell has the percentage format "${format}", so the number ${formatNumber(v, "en")} shows and prints as ${formatPercent(v, "en")}; set a Number format or lay the sheet out again from the add-in`,
+    };
+  return null;
+}
+
 /** Findings for one indicator's value cell. */
 export function checkValue(
   sheet: string,
@@ -201,13 +309,25 @@ export function checkValue(
     ];
   if (typeof value === "string") {
     const parsed = parsePolishNumber(value);
-    if (!parsed)
+    if (!parsed) {
+      const hint = textHint(value, unit);
       return [
-        finding(ctx, "not-a-number", "error", {
-          pl: `tekst ${showValue(value, unit, "pl")} nie jest liczbą; wpisz ${unitName.pl}`,
-          en: `text ${showValue(value, unit, "en")} is not a number; enter ${unitName.en}`,
-        }),
+        finding(
+          ctx,
+          "not-a-number",
+          "error",
+          hint
+            ? {
+                pl: `tekst ${showValue(value, unit, "pl")} nie jest liczbą: ${hint.pl}`,
+                en: `text ${showValue(value, unit, "en")} is not a number: ${hint.en}`,
+              }
+            : {
+                pl: `tekst ${showValue(value, unit, "pl")} nie jest liczbą; wpisz ${unitName.pl}`,
+                en: `text ${showValue(value, unit, "en")} is not a number; enter ${unitName.en}`,
+              },
+        ),
       ];
+    }
     const candidate = textCandidate(value, unit);
     if (candidate)
       return [
@@ -264,6 +384,8 @@ export function checkValue(
       }),
     ];
   if (problem) return [finding(ctx, problem.rule, "error", problem.detail)];
+  const shownAs = formatProblem(value, unit, numberFormat);
+  if (shownAs) return [finding(ctx, "value-format", "warning", shownAs)];
   if (unit === "percent" && value > 1) {
     // As stored the cell is above 100 %, which no share can be: an error, even with the ÷100 fix offered.
     const fixed = percentToFraction(value);

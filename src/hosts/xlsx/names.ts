@@ -40,3 +40,16 @@ export function setRawName(wb: ExcelJS.Workbook, name: string, refersTo: string)
   const n: NameModel = { name, ranges: [refersTo.startsWith("=") ? refersTo.slice(1) : refersTo] };
   rawNames(wb).set(key(n), n);
 }
+
+/**
+ * A print area as ExcelJS's `pageSetup.printArea` must hold it to be written back anchored. ExcelJS writes
+ * `'Sheet'!$<first>:$<last>`, which anchors only the columns: the "A1:H64" it reads from a file would go out as
+ * `$A1:$H64`, a print area LibreOffice does not take (it prints the whole sheet, hidden-from-print columns
+ * included). "A1:H64" → "A$1:H$64" (written `$A$1:$H$64`); several areas ("&&") each.
+ */
+export function anchoredPrintArea(area: string): string {
+  return area
+    .split("&&")
+    .map((a) => a.replace(/\$/g, "").replace(/([A-Za-z]+)(\d+)/g, "$1$$$2"))
+    .join("&&");
+}

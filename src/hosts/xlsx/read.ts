@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { SheetCells, WorkbookCells } from "../../workbook/cells";
 import { CellValue } from "../../workbook/plan";
-import { rawNames } from "./names";
+import { anchoredPrintArea, rawNames } from "./names";
 import { checkXlsxPackage, XlsxReadError } from "./preflight";
 import { a1 as cellAddress } from "../../workbook/address";
 
@@ -185,6 +185,11 @@ export async function loadXlsx(
       `uszkodzony lub nieobsługiwany plik .xlsx: ${msg}`,
     );
   }
+  // Written back (the standalone page saves the opened workbook), each sheet's print area stays what it was.
+  wb.eachSheet((ws) => {
+    const area = ws.pageSetup?.printArea;
+    if (typeof area === "string" && area) ws.pageSetup.printArea = anchoredPrintArea(area);
+  });
   return wb;
 }
 

@@ -18,7 +18,7 @@ import {
 
 export { readXlsx, XlsxReadError } from "./read";
 import { addPackageParts } from "./charts";
-import { setRawName } from "./names";
+import { anchoredPrintArea, setRawName } from "./names";
 import { slideFormula } from "./sharedFormula";
 
 /**
@@ -377,7 +377,7 @@ export function applyPrint(ws: ExcelJS.Worksheet, p: PrintPlan): void {
   if (p.printTitleRows) setup.printTitlesRow = p.printTitleRows.replace(/\$/g, "");
   if (p.printTitleColumns) setup.printTitlesColumn = p.printTitleColumns.replace(/\$/g, "");
   // ExcelJS writes `'Sheet'!$<first>:$<last>`, which anchors only the columns: "A$1:H$64" → $A$1:$H$64.
-  if (p.printArea) setup.printArea = p.printArea.replace(/\$/g, "").replace(/([A-Z]+)(\d+)/g, "$1$$$2");
+  if (p.printArea) setup.printArea = anchoredPrintArea(p.printArea);
   // Column breaks (and charts) are added to the package afterwards by ./charts.ts.
   for (const r of p.rowBreaks ?? []) ws.getRow(r).addPageBreak();
   if (p.margins) setup.margins = { ...p.margins };

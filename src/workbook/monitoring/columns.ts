@@ -139,3 +139,22 @@ export function fieldOfHeader(v: unknown): MonitoringField | null {
   for (const c of MONITORING_COLUMNS) if (c.pattern.test(s)) return c.field;
   return null;
 }
+
+/** The year a value column's header names ("Wartość 2023", "Wartość za rok 2023" → 2023), or null. */
+export function valueHeaderYear(v: unknown): number | null {
+  if (fieldOfHeader(v) !== "value") return null;
+  const m = /(\d{4})$/.exec(normaliseHeader(v));
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Which of several value columns on the header row holds the sheet's values: people add a column for another
+ * year next to it ("Wartość 2022" before "Wartość 2023", to compare). The one naming the sheet's year; else one
+ * naming no year; else the first. `candidates` are [column, header text] in column order.
+ */
+export function pickValueColumn(candidates: readonly [number, unknown][], year: number | null): number {
+  const years = candidates.map(([, text]) => valueHeaderYear(text));
+  const own = year === null ? -1 : years.findIndex((y) => y === year);
+  const plain = years.findIndex((y) => y === null);
+  return candidates[own >= 0 ? own : plain >= 0 ? plain : 0][0];
+}

@@ -9,6 +9,7 @@ import {
   MONITORING_SHEET_PREFIX,
   MonitoringField,
   monitoringColumn,
+  pickValueColumn,
 } from "./columns";
 import {
   MonitoringEntry,
@@ -100,16 +101,20 @@ class Grid {
   }
 }
 
-function findHeader(g: Grid): MonitoringHeader {
+function findHeader(g: Grid, year: number | null): MonitoringHeader {
   const end = Math.min(g.lastRow, g.top + HEADER_SEARCH_ROWS - 1);
   let best: { row: number; fields: Map<MonitoringField, number> } | null = null;
   const found = new Map<number, Map<MonitoringField, number>>();
   for (let r = g.top; r <= end; r++) {
     const fields = new Map<MonitoringField, number>();
+    const values: [number, unknown][] = [];
     for (let c = g.left; c <= g.lastCol; c++) {
       const f = fieldOfHeader(g.at(r, c));
+      if (f === "value") values.push([c, g.at(r, c)]);
       if (f && !fields.has(f)) fields.set(f, c);
     }
+    // Another year's column added beside the sheet's own ("Wartość 2022" before "Wartość 2023"): the own one.
+    if (values.length > 1) fields.set("value", pickValueColumn(values, year));
     found.set(r, fields);
     if (fields.size >= 2 && (!best || fields.size > best.fields.size)) best = { row: r, fields };
   }
@@ -142,10 +147,28 @@ function show(v: CellValue): string {
   return v === null ? "" : typeof v === "string" ? `„${v}”` : String(v);
 }
 
-export function readMonitoringSheet(cells: SheetCells, programme: Programme): MonitoringRead {
+export interface ReadOptions {
+  /**
+   * The sheet's year, when the caller knows it (a renamed sheet's from its title): of several value columns the
+   * one naming it is read. Default: the year in the sheet's name ("Monitoring 2023"), if any.
+   */
+  year?: number | null;
+}
+
+/** The year in a sheet name "Monitoring 2023" (case and spaces tolerated), or null. */
+function yearOfName(name: string): number | null {
+  const m = SHEET_RE.exec(normaliseSheetName(name));
+  return m ? Number(m[1]) : null;
+}
+
+export function readMonitoringSheet(
+  cells: SheetCells,
+  programme: Programme,
+  opts: ReadOptions = {},
+): MonitoringRead {
   const sheet = isStr(cells?.name) ? cells.name : "";
   try {
-    return read(cells, programme, sheet);
+    return read(cells, programme, sheet, opts.year ?? yearOfName(sheet));
   } catch (e) {
     // Defensive: the reader is meant never to throw; should it, the sheet is reported, not the run crashed.
     const why = e instanceof Error ? e.message : String(e);
@@ -171,7 +194,7 @@ export function readMonitoringSheet(cells: SheetCells, programme: Programme): Mo
   }
 }
 
-function read(cells: SheetCells, programme: Programme, sheet: string): MonitoringRead {
+function read(cells: SheetCells, programme: Programme, sheet: string, year: number | null): MonitoringRead {
   const g = new Grid(cells);
   const problems: MonitoringProblem[] = [];
   const indicators: Indicator[] = [];
@@ -180,7 +203,7 @@ function read(cells: SheetCells, programme: Programme, sheet: string): Monitorin
   const byId = new Map(indicators.map((i) => [i.id, i]));
   const problem = (p: Omit<MonitoringProblem, "sheet">) => problems.push({ sheet, ...p });
 
-  let header = findHeader(g);
+  let header = findHeader(g, year);
   const cols = header.columns;
   const missingColumns = (["value", "indicator"] as const).filter((f) => cols[f] === undefined);
   const headerRowText = { pl: "wiersz nagłówka", en: "header row" };

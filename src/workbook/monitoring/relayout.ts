@@ -86,7 +86,7 @@ export function planRelayout(
   const rows: unknown[] = Array.isArray(existing.values) ? existing.values : [];
   const formulas: unknown[] = Array.isArray(existing.formulas) ? existing.formulas : [];
 
-  const read = readMonitoringSheet(existing, programme);
+  const read = readMonitoringSheet(existing, programme, { year });
   const values = new Map<string, CellValue>();
   /** Existing value cells whose content is carried over ("row,col"). */
   const carried = new Set<string>();

@@ -65,7 +65,7 @@ export function monitoringYears(
     }
     const cells = wb.sheets.find((x) => x.name === s.sheet)!;
     const values = new Map<string, RawValue>();
-    for (const e of readMonitoring(cells, programme).entries)
+    for (const e of readMonitoring(cells, programme, s.year).entries)
       if (!values.has(e.indicatorId)) values.set(e.indicatorId, e.value);
     years.push({
       year: s.year,
@@ -73,7 +73,7 @@ export function monitoringYears(
       values,
       findings: v.findings.filter((f) => f.sheet === s.sheet),
       file,
-      columns: monitoringColumnRefs(cells),
+      columns: monitoringColumnRefs(cells, s.year),
     });
   }
   return { years, unreadable: null, skipped };

@@ -3,7 +3,7 @@ import { Programme } from "../../domain/programme/types";
 import { MonitoringSummary } from "../../domain/summary/monitoringSummary";
 import { a1, columnLetters, quoteSheet, rangeA1 } from "../address";
 import { SheetCells } from "../cells";
-import { fieldOfHeader, monitoringColumn } from "../monitoring/columns";
+import { fieldOfHeader, monitoringColumn, pickValueColumn } from "../monitoring/columns";
 import { HEADER_SEARCH_ROWS } from "../monitoring/reader";
 import { BlockPlan, CellValue, ChartPlan, emptySheet, FormatPlan, RowPlan, SheetPlan } from "../plan";
 import {
@@ -87,24 +87,26 @@ const HEADER_ROWS = HEADER_SEARCH_ROWS;
 
 /**
  * The code and value columns of a monitoring sheet as its header row has them (columns may have been moved),
- * else where the layout puts them (`MONITORING_COLUMNS`).
+ * else where the layout puts them (`MONITORING_COLUMNS`). Of several value columns, the one naming `year`
+ * (the sheet's), as the reader picks it.
  */
-export function monitoringColumnRefs(cells?: SheetCells): MonitoringColumnRefs {
+export function monitoringColumnRefs(cells?: SheetCells, year: number | null = null): MonitoringColumnRefs {
   let code = monitoringColumn("code").index;
   let value = monitoringColumn("value").index;
   if (cells) {
     const rows = cells.values.slice(0, Math.max(0, HEADER_ROWS - cells.top));
     for (const r of rows) {
       let c: number | null = null;
-      let v: number | null = null;
+      const values: [number, unknown][] = [];
       r.forEach((x, j) => {
         const f = fieldOfHeader(x);
         if (f === "code" && c === null) c = cells.left + j;
-        if (f === "value" && v === null) v = cells.left + j;
+        if (f === "value") values.push([cells.left + j, x]);
       });
-      if (c !== null && v !== null) {
+      if (c !== null && values.length > 0) {
         code = c;
-        value = v;
+        // Of several value columns ("Wartość 2022" beside "Wartość 2023"), the one the reader reads.
+        value = pickValueColumn(values, year);
         break;
       }
     }

@@ -15,6 +15,8 @@ export interface MonitoringRead {
   problems: LayoutProblem[];
   /** Sheet row (0-based) of the table's header, or null when it was not found. */
   headerRow: number | null;
+  /** Sheet column (0-based) the values were read from, or null when none was found. */
+  valueColumn: number | null;
 }
 
 /** How many top rows are searched for the header / title of a monitoring sheet: as many as the reader searches. */
@@ -50,10 +52,17 @@ export function toLayoutProblem(sheet: string, p: unknown): LayoutProblem {
   return out;
 }
 
-/** Entries and problems of one sheet; never throws. */
-export function readMonitoring(cells: SheetCells, programme: Programme): MonitoringRead {
+/**
+ * Entries and problems of one sheet; never throws. `year`: the sheet's, when known (of several value columns
+ * the one naming it is read; by default the year in the sheet's name).
+ */
+export function readMonitoring(
+  cells: SheetCells,
+  programme: Programme,
+  year?: number | null,
+): MonitoringRead {
   try {
-    const read = readMonitoringSheet(cells, programme);
+    const read = readMonitoringSheet(cells, programme, { year });
     return {
       entries: read.entries.map((e) => ({
         indicatorId: e.indicatorId,
@@ -64,6 +73,7 @@ export function readMonitoring(cells: SheetCells, programme: Programme): Monitor
       })),
       problems: read.problems.map((p: unknown) => toLayoutProblem(cells.name, p)),
       headerRow: typeof read.header?.row === "number" && read.header.row >= 0 ? read.header.row : null,
+      valueColumn: typeof read.header?.columns?.value === "number" ? read.header.columns.value : null,
     };
   } catch (e) {
     // The reader promises never to throw; should it, the sheet is reported rather than the run crashing.
@@ -71,6 +81,7 @@ export function readMonitoring(cells: SheetCells, programme: Programme): Monitor
     return {
       entries: [],
       headerRow: null,
+      valueColumn: null,
       problems: [
         {
           kind: "unreadable",
@@ -122,10 +133,13 @@ export function yearFromContent(cells: SheetCells): number | null {
 /**
  * Cells above the table (title, note, the value column's header) that name a year: "… za rok 2023",
  * "… for 2023", "Wartość 2023". Rows from the top of the sheet to the header row (or the first HEAD_ROWS).
+ * With `valueColumn` given, another value column's header on the header row is not one of them: a column added
+ * to compare with another year ("Wartość 2022" beside "Wartość 2023") names that year on purpose.
  */
 export function statedYears(
   cells: SheetCells,
   headerRow: number | null,
+  valueColumn: number | null = null,
 ): { cell: string; text: string; year: number }[] {
   const out: { cell: string; text: string; year: number }[] = [];
   const last = headerRow ?? cells.top + HEAD_ROWS - 1;
@@ -134,10 +148,11 @@ export function statedYears(
     if (r > last || !Array.isArray(row)) return;
     row.forEach((v, j) => {
       if (typeof v !== "string") return;
-      const m =
-        fieldOfHeader(v) === "value"
-          ? /(\d{4})/.exec(v)
-          : /(?:za\s+rok|\bfor)\s+(\d{4})(?!\d)/i.exec(v.replace(/[\s\u00A0]+/g, " "));
+      const isValue = fieldOfHeader(v) === "value";
+      if (isValue && r === headerRow && valueColumn !== null && cells.left + j !== valueColumn) return;
+      const m = isValue
+        ? /(\d{4})/.exec(v)
+        : /(?:za\s+rok|\bfor)\s+(\d{4})(?!\d)/i.exec(v.replace(/[\s\u00A0]+/g, " "));
       if (m) out.push({ cell: a1(r, cells.left + j), text: v, year: Number(m[1]) });
     });
   });

@@ -70,10 +70,11 @@ export function validateWorkbookCells(
   const reads = new Map<string, ReturnType<typeof readMonitoring>>();
   for (const s of wb.sheets) {
     if (named.has(s.name) || !looksLikeMonitoring(s)) continue;
-    const read = readMonitoring(s, programme);
+    const year = yearFromContent(s);
+    const read = readMonitoring(s, programme, year);
     if (read.entries.length === 0) continue;
     reads.set(s.name, read);
-    candidates.push({ cells: s, year: yearFromContent(s), renamed: true });
+    candidates.push({ cells: s, year, renamed: true });
   }
 
   if (candidates.length === 0)
@@ -104,16 +105,16 @@ export function validateWorkbookCells(
 
   const findings: Finding[] = [];
   const sheets: ValidatedSheet[] = [];
-  const readOf = (c: SheetCells) => reads.get(c.name) ?? readMonitoring(c, programme);
+  const readOf = (c: Candidate) => reads.get(c.cells.name) ?? readMonitoring(c.cells, programme, c.year);
   for (const target of targets) {
-    const read = readOf(target.cells);
+    const read = readOf(target);
     const prevCandidate =
       target.year === null
         ? undefined
         : (candidates.find((c) => c.year === target.year! - 1 && !c.renamed) ??
           candidates.find((c) => c.year === target.year! - 1));
     const previous = prevCandidate
-      ? { sheet: prevCandidate.cells.name, entries: readOf(prevCandidate.cells).entries }
+      ? { sheet: prevCandidate.cells.name, entries: readOf(prevCandidate).entries }
       : undefined;
     const problems: LayoutProblem[] = [...read.problems];
     if (target.renamed) {
@@ -127,7 +128,9 @@ export function validateWorkbookCells(
     if (target.year !== null && !inProgramme(programme, target.year))
       problems.push(outsideProgrammeProblem(programme, target.cells.name, target.year));
     if (target.year !== null) {
-      const other = statedYears(target.cells, read.headerRow).filter((s) => s.year !== target.year);
+      const other = statedYears(target.cells, read.headerRow, read.valueColumn).filter(
+        (s) => s.year !== target.year,
+      );
       if (other.length > 0) problems.push(otherYearProblem(target.cells.name, target.year, other));
     }
     findings.push(

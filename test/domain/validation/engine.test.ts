@@ -192,6 +192,91 @@ describe("a percent cell out of range names the value as the cell shows it", () 
   });
 });
 
+describe("text pasted from a report in Word or a PDF says what it is and what to type", () => {
+  test.each<[string, FoundValue, string, string]>([
+    ["a dash", "-", "kreska zamiast liczby", "jeśli tak, wpisz 0"],
+    ["an en dash", "\u2013", "kreska zamiast liczby", "jeśli tak, wpisz 0"],
+    ["b.d.", "b.d.", "„b.d.” to znak braku danych", "wpisz liczbę (0, jeśli zjawisko nie wystąpiło)"],
+    ["n/d", "n/d", "„n/d” to znak braku danych", "wpisz liczbę"],
+    ["brak danych", " brak\u00A0danych ", "„brak danych” to znak braku danych", "wpisz liczbę"],
+    ["12,5 tys.", "12,5 tys.", "liczba ze skrótem „tys.” (czyli ok. 12 500)", "wpisz pełną, dokładną liczbę"],
+    ["ok. 300", "ok. 300", "wartość przybliżona („ok.”)", "wpisz dokładną wartość, bez „ok.”"],
+    ["około 1 796", "około 1\u00A0796", "wartość przybliżona („około”)", "bez „około”"],
+    ["1 796 osób", "1\u00A0796 osób", "liczba z dopiskiem „osób”", "sama liczba (1 796 bez dopisku)"],
+    ["a formula kept as text", "=SUMA(E4:E5)", "formuła zapisana jako tekst", "ustaw format liczbowy"],
+  ])("count: %s", (_n, value, what, todo) => {
+    const [f, ...rest] = validateMonitoring({
+      programme: MINI,
+      sheet: SHEET,
+      entries: entries({ [COUNT]: value }),
+    });
+    expect(rest).toEqual([]);
+    expect([f.rule, f.severity, f.fix]).toEqual(["not-a-number", "error", undefined]);
+    expect(f.message.pl).toContain(what);
+    expect(f.message.pl).toContain(todo);
+    expect(f.message.pl).toMatch(/^Monitoring 2023!E\d+, miernik 1\.1\.3-1 /);
+  });
+
+  test("in a percent cell the fix names a percentage; English too; other text keeps the plain message", () => {
+    const [dash] = validateMonitoring({ programme: MINI, sheet: SHEET, entries: entries({ [PCT]: "b.d." }) });
+    expect(dash.message.pl).toContain("wpisz odsetek, np. 76,2% (0, jeśli zjawisko nie wystąpiło)");
+    expect(dash.message.en).toContain('"b.d." marks missing data');
+    const [approx] = validateMonitoring({
+      programme: MINI,
+      sheet: SHEET,
+      entries: entries({ [PCT]: "ok. 70%" }),
+    });
+    expect(approx.message.pl).toContain("wartość przybliżona („ok.”)");
+    const [abc] = validateMonitoring({ programme: MINI, sheet: SHEET, entries: entries({ [COUNT]: "abc" }) });
+    expect(abc.message.pl).toContain("tekst „abc” nie jest liczbą; wpisz liczbę całkowitą ≥ 0");
+  });
+});
+
+describe("a valid number under a format of the other unit (a row's format copied over, the source's pasted)", () => {
+  const withFormat = (id: string, value: FoundValue, format: string | null): IndicatorEntry[] =>
+    entries({ [id]: value }).map((e) => (e.indicatorId === id ? { ...e, numberFormat: format } : e));
+  const check = (id: string, value: FoundValue, format: string | null) =>
+    validateMonitoring({ programme: MINI, sheet: SHEET, entries: withFormat(id, value, format) });
+
+  test.each<[string, string, number, string, string]>([
+    [
+      "a share under the count format",
+      PCT,
+      0.762,
+      "#,##0  ",
+      "komórka ma format „#,##0  ” zamiast procentowego, więc odsetek 76,2% (0,762) wyświetla się i drukuje jako liczba; ustaw format procentowy",
+    ],
+    ["a share under General", PCT, 0.762, "General", "komórka ma format „General” zamiast procentowego"],
+    [
+      "a count under a percent format",
+      COUNT,
+      1796,
+      "0.0#%  ",
+      "komórka ma format procentowy „0.0#%  ”, więc liczba 1 796 wyświetla się i drukuje jako 179 600%; ustaw format liczbowy",
+    ],
+  ])("%s: a warning naming the format and how the cell prints", (_n, id, value, format, pl) => {
+    const f = check(id, value, format);
+    expect(f.map((x) => [x.rule, x.severity, x.cell, x.fix])).toEqual([
+      ["value-format", "warning", addressOf(id), undefined],
+    ]);
+    expect(f[0].message.pl).toContain(pl);
+    expect(f[0].message.en).toContain(`"${format}"`);
+  });
+
+  test.each<[string, string, number, string | null]>([
+    ["the layout's percent format", PCT, 0.762, "0.0#%  "],
+    ["LibreOffice's spelling of it", PCT, 0.8329, '0.0#%"  "'],
+    ["a percent format of the user's", PCT, 0.5, "0%"],
+    ["no format known (a reader without formats)", PCT, 0.762, null],
+    ["the layout's count format", COUNT, 1796, "#,##0  "],
+    ["LibreOffice's count format", COUNT, 1796, '#,##0"  "'],
+    ["a count under General", COUNT, 1796, "General"],
+    ["a '%' only inside a literal", COUNT, 5, '0" %"'],
+  ])("%s: nothing", (_n, id, value, format) => {
+    expect(check(id, value, format)).toEqual([]);
+  });
+});
+
 describe("values that are fine", () => {
   test.each<[string, FoundValue]>([
     [COUNT, 0],
@@ -326,9 +411,16 @@ describe("year over year", () => {
     ["more than ×3 up", 301, 100, undefined, true],
     ["÷3 exactly is fine", 100, 300, undefined, false],
     ["more than ×3 down", 99, 300, undefined, true],
-    ["from 0", 5, 0, undefined, true],
-    ["to 0", 0, 5, undefined, true],
+    ["from 0", 50, 0, undefined, true],
+    ["to 0", 0, 50, undefined, true],
     ["0 both years", 0, 0, undefined, false],
+    // Small counts move by more than ×3 all the time (a project started, a fair not held): not flagged.
+    ["0 → 1 project", 1, 0, undefined, false],
+    ["5 → 0 programmes", 0, 5, undefined, false],
+    ["1 → 4 fairs", 4, 1, undefined, false],
+    ["9 → 0", 0, 9, undefined, false],
+    ["10 → 0 is a change of 10: flagged", 0, 10, undefined, true],
+    ["3 → 13: ×4.3 and 10 more", 13, 3, undefined, true],
     ["factor 2: ×2.5 warns", 250, 100, 2, true],
     ["factor 10: ×5 is fine", 500, 100, 10, false],
     ["previous empty: nothing to compare", 5000, null, undefined, false],
@@ -347,6 +439,20 @@ describe("year over year", () => {
       expect(found[0].message.pl).toContain(PREV);
       expect(found[0].message.en).toContain(`${PREV}!${addressOf(COUNT)}`);
     }
+  });
+
+  test.each<[string, number, number, boolean]>([
+    ["76,2% → 20%", 0.2, 0.762, true],
+    ["2% → 7% (×3.5, 5 points)", 0.07, 0.02, false],
+    ["2% → 12% (10 points)", 0.12, 0.02, true],
+  ])("percent %s", (_n, cur, prev, warns) => {
+    const found = validateMonitoring({
+      programme: MINI,
+      sheet: SHEET,
+      entries: entries({ [PCT]: cur }),
+      previous: { sheet: PREV, entries: prevEntries({ [PCT]: prev }) },
+    });
+    expect(found.map((f) => f.rule)).toEqual(warns ? ["year-over-year"] : []);
   });
 
   test("a percent typed as 76.2 compares as 76.2%", () => {

@@ -47,6 +47,23 @@ describe("planRelayout", () => {
     expect(twice.kept).toBe(3);
   });
 
+  test("last year's column added before this year's (Wartość 2022 | Wartość 2023): this year's values are kept", () => {
+    const sheet = typed({ "1.1.1-1": 800, "2.2.2-1": 0.762 });
+    for (const row of sheet.values) row.splice(V, 0, null);
+    sheet.values[2][V] = "Wartość 2022";
+    sheet.values[rowOf("1.1.1-1")][V] = 650;
+    sheet.values[rowOf("2.2.2-1")][V] = 0.7;
+    const r = planRelayout(sheet, PROGRAMME, 2023);
+    expect(r.values).toEqual(
+      new Map<string, CellValue>([
+        ["1.1.1-1", 800],
+        ["2.2.2-1", 0.762],
+      ]),
+    );
+    // Last year's figures are what the new layout would drop: listed, not silently taken for this year's.
+    expect(r.conflicts).toContainEqual({ address: a1(rowOf("1.1.1-1"), V), found: 650, wouldBe: 800 });
+  });
+
   test("typed values kept by indicator id, even after rows were inserted and deleted", () => {
     const s = typed({ "1.1.3-1": 1796, "3.2.3-1": 0.8329, "1.2.1-3": 5 });
     s.values.splice(rowOf("1.1.2-1"), 0, Array(9).fill(null), Array(9).fill(null)); // 2 blank rows above 1.1.3

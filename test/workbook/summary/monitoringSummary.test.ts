@@ -223,6 +223,18 @@ describe("Podsumowanie plan", () => {
     expect(monitoringColumnRefs({ name: "M", top: 0, left: 0, values: [] })).toEqual(monitoringColumnRefs());
   });
 
+  test("of two value columns (Wartość 2022 added before Wartość 2023), the formulas refer to the sheet's year", () => {
+    const v = monitoringColumn("value").index;
+    const two = planGrid(monitoringPlans[YEARS.indexOf(2023)]).map((r) => {
+      const x = [...r];
+      x.splice(v, 0, typeof r[v] === "string" && /^Wartość/.test(r[v]) ? "Wartość 2022" : null);
+      return x;
+    });
+    const cells = { name: "Monitoring 2023", top: 0, left: 0, values: two };
+    expect(monitoringColumnRefs(cells, 2023).value).toBe(columnLetters(v + 1));
+    expect(monitoringColumnRefs(cells, 2022).value).toBe(columnLetters(v));
+  });
+
   test("print-ready: A4 landscape, one page wide, the indicator header repeated; build time labelled", () => {
     expect(sheet.print).toMatchObject({
       orientation: "landscape",

@@ -292,6 +292,39 @@ describe("tampered layouts", () => {
     }
   });
 
+  test("last year's values in a column added before this year's (Wartość 2022 | Wartość 2023): this year's are read", () => {
+    // Staff put last year's figures beside this year's to compare: a column inserted before the value column.
+    const s = clone(S2023);
+    const header = findHeader(S2023, isValueHeader);
+    for (const row of s.values) row.splice(valueCol, 0, null);
+    s.values[header.row][valueCol] = "Wartość 2022";
+    // Last year: every count ×10 and the percents as a fraction well apart, so a wrong read cannot pass.
+    for (let r = header.row + 1; r < s.values.length; r++) {
+      const v = s.values[r][valueCol + 1];
+      if (typeof v === "number") s.values[r][valueCol] = v < 1 ? 0.1 : v * 10;
+    }
+    const r = validateWorkbookCells(wb(s), PROGRAMME, { year: 2023 });
+    // Read from the 2023 column (F), as before the insertion: nothing but the columns that moved to report.
+    expect(r.findings.map((f) => f.rule)).toEqual(["layout-columns-moved"]);
+    expect(r.sheets[0].valueCells[0]).toBe(`${String.fromCharCode(65 + valueCol + 1)}${header.row + 2}`);
+    // A value typed wrong in this year's column is found there.
+    const bad = clone(s);
+    bad.values[rowOf(s, COUNT)][valueCol + 1] = "1\u00A0796";
+    const f = validateWorkbookCells(wb(bad), PROGRAMME).findings.filter((x) => x.rule === "number-as-text");
+    expect(f.map(brief)).toEqual([
+      [
+        "number-as-text",
+        "error",
+        "Monitoring 2023",
+        `${String.fromCharCode(65 + valueCol + 1)}${rowOf(s, COUNT) + 1}`,
+      ],
+    ]);
+    // The same in a renamed copy whose year comes from its title.
+    const renamed = { ...clone(s), name: "Kopia" };
+    const rr = validateWorkbookCells(wb(renamed), PROGRAMME);
+    expect(rr.findings.map((x) => x.rule).sort()).toEqual(["layout-columns-moved", "layout-sheet-renamed"]);
+  });
+
   test("a copy next to its original (Monitoring 2023 (2)): the fix is not a name already taken", () => {
     const copy = { ...clone(S2023), name: "Monitoring 2023 (2)" };
     const r = validateWorkbookCells(wb(S2023, copy), PROGRAMME);
