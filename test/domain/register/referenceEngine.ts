@@ -51,7 +51,13 @@ import {
   YES_NO,
 } from "../../../src/domain/register/columns";
 import { matchAllowed, parseFte, unknownValueEffect } from "../../../src/domain/register/values";
-import { RawRow, RegisterCheckResult, RULES } from "../../../src/domain/register/checks";
+import {
+  notADateMessage,
+  peselDigitsMessage,
+  RawRow,
+  RegisterCheckResult,
+  RULES,
+} from "../../../src/domain/register/checks";
 
 /** Polish "years" after a number, spelled out here from the grammar (1 rok; 2–4, 22–24 … lata; else lat). */
 function plYears(n: number): string {
@@ -192,10 +198,7 @@ class RowReader {
             pl: `„${String(v)}” to nieistniejąca data — popraw dzień lub miesiąc. ${effect.pl}`,
             en: `“${String(v)}” is not a real date — correct the day or month. ${effect.en}`,
           }
-        : {
-            pl: `„${String(v)}” to nie data — wpisz datę Excela albo RRRR-MM-DD lub DD.MM.RRRR. ${effect.pl}`,
-            en: `“${String(v)}” is not a date — enter an Excel date or YYYY-MM-DD or DD.MM.YYYY. ${effect.en}`,
-          },
+        : notADateMessage(v, effect),
     );
     return null;
   }
@@ -297,10 +300,7 @@ function peselProblemMessage(problem: PeselProblem, pesel: string): Localized {
         };
       return { pl: `PESEL „${pesel}” nie ma 11 cyfr.`, en: `PESEL “${pesel}” does not have 11 digits.` };
     case "digits":
-      return {
-        pl: `PESEL „${pesel}” zawiera znaki inne niż cyfry.`,
-        en: `PESEL “${pesel}” contains non-digits.`,
-      };
+      return peselDigitsMessage(pesel);
     case "checksum":
       return {
         pl: `PESEL „${pesel}” ma błędną cyfrę kontrolną — sprawdź numer.`,

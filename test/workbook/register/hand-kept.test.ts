@@ -1,0 +1,72 @@
+/**
+ * Registers as applicants keep them by hand or get them back from Excel: PESEL numbers Excel turned into
+ * scientific notation (digits lost), typed with Excel's text apostrophe or with spaces, and dates with
+ * two-digit years. Each must say what is wrong and what to do — not only "contains non-digits" / "not a date".
+ */
+import { readFileSync } from "fs";
+import { join } from "path";
+import { checkRegister } from "../../../src/domain/register/checks";
+import { parseCsv } from "../../../src/workbook/csv";
+import { csvSheet, readRegisterSheet } from "../../../src/workbook/register/reader";
+
+const canonical = readFileSync(join(__dirname, "../../fixtures/register/canonical.csv"), "utf8");
+
+/** The canonical register with the cells of its first data row under `header` set to `value`. */
+function issuesWith(edits: Record<string, string>) {
+  const table = parseCsv(canonical);
+  for (const [header, value] of Object.entries(edits)) table[1][table[0].indexOf(header)] = value;
+  return checkRegister(readRegisterSheet(csvSheet(table)).rows).issues.filter((i) => i.row === 2);
+}
+const about = (edits: Record<string, string>, column: string) => {
+  const found = issuesWith(edits).filter((i) => i.column === column);
+  expect(found).toHaveLength(1);
+  return found[0];
+};
+
+describe("hand-kept register slips", () => {
+  it.each(["8,00101E+10", "8.00101E+10", "8,00101e+10", "8E+10"])(
+    "a PESEL in scientific notation (%s) says its digits are lost and where to get them",
+    (pesel) => {
+      const i = about({ PESEL: pesel }, "PESEL");
+      expect(i.rule).toBe("pesel.digits");
+      expect(i.message.pl).toContain("notacji naukowej");
+      expect(i.message.pl).toContain("przepadły");
+      expect(i.message.pl).toContain("SL2014 / SM EFS");
+      expect(i.message.pl).toContain("Tekst");
+      expect(i.message.en).toContain("scientific notation");
+    },
+  );
+  it("a PESEL typed with Excel's text apostrophe asks to remove it", () => {
+    for (const pesel of ["'80010112357", "’80010112357"]) {
+      const i = about({ PESEL: pesel }, "PESEL");
+      expect(i.rule).toBe("pesel.digits");
+      expect(i.message.pl).toContain("usuń apostrof");
+    }
+  });
+  it("a PESEL with spaces or hyphens between its digits asks for the digits only", () => {
+    for (const pesel of ["800101 12357", "800 101 123 57", "800101-12357", "800101\u00a012357"]) {
+      const i = about({ PESEL: pesel }, "PESEL");
+      expect(i.message.pl).toContain("wpisz same cyfry");
+    }
+  });
+  it("other non-digits keep the plain message", () => {
+    expect(about({ PESEL: "8001O112357" }, "PESEL").message.pl).toBe(
+      "PESEL „8001O112357” zawiera znaki inne niż cyfry.",
+    );
+  });
+  it.each(["01.01.80", "01-01-80", "1/1/80", "01.01.80 00:00"])(
+    "a date with a two-digit year (%s) asks for four digits instead of 'not a date'",
+    (v) => {
+      const i = about({ "Data urodzenia": v }, "Data urodzenia");
+      expect(i.rule).toBe("date.format");
+      expect(i.message.pl).toContain("rok zapisany dwiema cyframi");
+      expect(i.message.pl).toContain("DD.MM.RRRR");
+      expect(i.message.en).toContain("two-digit year");
+    },
+  );
+  it("a date in no accepted form keeps the general message", () => {
+    expect(about({ "Data urodzenia": "styczeń 1980" }, "Data urodzenia").message.pl).toContain(
+      "to nie data — wpisz datę Excela",
+    );
+  });
+});
