@@ -5,6 +5,7 @@ import { normalizeText } from "../../domain/text";
 import { SheetCells, WorkbookCells } from "../cells";
 import { csvSheetFromBytes, readRegisterWorkbook, RegisterReadError } from "../register/reader";
 import { isDelimitedTextName } from "../csv";
+import { excelLockFile } from "../lockFile";
 
 /**
  * Input files of the summaries (CLI and task pane): bytes → cells → a project (participant register) or a
@@ -36,6 +37,8 @@ export async function readInputFile(
   bytes: Uint8Array,
   parseXlsx: XlsxParser,
 ): Promise<InputRead> {
+  const lock = excelLockFile(name);
+  if (lock) return { ok: false, reason: lock };
   if (bytes.length === 0)
     return { ok: false, reason: { pl: "pusty plik (0 bajtów)", en: "empty file (0 bytes)" } };
   const lower = name.toLowerCase();
