@@ -215,6 +215,18 @@ export class IssueLog {
       if (suggestion !== undefined) x.suggestion = suggestion;
       return x;
     };
+    if (typeof s === "string" && s.charCodeAt(0) === 35 /* # */) {
+      // An Excel error value where a value was expected (#N/A, #ADR!): said as a formula to correct.
+      const rule = formulaErrorRule(kind, a);
+      const m =
+        rule === null
+          ? null
+          : formulaErrorMessage(
+              s,
+              FORMULA_ERROR_EFFECT.has(kind) ? unknownValueEffect(k as ColumnKey) : null,
+            );
+      if (rule !== null && m !== null) return issue(rule, "error", m);
+    }
     switch (kind) {
       case I_READER:
         return s as RowIssue;
@@ -803,6 +815,59 @@ function peselProblemMessage(problem: PeselProblem, pesel: string): Localized {
         en: `PESEL “${pesel}” does not encode a real birth date.`,
       };
   }
+}
+
+/** The rule of an issue kind whose value can be an Excel error code (the cell held a formula that failed). */
+function formulaErrorRule(kind: number, a: number): string | null {
+  switch (kind) {
+    case I_NOT_ALLOWED:
+      return RULES.valueAllowed;
+    case I_DATE:
+      return RULES.dateFormat;
+    case I_NUMBER:
+      return RULES.number;
+    case I_EDUCATION:
+      return RULES.education;
+    case I_AGE_INVALID:
+      return RULES.ageInvalid;
+    case I_PESEL_PROBLEM:
+      return PESEL_PROBLEMS[a] === "digits" ? RULES.peselDigits : null;
+    default:
+      return null;
+  }
+}
+/** Kinds whose message says how the row then counts. */
+const FORMULA_ERROR_EFFECT = new Set([I_NOT_ALLOWED, I_DATE]);
+
+/** Excel's error values as the English file format stores them → as Polish Excel shows them. */
+const EXCEL_ERRORS: Record<string, string> = {
+  "#NULL!": "#ZERO!",
+  "#DIV/0!": "#DZIEL/0!",
+  "#VALUE!": "#ARG!",
+  "#REF!": "#ADR!",
+  "#NAME?": "#NAZWA?",
+  "#NUM!": "#LICZBA!",
+  "#N/A": "#N/D!",
+  "#SPILL!": "#ROZLANIE!",
+  "#CALC!": "#OBL!",
+  "#GETTING_DATA": "#POBIERANIE_DANYCH",
+};
+const POLISH_ERRORS = new Set([...Object.values(EXCEL_ERRORS), "#N/D"]);
+
+/**
+ * The message of a cell holding an Excel error value instead of a value — the cached result of a formula that
+ * failed (`#N/A` of a VLOOKUP that found nothing, `#REF!` of a reference to a deleted sheet), as the .xlsx
+ * stores it or as a CSV saved from Polish Excel writes it (`#N/D!`, `#ADR!`) — or null for any other text.
+ */
+export function formulaErrorMessage(v: string, effect: Localized | null): Localized | null {
+  const code = v.trim().toUpperCase();
+  const pl = EXCEL_ERRORS[code];
+  if (pl === undefined && !POLISH_ERRORS.has(code)) return null;
+  const shown = pl === undefined ? code : `${pl} (${code})`;
+  return {
+    pl: `Komórka zawiera błąd formuły ${shown} zamiast wartości — popraw formułę w tej komórce (np. odwołanie do usuniętego arkusza albo wyszukiwanie bez wyniku) lub wpisz wartość.${effect ? ` ${effect.pl}` : ""}`,
+    en: `The cell holds the formula error ${code} instead of a value — correct the formula in this cell (e.g. a reference to a deleted sheet or a lookup that found nothing) or enter the value.${effect ? ` ${effect.en}` : ""}`,
+  };
 }
 
 /**

@@ -1,11 +1,13 @@
 /**
  * Registers as applicants keep them by hand or get them back from Excel: PESEL numbers Excel turned into
  * scientific notation (digits lost), typed with Excel's text apostrophe or with spaces, and dates with
- * two-digit years. Each must say what is wrong and what to do — not only "contains non-digits" / "not a date".
+ * two-digit years, formula cells whose cached value is an Excel error (#N/A, #ADR!). Each must say what is wrong and what to do — not only "contains non-digits" / "not a date".
  */
+import ExcelJS from "exceljs";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { checkRegister } from "../../../src/domain/register/checks";
+import { readXlsx } from "../../../src/hosts/xlsx/read";
 import { parseCsv } from "../../../src/workbook/csv";
 import { csvSheet, readRegisterSheet } from "../../../src/workbook/register/reader";
 
@@ -67,6 +69,56 @@ describe("hand-kept register slips", () => {
   it("a date in no accepted form keeps the general message", () => {
     expect(about({ "Data urodzenia": "styczeń 1980" }, "Data urodzenia").message.pl).toContain(
       "to nie data — wpisz datę Excela",
+    );
+  });
+
+  it("formula cells holding an Excel error say it is a formula to correct, in the .xlsx and in a CSV from Polish Excel", async () => {
+    const table = parseCsv(canonical);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Uczestnicy");
+    table.forEach((r, i) => (ws.getRow(i + 1).values = r.map((v) => (v === "" ? null : v))));
+    const col = (h: string) => table[0].indexOf(h) + 1;
+    ws.getCell(2, col("Data rozpoczęcia udziału w projekcie")).value = {
+      formula: "VLOOKUP(A2,Daty!A:B,2,0)",
+      result: { error: "#N/A" },
+    } as ExcelJS.CellValue;
+    ws.getCell(2, col("Okres bez pracy (mies.)")).value = {
+      formula: "Arkusz2!A1",
+      result: { error: "#REF!" },
+    } as ExcelJS.CellValue;
+    ws.getCell(2, col("PESEL")).value = {
+      formula: "A1*1",
+      result: { error: "#VALUE!" },
+    } as ExcelJS.CellValue;
+    ws.getCell(2, col("Płeć")).value = { formula: "X1", result: { error: "#NAME?" } } as ExcelJS.CellValue;
+    const cells = await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const got = checkRegister(readRegisterSheet(cells.sheets[0]).rows).issues.filter((i) => i.row === 2);
+    const of = (column: string) => got.filter((i) => i.column === column);
+    expect(of("Data rozpoczęcia udziału w projekcie")).toMatchObject([
+      { rule: "date.format", message: { pl: expect.stringContaining("błąd formuły #N/D! (#N/A)") } },
+    ]);
+    expect(of("Data rozpoczęcia udziału w projekcie")[0].message.pl).toContain("Wiersz pominięty");
+    expect(of("Okres bez pracy (mies.)")).toMatchObject([
+      { rule: "value.number", message: { pl: expect.stringContaining("błąd formuły #ADR! (#REF!)") } },
+    ]);
+    expect(of("PESEL")).toMatchObject([
+      { rule: "pesel.digits", message: { pl: expect.stringContaining("błąd formuły #ARG! (#VALUE!)") } },
+    ]);
+    expect(of("Płeć")).toMatchObject([
+      { rule: "value.allowed", message: { en: expect.stringContaining("formula error #NAME?") } },
+    ]);
+    // A CSV saved from Polish Excel writes the Polish codes.
+    const csvIssue = about(
+      { "Data rozpoczęcia udziału w projekcie": "#N/D!" },
+      "Data rozpoczęcia udziału w projekcie",
+    );
+    expect(csvIssue.message.pl).toContain("błąd formuły #N/D!");
+    expect(about({ "Okres bez pracy (mies.)": "#ADR!" }, "Okres bez pracy (mies.)").message.pl).toContain(
+      "popraw formułę",
+    );
+    // Text that only starts with # keeps its own message.
+    expect(about({ "Okres bez pracy (mies.)": "#12" }, "Okres bez pracy (mies.)").message.pl).toContain(
+      "to nie liczba",
     );
   });
 });
