@@ -198,8 +198,8 @@ export function registerHeader(sheet: SheetCells): RegisterHeader {
   if (!h && guessed) throw encodingError(sheet, []);
   if (!h)
     throw new RegisterReadError(
-      `Arkusz „${sheet.name}”: nie znaleziono wiersza nagłówków rejestru uczestników (np. „PESEL”, „Płeć”, „Data rozpoczęcia udziału w projekcie”).`,
-      `Sheet “${sheet.name}”: no participant register header row found (e.g. “PESEL”, “Płeć”, “Data rozpoczęcia udziału w projekcie”).`,
+      `${sheet.csv ? "Plik CSV" : `Arkusz „${sheet.name}”`}: nie znaleziono wiersza nagłówków rejestru uczestników (np. „PESEL”, „Płeć”, „Data rozpoczęcia udziału w projekcie”) w pierwszych ${HEADER_SEARCH_ROWS} wierszach — ${sheet.csv ? "sprawdź, czy to rejestr uczestników (eksport SL2014 / SM EFS albo lista z tymi kolumnami)" : "wpisz nagłówki rejestru w jednym wierszu nad danymi"}.`,
+      `${sheet.csv ? "CSV file" : `Sheet “${sheet.name}”`}: no participant register header row (e.g. “PESEL”, “Płeć”, “Data rozpoczęcia udziału w projekcie”) in the first ${HEADER_SEARCH_ROWS} rows — ${sheet.csv ? "check that this is a participant register (an SL2014 / SM EFS export or a list with these columns)" : "put the register's headers in one row above the data"}.`,
     );
   const lacking = REGISTER_COLUMNS.filter((c) => c.required && !h.columns.has(c.key));
   const missing = lacking.filter((c) => !c.projectKept).map((c) => `„${c.header}”`);
@@ -520,7 +520,14 @@ function readRows(sheet: SheetCells, header: RegisterHeader): RegisterRows {
  */
 export function registerSheetOf(wb: WorkbookCells): { sheet: SheetCells; header: RegisterHeader } {
   const named = wb.sheets.find((s) => s.name.trim().toLowerCase() === REGISTER_SHEET_NAME.toLowerCase());
-  if (named) return { sheet: named, header: registerHeader(named) };
+  // A sheet named "Uczestnicy" without the register's headers (a contact list, an empty template) does not hide
+  // the register kept on another sheet; when no sheet has the headers, its own message says so.
+  if (
+    named &&
+    (findHeaderRow(named.values, named.left) ||
+      !wb.sheets.some((s) => s !== named && findHeaderRow(s.values, s.left)))
+  )
+    return { sheet: named, header: registerHeader(named) };
   let firstError: RegisterReadError | null = null;
   for (const s of wb.sheets) {
     const h = findHeaderRow(s.values, s.left);
@@ -533,9 +540,11 @@ export function registerSheetOf(wb: WorkbookCells): { sheet: SheetCells; header:
     }
   }
   if (firstError) throw firstError;
+  const names = wb.sheets.map((s) => `„${s.name}”`).join(", ");
+  const namesEn = wb.sheets.map((s) => `“${s.name}”`).join(", ");
   throw new RegisterReadError(
-    "Skoroszyt nie zawiera arkusza „Uczestnicy” ani arkusza z nagłówkami rejestru uczestników.",
-    "The workbook has no “Uczestnicy” sheet and no sheet with the participant register headers.",
+    `Skoroszyt nie zawiera arkusza „Uczestnicy” ani arkusza z nagłówkami rejestru uczestników (np. „PESEL”, „Płeć”, „Data rozpoczęcia udziału w projekcie”) w pierwszych ${HEADER_SEARCH_ROWS} wierszach${names ? ` (arkusze: ${names})` : ""} — wpisz nagłówki rejestru w jednym wierszu nad danymi albo zapisz rejestr w arkuszu „Uczestnicy”.`,
+    `The workbook has no “Uczestnicy” sheet and no sheet with the participant register headers (e.g. “PESEL”, “Płeć”, “Data rozpoczęcia udziału w projekcie”) in its first ${HEADER_SEARCH_ROWS} rows${namesEn ? ` (sheets: ${namesEn})` : ""} — put the register's headers in one row above the data or keep the register on a sheet named “Uczestnicy”.`,
   );
 }
 
