@@ -323,14 +323,15 @@ const TOTAL_WORDS: ReadonlySet<string> = new Set(["razem", "suma", "ogolem", "la
 
 /**
  * A totals row under the participants (`Razem` and counts): a cell holding one of TOTAL_WORDS and no person
- * in it — no last name, PESEL or birth date, and no first name other than that word. Read as no row;
- * `registerRows` reports it (`row.total`).
+ * in it — no last name, PESEL or birth date, and no first name other than that word. A count under the last
+ * names or the PESEL numbers (`=ILE.NIEPUSTYCH(C2:C51)` → 50: no name is a number, no PESEL below 1 000 000)
+ * is no person either. Read as no row; `registerRows` reports it (`row.total`).
  */
 function isTotalsRow(header: RegisterHeader, line: readonly CellValue[]): boolean {
   let first: CellValue = null;
   for (const [key, j] of header.entries) {
     const v = line[j] ?? null;
-    const empty = v === null || (typeof v === "string" && isBlank(v));
+    const empty = v === null || isCount(key, v) || (typeof v === "string" && isBlank(v));
     if (key === "lastName" || key === "pesel" || key === "birthDate") {
       if (!empty) return false;
     } else if (key === "firstName" && !empty) first = v;
@@ -341,6 +342,18 @@ function isTotalsRow(header: RegisterHeader, line: readonly CellValue[]): boolea
     if (TOTAL_WORDS.has(word)) return first === null || first === v;
   }
   return false;
+}
+
+/** A count where a totals row has one: a whole number (or its digits as text) under the last names, or below 1 000 000 under the PESEL numbers. */
+function isCount(key: SourceKey, v: CellValue): boolean {
+  if (key !== "lastName" && key !== "pesel") return false;
+  // Every row with a last name asks: most names start with a letter, so the digit test comes first.
+  if (typeof v === "string") {
+    const c = v.charCodeAt(0);
+    if (!(c >= 48 && c <= 57) && c !== 32) return false;
+  }
+  const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d{1,6}\s*$/.test(v) ? Number(v) : NaN;
+  return Number.isInteger(n) && n >= 0 && (key === "lastName" || n < 1e6);
 }
 
 /** Why a row below the header is not read as a participant (the header again, a totals row), or null. */
@@ -372,8 +385,8 @@ export function readRegisterRow(sheet: SheetCells, header: RegisterHeader, i: nu
   if (!any) return null;
   // The cheap test first: a participant row has a last name, PESEL or birth date.
   if (
-    values.lastName == null &&
-    values.pesel == null &&
+    (values.lastName == null || isCount("lastName", values.lastName)) &&
+    (values.pesel == null || isCount("pesel", values.pesel)) &&
     values.birthDate == null &&
     isTotalsRow(header, line)
   )

@@ -121,4 +121,38 @@ describe("hand-kept register slips", () => {
       "to nie liczba",
     );
   });
+
+  it("a totals row with counts under the last names and PESEL numbers (=ILE.NIEPUSTYCH) is skipped, not a participant", async () => {
+    const t = parseCsv(canonical);
+    const n = t.length - 1;
+    const col = (h: string) => t[0].indexOf(h);
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Uczestnicy");
+    t.forEach((r, i) => (ws.getRow(i + 1).values = r.map((v) => (v === "" ? null : v))));
+    const at = t.length + 1; // one empty row, then the totals
+    ws.getCell(at, col("Lp.") + 1).value = "Razem";
+    ws.getCell(at, col("Nazwisko") + 1).value = {
+      formula: `COUNTA(C2:C${n + 1})`,
+      result: n,
+    } as ExcelJS.CellValue;
+    ws.getCell(at, col("PESEL") + 1).value = {
+      formula: `COUNTA(D2:D${n + 1})`,
+      result: 2,
+    } as ExcelJS.CellValue;
+    const cells = await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const read = readRegisterSheet(cells.sheets[0]);
+    expect(read.rows).toHaveLength(n);
+    const { participants, issues } = checkRegister(read.rows);
+    expect(participants).toHaveLength(n);
+    expect(issues.filter((i) => i.row === at).map((i) => i.rule)).toEqual(["row.total"]);
+    // The same row in a CSV saved from Excel: the counts are text.
+    const csv = [
+      ...t,
+      t[0].map((_h, j) => (j === col("Lp.") ? "Razem:" : j === col("Nazwisko") ? String(n) : "")),
+    ];
+    expect(readRegisterSheet(csvSheet(csv)).rows).toHaveLength(n);
+    // A person whose last name is missing but who has a PESEL is still a row.
+    const nameless = t[1].map((v, j) => (j === col("Nazwisko") ? "" : j === col("Lp.") ? "Razem" : v));
+    expect(readRegisterSheet(csvSheet([...t, nameless])).rows).toHaveLength(n + 1);
+  });
 });
