@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { checkRegister } from "../../../src/domain/register/checks";
+import { sourceKeyOfHeader } from "../../../src/domain/register/headers";
 import { readXlsx } from "../../../src/hosts/xlsx/read";
 import { parseCsv } from "../../../src/workbook/csv";
 import { csvSheet, readRegisterSheet } from "../../../src/workbook/register/reader";
@@ -154,5 +155,35 @@ describe("hand-kept register slips", () => {
     // A person whose last name is missing but who has a PESEL is still a row.
     const nameless = t[1].map((v, j) => (j === col("Nazwisko") ? "" : j === col("Lp.") ? "Razem" : v));
     expect(readRegisterSheet(csvSheet([...t, nameless])).rows).toHaveLength(n + 1);
+  });
+
+  it("headers of a hand-made template with required-field marks and filling hints are the register's columns", () => {
+    const t = parseCsv(canonical);
+    const marked = [
+      t[0].map((h, j) => (j % 3 === 0 ? `${h}*` : j % 3 === 1 ? `${h} *` : `${h}:`)),
+      t[0].map((h) =>
+        h === "Płeć"
+          ? "Płeć (K/M)"
+          : h === "Data urodzenia"
+            ? "Data urodzenia (dd.mm.rrrr)"
+            : h === "PESEL"
+              ? "PESEL [11 cyfr]"
+              : h === "IPD"
+                ? "IPD (wymagane)"
+                : h === "Imię"
+                  ? "Imię¹"
+                  : h,
+      ),
+    ];
+    const plain = checkRegister(readRegisterSheet(csvSheet(t)).rows);
+    for (const header of marked) {
+      const read = readRegisterSheet(csvSheet([header, ...t.slice(1)]));
+      expect(read.columns.filter((c) => c.key === null)).toEqual([]);
+      expect(read.columns.every((c) => c.via === "header")).toBe(true);
+      expect(checkRegister(read.rows)).toEqual(plain);
+    }
+    // A bracket that changes the meaning is not a hint: the column is not read as the register's.
+    expect(sourceKeyOfHeader("Data zakończenia udziału w projekcie (planowana)")).toBeNull();
+    expect(sourceKeyOfHeader("Okres bez pracy (mies.)")).toBe("monthsWithoutWork");
   });
 });
