@@ -193,13 +193,16 @@ function asciiSkeleton(s: string): string {
  * guess, one message naming every encoding tried instead).
  */
 export function registerHeader(sheet: SheetCells): RegisterHeader {
+  const where = sheet.csv
+    ? { pl: "Plik CSV", en: "CSV file" }
+    : { pl: `Arkusz „${sheet.name}”`, en: `Sheet “${sheet.name}”` };
   const h = findHeaderRow(sheet.values, sheet.left);
   const guessed = sheet.csv !== undefined && !sheet.csv.encodingCertain;
   if (!h && guessed) throw encodingError(sheet, []);
   if (!h)
     throw new RegisterReadError(
-      `${sheet.csv ? "Plik CSV" : `Arkusz „${sheet.name}”`}: nie znaleziono wiersza nagłówków rejestru uczestników (np. „PESEL”, „Płeć”, „Data rozpoczęcia udziału w projekcie”) w pierwszych ${HEADER_SEARCH_ROWS} wierszach — ${sheet.csv ? "sprawdź, czy to rejestr uczestników (eksport SL2014 / SM EFS albo lista z tymi kolumnami)" : "wpisz nagłówki rejestru w jednym wierszu nad danymi"}.`,
-      `${sheet.csv ? "CSV file" : `Sheet “${sheet.name}”`}: no participant register header row (e.g. “PESEL”, “Płeć”, “Data rozpoczęcia udziału w projekcie”) in the first ${HEADER_SEARCH_ROWS} rows — ${sheet.csv ? "check that this is a participant register (an SL2014 / SM EFS export or a list with these columns)" : "put the register's headers in one row above the data"}.`,
+      `${where.pl}: nie znaleziono wiersza nagłówków rejestru uczestników (np. „PESEL”, „Płeć”, „Data rozpoczęcia udziału w projekcie”) w pierwszych ${HEADER_SEARCH_ROWS} wierszach — ${sheet.csv ? "sprawdź, czy to rejestr uczestników (eksport SL2014 / SM EFS albo lista z tymi kolumnami)" : "wpisz nagłówki rejestru w jednym wierszu nad danymi"}.`,
+      `${where.en}: no participant register header row (e.g. “PESEL”, “Płeć”, “Data rozpoczęcia udziału w projekcie”) in the first ${HEADER_SEARCH_ROWS} rows — ${sheet.csv ? "check that this is a participant register (an SL2014 / SM EFS export or a list with these columns)" : "put the register's headers in one row above the data"}.`,
     );
   const lacking = REGISTER_COLUMNS.filter((c) => c.required && !h.columns.has(c.key));
   const missing = lacking.filter((c) => !c.projectKept).map((c) => `„${c.header}”`);
@@ -214,11 +217,11 @@ export function registerHeader(sheet: SheetCells): RegisterHeader {
     const one = missing.length === 1;
     throw new RegisterReadError(
       one
-        ? `Arkusz „${sheet.name}”: brak wymaganej kolumny ${missing[0]} — dodaj ją w wierszu nagłówków (wiersz ${at}).`
-        : `Arkusz „${sheet.name}”: brak wymaganych kolumn ${missing.join(", ")} — dodaj je w wierszu nagłówków (wiersz ${at}).`,
+        ? `${where.pl}: brak wymaganej kolumny ${missing[0]} — dodaj ją w wierszu nagłówków (wiersz ${at}).`
+        : `${where.pl}: brak wymaganych kolumn ${missing.join(", ")} — dodaj je w wierszu nagłówków (wiersz ${at}).`,
       one
-        ? `Sheet “${sheet.name}”: required column ${missing[0]} missing — add it to the header row (row ${at}).`
-        : `Sheet “${sheet.name}”: required columns ${missing.join(", ")} missing — add them to the header row (row ${at}).`,
+        ? `${where.en}: required column ${missing[0]} missing — add it to the header row (row ${at}).`
+        : `${where.en}: required columns ${missing.join(", ")} missing — add them to the header row (row ${at}).`,
     );
   }
   const absent = lacking.filter((c) => c.projectKept).map((c) => c.key);
