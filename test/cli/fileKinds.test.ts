@@ -106,4 +106,13 @@ describe("files that are not a register", () => {
       });
     });
   });
+
+  it("a zero-byte .xlsx says what usually made it and what to do", async () => {
+    const e = await reasonOf(new Uint8Array(0));
+    expect(e.reason).toBe("empty");
+    expect(e.pl).toMatch(/^pusty plik \(0 bajtów\): .*zapisz skoroszyt ponownie w Excelu jako \.xlsx/);
+    const f = path.join(dir, "pusty.xlsx");
+    fs.writeFileSync(f, "");
+    await expect(readRegisterFile(f, "pusty.xlsx")).rejects.toThrow("pusty.xlsx: pusty plik (0 bajtów): ");
+  });
 });

@@ -23,7 +23,13 @@ export class XlsxReadError extends Error {
 
 /** Every check before ExcelJS sees the bytes; throws XlsxReadError. */
 export async function checkXlsxPackage(u8: Uint8Array): Promise<void> {
-  if (u8.length === 0) throw new XlsxReadError("empty file (0 bytes)", "empty", "pusty plik (0 bajtów)");
+  if (u8.length === 0)
+    // What is left of a save or a copy that failed, or of a cloud file (OneDrive, SharePoint) not downloaded.
+    throw new XlsxReadError(
+      "empty file (0 bytes): saving or copying it did not finish — save the workbook again in Excel as .xlsx (a OneDrive or SharePoint file: download it first)",
+      "empty",
+      "pusty plik (0 bajtów): jego zapis lub kopiowanie się nie powiodło — zapisz skoroszyt ponownie w Excelu jako .xlsx (plik z OneDrive lub SharePoint najpierw pobierz na dysk)",
+    );
   if (u8[0] === 0xd0 && u8[1] === 0xcf && u8[2] === 0x11 && u8[3] === 0xe0) {
     // OLE2 container: a password-protected .xlsx (its streams EncryptionInfo + EncryptedPackage) or an old
     // binary .xls (stream Workbook, or Book before Excel 97); the names are in the container's directory.
