@@ -1,14 +1,17 @@
 /** Reading the CLI's input workbooks: one place for the checks and the messages naming the file. */
 import type { Lang } from "../domain/i18n";
 import { XlsxReadError } from "../hosts/xlsx/preflight";
+import { excelLockFile } from "../workbook/lockFile";
 import type { SheetCells, WorkbookCells } from "../workbook/cells";
 import { oneLine } from "./cardOptions";
 import { readRegularFile } from "./files";
 import { InputError } from "./io";
 import { readXlsxIsolated } from "./isolatedRead";
 
-/** `.ods`/`.xls` given by name: say what to do instead of failing on the bytes. */
-export function refuseOtherFormats(file: string, display: string): void {
+/** Excel's `~$` lock file, `.ods`/`.xls` given by name: say what to do instead of failing on the bytes. */
+export function refuseOtherFormats(file: string, display: string, lang: Lang = "pl"): void {
+  const lock = excelLockFile(file);
+  if (lock) throw new InputError(`${display}: ${lock[lang]}`);
   const lower = file.toLowerCase();
   if (lower.endsWith(".ods"))
     throw new InputError(
@@ -22,7 +25,7 @@ export function refuseOtherFormats(file: string, display: string): void {
 
 /** Reads an .xlsx (isolated: its own memory and time limits) with errors naming the file. */
 export async function readWorkbookFile(file: string, display: string, lang: Lang): Promise<WorkbookCells> {
-  refuseOtherFormats(file, display);
+  refuseOtherFormats(file, display, lang);
   const bytes = readRegularFile(file, display);
   try {
     return await readXlsxIsolated(bytes);

@@ -16,7 +16,7 @@ import {
 import { parseArgs } from "../args";
 import { loadCard, parseAsOf } from "../cardOptions";
 import { cannotWrite, prepareOutput, readRegularFile } from "../files";
-import { ignoredWarning, readWorkbookFile } from "../inputFiles";
+import { ignoredWarning, readWorkbookFile, refuseOtherFormats } from "../inputFiles";
 import { CliCommand, CliError, InputError } from "../io";
 import {
   AS_OF_OPTION,
@@ -56,6 +56,7 @@ export async function readRegisterFile(
   lang: Lang = "pl",
 ): Promise<SheetCells> {
   if (isDelimitedTextName(file)) {
+    refuseOtherFormats(file, display, lang);
     const bytes = readRegularFile(file, display);
     // Said as for an empty .xlsx, not as a missing header row of a sheet the CSV does not have.
     if (bytes.length === 0)

@@ -215,6 +215,18 @@ export class IssueLog {
       if (suggestion !== undefined) x.suggestion = suggestion;
       return x;
     };
+    if (typeof s === "string" && s.charCodeAt(0) === 35 /* # */) {
+      // An Excel error value where a value was expected (#N/A, #ADR!): said as a formula to correct.
+      const rule = formulaErrorRule(kind, a);
+      const m =
+        rule === null
+          ? null
+          : formulaErrorMessage(
+              s,
+              FORMULA_ERROR_EFFECT.has(kind) ? unknownValueEffect(k as ColumnKey) : null,
+            );
+      if (rule !== null && m !== null) return issue(rule, "error", m);
+    }
     switch (kind) {
       case I_READER:
         return s as RowIssue;
@@ -260,10 +272,7 @@ export class IssueLog {
                 pl: `„${String(v)}” to nieistniejąca data — popraw dzień lub miesiąc. ${effect.pl}`,
                 en: `“${String(v)}” is not a real date — correct the day or month. ${effect.en}`,
               }
-            : {
-                pl: `„${String(v)}” to nie data — wpisz datę Excela albo RRRR-MM-DD lub DD.MM.RRRR. ${effect.pl}`,
-                en: `“${String(v)}” is not a date — enter an Excel date or YYYY-MM-DD or DD.MM.YYYY. ${effect.en}`,
-              },
+            : notADateMessage(v, effect),
         );
       }
       case I_NUMBER:
@@ -794,10 +803,7 @@ function peselProblemMessage(problem: PeselProblem, pesel: string): Localized {
       return { pl: `PESEL „${pesel}” nie ma 11 cyfr.`, en: `PESEL “${pesel}” does not have 11 digits.` };
     }
     case "digits":
-      return {
-        pl: `PESEL „${pesel}” zawiera znaki inne niż cyfry.`,
-        en: `PESEL “${pesel}” contains non-digits.`,
-      };
+      return peselDigitsMessage(pesel);
     case "checksum":
       return {
         pl: `PESEL „${pesel}” ma błędną cyfrę kontrolną — sprawdź numer.`,
@@ -809,6 +815,107 @@ function peselProblemMessage(problem: PeselProblem, pesel: string): Localized {
         en: `PESEL “${pesel}” does not encode a real birth date.`,
       };
   }
+}
+
+/** The rule of an issue kind whose value can be an Excel error code (the cell held a formula that failed). */
+function formulaErrorRule(kind: number, a: number): string | null {
+  switch (kind) {
+    case I_NOT_ALLOWED:
+      return RULES.valueAllowed;
+    case I_DATE:
+      return RULES.dateFormat;
+    case I_NUMBER:
+      return RULES.number;
+    case I_EDUCATION:
+      return RULES.education;
+    case I_AGE_INVALID:
+      return RULES.ageInvalid;
+    case I_PESEL_PROBLEM:
+      return PESEL_PROBLEMS[a] === "digits" ? RULES.peselDigits : null;
+    default:
+      return null;
+  }
+}
+/** Kinds whose message says how the row then counts. */
+const FORMULA_ERROR_EFFECT = new Set([I_NOT_ALLOWED, I_DATE]);
+
+/** Excel's error values as the English file format stores them → as Polish Excel shows them. */
+const EXCEL_ERRORS: Record<string, string> = {
+  "#NULL!": "#ZERO!",
+  "#DIV/0!": "#DZIEL/0!",
+  "#VALUE!": "#ARG!",
+  "#REF!": "#ADR!",
+  "#NAME?": "#NAZWA?",
+  "#NUM!": "#LICZBA!",
+  "#N/A": "#N/D!",
+  "#SPILL!": "#ROZLANIE!",
+  "#CALC!": "#OBL!",
+  "#GETTING_DATA": "#POBIERANIE_DANYCH",
+};
+const POLISH_ERRORS = new Set([...Object.values(EXCEL_ERRORS), "#N/D"]);
+
+/**
+ * The message of a cell holding an Excel error value instead of a value — the cached result of a formula that
+ * failed (`#N/A` of a VLOOKUP that found nothing, `#REF!` of a reference to a deleted sheet), as the .xlsx
+ * stores it or as a CSV saved from Polish Excel writes it (`#N/D!`, `#ADR!`) — or null for any other text.
+ */
+export function formulaErrorMessage(v: string, effect: Localized | null): Localized | null {
+  const code = v.trim().toUpperCase();
+  const pl = EXCEL_ERRORS[code];
+  if (pl === undefined && !POLISH_ERRORS.has(code)) return null;
+  const shown = pl === undefined ? code : `${pl} (${code})`;
+  return {
+    pl: `Komórka zawiera błąd formuły ${shown} zamiast wartości — popraw formułę w tej komórce (np. odwołanie do usuniętego arkusza albo wyszukiwanie bez wyniku) lub wpisz wartość.${effect ? ` ${effect.pl}` : ""}`,
+    en: `The cell holds the formula error ${code} instead of a value — correct the formula in this cell (e.g. a reference to a deleted sheet or a lookup that found nothing) or enter the value.${effect ? ` ${effect.en}` : ""}`,
+  };
+}
+
+/**
+ * Why a PESEL has characters other than digits, and what to do. A number in scientific notation (`8,00101E+10`:
+ * a CSV opened in Excel, the column shown as a number and saved again) has lost its digits for good — the file
+ * cannot give them back; a leading apostrophe (Excel's "this is text" mark, kept as a character in a CSV) or
+ * spaces between the digits are slips the user removes.
+ */
+export function peselDigitsMessage(pesel: string): Localized {
+  const p = pesel.trim();
+  if (/^\d(?:[.,]\d+)?e\+?\d{1,2}$/i.test(p))
+    return {
+      pl: `PESEL „${pesel}” jest zapisany w notacji naukowej — Excel zaokrąglił numer i jego cyfry przepadły; z tego pliku nie da się ich odtworzyć. Skopiuj numery PESEL z pierwotnego pliku (eksportu SL2014 / SM EFS) albo wpisz je ponownie w kolumnie o formacie Tekst; plik CSV otwieraj w Excelu przez Dane → Z tekstu/CSV, z kolumną PESEL jako Tekst.`,
+      en: `PESEL “${pesel}” is in scientific notation — Excel rounded the number and its digits are lost; this file cannot give them back. Copy the PESEL numbers from the original file (the SL2014 / SM EFS export) or enter them again in a column formatted as Text; open a CSV in Excel through Data → From Text/CSV with the PESEL column as Text.`,
+    };
+  if (/^['\u2018\u2019`]\s*\d+$/.test(p))
+    return {
+      pl: `PESEL „${pesel}” zaczyna się od apostrofu — usuń apostrof (w Excelu oznacza tylko, że komórka jest tekstem; w pliku CSV zostaje częścią numeru).`,
+      en: `PESEL “${pesel}” starts with an apostrophe — remove it (in Excel it only marks the cell as text; in a CSV it stays part of the number).`,
+    };
+  if (/^\d[\d\s\u00a0\u202f-]*\d$/.test(p))
+    return {
+      pl: `PESEL „${pesel}” ma odstępy lub myślniki między cyframi — wpisz same cyfry (11, bez odstępów).`,
+      en: `PESEL “${pesel}” has spaces or hyphens between its digits — enter the digits only (11, no spaces).`,
+    };
+  return {
+    pl: `PESEL „${pesel}” zawiera znaki inne niż cyfry.`,
+    en: `PESEL “${pesel}” contains non-digits.`,
+  };
+}
+
+/** A date written as day, month and a two-digit year (`12.05.70`, `01-03-24`, `1/3/24`). */
+const TWO_DIGIT_YEAR = /^\d{1,2}([-./])\d{1,2}\1\d{2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+
+/**
+ * The message of a date cell in no accepted form. A two-digit year is not guessed (12.05.70 could be 1970 or
+ * 2070, and a century off turns a person of 54 into one of -46): the message asks for the year in four digits.
+ */
+export function notADateMessage(v: unknown, effect: Localized): Localized {
+  if (typeof v === "string" && TWO_DIGIT_YEAR.test(v.trim()))
+    return {
+      pl: `„${v}” ma rok zapisany dwiema cyframi — wpisz rok czterema cyframi (DD.MM.RRRR). ${effect.pl}`,
+      en: `“${v}” has a two-digit year — enter the year in four digits (DD.MM.YYYY). ${effect.en}`,
+    };
+  return {
+    pl: `„${String(v)}” to nie data — wpisz datę Excela albo RRRR-MM-DD lub DD.MM.RRRR. ${effect.pl}`,
+    en: `“${String(v)}” is not a date — enter an Excel date or YYYY-MM-DD or DD.MM.YYYY. ${effect.en}`,
+  };
 }
 
 const PESEL_RULE: Record<PeselProblem, string> = {

@@ -71,15 +71,50 @@ const BY_KEY = new Map<string, SourceKey>();
 for (const c of REGISTER_COLUMNS) BY_KEY.set(headerKey(c.header), c.key);
 for (const s of HEADER_SYNONYMS) if (!BY_KEY.has(headerKey(s.header))) BY_KEY.set(headerKey(s.header), s.key);
 
-/** The register (or helper) column a file header feeds, or null (kept and ignored). */
-export function sourceKeyOfHeader(header: string): SourceKey | null {
-  return BY_KEY.get(headerKey(header)) ?? null;
+/** Marks hand-made templates put after a header: a required-field asterisk, a colon, a footnote number. */
+const TRAILING_MARKS = /[\s*:\u00b9\u00b2\u00b3\u2070-\u2079]+$/;
+/**
+ * A filling hint in brackets after a header: `Data urodzenia (dd.mm.rrrr)`, `Płeć (K/M)`, `PESEL [11 cyfr]`,
+ * `IPD (wymagane)`. Only a hint — a format, a choice, "required" — not words that change the meaning
+ * (`Data zakończenia udziału w projekcie (planowana)` stays a column Miernik does not read).
+ */
+const TRAILING_HINT = /\s*[([]([^()[\]]{1,24})[)\]]$/;
+const HINT_WORDS = /[/.\d]|wymagan|obowi[aą]zk|z listy|wybierz|cyfr/i;
+
+/**
+ * The header's keys to look up, in order: as written; without the trailing marks (`PESEL*`, `Imię *`, `Płeć:`,
+ * `Płeć¹`); then also without a trailing hint in brackets — only when the header as written matches nothing,
+ * so the register's own `Okres bez pracy (mies.)` still matches as itself.
+ */
+function headerKeys(header: string): string[] {
+  const bare = header.replace(TRAILING_MARKS, "");
+  const keys = [headerKey(header)];
+  if (bare !== header) keys.push(headerKey(bare));
+  const hint = TRAILING_HINT.exec(bare);
+  if (hint && HINT_WORDS.test(hint[1])) {
+    const noHint = bare.slice(0, hint.index).replace(TRAILING_MARKS, "");
+    if (noHint !== "") keys.push(headerKey(noHint));
+  }
+  return keys;
 }
 
-/** Whether `header` is the register column's own header (else it matched as a synonym). */
+/** The register (or helper) column a file header feeds, or null (kept and ignored). */
+export function sourceKeyOfHeader(header: string): SourceKey | null {
+  const exact = BY_KEY.get(headerKey(header));
+  if (exact !== undefined) return exact;
+  for (const k of headerKeys(header)) {
+    const hit = BY_KEY.get(k);
+    if (hit !== undefined) return hit;
+  }
+  return null;
+}
+
+/** Whether `header` is the register column's own header, marks and hints aside (else it matched as a synonym). */
 export function isOwnHeader(key: SourceKey, header: string): boolean {
   const c = REGISTER_COLUMNS.find((x) => x.key === key);
-  return c !== undefined && headerKey(c.header) === headerKey(header);
+  if (c === undefined) return false;
+  const own = headerKey(c.header);
+  return headerKeys(header).some((k) => k === own && BY_KEY.get(k) === key);
 }
 
 /**

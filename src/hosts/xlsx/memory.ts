@@ -14,6 +14,7 @@ import { addPackageParts, needsPackageParts, packageEdits, PackageFacts, Rel } f
 import { renderWorkbookPlan, writeCellsToWorkbook, XlsxCellWrite } from "./render";
 import { ByteSink, ChunkSink, ZipCompression, ZipWriter } from "./zipWriter";
 import { isDelimitedTextName } from "../../workbook/csv";
+import { excelLockFile } from "../../workbook/lockFile";
 
 export type { ByteSink };
 
@@ -163,6 +164,8 @@ export class MemoryWorkbook {
    */
   static async open(name: string, bytes: Uint8Array): Promise<MemoryWorkbook> {
     const base = name.replace(/\.[^.]*$/, "") || "miernik";
+    const lock = excelLockFile(name);
+    if (lock) throw new XlsxReadError(lock.en, "not-zip", lock.pl);
     if (isDelimitedTextName(name)) {
       let sheet: SheetCells;
       try {

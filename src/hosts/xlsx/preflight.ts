@@ -23,9 +23,28 @@ export class XlsxReadError extends Error {
 
 /** Every check before ExcelJS sees the bytes; throws XlsxReadError. */
 export async function checkXlsxPackage(u8: Uint8Array): Promise<void> {
-  if (u8.length === 0) throw new XlsxReadError("empty file (0 bytes)", "empty", "pusty plik (0 bajtów)");
+  if (u8.length === 0)
+    // What is left of a save or a copy that failed, or of a cloud file (OneDrive, SharePoint) not downloaded.
+    throw new XlsxReadError(
+      "empty file (0 bytes): saving or copying it did not finish — save the workbook again in Excel as .xlsx (a OneDrive or SharePoint file: download it first)",
+      "empty",
+      "pusty plik (0 bajtów): jego zapis lub kopiowanie się nie powiodło — zapisz skoroszyt ponownie w Excelu jako .xlsx (plik z OneDrive lub SharePoint najpierw pobierz na dysk)",
+    );
   if (u8[0] === 0xd0 && u8[1] === 0xcf && u8[2] === 0x11 && u8[3] === 0xe0) {
-    // OLE2 container: a password-protected .xlsx or an old binary .xls.
+    // OLE2 container: a password-protected .xlsx (its streams EncryptionInfo + EncryptedPackage) or an old
+    // binary .xls (stream Workbook, or Book before Excel 97); the names are in the container's directory.
+    if (hasStreamName(u8, "EncryptedPackage"))
+      throw new XlsxReadError(
+        "the workbook is encrypted (a password to open it): open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password, clear the field) and save it as .xlsx",
+        "encrypted",
+        "skoroszyt jest zaszyfrowany (hasło do otwarcia): otwórz go w Excelu, usuń hasło (Plik → Informacje → Chroń skoroszyt → Szyfruj przy użyciu hasła, wyczyść pole) i zapisz jako .xlsx",
+      );
+    if (hasStreamName(u8, "Workbook") || hasStreamName(u8, "Book"))
+      throw new XlsxReadError(
+        "an old .xls file (Excel 97–2003) whatever its name says: save it as .xlsx in Excel or LibreOffice (File → Save As)",
+        "legacy-xls",
+        "to stary plik .xls (Excel 97–2003), choć nazwa mówi inaczej: zapisz go jako .xlsx w Excelu lub LibreOffice (Plik → Zapisz jako)",
+      );
     throw new XlsxReadError(
       "not an .xlsx file: an old .xls or an encrypted (password-protected) workbook — save it as an unprotected .xlsx",
       "encrypted",
@@ -49,4 +68,21 @@ export async function checkXlsxPackage(u8: Uint8Array): Promise<void> {
       );
     throw e;
   }
+}
+
+/**
+ * Whether an OLE2 container has a directory entry named `name`: an entry is 128 bytes, its name UTF-16LE from
+ * the entry's start with the name's byte length (terminator included) at offset 64. Entries sit at multiples
+ * of 128 after the 512-byte header, so only those offsets are compared.
+ */
+function hasStreamName(u8: Uint8Array, name: string): boolean {
+  const len = (name.length + 1) * 2;
+  for (let at = 512; at + 128 <= u8.length; at += 128) {
+    if (u8[at + 64] !== len || u8[at + 65] !== 0) continue;
+    let same = true;
+    for (let i = 0; i < name.length && same; i++)
+      same = u8[at + 2 * i] === name.charCodeAt(i) && u8[at + 2 * i + 1] === 0;
+    if (same && u8[at + 2 * name.length] === 0 && u8[at + 2 * name.length + 1] === 0) return true;
+  }
+  return false;
 }

@@ -123,6 +123,12 @@ export function checkDeclaredSizes(entries: ZipEntry[]): void {
       "arkusz OpenDocument (.ods), nie .xlsx: zapisz go jako .xlsx (LibreOffice: Plik → Zapisz jako → Excel 2007–365)",
       "ods",
     );
+  if (names.has("xl/workbook.bin") && !names.has("xl/workbook.xml"))
+    throw new ZipGuardError(
+      "an Excel binary workbook (.xlsb), not an .xlsx: save it as .xlsx in Excel (File → Save As → Excel Workbook (*.xlsx))",
+      "skoroszyt binarny Excela (.xlsb), nie .xlsx: zapisz go jako .xlsx w Excelu (Plik → Zapisz jako → Skoroszyt programu Excel (*.xlsx))",
+      "not-workbook",
+    );
   if (!names.has("xl/workbook.xml") && ![...names].some((n) => /^xl\/workbook\d*\.xml$/i.test(n)))
     throw new ZipGuardError(
       "a zip archive, but not an Excel workbook (no xl/workbook.xml): save the sheet as .xlsx",

@@ -193,13 +193,16 @@ function asciiSkeleton(s: string): string {
  * guess, one message naming every encoding tried instead).
  */
 export function registerHeader(sheet: SheetCells): RegisterHeader {
+  const where = sheet.csv
+    ? { pl: "Plik CSV", en: "CSV file" }
+    : { pl: `Arkusz „${sheet.name}”`, en: `Sheet “${sheet.name}”` };
   const h = findHeaderRow(sheet.values, sheet.left);
   const guessed = sheet.csv !== undefined && !sheet.csv.encodingCertain;
   if (!h && guessed) throw encodingError(sheet, []);
   if (!h)
     throw new RegisterReadError(
-      `Arkusz „${sheet.name}”: nie znaleziono wiersza nagłówków rejestru uczestników (np. „PESEL”, „Płeć”, „Data rozpoczęcia udziału w projekcie”).`,
-      `Sheet “${sheet.name}”: no participant register header row found (e.g. “PESEL”, “Płeć”, “Data rozpoczęcia udziału w projekcie”).`,
+      `${where.pl}: nie znaleziono wiersza nagłówków rejestru uczestników (np. „PESEL”, „Płeć”, „Data rozpoczęcia udziału w projekcie”) w pierwszych ${HEADER_SEARCH_ROWS} wierszach — ${sheet.csv ? "sprawdź, czy to rejestr uczestników (eksport SL2014 / SM EFS albo lista z tymi kolumnami)" : "wpisz nagłówki rejestru w jednym wierszu nad danymi"}.`,
+      `${where.en}: no participant register header row (e.g. “PESEL”, “Płeć”, “Data rozpoczęcia udziału w projekcie”) in the first ${HEADER_SEARCH_ROWS} rows — ${sheet.csv ? "check that this is a participant register (an SL2014 / SM EFS export or a list with these columns)" : "put the register's headers in one row above the data"}.`,
     );
   const lacking = REGISTER_COLUMNS.filter((c) => c.required && !h.columns.has(c.key));
   const missing = lacking.filter((c) => !c.projectKept).map((c) => `„${c.header}”`);
@@ -214,11 +217,11 @@ export function registerHeader(sheet: SheetCells): RegisterHeader {
     const one = missing.length === 1;
     throw new RegisterReadError(
       one
-        ? `Arkusz „${sheet.name}”: brak wymaganej kolumny ${missing[0]} — dodaj ją w wierszu nagłówków (wiersz ${at}).`
-        : `Arkusz „${sheet.name}”: brak wymaganych kolumn ${missing.join(", ")} — dodaj je w wierszu nagłówków (wiersz ${at}).`,
+        ? `${where.pl}: brak wymaganej kolumny ${missing[0]} — dodaj ją w wierszu nagłówków (wiersz ${at}).`
+        : `${where.pl}: brak wymaganych kolumn ${missing.join(", ")} — dodaj je w wierszu nagłówków (wiersz ${at}).`,
       one
-        ? `Sheet “${sheet.name}”: required column ${missing[0]} missing — add it to the header row (row ${at}).`
-        : `Sheet “${sheet.name}”: required columns ${missing.join(", ")} missing — add them to the header row (row ${at}).`,
+        ? `${where.en}: required column ${missing[0]} missing — add it to the header row (row ${at}).`
+        : `${where.en}: required columns ${missing.join(", ")} missing — add them to the header row (row ${at}).`,
     );
   }
   const absent = lacking.filter((c) => c.projectKept).map((c) => c.key);
@@ -323,14 +326,15 @@ const TOTAL_WORDS: ReadonlySet<string> = new Set(["razem", "suma", "ogolem", "la
 
 /**
  * A totals row under the participants (`Razem` and counts): a cell holding one of TOTAL_WORDS and no person
- * in it — no last name, PESEL or birth date, and no first name other than that word. Read as no row;
- * `registerRows` reports it (`row.total`).
+ * in it — no last name, PESEL or birth date, and no first name other than that word. A count under the last
+ * names or the PESEL numbers (`=ILE.NIEPUSTYCH(C2:C51)` → 50: no name is a number, no PESEL below 1 000 000)
+ * is no person either. Read as no row; `registerRows` reports it (`row.total`).
  */
 function isTotalsRow(header: RegisterHeader, line: readonly CellValue[]): boolean {
   let first: CellValue = null;
   for (const [key, j] of header.entries) {
     const v = line[j] ?? null;
-    const empty = v === null || (typeof v === "string" && isBlank(v));
+    const empty = v === null || isCount(key, v) || (typeof v === "string" && isBlank(v));
     if (key === "lastName" || key === "pesel" || key === "birthDate") {
       if (!empty) return false;
     } else if (key === "firstName" && !empty) first = v;
@@ -341,6 +345,18 @@ function isTotalsRow(header: RegisterHeader, line: readonly CellValue[]): boolea
     if (TOTAL_WORDS.has(word)) return first === null || first === v;
   }
   return false;
+}
+
+/** A count where a totals row has one: a whole number (or its digits as text) under the last names, or below 1 000 000 under the PESEL numbers. */
+function isCount(key: SourceKey, v: CellValue): boolean {
+  if (key !== "lastName" && key !== "pesel") return false;
+  // Every row with a last name asks: most names start with a letter, so the digit test comes first.
+  if (typeof v === "string") {
+    const c = v.charCodeAt(0);
+    if (!(c >= 48 && c <= 57) && c !== 32) return false;
+  }
+  const n = typeof v === "number" ? v : typeof v === "string" && /^\s*\d{1,6}\s*$/.test(v) ? Number(v) : NaN;
+  return Number.isInteger(n) && n >= 0 && (key === "lastName" || n < 1e6);
 }
 
 /** Why a row below the header is not read as a participant (the header again, a totals row), or null. */
@@ -372,8 +388,8 @@ export function readRegisterRow(sheet: SheetCells, header: RegisterHeader, i: nu
   if (!any) return null;
   // The cheap test first: a participant row has a last name, PESEL or birth date.
   if (
-    values.lastName == null &&
-    values.pesel == null &&
+    (values.lastName == null || isCount("lastName", values.lastName)) &&
+    (values.pesel == null || isCount("pesel", values.pesel)) &&
     values.birthDate == null &&
     isTotalsRow(header, line)
   )
@@ -520,7 +536,14 @@ function readRows(sheet: SheetCells, header: RegisterHeader): RegisterRows {
  */
 export function registerSheetOf(wb: WorkbookCells): { sheet: SheetCells; header: RegisterHeader } {
   const named = wb.sheets.find((s) => s.name.trim().toLowerCase() === REGISTER_SHEET_NAME.toLowerCase());
-  if (named) return { sheet: named, header: registerHeader(named) };
+  // A sheet named "Uczestnicy" without the register's headers (a contact list, an empty template) does not hide
+  // the register kept on another sheet; when no sheet has the headers, its own message says so.
+  if (
+    named &&
+    (findHeaderRow(named.values, named.left) ||
+      !wb.sheets.some((s) => s !== named && findHeaderRow(s.values, s.left)))
+  )
+    return { sheet: named, header: registerHeader(named) };
   let firstError: RegisterReadError | null = null;
   for (const s of wb.sheets) {
     const h = findHeaderRow(s.values, s.left);
@@ -533,9 +556,11 @@ export function registerSheetOf(wb: WorkbookCells): { sheet: SheetCells; header:
     }
   }
   if (firstError) throw firstError;
+  const names = wb.sheets.map((s) => `„${s.name}”`).join(", ");
+  const namesEn = wb.sheets.map((s) => `“${s.name}”`).join(", ");
   throw new RegisterReadError(
-    "Skoroszyt nie zawiera arkusza „Uczestnicy” ani arkusza z nagłówkami rejestru uczestników.",
-    "The workbook has no “Uczestnicy” sheet and no sheet with the participant register headers.",
+    `Skoroszyt nie zawiera arkusza „Uczestnicy” ani arkusza z nagłówkami rejestru uczestników (np. „PESEL”, „Płeć”, „Data rozpoczęcia udziału w projekcie”) w pierwszych ${HEADER_SEARCH_ROWS} wierszach${names ? ` (arkusze: ${names})` : ""} — wpisz nagłówki rejestru w jednym wierszu nad danymi albo zapisz rejestr w arkuszu „Uczestnicy”.`,
+    `The workbook has no “Uczestnicy” sheet and no sheet with the participant register headers (e.g. “PESEL”, “Płeć”, “Data rozpoczęcia udziału w projekcie”) in its first ${HEADER_SEARCH_ROWS} rows${namesEn ? ` (sheets: ${namesEn})` : ""} — put the register's headers in one row above the data or keep the register on a sheet named “Uczestnicy”.`,
   );
 }
 

@@ -5,6 +5,7 @@ import { normalizeText } from "../../domain/text";
 import { SheetCells, WorkbookCells } from "../cells";
 import { csvSheetFromBytes, readRegisterWorkbook, RegisterReadError } from "../register/reader";
 import { isDelimitedTextName } from "../csv";
+import { excelLockFile } from "../lockFile";
 
 /**
  * Input files of the summaries (CLI and task pane): bytes → cells → a project (participant register) or a
@@ -36,16 +37,8 @@ export async function readInputFile(
   bytes: Uint8Array,
   parseXlsx: XlsxParser,
 ): Promise<InputRead> {
-  const base = name.split(/[\\/]/).pop() ?? name;
-  // "~$projekt.xlsx": the owner file Excel keeps next to a workbook someone has open — no data of its own.
-  if (base.startsWith("~$"))
-    return {
-      ok: false,
-      reason: {
-        pl: "plik blokady Excela (powstaje obok skoroszytu, który ktoś ma otwarty) — nie zawiera danych; po zamknięciu skoroszytu w Excelu zniknie",
-        en: "an Excel lock file (made next to a workbook someone has open) — it holds no data; it goes when the workbook is closed in Excel",
-      },
-    };
+  const lock = excelLockFile(name);
+  if (lock) return { ok: false, reason: lock };
   if (bytes.length === 0)
     return { ok: false, reason: { pl: "pusty plik (0 bajtów)", en: "empty file (0 bytes)" } };
   const lower = name.toLowerCase();

@@ -51,7 +51,14 @@ import {
   YES_NO,
 } from "../../../src/domain/register/columns";
 import { matchAllowed, parseFte, unknownValueEffect } from "../../../src/domain/register/values";
-import { RawRow, RegisterCheckResult, RULES } from "../../../src/domain/register/checks";
+import {
+  formulaErrorMessage,
+  notADateMessage,
+  peselDigitsMessage,
+  RawRow,
+  RegisterCheckResult,
+  RULES,
+} from "../../../src/domain/register/checks";
 
 /** Polish "years" after a number, spelled out here from the grammar (1 rok; 2–4, 22–24 … lata; else lat). */
 function plYears(n: number): string {
@@ -159,10 +166,15 @@ class RowReader {
     if (quietIfNone) return null;
     const list = allowed.map((a) => `„${a}”`).join(", ");
     const effect = unknownValueEffect(k);
-    this.issue(k, RULES.valueAllowed, "error", {
-      pl: `„${v}” nie jest dozwoloną wartością. Dozwolone: ${list}. ${effect.pl}`,
-      en: `“${v}” is not an allowed value. Allowed: ${list}. ${effect.en}`,
-    });
+    this.issue(
+      k,
+      RULES.valueAllowed,
+      "error",
+      formulaErrorMessage(v, effect) ?? {
+        pl: `„${v}” nie jest dozwoloną wartością. Dozwolone: ${list}. ${effect.pl}`,
+        en: `“${v}” is not an allowed value. Allowed: ${list}. ${effect.en}`,
+      },
+    );
     return null;
   }
 
@@ -192,10 +204,7 @@ class RowReader {
             pl: `„${String(v)}” to nieistniejąca data — popraw dzień lub miesiąc. ${effect.pl}`,
             en: `“${String(v)}” is not a real date — correct the day or month. ${effect.en}`,
           }
-        : {
-            pl: `„${String(v)}” to nie data — wpisz datę Excela albo RRRR-MM-DD lub DD.MM.RRRR. ${effect.pl}`,
-            en: `“${String(v)}” is not a date — enter an Excel date or YYYY-MM-DD or DD.MM.YYYY. ${effect.en}`,
-          },
+        : ((typeof v === "string" ? formulaErrorMessage(v, effect) : null) ?? notADateMessage(v, effect)),
     );
     return null;
   }
@@ -208,10 +217,15 @@ class RowReader {
     if (s === null) return null;
     const n = parsePolishNumber(s);
     if (n === null || n.value < 0) {
-      this.issue(k, RULES.number, "error", {
-        pl: `„${s}” to nie liczba nieujemna — wpisz liczbę.`,
-        en: `“${s}” is not a non-negative number — enter a number.`,
-      });
+      this.issue(
+        k,
+        RULES.number,
+        "error",
+        formulaErrorMessage(s, null) ?? {
+          pl: `„${s}” to nie liczba nieujemna — wpisz liczbę.`,
+          en: `“${s}” is not a non-negative number — enter a number.`,
+        },
+      );
       return null;
     }
     return n.value;
@@ -268,10 +282,15 @@ class RowReader {
       if (this.iscedOf.size < 1000) this.iscedOf.set(edu, level);
       return level;
     }
-    this.issue("education", RULES.education, "error", {
-      pl: `„${edu}”: brak poziomu ISCED — wybierz np. „ponadgimnazjalne (ISCED 3)”.`,
-      en: `“${edu}”: no ISCED level — choose e.g. “ponadgimnazjalne (ISCED 3)”.`,
-    });
+    this.issue(
+      "education",
+      RULES.education,
+      "error",
+      formulaErrorMessage(edu, null) ?? {
+        pl: `„${edu}”: brak poziomu ISCED — wybierz np. „ponadgimnazjalne (ISCED 3)”.`,
+        en: `“${edu}”: no ISCED level — choose e.g. “ponadgimnazjalne (ISCED 3)”.`,
+      },
+    );
     return null;
   }
 }
@@ -297,10 +316,7 @@ function peselProblemMessage(problem: PeselProblem, pesel: string): Localized {
         };
       return { pl: `PESEL „${pesel}” nie ma 11 cyfr.`, en: `PESEL “${pesel}” does not have 11 digits.` };
     case "digits":
-      return {
-        pl: `PESEL „${pesel}” zawiera znaki inne niż cyfry.`,
-        en: `PESEL “${pesel}” contains non-digits.`,
-      };
+      return formulaErrorMessage(pesel, null) ?? peselDigitsMessage(pesel);
     case "checksum":
       return {
         pl: `PESEL „${pesel}” ma błędną cyfrę kontrolną — sprawdź numer.`,
@@ -406,10 +422,15 @@ function referenceChecker(params: CardParameters = DEFAULT_PARAMETERS): Register
       if (a !== null) {
         p.ageAtStart = validAgeAtStart(a);
         if (p.ageAtStart === null)
-          c.issue("ageAtStart", RULES.ageInvalid, "error", {
-            pl: `Wiek „${String(c.get("ageAtStart"))}” to nie liczba całkowita lat ≥ 0 — popraw wiek.`,
-            en: `Age “${String(c.get("ageAtStart"))}” is not a whole number of years ≥ 0 — correct it.`,
-          });
+          c.issue(
+            "ageAtStart",
+            RULES.ageInvalid,
+            "error",
+            formulaErrorMessage(String(c.get("ageAtStart")), null) ?? {
+              pl: `Wiek „${String(c.get("ageAtStart"))}” to nie liczba całkowita lat ≥ 0 — popraw wiek.`,
+              en: `Age “${String(c.get("ageAtStart"))}” is not a whole number of years ≥ 0 — correct it.`,
+            },
+          );
       }
 
       // PESEL

@@ -240,10 +240,10 @@ describe("a system export without the columns the project keeps itself", () => {
     }
     // Found headers with Polish letters („Imię”, „Data rozpoczęcia udziału…”) decoded right: not an encoding problem.
     expect(err?.pl).toBe(
-      "Arkusz „Uczestnicy”: brak wymaganych kolumn „Płeć”, „Wykształcenie” — dodaj je w wierszu nagłówków (wiersz 1).",
+      "Plik CSV: brak wymaganych kolumn „Płeć”, „Wykształcenie” — dodaj je w wierszu nagłówków (wiersz 1).",
     );
     expect(err?.en).toBe(
-      "Sheet “Uczestnicy”: required columns „Płeć”, „Wykształcenie” missing — add them to the header row (row 1).",
+      "CSV file: required columns „Płeć”, „Wykształcenie” missing — add them to the header row (row 1).",
     );
   });
 });
