@@ -171,6 +171,25 @@ describe("miernik validate", () => {
     expect(JSON.parse(factor.outText.join(""))).toEqual([]);
   });
 
+  test("--yoy-min-change: a small count moving ×4,5 (2 → 9) is reported only below the default of 10", async () => {
+    const f = await save(dir, "small.xlsx", [
+      buildMonitoringSheetPlan(PROGRAMME, 2022, { values: samples({ "1.1.3-1": 2 }) }),
+      buildMonitoringSheetPlan(PROGRAMME, 2023, { values: samples({ "1.1.3-1": 9 }) }),
+    ]);
+    const rules = async (extra: string[]): Promise<string[]> => {
+      const o = io(dir);
+      await run(["validate", f, "--year", "2023", "--json", ...extra], o);
+      return JSON.parse(o.outText.join("")).map((x: { rule: string; cell: string }) => `${x.rule} ${x.cell}`);
+    };
+    expect(await rules([])).toEqual([]);
+    expect(await rules(["--yoy-min-change", "0"])).toEqual([expect.stringMatching(/^year-over-year /)]);
+    expect(await rules(["--yoy-min-change", "7"])).toHaveLength(1);
+    expect(await rules(["--yoy-min-change", "8"])).toEqual([]);
+    const bad = io(dir);
+    expect(await run(["validate", f, "--yoy-min-change", "-1"], bad)).toBe(2);
+    expect(bad.errText.join("\n")).toContain("zły --yoy-min-change „-1”: podaj liczbę ≥ 0");
+  });
+
   test.each<[string, string[], RegExp]>([
     [
       "not an .xlsx",

@@ -12,7 +12,8 @@ import { CliCommand, CliError, InputError } from "../io";
 import { HELP_OPTION, JSON_OPTION, LANG_OPTION } from "../options";
 import { isDelimitedTextName } from "../../workbook/csv";
 
-const USAGE = "miernik validate <plik.xlsx> [--year RRRR] [--json] [--lang pl|en] [--yoy-factor 3]";
+const USAGE =
+  "miernik validate <plik.xlsx> [--year RRRR] [--json] [--lang pl|en] [--yoy-factor 3] [--yoy-min-change 10]";
 
 /** The --json shape: one object per finding, message in the chosen language. */
 export interface JsonFinding {
@@ -54,6 +55,16 @@ function parseYear(raw: string | true | undefined): number | undefined {
   return Number(raw);
 }
 
+function parseMinChange(raw: string | true | undefined): number {
+  if (raw === undefined) return YOY_MIN_CHANGE.count;
+  const v = typeof raw === "string" ? Number(raw.replace(",", ".")) : NaN;
+  if (!(Number.isFinite(v) && v >= 0))
+    throw new CliError(
+      `zły --yoy-min-change „${String(raw)}”: podaj liczbę ≥ 0 / bad --yoy-min-change "${String(raw)}": give a number ≥ 0`,
+    );
+  return v;
+}
+
 function parseFactor(raw: string | true | undefined): number {
   if (raw === undefined) return DEFAULT_YOY_FACTOR;
   const v = typeof raw === "string" ? Number(raw.replace(",", ".")) : NaN;
@@ -78,8 +89,13 @@ export const command: CliCommand = {
     },
     {
       name: `--yoy-factor <${DEFAULT_YOY_FACTOR}>`,
-      pl: `ostrzeż, gdy wartość zmieniła się więcej niż tyle razy rok do roku (liczba > 1; domyślnie ${DEFAULT_YOY_FACTOR}); zmiana o mniej niż ${YOY_MIN_CHANGE.count} (dla odsetka: o mniej niż ${YOY_MIN_CHANGE.percent * 100} punktów procentowych) nie jest zgłaszana`,
-      en: `warn when a value changed more than this many times year over year (a number > 1; ${DEFAULT_YOY_FACTOR} by default); a change of less than ${YOY_MIN_CHANGE.count} (a percentage: less than ${YOY_MIN_CHANGE.percent * 100} points) is not reported`,
+      pl: `ostrzeż, gdy wartość zmieniła się więcej niż tyle razy rok do roku (liczba > 1; domyślnie ${DEFAULT_YOY_FACTOR}), jeśli zmiana wynosi co najmniej --yoy-min-change`,
+      en: `warn when a value changed more than this many times year over year (a number > 1; ${DEFAULT_YOY_FACTOR} by default), if the change is at least --yoy-min-change`,
+    },
+    {
+      name: `--yoy-min-change <${YOY_MIN_CHANGE.count}>`,
+      pl: `najmniejsza zgłaszana zmiana rok do roku: dla liczby osób, projektów… (domyślnie ${YOY_MIN_CHANGE.count}), dla odsetka w punktach procentowych; 0: każda zmiana ponad --yoy-factor`,
+      en: `the smallest year-over-year change reported: for counts of persons, projects… (${YOY_MIN_CHANGE.count} by default), for a percentage in percentage points; 0: every change past --yoy-factor`,
     },
     JSON_OPTION,
     LANG_OPTION,
@@ -87,7 +103,7 @@ export const command: CliCommand = {
   ],
   async run(args, io) {
     const { positional, options } = parseArgs(args, {
-      values: ["year", "lang", "yoy-factor"],
+      values: ["year", "lang", "yoy-factor", "yoy-min-change"],
       flags: ["json"],
     });
     if (positional.length === 0) throw new CliError("brak pliku .xlsx / missing the .xlsx file");
@@ -100,6 +116,7 @@ export const command: CliCommand = {
         `zły --lang „${String(lang)}” (pl lub en) / bad --lang "${String(lang)}" (pl or en)`,
       );
     const yoyFactor = parseFactor(options["yoy-factor"]);
+    const yoyMinChange = parseMinChange(options["yoy-min-change"]);
 
     const file = positional[0];
     const full = path.resolve(io.cwd, file);
@@ -120,7 +137,7 @@ export const command: CliCommand = {
       if (w) io.err(w);
     }
 
-    const result = validateWorkbookCells(wb, PROGRAMME, { year, yoyFactor });
+    const result = validateWorkbookCells(wb, PROGRAMME, { year, yoyFactor, yoyMinChange });
     if (result.unreadable) {
       // Monitoring sheets there, but none for --year: the file of another year, or the year mistyped.
       const years =

@@ -81,6 +81,10 @@ function layoutFinding(p: LayoutProblem): Finding {
 export function validateMonitoring(input: ValidationInput): Finding[] {
   const opts = input.options ?? {};
   const factor = opts.yoyFactor ?? DEFAULT_YOY_FACTOR;
+  const minCount = opts.yoyMinChange ?? YOY_MIN_CHANGE.count;
+  if (!(Number.isFinite(minCount) && minCount >= 0))
+    throw new RangeError(`yoyMinChange must be a number ≥ 0, got ${String(opts.yoyMinChange)}`);
+  const minChange = { count: minCount, percent: minCount / 100 };
   if (!(Number.isFinite(factor) && factor > 1))
     throw new RangeError(`yoyFactor must be a number > 1, got ${String(opts.yoyFactor)}`);
   const relations = opts.relations ?? RELATIONS;
@@ -166,7 +170,7 @@ export function validateMonitoring(input: ValidationInput): Finding[] {
       if (!old || !ind || cv === null || pv === null) continue;
       if (cv < 0 || pv < 0 || (cv === 0 && pv === 0)) continue;
       // 1e-9: 0.862 - 0.762 is 0.09999999999999998 in doubles.
-      if (Math.abs(cv - pv) < YOY_MIN_CHANGE[ind.unit] - 1e-9) continue;
+      if (Math.abs(cv - pv) < minChange[ind.unit] - 1e-9) continue;
       const toOrFromZero = cv === 0 || pv === 0;
       const ratio = toOrFromZero ? Infinity : cv / pv;
       if (!toOrFromZero && ratio <= factor && ratio >= 1 / factor) continue;

@@ -90,6 +90,11 @@ export interface ValidationOptions {
    * change is below YOY_MIN_CHANGE. Default 3.
    */
   yoyFactor?: number;
+  /**
+   * The smallest change year over year that is reported, for counts (persons, projects…); a percentage's is
+   * the same number of percentage points. Default YOY_MIN_CHANGE.count (10). 0 reports every change past the factor.
+   */
+  yoyMinChange?: number;
   /** Defaults to RELATIONS from src/domain/programme/relations.ts. */
   relations?: readonly IndicatorRelation[];
   /**

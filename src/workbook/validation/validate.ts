@@ -22,6 +22,8 @@ export interface WorkbookValidationOptions {
   year?: number;
   /** Year-over-year factor (default 3). */
   yoyFactor?: number;
+  /** The smallest year-over-year change reported (counts; a percentage's in points). Default 10. */
+  yoyMinChange?: number;
   relations?: readonly IndicatorRelation[];
 }
 
@@ -140,7 +142,7 @@ export function validateWorkbookCells(
         entries: read.entries,
         problems,
         previous,
-        options: { yoyFactor: opts.yoyFactor, relations: opts.relations },
+        options: { yoyFactor: opts.yoyFactor, yoyMinChange: opts.yoyMinChange, relations: opts.relations },
       }),
     );
     sheets.push({
