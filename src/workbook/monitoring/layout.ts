@@ -446,8 +446,9 @@ export function invalidValueFormula(ref: string, unit: "count" | "percent"): str
     unit === "count" ? `OR(${ref}<0,ABS(${ref}-ROUND(${ref},0))>=${tolerance})` : `OR(${ref}<0,${ref}>1)`;
   // IF, not OR/AND: comparing an error value would make the whole condition an error (format not applied);
   // ISNUMBER, ISTEXT and ISBLANK of an error are FALSE, so errors and logical values end up marked, and so
-  // does any text with something visible in it.
-  return `=IF(ISNUMBER(${ref}),${test},IF(ISTEXT(${ref}),${visibleLength(ref)}>0,NOT(ISBLANK(${ref}))))`;
+  // does any text with something visible in it. ISLOGICAL first: LibreOffice's ISNUMBER is TRUE for TRUE / FALSE
+  // (Excel's is not), and TRUE would pass there as the count 1.
+  return `=IF(ISNUMBER(${ref}),IF(ISLOGICAL(${ref}),TRUE,${test}),IF(ISTEXT(${ref}),${visibleLength(ref)}>0,NOT(ISBLANK(${ref}))))`;
 }
 
 function conditionalFormats(rows: LayoutRow[], vCol: number): ConditionalFormatPlan[] {

@@ -203,6 +203,7 @@ describe("monitoring sheet layout", () => {
           "ISNUMBER",
           "OR",
           "ISTEXT",
+          "ISLOGICAL",
           "TRIM",
           "CLEAN",
           "SUBSTITUTE",
