@@ -190,6 +190,21 @@ describe("miernik check", () => {
     expect(out).toContain("Brakuje przy progu 100%: uczestnicy, którzy nie spełniają warunku");
   });
 
+  test("a row problem names the cell where the file has it: columns reordered, a title row above", async () => {
+    const lines = canonical.trim().split("\n");
+    // PESEL first, then the rest; a title line above the header moves every record one line down.
+    const move = (l: string) => {
+      const f = l.split(";");
+      return [f[3], ...f.slice(0, 3), ...f.slice(4)].join(";");
+    };
+    const body = lines.map(move);
+    body[1] = body[1].replace("80010112357", "80010112358");
+    fs.writeFileSync(path.join(dir, "moved.csv"), ["Rejestr uczestników projektu", ...body].join("\n"));
+    const o = io(dir);
+    await run(["check", "moved.csv", "--as-of", "2025-01-01"], o);
+    expect(o.outText.join("\n")).toMatch(/\n {2}wiersz 3 · A3 · PESEL · BŁĄD · pesel\.checksum: /);
+  });
+
   test("reads Excel's 'Unicode text' (.txt, UTF-16 with TABs) and a .tsv as the same register", async () => {
     const tabbed = passingCsv().replace(/;/g, "\t").replace(/\n/g, "\r\n");
     fs.writeFileSync(

@@ -176,12 +176,14 @@ describe("text for people: Polish numbers, dates and plurals; --lang everywhere"
     put("zle.csv", [lines[0], ...bad].join("\n"));
     const r = await cli(["check", "zle.csv", "--as-of", "2025-01-01"]);
     const head = r.out.split("\n").find((l) => l.startsWith("Problemy w wierszach"));
-    expect(head).toMatch(/^Problemy w wierszach \((\d+): \1 błędów, 0 ostrzeżeń\):$/);
-    expect(r.out).toMatch(/\n {2}wiersz 2 · PESEL · BŁĄD · pesel\.checksum: /);
+    expect(head).toMatch(/^Problemy w wierszach \((\d+): \1 błędów, 0 ostrzeżeń\) — plik „zle\.csv”:$/);
+    // The cell as the file has it: PESEL is the CSV's 4th field (D), the record its line.
+    expect(r.out).toMatch(/\n {2}wiersz 2 · D2 · PESEL · BŁĄD · pesel\.checksum: /);
+    expect(r.out).toMatch(/\n {2}wiersz 121 · D121 · PESEL · BŁĄD · /);
     expect(r.out).not.toMatch(/ · (error|warning) · /);
     const en = await cli(["check", "zle.csv", "--as-of", "2025-01-01", "--lang", "en"]);
-    expect(en.out).toMatch(/Row problems \((\d+): \1 errors, 0 warnings\):/);
-    expect(en.out).toMatch(/row 2 · PESEL · ERROR · pesel\.checksum/);
+    expect(en.out).toMatch(/Row problems \((\d+): \1 errors, 0 warnings\) — file “zle\.csv”:/);
+    expect(en.out).toMatch(/row 2 · D2 · PESEL · ERROR · pesel\.checksum/);
   });
 
   test("check --json names the verdict and the points as plan --json does", async () => {

@@ -192,7 +192,14 @@ const WARNINGS: Counted = {
  * A readable table: one line per criterion, then the row issues. Counts as people read them (1 875 in
  * Polish, 1,875 in English), the date dd.mm.rrrr in Polish and ISO in English (as the pane shows them).
  */
-export function formatTable(e: Evaluation, card: Card, lang: Lang): string {
+/** Where the register was read: the file, its sheet (null for a CSV) and which file column fed which register column. */
+export interface ReadPlace {
+  file: string;
+  sheet: string | null;
+  columns: readonly ColumnMapping[];
+}
+
+export function formatTable(e: Evaluation, card: Card, lang: Lang, place?: ReadPlace): string {
   const pl = lang === "pl";
   const n = (v: number): string => formatCount(v, lang);
   const lines: string[] = [];
@@ -294,18 +301,31 @@ export function formatTable(e: Evaluation, card: Card, lang: Lang): string {
   if (e.rowIssues.length > 0) {
     const errors = e.rowIssues.filter((i) => i.severity === "error").length;
     const counts = `${countOf(errors, ERRORS, lang)}, ${countOf(e.rowIssues.length - errors, WARNINGS, lang)}`;
+    // The file (and sheet) once, then each issue's cell as the file has it ("D7": the column the PESEL came
+    // from, the row of the sheet or CSV line), so a person goes straight to it.
+    const where = place
+      ? pl
+        ? ` — plik „${place.file}”${place.sheet ? `, arkusz „${place.sheet}”` : ""}`
+        : ` — file “${place.file}”${place.sheet ? `, sheet “${place.sheet}”` : ""}`
+      : "";
     lines.push(
       "",
       pl
-        ? `Problemy w wierszach (${n(e.rowIssues.length)}: ${counts}):`
-        : `Row problems (${n(e.rowIssues.length)}: ${counts}):`,
+        ? `Problemy w wierszach (${n(e.rowIssues.length)}: ${counts})${where}:`
+        : `Row problems (${n(e.rowIssues.length)}: ${counts})${where}:`,
     );
+    const letter = new Map<string, string>();
+    for (const c of place?.columns ?? [])
+      if (c.register !== null && (c.via === "header" || c.via === "synonym" || c.via === "position"))
+        letter.set(c.register, c.fileColumn);
     const severity = (s: string): string =>
       s === "error" ? (pl ? "BŁĄD" : "ERROR") : pl ? "UWAGA" : "WARNING";
-    for (const i of e.rowIssues)
+    for (const i of e.rowIssues) {
+      const col = i.column ? letter.get(i.column) : undefined;
       lines.push(
-        `  ${pl ? "wiersz" : "row"} ${i.row}${i.column ? ` · ${i.column}` : ""} · ${severity(i.severity)} · ${i.rule}: ${i.message[lang]}`,
+        `  ${pl ? "wiersz" : "row"} ${i.row}${col ? ` · ${col}${i.row}` : ""}${i.column ? ` · ${i.column}` : ""} · ${severity(i.severity)} · ${i.rule}: ${i.message[lang]}`,
       );
+    }
   }
   lines.push(
     "",
@@ -407,7 +427,11 @@ export const command: CliCommand = {
     io.out(
       options.json
         ? JSON.stringify(toJson(evaluation, lang, card, read.columns), null, 2)
-        : formatTable(evaluation, card, lang),
+        : formatTable(evaluation, card, lang, {
+            file: display,
+            sheet: read.csv ? null : read.sheet,
+            columns: read.columns,
+          }),
     );
     // As summarize -o: the text says what was written (--json keeps stdout to the JSON alone).
     if (out && !options.json)
