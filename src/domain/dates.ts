@@ -211,3 +211,8 @@ export function isDateFormat(format: string | null | undefined): boolean {
   if (/^\s*(general|standard)\s*$/i.test(code)) return false;
   return /[dmyhs]/i.test(code);
 }
+
+/** Whether a cell's number format shows a percentage ("0%", "0.0%"): a "%" outside quoted or escaped literals. */
+export function isPercentFormat(format: string | null | undefined): boolean {
+  return typeof format === "string" && /%/.test(format.replace(/"[^"]*"|\\./g, ""));
+}

@@ -119,6 +119,11 @@ function planJson(
   };
 }
 
+/** The first 12 cells of a list, then "…". */
+function firstCells(cells: readonly string[]): string {
+  return (cells.length > 12 ? [...cells.slice(0, 12), "…"] : cells).join(", ");
+}
+
 /** The evaluation of a plan for people, in the --lang language (numbers 1 875 / 1,875, 80% / 80,4%). */
 function report(
   io: CliIO,
@@ -162,25 +167,23 @@ function report(
         findings.map((f) => `  ${f.cell}: ${f.message[lang]} — ${f.fix[lang]}`).join("\n"),
     );
   if (overwritten.length > 0) {
-    const shown = overwritten.length > 12 ? [...overwritten.slice(0, 12), "…"] : overwritten;
     io.out(
       lang === "pl"
-        ? `Wartość zamiast formuły: ${countOf(overwritten.length, NOUNS.cell, "pl")} (${shown.join(", ")}). ` +
+        ? `Wartość zamiast formuły: ${countOf(overwritten.length, NOUNS.cell, "pl")} (${firstCells(overwritten)}). ` +
             "Arkusz ich nie przelicza, więc może pokazywać co innego niż ta ocena (wyliczona z liczb w kolumnie C). " +
             `Skopiuj formuły z sąsiedniego wiersza albo zapisz arkusz od nowa z liczbami z kolumny C: miernik plan ${shellArg(file)} -o nowy-plan.xlsx`
-        : `A value instead of a formula: ${countOf(overwritten.length, NOUNS.cell, "en")} (${shown.join(", ")}). ` +
+        : `A value instead of a formula: ${countOf(overwritten.length, NOUNS.cell, "en")} (${firstCells(overwritten)}). ` +
             "The sheet does not recalculate them, so it may show something else than this evaluation (made from the numbers in column C). " +
             `Copy the formulas from a neighbouring row or write the sheet anew with the numbers of column C: miernik plan ${shellArg(file)} -o new-plan.xlsx`,
     );
   }
   if (broken.length > 0) {
-    const shown = broken.length > 12 ? [...broken.slice(0, 12), "…"] : broken;
     io.out(
       pl
-        ? `Formuła z błędem (#ADR!, #NAZWA? …): ${countOf(broken.length, NOUNS.cell, "pl")} (${shown.join(", ")}). ` +
+        ? `Formuła z błędem (#ADR!, #NAZWA? …): ${countOf(broken.length, NOUNS.cell, "pl")} (${firstCells(broken)}). ` +
             `Zwykle po usunięciu wiersza pozycji planu: zapisz arkusz od nowa z liczbami z kolumny C (miernik plan ${shellArg(file)} -o nowy-plan.xlsx); ` +
             "pozycję bez uczestników zostaw pustą zamiast usuwać wiersz."
-        : `A formula with an error (#REF!, #NAME? …): ${countOf(broken.length, NOUNS.cell, "en")} (${shown.join(", ")}). ` +
+        : `A formula with an error (#REF!, #NAME? …): ${countOf(broken.length, NOUNS.cell, "en")} (${firstCells(broken)}). ` +
             `Usually after a plan item's row was deleted: write the sheet anew with the numbers of column C (miernik plan ${shellArg(file)} -o new-plan.xlsx); ` +
             "leave an item without participants empty instead of deleting its row.",
     );

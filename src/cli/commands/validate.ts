@@ -1,7 +1,7 @@
 import * as path from "path";
 import { Lang } from "../../domain/i18n";
 import { PROGRAMME } from "../../domain/programme/programme";
-import { DEFAULT_YOY_FACTOR, Finding, YOY_MIN_CHANGE } from "../../domain/validation";
+import { DEFAULT_YOY_FACTOR, Finding, DEFAULT_YOY_MIN_CHANGE } from "../../domain/validation";
 import { WorkbookCells } from "../../workbook/cells";
 import { PLAN_SHEET } from "../../workbook/projectPlan/sheet";
 import { REGISTER_SHEET } from "../../workbook/register/layout";
@@ -55,22 +55,19 @@ function parseYear(raw: string | true | undefined): number | undefined {
   return Number(raw);
 }
 
-function parseMinChange(raw: string | true | undefined): number {
-  if (raw === undefined) return YOY_MIN_CHANGE.count;
+/** A number option (`--yoy-factor 2,5` too): its default when absent, a usage error naming the rule when bad. */
+function parseNumber(
+  raw: string | true | undefined,
+  option: string,
+  fallback: number,
+  ok: (v: number) => boolean,
+  rule: { pl: string; en: string },
+): number {
+  if (raw === undefined) return fallback;
   const v = typeof raw === "string" ? Number(raw.replace(",", ".")) : NaN;
-  if (!(Number.isFinite(v) && v >= 0))
+  if (!(Number.isFinite(v) && ok(v)))
     throw new CliError(
-      `zły --yoy-min-change „${String(raw)}”: podaj liczbę ≥ 0 / bad --yoy-min-change "${String(raw)}": give a number ≥ 0`,
-    );
-  return v;
-}
-
-function parseFactor(raw: string | true | undefined): number {
-  if (raw === undefined) return DEFAULT_YOY_FACTOR;
-  const v = typeof raw === "string" ? Number(raw.replace(",", ".")) : NaN;
-  if (!(Number.isFinite(v) && v > 1))
-    throw new CliError(
-      `zły --yoy-factor „${String(raw)}”: podaj liczbę większą od 1 / bad --yoy-factor "${String(raw)}": give a number > 1`,
+      `zły ${option} „${String(raw)}”: ${rule.pl} / bad ${option} "${String(raw)}": ${rule.en}`,
     );
   return v;
 }
@@ -93,9 +90,9 @@ export const command: CliCommand = {
       en: `warn when a value changed more than this many times year over year (a number > 1; ${DEFAULT_YOY_FACTOR} by default), if the change is at least --yoy-min-change`,
     },
     {
-      name: `--yoy-min-change <${YOY_MIN_CHANGE.count}>`,
-      pl: `najmniejsza zgłaszana zmiana rok do roku: dla liczby osób, projektów… (domyślnie ${YOY_MIN_CHANGE.count}), dla odsetka w punktach procentowych; 0: każda zmiana ponad --yoy-factor`,
-      en: `the smallest year-over-year change reported: for counts of persons, projects… (${YOY_MIN_CHANGE.count} by default), for a percentage in percentage points; 0: every change past --yoy-factor`,
+      name: `--yoy-min-change <${DEFAULT_YOY_MIN_CHANGE}>`,
+      pl: `najmniejsza zgłaszana zmiana rok do roku: dla liczby osób, projektów… (domyślnie ${DEFAULT_YOY_MIN_CHANGE}), dla odsetka w punktach procentowych; 0: każda zmiana ponad --yoy-factor`,
+      en: `the smallest year-over-year change reported: for counts of persons, projects… (${DEFAULT_YOY_MIN_CHANGE} by default), for a percentage in percentage points; 0: every change past --yoy-factor`,
     },
     JSON_OPTION,
     LANG_OPTION,
@@ -115,8 +112,17 @@ export const command: CliCommand = {
       throw new CliError(
         `zły --lang „${String(lang)}” (pl lub en) / bad --lang "${String(lang)}" (pl or en)`,
       );
-    const yoyFactor = parseFactor(options["yoy-factor"]);
-    const yoyMinChange = parseMinChange(options["yoy-min-change"]);
+    const yoyFactor = parseNumber(options["yoy-factor"], "--yoy-factor", DEFAULT_YOY_FACTOR, (v) => v > 1, {
+      pl: "podaj liczbę większą od 1",
+      en: "give a number > 1",
+    });
+    const yoyMinChange = parseNumber(
+      options["yoy-min-change"],
+      "--yoy-min-change",
+      DEFAULT_YOY_MIN_CHANGE,
+      (v) => v >= 0,
+      { pl: "podaj liczbę ≥ 0", en: "give a number ≥ 0" },
+    );
 
     const file = positional[0];
     const full = path.resolve(io.cwd, file);

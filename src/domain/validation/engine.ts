@@ -9,7 +9,7 @@ import {
   LayoutProblem,
   Severity,
   ValidationInput,
-  YOY_MIN_CHANGE,
+  DEFAULT_YOY_MIN_CHANGE,
 } from "./types";
 import { checkValue, indicatorName, usableValue } from "./values";
 
@@ -81,7 +81,7 @@ function layoutFinding(p: LayoutProblem): Finding {
 export function validateMonitoring(input: ValidationInput): Finding[] {
   const opts = input.options ?? {};
   const factor = opts.yoyFactor ?? DEFAULT_YOY_FACTOR;
-  const minCount = opts.yoyMinChange ?? YOY_MIN_CHANGE.count;
+  const minCount = opts.yoyMinChange ?? DEFAULT_YOY_MIN_CHANGE;
   if (!(Number.isFinite(minCount) && minCount >= 0))
     throw new RangeError(`yoyMinChange must be a number ≥ 0, got ${String(opts.yoyMinChange)}`);
   const minChange = { count: minCount, percent: minCount / 100 };

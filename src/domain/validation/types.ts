@@ -87,12 +87,12 @@ export interface LayoutProblem {
 export interface ValidationOptions {
   /**
    * A value moving by more than this factor either way (or to/from 0) since last year is a warning, unless the
-   * change is below YOY_MIN_CHANGE. Default 3.
+   * change is below `yoyMinChange`. Default 3.
    */
   yoyFactor?: number;
   /**
    * The smallest change year over year that is reported, for counts (persons, projects…); a percentage's is
-   * the same number of percentage points. Default YOY_MIN_CHANGE.count (10). 0 reports every change past the factor.
+   * the same number of percentage points. Default DEFAULT_YOY_MIN_CHANGE (10). 0 reports every change past the factor.
    */
   yoyMinChange?: number;
   /** Defaults to RELATIONS from src/domain/programme/relations.ts. */
@@ -118,8 +118,8 @@ export interface ValidationInput {
 export const DEFAULT_YOY_FACTOR = 3;
 
 /**
- * A change year over year smaller than this is never flagged, whatever its ratio: a count moving by fewer than
- * 10 (0 → 1 project, 1 → 4 fairs, 5 → 0 programmes — a third of the programme's counts are 0–5 a year), a
- * percentage by fewer than 10 points. The ratio says nothing about such small numbers.
+ * The default of `yoyMinChange`: a change year over year smaller than this is never flagged, whatever its ratio —
+ * a count moving by fewer than 10 (0 → 1 project, 1 → 4 fairs, 5 → 0 programmes — a third of the programme's
+ * counts are 0–5 a year), a percentage by fewer than 10 points. The ratio says nothing about such small numbers.
  */
-export const YOY_MIN_CHANGE = { count: 10, percent: 0.1 } as const;
+export const DEFAULT_YOY_MIN_CHANGE = 10;

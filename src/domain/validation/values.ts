@@ -1,5 +1,5 @@
 import { Localized } from "../i18n";
-import { formatDay, isDateFormat } from "../dates";
+import { formatDay, isDateFormat, isPercentFormat } from "../dates";
 import { formatNumber, formatPercent, isWholeNumber, parsePolishNumber, percentToFraction } from "../numbers";
 import { Indicator, Unit } from "../programme/types";
 import { Finding, FoundValue, Severity } from "./types";
@@ -242,11 +242,6 @@ function textHint(raw: string, unit: Unit): Localized | null {
     };
   }
   return null;
-}
-
-/** Whether a number format shows a percentage: a "%" outside quoted or escaped literals. */
-function isPercentFormat(format: string): boolean {
-  return /%/.test(format.replace(/"[^"]*"|\\./g, ""));
 }
 
 /**

@@ -59,7 +59,7 @@ export async function readPlanState(
   const none = { values: null, withRegister, foreign: false, sheet: PLAN_SHEET };
   let cells;
   if (sheets.includes(PLAN_SHEET)) {
-    cells = await host.readSheet(PLAN_SHEET);
+    cells = await host.readSheet(PLAN_SHEET, { valuesOnly: true });
     if (!cells) return none;
   } else {
     const others = sheets.filter(
@@ -70,9 +70,9 @@ export async function readPlanState(
       const c = await host.readSheet(name, { valuesOnly: true });
       if (c) read.push(c);
     }
-    const found = findPlanSheet(read, card, PLAN_SHEET);
-    if (!found) return none;
-    cells = (await host.readSheet(found.name)) ?? found;
+    // Its values are all the reader takes: the sheet is not read a second time.
+    cells = findPlanSheet(read, card, PLAN_SHEET);
+    if (!cells) return none;
   }
   const read = readPlanSheet(cells, card);
   const foreign = read.missing.length === planFields(card).length;

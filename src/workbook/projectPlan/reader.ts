@@ -4,6 +4,7 @@
  */
 import { planFields } from "../../domain/plan/fields";
 import type { Card } from "../../domain/card/types";
+import { isPercentFormat } from "../../domain/dates";
 import type { PlanFinding, PlanInput } from "../../domain/plan/evaluate";
 import { columnLetters } from "../address";
 import { isExcelError, type SheetCells } from "../cells";
@@ -139,8 +140,8 @@ export function percentCells(
     if (!m) continue;
     const i = Number(m[2]) - 1 - sheet.top;
     const fmt = sheet.numberFormats[i]?.[PLAN_COL - sheet.left] ?? null;
-    // A % outside quoted text and escapes is the percent format ("0%", "0.0%"; not "0\% osób" or "0"%"").
-    if (fmt && /%/.test(fmt.replace(/"[^"]*"|\\./g, ""))) out.push({ key, cell: a1, value: v });
+    // Not "0\% osób" or "0"%"": a % quoted or escaped is text.
+    if (isPercentFormat(fmt)) out.push({ key, cell: a1, value: v });
   }
   return out;
 }
