@@ -1,3 +1,4 @@
+import { EXCEL_ERROR_NAMES } from "../domain/excelErrors";
 import { CellValue } from "./plan";
 
 /**
@@ -38,21 +39,11 @@ export interface WorkbookCells {
   sheets: SheetCells[];
 }
 
-export const EXCEL_ERRORS = [
-  "#N/A",
-  "#DIV/0!",
-  "#VALUE!",
-  "#REF!",
-  "#NAME?",
-  "#NUM!",
-  "#NULL!",
-  "#SPILL!",
-  "#CALC!",
-  "#GETTING_DATA",
-] as const;
+/** Excel's error values as a read cell holds them ("#N/A", "#REF!", …). */
+export const EXCEL_ERRORS: readonly string[] = Object.keys(EXCEL_ERROR_NAMES);
 
 export function isExcelError(v: CellValue): boolean {
-  return typeof v === "string" && (EXCEL_ERRORS as readonly string[]).includes(v);
+  return typeof v === "string" && EXCEL_ERRORS.includes(v);
 }
 
 /** Value at a sheet coordinate (0-based), or null outside the read range. */

@@ -1,6 +1,7 @@
 import { countOf, Localized, NOUNS } from "../i18n";
 import { numberDate, readDate, serialToIso } from "../dates";
 import { parsePolishNumber } from "../numbers";
+import { EXCEL_ERROR_NAMES } from "../excelErrors";
 import { checkPesel, checkPeselInto, PeselInfo, PeselProblem, peselBornBefore1900 } from "../pesel";
 import { isBlank, looksLikeFormula, normalizeText } from "../text";
 import { CardParameters, DEFAULT_PARAMETERS, Participant, RowIssue, Severity } from "../card/types";
@@ -839,20 +840,7 @@ function formulaErrorRule(kind: number, a: number): string | null {
 /** Kinds whose message says how the row then counts. */
 const FORMULA_ERROR_EFFECT = new Set([I_NOT_ALLOWED, I_DATE]);
 
-/** Excel's error values as the English file format stores them → as Polish Excel shows them. */
-const EXCEL_ERRORS: Record<string, string> = {
-  "#NULL!": "#ZERO!",
-  "#DIV/0!": "#DZIEL/0!",
-  "#VALUE!": "#ARG!",
-  "#REF!": "#ADR!",
-  "#NAME?": "#NAZWA?",
-  "#NUM!": "#LICZBA!",
-  "#N/A": "#N/D!",
-  "#SPILL!": "#ROZLANIE!",
-  "#CALC!": "#OBL!",
-  "#GETTING_DATA": "#POBIERANIE_DANYCH",
-};
-const POLISH_ERRORS = new Set([...Object.values(EXCEL_ERRORS), "#N/D"]);
+const POLISH_ERRORS = new Set([...Object.values(EXCEL_ERROR_NAMES), "#N/D"]);
 
 /**
  * The message of a cell holding an Excel error value instead of a value — the cached result of a formula that
@@ -861,7 +849,7 @@ const POLISH_ERRORS = new Set([...Object.values(EXCEL_ERRORS), "#N/D"]);
  */
 export function formulaErrorMessage(v: string, effect: Localized | null): Localized | null {
   const code = v.trim().toUpperCase();
-  const pl = EXCEL_ERRORS[code];
+  const pl = EXCEL_ERROR_NAMES[code];
   if (pl === undefined && !POLISH_ERRORS.has(code)) return null;
   const shown = pl === undefined ? code : `${pl} (${code})`;
   return {
