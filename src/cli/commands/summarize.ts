@@ -144,20 +144,19 @@ function expandInputs(
         });
         continue;
       }
-      const byName = byFileName;
       const names = entries
         .map((d) => d.name)
         .filter((n) => INPUT_EXT.test(n))
-        .sort(byName);
+        .sort(byFileName);
       const rest = entries.filter((d) => !INPUT_EXT.test(d.name) && !d.name.startsWith("."));
       const folders = rest
         .filter((d) => d.isDirectory())
         .map((d) => d.name)
-        .sort(byName);
+        .sort(byFileName);
       const others = rest
         .filter((d) => !d.isDirectory())
         .map((d) => d.name)
-        .sort(byName);
+        .sort(byFileName);
       if (folders.length + others.length > 0) leftOut.push({ folder: full, folders, others });
       for (const n of names) push(path.join(full, n));
     } else push(full);
