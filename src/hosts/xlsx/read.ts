@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { SheetCells, WorkbookCells } from "../../workbook/cells";
 import { CellValue } from "../../workbook/plan";
 import { anchoredPrintArea, rawNames } from "./names";
+import { tolerateOverlappingMerges } from "./merges";
 import { checkXlsxPackage, XlsxReadError } from "./preflight";
 import { a1 as cellAddress } from "../../workbook/address";
 
@@ -171,6 +172,7 @@ export async function loadXlsx(
   if (!opts.checked) await checkXlsxPackage(u8);
   const wb = new ExcelJS.Workbook();
   rawNames(wb); // names stay verbatim instead of being expanded cell by cell (see ./names.ts)
+  tolerateOverlappingMerges(wb); // overlapping merges: the later dropped, as Excel repairs them (./merges.ts)
   try {
     // ExcelJS's typings want a Node Buffer; in the browser an ArrayBuffer works.
     const input = (
