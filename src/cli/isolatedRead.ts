@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { isMainThread, parentPort, Worker, workerData } from "worker_threads";
-import { checkXlsxPackage, XlsxReadError, XlsxReadReason } from "../hosts/xlsx/preflight";
+import { checkXlsxPackage, damagedXlsxError, XlsxReadError, XlsxReadReason } from "../hosts/xlsx/preflight";
 import type { WorkbookCells } from "../workbook/cells";
 
 /** Limits of one read (README, "Limits"). */
@@ -128,11 +128,7 @@ function readInWorker(bytes: Uint8Array): Promise<WorkbookCells> {
                 "too-large",
                 `odczyt skoroszytu wymaga ponad ${READ_LIMITS.heapMb} MB pamięci: plik za duży — podziel go albo zapisz jako .csv`,
               )
-            : new XlsxReadError(
-                `damaged or unsupported .xlsx file: ${e.message.split("\n")[0]}`,
-                "damaged",
-                `uszkodzony lub nieobsługiwany plik .xlsx: ${e.message.split("\n")[0]}`,
-              ),
+            : damagedXlsxError(e.message),
         ),
       );
     const onExit = (code: number): void =>

@@ -21,6 +21,21 @@ export class XlsxReadError extends Error {
   }
 }
 
+/**
+ * The error of a package that passed every check but that ExcelJS could not read (a part missing or
+ * malformed: a shared-string index past the table, a truncated sheet). ExcelJS's text is a JavaScript error
+ * ("Cannot read properties of undefined …"), no use to a user: it is kept as the technical detail, after what
+ * the user can do — Excel offers to repair such a file, LibreOffice reads what it can.
+ */
+export function damagedXlsxError(detail: string): XlsxReadError {
+  const d = detail.split("\n")[0].slice(0, 200);
+  return new XlsxReadError(
+    `damaged or unsupported .xlsx file — it cannot be read: open it in Excel (it offers to repair the file) or in LibreOffice Calc and save it again as .xlsx (technical detail: ${d})`,
+    "damaged",
+    `uszkodzony plik .xlsx — nie da się go odczytać: otwórz go w Excelu (zaproponuje naprawę pliku) albo w LibreOffice Calc i zapisz ponownie jako .xlsx (szczegóły techniczne: ${d})`,
+  );
+}
+
 /** Every check before ExcelJS sees the bytes; throws XlsxReadError. */
 export async function checkXlsxPackage(u8: Uint8Array): Promise<void> {
   if (u8.length === 0)

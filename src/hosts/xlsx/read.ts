@@ -3,7 +3,7 @@ import { SheetCells, WorkbookCells } from "../../workbook/cells";
 import { CellValue } from "../../workbook/plan";
 import { anchoredPrintArea, rawNames } from "./names";
 import { tolerateOverlappingMerges } from "./merges";
-import { checkXlsxPackage, XlsxReadError } from "./preflight";
+import { checkXlsxPackage, damagedXlsxError, XlsxReadError } from "./preflight";
 import { a1 as cellAddress } from "../../workbook/address";
 
 const MS_PER_DAY = 86400000;
@@ -180,12 +180,7 @@ export async function loadXlsx(
     ) as never;
     await wb.xlsx.load(input);
   } catch (e) {
-    const msg = (e instanceof Error ? e.message : String(e)).split("\n")[0].slice(0, 200);
-    throw new XlsxReadError(
-      `damaged or unsupported .xlsx file: ${msg}`,
-      "damaged",
-      `uszkodzony lub nieobsługiwany plik .xlsx: ${msg}`,
-    );
+    throw damagedXlsxError(e instanceof Error ? e.message : String(e));
   }
   // Written back (the standalone page saves the opened workbook), each sheet's print area stays what it was.
   wb.eachSheet((ws) => {
