@@ -1,4 +1,5 @@
 import { CliError } from "./io";
+import { didYouMean } from "./suggest";
 
 export interface ParsedArgs {
   positional: string[];
@@ -44,13 +45,28 @@ export function parseArgs(
           `opcja --${key} nie przyjmuje wartości — napisz samo --${key} / option --${key} takes no value: write --${key} alone`,
         );
       } else {
-        throw new CliError(`nieznana opcja / unknown option ${a}`);
+        throw unknownOption(a, key, values, flags, spec.aliases);
       }
     } else if (a.startsWith("-") && a.length > 1) {
-      throw new CliError(`nieznana opcja / unknown option ${a}`);
+      throw unknownOption(a, null, values, flags, spec.aliases);
     } else {
       out.positional.push(a);
     }
   }
   return out;
+}
+
+/** An option nobody declared, with the declared one it most likely was (`--as-off` → `--as-of`). */
+function unknownOption(
+  typed: string,
+  key: string | null,
+  values: Set<string>,
+  flags: Set<string>,
+  aliases: Record<string, string> | undefined,
+): CliError {
+  const known = [...values, ...flags].map((k) => `--${k}`);
+  const short = Object.keys(aliases ?? {});
+  const asTyped = key === null ? typed : `--${key}`;
+  const hint = didYouMean(asTyped, key === null ? [...short, ...known] : known);
+  return new CliError(`nieznana opcja ${typed}${hint.pl} / unknown option ${typed}${hint.en}`);
 }

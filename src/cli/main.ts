@@ -1,4 +1,5 @@
 import { CliCommand, CliError, CliIO } from "./io";
+import { didYouMean } from "./suggest";
 
 /**
  * Each command lives in ./commands/<name>.ts and is registered here.
@@ -74,7 +75,13 @@ export async function run(argv: string[], io: CliIO = defaultIO): Promise<number
   }
   const cmd = commands.find((c) => c.name === name);
   if (!cmd) {
-    io.err(`miernik: nieznane polecenie / unknown command "${name}"\n\n${usage()}`);
+    const hint = didYouMean(
+      name,
+      commands.map((c) => c.name),
+    );
+    io.err(
+      `miernik: nieznane polecenie „${name}”${hint.pl} / unknown command "${name}"${hint.en}\n\n${usage()}`,
+    );
     return 2;
   }
   if (rest.includes("--help") || rest.includes("-h")) {

@@ -385,3 +385,31 @@ describe("summarize over folders: what is not read is said", () => {
     }
   });
 });
+
+describe("a mistyped command or option names the one most likely meant", () => {
+  test.each([
+    [
+      ["chek", "a.csv"],
+      /nieznane polecenie „chek” — czy chodziło o „check”\? \/ unknown command "chek" — did you mean "check"\?/,
+    ],
+    [["sumarize", "."], /czy chodziło o „summarize”\?/],
+    [["valdiate", "a.xlsx"], /czy chodziło o „validate”\?/],
+    [["check", "a.csv", "--as-off", "2024-01-01"], /nieznana opcja --as-off — czy chodziło o „--as-of”\?/],
+    [["summarize", ".", "--max-aplications", "2"], /czy chodziło o „--max-applications”\?/],
+    [["layout", "--yaer", "2023"], /czy chodziło o „--year”\?/],
+  ])("%j", async (args, message) => {
+    const r = await cli(args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+
+  test.each([[["xyz"]], [["check", "a.csv", "--bogus"]], [["layout", "--year", "2023", "--colour"]]])(
+    "no guess when nothing is close (%j)",
+    async (args) => {
+      const r = await cli(args);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/nieznan[ea] (polecenie|opcja)/);
+      expect(r.err).not.toMatch(/czy chodziło|did you mean/);
+    },
+  );
+});
