@@ -418,6 +418,8 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
       const labels = Object.values(PARAMETER_LABELS).map((l) => l[lang]);
       for (const l of labels) expect({ l, found: printedWhole(all, l) }).toEqual({ l, found: true });
       expect(all).toContain(GROUPS[card.parameters.subQuotaBase].label[lang]);
+      // The register's applicant (its "Wnioskodawca:" line) heads the first page, as summarize reads it.
+      expect(crit[0]).toContain(`${lang === "pl" ? "Wnioskodawca:" : "Applicant:"} Fundacja Przykładowa`);
       // The met column in the sheet's language; nothing of the other language.
       const metShown = lang === "pl" ? [" TAK ", " NIE "] : [" YES ", " NO "];
       for (const w of metShown) expect(all).toContain(w);

@@ -4,7 +4,8 @@ import { allRequiredMet } from "../../domain/card/evaluate";
 import { Counted, countOf, formatCount, formatDateIso, Lang } from "../../domain/i18n";
 import { checkAndEvaluate } from "../../domain/register/engine";
 import { SheetCells } from "../../workbook/cells";
-import { emptyReport, reportMessages, sanitizeSheetCells } from "../../workbook/sanitize";
+import { emptyReport, reportMessages, sanitizeSheetCells, xmlSafe } from "../../workbook/sanitize";
+import { findApplicant } from "../../workbook/summary/inputs";
 import {
   ColumnMapping,
   csvSheetFromBytes,
@@ -28,9 +29,10 @@ import {
   outputOption,
 } from "../options";
 import { isDelimitedTextName } from "../../workbook/csv";
+import { criteriaCellMap } from "../../workbook/criteria/plan";
 
 const USAGE =
-  "miernik check <plik.xlsx|plik.csv> [--card rpo-wl-9.1-2016|karta.json] [--as-of RRRR-MM-DD] [--json] [--verbose] [--lang pl|en] [-o wynik.xlsx] [--force]";
+  "miernik check <plik.xlsx|plik.csv> [--card rpo-wl-9.1-2016|karta.json] [--as-of RRRR-MM-DD] [--json] [--verbose] [--lang pl|en] [-o wynik.xlsx] [--force] [--applicant nazwa]";
 
 type WriteCheckWorkbook = (
   out: string,
@@ -38,6 +40,7 @@ type WriteCheckWorkbook = (
   card: Card,
   asOf: number,
   lang: Lang,
+  applicant: string | null,
 ) => Promise<void>;
 
 /** The -o writer of issue 5 (src/cli/checkOutput.ts), when present in this build. */
@@ -55,6 +58,20 @@ export async function readRegisterFile(
   display: string = file,
   lang: Lang = "pl",
 ): Promise<SheetCells> {
+  return (await readRegisterInput(file, display, lang)).sheet;
+}
+
+/** The register's sheet and the applicant the file names (`Wnioskodawca:` above the table or on any sheet). */
+export interface RegisterInput {
+  sheet: SheetCells;
+  applicant: string | null;
+}
+
+export async function readRegisterInput(
+  file: string,
+  display: string = file,
+  lang: Lang = "pl",
+): Promise<RegisterInput> {
   if (isDelimitedTextName(file)) {
     refuseOtherFormats(file, display, lang);
     const bytes = readRegularFile(file, display);
@@ -65,13 +82,21 @@ export async function readRegisterFile(
           ? `${display}: pusty plik (0 bajtów) — zapisz rejestr uczestników jako .csv lub .xlsx`
           : `${display}: empty file (0 bytes) — save the participant register as .csv or .xlsx`,
       );
-    return csvSheetFromBytes(bytes);
+    const sheet = csvSheetFromBytes(bytes);
+    return { sheet, applicant: findApplicant({ sheets: [sheet] }) };
   }
   const wb = await readWorkbookFile(file, display, lang);
   const picked = readRegisterWorkbook(wb);
   const sheet = wb.sheets.find((s) => s.name === picked.sheet);
   if (!sheet) throw new InputError(`${display}: brak arkusza ${picked.sheet} / sheet missing`);
-  return sheet;
+  // Where `miernik summarize` finds it (the register's title rows, a cover sheet, a check -o workbook).
+  return { sheet, applicant: findApplicant(wb) };
+}
+
+/** --applicant, else the file's; control characters XML cannot hold removed. */
+export function applicantOf(option: string | undefined, fromFile: string | null): string | null {
+  const name = xmlSafe(option ?? fromFile ?? "").replace(/\s+/g, " ").trim();
+  return name === "" ? null : name;
 }
 
 /** `columnMapping` of --json: each header cell of the file and the register column it fed (null: ignored). */
@@ -197,6 +222,8 @@ export interface ReadPlace {
   file: string;
   sheet: string | null;
   columns: readonly ColumnMapping[];
+  /** The applicant the file names (or --applicant); printed under the title when known. */
+  applicant?: string | null;
 }
 
 export function formatTable(e: Evaluation, card: Card, lang: Lang, place?: ReadPlace): string {
@@ -204,6 +231,7 @@ export function formatTable(e: Evaluation, card: Card, lang: Lang, place?: ReadP
   const n = (v: number): string => formatCount(v, lang);
   const lines: string[] = [];
   lines.push(`${card.title[lang]}`);
+  if (place?.applicant) lines.push(`${pl ? "Wnioskodawca" : "Applicant"}: ${place.applicant}`);
   lines.push(
     pl
       ? `Stan na ${formatDateIso(e.asOf, lang)} · uczestników: ${n(e.participants)} · oczekujących na wynik: ${n(e.pending)}`
@@ -356,6 +384,11 @@ export const command: CliCommand = {
       en: "first: how the file was read (CSV encoding, separator) and which file column fed which register column",
     },
     LANG_OPTION,
+    {
+      name: "--applicant <nazwa>",
+      pl: "wnioskodawca wpisany w arkuszu kryteriów (-o), gdy plik go nie podaje (komórka „Wnioskodawca:” nad tabelą); z niego czyta go miernik summarize",
+      en: "the applicant written on the criteria sheet (-o) when the file names none (a “Wnioskodawca:” cell above the table); miernik summarize reads it there",
+    },
     outputOption(
       "wynik.xlsx",
       "zapisz skoroszyt z rejestrem (Uczestnicy), słownikami i arkuszem kryteriów z formułami",
@@ -366,7 +399,7 @@ export const command: CliCommand = {
   ],
   async run(args, io) {
     const { positional, options } = parseArgs(args, {
-      values: ["card", "as-of", "lang", "output"],
+      values: ["card", "as-of", "lang", "output", "applicant"],
       flags: ["json", "verbose", "force"],
       aliases: { "-o": "--output" },
     });
@@ -395,10 +428,17 @@ export const command: CliCommand = {
         : null;
     if (options.force === true && !out)
       throw new CliError("--force działa tylko z -o / --force only goes with -o");
+    if (typeof options.applicant === "string" && options.applicant.trim() === "")
+      throw new CliError(
+        lang === "pl"
+          ? "--applicant: podaj nazwę wnioskodawcy (np. --applicant \"Fundacja Przykład\")"
+          : '--applicant: give the applicant\'s name (e.g. --applicant "Example Foundation")',
+      );
     let sheet: SheetCells;
     let read: RegisterRows;
+    let fileApplicant: string | null;
     try {
-      sheet = await readRegisterFile(file, display, lang);
+      ({ sheet, applicant: fileApplicant } = await readRegisterInput(file, display, lang));
       read = readRegisterSheet(sheet);
     } catch (e) {
       if (e instanceof RegisterReadError) throw new InputError(`${display}: ${lang === "pl" ? e.pl : e.en}`);
@@ -407,6 +447,10 @@ export const command: CliCommand = {
     const ignored = ignoredWarning(display, sheet, lang);
     if (ignored) io.err(ignored);
     const evaluation = checkAndEvaluate(read.rows, card, asOf);
+    const applicant = applicantOf(
+      typeof options.applicant === "string" ? options.applicant : undefined,
+      fileApplicant,
+    );
     if (writer && out) {
       const report = emptyReport();
       const clean = sanitizeSheetCells(sheet, report);
@@ -416,8 +460,16 @@ export const command: CliCommand = {
           `${msgs.refusal[lang]}; ${lang === "pl" ? "nie zapisano" : "not written"} ${options.output}`,
         );
       if (msgs.warning) io.err(`${lang === "pl" ? "UWAGA" : "WARNING"} ${msgs.warning[lang]}`);
+      // Without one the criteria sheet's applicant cell is left to type in; said, since the call summary
+      // (miernik summarize) would list the project's applicant as "—".
+      if (!applicant)
+        io.err(
+          lang === "pl"
+            ? `UWAGA ${display}: plik nie podaje wnioskodawcy (komórka „Wnioskodawca:” nad tabelą) — w ${String(options.output)} pole „Wnioskodawca:” (arkusz „${card.sheetName}”, ${criteriaCellMap(card).applicant}) jest puste i podsumowanie naboru pokaże „—”; podaj --applicant "Nazwa wnioskodawcy" albo wpisz go tam`
+            : `WARNING ${display}: the file names no applicant (a “Wnioskodawca:” cell above the table) — in ${String(options.output)} the “Applicant:” cell (sheet “${card.sheetName}”, ${criteriaCellMap(card).applicant}) is empty and the call summary will show “—”; give --applicant "Applicant name" or type it there`,
+        );
       try {
-        await writer(out, clean, card, asOf, lang);
+        await writer(out, clean, card, asOf, lang, applicant);
       } catch (e) {
         if (e instanceof InputError) throw e;
         throw cannotWrite(options.output as string, out, e);
@@ -426,11 +478,12 @@ export const command: CliCommand = {
     if (options.verbose && !options.json) io.out(formatMapping(read, lang) + "\n");
     io.out(
       options.json
-        ? JSON.stringify(toJson(evaluation, lang, card, read.columns), null, 2)
+        ? JSON.stringify({ ...(toJson(evaluation, lang, card, read.columns) as object), applicant }, null, 2)
         : formatTable(evaluation, card, lang, {
             file: display,
             sheet: read.csv ? null : read.sheet,
             columns: read.columns,
+            applicant,
           }),
     );
     // As summarize -o: the text says what was written (--json keeps stdout to the JSON alone).

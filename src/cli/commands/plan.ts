@@ -43,7 +43,7 @@ import {
 import { buildPlanSheetPlan, PLAN_SHEET, planNames } from "../../workbook/projectPlan/sheet";
 import { parseArgs } from "../args";
 import { loadCard, parseAsOf } from "../cardOptions";
-import { readRegisterFile } from "./check";
+import { applicantOf, readRegisterInput } from "./check";
 import { cannotWrite, prepareOutput, writeFileAtomic } from "../files";
 import { readWorkbookFile } from "../inputFiles";
 import { CliCommand, CliError, CliIO, InputError } from "../io";
@@ -394,10 +394,11 @@ export const command: CliCommand = {
       const registerPath = path.resolve(io.cwd, options.register);
       const asOf = parseAsOf(typeof options["as-of"] === "string" ? options["as-of"] : undefined);
       let rows;
+      let applicant: string | null;
       try {
-        rows = registerTableRows(
-          readRegisterSheet(await readRegisterFile(registerPath, options.register, lang)).rows,
-        );
+        const input = await readRegisterInput(registerPath, options.register, lang);
+        applicant = applicantOf(undefined, input.applicant);
+        rows = registerTableRows(readRegisterSheet(input.sheet).rows);
         registerCount = rows.length;
       } catch (e) {
         // An unreadable register is not a bad command line: one line naming the file, no usage text.
@@ -405,7 +406,7 @@ export const command: CliCommand = {
           throw new InputError(`${options.register}: ${lang === "pl" ? e.pl : e.en}`);
         throw e;
       }
-      const check = buildCheckWorkbookPlan(card, { rows, asOf, lang });
+      const check = buildCheckWorkbookPlan(card, { rows, asOf, lang, applicant });
       workbook = {
         sheets: [buildPlanSheetPlan(card, { values, lang, withRegister: true }), ...check.sheets],
         names: [...check.names, ...planNames(card)],

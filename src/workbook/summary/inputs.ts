@@ -101,8 +101,11 @@ export async function readInputFile(
   return isEmptyWorkbook(wb) ? { ok: false, reason: EMPTY_INPUT } : { ok: true, cells: wb };
 }
 
-/** Labels of the applicant cell (compared ignoring case, diacritics and a trailing colon). */
-const APPLICANT_LABELS = ["wnioskodawca", "nazwa wnioskodawcy", "beneficjent", "nazwa beneficjenta"];
+/**
+ * Labels of the applicant cell (compared ignoring case, diacritics and a trailing colon); "applicant" is the
+ * label of the criteria sheet `check -o --lang en` writes.
+ */
+const APPLICANT_LABELS = ["wnioskodawca", "nazwa wnioskodawcy", "beneficjent", "nazwa beneficjenta", "applicant"];
 /** Rows searched for the applicant label on each sheet. */
 const APPLICANT_SEARCH_ROWS = 30;
 
