@@ -15,7 +15,7 @@ import type { CellValue } from "../../workbook/plan";
 import { REGISTER_SHEET } from "../../workbook/register/layout";
 import { ColumnMapping, RegisterReadError } from "../../workbook/register/reader";
 import { registerTableRows } from "../../workbook/register/rows";
-import { EMPTY_INPUT, readInputFile, XlsxParser } from "../../workbook/summary/inputs";
+import { EMPTY_INPUT, findApplicant, readInputFile, XlsxParser } from "../../workbook/summary/inputs";
 import type { WorkbookHost, WriteReport } from "../host";
 import {
   checkAndEvaluateSliced,
@@ -54,7 +54,15 @@ async function existingRows(deps: ParticipantsDeps): Promise<RawRow[] | "none" |
 export type WriteOutcome = { status: "done"; rows: number; report: WriteReport } | { status: "kept" };
 
 async function write(deps: ParticipantsDeps, card: Card, asOf: number, raw: RawRow[]): Promise<WriteReport> {
-  const plan = buildCheckWorkbookPlan(card, { rows: registerTableRows(raw), asOf, lang: deps.lang });
+  // The applicant typed on the criteria sheet ("Wnioskodawca:", where summarize reads it) is kept.
+  const criteria = await deps.host.readSheet(criteriaSheetName(card), { valuesOnly: true });
+  const applicant = criteria ? findApplicant({ sheets: [criteria] }) : null;
+  const plan = buildCheckWorkbookPlan(card, {
+    rows: registerTableRows(raw),
+    asOf,
+    lang: deps.lang,
+    applicant,
+  });
   return deps.host.writePlans(plan.sheets, plan.names);
 }
 
