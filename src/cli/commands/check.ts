@@ -2,6 +2,7 @@ import * as path from "path";
 import { Card, Evaluation } from "../../domain/card/types";
 import { allRequiredMet } from "../../domain/card/evaluate";
 import { Counted, countOf, formatCount, formatDateIso, Lang } from "../../domain/i18n";
+import { verdictDecimals } from "../../domain/numbers";
 import { checkAndEvaluate } from "../../domain/register/engine";
 import { SheetCells } from "../../workbook/cells";
 import { emptyReport, reportMessages, sanitizeSheetCells, xmlSafe } from "../../workbook/sanitize";
@@ -189,9 +190,14 @@ export function toJson(e: Evaluation, lang: Lang, card?: Card, columns?: readonl
   };
 }
 
-const pct = (v: number | null, lang: Lang = "pl"): string => {
+/**
+ * A share as a percentage, one decimal — more when one would read on the other side of the threshold than the
+ * verdict (59,975% is "59,98%", not "60,0%" beside a 60% threshold and NIE).
+ */
+const pct = (v: number | null, lang: Lang = "pl", threshold: number | null = null): string => {
   if (v === null) return "—";
-  const t = (Math.round(v * 1000) / 10).toFixed(1);
+  const d = verdictDecimals(v, threshold);
+  const t = (Math.round(v * 10 ** (d + 2)) / 10 ** d).toFixed(d);
   return `${lang === "pl" ? t.replace(".", ",") : t}%`;
 };
 
@@ -278,7 +284,7 @@ export function formatTable(e: Evaluation, card: Card, lang: Lang, place?: ReadP
       code,
       n(c.numerator),
       c.denominator === null ? "—" : n(c.denominator),
-      c.denominator === null ? "—" : pct(c.share, lang),
+      c.denominator === null ? "—" : pct(c.share, lang, c.threshold),
       c.kind === "product"
         ? c.target === undefined || c.target === null
           ? "—"

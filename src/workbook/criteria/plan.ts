@@ -368,6 +368,19 @@ function verdictFormula(card: Card, lang: Lang, metCell: (c: Criterion) => strin
   );
 }
 
+/**
+ * The share cell's number format: one decimal, but three just under the threshold, where one would round up to
+ * it (2 399 of 4 000 = 59,975% read "60,0%" beside 60% and NIE; now "59,975%"). Number-format conditions
+ * (Excel 2016, the web, LibreOffice): `[>=t]0.0%;[>=t−0,05 p.p.]0.000%;0.0%`. null: the plain "0.0%" is enough.
+ */
+export function shareFormat(c: Criterion): string | null {
+  if (c.measure === "count" || c.measure === "productCount") return null;
+  const t = c.threshold;
+  if (t === undefined || t === null || !(t > 0)) return null;
+  const num = (v: number) => String(Number(v.toPrecision(12)));
+  return `[>=${num(t)}]0.0%;[>=${num(t - 0.0005)}]0.000%;0.0%`;
+}
+
 export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): SheetPlan {
   const lang = opts.lang ?? "pl";
   const sheet = emptySheet(criteriaSheetName(card));
@@ -493,6 +506,8 @@ export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): 
   card.criteria.forEach((c, i) => {
     if (c.measure !== "count" && c.threshold !== undefined)
       formats.push({ range: `${L("threshold")}${map.firstRow + i + 1}`, style: { numberFormat: "0%" } });
+    const share = shareFormat(c);
+    if (share) formats.push({ range: `${L("share")}${map.firstRow + i + 1}`, style: { numberFormat: share } });
   });
   sheet.formats = formats;
   const MET = metWords(lang);
