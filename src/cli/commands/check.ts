@@ -115,10 +115,15 @@ export function formatMapping(read: RegisterRows, lang: Lang): string {
         ? `Plik CSV: kodowanie ${read.csv.encoding}${read.csv.encodingCertain ? "" : ` (rozpoznane spośród: ${read.csv.tried.join(", ")})`}, separator ${read.csv.separator}`
         : `CSV file: encoding ${read.csv.encoding}${read.csv.encodingCertain ? "" : ` (chosen among ${read.csv.tried.join(", ")})`}, separator ${read.csv.separator}`,
     );
+  // A CSV has no sheet (its cells are named "Uczestnicy" inside Miernik only): its line, not a sheet, is named.
   lines.push(
-    pl
-      ? `Kolumny pliku (arkusz „${read.sheet}”, wiersz nagłówków ${read.headerRow}):`
-      : `File columns (sheet “${read.sheet}”, header row ${read.headerRow}):`,
+    read.csv
+      ? pl
+        ? `Kolumny pliku (wiersz nagłówków ${read.headerRow}):`
+        : `File columns (header row ${read.headerRow}):`
+      : pl
+        ? `Kolumny pliku (arkusz „${read.sheet}”, wiersz nagłówków ${read.headerRow}):`
+        : `File columns (sheet “${read.sheet}”, header row ${read.headerRow}):`,
   );
   const via: Record<ColumnMapping["via"], [string, string]> = {
     header: ["", ""],
