@@ -17,7 +17,7 @@
 import * as path from "path";
 import type { Card } from "../../domain/card/types";
 import { countOf, formatCount, Lang, NOUNS } from "../../domain/i18n";
-import { formatPercent } from "../../domain/numbers";
+import { formatPercent, verdictDecimals } from "../../domain/numbers";
 import { evaluatePlan, minimumPlan, PlanEvaluation, PlanInput } from "../../domain/plan/evaluate";
 import { planFields } from "../../domain/plan/fields";
 import { groupForms, locForm } from "../../domain/plan/words";
@@ -136,7 +136,12 @@ function report(
 ): void {
   const pl = lang === "pl";
   const n = (v: number): string => formatCount(v, lang);
-  const pct = (v: number | null) => (v === null ? "—" : formatPercent(Math.round(v * 1000) / 1000, lang));
+  /** With the decimals a share needs to read on its verdict's side of the threshold (59,97%, not 60%). */
+  const pct = (v: number | null, threshold: number | null = null) => {
+    if (v === null) return "—";
+    const f = 10 ** (verdictDecimals(v, threshold) + 2);
+    return formatPercent(Math.round(v * f) / f, lang);
+  };
   const MET = metWords(lang);
   const lines: string[] = [];
   for (const c of e.criteria) {
@@ -150,7 +155,7 @@ function report(
     }
     const verdict = c.met === null ? MET.na : c.met ? MET.yes : MET.no;
     const value =
-      c.denominator === null ? n(c.numerator) : `${n(c.numerator)}/${n(c.denominator)} = ${pct(c.share)}`;
+      c.denominator === null ? n(c.numerator) : `${n(c.numerator)}/${n(c.denominator)} = ${pct(c.share, c.threshold)}`;
     const short = c.shortfall ? `, ${pl ? "brakuje" : "short by"} ${n(c.shortfall)}` : "";
     lines.push(`  [${verdict}] ${c.label[lang]}: ${value}${short}`);
   }

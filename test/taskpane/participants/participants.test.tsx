@@ -106,6 +106,20 @@ test("re-creating keeps the applicant typed on the criteria sheet (where summari
   expect(host.sheets.get(card.sheetName)!.values[row][col]).toBe("Fundacja Wpisana");
 });
 
+test("an import names the file's applicant on a criteria sheet without one; a typed one stays", async () => {
+  const host = new MemoryHost();
+  const { row, col } = parseA1(criteriaCellMap(card).applicant);
+  const file = { name: "lista.csv", bytes: csvBytes(withPesels(many(2), 300), "Fundacja z Pliku") };
+  const preview = await previewImport(deps(host), file, readXlsx);
+  expect(preview.applicant).toBe("Fundacja z Pliku");
+  await applyImport(deps(host), card, AS_OF, preview);
+  expect(host.sheets.get(card.sheetName)!.values[row][col]).toBe("Fundacja z Pliku");
+  host.sheets.get(card.sheetName)!.values[row][col] = "Wpisana ręcznie";
+  const next = { name: "b.csv", bytes: csvBytes(withPesels(many(2), 400), "Inna Fundacja") };
+  await applyImport(deps(host), card, AS_OF, await previewImport(deps(host), next, readXlsx));
+  expect(host.sheets.get(card.sheetName)!.values[row][col]).toBe("Wpisana ręcznie");
+});
+
 test("a foreign sheet named Uczestnicy is replaced only after asking", async () => {
   const host = new MemoryHost();
   host.sheets.set("Uczestnicy", { name: "Uczestnicy", top: 0, left: 0, values: [["my notes"]] });
