@@ -102,7 +102,18 @@ test("--applicant gives the name (over the file's); in English the sheet says 'A
   fs.writeFileSync(path.join(dir, "r.csv"), csvBytes(many(6), "Stara nazwa"));
   const o = io(dir);
   await run(
-    ["check", "r.csv", "-o", "en.xlsx", "--as-of", "2024-09-01", "--lang", "en", "--applicant", "  Gmina\tTestowa "],
+    [
+      "check",
+      "r.csv",
+      "-o",
+      "en.xlsx",
+      "--as-of",
+      "2024-09-01",
+      "--lang",
+      "en",
+      "--applicant",
+      "  Gmina\tTestowa ",
+    ],
     o,
   );
   expect(await applicantCell("en.xlsx")).toBe("Gmina Testowa");

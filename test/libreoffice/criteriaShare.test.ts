@@ -29,13 +29,21 @@ describeLo("criteria sheet shares at a threshold (LibreOffice, as shown)", () =>
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "miernik-share-"));
     try {
       const registers = { under: 1199, at: 1200 };
-      const out: CliIO & { text: string[] } = { cwd: dir, text: [], out: (t) => out.text.push(t), err: () => {} };
+      const out: CliIO & { text: string[] } = {
+        cwd: dir,
+        text: [],
+        out: (t) => out.text.push(t),
+        err: () => {},
+      };
       for (const [name, ltu] of Object.entries(registers)) {
         fs.writeFileSync(
           path.join(dir, `${name}.csv`),
           csvBytes([...many(ltu, { longTerm: true }), ...many(2000 - ltu, { longTerm: false })]),
         );
-        await run(["check", `${name}.csv`, "-o", `${name}.xlsx`, "--as-of", "2024-09-01", "--applicant", "X"], out);
+        await run(
+          ["check", `${name}.csv`, "-o", `${name}.xlsx`, "--as-of", "2024-09-01", "--applicant", "X"],
+          out,
+        );
       }
       const text = out.text.join("\n");
       expect(text).toMatch(/^1a\s+1\s199\s+2\s000\s+59,95%\s+60,0%\s+NIE\s/m);

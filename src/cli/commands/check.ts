@@ -96,7 +96,9 @@ export async function readRegisterInput(
 
 /** --applicant, else the file's; control characters XML cannot hold removed. */
 export function applicantOf(option: string | undefined, fromFile: string | null): string | null {
-  const name = xmlSafe(option ?? fromFile ?? "").replace(/\s+/g, " ").trim();
+  const name = xmlSafe(option ?? fromFile ?? "")
+    .replace(/\s+/g, " ")
+    .trim();
   return name === "" ? null : name;
 }
 
@@ -442,7 +444,7 @@ export const command: CliCommand = {
     if (typeof options.applicant === "string" && options.applicant.trim() === "")
       throw new CliError(
         lang === "pl"
-          ? "--applicant: podaj nazwę wnioskodawcy (np. --applicant \"Fundacja Przykład\")"
+          ? '--applicant: podaj nazwę wnioskodawcy (np. --applicant "Fundacja Przykład")'
           : '--applicant: give the applicant\'s name (e.g. --applicant "Example Foundation")',
       );
     let sheet: SheetCells;

@@ -155,7 +155,9 @@ function report(
     }
     const verdict = c.met === null ? MET.na : c.met ? MET.yes : MET.no;
     const value =
-      c.denominator === null ? n(c.numerator) : `${n(c.numerator)}/${n(c.denominator)} = ${pct(c.share, c.threshold)}`;
+      c.denominator === null
+        ? n(c.numerator)
+        : `${n(c.numerator)}/${n(c.denominator)} = ${pct(c.share, c.threshold)}`;
     const short = c.shortfall ? `, ${pl ? "brakuje" : "short by"} ${n(c.shortfall)}` : "";
     lines.push(`  [${verdict}] ${c.label[lang]}: ${value}${short}`);
   }

@@ -507,7 +507,8 @@ export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): 
     if (c.measure !== "count" && c.threshold !== undefined)
       formats.push({ range: `${L("threshold")}${map.firstRow + i + 1}`, style: { numberFormat: "0%" } });
     const share = shareFormat(c);
-    if (share) formats.push({ range: `${L("share")}${map.firstRow + i + 1}`, style: { numberFormat: share } });
+    if (share)
+      formats.push({ range: `${L("share")}${map.firstRow + i + 1}`, style: { numberFormat: share } });
   });
   sheet.formats = formats;
   const MET = metWords(lang);

@@ -656,7 +656,10 @@ export function buildPlanSheetPlan(card: Card, opts: PlanSheetOptions = {}): She
     // Just under the threshold three decimals (1 919 of 3 200 reads 59,969%, not 60,0% beside 60% and NIE).
     const share = shareFormat(c);
     if (share)
-      formats.push({ range: `${col("share")}${L.firstCriterionRow + i + 1}`, style: { numberFormat: share } });
+      formats.push({
+        range: `${col("share")}${L.firstCriterionRow + i + 1}`,
+        style: { numberFormat: share },
+      });
   });
   sheet.formats = formats;
   const metRange = `${range("met").split(":")[0]}:${col("met")}${L.requiredRow + 1}`;

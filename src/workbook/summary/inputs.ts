@@ -105,7 +105,13 @@ export async function readInputFile(
  * Labels of the applicant cell (compared ignoring case, diacritics and a trailing colon); "applicant" is the
  * label of the criteria sheet `check -o --lang en` writes.
  */
-const APPLICANT_LABELS = ["wnioskodawca", "nazwa wnioskodawcy", "beneficjent", "nazwa beneficjenta", "applicant"];
+const APPLICANT_LABELS = [
+  "wnioskodawca",
+  "nazwa wnioskodawcy",
+  "beneficjent",
+  "nazwa beneficjenta",
+  "applicant",
+];
 /** Rows searched for the applicant label on each sheet. */
 const APPLICANT_SEARCH_ROWS = 30;
 
