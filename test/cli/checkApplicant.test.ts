@@ -133,3 +133,15 @@ test("plan --register carries the register's applicant into the criteria sheet t
   await run(["plan", "--register", "r.csv", "-o", "plan.xlsx", "--as-of", "2024-09-01"], io(dir));
   expect(await applicantCell("plan.xlsx")).toBe("Stowarzyszenie Razem");
 });
+
+test("'Wnioskodawca: Gmina X' in one (merged title) cell is the applicant too; a sentence is not", () => {
+  const sheet = (rows: (string | null)[][]) => ({
+    sheets: [{ name: "Arkusz1", top: 0, left: 0, values: rows }],
+  });
+  expect(findApplicant(sheet([["Wykaz uczestników"], ["Wnioskodawca:  Gmina Wólka Duża "]]))).toBe(
+    "Gmina Wólka Duża",
+  );
+  expect(findApplicant(sheet([["NAZWA BENEFICJENTA: Fundacja „Razem”"]]))).toBe("Fundacja „Razem”");
+  expect(findApplicant(sheet([["Wnioskodawca zobowiązany jest: prowadzić rejestr"], [null]]))).toBeNull();
+  expect(findApplicant(sheet([["Uwagi: Wnioskodawca"]]))).toBeNull();
+});
