@@ -498,6 +498,11 @@ export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): 
       style: { border: "thin", vAlign: "top" },
     },
     { range: `B${map.firstRow + 1}:B${last}`, style: { wrap: true } },
+    // Counts with the thousands separator of the reader's system (4 000, 1 875), as every count Miernik prints.
+    ...(["numerator", "denominator", "shortfall", "pending", "target"] as const).map((k) => ({
+      range: `${L(k)}${map.firstRow + 1}:${L(k)}${last}`,
+      style: { numberFormat: "#,##0" },
+    })),
     { range: `${L("share")}${map.firstRow + 1}:${L("share")}${last}`, style: { numberFormat: "0.0%" } },
     { range: `${L("reached")}${map.firstRow + 1}:${L("reached")}${last}`, style: { numberFormat: "0.0%" } },
     { range: `${pointsCol}${last + 1}`, style: { bold: true } },
