@@ -145,3 +145,16 @@ test("'Wnioskodawca: Gmina X' in one (merged title) cell is the applicant too; a
   expect(findApplicant(sheet([["Wnioskodawca zobowiązany jest: prowadzić rejestr"], [null]]))).toBeNull();
   expect(findApplicant(sheet([["Uwagi: Wnioskodawca"]]))).toBeNull();
 });
+
+test("a register with no participant rows says so (not only 'nie dotyczy' everywhere)", async () => {
+  fs.writeFileSync(path.join(dir, "r.csv"), csvBytes([]));
+  const o = io(dir);
+  expect(await run(["check", "r.csv", "--as-of", "2024-09-01"], o)).toBe(1);
+  expect(o.outText.join("\n")).toContain(
+    "Brak uczestników: pod wierszem nagłówków pliku „r.csv” nie ma żadnego wiersza z danymi",
+  );
+  fs.writeFileSync(path.join(dir, "one.csv"), csvBytes(many(1)));
+  const one = io(dir);
+  await run(["check", "one.csv", "--as-of", "2024-09-01"], one);
+  expect(one.outText.join("\n")).not.toContain("Brak uczestników");
+});

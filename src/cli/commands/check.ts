@@ -250,6 +250,13 @@ export function formatTable(e: Evaluation, card: Card, lang: Lang, place?: ReadP
       ? `Stan na ${formatDateIso(e.asOf, lang)} · uczestników: ${n(e.participants)} · oczekujących na wynik: ${n(e.pending)}`
       : `As of ${formatDateIso(e.asOf, lang)} · participants: ${n(e.participants)} · pending: ${n(e.pending)}`,
   );
+  // An empty template (or the wrong sheet): every share "nie dotyczy" would otherwise be all it says.
+  if (e.participants === 0 && e.rowIssues.length === 0)
+    lines.push(
+      pl
+        ? `Brak uczestników: pod wierszem nagłówków ${place ? `pliku „${place.file}” ` : ""}nie ma żadnego wiersza z danymi — kryteria udziałów „nie dotyczą”. Sprawdź, czy to właściwy plik i arkusz.`
+        : `No participants: there is no data row under the header row${place ? ` of “${place.file}”` : ""} — the share criteria are “n/a”. Check that this is the right file and sheet.`,
+    );
   lines.push("");
   const metText = (m: boolean | null): string =>
     m === null ? (pl ? "nie dotyczy" : "n/a") : m ? (pl ? "TAK" : "YES") : pl ? "NIE" : "NO";
