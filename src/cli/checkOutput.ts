@@ -19,9 +19,11 @@ export async function writeCheckWorkbook(
   asOf: number,
   /** The workbook's language (--lang): headers, labels and the verdict; Polish by default. */
   lang: Lang = "pl",
+  /** The applicant for the criteria sheet's `Wnioskodawca:` row (null: left empty to type in). */
+  applicant: string | null = null,
 ): Promise<void> {
   const rows = registerTableRows(readRegisterSheet(registerSheetCells).rows);
-  const plan = buildCheckWorkbookPlan(card, { rows, asOf, lang });
+  const plan = buildCheckWorkbookPlan(card, { rows, asOf, lang, applicant });
   // Streamed: 100 000 rows are written at Node's default heap (the in-memory workbook needs GBs).
   await writeFileAtomicWith(path, (tmp) => writeXlsxFile(plan, tmp));
 }

@@ -114,3 +114,19 @@ export function formatNumber(v: number, lang: "pl" | "en" = "pl"): string {
 export function formatPercent(fraction: number, lang: "pl" | "en" = "pl"): string {
   return `${formatNumber(Number((fraction * 100).toPrecision(12)), lang)}%`;
 }
+
+/**
+ * Decimals (of a percentage) a share needs so that, rounded, it reads on the same side of its threshold as the
+ * verdict: 2 399 of 4 000 is 59,975%, which at one decimal reads "60,0%" beside a 60% threshold and "NIE";
+ * at two it reads "59,98%". `min` decimals when they already agree (or there is no threshold); at most `max`.
+ */
+export function verdictDecimals(share: number, threshold: number | null, min = 1, max = 4): number {
+  if (threshold === null || !Number.isFinite(share) || !Number.isFinite(threshold)) return min;
+  const met = share >= threshold;
+  for (let d = min; d < max; d++) {
+    const f = 10 ** (d + 2);
+    const shown = Math.round(share * f) / f;
+    if (shown >= threshold === met) return d;
+  }
+  return max;
+}

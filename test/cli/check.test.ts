@@ -90,8 +90,10 @@ describe("miernik check", () => {
       "criteria",
       "rowIssues",
       "columnMapping",
+      "applicant",
     ]);
     expect(j).toMatchObject({
+      applicant: null,
       card: "rpo-wl-9.1-2016",
       asOf: "2025-01-01",
       participants: 5,

@@ -3,7 +3,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { run } from "../../src/cli/main";
+import ExcelJS from "exceljs";
 import { CliIO } from "../../src/cli/io";
+import { many } from "../fixtures/register/participants";
+import { registerRows } from "../fixtures/summary/projects";
 
 jest.mock("../../src/cli/commands/layout", () => ({
   command: { name: "layout", summary: "", usage: "", run: async () => 0 },
@@ -31,10 +34,23 @@ describe("miernik check --verbose / --json columnMapping", () => {
     await run(["check", "r.csv", "--as-of", "2025-01-01", "--verbose"], o);
     const out = o.outText.join("\n");
     expect(out).toContain("Plik CSV: kodowanie UTF-8, separator ,");
-    expect(out).toContain("Kolumny pliku (arkusz „Uczestnicy”, wiersz nagłówków 1):");
+    // A CSV has no sheet: no "arkusz „Uczestnicy”" for it.
+    expect(out).toContain("Kolumny pliku (wiersz nagłówków 1):");
+    expect(out).not.toContain("arkusz");
     expect(out).toMatch(/ AC {2}„Pesel” → PESEL\n/);
     expect(out).toMatch(/ A {2}„Kraj” pominięta\n/);
     expect(out).toContain("Stan na 01.01.2025 · uczestników: 5");
+  });
+
+  test("an .xlsx: the sheet and header row the register was read from", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Lista 2024");
+    ws.addRow(["Wykaz uczestników"]);
+    for (const r of registerRows(many(2))) ws.addRow(r);
+    await wb.xlsx.writeFile(path.join(dir, "r.xlsx"));
+    const o = io(dir);
+    await run(["check", "r.xlsx", "--as-of", "2025-01-01", "--verbose"], o);
+    expect(o.outText.join("\n")).toContain("Kolumny pliku (arkusz „Lista 2024”, wiersz nagłówków 2):");
   });
 
   test("--json carries columnMapping", async () => {

@@ -345,3 +345,19 @@ test("a share typed where the plan wants persons (100% for IPD) is named: it pas
   );
   expect(JSON.parse((await cli(["plan", "one.xlsx", "--json"])).out).percent).toEqual([]);
 });
+
+test("a planned share just under its threshold reads under it: 1 919 of 3 200 is 59,97%, not 60% beside NIE", async () => {
+  const values = { ...minimumPlan(card, 4000), longTermUnemployed: 1919 };
+  const plan = buildPlanSheetPlan(card, { values });
+  fs.writeFileSync(path.join(dir, "p.xlsx"), await writeXlsx({ sheets: [plan], names: planNames(card) }));
+  const r = await cli(["plan", "p.xlsx"]);
+  expect(r.out).toMatch(
+    /\[NIE\] w tym osoby długotrwale bezrobotne co najmniej 60%: 1\s919\/3\s200 = 59,97%, brakuje 1\n/,
+  );
+  expect(r.out).toMatch(/\[TAK\] Osoby bezrobotne co najmniej 80% uczestników: 3\s200\/4\s000 = 80%\n/);
+  // The sheet's share cell: three decimals in the band under the threshold (Excel / LibreOffice format condition).
+  const at = planCellMap(card).criteria["formal.longTermUnemployed"].share;
+  const format = [...plan.formats].reverse().find((f) => f.range === at && f.style.numberFormat)
+    ?.style.numberFormat;
+  expect(format).toBe("[>=0.6]0.0%;[>=0.5995]0.000%;0.0%");
+});

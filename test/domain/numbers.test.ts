@@ -4,6 +4,7 @@ import {
   isWholeNumber,
   parsePolishNumber,
   percentToFraction,
+  verdictDecimals,
 } from "../../src/domain/numbers";
 
 describe("parsePolishNumber", () => {
@@ -90,5 +91,22 @@ describe("helpers", () => {
     expect(formatNumber(-1234567.25)).toBe("-1 234 567,25");
     expect(formatPercent(0.762)).toBe("76,2%");
     expect(formatPercent(0.8329, "en")).toBe("83.29%");
+  });
+});
+
+describe("verdictDecimals: a share reads on the side of its threshold the verdict is on", () => {
+  test.each([
+    [2399 / 4000, 0.6, 2], // 59,975% would read 60,0% at one decimal
+    [1199 / 2000, 0.6, 2], // 59,95%
+    [0.6, 0.6, 1],
+    [24 / 40, 0.6, 1],
+    [1999 / 2000, 1, 2], // 99,95% under a 100% threshold, not "100,0%"
+    [99999 / 100000, 1, 3],
+    [1 / 3, 0.33, 1],
+    [0.5, null, 1],
+  ])("%d against %p: %d decimals", (share, threshold, want) => {
+    expect(verdictDecimals(share, threshold)).toBe(want);
+    const f = 10 ** (want + 2);
+    expect(Math.round(share * f) / f >= (threshold ?? 0)).toBe(share >= (threshold ?? 0));
   });
 });

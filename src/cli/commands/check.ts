@@ -2,9 +2,11 @@ import * as path from "path";
 import { Card, Evaluation } from "../../domain/card/types";
 import { allRequiredMet } from "../../domain/card/evaluate";
 import { Counted, countOf, formatCount, formatDateIso, Lang } from "../../domain/i18n";
+import { verdictDecimals } from "../../domain/numbers";
 import { checkAndEvaluate } from "../../domain/register/engine";
 import { SheetCells } from "../../workbook/cells";
-import { emptyReport, reportMessages, sanitizeSheetCells } from "../../workbook/sanitize";
+import { emptyReport, reportMessages, sanitizeSheetCells, xmlSafe } from "../../workbook/sanitize";
+import { findApplicant } from "../../workbook/summary/inputs";
 import {
   ColumnMapping,
   csvSheetFromBytes,
@@ -28,9 +30,10 @@ import {
   outputOption,
 } from "../options";
 import { isDelimitedTextName } from "../../workbook/csv";
+import { criteriaCellMap } from "../../workbook/criteria/plan";
 
 const USAGE =
-  "miernik check <plik.xlsx|plik.csv> [--card rpo-wl-9.1-2016|karta.json] [--as-of RRRR-MM-DD] [--json] [--verbose] [--lang pl|en] [-o wynik.xlsx] [--force]";
+  "miernik check <plik.xlsx|plik.csv> [--card rpo-wl-9.1-2016|karta.json] [--as-of RRRR-MM-DD] [--json] [--verbose] [--lang pl|en] [-o wynik.xlsx] [--force] [--applicant nazwa]";
 
 type WriteCheckWorkbook = (
   out: string,
@@ -38,6 +41,7 @@ type WriteCheckWorkbook = (
   card: Card,
   asOf: number,
   lang: Lang,
+  applicant: string | null,
 ) => Promise<void>;
 
 /** The -o writer of issue 5 (src/cli/checkOutput.ts), when present in this build. */
@@ -55,6 +59,20 @@ export async function readRegisterFile(
   display: string = file,
   lang: Lang = "pl",
 ): Promise<SheetCells> {
+  return (await readRegisterInput(file, display, lang)).sheet;
+}
+
+/** The register's sheet and the applicant the file names (`Wnioskodawca:` above the table or on any sheet). */
+export interface RegisterInput {
+  sheet: SheetCells;
+  applicant: string | null;
+}
+
+export async function readRegisterInput(
+  file: string,
+  display: string = file,
+  lang: Lang = "pl",
+): Promise<RegisterInput> {
   if (isDelimitedTextName(file)) {
     refuseOtherFormats(file, display, lang);
     const bytes = readRegularFile(file, display);
@@ -65,13 +83,23 @@ export async function readRegisterFile(
           ? `${display}: pusty plik (0 bajtów) — zapisz rejestr uczestników jako .csv lub .xlsx`
           : `${display}: empty file (0 bytes) — save the participant register as .csv or .xlsx`,
       );
-    return csvSheetFromBytes(bytes);
+    const sheet = csvSheetFromBytes(bytes);
+    return { sheet, applicant: findApplicant({ sheets: [sheet] }) };
   }
   const wb = await readWorkbookFile(file, display, lang);
   const picked = readRegisterWorkbook(wb);
   const sheet = wb.sheets.find((s) => s.name === picked.sheet);
   if (!sheet) throw new InputError(`${display}: brak arkusza ${picked.sheet} / sheet missing`);
-  return sheet;
+  // Where `miernik summarize` finds it (the register's title rows, a cover sheet, a check -o workbook).
+  return { sheet, applicant: findApplicant(wb) };
+}
+
+/** --applicant, else the file's; control characters XML cannot hold removed. */
+export function applicantOf(option: string | undefined, fromFile: string | null): string | null {
+  const name = xmlSafe(option ?? fromFile ?? "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return name === "" ? null : name;
 }
 
 /** `columnMapping` of --json: each header cell of the file and the register column it fed (null: ignored). */
@@ -89,10 +117,15 @@ export function formatMapping(read: RegisterRows, lang: Lang): string {
         ? `Plik CSV: kodowanie ${read.csv.encoding}${read.csv.encodingCertain ? "" : ` (rozpoznane spośród: ${read.csv.tried.join(", ")})`}, separator ${read.csv.separator}`
         : `CSV file: encoding ${read.csv.encoding}${read.csv.encodingCertain ? "" : ` (chosen among ${read.csv.tried.join(", ")})`}, separator ${read.csv.separator}`,
     );
+  // A CSV has no sheet (its cells are named "Uczestnicy" inside Miernik only): its line, not a sheet, is named.
   lines.push(
-    pl
-      ? `Kolumny pliku (arkusz „${read.sheet}”, wiersz nagłówków ${read.headerRow}):`
-      : `File columns (sheet “${read.sheet}”, header row ${read.headerRow}):`,
+    read.csv
+      ? pl
+        ? `Kolumny pliku (wiersz nagłówków ${read.headerRow}):`
+        : `File columns (header row ${read.headerRow}):`
+      : pl
+        ? `Kolumny pliku (arkusz „${read.sheet}”, wiersz nagłówków ${read.headerRow}):`
+        : `File columns (sheet “${read.sheet}”, header row ${read.headerRow}):`,
   );
   const via: Record<ColumnMapping["via"], [string, string]> = {
     header: ["", ""],
@@ -164,9 +197,14 @@ export function toJson(e: Evaluation, lang: Lang, card?: Card, columns?: readonl
   };
 }
 
-const pct = (v: number | null, lang: Lang = "pl"): string => {
+/**
+ * A share as a percentage, one decimal — more when one would read on the other side of the threshold than the
+ * verdict (59,975% is "59,98%", not "60,0%" beside a 60% threshold and NIE).
+ */
+const pct = (v: number | null, lang: Lang = "pl", threshold: number | null = null): string => {
   if (v === null) return "—";
-  const t = (Math.round(v * 1000) / 10).toFixed(1);
+  const d = verdictDecimals(v, threshold);
+  const t = (Math.round(v * 10 ** (d + 2)) / 10 ** d).toFixed(d);
   return `${lang === "pl" ? t.replace(".", ",") : t}%`;
 };
 
@@ -197,6 +235,8 @@ export interface ReadPlace {
   file: string;
   sheet: string | null;
   columns: readonly ColumnMapping[];
+  /** The applicant the file names (or --applicant); printed under the title when known. */
+  applicant?: string | null;
 }
 
 export function formatTable(e: Evaluation, card: Card, lang: Lang, place?: ReadPlace): string {
@@ -204,11 +244,19 @@ export function formatTable(e: Evaluation, card: Card, lang: Lang, place?: ReadP
   const n = (v: number): string => formatCount(v, lang);
   const lines: string[] = [];
   lines.push(`${card.title[lang]}`);
+  if (place?.applicant) lines.push(`${pl ? "Wnioskodawca" : "Applicant"}: ${place.applicant}`);
   lines.push(
     pl
       ? `Stan na ${formatDateIso(e.asOf, lang)} · uczestników: ${n(e.participants)} · oczekujących na wynik: ${n(e.pending)}`
       : `As of ${formatDateIso(e.asOf, lang)} · participants: ${n(e.participants)} · pending: ${n(e.pending)}`,
   );
+  // An empty template (or the wrong sheet): every share "nie dotyczy" would otherwise be all it says.
+  if (e.participants === 0 && e.rowIssues.length === 0)
+    lines.push(
+      pl
+        ? `Brak uczestników: pod wierszem nagłówków ${place ? `pliku „${place.file}” ` : ""}nie ma żadnego wiersza z danymi — kryteria udziałów „nie dotyczą”. Sprawdź, czy to właściwy plik i arkusz.`
+        : `No participants: there is no data row under the header row${place ? ` of “${place.file}”` : ""} — the share criteria are “n/a”. Check that this is the right file and sheet.`,
+    );
   lines.push("");
   const metText = (m: boolean | null): string =>
     m === null ? (pl ? "nie dotyczy" : "n/a") : m ? (pl ? "TAK" : "YES") : pl ? "NIE" : "NO";
@@ -250,7 +298,7 @@ export function formatTable(e: Evaluation, card: Card, lang: Lang, place?: ReadP
       code,
       n(c.numerator),
       c.denominator === null ? "—" : n(c.denominator),
-      c.denominator === null ? "—" : pct(c.share, lang),
+      c.denominator === null ? "—" : pct(c.share, lang, c.threshold),
       c.kind === "product"
         ? c.target === undefined || c.target === null
           ? "—"
@@ -356,6 +404,11 @@ export const command: CliCommand = {
       en: "first: how the file was read (CSV encoding, separator) and which file column fed which register column",
     },
     LANG_OPTION,
+    {
+      name: "--applicant <nazwa>",
+      pl: "wnioskodawca wpisany w arkuszu kryteriów (-o), gdy plik go nie podaje (komórka „Wnioskodawca:” nad tabelą); z niego czyta go miernik summarize",
+      en: "the applicant written on the criteria sheet (-o) when the file names none (a “Wnioskodawca:” cell above the table); miernik summarize reads it there",
+    },
     outputOption(
       "wynik.xlsx",
       "zapisz skoroszyt z rejestrem (Uczestnicy), słownikami i arkuszem kryteriów z formułami",
@@ -366,7 +419,7 @@ export const command: CliCommand = {
   ],
   async run(args, io) {
     const { positional, options } = parseArgs(args, {
-      values: ["card", "as-of", "lang", "output"],
+      values: ["card", "as-of", "lang", "output", "applicant"],
       flags: ["json", "verbose", "force"],
       aliases: { "-o": "--output" },
     });
@@ -395,10 +448,17 @@ export const command: CliCommand = {
         : null;
     if (options.force === true && !out)
       throw new CliError("--force działa tylko z -o / --force only goes with -o");
+    if (typeof options.applicant === "string" && options.applicant.trim() === "")
+      throw new CliError(
+        lang === "pl"
+          ? '--applicant: podaj nazwę wnioskodawcy (np. --applicant "Fundacja Przykład")'
+          : '--applicant: give the applicant\'s name (e.g. --applicant "Example Foundation")',
+      );
     let sheet: SheetCells;
     let read: RegisterRows;
+    let fileApplicant: string | null;
     try {
-      sheet = await readRegisterFile(file, display, lang);
+      ({ sheet, applicant: fileApplicant } = await readRegisterInput(file, display, lang));
       read = readRegisterSheet(sheet);
     } catch (e) {
       if (e instanceof RegisterReadError) throw new InputError(`${display}: ${lang === "pl" ? e.pl : e.en}`);
@@ -407,6 +467,10 @@ export const command: CliCommand = {
     const ignored = ignoredWarning(display, sheet, lang);
     if (ignored) io.err(ignored);
     const evaluation = checkAndEvaluate(read.rows, card, asOf);
+    const applicant = applicantOf(
+      typeof options.applicant === "string" ? options.applicant : undefined,
+      fileApplicant,
+    );
     if (writer && out) {
       const report = emptyReport();
       const clean = sanitizeSheetCells(sheet, report);
@@ -416,8 +480,16 @@ export const command: CliCommand = {
           `${msgs.refusal[lang]}; ${lang === "pl" ? "nie zapisano" : "not written"} ${options.output}`,
         );
       if (msgs.warning) io.err(`${lang === "pl" ? "UWAGA" : "WARNING"} ${msgs.warning[lang]}`);
+      // Without one the criteria sheet's applicant cell is left to type in; said, since the call summary
+      // (miernik summarize) would list the project's applicant as "—".
+      if (!applicant)
+        io.err(
+          lang === "pl"
+            ? `UWAGA ${display}: plik nie podaje wnioskodawcy (komórka „Wnioskodawca:” nad tabelą) — w ${String(options.output)} pole „Wnioskodawca:” (arkusz „${card.sheetName}”, ${criteriaCellMap(card).applicant}) jest puste i podsumowanie naboru pokaże „—”; podaj --applicant "Nazwa wnioskodawcy" albo wpisz go tam`
+            : `WARNING ${display}: the file names no applicant (a “Wnioskodawca:” cell above the table) — in ${String(options.output)} the “Applicant:” cell (sheet “${card.sheetName}”, ${criteriaCellMap(card).applicant}) is empty and the call summary will show “—”; give --applicant "Applicant name" or type it there`,
+        );
       try {
-        await writer(out, clean, card, asOf, lang);
+        await writer(out, clean, card, asOf, lang, applicant);
       } catch (e) {
         if (e instanceof InputError) throw e;
         throw cannotWrite(options.output as string, out, e);
@@ -426,11 +498,12 @@ export const command: CliCommand = {
     if (options.verbose && !options.json) io.out(formatMapping(read, lang) + "\n");
     io.out(
       options.json
-        ? JSON.stringify(toJson(evaluation, lang, card, read.columns), null, 2)
+        ? JSON.stringify({ ...(toJson(evaluation, lang, card, read.columns) as object), applicant }, null, 2)
         : formatTable(evaluation, card, lang, {
             file: display,
             sheet: read.csv ? null : read.sheet,
             columns: read.columns,
+            applicant,
           }),
     );
     // As summarize -o: the text says what was written (--json keeps stdout to the JSON alone).

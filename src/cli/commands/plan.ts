@@ -17,7 +17,7 @@
 import * as path from "path";
 import type { Card } from "../../domain/card/types";
 import { countOf, formatCount, Lang, NOUNS } from "../../domain/i18n";
-import { formatPercent } from "../../domain/numbers";
+import { formatPercent, verdictDecimals } from "../../domain/numbers";
 import { evaluatePlan, minimumPlan, PlanEvaluation, PlanInput } from "../../domain/plan/evaluate";
 import { planFields } from "../../domain/plan/fields";
 import { groupForms, locForm } from "../../domain/plan/words";
@@ -43,7 +43,7 @@ import {
 import { buildPlanSheetPlan, PLAN_SHEET, planNames } from "../../workbook/projectPlan/sheet";
 import { parseArgs } from "../args";
 import { loadCard, parseAsOf } from "../cardOptions";
-import { readRegisterFile } from "./check";
+import { applicantOf, readRegisterInput } from "./check";
 import { cannotWrite, prepareOutput, writeFileAtomic } from "../files";
 import { readWorkbookFile } from "../inputFiles";
 import { CliCommand, CliError, CliIO, InputError } from "../io";
@@ -136,7 +136,12 @@ function report(
 ): void {
   const pl = lang === "pl";
   const n = (v: number): string => formatCount(v, lang);
-  const pct = (v: number | null) => (v === null ? "—" : formatPercent(Math.round(v * 1000) / 1000, lang));
+  /** With the decimals a share needs to read on its verdict's side of the threshold (59,97%, not 60%). */
+  const pct = (v: number | null, threshold: number | null = null) => {
+    if (v === null) return "—";
+    const f = 10 ** (verdictDecimals(v, threshold) + 2);
+    return formatPercent(Math.round(v * f) / f, lang);
+  };
   const MET = metWords(lang);
   const lines: string[] = [];
   for (const c of e.criteria) {
@@ -150,7 +155,9 @@ function report(
     }
     const verdict = c.met === null ? MET.na : c.met ? MET.yes : MET.no;
     const value =
-      c.denominator === null ? n(c.numerator) : `${n(c.numerator)}/${n(c.denominator)} = ${pct(c.share)}`;
+      c.denominator === null
+        ? n(c.numerator)
+        : `${n(c.numerator)}/${n(c.denominator)} = ${pct(c.share, c.threshold)}`;
     const short = c.shortfall ? `, ${pl ? "brakuje" : "short by"} ${n(c.shortfall)}` : "";
     lines.push(`  [${verdict}] ${c.label[lang]}: ${value}${short}`);
   }
@@ -394,10 +401,11 @@ export const command: CliCommand = {
       const registerPath = path.resolve(io.cwd, options.register);
       const asOf = parseAsOf(typeof options["as-of"] === "string" ? options["as-of"] : undefined);
       let rows;
+      let applicant: string | null;
       try {
-        rows = registerTableRows(
-          readRegisterSheet(await readRegisterFile(registerPath, options.register, lang)).rows,
-        );
+        const input = await readRegisterInput(registerPath, options.register, lang);
+        applicant = applicantOf(undefined, input.applicant);
+        rows = registerTableRows(readRegisterSheet(input.sheet).rows);
         registerCount = rows.length;
       } catch (e) {
         // An unreadable register is not a bad command line: one line naming the file, no usage text.
@@ -405,7 +413,7 @@ export const command: CliCommand = {
           throw new InputError(`${options.register}: ${lang === "pl" ? e.pl : e.en}`);
         throw e;
       }
-      const check = buildCheckWorkbookPlan(card, { rows, asOf, lang });
+      const check = buildCheckWorkbookPlan(card, { rows, asOf, lang, applicant });
       workbook = {
         sheets: [buildPlanSheetPlan(card, { values, lang, withRegister: true }), ...check.sheets],
         names: [...check.names, ...planNames(card)],

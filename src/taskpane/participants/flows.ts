@@ -15,7 +15,7 @@ import type { CellValue } from "../../workbook/plan";
 import { REGISTER_SHEET } from "../../workbook/register/layout";
 import { ColumnMapping, RegisterReadError } from "../../workbook/register/reader";
 import { registerTableRows } from "../../workbook/register/rows";
-import { EMPTY_INPUT, readInputFile, XlsxParser } from "../../workbook/summary/inputs";
+import { EMPTY_INPUT, findApplicant, readInputFile, XlsxParser } from "../../workbook/summary/inputs";
 import type { WorkbookHost, WriteReport } from "../host";
 import {
   checkAndEvaluateSliced,
@@ -53,8 +53,23 @@ async function existingRows(deps: ParticipantsDeps): Promise<RawRow[] | "none" |
 
 export type WriteOutcome = { status: "done"; rows: number; report: WriteReport } | { status: "kept" };
 
-async function write(deps: ParticipantsDeps, card: Card, asOf: number, raw: RawRow[]): Promise<WriteReport> {
-  const plan = buildCheckWorkbookPlan(card, { rows: registerTableRows(raw), asOf, lang: deps.lang });
+async function write(
+  deps: ParticipantsDeps,
+  card: Card,
+  asOf: number,
+  raw: RawRow[],
+  /** The applicant an imported file names, used when the criteria sheet has none yet. */
+  imported: string | null = null,
+): Promise<WriteReport> {
+  // The applicant on the criteria sheet ("Wnioskodawca:", where summarize reads it; typed or written before) is kept.
+  const criteria = await deps.host.readSheet(criteriaSheetName(card), { valuesOnly: true });
+  const applicant = (criteria ? findApplicant({ sheets: [criteria] }) : null) ?? imported;
+  const plan = buildCheckWorkbookPlan(card, {
+    rows: registerTableRows(raw),
+    asOf,
+    lang: deps.lang,
+    applicant,
+  });
   return deps.host.writePlans(plan.sheets, plan.names);
 }
 
@@ -75,6 +90,8 @@ export interface ImportPreview {
   incoming: number;
   /** Rows already in the register (same PESEL, or the same row) — not imported again. */
   duplicates: number;
+  /** The applicant the file names ("Wnioskodawca:" above its table), for a criteria sheet without one. */
+  applicant?: string;
   toAdd: RawRow[];
   existing: RawRow[];
   /** Which file column fed which register column (issue 12), as listed in the import dialog. */
@@ -149,6 +166,8 @@ export async function previewImport(
   };
   if (csv) preview.csv = csv;
   if (absent) preview.absent = absent;
+  const applicant = findApplicant(read.cells as WorkbookCells);
+  if (applicant) preview.applicant = applicant;
   return preview;
 }
 
@@ -160,7 +179,11 @@ export async function applyImport(
   preview: ImportPreview,
 ): Promise<WriteOutcome> {
   const raw = [...preview.existing, ...preview.toAdd];
-  return { status: "done", rows: raw.length, report: await write(deps, card, asOf, raw) };
+  return {
+    status: "done",
+    rows: raw.length,
+    report: await write(deps, card, asOf, raw, preview.applicant ?? null),
+  };
 }
 
 /** Row problems the pane lists (the first ones, in row order); the count above the list says how many there are. */

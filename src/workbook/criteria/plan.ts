@@ -105,12 +105,21 @@ export const KIND_LABELS: Record<Criterion["kind"], { pl: string; en: string }> 
   product: { pl: "produkt", en: "product" },
 };
 
-/** Row layout (0-based): title, as-of, parameters, blank, header, criteria, total. */
+/**
+ * Row layout (0-based): title, applicant, blank, verdict, as-of, parameters, blank, header, criteria, total.
+ * The applicant row is "Wnioskodawca:" and the name (the cell `miernik summarize` reads it from, as from a
+ * register's title rows: src/workbook/summary/inputs.ts `findApplicant`); the blank row under it keeps an
+ * empty name from being read as the cell below the label.
+ */
 const TITLE_ROW = 0;
+const APPLICANT_ROW = 1;
 /** The headline verdict (one formula over the criteria rows). */
-const VERDICT_ROW = 1;
-const AS_OF_ROW = 2;
-const FIRST_PARAMETER_ROW = 3;
+const VERDICT_ROW = 3;
+const AS_OF_ROW = 4;
+const FIRST_PARAMETER_ROW = 5;
+
+/** The applicant row's label; the English one is read by `findApplicant` too. */
+export const APPLICANT_LABEL: { pl: string; en: string } = { pl: "Wnioskodawca:", en: "Applicant:" };
 
 export function criteriaSheetName(card: Card): string {
   return card.sheetName;
@@ -135,6 +144,8 @@ function headerRow(): number {
 /** A1 addresses on the criteria sheet of each criterion's cells, the as-of cell and the points total. */
 export interface CriteriaCellMap {
   asOf: string;
+  /** The applicant's name (an input cell: empty when the register named none). */
+  applicant: string;
   parameters: Record<keyof CardParameters, string>;
   criteria: Record<string, Record<CriteriaColumn, string>>;
   premiumTotal: string;
@@ -157,6 +168,7 @@ export function criteriaCellMap(card: Card): CriteriaCellMap {
   PARAMETER_KEYS.forEach((k, i) => (parameters[k] = `C${FIRST_PARAMETER_ROW + i + 1}`));
   return {
     asOf: `C${AS_OF_ROW + 1}`,
+    applicant: `C${APPLICANT_ROW + 1}`,
     parameters,
     criteria,
     premiumTotal: `${columnLetters(CRITERIA_COLUMNS.indexOf("points"))}${first + card.criteria.length + 1}`,
@@ -268,6 +280,8 @@ export interface CriteriaSheetOptions {
   /** Excel serial of the as-of date. */
   asOf: number;
   lang?: Lang;
+  /** The applicant (from the register's title rows or `check --applicant`); absent: the cell is left to type in. */
+  applicant?: string | null;
 }
 
 /** The criterion's number on the card ("1a", "2.3", "A1"): `code`, else the id's last part. */
@@ -354,6 +368,19 @@ function verdictFormula(card: Card, lang: Lang, metCell: (c: Criterion) => strin
   );
 }
 
+/**
+ * The share cell's number format: one decimal, but three just under the threshold, where one would round up to
+ * it (2 399 of 4 000 = 59,975% read "60,0%" beside 60% and NIE; now "59,975%"). Number-format conditions
+ * (Excel 2016, the web, LibreOffice): `[>=t]0.0%;[>=t−0,05 p.p.]0.000%;0.0%`. null: the plain "0.0%" is enough.
+ */
+export function shareFormat(c: Criterion): string | null {
+  if (c.measure === "count" || c.measure === "productCount") return null;
+  const t = c.threshold;
+  if (t === undefined || t === null || !(t > 0)) return null;
+  const num = (v: number) => String(Number(v.toPrecision(12)));
+  return `[>=${num(t)}]0.0%;[>=${num(t - 0.0005)}]0.000%;0.0%`;
+}
+
 export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): SheetPlan {
   const lang = opts.lang ?? "pl";
   const sheet = emptySheet(criteriaSheetName(card));
@@ -370,6 +397,9 @@ export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): 
     formulas[r][c] = f;
   };
   put(TITLE_ROW, 0, criteriaTitle(card, lang));
+  const applicant = opts.applicant?.trim() ? opts.applicant.trim() : null;
+  put(APPLICANT_ROW, 0, APPLICANT_LABEL[lang]);
+  put(APPLICANT_ROW, 2, applicant);
   const pointsLetter = columnLetters(CRITERIA_COLUMNS.indexOf("points"));
   put(
     VERDICT_ROW,
@@ -449,6 +479,11 @@ export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): 
         hAlign: "left",
       },
     },
+    { range: `A${APPLICANT_ROW + 1}`, style: { bold: true, vAlign: "top" } },
+    {
+      range: map.applicant,
+      style: { bold: true, fill: "#FFF2CC", locked: false, hAlign: "left", vAlign: "top", wrap: true },
+    },
     {
       range: `C${FIRST_PARAMETER_ROW + 1}:C${FIRST_PARAMETER_ROW + PARAMETER_KEYS.length}`,
       style: { fill: "#FFF2CC", locked: false, hAlign: "left" },
@@ -463,6 +498,11 @@ export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): 
       style: { border: "thin", vAlign: "top" },
     },
     { range: `B${map.firstRow + 1}:B${last}`, style: { wrap: true } },
+    // Counts with the thousands separator of the reader's system (4 000, 1 875), as every count Miernik prints.
+    ...(["numerator", "denominator", "shortfall", "pending", "target"] as const).map((k) => ({
+      range: `${L(k)}${map.firstRow + 1}:${L(k)}${last}`,
+      style: { numberFormat: "#,##0" },
+    })),
     { range: `${L("share")}${map.firstRow + 1}:${L("share")}${last}`, style: { numberFormat: "0.0%" } },
     { range: `${L("reached")}${map.firstRow + 1}:${L("reached")}${last}`, style: { numberFormat: "0.0%" } },
     { range: `${pointsCol}${last + 1}`, style: { bold: true } },
@@ -471,6 +511,9 @@ export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): 
   card.criteria.forEach((c, i) => {
     if (c.measure !== "count" && c.threshold !== undefined)
       formats.push({ range: `${L("threshold")}${map.firstRow + i + 1}`, style: { numberFormat: "0%" } });
+    const share = shareFormat(c);
+    if (share)
+      formats.push({ range: `${L("share")}${map.firstRow + i + 1}`, style: { numberFormat: share } });
   });
   sheet.formats = formats;
   const MET = metWords(lang);
@@ -492,11 +535,19 @@ export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): 
   // Labels span A:B (parameter rows) and the verdict and note span the sheet; rows tall enough for wrapped text.
   sheet.merges.push(`A${VERDICT_ROW + 1}:${columnLetters(width - 1)}${VERDICT_ROW + 1}`);
   sheet.merges.push(`D${AS_OF_ROW + 1}:${columnLetters(width - 1)}${FIRST_PARAMETER_ROW + 2}`);
+  sheet.merges.push(`A${APPLICANT_ROW + 1}:B${APPLICANT_ROW + 1}`);
+  sheet.merges.push(`${map.applicant}:${columnLetters(width - 1)}${APPLICANT_ROW + 1}`);
   sheet.merges.push(`A${AS_OF_ROW + 1}:B${AS_OF_ROW + 1}`);
   PARAMETER_KEYS.forEach((_k, i) =>
     sheet.merges.push(`A${FIRST_PARAMETER_ROW + i + 1}:B${FIRST_PARAMETER_ROW + i + 1}`),
   );
+  // The applicant's name wraps across C:M (a long foundation's name stays on the page).
+  const applicantWidth = widths.slice(2).reduce((a, w) => a + w, 0);
+  const applicantLines = applicant ? fittedLines(applicant, applicantWidth, true) : 1;
   const rows: RowPlan[] = [
+    ...(applicantLines > 1
+      ? [{ index: APPLICANT_ROW, height: fittedRowHeight(applicantLines), fit: true }]
+      : []),
     { index: VERDICT_ROW, height: 36 },
     {
       index: hr,

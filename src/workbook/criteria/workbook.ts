@@ -18,13 +18,15 @@ export interface CheckWorkbookOptions {
   /** Rows the criteria formulas cover (default 100 000, or more when the register is longer). */
   capacity?: number;
   lang?: Lang;
+  /** The applicant written on the criteria sheet (`Wnioskodawca:`), where `miernik summarize` reads it. */
+  applicant?: string | null;
 }
 
 export function buildCheckWorkbookPlan(card: Card, opts: CheckWorkbookOptions): WorkbookPlan {
   const capacity = Math.max(opts.capacity ?? DEFAULT_CAPACITY, opts.rows.length + 1);
   return {
     sheets: [
-      buildCriteriaSheetPlan(card, { asOf: opts.asOf, lang: opts.lang }),
+      buildCriteriaSheetPlan(card, { asOf: opts.asOf, lang: opts.lang, applicant: opts.applicant }),
       buildRegisterSheetPlan(card, { rows: opts.rows, lang: opts.lang }),
       buildDictionariesSheetPlan(),
     ],

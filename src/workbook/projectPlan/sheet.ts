@@ -24,7 +24,7 @@ import {
 } from "../../domain/plan/fields";
 import { type Forms, groupForms } from "../../domain/plan/words";
 import { columnLetters } from "../address";
-import { countIfs, KIND_LABELS, metWords, quote } from "../criteria/plan";
+import { countIfs, KIND_LABELS, metWords, quote, shareFormat } from "../criteria/plan";
 import type { CellValue, ConditionalFormatPlan, FormatPlan, NamePlan, RowPlan, SheetPlan } from "../plan";
 import { emptySheet } from "../plan";
 import { fittedLines, fittedRowHeight } from "../textFit";
@@ -652,6 +652,13 @@ export function buildPlanSheetPlan(card: Card, opts: PlanSheetOptions = {}): She
       formats.push({
         range: `${col("threshold")}${L.firstCriterionRow + i + 1}`,
         style: { numberFormat: "0%" },
+      });
+    // Just under the threshold three decimals (1 919 of 3 200 reads 59,969%, not 60,0% beside 60% and NIE).
+    const share = shareFormat(c);
+    if (share)
+      formats.push({
+        range: `${col("share")}${L.firstCriterionRow + i + 1}`,
+        style: { numberFormat: share },
       });
   });
   sheet.formats = formats;

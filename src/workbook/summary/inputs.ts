@@ -101,8 +101,17 @@ export async function readInputFile(
   return isEmptyWorkbook(wb) ? { ok: false, reason: EMPTY_INPUT } : { ok: true, cells: wb };
 }
 
-/** Labels of the applicant cell (compared ignoring case, diacritics and a trailing colon). */
-const APPLICANT_LABELS = ["wnioskodawca", "nazwa wnioskodawcy", "beneficjent", "nazwa beneficjenta"];
+/**
+ * Labels of the applicant cell (compared ignoring case, diacritics and a trailing colon); "applicant" is the
+ * label of the criteria sheet `check -o --lang en` writes.
+ */
+const APPLICANT_LABELS = [
+  "wnioskodawca",
+  "nazwa wnioskodawcy",
+  "beneficjent",
+  "nazwa beneficjenta",
+  "applicant",
+];
 /** Rows searched for the applicant label on each sheet. */
 const APPLICANT_SEARCH_ROWS = 30;
 
@@ -110,8 +119,16 @@ function labelKey(v: string): string {
   return normalizeText(v).replace(/[:\s]+$/, "");
 }
 
+/** "Wnioskodawca: Gmina X" in one cell (a register's merged title row): the name after the label's colon. */
+function inlineApplicant(v: string): string | null {
+  const colon = v.indexOf(":");
+  if (colon < 0) return null;
+  const name = v.slice(colon + 1).trim();
+  return name !== "" && APPLICANT_LABELS.includes(labelKey(v.slice(0, colon))) ? name : null;
+}
+
 /**
- * The applicant named in a workbook: a cell labelled `Wnioskodawca` (or `Nazwa wnioskodawcy`, `Beneficjent`,
+ * The applicant named in a workbook: "Wnioskodawca: Gmina X" in one cell, or a cell labelled `Wnioskodawca` (or `Nazwa wnioskodawcy`, `Beneficjent`,
  * `Nazwa beneficjenta`; a trailing colon allowed) in the top 30 rows of any sheet; the value is the first
  * non-empty cell to its right, else the cell below it. A register column headed `Wnioskodawca` is not used
  * (its cell below would be a participant's). null when there is none.
@@ -123,7 +140,10 @@ export function findApplicant(wb: WorkbookCells): string | null {
       const row = s.values[r];
       for (let c = 0; c < row.length; c++) {
         const v = row[c];
-        if (typeof v !== "string" || !APPLICANT_LABELS.includes(labelKey(v))) continue;
+        if (typeof v !== "string") continue;
+        const inline = inlineApplicant(v);
+        if (inline) return inline;
+        if (!APPLICANT_LABELS.includes(labelKey(v))) continue;
         if (looksLikeHeaderRow(s, r)) continue; // a register column headed "Wnioskodawca"
         for (let k = c + 1; k < row.length; k++) {
           const w = row[k];

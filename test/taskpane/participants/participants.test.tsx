@@ -21,7 +21,9 @@ import {
   previewImport,
 } from "../../../src/taskpane/participants/flows";
 import { mappingLines, ParticipantsSection } from "../../../src/taskpane/participants/ParticipantsSection";
+import { parseA1 } from "../../../src/workbook/address";
 import type { SheetCells } from "../../../src/workbook/cells";
+import { criteriaCellMap } from "../../../src/workbook/criteria/plan";
 import type { NamePlan, SheetPlan } from "../../../src/workbook/plan";
 import { readRegisterSheet } from "../../../src/workbook/register/reader";
 import { planGrid } from "../../workbook/summary/hfLoader";
@@ -91,6 +93,31 @@ test("re-creating keeps every typed row, as typed", async () => {
   expect(after).toEqual(readRegisterSheet(typed).rows.map((r) => r.values));
   await createRegister(deps(host), card, AS_OF); // and again: the same
   expect(readRegisterSheet(host.sheets.get("Uczestnicy")!).rows.map((r) => r.values)).toEqual(after);
+});
+
+test("re-creating keeps the applicant typed on the criteria sheet (where summarize reads it)", async () => {
+  const host = new MemoryHost();
+  await createRegister(deps(host), card, AS_OF);
+  const crit = host.sheets.get(card.sheetName)!;
+  const { row, col } = parseA1(criteriaCellMap(card).applicant);
+  expect(crit.values[row][col]).toBeNull();
+  crit.values[row][col] = "Fundacja Wpisana";
+  await createRegister(deps(host), card, AS_OF);
+  expect(host.sheets.get(card.sheetName)!.values[row][col]).toBe("Fundacja Wpisana");
+});
+
+test("an import names the file's applicant on a criteria sheet without one; a typed one stays", async () => {
+  const host = new MemoryHost();
+  const { row, col } = parseA1(criteriaCellMap(card).applicant);
+  const file = { name: "lista.csv", bytes: csvBytes(withPesels(many(2), 300), "Fundacja z Pliku") };
+  const preview = await previewImport(deps(host), file, readXlsx);
+  expect(preview.applicant).toBe("Fundacja z Pliku");
+  await applyImport(deps(host), card, AS_OF, preview);
+  expect(host.sheets.get(card.sheetName)!.values[row][col]).toBe("Fundacja z Pliku");
+  host.sheets.get(card.sheetName)!.values[row][col] = "Wpisana ręcznie";
+  const next = { name: "b.csv", bytes: csvBytes(withPesels(many(2), 400), "Inna Fundacja") };
+  await applyImport(deps(host), card, AS_OF, await previewImport(deps(host), next, readXlsx));
+  expect(host.sheets.get(card.sheetName)!.values[row][col]).toBe("Wpisana ręcznie");
 });
 
 test("a foreign sheet named Uczestnicy is replaced only after asking", async () => {
