@@ -250,7 +250,7 @@ describe("Podsumowanie naboru plan", () => {
       layout.criterionColumns["effectiveness.age50plus"],
       layout.criterionColumns["premium.whiteGreenEconomy"],
     ]);
-    expect(sheet.print!.rowBreaks).toEqual([layout.chartDataRow, layout.projectHeaderRow]);
+    expect(sheet.print!.rowBreaks).toEqual([layout.chartDataRow, layout.flagsRow, layout.projectHeaderRow]);
     expect(sheet.charts!.map((c) => c.type)).toEqual(["columnClustered", "columnClustered"]);
     expect(sheet.print!.printTitleRows).toBe(
       `$${layout.projectHeaderRow + 2}:$${layout.projectHeaderRow + 4}`,
@@ -268,6 +268,25 @@ describe("Podsumowanie naboru plan", () => {
           seen.add(k);
         }
     }
+  });
+
+  test("the flags and the files left out print once: a page of their own before the table, within A–H", () => {
+    // The table prints in blocks of columns with A–C repeated; rows that held text in A–C below the table
+    // printed again with every block. Before the table's header rows, those are not repeated over them.
+    const breaks = sheet.print!.rowBreaks!;
+    expect(breaks).toContain(layout.flagsRow);
+    expect(layout.problemsRow).toBeGreaterThan(layout.flagsRow);
+    expect(layout.projectHeaderRow).toBeGreaterThan(layout.problemsRow + 1);
+    expect(breaks).toContain(layout.projectHeaderRow);
+    expect(breaks.filter((r) => r > layout.flagsRow && r < layout.projectHeaderRow)).toEqual([]);
+    const [, top] = /^\$(\d+):/.exec(sheet.print!.printTitleRows!)!;
+    expect(Number(top) - 1).toBeGreaterThan(layout.problemsRow);
+    // Nothing right of column H in those rows, so the criteria blocks' pages have nothing of them.
+    for (let r = layout.flagsRow; r < layout.projectHeaderRow; r++)
+      (cells.values[r] ?? []).forEach((v, c) => {
+        if (v !== null) expect({ r, c, right: c >= 8 }).toEqual({ r, c, right: false });
+      });
+    expect(cellAt(cells, layout.problemsRow + 1, 1)).toBe("zepsuty.xlsx");
   });
 
   test("renders to .xlsx and reads back (English labels too)", async () => {
