@@ -31,6 +31,41 @@ export const EMPTY_INPUT: Localized = {
   en: "empty file — nothing to summarise",
 };
 
+/**
+ * Spreadsheet files Miernik does not read besides .ods and .xls (a folder of collected files has them):
+ * each named as what it is, with how to save it as .xlsx.
+ */
+export const OTHER_SPREADSHEETS: readonly { ext: RegExp; reason: Localized }[] = [
+  {
+    ext: /\.(xltx|xltm|xlt)$/,
+    reason: {
+      pl: "szablon Excela, nie skoroszyt — otwórz go w Excelu i zapisz jako skoroszyt .xlsx (Plik → Zapisz jako → Skoroszyt programu Excel)",
+      en: "an Excel template, not a workbook — open it in Excel and save it as an .xlsx workbook (File → Save As → Excel Workbook)",
+    },
+  },
+  {
+    ext: /\.xlsb$/,
+    reason: {
+      pl: "skoroszyt binarny Excela (.xlsb) — zapisz go jako .xlsx w Excelu (Plik → Zapisz jako → Skoroszyt programu Excel)",
+      en: "an Excel binary workbook (.xlsb) — save it as .xlsx in Excel (File → Save As → Excel Workbook)",
+    },
+  },
+  {
+    ext: /\.(fods|ots)$/,
+    reason: {
+      pl: "arkusz OpenDocument — zapisz go jako .xlsx (LibreOffice: Plik → Zapisz jako)",
+      en: "an OpenDocument spreadsheet — save it as .xlsx (LibreOffice: File → Save As)",
+    },
+  },
+  {
+    ext: /\.numbers$/,
+    reason: {
+      pl: "arkusz Apple Numbers — wyeksportuj go do .xlsx (Numbers: Plik → Eksportuj do → Excel)",
+      en: "an Apple Numbers spreadsheet — export it to .xlsx (Numbers: File → Export To → Excel)",
+    },
+  },
+];
+
 /** Reads an .xlsx or .csv file's bytes into cells; an unreadable or empty file gives its reason. */
 export async function readInputFile(
   name: string,
@@ -72,6 +107,8 @@ export async function readInputFile(
         en: "an old .xls file — save it as .xlsx in Excel or LibreOffice",
       },
     };
+  const other = OTHER_SPREADSHEETS.find((o) => o.ext.test(lower));
+  if (other) return { ok: false, reason: other.reason };
   if (!lower.endsWith(".xlsx") && !lower.endsWith(".xlsm"))
     return {
       ok: false,
@@ -194,6 +231,33 @@ export function parseApplicantMap(values: (string | number | boolean | null)[][]
 export function fileKey(file: string): string {
   const base = file.split(/[\\/]/).pop() ?? file;
   return base.trim().toLowerCase();
+}
+
+/** The summary sheets Miernik writes (`summarize -o`, the pane's Podsumowania). */
+const SUMMARY_SHEETS = ["podsumowanie naboru", "podsumowanie"];
+/** The build-time label in a summary's top rows. */
+const BUILT_BY_MIERNIK = /(obliczone przez|computed by) Miernik/i;
+
+/**
+ * The name of the summary sheet when the workbook is a summary Miernik wrote (a sheet `Podsumowanie naboru` or
+ * `Podsumowanie` with Miernik's build-time label in its top rows; a register's own `Podsumowanie` sheet has
+ * none), else null. Summarised again, it would count its projects or years twice.
+ */
+export function miernikSummarySheet(wb: WorkbookCells): string | null {
+  for (const s of wb.sheets) {
+    if (!SUMMARY_SHEETS.includes(s.name.trim().toLowerCase())) continue;
+    const top = s.values.slice(0, Math.max(0, 5 - s.top));
+    if (top.some((r) => r.some((v) => typeof v === "string" && BUILT_BY_MIERNIK.test(v)))) return s.name;
+  }
+  return null;
+}
+
+/** The reason of a summary Miernik wrote, given (or found in a folder) as an input. */
+export function summaryInputReason(sheet: string): Localized {
+  return {
+    pl: `to podsumowanie utworzone przez Miernik (arkusz „${sheet}”), nie plik projektu ani arkusz monitoringu — pominięte, żeby niczego nie policzyć dwa razy`,
+    en: `a summary Miernik wrote (sheet “${sheet}”), not a project's file or a monitoring workbook — left out so that nothing is counted twice`,
+  };
 }
 
 /**

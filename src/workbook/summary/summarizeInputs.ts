@@ -8,7 +8,15 @@
 import { Card } from "../../domain/card/types";
 import { Localized } from "../../domain/i18n";
 import { CallSummary, CallSummaryBuilder, FileProblem } from "../../domain/summary/callSummary";
-import { fileKey, isMonitoringWorkbook, readInputFile, readProject, XlsxParser } from "./inputs";
+import {
+  fileKey,
+  isMonitoringWorkbook,
+  miernikSummarySheet,
+  readInputFile,
+  readProject,
+  summaryInputReason,
+  XlsxParser,
+} from "./inputs";
 import { MonitoringCollector, MonitoringOutput } from "./monitoringInputs";
 
 export interface SummaryInput {
@@ -111,6 +119,11 @@ export async function summarizeInputs(
     const read = await readInputFile(f.name, bytes, parseXlsx);
     if (!read.ok) {
       problem(read.reason);
+      continue;
+    }
+    const summarySheet = miernikSummarySheet(read.cells);
+    if (summarySheet !== null) {
+      problem(summaryInputReason(summarySheet));
       continue;
     }
     if (isMonitoringWorkbook(read.cells)) {
