@@ -197,12 +197,16 @@ function expandInputs(
       return;
     }
     const visible = entries.filter((d) => !d.name.startsWith("."));
+    // A folder named like a spreadsheet ("projekt.xlsx/") is given to the reader, which says what it is,
+    // unless it is searched (--recursive).
+    const searchedHere = (d: fs.Dirent): boolean =>
+      isFolder(full, d) && (recursive || !INPUT_EXT.test(d.name));
     const subfolders = visible
-      .filter((d) => isFolder(full, d))
+      .filter(searchedHere)
       .map((d) => d.name)
       .sort(byFileName);
     const names = visible
-      .filter((d) => !isFolder(full, d) && INPUT_EXT.test(d.name))
+      .filter((d) => !searchedHere(d) && INPUT_EXT.test(d.name))
       .map((d) => d.name)
       .sort(byFileName);
     const others = visible

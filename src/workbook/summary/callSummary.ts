@@ -333,8 +333,8 @@ export function buildCallSummaryPlan(
   put(row, 0, [[tr("Uwagi do naboru", "Flags")]]);
   fmt(rangeA1(row, 0, 1, 8), { bold: true, fill: SECTION_FILL });
   row++;
-  // One flag a line, in one cell over A–C (the columns every page of the project table repeats), wrapped: a
-  // long applicant or file list stays on the page instead of running past its edge.
+  // One flag a line, in one cell over A–H (the page's width; nothing right of H, so no block of criteria prints
+  // it again), wrapped: a long applicant or file list stays on the page instead of running past its edge.
   const flags: string[] = [];
   for (const f of s.applicantsOverLimit)
     flags.push(
@@ -367,18 +367,18 @@ export function buildCallSummaryPlan(
   }
   if (flags.length === 0) put(row, 0, [[tr("Brak uwag.", "No flags.")]]);
   else {
-    const flagWidth = COLUMN_WIDTHS.slice(0, 3).reduce((a, b) => a + b, 0);
+    const flagWidth = COLUMN_WIDTHS.slice(0, FIXED).reduce((a, b) => a + b, 0);
     put(
       row,
       0,
-      flags.map((f) => [f, null, null]),
+      flags.map((f) => [f, ...Array.from({ length: FIXED - 1 }, () => null)]),
     );
     flags.forEach((f, i) => {
-      sheet.merges.push(rangeA1(row + i, 0, 1, 3));
+      sheet.merges.push(rangeA1(row + i, 0, 1, FIXED));
       // Merged cells are not fitted by Excel either: the height is the estimate.
       rowPlans.push({ index: row + i, height: fittedRowHeight(fittedLines(f, flagWidth)) });
     });
-    fmt(rangeA1(row, 0, flags.length, 3), { border: "thin", vAlign: "top", wrap: true });
+    fmt(rangeA1(row, 0, flags.length, FIXED), { border: "thin", vAlign: "top", wrap: true });
   }
   row += Math.max(1, flags.length) + 1;
 

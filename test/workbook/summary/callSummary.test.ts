@@ -287,6 +287,8 @@ describe("Podsumowanie naboru plan", () => {
         if (v !== null) expect({ r, c, right: c >= 8 }).toEqual({ r, c, right: false });
       });
     expect(cellAt(cells, layout.problemsRow + 1, 1)).toBe("zepsuty.xlsx");
+    // Each flag over the page's width (A–H), not squeezed into the repeated A–C.
+    expect(sheet.merges).toContain(`A${layout.flagsRow + 2}:H${layout.flagsRow + 2}`);
   });
 
   test("renders to .xlsx and reads back (English labels too)", async () => {
