@@ -491,6 +491,33 @@ describe("an officer's folder of collected files: each one summarised or listed 
     expect(fs.readFileSync(path.join(dir, target))).toEqual(before);
   });
 
+  test("a register with a stray value at XFD1048576 is summarised, and the cell left out is named", async () => {
+    const rows = registerRows(participants(6, 9), "Firma D");
+    fs.writeFileSync(
+      path.join(dir, "duży.xlsx"),
+      await writeXlsx({
+        sheets: [
+          {
+            ...emptySheet("Uczestnicy"),
+            blocks: [
+              { row: 0, col: 0, values: rows },
+              { row: 1048575, col: 16383, values: [["x"]] },
+            ],
+          },
+        ],
+        names: [],
+      }),
+    );
+    const o = io(dir);
+    expect(await run(["summarize", "duży.xlsx", "--as-of", AS_OF, "--json"], o)).toBe(0);
+    const j = JSON.parse(o.outText.join("\n"));
+    expect(j.call.projects.map((p: { participants: number }) => p.participants)).toEqual([6]);
+    expect(j.ignoredCells).toEqual([
+      { file: "duży.xlsx", sheet: "Uczestnicy", count: 1, first: "XFD1048576" },
+    ]);
+    expect(o.errText.join("\n")).toMatch(/UWAGA duży\.xlsx: arkusz „Uczestnicy”: .*Uczestnicy!XFD1048576/);
+  });
+
   test("a summary Miernik wrote, given as an input, is listed as such (its projects not counted twice)", async () => {
     fs.writeFileSync(path.join(dir, "a.csv"), csvBytes(participants(7, 1)));
     expect(await run(["summarize", "a.csv", "--as-of", AS_OF, "-o", "stare.xlsx"], io(dir))).toBe(0);

@@ -35,6 +35,7 @@ import {
   outputOption,
 } from "../options";
 import { readXlsxIsolated } from "../isolatedRead";
+import { ignoredWarning } from "../inputFiles";
 import { emptyReport, reportMessages, sanitizePlans } from "../../workbook/sanitize";
 
 const USAGE =
@@ -400,6 +401,7 @@ export function toJson(r: SummarizeResult, lang: Lang): unknown {
     },
     monitoring: r.monitoring && r.monitoring.json(lang),
     problems: r.problems.map((p) => ({ file: p.file, reason: p.reason[lang] })),
+    ignoredCells: r.ignoredCells,
   };
 }
 
@@ -582,6 +584,18 @@ export const command: CliCommand = {
       asOf,
       { applicants, maxApplications },
     );
+    // Summarised, but a stray value far from the data was left out: said, naming the file, sheet and cell.
+    for (const g of result.ignoredCells) {
+      const sheet = {
+        name: g.sheet,
+        top: 0,
+        left: 0,
+        values: [],
+        ignored: { count: g.count, first: g.first },
+      };
+      const w = ignoredWarning(g.file, sheet, lang);
+      if (w) io.err(w);
+    }
     if (result.filesRead === 0) {
       // Nothing to summarise: the reasons, and exit 2 (no usage text: the command line was fine).
       io.err(formatText(result, lang));

@@ -7,6 +7,7 @@
  */
 import { Card } from "../../domain/card/types";
 import { Localized } from "../../domain/i18n";
+import { WorkbookCells } from "../cells";
 import { CallSummary, CallSummaryBuilder, FileProblem } from "../../domain/summary/callSummary";
 import {
   fileKey,
@@ -32,6 +33,16 @@ export interface SummarizeResult {
   /** Every file that could not be summarised (also listed inside `call` / `monitoring`). */
   problems: FileProblem[];
   filesRead: number;
+  /** Cells left out of files that were summarised (a stray value far from the data, e.g. at XFD1048576). */
+  ignoredCells: IgnoredCells[];
+}
+
+export interface IgnoredCells {
+  file: string;
+  sheet: string;
+  count: number;
+  /** The first one's address ("XFD1048576"). */
+  first: string;
 }
 
 export interface SummarizeOptions {
@@ -89,6 +100,12 @@ export async function summarizeInputs(
   const monitoring = new MonitoringCollector();
   const problems: FileProblem[] = [];
   let filesRead = 0;
+  const ignoredCells: IgnoredCells[] = [];
+  const noteIgnored = (file: string, cells: WorkbookCells): void => {
+    for (const sh of cells.sheets)
+      if (sh.ignored)
+        ignoredCells.push({ file, sheet: sh.name, count: sh.ignored.count, first: sh.ignored.first });
+  };
   let registers = 0;
   /** Fingerprint → the first file summarised with those bytes. */
   const summarised = new Map<string, string>();
@@ -130,6 +147,7 @@ export async function summarizeInputs(
       const added = monitoring.add(f.name, read.cells);
       if (added.ok) {
         filesRead++;
+        noteIgnored(f.name, read.cells);
         if (fingerprint !== null) summarised.set(fingerprint, f.name);
       } else problem(added.reason);
       continue;
@@ -142,6 +160,7 @@ export async function summarizeInputs(
     if (fingerprint !== null) summarised.set(fingerprint, f.name);
     registers++;
     filesRead++;
+    noteIgnored(f.name, read.cells);
     call.addProject(f.name, pr.project.applicant, pr.project.participants, pr.project.rowIssues);
   }
   if (inputs.length > 0) opts.onFile?.(inputs.length - 1);
@@ -162,5 +181,6 @@ export async function summarizeInputs(
     monitoring: hasMonitoring ? monitoring.finish(callWanted ? [] : problems) : null,
     problems,
     filesRead,
+    ignoredCells,
   };
 }
