@@ -66,6 +66,12 @@ export const OTHER_SPREADSHEETS: readonly { ext: RegExp; reason: Localized }[] =
   },
 ];
 
+/** A file of 0 bytes: what is left of a save or copy that did not finish, or of a cloud file not downloaded. */
+export const ZERO_BYTES: Localized = {
+  pl: "pusty plik (0 bajtów): jego zapis lub kopiowanie się nie powiodło — zapisz go ponownie albo poproś o plik jeszcze raz (plik z OneDrive lub SharePoint najpierw pobierz na dysk)",
+  en: "empty file (0 bytes): saving or copying it did not finish — save it again or ask for the file again (a OneDrive or SharePoint file: download it first)",
+};
+
 /** Reads an .xlsx or .csv file's bytes into cells; an unreadable or empty file gives its reason. */
 export async function readInputFile(
   name: string,
@@ -74,8 +80,7 @@ export async function readInputFile(
 ): Promise<InputRead> {
   const lock = excelLockFile(name);
   if (lock) return { ok: false, reason: lock };
-  if (bytes.length === 0)
-    return { ok: false, reason: { pl: "pusty plik (0 bajtów)", en: "empty file (0 bytes)" } };
+  if (bytes.length === 0) return { ok: false, reason: ZERO_BYTES };
   const lower = name.toLowerCase();
   if (isDelimitedTextName(lower)) {
     let sheet;

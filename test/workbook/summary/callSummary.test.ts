@@ -12,7 +12,7 @@ import {
   CALL_SUMMARY_SHEET,
   PROJECT_COLUMNS,
 } from "../../../src/workbook/summary/callSummary";
-import { findApplicant, readInputFile, readProject } from "../../../src/workbook/summary/inputs";
+import { findApplicant, readInputFile, readProject, ZERO_BYTES } from "../../../src/workbook/summary/inputs";
 import { csvBytes, participants, registerRows } from "../../fixtures/summary/projects";
 
 const card = builtinCard(DEFAULT_CARD_ID) as Card;
@@ -88,7 +88,11 @@ describe("input files", () => {
 
   test("an empty file, a corrupt file, an empty workbook and a workbook with no register each give a reason", async () => {
     const empty = await readInputFile("e.xlsx", new Uint8Array(0), readXlsx);
-    expect(empty).toEqual({ ok: false, reason: { pl: "pusty plik (0 bajtów)", en: "empty file (0 bytes)" } });
+    // The reason says what to do, not only what is wrong.
+    expect(empty).toEqual({ ok: false, reason: ZERO_BYTES });
+    expect(ZERO_BYTES.pl).toMatch(
+      /^pusty plik \(0 bajtów\): .* — zapisz go ponownie albo poproś o plik jeszcze raz/,
+    );
     const emptyCsv = await readInputFile("e.csv", new TextEncoder().encode("\r\n;;\r\n"), readXlsx);
     expect(emptyCsv.ok).toBe(false);
     expect(!emptyCsv.ok && emptyCsv.reason.pl).toMatch(/pusty plik/);
