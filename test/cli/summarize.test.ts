@@ -491,6 +491,31 @@ describe("an officer's folder of collected files: each one summarised or listed 
     expect(fs.readFileSync(path.join(dir, target))).toEqual(before);
   });
 
+  test("--applicants: a path names the file in that subfolder only; a bare name every file of that name", async () => {
+    for (const [f, seed] of [
+      ["PUP Łódź/projekt.csv", 1],
+      ["PUP Kraków/projekt.csv", 2],
+      ["PUP Kraków/inny.csv", 3],
+    ] as const) {
+      fs.mkdirSync(path.dirname(path.join(dir, "nabór", f)), { recursive: true });
+      fs.writeFileSync(path.join(dir, "nabór", f), csvBytes(participants(3, seed)));
+    }
+    // The list as typed on Windows (backslashes), one name decomposed as a macOS file name is.
+    fs.writeFileSync(
+      path.join(dir, "map.csv"),
+      `Plik;Wnioskodawca\n${"PUP Łódź\\projekt.csv".normalize("NFD")};Gmina Łódź\nprojekt.csv;Ktoś inny\ninny.csv;Gmina Kraków\n`,
+    );
+    const o = io(dir);
+    const args = ["summarize", "nabór", "--recursive", "--applicants", "map.csv", "--json", "--as-of", AS_OF];
+    expect(await run(args, o)).toBe(0);
+    const j = JSON.parse(o.outText.join("\n"));
+    expect(j.call.projects.map((p: { file: string; applicant: string }) => [p.file, p.applicant])).toEqual([
+      [path.join("nabór", "PUP Kraków", "inny.csv"), "Gmina Kraków"],
+      [path.join("nabór", "PUP Kraków", "projekt.csv"), "Ktoś inny"],
+      [path.join("nabór", "PUP Łódź", "projekt.csv"), "Gmina Łódź"],
+    ]);
+  });
+
   test("a register with a stray value at XFD1048576 is summarised, and the cell left out is named", async () => {
     const rows = registerRows(participants(6, 9), "Firma D");
     fs.writeFileSync(

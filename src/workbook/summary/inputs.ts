@@ -233,9 +233,29 @@ export function parseApplicantMap(values: (string | number | boolean | null)[][]
   return m;
 }
 
+/**
+ * The key a file is mapped by in an applicants list: its path as written there, case ignored, `\\` as `/`,
+ * Unicode-normalised (a Polish name typed in the list matches a macOS file name's decomposed letters),
+ * without a leading `./`. A bare file name ("projekt.csv") maps every file of that name; a path with its
+ * folder ("PUP Łódź/projekt.csv") only the file in that folder (two offices' files may have one name).
+ */
 export function fileKey(file: string): string {
-  const base = file.split(/[\\/]/).pop() ?? file;
-  return base.trim().toLowerCase();
+  return file
+    .normalize("NFC")
+    .trim()
+    .toLowerCase()
+    .replace(/\\/g, "/")
+    .replace(/^(\.\/)+/, "");
+}
+
+/** The applicant a list gives for a file: the entry naming most of its path (its folders and name), or none. */
+export function applicantFor(map: ReadonlyMap<string, string>, file: string): string | undefined {
+  const parts = fileKey(file).split("/");
+  for (let k = 0; k < parts.length; k++) {
+    const a = map.get(parts.slice(k).join("/"));
+    if (a !== undefined) return a;
+  }
+  return undefined;
 }
 
 /** The summary sheets Miernik writes (`summarize -o`, the pane's Podsumowania). */

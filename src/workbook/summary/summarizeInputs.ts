@@ -10,7 +10,7 @@ import { Localized } from "../../domain/i18n";
 import { WorkbookCells } from "../cells";
 import { CallSummary, CallSummaryBuilder, FileProblem } from "../../domain/summary/callSummary";
 import {
-  fileKey,
+  applicantFor,
   isMonitoringWorkbook,
   miernikSummarySheet,
   readInputFile,
@@ -152,7 +152,11 @@ export async function summarizeInputs(
       } else problem(added.reason);
       continue;
     }
-    const pr = readProject(read.cells, card, opts.applicants?.get(fileKey(f.name)) ?? null);
+    const pr = readProject(
+      read.cells,
+      card,
+      (opts.applicants && applicantFor(opts.applicants, f.name)) ?? null,
+    );
     if (!pr.ok) {
       problem(pr.reason);
       continue;
