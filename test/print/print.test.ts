@@ -235,6 +235,7 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
       shot(pl.call, "Wskaźniki produktu — suma", "print-call-totals");
       shot(pl.call, "Kryteria spełnione w projektach", "print-call-charts");
       shot(pl.call, "Kryteria dostępu (formalne)", "print-call-formal");
+      shot(pl.call, "Pliki pominięte w podsumowaniu", "print-call-flags");
       shot(pl.criteria, "Nazwisko2 ", "print-register");
     }
   }, 300_000);
