@@ -411,10 +411,11 @@ describe("an officer's folder of collected files: each one summarised or listed 
     put("stary.xls", Buffer.from("d0cf11e0a1b11ae1", "hex"));
     put("calc.ods", "PK\x03\x04");
     put("notatka.txt", "uwagi");
+    put("pobierany.xlsx.crdownload", open.subarray(0, 100));
     return root;
   }
 
-  test("without --recursive: subfolders holding spreadsheets and templates/.xlsb are in the list, with the fix", async () => {
+  test("without --recursive: subfolders holding spreadsheets, templates, .xlsb, unfinished downloads are in the list, with the fix", async () => {
     await collected();
     const o = io(dir);
     expect(await run(["summarize", "nabór 2025", "--as-of", AS_OF, "--json"], o)).toBe(0);
@@ -427,6 +428,9 @@ describe("an officer's folder of collected files: each one summarised or listed 
     expect(at("PUP Kraków")).toMatch(/--recursive/);
     expect(at("szablon.xltx")).toMatch(/szablon Excela.*zapisz jako skoroszyt \.xlsx/);
     expect(at("binarny.xlsb")).toMatch(/skoroszyt binarny Excela \(\.xlsb\) — zapisz go jako \.xlsx/);
+    expect(at("pobierany.xlsx.crdownload")).toMatch(
+      /^niedokończone pobieranie .* pobierz lub zapisz plik ponownie/,
+    );
     // Every entry of the folder: a project, a listed file, or (other types) named in leftOut.
     const projects: string[] = j.call.projects.map((p: { file: string }) => p.file);
     const accounted = new Set([...projects, ...reasons.keys()]);

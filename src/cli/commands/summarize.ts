@@ -46,7 +46,8 @@ const USAGE =
  * The files a folder stands for: the registers and workbooks read, and the spreadsheets that cannot be
  * (.ods, .xls), so that these are listed with what to do instead of being left out without a word.
  */
-const INPUT_EXT = /\.(xlsx|xlsm|csv|tsv|ods|xls|xltx|xltm|xlt|xlsb|fods|ots|numbers)$/i;
+const INPUT_EXT =
+  /\.(xlsx|xlsm|csv|tsv|ods|xls|xltx|xltm|xlt|xlsb|fods|ots|numbers|(xlsx|xlsm|xls|csv|tsv|ods)\.(part|partial|crdownload|download|tmp))$/i;
 
 /** A file given again (the same path, a symlink or a hard link): read once, and said so. */
 export interface DuplicateInput {

@@ -37,6 +37,13 @@ export const EMPTY_INPUT: Localized = {
  */
 export const OTHER_SPREADSHEETS: readonly { ext: RegExp; reason: Localized }[] = [
   {
+    ext: /\.(xlsx|xlsm|xls|csv|tsv|ods)\.(part|partial|crdownload|download|tmp)$/,
+    reason: {
+      pl: "niedokończone pobieranie lub zapis (plik tymczasowy przeglądarki lub programu) — pobierz lub zapisz plik ponownie i podaj go bez tej końcówki",
+      en: "an unfinished download or save (a browser's or program's temporary file) — download or save the file again and give it without that ending",
+    },
+  },
+  {
     ext: /\.(xltx|xltm|xlt)$/,
     reason: {
       pl: "szablon Excela, nie skoroszyt — otwórz go w Excelu i zapisz jako skoroszyt .xlsx (Plik → Zapisz jako → Skoroszyt programu Excel)",
