@@ -35,7 +35,6 @@ import {
   outputOption,
 } from "../options";
 import { readXlsxIsolated } from "../isolatedRead";
-import { ignoredWarning } from "../inputFiles";
 import { emptyReport, reportMessages, sanitizePlans } from "../../workbook/sanitize";
 
 const USAGE =
@@ -587,15 +586,12 @@ export const command: CliCommand = {
     );
     // Summarised, but a stray value far from the data was left out: said, naming the file, sheet and cell.
     for (const g of result.ignoredCells) {
-      const sheet = {
-        name: g.sheet,
-        top: 0,
-        left: 0,
-        values: [],
-        ignored: { count: g.count, first: g.first },
-      };
-      const w = ignoredWarning(g.file, sheet, lang);
-      if (w) io.err(w);
+      const where = `${g.sheet}!${g.first}`;
+      io.err(
+        lang === "pl"
+          ? `UWAGA ${g.file}: arkusz „${g.sheet}”: pominięto ${g.count === 1 ? "1 komórkę" : countOf(g.count, NOUNS.cell, "pl")} daleko od danych (${where}) — reszta pliku podsumowana`
+          : `WARNING ${g.file}: sheet "${g.sheet}": ${countOf(g.count, NOUNS.cell, "en")} far from the data left out (${where}); the rest of the file is summarised`,
+      );
     }
     if (result.filesRead === 0) {
       // Nothing to summarise: the reasons, and exit 2 (no usage text: the command line was fine).
