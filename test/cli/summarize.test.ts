@@ -377,3 +377,191 @@ test("--json names what a folder held besides the files read (subfolders, other 
   expect(j.leftOut).toEqual([{ folder: "nabór", folders: ["korekty"], others: ["umowa.docx"] }]);
   expect(j.call.projects.map((p: { file: string }) => p.file)).toEqual([path.join("nabór", "a.csv")]);
 });
+
+describe("an officer's folder of collected files: each one summarised or listed with its reason", () => {
+  async function registerXlsx(n: number, seed: number, applicant: string): Promise<Uint8Array> {
+    return writeXlsx({
+      sheets: [
+        {
+          ...emptySheet("Uczestnicy"),
+          blocks: [{ row: 0, col: 0, values: registerRows(participants(n, seed), applicant) }],
+        },
+      ],
+      names: [],
+    });
+  }
+  async function collected(): Promise<string> {
+    const root = path.join(dir, "nabór 2025");
+    const put = (f: string, b: Uint8Array | string): void => {
+      fs.mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
+      fs.writeFileSync(path.join(root, f), b);
+    };
+    put("PUP Łódź/projekt.csv", csvBytes(participants(12, 1), "Fundacja Źródło"));
+    put("PUP Kraków/projekt.csv", csvBytes(participants(9, 2), "Stowarzyszenie Żółw"));
+    put("Zażółć gęślą jaźń.xlsx", await registerXlsx(8, 3, "Gmina Ćmielów"));
+    put("makro.xlsm", await registerXlsx(5, 4, "Firma M"));
+    const open = await registerXlsx(6, 5, "Firma O");
+    put("otwarty.xlsx", open);
+    put("~$otwarty.xlsx", Buffer.from([0x0b, 0x41, 0x6e, 0x6e, 0x61, 0, 0, 0]));
+    put("ucięty.xlsx", open.subarray(0, Math.floor(open.length / 2)));
+    put("hasło.xlsx", Buffer.concat([Buffer.from("d0cf11e0a1b11ae1", "hex"), Buffer.alloc(2000)]));
+    put("pusty.xlsx", "");
+    put("szablon.xltx", await registerXlsx(4, 6, "Firma T"));
+    put("binarny.xlsb", "PK\x03\x04");
+    put("stary.xls", Buffer.from("d0cf11e0a1b11ae1", "hex"));
+    put("calc.ods", "PK\x03\x04");
+    put("notatka.txt", "uwagi");
+    put("pobierany.xlsx.crdownload", open.subarray(0, 100));
+    return root;
+  }
+
+  test("without --recursive: subfolders holding spreadsheets, templates, .xlsb, unfinished downloads are in the list, with the fix", async () => {
+    await collected();
+    const o = io(dir);
+    expect(await run(["summarize", "nabór 2025", "--as-of", AS_OF, "--json"], o)).toBe(0);
+    const j = JSON.parse(o.outText.join("\n"));
+    const reasons = new Map<string, string>(
+      j.problems.map((p: { file: string; reason: string }) => [p.file, p.reason]),
+    );
+    const at = (f: string) => reasons.get(path.join("nabór 2025", f));
+    expect(at("PUP Łódź")).toMatch(/^podfolder — nieprzeszukany \(1 plik arkusza\): dodaj --recursive/);
+    expect(at("PUP Kraków")).toMatch(/--recursive/);
+    expect(at("szablon.xltx")).toMatch(/szablon Excela.*zapisz jako skoroszyt \.xlsx/);
+    expect(at("binarny.xlsb")).toMatch(/skoroszyt binarny Excela \(\.xlsb\) — zapisz go jako \.xlsx/);
+    expect(at("pobierany.xlsx.crdownload")).toMatch(
+      /^niedokończone pobieranie .* pobierz lub zapisz plik ponownie/,
+    );
+    // Every entry of the folder: a project, a listed file, or (other types) named in leftOut.
+    const projects: string[] = j.call.projects.map((p: { file: string }) => p.file);
+    const accounted = new Set([...projects, ...reasons.keys()]);
+    for (const name of fs.readdirSync(path.join(dir, "nabór 2025")))
+      if (name !== "notatka.txt")
+        expect({ name, accounted: accounted.has(path.join("nabór 2025", name)) }).toEqual({
+          name,
+          accounted: true,
+        });
+    expect(j.leftOut).toEqual([
+      { folder: "nabór 2025", folders: ["PUP Kraków", "PUP Łódź"], others: ["notatka.txt"] },
+    ]);
+    expect(projects.sort()).toEqual(
+      ["makro.xlsm", "otwarty.xlsx", "Zażółć gęślą jaźń.xlsx"].map((f) => path.join("nabór 2025", f)).sort(),
+    );
+  });
+
+  test("--recursive: subfolders summarised too; the same file name in two subfolders stays two projects", async () => {
+    await collected();
+    const o = io(dir);
+    expect(await run(["summarize", "nabór 2025", "--recursive", "--as-of", AS_OF, "--json"], o)).toBe(0);
+    const j = JSON.parse(o.outText.join("\n"));
+    const projects: { file: string; applicant: string; participants: number }[] = j.call.projects;
+    expect(projects.filter((p) => p.file.endsWith("projekt.csv"))).toEqual([
+      expect.objectContaining({
+        file: path.join("nabór 2025", "PUP Kraków", "projekt.csv"),
+        participants: 9,
+      }),
+      expect.objectContaining({ file: path.join("nabór 2025", "PUP Łódź", "projekt.csv"), participants: 12 }),
+    ]);
+    expect(j.problems.map((p: { file: string }) => p.file)).not.toContain(
+      path.join("nabór 2025", "PUP Łódź"),
+    );
+    expect(j.leftOut).toEqual([{ folder: "nabór 2025", folders: [], others: ["notatka.txt"] }]);
+    expect(o.errText.join("\n")).not.toMatch(/bez podfolderów/);
+  });
+
+  test("-o into the folder, run again with --force: the earlier summary is replaced, not read nor refused", async () => {
+    await collected();
+    const out = path.join("nabór 2025", "podsumowanie.xlsx");
+    expect(await run(["summarize", "nabór 2025", "--as-of", AS_OF, "-o", out], io(dir))).toBe(0);
+    const again = io(dir);
+    expect(
+      await run(
+        ["summarize", "nabór 2025", "--recursive", "--as-of", AS_OF, "-o", out, "--force", "--json"],
+        again,
+      ),
+    ).toBe(0);
+    expect(again.errText.join("\n")).toMatch(
+      /podsumowanie\.xlsx: to plik wynikowy \(-o\), poprzednie podsumowanie/,
+    );
+    const j = JSON.parse(again.outText.join("\n"));
+    expect(j.problems.map((p: { file: string }) => p.file)).not.toContain(out);
+    const wb = await readXlsx(fs.readFileSync(path.join(dir, out)));
+    expect(wb.sheets[0].values.flat()).toContain(path.join("nabór 2025", "PUP Łódź", "projekt.csv"));
+    // A register named as the output is still an input: refused even with --force, and unchanged.
+    const before = fs.readFileSync(path.join(dir, "nabór 2025", "otwarty.xlsx"));
+    const onInput = io(dir);
+    const target = path.join("nabór 2025", "otwarty.xlsx");
+    expect(await run(["summarize", "nabór 2025", "-o", target, "--force"], onInput)).toBe(2);
+    expect(onInput.errText.join("\n")).toMatch(/nigdy nie zapisuje na danych wejściowych/);
+    expect(fs.readFileSync(path.join(dir, target))).toEqual(before);
+  });
+
+  test("--applicants: a path names the file in that subfolder only; a bare name every file of that name", async () => {
+    for (const [f, seed] of [
+      ["PUP Łódź/projekt.csv", 1],
+      ["PUP Kraków/projekt.csv", 2],
+      ["PUP Kraków/inny.csv", 3],
+    ] as const) {
+      fs.mkdirSync(path.dirname(path.join(dir, "nabór", f)), { recursive: true });
+      fs.writeFileSync(path.join(dir, "nabór", f), csvBytes(participants(3, seed)));
+    }
+    // The list as typed on Windows (backslashes), one name decomposed as a macOS file name is.
+    fs.writeFileSync(
+      path.join(dir, "map.csv"),
+      `Plik;Wnioskodawca\n${"PUP Łódź\\projekt.csv".normalize("NFD")};Gmina Łódź\nprojekt.csv;Ktoś inny\ninny.csv;Gmina Kraków\n`,
+    );
+    const o = io(dir);
+    const args = ["summarize", "nabór", "--recursive", "--applicants", "map.csv", "--json", "--as-of", AS_OF];
+    expect(await run(args, o)).toBe(0);
+    const j = JSON.parse(o.outText.join("\n"));
+    expect(j.call.projects.map((p: { file: string; applicant: string }) => [p.file, p.applicant])).toEqual([
+      [path.join("nabór", "PUP Kraków", "inny.csv"), "Gmina Kraków"],
+      [path.join("nabór", "PUP Kraków", "projekt.csv"), "Ktoś inny"],
+      [path.join("nabór", "PUP Łódź", "projekt.csv"), "Gmina Łódź"],
+    ]);
+  });
+
+  test("a register with a stray value at XFD1048576 is summarised, and the cell left out is named", async () => {
+    const rows = registerRows(participants(6, 9), "Firma D");
+    fs.writeFileSync(
+      path.join(dir, "duży.xlsx"),
+      await writeXlsx({
+        sheets: [
+          {
+            ...emptySheet("Uczestnicy"),
+            blocks: [
+              { row: 0, col: 0, values: rows },
+              { row: 1048575, col: 16383, values: [["x"]] },
+            ],
+          },
+        ],
+        names: [],
+      }),
+    );
+    const o = io(dir);
+    expect(await run(["summarize", "duży.xlsx", "--as-of", AS_OF, "--json"], o)).toBe(0);
+    const j = JSON.parse(o.outText.join("\n"));
+    expect(j.call.projects.map((p: { participants: number }) => p.participants)).toEqual([6]);
+    expect(j.ignoredCells).toEqual([
+      { file: "duży.xlsx", sheet: "Uczestnicy", count: 1, first: "XFD1048576" },
+    ]);
+    expect(o.errText).toContain(
+      "UWAGA duży.xlsx: arkusz „Uczestnicy”: pominięto 1 komórkę daleko od danych (Uczestnicy!XFD1048576) — reszta pliku podsumowana",
+    );
+  });
+
+  test("a summary Miernik wrote, given as an input, is listed as such (its projects not counted twice)", async () => {
+    fs.writeFileSync(path.join(dir, "a.csv"), csvBytes(participants(7, 1)));
+    expect(await run(["summarize", "a.csv", "--as-of", AS_OF, "-o", "stare.xlsx"], io(dir))).toBe(0);
+    const o = io(dir);
+    expect(await run(["summarize", "a.csv", "stare.xlsx", "--as-of", AS_OF, "--json"], o)).toBe(0);
+    const j = JSON.parse(o.outText.join("\n"));
+    expect(j.call.participants).toBe(7);
+    expect(j.problems).toEqual([
+      {
+        file: "stare.xlsx",
+        reason:
+          "to podsumowanie utworzone przez Miernik (arkusz „Podsumowanie naboru”), nie plik projektu ani arkusz monitoringu — pominięte, żeby niczego nie policzyć dwa razy",
+      },
+    ]);
+  });
+});

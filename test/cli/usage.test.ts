@@ -349,7 +349,7 @@ test("plan <workbook> refuses the options of writing a plan without -o/--registe
 });
 
 describe("summarize over folders: what is not read is said", () => {
-  test("subfolders and files of other types are named on stderr (a folder is not searched recursively)", async () => {
+  test("subfolders and files of other types are named on stderr (a folder is not searched recursively without --recursive)", async () => {
     fs.mkdirSync(path.join(dir, "nabór", "2024"), { recursive: true });
     put("nabór/projekt.csv", csvBytes(participants(5, 1)));
     put("nabór/2024/stary.csv", csvBytes(participants(5, 2)));
@@ -359,7 +359,7 @@ describe("summarize over folders: what is not read is said", () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).call.projects).toHaveLength(1);
     expect(r.err).toBe(
-      "UWAGA nabór: pominięto 1 podfolder (2024) i 1 plik innego typu (notatki.txt) — czytane są pliki .xlsx, .xlsm, .csv i .tsv tego folderu, bez podfolderów",
+      "UWAGA nabór: pominięto 1 podfolder (2024) i 1 plik innego typu (notatki.txt) — czytane są pliki .xlsx, .xlsm, .csv i .tsv tego folderu, bez podfolderów (z podfolderami: --recursive)",
     );
   });
 

@@ -235,6 +235,7 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
       shot(pl.call, "Wskaźniki produktu — suma", "print-call-totals");
       shot(pl.call, "Kryteria spełnione w projektach", "print-call-charts");
       shot(pl.call, "Kryteria dostępu (formalne)", "print-call-formal");
+      shot(pl.call, "Pliki pominięte w podsumowaniu", "print-call-flags");
       shot(pl.criteria, "Nazwisko2 ", "print-register");
     }
   }, 300_000);
@@ -350,6 +351,15 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
       expect({ c: c.id, found: printedWhole(page, c.label.pl) }).toEqual({ c: c.id, found: true });
     }
     expect(printedWhole(tablePages[3], "Kryteria obowiązkowe spełnione")).toBe(true);
+    // The flags and the files left out: once, on a page of their own before the table — not again on the page
+    // of every block of criteria (A–C are repeated there), and without the table's header rows over them.
+    for (const heading of ["Uwagi do naboru", "Pliki pominięte w podsumowaniu", "uszkodzony.xlsx"])
+      expect({ heading, pages: p.filter((t) => t.includes(heading)).length }).toEqual({ heading, pages: 1 });
+    const notes = p.findIndex((t) => t.includes("Pliki pominięte w podsumowaniu"));
+    expect(notes).toBe(p.indexOf(tablePages[0]) - 1);
+    expect(p[notes]).toContain("uszkodzony plik .xlsx");
+    expect(p[notes]).not.toContain("Wnioskodawca Lp.");
+    expect(p[notes]).not.toContain("Oczekujący na wynik");
     for (const t of p) expect(t).not.toMatch(ENGLISH);
   });
 
@@ -631,12 +641,15 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
     const i = p.findIndex((t) => t.includes("Oczekujący na wynik")); // the fixed columns' block
     expect(i).toBeGreaterThanOrEqual(0);
     const last = LONG_APPLICANT.split(" ").pop()!;
-    // Five project rows and the flag, each with the whole name (not cut after the lines a 15 pt row shows).
-    expect(p[i].split(" ").filter((w) => w === last)).toHaveLength(6);
+    // Five project rows, each with the whole name (not cut after the lines a 15 pt row shows).
+    expect(p[i].split(" ").filter((w) => w === last)).toHaveLength(5);
+    // The flag whole on the page of flags, and on no other page.
     const files = [1, 2, 3, 4, 5].map((k) => `long-call-pl/projekt-${k}.csv`).join(", ");
-    expect(
-      printedWhole(p[i], `Wnioskodawca: ${LONG_APPLICANT} — 5 wniosków (limit karty: 2): ${files}`),
-    ).toBe(true);
+    const flag = `Wnioskodawca: ${LONG_APPLICANT} — 5 wniosków (limit karty: 2): ${files}`;
+    const flagPages = p.filter((t) => t.includes("Uwagi do naboru"));
+    expect(flagPages).toHaveLength(1);
+    expect(printedWhole(flagPages[0], flag)).toBe(true);
+    expect(p.filter((t) => t.includes("limit karty: 2"))).toHaveLength(1);
     for (let k = 0; k < p.length; k++) {
       const right = Math.max(...doc.boxes(k).map((b) => b.xMax));
       expect({ page: k + 1, inside: right <= doc.sizes[k].w - 28 }).toEqual({ page: k + 1, inside: true });

@@ -148,6 +148,8 @@ export async function makePrintWorkbooks(
       csvBytes(ps, `Wnioskodawca ${(i % 7) + 1}`),
     );
   }
+  // A file the summary leaves out (a truncated download): the list of files left out prints once.
+  fs.writeFileSync(path.join(projectsDir, "uszkodzony.xlsx"), Buffer.from("PK\x03\x04 ucięty"));
   const call = `call-${lang}.xlsx`;
   await cli(["summarize", path.basename(projectsDir), "--as-of", AS_OF, "-o", call, "--force", ...l], dir);
   const plan = `plan-${lang}.xlsx`;

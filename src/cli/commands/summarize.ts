@@ -6,7 +6,7 @@ import { Counted, countOf, formatCount, formatDateIso, Lang, Localized, NOUNS } 
 import { parseCsvBytes } from "../../workbook/csv";
 import { SheetPlan, WorkbookPlan } from "../../workbook/plan";
 import { buildCallSummaryPlan } from "../../workbook/summary/callSummary";
-import { parseApplicantMap } from "../../workbook/summary/inputs";
+import { miernikSummarySheet, parseApplicantMap } from "../../workbook/summary/inputs";
 import {
   SummarizeOptions,
   SummarizeResult,
@@ -39,13 +39,14 @@ import { emptyReport, reportMessages, sanitizePlans } from "../../workbook/sanit
 
 const USAGE =
   "miernik summarize <pliki .xlsx/.csv lub katalogi…> [--card rpo-wl-9.1-2016|karta.json] [--as-of RRRR-MM-DD] " +
-  "[-o podsumowanie.xlsx] [--force] [--json] [--lang pl|en] [--applicants wnioskodawcy.csv] [--max-applications 2]";
+  "[-o podsumowanie.xlsx] [--force] [--recursive] [--json] [--lang pl|en] [--applicants wnioskodawcy.csv] [--max-applications 2]";
 
 /**
  * The files a folder stands for: the registers and workbooks read, and the spreadsheets that cannot be
  * (.ods, .xls), so that these are listed with what to do instead of being left out without a word.
  */
-const INPUT_EXT = /\.(xlsx|xlsm|csv|tsv|ods|xls)$/i;
+const INPUT_EXT =
+  /\.(xlsx|xlsm|csv|tsv|ods|xls|xltx|xltm|xlt|xlsb|fods|ots|numbers|(xlsx|xlsm|xls|csv|tsv|ods)\.(part|partial|crdownload|download|tmp))$/i;
 
 /** A file given again (the same path, a symlink or a hard link): read once, and said so. */
 export interface DuplicateInput {
@@ -53,14 +54,10 @@ export interface DuplicateInput {
   sameAs: string;
 }
 
-/**
- * Files named on the command line; a directory stands for its spreadsheet files (not recursive, sorted).
- * A file given twice (also through a symlink or a hard link) is kept once; the repeats are returned.
- */
 /** What a folder held besides the files read: named on stderr, as nothing is left out without a word. */
 interface FolderLeftOut {
   folder: string;
-  /** Subfolders (not read: a folder is not searched recursively). */
+  /** Subfolders (not read: without --recursive a folder's subfolders are not searched). */
   folders: string[];
   /** Files of other types (.txt, .pdf, .docx…). */
   others: string[];
@@ -91,21 +88,75 @@ export function byFileName(x: string, y: string): number {
   return cmp(bx, by) || x.length - bx.length - (y.length - by.length) || cmp(x, y);
 }
 
+/** How deep `--recursive` goes below a folder given (deeper folders are listed among the skipped files). */
+export const MAX_FOLDER_DEPTH = 16;
+/** Entries looked at when counting the spreadsheets in a subfolder that is not searched. */
+const COUNT_LIMIT = 10_000;
+
+const SPREADSHEET_FILES: Counted = {
+  pl: { one: "plik arkusza", few: "pliki arkuszy", many: "plików arkuszy" },
+  en: { one: "spreadsheet file", other: "spreadsheet files" },
+};
+
+/** Whether a directory entry is a folder (a symlink to one too). */
+function isFolder(dir: string, d: fs.Dirent): boolean {
+  if (d.isDirectory()) return true;
+  if (!d.isSymbolicLink()) return false;
+  try {
+    return fs.statSync(path.join(dir, d.name)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Spreadsheet files in a folder and below it (up to COUNT_LIMIT entries looked at; unreadable parts skipped). */
+function countSpreadsheets(folder: string): number {
+  let n = 0;
+  let seen = 0;
+  const stack = [folder];
+  while (stack.length > 0 && seen < COUNT_LIMIT) {
+    const dir = stack.pop() as string;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const d of entries) {
+      if (++seen > COUNT_LIMIT) break;
+      if (d.name.startsWith(".")) continue;
+      if (d.isDirectory()) stack.push(path.join(dir, d.name));
+      else if (INPUT_EXT.test(d.name)) n++;
+    }
+  }
+  return n;
+}
+
+/**
+ * Files named on the command line; a folder stands for its spreadsheet files (sorted), with --recursive also
+ * those of its subfolders (each folder's files, then its subfolders'). A file given twice (also through a
+ * symlink or a hard link) is kept once; the repeats are returned. A subfolder not searched that holds
+ * spreadsheets is listed among the skipped files with the fix, so the summary itself says it.
+ */
 function expandInputs(
   args: string[],
   cwd: string,
+  recursive = false,
 ): {
   files: string[];
   duplicates: DuplicateInput[];
   leftOut: FolderLeftOut[];
-  /** Folders that could not be listed, with the reason (listed among the skipped files). */
+  /** Folders that could not be listed, or were not searched, with the reason (listed among the skipped files). */
   unlisted: { folder: string; reason: Localized }[];
+  /** Files found by searching a folder (not named on the command line). */
+  found: Set<string>;
 } {
   const out: string[] = [];
   const leftOut: FolderLeftOut[] = [];
   const unlisted: { folder: string; reason: Localized }[] = [];
   const seen: { id: FileIdentity; file: string }[] = [];
   const duplicates: DuplicateInput[] = [];
+  const found = new Set<string>();
   const push = (f: string): void => {
     const id = identity(f);
     const first = id ? seen.find((s) => sameFile(s.id, id)) : undefined;
@@ -116,6 +167,83 @@ function expandInputs(
     if (id) seen.push({ id, file: f });
     out.push(f);
   };
+  /** Real paths of the folders searched: a link back up the tree is not followed again. */
+  const searched = new Set<string>();
+  const walk = (full: string, depth: number): void => {
+    let real = full;
+    try {
+      real = fs.realpathSync(full);
+    } catch {
+      // listed below with the reason readdir gives
+    }
+    if (searched.has(real)) return;
+    searched.add(real);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(full, { withFileTypes: true });
+    } catch (e) {
+      const denied = ["EACCES", "EPERM"].includes((e as { code?: string }).code ?? "");
+      unlisted.push({
+        folder: full,
+        reason: denied
+          ? {
+              pl: "nie można odczytać folderu: brak uprawnień",
+              en: "cannot list the folder: permission denied",
+            }
+          : {
+              pl: `nie można odczytać folderu: ${oneLine(e)}`,
+              en: `cannot list the folder: ${oneLine(e)}`,
+            },
+      });
+      return;
+    }
+    const visible = entries.filter((d) => !d.name.startsWith("."));
+    // A folder named like a spreadsheet ("projekt.xlsx/") is given to the reader, which says what it is,
+    // unless it is searched (--recursive).
+    const searchedHere = (d: fs.Dirent): boolean =>
+      isFolder(full, d) && (recursive || !INPUT_EXT.test(d.name));
+    const subfolders = visible
+      .filter(searchedHere)
+      .map((d) => d.name)
+      .sort(byFileName);
+    const names = visible
+      .filter((d) => !searchedHere(d) && INPUT_EXT.test(d.name))
+      .map((d) => d.name)
+      .sort(byFileName);
+    const others = visible
+      .filter((d) => !isFolder(full, d) && !INPUT_EXT.test(d.name))
+      .map((d) => d.name)
+      .sort(byFileName);
+    const folders = recursive ? [] : subfolders;
+    if (folders.length + others.length > 0) leftOut.push({ folder: full, folders, others });
+    for (const n of names) {
+      found.add(path.join(full, n));
+      push(path.join(full, n));
+    }
+    for (const sub of subfolders) {
+      const subPath = path.join(full, sub);
+      if (recursive && depth < MAX_FOLDER_DEPTH) {
+        walk(subPath, depth + 1);
+        continue;
+      }
+      // Not searched: said in the summary too (not only on stderr) when it holds spreadsheets.
+      const n = countSpreadsheets(subPath);
+      if (n === 0) continue;
+      const count = (lang: Lang): string => countOf(n, SPREADSHEET_FILES, lang);
+      unlisted.push({
+        folder: subPath,
+        reason: recursive
+          ? {
+              pl: `podfolder głębiej niż ${MAX_FOLDER_DEPTH} poziomów — nieprzeszukany (${count("pl")}): podaj go osobno`,
+              en: `a subfolder deeper than ${MAX_FOLDER_DEPTH} levels — not searched (${count("en")}): give it on its own`,
+            }
+          : {
+              pl: `podfolder — nieprzeszukany (${count("pl")}): dodaj --recursive, żeby podsumować też podfoldery, albo podaj ten folder osobno`,
+              en: `a subfolder — not searched (${count("en")}): add --recursive to summarise subfolders too, or give this folder on its own`,
+            },
+      });
+    }
+  };
   for (const a of args) {
     const full = path.resolve(cwd, a);
     let stat: fs.Stats | null = null;
@@ -124,44 +252,10 @@ function expandInputs(
     } catch {
       stat = null;
     }
-    if (stat && stat.isDirectory()) {
-      let entries: fs.Dirent[];
-      try {
-        entries = fs.readdirSync(full, { withFileTypes: true });
-      } catch (e) {
-        const denied = ["EACCES", "EPERM"].includes((e as { code?: string }).code ?? "");
-        unlisted.push({
-          folder: full,
-          reason: denied
-            ? {
-                pl: "nie można odczytać folderu: brak uprawnień",
-                en: "cannot list the folder: permission denied",
-              }
-            : {
-                pl: `nie można odczytać folderu: ${oneLine(e)}`,
-                en: `cannot list the folder: ${oneLine(e)}`,
-              },
-        });
-        continue;
-      }
-      const names = entries
-        .map((d) => d.name)
-        .filter((n) => INPUT_EXT.test(n))
-        .sort(byFileName);
-      const rest = entries.filter((d) => !INPUT_EXT.test(d.name) && !d.name.startsWith("."));
-      const folders = rest
-        .filter((d) => d.isDirectory())
-        .map((d) => d.name)
-        .sort(byFileName);
-      const others = rest
-        .filter((d) => !d.isDirectory())
-        .map((d) => d.name)
-        .sort(byFileName);
-      if (folders.length + others.length > 0) leftOut.push({ folder: full, folders, others });
-      for (const n of names) push(path.join(full, n));
-    } else push(full);
+    if (stat && stat.isDirectory()) walk(full, 0);
+    else push(full);
   }
-  return { files: out, duplicates, leftOut, unlisted };
+  return { files: out, duplicates, leftOut, unlisted, found };
 }
 
 const FOLDERS: Counted = {
@@ -179,15 +273,19 @@ function someNames(names: string[]): string {
 }
 
 /** The stderr note of what a folder held besides spreadsheets (subfolders are not searched). */
-function leftOutNote(l: FolderLeftOut, display: string, lang: Lang): string {
+function leftOutNote(l: FolderLeftOut, display: string, lang: Lang, recursive: boolean): string {
   const parts: string[] = [];
   if (l.folders.length > 0)
     parts.push(`${countOf(l.folders.length, FOLDERS, lang)} (${someNames(l.folders)})`);
   if (l.others.length > 0)
     parts.push(`${countOf(l.others.length, OTHER_FILES, lang)} (${someNames(l.others)})`);
+  if (recursive)
+    return lang === "pl"
+      ? `UWAGA ${display}: pominięto ${parts.join(" i ")} — czytane są pliki .xlsx, .xlsm, .csv i .tsv`
+      : `WARNING ${display}: left out ${parts.join(" and ")}; .xlsx, .xlsm, .csv and .tsv files are read`;
   return lang === "pl"
-    ? `UWAGA ${display}: pominięto ${parts.join(" i ")} — czytane są pliki .xlsx, .xlsm, .csv i .tsv tego folderu, bez podfolderów`
-    : `WARNING ${display}: left out ${parts.join(" and ")}; the folder's .xlsx, .xlsm, .csv and .tsv files are read, not its subfolders`;
+    ? `UWAGA ${display}: pominięto ${parts.join(" i ")} — czytane są pliki .xlsx, .xlsm, .csv i .tsv tego folderu, bez podfolderów (z podfolderami: --recursive)`
+    : `WARNING ${display}: left out ${parts.join(" and ")}; the folder's .xlsx, .xlsm, .csv and .tsv files are read, not its subfolders (with subfolders: --recursive)`;
 }
 
 /** How a file is named in the summary: its path relative to the working directory. */
@@ -197,6 +295,26 @@ function displayName(file: string, cwd: string): string {
 }
 
 export type { SummarizeResult };
+
+/**
+ * The file among those a folder search found that is the output `target` and a summary Miernik wrote (so
+ * the run replaces it); null otherwise — a register named as the output stays an input, and is refused.
+ */
+async function priorSummary(files: string[], found: Set<string>, target: string): Promise<string | null> {
+  const id = identity(target);
+  if (!id) return null;
+  const prior = files.find((f) => {
+    const fid = found.has(f) ? identity(f) : null;
+    return fid !== null && sameFile(fid, id);
+  });
+  if (!prior || !/\.xlsx$/i.test(prior)) return null;
+  try {
+    const cells = await readXlsxIsolated(readRegularFile(prior, prior));
+    return miernikSummarySheet(cells) !== null ? prior : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Files on disk → `summarizeInputs` (the same reading the task pane does over picked files). */
 export async function summarizeFiles(
@@ -283,6 +401,7 @@ export function toJson(r: SummarizeResult, lang: Lang): unknown {
     },
     monitoring: r.monitoring && r.monitoring.json(lang),
     problems: r.problems.map((p) => ({ file: p.file, reason: p.reason[lang] })),
+    ignoredCells: r.ignoredCells,
   };
 }
 
@@ -369,12 +488,17 @@ export const command: CliCommand = {
       pl: `ile wniosków może złożyć jeden wnioskodawca (liczba całkowita ≥ 1; domyślnie ${DEFAULT_MAX_APPLICATIONS_PER_APPLICANT}); więcej: UWAGA`,
       en: `how many applications one applicant may file (a whole number ≥ 1; ${DEFAULT_MAX_APPLICATIONS_PER_APPLICANT} by default); more: a flag`,
     },
+    {
+      name: "--recursive",
+      pl: "przeszukaj też podfoldery podanych folderów (np. jeden podfolder na urząd pracy lub projekt)",
+      en: "search the subfolders of the folders given too (e.g. one subfolder per labour office or project)",
+    },
     HELP_OPTION,
   ],
   async run(args: string[], io: CliIO) {
     const { positional, options } = parseArgs(args, {
       values: ["card", "as-of", "output", "lang", "applicants", "max-applications"],
-      flags: ["json", "force"],
+      flags: ["json", "force", "recursive"],
       aliases: { "-o": "--output" },
     });
     if (positional.length === 0)
@@ -404,8 +528,25 @@ export const command: CliCommand = {
         );
       }
     }
-    const { files, duplicates, leftOut, unlisted } = expandInputs(positional, io.cwd);
-    for (const l of leftOut) io.err(leftOutNote(l, displayName(l.folder, io.cwd) || ".", lang));
+    const expanded = expandInputs(positional, io.cwd, options.recursive === true);
+    const { duplicates, leftOut, unlisted } = expanded;
+    let files = expanded.files;
+    // `-o nabór/podsumowanie.xlsx` run again: the earlier summary, found in the folder, is the file being
+    // replaced, not an input (read, it would only be left out; as an input, the output would be refused).
+    if (typeof options.output === "string") {
+      const prior = await priorSummary(files, expanded.found, path.resolve(io.cwd, options.output));
+      if (prior) {
+        files = files.filter((f) => f !== prior);
+        const f = displayName(prior, io.cwd);
+        io.err(
+          lang === "pl"
+            ? `UWAGA ${f}: to plik wynikowy (-o), poprzednie podsumowanie — nie czytany jako dane`
+            : `WARNING ${f}: the output (-o), an earlier summary — not read as data`,
+        );
+      }
+    }
+    for (const l of leftOut)
+      io.err(leftOutNote(l, displayName(l.folder, io.cwd) || ".", lang, options.recursive === true));
     // Never silently: a file given again is named, with the one it repeats (stderr; --json carries it too).
     for (const d of duplicates) {
       const f = displayName(d.file, io.cwd);
@@ -443,6 +584,15 @@ export const command: CliCommand = {
       asOf,
       { applicants, maxApplications },
     );
+    // Summarised, but a stray value far from the data was left out: said, naming the file, sheet and cell.
+    for (const g of result.ignoredCells) {
+      const where = `${g.sheet}!${g.first}`;
+      io.err(
+        lang === "pl"
+          ? `UWAGA ${g.file}: arkusz „${g.sheet}”: pominięto ${g.count === 1 ? "1 komórkę" : countOf(g.count, NOUNS.cell, "pl")} daleko od danych (${where}) — reszta pliku podsumowana`
+          : `WARNING ${g.file}: sheet "${g.sheet}": ${countOf(g.count, NOUNS.cell, "en")} far from the data left out (${where}); the rest of the file is summarised`,
+      );
+    }
     if (result.filesRead === 0) {
       // Nothing to summarise: the reasons, and exit 2 (no usage text: the command line was fine).
       io.err(formatText(result, lang));

@@ -325,6 +325,84 @@ export function buildCallSummaryPlan(
   }
   if (charts.length > 0) sheet.charts = charts;
 
+  // Flags, then the files left out: on a page of their own between the charts and the project table. Their
+  // rows hold nothing right of column H, so they print once (in the first block of columns) and not once per
+  // block of criteria; above the table's header rows, so those are not repeated over them either.
+  if (rowBreaks.length === 0) rowBreaks.push(row);
+  const flagsRow = row;
+  put(row, 0, [[tr("Uwagi do naboru", "Flags")]]);
+  fmt(rangeA1(row, 0, 1, 8), { bold: true, fill: SECTION_FILL });
+  row++;
+  // One flag a line, in one cell over A–H (the page's width; nothing right of H, so no block of criteria prints
+  // it again), wrapped: a long applicant or file list stays on the page instead of running past its edge.
+  const flags: string[] = [];
+  for (const f of s.applicantsOverLimit)
+    flags.push(
+      tr(
+        `Wnioskodawca: ${f.applicant} — ${f.files.length} ${pluralForm(f.files.length, APPLICATIONS, "pl")} (limit karty: ${s.maxApplicationsPerApplicant}): ${f.files.join(", ")}`,
+        `Applicant: ${f.applicant} — ${f.files.length} ${pluralForm(f.files.length, APPLICATIONS, "en")} (card's limit: ${s.maxApplicationsPerApplicant}): ${f.files.join(", ")}`,
+      ),
+    );
+  // PESELs in more than one project: one flag per set of projects (a register filed twice, or saved once as
+  // .csv and once as .xlsx, shares all its people — one line, not one per person), its numbers listed.
+  const peselGroups = new Map<string, { files: string[]; pesels: string[] }>();
+  for (const f of s.sharedPesels) {
+    const key = f.files.join("\u0000");
+    const g = peselGroups.get(key);
+    if (g) g.pesels.push(f.pesel);
+    else peselGroups.set(key, { files: f.files, pesels: [f.pesel] });
+  }
+  for (const g of peselGroups.values()) {
+    const shown = g.pesels.slice(0, PESELS_LISTED);
+    const more = g.pesels.length - shown.length;
+    const list =
+      shown.join(", ") +
+      (more > 0 ? tr(` i jeszcze ${formatCount(more, "pl")}`, ` and ${formatCount(more, "en")} more`) : "");
+    flags.push(
+      tr(
+        `PESEL w ${g.files.length} projektach: ${g.files.join(", ")} — ${countOf(g.pesels.length, NOUNS.person, "pl")}: ${list}`,
+        `PESEL in ${g.files.length} projects: ${g.files.join(", ")} — ${countOf(g.pesels.length, NOUNS.person, "en")}: ${list}`,
+      ),
+    );
+  }
+  if (flags.length === 0) put(row, 0, [[tr("Brak uwag.", "No flags.")]]);
+  else {
+    const flagWidth = COLUMN_WIDTHS.slice(0, FIXED).reduce((a, b) => a + b, 0);
+    put(
+      row,
+      0,
+      flags.map((f) => [f, ...Array.from({ length: FIXED - 1 }, () => null)]),
+    );
+    flags.forEach((f, i) => {
+      sheet.merges.push(rangeA1(row + i, 0, 1, FIXED));
+      // Merged cells are not fitted by Excel either: the height is the estimate.
+      rowPlans.push({ index: row + i, height: fittedRowHeight(fittedLines(f, flagWidth)) });
+    });
+    fmt(rangeA1(row, 0, flags.length, FIXED), { border: "thin", vAlign: "top", wrap: true });
+  }
+  row += Math.max(1, flags.length) + 1;
+
+  // Files left out (unreadable, a copy of another, no register…), each with its reason.
+  const problemsRow = row;
+  put(row, 0, [[tr("Pliki pominięte w podsumowaniu", "Files left out of the summary")]]);
+  fmt(rangeA1(row, 0, 1, 8), { bold: true, fill: SECTION_FILL });
+  row++;
+  if (s.problems.length > 0) {
+    const list = problemListPlan(
+      row,
+      s.problems.map((p) => ({ file: p.file, reason: p.reason[lang] })),
+      { col: PROJECT_COLUMNS.file, span: 1 },
+      { col: PROJECT_COLUMNS.applicant, span: FIXED - PROJECT_COLUMNS.applicant },
+      COLUMN_WIDTHS,
+    );
+    blocks.push(list.block);
+    sheet.merges.push(...list.merges);
+    rowPlans.push(...list.rows);
+    formats.push(...list.formats);
+  } else put(row, 0, [[tr("Wszystkie pliki odczytano.", "Every file was read.")]]);
+  row += Math.max(1, s.problems.length) + 1;
+  rowBreaks.push(row);
+
   // Project table: three header rows (kind, criterion, share | met).
   const projectHeaderRow = row;
   put(row, 0, [[tr("Projekty", "Projects")]]);
@@ -480,80 +558,6 @@ export function buildCallSummaryPlan(
   } else {
     put(firstProjectRow, 0, [[tr("Brak odczytanych projektów.", "No project could be read.")]]);
   }
-  row = firstProjectRow + Math.max(1, data.length) + 1;
-
-  // Flags.
-  const flagsRow = row;
-  put(row, 0, [[tr("Uwagi do naboru", "Flags")]]);
-  fmt(rangeA1(row, 0, 1, 8), { bold: true, fill: SECTION_FILL });
-  row++;
-  // One flag a line, in one cell over A–C (the columns every page of the project table repeats), wrapped: a
-  // long applicant or file list stays on the page instead of running past its edge.
-  const flags: string[] = [];
-  for (const f of s.applicantsOverLimit)
-    flags.push(
-      tr(
-        `Wnioskodawca: ${f.applicant} — ${f.files.length} ${pluralForm(f.files.length, APPLICATIONS, "pl")} (limit karty: ${s.maxApplicationsPerApplicant}): ${f.files.join(", ")}`,
-        `Applicant: ${f.applicant} — ${f.files.length} ${pluralForm(f.files.length, APPLICATIONS, "en")} (card's limit: ${s.maxApplicationsPerApplicant}): ${f.files.join(", ")}`,
-      ),
-    );
-  // PESELs in more than one project: one flag per set of projects (a register filed twice, or saved once as
-  // .csv and once as .xlsx, shares all its people — one line, not one per person), its numbers listed.
-  const peselGroups = new Map<string, { files: string[]; pesels: string[] }>();
-  for (const f of s.sharedPesels) {
-    const key = f.files.join("\u0000");
-    const g = peselGroups.get(key);
-    if (g) g.pesels.push(f.pesel);
-    else peselGroups.set(key, { files: f.files, pesels: [f.pesel] });
-  }
-  for (const g of peselGroups.values()) {
-    const shown = g.pesels.slice(0, PESELS_LISTED);
-    const more = g.pesels.length - shown.length;
-    const list =
-      shown.join(", ") +
-      (more > 0 ? tr(` i jeszcze ${formatCount(more, "pl")}`, ` and ${formatCount(more, "en")} more`) : "");
-    flags.push(
-      tr(
-        `PESEL w ${g.files.length} projektach: ${g.files.join(", ")} — ${countOf(g.pesels.length, NOUNS.person, "pl")}: ${list}`,
-        `PESEL in ${g.files.length} projects: ${g.files.join(", ")} — ${countOf(g.pesels.length, NOUNS.person, "en")}: ${list}`,
-      ),
-    );
-  }
-  if (flags.length === 0) put(row, 0, [[tr("Brak uwag.", "No flags.")]]);
-  else {
-    const flagWidth = COLUMN_WIDTHS.slice(0, 3).reduce((a, b) => a + b, 0);
-    put(
-      row,
-      0,
-      flags.map((f) => [f, null, null]),
-    );
-    flags.forEach((f, i) => {
-      sheet.merges.push(rangeA1(row + i, 0, 1, 3));
-      // Merged cells are not fitted by Excel either: the height is the estimate.
-      rowPlans.push({ index: row + i, height: fittedRowHeight(fittedLines(f, flagWidth)) });
-    });
-    fmt(rangeA1(row, 0, flags.length, 3), { border: "thin", vAlign: "top", wrap: true });
-  }
-  row += Math.max(1, flags.length) + 1;
-
-  // Files left out (unreadable, a copy of another, no register…), each with its reason.
-  const problemsRow = row;
-  put(row, 0, [[tr("Pliki pominięte w podsumowaniu", "Files left out of the summary")]]);
-  fmt(rangeA1(row, 0, 1, 8), { bold: true, fill: SECTION_FILL });
-  row++;
-  if (s.problems.length > 0) {
-    const list = problemListPlan(
-      row,
-      s.problems.map((p) => ({ file: p.file, reason: p.reason[lang] })),
-      { col: PROJECT_COLUMNS.file, span: 1 },
-      { col: PROJECT_COLUMNS.applicant, span: FIXED - PROJECT_COLUMNS.applicant },
-      COLUMN_WIDTHS,
-    );
-    blocks.push(list.block);
-    sheet.merges.push(...list.merges);
-    rowPlans.push(...list.rows);
-    formats.push(...list.formats);
-  } else put(row, 0, [[tr("Wszystkie pliki odczytano.", "Every file was read.")]]);
 
   sheet.columns = Array.from({ length: totalCols }, (_, c) => ({
     width: c < FIXED ? COLUMN_WIDTHS[c] : c >= premiumPointsColumn ? 12 : 10.5,

@@ -31,6 +31,54 @@ export const EMPTY_INPUT: Localized = {
   en: "empty file — nothing to summarise",
 };
 
+/**
+ * Spreadsheet files Miernik does not read besides .ods and .xls (a folder of collected files has them):
+ * each named as what it is, with how to save it as .xlsx.
+ */
+export const OTHER_SPREADSHEETS: readonly { ext: RegExp; reason: Localized }[] = [
+  {
+    ext: /\.(xlsx|xlsm|xls|csv|tsv|ods)\.(part|partial|crdownload|download|tmp)$/,
+    reason: {
+      pl: "niedokończone pobieranie lub zapis (plik tymczasowy przeglądarki lub programu) — pobierz lub zapisz plik ponownie i podaj go bez tej końcówki",
+      en: "an unfinished download or save (a browser's or program's temporary file) — download or save the file again and give it without that ending",
+    },
+  },
+  {
+    ext: /\.(xltx|xltm|xlt)$/,
+    reason: {
+      pl: "szablon Excela, nie skoroszyt — otwórz go w Excelu i zapisz jako skoroszyt .xlsx (Plik → Zapisz jako → Skoroszyt programu Excel)",
+      en: "an Excel template, not a workbook — open it in Excel and save it as an .xlsx workbook (File → Save As → Excel Workbook)",
+    },
+  },
+  {
+    ext: /\.xlsb$/,
+    reason: {
+      pl: "skoroszyt binarny Excela (.xlsb) — zapisz go jako .xlsx w Excelu (Plik → Zapisz jako → Skoroszyt programu Excel)",
+      en: "an Excel binary workbook (.xlsb) — save it as .xlsx in Excel (File → Save As → Excel Workbook)",
+    },
+  },
+  {
+    ext: /\.(fods|ots)$/,
+    reason: {
+      pl: "arkusz OpenDocument — zapisz go jako .xlsx (LibreOffice: Plik → Zapisz jako)",
+      en: "an OpenDocument spreadsheet — save it as .xlsx (LibreOffice: File → Save As)",
+    },
+  },
+  {
+    ext: /\.numbers$/,
+    reason: {
+      pl: "arkusz Apple Numbers — wyeksportuj go do .xlsx (Numbers: Plik → Eksportuj do → Excel)",
+      en: "an Apple Numbers spreadsheet — export it to .xlsx (Numbers: File → Export To → Excel)",
+    },
+  },
+];
+
+/** A file of 0 bytes: what is left of a save or copy that did not finish, or of a cloud file not downloaded. */
+export const ZERO_BYTES: Localized = {
+  pl: "pusty plik (0 bajtów): jego zapis lub kopiowanie się nie powiodło — zapisz go ponownie albo poproś o plik jeszcze raz (plik z OneDrive lub SharePoint najpierw pobierz na dysk)",
+  en: "empty file (0 bytes): saving or copying it did not finish — save it again or ask for the file again (a OneDrive or SharePoint file: download it first)",
+};
+
 /** Reads an .xlsx or .csv file's bytes into cells; an unreadable or empty file gives its reason. */
 export async function readInputFile(
   name: string,
@@ -39,8 +87,7 @@ export async function readInputFile(
 ): Promise<InputRead> {
   const lock = excelLockFile(name);
   if (lock) return { ok: false, reason: lock };
-  if (bytes.length === 0)
-    return { ok: false, reason: { pl: "pusty plik (0 bajtów)", en: "empty file (0 bytes)" } };
+  if (bytes.length === 0) return { ok: false, reason: ZERO_BYTES };
   const lower = name.toLowerCase();
   if (isDelimitedTextName(lower)) {
     let sheet;
@@ -72,6 +119,8 @@ export async function readInputFile(
         en: "an old .xls file — save it as .xlsx in Excel or LibreOffice",
       },
     };
+  const other = OTHER_SPREADSHEETS.find((o) => o.ext.test(lower));
+  if (other) return { ok: false, reason: other.reason };
   if (!lower.endsWith(".xlsx") && !lower.endsWith(".xlsm"))
     return {
       ok: false,
@@ -211,9 +260,56 @@ export function parseApplicantMap(values: (string | number | boolean | null)[][]
   return m;
 }
 
+/**
+ * The key a file is mapped by in an applicants list: its path as written there, case ignored, `\\` as `/`,
+ * Unicode-normalised (a Polish name typed in the list matches a macOS file name's decomposed letters),
+ * without a leading `./`. A bare file name ("projekt.csv") maps every file of that name; a path with its
+ * folder ("PUP Łódź/projekt.csv") only the file in that folder (two offices' files may have one name).
+ */
 export function fileKey(file: string): string {
-  const base = file.split(/[\\/]/).pop() ?? file;
-  return base.trim().toLowerCase();
+  return file
+    .normalize("NFC")
+    .trim()
+    .toLowerCase()
+    .replace(/\\/g, "/")
+    .replace(/^(\.\/)+/, "");
+}
+
+/** The applicant a list gives for a file: the entry naming most of its path (its folders and name), or none. */
+export function applicantFor(map: ReadonlyMap<string, string>, file: string): string | undefined {
+  const parts = fileKey(file).split("/");
+  for (let k = 0; k < parts.length; k++) {
+    const a = map.get(parts.slice(k).join("/"));
+    if (a !== undefined) return a;
+  }
+  return undefined;
+}
+
+/** The summary sheets Miernik writes (`summarize -o`, the pane's Podsumowania). */
+const SUMMARY_SHEETS = ["podsumowanie naboru", "podsumowanie"];
+/** The build-time label in a summary's top rows. */
+const BUILT_BY_MIERNIK = /(obliczone przez|computed by) Miernik/i;
+
+/**
+ * The name of the summary sheet when the workbook is a summary Miernik wrote (a sheet `Podsumowanie naboru` or
+ * `Podsumowanie` with Miernik's build-time label in its top rows; a register's own `Podsumowanie` sheet has
+ * none), else null. Summarised again, it would count its projects or years twice.
+ */
+export function miernikSummarySheet(wb: WorkbookCells): string | null {
+  for (const s of wb.sheets) {
+    if (!SUMMARY_SHEETS.includes(s.name.trim().toLowerCase())) continue;
+    const top = s.values.slice(0, Math.max(0, 5 - s.top));
+    if (top.some((r) => r.some((v) => typeof v === "string" && BUILT_BY_MIERNIK.test(v)))) return s.name;
+  }
+  return null;
+}
+
+/** The reason of a summary Miernik wrote, given (or found in a folder) as an input. */
+export function summaryInputReason(sheet: string): Localized {
+  return {
+    pl: `to podsumowanie utworzone przez Miernik (arkusz „${sheet}”), nie plik projektu ani arkusz monitoringu — pominięte, żeby niczego nie policzyć dwa razy`,
+    en: `a summary Miernik wrote (sheet “${sheet}”), not a project's file or a monitoring workbook — left out so that nothing is counted twice`,
+  };
 }
 
 /**

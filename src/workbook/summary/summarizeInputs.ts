@@ -7,8 +7,17 @@
  */
 import { Card } from "../../domain/card/types";
 import { Localized } from "../../domain/i18n";
+import { WorkbookCells } from "../cells";
 import { CallSummary, CallSummaryBuilder, FileProblem } from "../../domain/summary/callSummary";
-import { fileKey, isMonitoringWorkbook, readInputFile, readProject, XlsxParser } from "./inputs";
+import {
+  applicantFor,
+  isMonitoringWorkbook,
+  miernikSummarySheet,
+  readInputFile,
+  readProject,
+  summaryInputReason,
+  XlsxParser,
+} from "./inputs";
 import { MonitoringCollector, MonitoringOutput } from "./monitoringInputs";
 
 export interface SummaryInput {
@@ -24,6 +33,16 @@ export interface SummarizeResult {
   /** Every file that could not be summarised (also listed inside `call` / `monitoring`). */
   problems: FileProblem[];
   filesRead: number;
+  /** Cells left out of files that were summarised (a stray value far from the data, e.g. at XFD1048576). */
+  ignoredCells: IgnoredCells[];
+}
+
+export interface IgnoredCells {
+  file: string;
+  sheet: string;
+  count: number;
+  /** The first one's address ("XFD1048576"). */
+  first: string;
 }
 
 export interface SummarizeOptions {
@@ -81,6 +100,12 @@ export async function summarizeInputs(
   const monitoring = new MonitoringCollector();
   const problems: FileProblem[] = [];
   let filesRead = 0;
+  const ignoredCells: IgnoredCells[] = [];
+  const noteIgnored = (file: string, cells: WorkbookCells): void => {
+    for (const sh of cells.sheets)
+      if (sh.ignored)
+        ignoredCells.push({ file, sheet: sh.name, count: sh.ignored.count, first: sh.ignored.first });
+  };
   let registers = 0;
   /** Fingerprint → the first file summarised with those bytes. */
   const summarised = new Map<string, string>();
@@ -113,15 +138,25 @@ export async function summarizeInputs(
       problem(read.reason);
       continue;
     }
+    const summarySheet = miernikSummarySheet(read.cells);
+    if (summarySheet !== null) {
+      problem(summaryInputReason(summarySheet));
+      continue;
+    }
     if (isMonitoringWorkbook(read.cells)) {
       const added = monitoring.add(f.name, read.cells);
       if (added.ok) {
         filesRead++;
+        noteIgnored(f.name, read.cells);
         if (fingerprint !== null) summarised.set(fingerprint, f.name);
       } else problem(added.reason);
       continue;
     }
-    const pr = readProject(read.cells, card, opts.applicants?.get(fileKey(f.name)) ?? null);
+    const pr = readProject(
+      read.cells,
+      card,
+      (opts.applicants && applicantFor(opts.applicants, f.name)) ?? null,
+    );
     if (!pr.ok) {
       problem(pr.reason);
       continue;
@@ -129,6 +164,7 @@ export async function summarizeInputs(
     if (fingerprint !== null) summarised.set(fingerprint, f.name);
     registers++;
     filesRead++;
+    noteIgnored(f.name, read.cells);
     call.addProject(f.name, pr.project.applicant, pr.project.participants, pr.project.rowIssues);
   }
   if (inputs.length > 0) opts.onFile?.(inputs.length - 1);
@@ -149,5 +185,6 @@ export async function summarizeInputs(
     monitoring: hasMonitoring ? monitoring.finish(callWanted ? [] : problems) : null,
     problems,
     filesRead,
+    ignoredCells,
   };
 }

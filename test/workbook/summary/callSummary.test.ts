@@ -12,7 +12,7 @@ import {
   CALL_SUMMARY_SHEET,
   PROJECT_COLUMNS,
 } from "../../../src/workbook/summary/callSummary";
-import { findApplicant, readInputFile, readProject } from "../../../src/workbook/summary/inputs";
+import { findApplicant, readInputFile, readProject, ZERO_BYTES } from "../../../src/workbook/summary/inputs";
 import { csvBytes, participants, registerRows } from "../../fixtures/summary/projects";
 
 const card = builtinCard(DEFAULT_CARD_ID) as Card;
@@ -88,7 +88,11 @@ describe("input files", () => {
 
   test("an empty file, a corrupt file, an empty workbook and a workbook with no register each give a reason", async () => {
     const empty = await readInputFile("e.xlsx", new Uint8Array(0), readXlsx);
-    expect(empty).toEqual({ ok: false, reason: { pl: "pusty plik (0 bajtów)", en: "empty file (0 bytes)" } });
+    // The reason says what to do, not only what is wrong.
+    expect(empty).toEqual({ ok: false, reason: ZERO_BYTES });
+    expect(ZERO_BYTES.pl).toMatch(
+      /^pusty plik \(0 bajtów\): .* — zapisz go ponownie albo poproś o plik jeszcze raz/,
+    );
     const emptyCsv = await readInputFile("e.csv", new TextEncoder().encode("\r\n;;\r\n"), readXlsx);
     expect(emptyCsv.ok).toBe(false);
     expect(!emptyCsv.ok && emptyCsv.reason.pl).toMatch(/pusty plik/);
@@ -250,7 +254,7 @@ describe("Podsumowanie naboru plan", () => {
       layout.criterionColumns["effectiveness.age50plus"],
       layout.criterionColumns["premium.whiteGreenEconomy"],
     ]);
-    expect(sheet.print!.rowBreaks).toEqual([layout.chartDataRow, layout.projectHeaderRow]);
+    expect(sheet.print!.rowBreaks).toEqual([layout.chartDataRow, layout.flagsRow, layout.projectHeaderRow]);
     expect(sheet.charts!.map((c) => c.type)).toEqual(["columnClustered", "columnClustered"]);
     expect(sheet.print!.printTitleRows).toBe(
       `$${layout.projectHeaderRow + 2}:$${layout.projectHeaderRow + 4}`,
@@ -268,6 +272,27 @@ describe("Podsumowanie naboru plan", () => {
           seen.add(k);
         }
     }
+  });
+
+  test("the flags and the files left out print once: a page of their own before the table, within A–H", () => {
+    // The table prints in blocks of columns with A–C repeated; rows that held text in A–C below the table
+    // printed again with every block. Before the table's header rows, those are not repeated over them.
+    const breaks = sheet.print!.rowBreaks!;
+    expect(breaks).toContain(layout.flagsRow);
+    expect(layout.problemsRow).toBeGreaterThan(layout.flagsRow);
+    expect(layout.projectHeaderRow).toBeGreaterThan(layout.problemsRow + 1);
+    expect(breaks).toContain(layout.projectHeaderRow);
+    expect(breaks.filter((r) => r > layout.flagsRow && r < layout.projectHeaderRow)).toEqual([]);
+    const [, top] = /^\$(\d+):/.exec(sheet.print!.printTitleRows!)!;
+    expect(Number(top) - 1).toBeGreaterThan(layout.problemsRow);
+    // Nothing right of column H in those rows, so the criteria blocks' pages have nothing of them.
+    for (let r = layout.flagsRow; r < layout.projectHeaderRow; r++)
+      (cells.values[r] ?? []).forEach((v, c) => {
+        if (v !== null) expect({ r, c, right: c >= 8 }).toEqual({ r, c, right: false });
+      });
+    expect(cellAt(cells, layout.problemsRow + 1, 1)).toBe("zepsuty.xlsx");
+    // Each flag over the page's width (A–H), not squeezed into the repeated A–C.
+    expect(sheet.merges).toContain(`A${layout.flagsRow + 2}:H${layout.flagsRow + 2}`);
   });
 
   test("renders to .xlsx and reads back (English labels too)", async () => {
