@@ -18,6 +18,7 @@ export const VALUE_RULES = [
   "excel-error",
   "date-value",
   "value-format",
+  "formula-no-result",
   "empty",
 ] as const;
 export const CROSS_RULES = ["relation", "year-over-year"] as const;
@@ -71,6 +72,11 @@ export interface IndicatorEntry {
   value: FoundValue;
   /** The value cell's number format, when the reader has it: a date format makes a number a day ("date-value"). */
   numberFormat?: string | null;
+  /**
+   * The value cell's formula, when the reader has formulas. A formula with no value (`value` null) is one whose
+   * result the file does not hold ("formula-no-result"), not an empty cell.
+   */
+  formula?: string | null;
 }
 
 /** A layout problem found by the reader, passed through as a finding `layout-<kind>`. */

@@ -273,6 +273,7 @@ export function checkValue(
   indicator: Indicator | undefined,
   value: FoundValue,
   numberFormat?: string | null,
+  formula?: string | null,
 ): Finding[] {
   const ctx: CellContext = { sheet, cell, indicatorId, indicator, value };
   const unit: Unit = indicator?.unit ?? "count";
@@ -281,6 +282,24 @@ export function checkValue(
       ? { pl: "odsetek (np. 76,2%)", en: "a percentage (e.g. 76.2%)" }
       : { pl: "liczbę całkowitą ≥ 0", en: "a whole number ≥ 0" };
 
+  if (value === null && typeof formula === "string" && formula.trim() !== "") {
+    // The file holds the formula but not its result: a workbook written by a script or a program that does
+    // not calculate (Excel and LibreOffice compute and store the result when they save). A formula whose
+    // result is empty text ("") is stored the same way, so both are named.
+    const f = shownText(formula.trim());
+    return [
+      finding(ctx, "formula-no-result", "warning", {
+        pl:
+          `komórka zawiera formułę „${f}” bez obliczonego wyniku (zwykle plik zapisał skrypt lub program, który nie przelicza formuł), ` +
+          `więc wartości nie można sprawdzić; otwórz plik w Excelu lub LibreOffice Calc i zapisz go (wynik zostanie obliczony) ` +
+          `albo wpisz zamiast formuły ${unitName.pl} (także wtedy, gdy formuła daje pusty tekst)`,
+        en:
+          `the cell holds the formula "${f}" with no computed result (usually the file was written by a script or a program that does not calculate formulas), ` +
+          `so the value cannot be checked; open the file in Excel or LibreOffice Calc and save it (the result is then computed) ` +
+          `or enter ${unitName.en} instead of the formula (also when the formula gives empty text)`,
+      }),
+    ];
+  }
   if (value === null || (typeof value === "string" && value.trim() === ""))
     return [
       finding(ctx, "empty", "warning", {

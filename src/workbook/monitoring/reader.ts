@@ -60,6 +60,7 @@ class Grid {
   readonly left: number;
   readonly rows: unknown[];
   readonly formats: unknown[];
+  readonly formulas: unknown[];
   readonly height: number;
   readonly width: number;
 
@@ -68,6 +69,7 @@ class Grid {
     this.left = safeInt(cells?.left);
     this.rows = Array.isArray(cells?.values) ? cells.values : [];
     this.formats = Array.isArray(cells?.numberFormats) ? cells.numberFormats : [];
+    this.formulas = Array.isArray(cells?.formulas) ? cells.formulas : [];
     this.height = this.rows.length;
     let w = 0;
     for (const r of this.rows) if (Array.isArray(r)) w = Math.max(w, r.length);
@@ -91,6 +93,14 @@ class Grid {
     if (!Array.isArray(r)) return null;
     const f: unknown = r[col - this.left];
     return typeof f === "string" ? f : null;
+  }
+
+  /** Formula at a 0-based sheet coordinate ("=SUM(E5:E7)"), or null (none read, or not a formula). */
+  formulaAt(row: number, col: number): string | null {
+    const r = this.formulas[row - this.top];
+    if (!Array.isArray(r)) return null;
+    const f: unknown = r[col - this.left];
+    return typeof f === "string" && f.length > 1 && f.startsWith("=") ? f : null;
   }
 
   get lastRow(): number {
@@ -298,6 +308,7 @@ function read(cells: SheetCells, programme: Programme, sheet: string, year: numb
     address: a1(row, valueCol),
     value: g.at(row, valueCol),
     numberFormat: g.formatAt(row, valueCol),
+    formula: g.formulaAt(row, valueCol),
     foundBy,
   });
   for (let r = headerRow + 1; r <= g.lastRow; r++) {

@@ -20,6 +20,11 @@ export interface MonitoringEntry {
   value: CellValue;
   /** The value cell's number format, when the sheet came with them ("#,##0", "dd.mm.yyyy"); else null. */
   numberFormat: string | null;
+  /**
+   * The value cell's formula, when the sheet came with formulas ("=SUM(E5:E7)"); else null. With `value` null it
+   * is a formula whose result the file does not hold (written by a script or a program that does not calculate).
+   */
+  formula: string | null;
   /** "code": by the id in the code column; "label": the code cell was emptied/overwritten, found by label. */
   foundBy: "code" | "label";
 }

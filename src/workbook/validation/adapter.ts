@@ -70,6 +70,7 @@ export function readMonitoring(
         address: e.address,
         value: e.value,
         numberFormat: e.numberFormat,
+        formula: e.formula,
       })),
       problems: read.problems.map((p: unknown) => toLayoutProblem(cells.name, p)),
       headerRow: typeof read.header?.row === "number" && read.header.row >= 0 ? read.header.row : null,

@@ -543,3 +543,54 @@ describe("layout", () => {
     ]);
   });
 });
+
+describe("a formula whose result the file does not hold (written by a script: <f> without <v>)", () => {
+  const withFormula = (value: FoundValue, formula: string | null): IndicatorEntry[] =>
+    entries().map((e) => (e.indicatorId === COUNT ? { ...e, value, formula } : e));
+
+  test("is no empty value: it names the formula and says to open and save the file or type the value", () => {
+    const found = validateMonitoring({
+      programme: MINI,
+      sheet: SHEET,
+      entries: withFormula(null, "=SUM(E5:E6)"),
+    });
+    expect(found).toHaveLength(1);
+    const f = found[0];
+    expect(f).toMatchObject({
+      rule: "formula-no-result",
+      severity: "warning",
+      cell: addressOf(COUNT),
+      indicatorId: COUNT,
+      value: null,
+    });
+    expect(f.fix).toBeUndefined();
+    expect(f.message.pl).toContain("komórka zawiera formułę „=SUM(E5:E6)” bez obliczonego wyniku");
+    expect(f.message.pl).toContain("otwórz plik w Excelu lub LibreOffice Calc i zapisz go");
+    expect(f.message.pl).toContain("albo wpisz zamiast formuły liczbę całkowitą ≥ 0");
+    expect(f.message.pl).not.toContain("brak wartości");
+    expect(f.message.en).toContain('the cell holds the formula "=SUM(E5:E6)" with no computed result');
+    expect(f.message.en).toContain("open the file in Excel or LibreOffice Calc and save it");
+  });
+
+  test("a percent cell asks for a percentage", () => {
+    const list = entries().map((e) =>
+      e.indicatorId === PCT ? { ...e, value: null, formula: "=E40/E41" } : e,
+    );
+    const [f] = validateMonitoring({ programme: MINI, sheet: SHEET, entries: list });
+    expect(f.rule).toBe("formula-no-result");
+    expect(f.message.pl).toContain("wpisz zamiast formuły odsetek (np. 76,2%)");
+  });
+
+  test("a formula with its result is checked by the result; an empty cell without a formula stays empty", () => {
+    expect(
+      validateMonitoring({ programme: MINI, sheet: SHEET, entries: withFormula(1796, "=1796") }),
+    ).toEqual([]);
+    expect(
+      validateMonitoring({ programme: MINI, sheet: SHEET, entries: withFormula("1 796", '="1 796"') })[0]
+        .rule,
+    ).toBe("number-as-text");
+    expect(
+      validateMonitoring({ programme: MINI, sheet: SHEET, entries: withFormula(null, null) })[0].rule,
+    ).toBe("empty");
+  });
+});

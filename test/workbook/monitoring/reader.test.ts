@@ -330,3 +330,18 @@ describe("findMonitoringSheets", () => {
     expect(findMonitoringSheets([]).sheets).toEqual([]);
   });
 });
+
+describe("a value cell's formula", () => {
+  test("is read with the entry (its result may be missing: a file written by a script)", () => {
+    const s = set(S, rowOf("1.1.3-1"), V, null);
+    s.formulas = s.values.map((r) => r.map(() => null));
+    s.formulas[rowOf("1.1.3-1") - s.top][V - s.left] = "=SUM(E5:E6)";
+    s.formulas[rowOf("1.1.4-1") - s.top][V - s.left] = "=3473";
+    const r = read(s);
+    expect(entry(r, "1.1.3-1")).toMatchObject({ value: null, formula: "=SUM(E5:E6)" });
+    expect(entry(r, "1.1.4-1")).toMatchObject({ formula: "=3473" });
+    expect(entry(r, "1.1.1-1")!.formula).toBeNull();
+    // Sheets read without formulas (Office.js values only): no formula.
+    expect(read(S).entries.every((e) => e.formula === null)).toBe(true);
+  });
+});
