@@ -238,6 +238,29 @@ describe("miernik validate", () => {
     expect(lines.at(-1)).toBe("„Monitoring 2023”: 60 mierników; 1 błąd, 0 ostrzeżeń, 4 puste wartości");
   });
 
+  test("values typed into the wrong column: an error naming both cells instead of an empty value folded away", async () => {
+    const f = await save(dir, "column.xlsx", [
+      buildMonitoringSheetPlan(PROGRAMME, 2023, { values: samples({ "1.1.3-1": null, "1.1.4-1": null }) }),
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, f));
+    const ws = wb.getWorksheet("Monitoring 2023")!;
+    ws.getCell("F7").value = 1796; // under „Podmioty realizujące i współpracujące”
+    ws.getCell("J8").value = "3 473"; // right of the table, a column with no header
+    await wb.xlsx.writeFile(path.join(dir, f));
+    const std = io(dir);
+    expect(await run(["validate", f], std)).toBe(1);
+    const lines = std.outText.flatMap((t) => t.split("\n"));
+    expect(lines[0]).toBe(
+      "BŁĄD [value-in-other-column] Monitoring 2023!E7, miernik 1.1.3-1 „liczba udzielonych porad zawodowych”: " +
+        "brak wartości, a w tym samym wierszu komórka F7 (kolumna „Podmioty realizujące i współpracujące”) zawiera 1 796 — " +
+        "wartość wpisana w złą kolumnę? Przenieś liczbę do E7 (wytnij i wklej), a w F7 przywróć poprzednią zawartość",
+    );
+    expect(lines[1]).toContain("Monitoring 2023!E8, miernik 1.1.4-1");
+    expect(lines[1]).toContain("komórka J8 (poza tabelą) zawiera „3 473”");
+    expect(lines.at(-1)).toBe("„Monitoring 2023”: 60 mierników; 2 błędy, 0 ostrzeżeń");
+  });
+
   test("warnings only → exit 0", async () => {
     const f = await save(dir, "warn.xlsx", [
       buildMonitoringSheetPlan(PROGRAMME, 2023, { values: samples({ "1.1.3-1": null }) }),

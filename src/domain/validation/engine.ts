@@ -105,6 +105,7 @@ export function validateMonitoring(input: ValidationInput): Finding[] {
         e.value,
         e.numberFormat,
         e.formula,
+        e.stray,
       ),
     );
     if (!first.has(e.indicatorId)) first.set(e.indicatorId, e);

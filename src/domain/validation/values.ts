@@ -2,7 +2,7 @@ import { Localized } from "../i18n";
 import { formatDay, isDateFormat, isPercentFormat } from "../dates";
 import { formatNumber, formatPercent, isWholeNumber, parsePolishNumber, percentToFraction } from "../numbers";
 import { Indicator, Unit } from "../programme/types";
-import { Finding, FoundValue, Severity } from "./types";
+import { Finding, FoundValue, Severity, StrayValue } from "./types";
 
 /** Excel error values as readers give them (kept here so the domain does not import the workbook layer). */
 export const EXCEL_ERROR_VALUES = [
@@ -189,6 +189,8 @@ const APPROX = new RegExp(
   `^(ok\\.?|około|ca\\.?|~|≈|ponad|powyżej|poniżej|prawie|blisko|przeszło)\\s*(${NUMBER_PART}?)\\s*%?$`,
   "i",
 );
+/** "- liczba porad udzielonych pracodawcom: 3 473": a label and its value, as the published report prints them. */
+const AFTER_LABEL = new RegExp(`^(.*?)\\s*:\\s*(${NUMBER_PART}%?)$`, "u");
 const WITH_WORDS = new RegExp(`^(${NUMBER_PART}?)\\s*(%?)\\s+([\\p{L}].*)$`, "u");
 
 /**
@@ -231,6 +233,16 @@ function textHint(raw: string, unit: Unit): Localized | null {
       pl: `wartość przybliżona („${a[1]}”); wpisz dokładną wartość, bez „${a[1]}”`,
       en: `an approximate value ("${a[1]}"); enter the exact value, without "${a[1]}"`,
     };
+  const c = AFTER_LABEL.exec(text);
+  const cNum = c && /\p{L}/u.test(c[1]) ? parsePolishNumber(c[2]) : null;
+  if (c && cNum) {
+    const shown = (lang: "pl" | "en") =>
+      cNum.isPercent ? formatPercent(cNum.value, lang) : formatNumber(cNum.value, lang);
+    return {
+      pl: `opis z liczbą po dwukropku, jak drukuje go opublikowany raport; w komórce ma być sama liczba (${shown("pl")}), opis miernika jest już w kolumnie „Mierniki”`,
+      en: `a description with the number after a colon, as the published report prints it; the cell must hold the number alone (${shown("en")}), the indicator's description is already in the "Mierniki" column`,
+    };
+  }
   const w = WITH_WORDS.exec(text);
   const wNum = w ? parsePolishNumber(w[1] + w[2]) : null;
   if (w && wNum) {
@@ -274,6 +286,7 @@ export function checkValue(
   value: FoundValue,
   numberFormat?: string | null,
   formula?: string | null,
+  stray?: StrayValue | null,
 ): Finding[] {
   const ctx: CellContext = { sheet, cell, indicatorId, indicator, value };
   const unit: Unit = indicator?.unit ?? "count";
@@ -300,6 +313,22 @@ export function checkValue(
       }),
     ];
   }
+  if ((value === null || (typeof value === "string" && value.trim() === "")) && stray)
+    // The value cell is empty and the row holds a number elsewhere: it would print under the wrong heading.
+    return [
+      finding(ctx, "value-in-other-column", "error", {
+        pl:
+          `brak wartości, a w tym samym wierszu komórka ${stray.address}` +
+          (stray.header ? ` (kolumna „${shownText(stray.header)}”)` : " (poza tabelą)") +
+          ` zawiera ${showValue(stray.value, unit, "pl")} — wartość wpisana w złą kolumnę? ` +
+          `Przenieś liczbę do ${cell} (wytnij i wklej), a w ${stray.address} przywróć poprzednią zawartość`,
+        en:
+          `no value, and on the same row cell ${stray.address}` +
+          (stray.header ? ` (column "${shownText(stray.header)}")` : " (outside the table)") +
+          ` holds ${showValue(stray.value, unit, "en")} — the value typed into the wrong column? ` +
+          `Move the number to ${cell} (cut and paste) and restore what ${stray.address} held`,
+      }),
+    ];
   if (value === null || (typeof value === "string" && value.trim() === ""))
     return [
       finding(ctx, "empty", "warning", {

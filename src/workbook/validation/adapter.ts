@@ -71,6 +71,7 @@ export function readMonitoring(
         value: e.value,
         numberFormat: e.numberFormat,
         formula: e.formula,
+        stray: e.stray,
       })),
       problems: read.problems.map((p: unknown) => toLayoutProblem(cells.name, p)),
       headerRow: typeof read.header?.row === "number" && read.header.row >= 0 ? read.header.row : null,

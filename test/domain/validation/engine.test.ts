@@ -594,3 +594,61 @@ describe("a formula whose result the file does not hold (written by a script: <f
     ).toBe("empty");
   });
 });
+
+describe("an empty value cell with a number elsewhere on its row (typed into the wrong column)", () => {
+  test("is an error naming both cells, the column and what to do; no automatic fix", () => {
+    const list = entries().map((e) =>
+      e.indicatorId === COUNT
+        ? {
+            ...e,
+            value: null,
+            stray: { address: "F7", value: 1796, header: "Podmioty realizujące i współpracujące" },
+          }
+        : e,
+    );
+    const found = validateMonitoring({ programme: MINI, sheet: SHEET, entries: list });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      rule: "value-in-other-column",
+      severity: "error",
+      cell: addressOf(COUNT),
+    });
+    expect(found[0].fix).toBeUndefined();
+    expect(found[0].message.pl).toContain(
+      "brak wartości, a w tym samym wierszu komórka F7 (kolumna „Podmioty realizujące i współpracujące”) zawiera 1 796 — wartość wpisana w złą kolumnę? " +
+        `Przenieś liczbę do ${addressOf(COUNT)} (wytnij i wklej)`,
+    );
+    expect(found[0].message.en).toContain(
+      'cell F7 (column "Podmioty realizujące i współpracujące") holds 1,796',
+    );
+  });
+
+  test("a column with no header is said to be outside the table; a filled value cell ignores the stray", () => {
+    const stray = { address: "J7", value: "1 796", header: null };
+    const list = entries().map((e) => (e.indicatorId === COUNT ? { ...e, value: null, stray } : e));
+    const [f] = validateMonitoring({ programme: MINI, sheet: SHEET, entries: list });
+    expect(f.message.pl).toContain("komórka J7 (poza tabelą) zawiera „1 796”");
+    const filled = entries().map((e) => (e.indicatorId === COUNT ? { ...e, stray } : e));
+    expect(validateMonitoring({ programme: MINI, sheet: SHEET, entries: filled })).toEqual([]);
+  });
+});
+
+describe("the report's „label: value” pasted into the value cell", () => {
+  test.each<[string, string, string]>([
+    ["- liczba porad udzielonych pracodawcom: 3 473", COUNT, "w komórce ma być sama liczba (3 473)"],
+    ["w Lublinie:               5", COUNT, "w komórce ma być sama liczba (5)"],
+    ["- wskaźnik udziału osób: 76,2%", PCT, "w komórce ma być sama liczba (76,2%)"],
+  ])("%p", (text, id, pl) => {
+    const [f] = validateMonitoring({ programme: MINI, sheet: SHEET, entries: entries({ [id]: text }) });
+    expect(f.rule).toBe("not-a-number");
+    expect(f.fix).toBeUndefined();
+    expect(f.message.pl).toContain("opis z liczbą po dwukropku, jak drukuje go opublikowany raport");
+    expect(f.message.pl).toContain(pl);
+    expect(f.message.en).toContain("a description with the number after a colon");
+  });
+
+  test("a colon with no words before it is no label (12:30)", () => {
+    const [f] = validateMonitoring({ programme: MINI, sheet: SHEET, entries: entries({ [COUNT]: "12:30" }) });
+    expect(f.message.pl).not.toContain("opis z liczbą");
+  });
+});
