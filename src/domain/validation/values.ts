@@ -393,10 +393,21 @@ export function checkValue(
             pl: "wartość poza zakresem 0–100%",
             en: "value outside 0–100%",
           });
+    // "1,415" from an English-language source: the comma may group thousands (1 415), not mark decimals.
+    const typed: string = value;
+    const thousands =
+      unit === "count" && /^\s*\d{1,3}(,\d{3})+\s*$/.test(typed) ? Number(typed.replace(/[\s,]/g, "")) : null;
+    const alt: Localized =
+      thousands === null
+        ? { pl: "", en: "" }
+        : {
+            pl: ` (albo ${formatNumber(thousands, "pl")}, jeśli przecinek oddziela tysiące, jak w zapisie angielskim — sprawdź w źródle)`,
+            en: ` (or ${formatNumber(thousands, "en")}, if the comma separates thousands as in English — check the source)`,
+          };
     return [
       finding(ctx, "number-as-text", "error", {
-        pl: `liczba wpisana jako tekst ${showValue(value, unit, "pl")}, bez automatycznej poprawki: ${why.pl}`,
-        en: `number typed as text ${showValue(value, unit, "en")}, no automatic fix: ${why.en}`,
+        pl: `liczba wpisana jako tekst ${showValue(value, unit, "pl")}, bez automatycznej poprawki: ${why.pl}${alt.pl}`,
+        en: `number typed as text ${showValue(value, unit, "en")}, no automatic fix: ${why.en}${alt.en}`,
       }),
     ];
   }

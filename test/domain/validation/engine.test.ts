@@ -652,3 +652,20 @@ describe("the report's „label: value” pasted into the value cell", () => {
     expect(f.message.pl).not.toContain("opis z liczbą");
   });
 });
+
+describe("a count typed as text with a comma before three digits („1,415”)", () => {
+  test("is no whole number in Polish, and the message names the thousands reading too; no fix", () => {
+    const [f] = validateMonitoring({ programme: MINI, sheet: SHEET, entries: entries({ [COUNT]: "1,415" }) });
+    expect(f.rule).toBe("number-as-text");
+    expect(f.fix).toBeUndefined();
+    expect(f.message.pl).toContain(
+      "liczba 1,415 nie jest całkowita; wpisz liczbę całkowitą (albo 1 415, jeśli przecinek oddziela tysiące",
+    );
+    expect(f.message.en).toContain("(or 1,415, if the comma separates thousands as in English");
+  });
+
+  test("a comma before other than three digits keeps the plain message", () => {
+    const [f] = validateMonitoring({ programme: MINI, sheet: SHEET, entries: entries({ [COUNT]: "150,5" }) });
+    expect(f.message.pl).not.toContain("oddziela tysiące");
+  });
+});
