@@ -189,6 +189,13 @@ const APPROX = new RegExp(
   `^(ok\\.?|około|ca\\.?|~|≈|ponad|powyżej|poniżej|prawie|blisko|przeszło)\\s*(${NUMBER_PART}?)\\s*%?$`,
   "i",
 );
+/** A percentage written as a word after the number: "76,2 proc.", "76,2 procent", "76,2 pkt proc.". */
+const PERCENT_WORDS = /^(pkt\.?\s*)?(proc\.?|procent(y|ów)?|percent|per\s?cent)$/i;
+/** A number followed by a footnote mark (*, ¹, "1)", "a)") or by the full stop or comma of a sentence. */
+const FOOTNOTE = new RegExp(
+  `^(${NUMBER_PART}?%?)\\s*(\\*+|[\u00B9\u00B2\u00B3\u2070-\u2079]+|\\(?\\d{1,2}\\)|\\(?[a-z]\\)|[.,;:])$`,
+  "u",
+);
 /** "- liczba porad udzielonych pracodawcom: 3 473": a label and its value, as the published report prints them. */
 const AFTER_LABEL = new RegExp(`^(.*?)\\s*:\\s*(${NUMBER_PART}%?)$`, "u");
 const WITH_WORDS = new RegExp(`^(${NUMBER_PART}?)\\s*(%?)\\s+([\\p{L}].*)$`, "u");
@@ -245,6 +252,14 @@ function textHint(raw: string, unit: Unit): Localized | null {
   }
   const w = WITH_WORDS.exec(text);
   const wNum = w ? parsePolishNumber(w[1] + w[2]) : null;
+  if (w && wNum && unit === "percent" && !wNum.isPercent && PERCENT_WORDS.test(w[3])) {
+    // "76,2 proc." — the percent written as a word: the value is meant as a percentage.
+    const p = percentToFraction(wNum.value);
+    return {
+      pl: `odsetek zapisany słowem („${w[3]}”); wpisz go ze znakiem procentu: ${formatPercent(p, "pl")}`,
+      en: `a percentage written as a word ("${w[3]}"); enter it with the percent sign: ${formatPercent(p, "en")}`,
+    };
+  }
   if (w && wNum) {
     const shown = (lang: "pl" | "en") =>
       wNum.isPercent ? formatPercent(wNum.value, lang) : formatNumber(wNum.value, lang);
@@ -252,6 +267,22 @@ function textHint(raw: string, unit: Unit): Localized | null {
       pl: `liczba z dopiskiem „${w[3]}”; w komórce ma być sama liczba (${shown("pl")} bez dopisku), uwagi wpisz poza tabelą`,
       en: `a number with the words "${w[3]}"; the cell must hold the number alone (${shown("en")} without them), put notes outside the table`,
     };
+  }
+  const n = FOOTNOTE.exec(text);
+  const nNum = n ? parsePolishNumber(n[1]) : null;
+  if (n && nNum) {
+    const shown = (lang: "pl" | "en") =>
+      nNum.isPercent ? formatPercent(nNum.value, lang) : formatNumber(nNum.value, lang);
+    const mark = n[2].trim();
+    return /^[.,;:]$/.test(mark)
+      ? {
+          pl: `liczba ze znakiem „${mark}” na końcu (skopiowana ze zdania lub z raportu); wpisz samą liczbę: ${shown("pl")}`,
+          en: `a number with "${mark}" at its end (copied from a sentence or a report); enter the number alone: ${shown("en")}`,
+        }
+      : {
+          pl: `liczba z odsyłaczem do przypisu („${mark}”, jak w raporcie); wpisz samą liczbę (${shown("pl")}), a przypis poza tabelą`,
+          en: `a number with a footnote mark ("${mark}", as in a report); enter the number alone (${shown("en")}) and the footnote outside the table`,
+        };
   }
   return null;
 }

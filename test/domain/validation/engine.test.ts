@@ -204,6 +204,11 @@ describe("text pasted from a report in Word or a PDF says what it is and what to
     ["około 1 796", "około 1\u00A0796", "wartość przybliżona („około”)", "bez „około”"],
     ["1 796 osób", "1\u00A0796 osób", "liczba z dopiskiem „osób”", "sama liczba (1 796 bez dopisku)"],
     ["a formula kept as text", "=SUMA(E4:E5)", "formuła zapisana jako tekst", "ustaw format liczbowy"],
+    ["a footnote star", "1796*", "liczba z odsyłaczem do przypisu („*”", "wpisz samą liczbę (1 796)"],
+    ["a superscript footnote", "1\u00A0796¹", "odsyłaczem do przypisu („¹”", "wpisz samą liczbę (1 796)"],
+    ["a footnote „1)”", "1796 1)", "odsyłaczem do przypisu („1)”", "a przypis poza tabelą"],
+    ["a sentence's full stop", "1 796.", "liczba ze znakiem „.” na końcu", "wpisz samą liczbę: 1 796"],
+    ["a list's comma", "20,", "liczba ze znakiem „,” na końcu", "wpisz samą liczbę: 20"],
   ])("count: %s", (_n, value, what, todo) => {
     const [f, ...rest] = validateMonitoring({
       programme: MINI,
@@ -227,6 +232,12 @@ describe("text pasted from a report in Word or a PDF says what it is and what to
       entries: entries({ [PCT]: "ok. 70%" }),
     });
     expect(approx.message.pl).toContain("wartość przybliżona („ok.”)");
+    for (const word of ["76,2 proc.", "76,2 procent", "76,2 pkt proc."]) {
+      const [p] = validateMonitoring({ programme: MINI, sheet: SHEET, entries: entries({ [PCT]: word }) });
+      expect([p.rule, p.fix]).toEqual(["not-a-number", undefined]);
+      expect(p.message.pl).toContain("odsetek zapisany słowem");
+      expect(p.message.pl).toContain("wpisz go ze znakiem procentu: 76,2%");
+    }
     const [abc] = validateMonitoring({ programme: MINI, sheet: SHEET, entries: entries({ [COUNT]: "abc" }) });
     expect(abc.message.pl).toContain("tekst „abc” nie jest liczbą; wpisz liczbę całkowitą ≥ 0");
   });
