@@ -257,7 +257,7 @@ describe("miernik validate", () => {
         "wartość wpisana w złą kolumnę? Przenieś liczbę do E7 (wytnij i wklej), a w F7 przywróć poprzednią zawartość",
     );
     expect(lines[1]).toContain("Monitoring 2023!E8, miernik 1.1.4-1");
-    expect(lines[1]).toContain("komórka J8 (poza tabelą) zawiera „3 473”");
+    expect(lines[1]).toContain("komórka J8 (kolumna bez nagłówka) zawiera „3 473”");
     expect(lines.at(-1)).toBe("„Monitoring 2023”: 60 mierników; 2 błędy, 0 ostrzeżeń");
   });
 

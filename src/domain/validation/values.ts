@@ -350,12 +350,12 @@ export function checkValue(
       finding(ctx, "value-in-other-column", "error", {
         pl:
           `brak wartości, a w tym samym wierszu komórka ${stray.address}` +
-          (stray.header ? ` (kolumna „${shownText(stray.header)}”)` : " (poza tabelą)") +
+          (stray.header ? ` (kolumna „${shownText(stray.header)}”)` : " (kolumna bez nagłówka)") +
           ` zawiera ${showValue(stray.value, unit, "pl")} — wartość wpisana w złą kolumnę? ` +
           `Przenieś liczbę do ${cell} (wytnij i wklej), a w ${stray.address} przywróć poprzednią zawartość`,
         en:
           `no value, and on the same row cell ${stray.address}` +
-          (stray.header ? ` (column "${shownText(stray.header)}")` : " (outside the table)") +
+          (stray.header ? ` (column "${shownText(stray.header)}")` : " (a column with no header)") +
           ` holds ${showValue(stray.value, unit, "en")} — the value typed into the wrong column? ` +
           `Move the number to ${cell} (cut and paste) and restore what ${stray.address} held`,
       }),

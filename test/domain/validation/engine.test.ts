@@ -634,11 +634,11 @@ describe("an empty value cell with a number elsewhere on its row (typed into the
     );
   });
 
-  test("a column with no header is said to be outside the table; a filled value cell ignores the stray", () => {
+  test("a column with no header is named so; a filled value cell ignores the stray", () => {
     const stray = { address: "J7", value: "1 796", header: null };
     const list = entries().map((e) => (e.indicatorId === COUNT ? { ...e, value: null, stray } : e));
     const [f] = validateMonitoring({ programme: MINI, sheet: SHEET, entries: list });
-    expect(f.message.pl).toContain("komórka J7 (poza tabelą) zawiera „1 796”");
+    expect(f.message.pl).toContain("komórka J7 (kolumna bez nagłówka) zawiera „1 796”");
     const filled = entries().map((e) => (e.indicatorId === COUNT ? { ...e, stray } : e));
     expect(validateMonitoring({ programme: MINI, sheet: SHEET, entries: filled })).toEqual([]);
   });
