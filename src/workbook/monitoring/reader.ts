@@ -412,7 +412,7 @@ function numberIn(v: CellValue): boolean {
 
 /**
  * For an empty value cell (no value, no formula): the first cell of its row, in the table's other columns or in a
- * column with no header (right of the table), that holds a number — the value typed or pasted into the wrong
+ * column with no header (right of the table, or inserted into it), that holds a number — the value typed or pasted into the wrong
  * column ("800" under „Podmioty realizujące…”, the report's "- liczba …: 1 796" pasted over the label). Columns
  * people head themselves ("Wartość 2022" to compare, "Plan", "Uwagi") and the code column are not looked at.
  */

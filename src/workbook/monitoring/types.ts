@@ -36,7 +36,7 @@ export interface StrayValue {
   /** A1 address, local to the sheet. */
   address: string;
   value: CellValue;
-  /** The header of its column as the sheet has it; null for a column with no header (right of the table). */
+  /** The header of its column as the sheet has it; null for a column with no header. */
   header: string | null;
 }
 
