@@ -7,6 +7,9 @@ import { PROGRAMME } from "../../src/domain/programme/programme";
 import { writeXlsx } from "../../src/hosts/xlsx/render";
 import { buildMonitoringSheetPlan } from "../../src/workbook/monitoring/layout";
 import { CellValue, emptySheet, SheetPlan } from "../../src/workbook/plan";
+import ExcelJS from "exceljs";
+import * as memory from "../../src/hosts/xlsx/memory";
+import { createStandaloneHost } from "../../src/taskpane/standaloneHost";
 
 function io(cwd: string): CliIO & { outText: string[]; errText: string[] } {
   const outText: string[] = [];
@@ -143,6 +146,119 @@ describe("miernik validate", () => {
         "komórka ma format „#,##0  ” zamiast procentowego, więc odsetek 76,2% (0,762) wyświetla się i drukuje jako liczba; " +
         "ustaw format procentowy (przycisk % na karcie Narzędzia główne) albo utwórz arkusz ponownie z dodatku",
     );
+  });
+
+  test("a value cell holding a formula with no cached result (a file written by a script): said so, not „brak wartości”; the pane gets the same findings", async () => {
+    const f = await save(dir, "script.xlsx", [
+      buildMonitoringSheetPlan(PROGRAMME, 2023, { values: samples({ "1.1.3-1": null, "2.2.2-1": null }) }),
+    ]);
+    // What a script (ExcelJS, openpyxl) writes: <f> without <v>; nothing calculated the result.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, f));
+    const ws = wb.getWorksheet("Monitoring 2023")!;
+    ws.getCell("E7").value = { formula: "SUM(E5:E6)" } as ExcelJS.CellFormulaValue;
+    ws.getCell("E39").value = { formula: "E38/100" } as ExcelJS.CellFormulaValue;
+    await wb.xlsx.writeFile(path.join(dir, f));
+    expect(fs.readFileSync(path.join(dir, f)).length).toBeGreaterThan(0);
+
+    const std = io(dir);
+    expect(await run(["validate", f], std)).toBe(0);
+    const text = std.outText.join("\n");
+    expect(text).not.toContain("brak wartości");
+    expect(text).toContain(
+      "UWAGA [formula-no-result] Monitoring 2023!E7, miernik 1.1.3-1 „liczba udzielonych porad zawodowych”: " +
+        "komórka zawiera formułę „=SUM(E5:E6)” bez obliczonego wyniku",
+    );
+    expect(text).toContain(
+      "otwórz plik w Excelu lub LibreOffice Calc i zapisz go (wynik zostanie obliczony)",
+    );
+    expect(text).toContain("albo wpisz zamiast formuły liczbę całkowitą ≥ 0");
+    expect(text).toContain("komórka zawiera formułę „=E38/100”");
+    expect(text).toContain("albo wpisz zamiast formuły odsetek (np. 76,2%)");
+    expect(text).toContain("„Monitoring 2023”: 60 mierników; 0 błędów, 2 ostrzeżenia");
+
+    const js = io(dir);
+    await run(["validate", f, "--json"], js);
+    const cli = JSON.parse(js.outText.join("")) as { rule: string; cell: string; message: string }[];
+    expect(cli.map((x) => [x.rule, x.cell])).toEqual([
+      ["formula-no-result", "E7"],
+      ["formula-no-result", "E39"],
+    ]);
+    // The pane outside Excel reads the same file in memory: the same finding objects, the same text.
+    const h = createStandaloneHost({
+      programme: PROGRAMME,
+      save: () => undefined,
+      loadModule: () => Promise.resolve(memory),
+    });
+    await h.files.open({ name: f, bytes: new Uint8Array(fs.readFileSync(path.join(dir, f))) });
+    const pane = await h.validation!.validate(2023);
+    expect(pane.findings.map((x) => [x.rule, x.cell, x.message.pl])).toEqual(
+      cli.map((x) => [x.rule, x.cell, x.message]),
+    );
+  });
+
+  test("an empty table (just laid out): the empty values folded into one line per area; --json keeps each", async () => {
+    const f = await save(dir, "empty.xlsx", [buildMonitoringSheetPlan(PROGRAMME, 2024)]);
+    const std = io(dir);
+    expect(await run(["validate", f], std)).toBe(0);
+    const lines = std.outText.flatMap((t) => t.split("\n"));
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toBe(
+      "UWAGA [empty] Monitoring 2024, obszar I „Zapewnienie pomocy osobom bezrobotnym i…”: 30 pustych wartości — E4:E33; " +
+        "wpisz wartości mierników (każdą komórkę z osobna podaje --json)",
+    );
+    expect(lines[3]).toMatch(
+      /^UWAGA \[empty\] Monitoring 2024, obszar IV „Partnerstwo i współpraca na lokalnym rynku pracy”: 4 puste wartości — E61:E64;/,
+    );
+    expect(lines[4]).toBe("„Monitoring 2024”: 60 mierników; 0 błędów, 0 ostrzeżeń, 60 pustych wartości");
+    const en = io(dir);
+    await run(["validate", f, "--lang", "en"], en);
+    expect(en.outText.at(-1)).toBe('"Monitoring 2024": 60 indicators; 0 errors, 0 warnings, 60 empty values');
+    expect(en.outText[0]).toMatch(
+      /^WARNING \[empty\] Monitoring 2024, area I ".*": 30 empty values — E4:E33; enter the indicators' values \(--json lists each cell\)$/,
+    );
+    const js = io(dir);
+    await run(["validate", f, "--json"], js);
+    const all = JSON.parse(js.outText.join("")) as { rule: string; message: string }[];
+    expect(all).toHaveLength(60);
+    expect(all.every((x) => x.rule === "empty" && x.message.includes("brak wartości"))).toBe(true);
+  });
+
+  test("a partly filled table: errors and other warnings first, one line each; an area's single empty value keeps its own line", async () => {
+    const values = samples({ "1.1.3-1": "1 796", "4.4.1-1": null });
+    for (const id of ["2.1.1-1", "2.1.2-1", "2.2.1-1"]) values.set(id, null);
+    const f = await save(dir, "partly.xlsx", [buildMonitoringSheetPlan(PROGRAMME, 2023, { values })]);
+    const std = io(dir);
+    expect(await run(["validate", f], std)).toBe(1);
+    const lines = std.outText.flatMap((t) => t.split("\n"));
+    expect(lines[0]).toMatch(/^BŁĄD \[number-as-text\] Monitoring 2023!E7,/);
+    expect(lines.filter((l) => l.startsWith("UWAGA [empty] Monitoring 2023, obszar II"))).toHaveLength(1);
+    expect(lines.find((l) => l.includes("obszar II"))).toContain(": 3 puste wartości — E34:E35, E37;");
+    expect(lines.some((l) => l.startsWith("UWAGA [empty] Monitoring 2023!E64, miernik 4.4.1-1"))).toBe(true);
+    expect(lines.at(-1)).toBe("„Monitoring 2023”: 60 mierników; 1 błąd, 0 ostrzeżeń, 4 puste wartości");
+  });
+
+  test("values typed into the wrong column: an error naming both cells instead of an empty value folded away", async () => {
+    const f = await save(dir, "column.xlsx", [
+      buildMonitoringSheetPlan(PROGRAMME, 2023, { values: samples({ "1.1.3-1": null, "1.1.4-1": null }) }),
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, f));
+    const ws = wb.getWorksheet("Monitoring 2023")!;
+    ws.getCell("F7").value = 1796; // under „Podmioty realizujące i współpracujące”
+    ws.getCell("J8").value = "3 473"; // right of the table, a column with no header
+    await wb.xlsx.writeFile(path.join(dir, f));
+    const std = io(dir);
+    expect(await run(["validate", f], std)).toBe(1);
+    const lines = std.outText.flatMap((t) => t.split("\n"));
+    expect(lines[0]).toBe(
+      "BŁĄD [value-in-other-column] Monitoring 2023!E7, miernik 1.1.3-1 „liczba udzielonych porad zawodowych”: " +
+        "brak wartości, a w tym samym wierszu komórka F7 (kolumna „Podmioty realizujące i współpracujące”) zawiera 1 796 — " +
+        "wartość wpisana w złą kolumnę? Przenieś liczbę do E7 (wytnij i wklej), a w F7 przywróć poprzednią zawartość",
+    );
+    expect(lines[1]).toContain("Monitoring 2023!E8, miernik 1.1.4-1");
+    expect(lines[1]).toContain("komórka J8 (kolumna bez nagłówka) zawiera „3 473”");
+    expect(lines.at(-1)).toBe("„Monitoring 2023”: 60 mierników; 2 błędy, 0 ostrzeżeń");
   });
 
   test("warnings only → exit 0", async () => {

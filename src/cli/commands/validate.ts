@@ -1,11 +1,11 @@
 import * as path from "path";
-import { Lang } from "../../domain/i18n";
+import { countOf, Lang, NOUNS } from "../../domain/i18n";
 import { PROGRAMME } from "../../domain/programme/programme";
 import { DEFAULT_YOY_FACTOR, Finding, DEFAULT_YOY_MIN_CHANGE } from "../../domain/validation";
 import { WorkbookCells } from "../../workbook/cells";
 import { PLAN_SHEET } from "../../workbook/projectPlan/sheet";
 import { REGISTER_SHEET } from "../../workbook/register/layout";
-import { countsText, plural, validateWorkbookCells } from "../../workbook/validation";
+import { countsText, foldEmptyFindings, plural, validateWorkbookCells } from "../../workbook/validation";
 import { parseArgs } from "../args";
 import { ignoredWarning, readWorkbookFile } from "../inputFiles";
 import { CliCommand, CliError, InputError } from "../io";
@@ -176,15 +176,20 @@ export const command: CliCommand = {
       );
     } else {
       const L = lang === "pl";
-      for (const f of findings) {
+      // Empty values folded into one line per area, as the pane shows them (--json keeps every finding).
+      for (const line of foldEmptyFindings(findings, PROGRAMME)) {
+        const f = line.kind === "finding" ? line.finding : line.fold.findings[0];
         const tag = f.severity === "error" ? (L ? "BŁĄD" : "ERROR") : L ? "UWAGA" : "WARNING";
         // The message already names the fix, when there is one.
-        io.out(`${tag} [${f.rule}] ${f.message[lang]}`);
+        io.out(`${tag} [${f.rule}] ${line.kind === "finding" ? f.message[lang] : line.fold.message[lang]}`);
       }
       for (const s of result.sheets) {
         const mine = findings.filter((f) => f.sheet === s.sheet);
         const e = mine.filter((f) => f.severity === "error").length;
-        const counts = countsText(e, mine.length - e)[lang];
+        const empties = mine.filter((f) => f.rule === "empty" && f.severity === "warning").length;
+        const counts =
+          countsText(e, mine.length - e - empties)[lang] +
+          (empties > 0 ? `, ${countOf(empties, NOUNS.emptyValue, lang)}` : "");
         const prev = s.previous
           ? L
             ? `, porównano z „${s.previous}”`

@@ -97,7 +97,16 @@ export function validateMonitoring(input: ValidationInput): Finding[] {
   const first = new Map<string, IndicatorEntry>();
   for (const e of input.entries) {
     findings.push(
-      ...checkValue(e.sheet, e.address, e.indicatorId, index.get(e.indicatorId), e.value, e.numberFormat),
+      ...checkValue(
+        e.sheet,
+        e.address,
+        e.indicatorId,
+        index.get(e.indicatorId),
+        e.value,
+        e.numberFormat,
+        e.formula,
+        e.stray,
+      ),
     );
     if (!first.has(e.indicatorId)) first.set(e.indicatorId, e);
   }

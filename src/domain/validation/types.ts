@@ -18,6 +18,8 @@ export const VALUE_RULES = [
   "excel-error",
   "date-value",
   "value-format",
+  "formula-no-result",
+  "value-in-other-column",
   "empty",
 ] as const;
 export const CROSS_RULES = ["relation", "year-over-year"] as const;
@@ -71,6 +73,22 @@ export interface IndicatorEntry {
   value: FoundValue;
   /** The value cell's number format, when the reader has it: a date format makes a number a day ("date-value"). */
   numberFormat?: string | null;
+  /**
+   * The value cell's formula, when the reader has formulas. A formula with no value (`value` null) is one whose
+   * result the file does not hold ("formula-no-result"), not an empty cell.
+   */
+  formula?: string | null;
+  /** For an empty value cell: a number found elsewhere on its row (the value typed into the wrong column). */
+  stray?: StrayValue | null;
+}
+
+/** A number on an indicator's row outside its value cell, as the reader found it. */
+export interface StrayValue {
+  /** A1 address, local to the sheet. */
+  address: string;
+  value: FoundValue;
+  /** Its column's header as the sheet has it; null for a column with no header. */
+  header: string | null;
 }
 
 /** A layout problem found by the reader, passed through as a finding `layout-<kind>`. */

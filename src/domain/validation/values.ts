@@ -2,7 +2,7 @@ import { Localized } from "../i18n";
 import { formatDay, isDateFormat, isPercentFormat } from "../dates";
 import { formatNumber, formatPercent, isWholeNumber, parsePolishNumber, percentToFraction } from "../numbers";
 import { Indicator, Unit } from "../programme/types";
-import { Finding, FoundValue, Severity } from "./types";
+import { Finding, FoundValue, Severity, StrayValue } from "./types";
 
 /** Excel error values as readers give them (kept here so the domain does not import the workbook layer). */
 export const EXCEL_ERROR_VALUES = [
@@ -189,6 +189,15 @@ const APPROX = new RegExp(
   `^(ok\\.?|około|ca\\.?|~|≈|ponad|powyżej|poniżej|prawie|blisko|przeszło)\\s*(${NUMBER_PART}?)\\s*%?$`,
   "i",
 );
+/** A percentage written as a word after the number: "76,2 proc.", "76,2 procent", "76,2 pkt proc.". */
+const PERCENT_WORDS = /^(pkt\.?\s*)?(proc\.?|procent(y|ów)?|percent|per\s?cent)$/i;
+/** A number followed by a footnote mark (*, ¹, "1)", "a)") or by the full stop or comma of a sentence. */
+const FOOTNOTE = new RegExp(
+  `^(${NUMBER_PART}?%?)\\s*(\\*+|[\u00B9\u00B2\u00B3\u2070-\u2079]+|\\(?\\d{1,2}\\)|\\(?[a-z]\\)|[.,;:])$`,
+  "u",
+);
+/** "- liczba porad udzielonych pracodawcom: 3 473": a label and its value, as the published report prints them. */
+const AFTER_LABEL = new RegExp(`^(.*?)\\s*:\\s*(${NUMBER_PART}%?)$`, "u");
 const WITH_WORDS = new RegExp(`^(${NUMBER_PART}?)\\s*(%?)\\s+([\\p{L}].*)$`, "u");
 
 /**
@@ -231,8 +240,26 @@ function textHint(raw: string, unit: Unit): Localized | null {
       pl: `wartość przybliżona („${a[1]}”); wpisz dokładną wartość, bez „${a[1]}”`,
       en: `an approximate value ("${a[1]}"); enter the exact value, without "${a[1]}"`,
     };
+  const c = AFTER_LABEL.exec(text);
+  const cNum = c && /\p{L}/u.test(c[1]) ? parsePolishNumber(c[2]) : null;
+  if (c && cNum) {
+    const shown = (lang: "pl" | "en") =>
+      cNum.isPercent ? formatPercent(cNum.value, lang) : formatNumber(cNum.value, lang);
+    return {
+      pl: `opis z liczbą po dwukropku, jak drukuje go opublikowany raport; w komórce ma być sama liczba (${shown("pl")}), opis miernika jest już w kolumnie „Mierniki”`,
+      en: `a description with the number after a colon, as the published report prints it; the cell must hold the number alone (${shown("en")}), the indicator's description is already in the "Mierniki" column`,
+    };
+  }
   const w = WITH_WORDS.exec(text);
   const wNum = w ? parsePolishNumber(w[1] + w[2]) : null;
+  if (w && wNum && unit === "percent" && !wNum.isPercent && PERCENT_WORDS.test(w[3])) {
+    // "76,2 proc." — the percent written as a word: the value is meant as a percentage.
+    const p = percentToFraction(wNum.value);
+    return {
+      pl: `odsetek zapisany słowem („${w[3]}”); wpisz go ze znakiem procentu: ${formatPercent(p, "pl")}`,
+      en: `a percentage written as a word ("${w[3]}"); enter it with the percent sign: ${formatPercent(p, "en")}`,
+    };
+  }
   if (w && wNum) {
     const shown = (lang: "pl" | "en") =>
       wNum.isPercent ? formatPercent(wNum.value, lang) : formatNumber(wNum.value, lang);
@@ -240,6 +267,22 @@ function textHint(raw: string, unit: Unit): Localized | null {
       pl: `liczba z dopiskiem „${w[3]}”; w komórce ma być sama liczba (${shown("pl")} bez dopisku), uwagi wpisz poza tabelą`,
       en: `a number with the words "${w[3]}"; the cell must hold the number alone (${shown("en")} without them), put notes outside the table`,
     };
+  }
+  const n = FOOTNOTE.exec(text);
+  const nNum = n ? parsePolishNumber(n[1]) : null;
+  if (n && nNum) {
+    const shown = (lang: "pl" | "en") =>
+      nNum.isPercent ? formatPercent(nNum.value, lang) : formatNumber(nNum.value, lang);
+    const mark = n[2].trim();
+    return /^[.,;:]$/.test(mark)
+      ? {
+          pl: `liczba ze znakiem „${mark}” na końcu (skopiowana ze zdania lub z raportu); wpisz samą liczbę: ${shown("pl")}`,
+          en: `a number with "${mark}" at its end (copied from a sentence or a report); enter the number alone: ${shown("en")}`,
+        }
+      : {
+          pl: `liczba z odsyłaczem do przypisu („${mark}”, jak w raporcie); wpisz samą liczbę (${shown("pl")}), a przypis poza tabelą`,
+          en: `a number with a footnote mark ("${mark}", as in a report); enter the number alone (${shown("en")}) and the footnote outside the table`,
+        };
   }
   return null;
 }
@@ -273,6 +316,8 @@ export function checkValue(
   indicator: Indicator | undefined,
   value: FoundValue,
   numberFormat?: string | null,
+  formula?: string | null,
+  stray?: StrayValue | null,
 ): Finding[] {
   const ctx: CellContext = { sheet, cell, indicatorId, indicator, value };
   const unit: Unit = indicator?.unit ?? "count";
@@ -281,6 +326,40 @@ export function checkValue(
       ? { pl: "odsetek (np. 76,2%)", en: "a percentage (e.g. 76.2%)" }
       : { pl: "liczbę całkowitą ≥ 0", en: "a whole number ≥ 0" };
 
+  if (value === null && typeof formula === "string" && formula.trim() !== "") {
+    // The file holds the formula but not its result: a workbook written by a script or a program that does
+    // not calculate (Excel and LibreOffice compute and store the result when they save). A formula whose
+    // result is empty text ("") is stored the same way, so both are named.
+    const f = shownText(formula.trim());
+    return [
+      finding(ctx, "formula-no-result", "warning", {
+        pl:
+          `komórka zawiera formułę „${f}” bez obliczonego wyniku (zwykle plik zapisał skrypt lub program, który nie przelicza formuł), ` +
+          `więc wartości nie można sprawdzić; otwórz plik w Excelu lub LibreOffice Calc i zapisz go (wynik zostanie obliczony) ` +
+          `albo wpisz zamiast formuły ${unitName.pl} (także wtedy, gdy formuła daje pusty tekst)`,
+        en:
+          `the cell holds the formula "${f}" with no computed result (usually the file was written by a script or a program that does not calculate formulas), ` +
+          `so the value cannot be checked; open the file in Excel or LibreOffice Calc and save it (the result is then computed) ` +
+          `or enter ${unitName.en} instead of the formula (also when the formula gives empty text)`,
+      }),
+    ];
+  }
+  if ((value === null || (typeof value === "string" && value.trim() === "")) && stray)
+    // The value cell is empty and the row holds a number elsewhere: it would print under the wrong heading.
+    return [
+      finding(ctx, "value-in-other-column", "error", {
+        pl:
+          `brak wartości, a w tym samym wierszu komórka ${stray.address}` +
+          (stray.header ? ` (kolumna „${shownText(stray.header)}”)` : " (kolumna bez nagłówka)") +
+          ` zawiera ${showValue(stray.value, unit, "pl")} — wartość wpisana w złą kolumnę? ` +
+          `Przenieś liczbę do ${cell} (wytnij i wklej), a w ${stray.address} przywróć poprzednią zawartość`,
+        en:
+          `no value, and on the same row cell ${stray.address}` +
+          (stray.header ? ` (column "${shownText(stray.header)}")` : " (a column with no header)") +
+          ` holds ${showValue(stray.value, unit, "en")} — the value typed into the wrong column? ` +
+          `Move the number to ${cell} (cut and paste) and restore what ${stray.address} held`,
+      }),
+    ];
   if (value === null || (typeof value === "string" && value.trim() === ""))
     return [
       finding(ctx, "empty", "warning", {
@@ -345,10 +424,21 @@ export function checkValue(
             pl: "wartość poza zakresem 0–100%",
             en: "value outside 0–100%",
           });
+    // "1,415" from an English-language source: the comma may group thousands (1 415), not mark decimals.
+    const typed: string = value;
+    const thousands =
+      unit === "count" && /^\s*\d{1,3}(,\d{3})+\s*$/.test(typed) ? Number(typed.replace(/[\s,]/g, "")) : null;
+    const alt: Localized =
+      thousands === null
+        ? { pl: "", en: "" }
+        : {
+            pl: ` (albo ${formatNumber(thousands, "pl")}, jeśli przecinek oddziela tysiące, jak w zapisie angielskim — sprawdź w źródle)`,
+            en: ` (or ${formatNumber(thousands, "en")}, if the comma separates thousands as in English — check the source)`,
+          };
     return [
       finding(ctx, "number-as-text", "error", {
-        pl: `liczba wpisana jako tekst ${showValue(value, unit, "pl")}, bez automatycznej poprawki: ${why.pl}`,
-        en: `number typed as text ${showValue(value, unit, "en")}, no automatic fix: ${why.en}`,
+        pl: `liczba wpisana jako tekst ${showValue(value, unit, "pl")}, bez automatycznej poprawki: ${why.pl}${alt.pl}`,
+        en: `number typed as text ${showValue(value, unit, "en")}, no automatic fix: ${why.en}${alt.en}`,
       }),
     ];
   }

@@ -1,4 +1,5 @@
 import { Localized } from "../../domain/i18n";
+import { parsePolishNumber } from "../../domain/numbers";
 import { Indicator, Programme } from "../../domain/programme/types";
 import { a1 } from "../address";
 import { SheetCells } from "../cells";
@@ -14,6 +15,7 @@ import {
 import {
   MonitoringEntry,
   MonitoringHeader,
+  StrayValue,
   MonitoringProblem,
   MonitoringRead,
   MonitoringSheetSearch,
@@ -60,6 +62,7 @@ class Grid {
   readonly left: number;
   readonly rows: unknown[];
   readonly formats: unknown[];
+  readonly formulas: unknown[];
   readonly height: number;
   readonly width: number;
 
@@ -68,6 +71,7 @@ class Grid {
     this.left = safeInt(cells?.left);
     this.rows = Array.isArray(cells?.values) ? cells.values : [];
     this.formats = Array.isArray(cells?.numberFormats) ? cells.numberFormats : [];
+    this.formulas = Array.isArray(cells?.formulas) ? cells.formulas : [];
     this.height = this.rows.length;
     let w = 0;
     for (const r of this.rows) if (Array.isArray(r)) w = Math.max(w, r.length);
@@ -91,6 +95,14 @@ class Grid {
     if (!Array.isArray(r)) return null;
     const f: unknown = r[col - this.left];
     return typeof f === "string" ? f : null;
+  }
+
+  /** Formula at a 0-based sheet coordinate ("=SUM(E5:E7)"), or null (none read, or not a formula). */
+  formulaAt(row: number, col: number): string | null {
+    const r = this.formulas[row - this.top];
+    if (!Array.isArray(r)) return null;
+    const f: unknown = r[col - this.left];
+    return typeof f === "string" && f.length > 1 && f.startsWith("=") ? f : null;
   }
 
   get lastRow(): number {
@@ -298,6 +310,8 @@ function read(cells: SheetCells, programme: Programme, sheet: string, year: numb
     address: a1(row, valueCol),
     value: g.at(row, valueCol),
     numberFormat: g.formatAt(row, valueCol),
+    formula: g.formulaAt(row, valueCol),
+    stray: null,
     foundBy,
   });
   for (let r = headerRow + 1; r <= g.lastRow; r++) {
@@ -380,7 +394,48 @@ function read(cells: SheetCells, programme: Programme, sheet: string, year: numb
   }
 
   const entries = indicators.filter((i) => found.has(i.id)).map((i) => found.get(i.id)!);
+  for (const e of entries) e.stray = strayValue(g, header, e);
   return { sheet, header, entries, problems: withMissing(problems, entries, indicators, sheet) };
+}
+
+/** A report's "- label: 1 796" (the value after the label's colon, as the published report prints it). */
+const AFTER_COLON = /:\s*([-+\u2212]?\d[\d\s\u00A0\u202F.,]*%?)\s*$/;
+
+/** The number a cell holds or shows as text ("800", "1 796", "- liczba …: 1 796"), or null. */
+function numberIn(v: CellValue): boolean {
+  if (typeof v === "number") return true;
+  if (typeof v !== "string") return false;
+  if (parsePolishNumber(v)) return true;
+  const m = AFTER_COLON.exec(v);
+  return m !== null && /\p{L}/u.test(v.slice(0, m.index)) && parsePolishNumber(m[1]) !== null;
+}
+
+/**
+ * For an empty value cell (no value, no formula): the first cell of its row, in the table's other columns or in a
+ * column with no header (right of the table, or inserted into it), that holds a number — the value typed or pasted into the wrong
+ * column ("800" under „Podmioty realizujące…”, the report's "- liczba …: 1 796" pasted over the label). Columns
+ * people head themselves ("Wartość 2022" to compare, "Plan", "Uwagi") and the code column are not looked at.
+ */
+function strayValue(g: Grid, header: MonitoringHeader, e: MonitoringEntry): StrayValue | null {
+  const blank = e.value === null || (typeof e.value === "string" && e.value.trim() === "");
+  if (!blank || e.formula !== null || header.row === null) return null;
+  const fields = new Map<number, MonitoringField>();
+  for (const [f, c] of Object.entries(header.columns) as [MonitoringField, number][]) fields.set(c, f);
+  for (let c = g.left; c <= g.lastCol; c++) {
+    if (c === e.col) continue;
+    const field = fields.get(c);
+    if (field === "code" || field === "value") continue;
+    const head = g.at(header.row, c);
+    if (field === undefined && cellText(head) !== "") continue;
+    const v = g.at(e.row, c);
+    if (numberIn(v))
+      return {
+        address: a1(e.row, c),
+        value: v,
+        header: field === undefined ? null : cellText(head) || monitoringColumn(field).header.pl,
+      };
+  }
+  return null;
 }
 
 /** Header columns found, minus those clashing with a default position of another field. */

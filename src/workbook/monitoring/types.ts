@@ -20,8 +20,24 @@ export interface MonitoringEntry {
   value: CellValue;
   /** The value cell's number format, when the sheet came with them ("#,##0", "dd.mm.yyyy"); else null. */
   numberFormat: string | null;
+  /**
+   * The value cell's formula, when the sheet came with formulas ("=SUM(E5:E7)"); else null. With `value` null it
+   * is a formula whose result the file does not hold (written by a script or a program that does not calculate).
+   */
+  formula: string | null;
+  /** For an empty value cell: a number elsewhere on its row (typed into the wrong column); else null. */
+  stray: StrayValue | null;
   /** "code": by the id in the code column; "label": the code cell was emptied/overwritten, found by label. */
   foundBy: "code" | "label";
+}
+
+/** A number on an indicator's row outside its value cell. */
+export interface StrayValue {
+  /** A1 address, local to the sheet. */
+  address: string;
+  value: CellValue;
+  /** The header of its column as the sheet has it; null for a column with no header. */
+  header: string | null;
 }
 
 /**

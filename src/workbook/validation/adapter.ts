@@ -70,6 +70,8 @@ export function readMonitoring(
         address: e.address,
         value: e.value,
         numberFormat: e.numberFormat,
+        formula: e.formula,
+        stray: e.stray,
       })),
       problems: read.problems.map((p: unknown) => toLayoutProblem(cells.name, p)),
       headerRow: typeof read.header?.row === "number" && read.header.row >= 0 ? read.header.row : null,
@@ -112,10 +114,19 @@ export function findMonitoringSheetsIn(names: string[]): { name: string; year: n
     .map((x) => ({ name: x.name as string, year: x.year as number }));
 }
 
-/** Whether a sheet's top rows hold the monitoring table's code column header (cheap pre-check). */
+/**
+ * Whether a sheet's top rows hold the monitoring table's code column header, or a row with both the indicator
+ * and the value column headers ("Mierniki" … "Wartość 2023": the grey code column deleted) — a cheap pre-check;
+ * the reader then has to find indicators on it.
+ */
 export function looksLikeMonitoring(cells: SheetCells): boolean {
   const rows = cells.values.slice(0, Math.max(0, HEAD_ROWS - cells.top));
-  return rows.some((r) => r.some((v) => typeof v === "string" && /kod\s+miernika/i.test(v)));
+  return rows.some(
+    (r) =>
+      Array.isArray(r) &&
+      (r.some((v) => typeof v === "string" && /kod\s+miernika/i.test(v)) ||
+        (r.some((v) => fieldOfHeader(v) === "indicator") && r.some((v) => fieldOfHeader(v) === "value"))),
+  );
 }
 
 /** The year of a monitoring sheet from its name or title ("… za rok 2023"), or null. */

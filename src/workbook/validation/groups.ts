@@ -1,6 +1,7 @@
-import { Localized, pluralForm } from "../../domain/i18n";
+import { countOf, Localized, NOUNS, pluralForm } from "../../domain/i18n";
 import { Programme } from "../../domain/programme/types";
 import { Finding } from "../../domain/validation";
+import { a1, parseA1 } from "../address";
 
 export interface AreaRef {
   code: string; // "I"
@@ -79,4 +80,120 @@ export function countsText(errors: number, warnings: number): Localized {
     pl: `${plural(errors, "błąd", "błędy", "błędów")}, ${plural(warnings, "ostrzeżenie", "ostrzeżenia", "ostrzeżeń")}`,
     en: `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`,
   };
+}
+
+/**
+ * Cell addresses as runs: "E4:E20, E22, E30:E33" (consecutive rows of one column joined). Addresses that are no
+ * A1 cell are listed as they are, at the end.
+ */
+export function cellRuns(cells: readonly string[]): string {
+  const refs: { row: number; col: number }[] = [];
+  const other: string[] = [];
+  for (const c of cells) {
+    try {
+      refs.push(parseA1(c));
+    } catch {
+      other.push(c);
+    }
+  }
+  refs.sort((a, b) => a.col - b.col || a.row - b.row);
+  const runs: string[] = [];
+  for (let i = 0; i < refs.length;) {
+    let j = i;
+    while (j + 1 < refs.length && refs[j + 1].col === refs[i].col && refs[j + 1].row <= refs[j].row + 1) j++;
+    const first = a1(refs[i].row, refs[i].col);
+    const last = a1(refs[j].row, refs[j].col);
+    runs.push(first === last ? first : `${first}:${last}`);
+    i = j + 1;
+  }
+  return [...runs, ...other].join(", ");
+}
+
+/** Empty values of one sheet and area, told in one line instead of one per cell. */
+export interface EmptyFold {
+  sheet: string;
+  /** Area code, or "" for indicators the programme does not know. */
+  key: string;
+  findings: Finding[];
+  /** The cells as runs ("E4:E33"). */
+  cells: string;
+  message: Localized;
+}
+
+export type ReportLine = { kind: "finding"; finding: Finding } | { kind: "empties"; fold: EmptyFold };
+
+/** An area's title cut at a word for a one-line message. */
+function shortAreaTitle(title: string, max = 50): string {
+  if (title.length <= max) return title.replace(/[.]$/, "");
+  const cut = title.slice(0, max);
+  const at = cut.lastIndexOf(" ");
+  return `${(at > max / 2 ? cut.slice(0, at) : cut).replace(/[\s,.;:–-]+$/, "")}…`;
+}
+
+/**
+ * The findings as a report reads them, as the pane shows them: per sheet (in the order the findings come), every
+ * finding but the empty values first, in their order; then the empty values folded into one line per programme
+ * area ("obszar I …: 30 pustych wartości — E4:E33"), in programme order. An area with one empty value keeps its
+ * finding (it names the indicator). Nothing is dropped: each fold carries its findings.
+ */
+export function foldEmptyFindings(findings: readonly Finding[], programme: Programme): ReportLine[] {
+  const areaByIndicator = new Map<string, string>();
+  for (const a of programme.areas)
+    for (const t of a.tasks)
+      for (const ac of t.actions) for (const i of ac.indicators) areaByIndicator.set(i.id, a.code);
+  const order = ["", ...programme.areas.map((a) => a.code)];
+  const sheets: string[] = [];
+  const bySheet = new Map<string, { shown: Finding[]; empties: Map<string, Finding[]> }>();
+  for (const f of findings) {
+    let s = bySheet.get(f.sheet);
+    if (!s) {
+      s = { shown: [], empties: new Map() };
+      bySheet.set(f.sheet, s);
+      sheets.push(f.sheet);
+    }
+    if (f.rule !== "empty" || !f.cell) {
+      s.shown.push(f);
+      continue;
+    }
+    const key = (f.indicatorId && areaByIndicator.get(f.indicatorId)) ?? "";
+    const list = s.empties.get(key) ?? [];
+    list.push(f);
+    s.empties.set(key, list);
+  }
+  const out: ReportLine[] = [];
+  for (const sheet of sheets) {
+    const s = bySheet.get(sheet)!;
+    for (const f of s.shown) out.push({ kind: "finding", finding: f });
+    for (const key of order) {
+      const list = s.empties.get(key);
+      if (!list) continue;
+      if (list.length === 1) {
+        out.push({ kind: "finding", finding: list[0] });
+        continue;
+      }
+      const area = programme.areas.find((a) => a.code === key);
+      const cells = cellRuns(list.map((f) => f.cell!));
+      const n = list.length;
+      const where: Localized = area
+        ? {
+            pl: `obszar ${area.code} „${shortAreaTitle(area.title)}”`,
+            en: `area ${area.code} "${shortAreaTitle(area.title)}"`,
+          }
+        : { pl: "mierniki spoza programu", en: "indicators outside the programme" };
+      out.push({
+        kind: "empties",
+        fold: {
+          sheet,
+          key,
+          findings: list,
+          cells,
+          message: {
+            pl: `${sheet}, ${where.pl}: ${countOf(n, NOUNS.emptyValue, "pl")} — ${cells}; wpisz wartości mierników (każdą komórkę z osobna podaje --json)`,
+            en: `${sheet}, ${where.en}: ${countOf(n, NOUNS.emptyValue, "en")} — ${cells}; enter the indicators' values (--json lists each cell)`,
+          },
+        },
+      });
+    }
+  }
+  return out;
 }

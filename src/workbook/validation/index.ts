@@ -2,6 +2,14 @@ export { inProgramme, validateWorkbookCells } from "./validate";
 export type { WorkbookValidation, WorkbookValidationOptions, ValidatedSheet } from "./validate";
 export { fixesToWrites, fixable, writesBySheet } from "./fixes";
 export type { FixWrite } from "./fixes";
-export { areaOf, groupFindingsByArea, totals, countsText, plural } from "./groups";
-export type { AreaRef, FindingGroup } from "./groups";
+export {
+  areaOf,
+  cellRuns,
+  foldEmptyFindings,
+  groupFindingsByArea,
+  totals,
+  countsText,
+  plural,
+} from "./groups";
+export type { AreaRef, EmptyFold, FindingGroup, ReportLine } from "./groups";
 export { readMonitoring, toLayoutProblem } from "./adapter";

@@ -204,6 +204,11 @@ describe("text pasted from a report in Word or a PDF says what it is and what to
     ["około 1 796", "około 1\u00A0796", "wartość przybliżona („około”)", "bez „około”"],
     ["1 796 osób", "1\u00A0796 osób", "liczba z dopiskiem „osób”", "sama liczba (1 796 bez dopisku)"],
     ["a formula kept as text", "=SUMA(E4:E5)", "formuła zapisana jako tekst", "ustaw format liczbowy"],
+    ["a footnote star", "1796*", "liczba z odsyłaczem do przypisu („*”", "wpisz samą liczbę (1 796)"],
+    ["a superscript footnote", "1\u00A0796¹", "odsyłaczem do przypisu („¹”", "wpisz samą liczbę (1 796)"],
+    ["a footnote „1)”", "1796 1)", "odsyłaczem do przypisu („1)”", "a przypis poza tabelą"],
+    ["a sentence's full stop", "1 796.", "liczba ze znakiem „.” na końcu", "wpisz samą liczbę: 1 796"],
+    ["a list's comma", "20,", "liczba ze znakiem „,” na końcu", "wpisz samą liczbę: 20"],
   ])("count: %s", (_n, value, what, todo) => {
     const [f, ...rest] = validateMonitoring({
       programme: MINI,
@@ -227,6 +232,12 @@ describe("text pasted from a report in Word or a PDF says what it is and what to
       entries: entries({ [PCT]: "ok. 70%" }),
     });
     expect(approx.message.pl).toContain("wartość przybliżona („ok.”)");
+    for (const word of ["76,2 proc.", "76,2 procent", "76,2 pkt proc."]) {
+      const [p] = validateMonitoring({ programme: MINI, sheet: SHEET, entries: entries({ [PCT]: word }) });
+      expect([p.rule, p.fix]).toEqual(["not-a-number", undefined]);
+      expect(p.message.pl).toContain("odsetek zapisany słowem");
+      expect(p.message.pl).toContain("wpisz go ze znakiem procentu: 76,2%");
+    }
     const [abc] = validateMonitoring({ programme: MINI, sheet: SHEET, entries: entries({ [COUNT]: "abc" }) });
     expect(abc.message.pl).toContain("tekst „abc” nie jest liczbą; wpisz liczbę całkowitą ≥ 0");
   });
@@ -541,5 +552,131 @@ describe("layout", () => {
       addressOf("1.3.3-1"),
       addressOf("3.2.4-1"),
     ]);
+  });
+});
+
+describe("a formula whose result the file does not hold (written by a script: <f> without <v>)", () => {
+  const withFormula = (value: FoundValue, formula: string | null): IndicatorEntry[] =>
+    entries().map((e) => (e.indicatorId === COUNT ? { ...e, value, formula } : e));
+
+  test("is no empty value: it names the formula and says to open and save the file or type the value", () => {
+    const found = validateMonitoring({
+      programme: MINI,
+      sheet: SHEET,
+      entries: withFormula(null, "=SUM(E5:E6)"),
+    });
+    expect(found).toHaveLength(1);
+    const f = found[0];
+    expect(f).toMatchObject({
+      rule: "formula-no-result",
+      severity: "warning",
+      cell: addressOf(COUNT),
+      indicatorId: COUNT,
+      value: null,
+    });
+    expect(f.fix).toBeUndefined();
+    expect(f.message.pl).toContain("komórka zawiera formułę „=SUM(E5:E6)” bez obliczonego wyniku");
+    expect(f.message.pl).toContain("otwórz plik w Excelu lub LibreOffice Calc i zapisz go");
+    expect(f.message.pl).toContain("albo wpisz zamiast formuły liczbę całkowitą ≥ 0");
+    expect(f.message.pl).not.toContain("brak wartości");
+    expect(f.message.en).toContain('the cell holds the formula "=SUM(E5:E6)" with no computed result');
+    expect(f.message.en).toContain("open the file in Excel or LibreOffice Calc and save it");
+  });
+
+  test("a percent cell asks for a percentage", () => {
+    const list = entries().map((e) =>
+      e.indicatorId === PCT ? { ...e, value: null, formula: "=E40/E41" } : e,
+    );
+    const [f] = validateMonitoring({ programme: MINI, sheet: SHEET, entries: list });
+    expect(f.rule).toBe("formula-no-result");
+    expect(f.message.pl).toContain("wpisz zamiast formuły odsetek (np. 76,2%)");
+  });
+
+  test("a formula with its result is checked by the result; an empty cell without a formula stays empty", () => {
+    expect(
+      validateMonitoring({ programme: MINI, sheet: SHEET, entries: withFormula(1796, "=1796") }),
+    ).toEqual([]);
+    expect(
+      validateMonitoring({ programme: MINI, sheet: SHEET, entries: withFormula("1 796", '="1 796"') })[0]
+        .rule,
+    ).toBe("number-as-text");
+    expect(
+      validateMonitoring({ programme: MINI, sheet: SHEET, entries: withFormula(null, null) })[0].rule,
+    ).toBe("empty");
+  });
+});
+
+describe("an empty value cell with a number elsewhere on its row (typed into the wrong column)", () => {
+  test("is an error naming both cells, the column and what to do; no automatic fix", () => {
+    const list = entries().map((e) =>
+      e.indicatorId === COUNT
+        ? {
+            ...e,
+            value: null,
+            stray: { address: "F7", value: 1796, header: "Podmioty realizujące i współpracujące" },
+          }
+        : e,
+    );
+    const found = validateMonitoring({ programme: MINI, sheet: SHEET, entries: list });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      rule: "value-in-other-column",
+      severity: "error",
+      cell: addressOf(COUNT),
+    });
+    expect(found[0].fix).toBeUndefined();
+    expect(found[0].message.pl).toContain(
+      "brak wartości, a w tym samym wierszu komórka F7 (kolumna „Podmioty realizujące i współpracujące”) zawiera 1 796 — wartość wpisana w złą kolumnę? " +
+        `Przenieś liczbę do ${addressOf(COUNT)} (wytnij i wklej)`,
+    );
+    expect(found[0].message.en).toContain(
+      'cell F7 (column "Podmioty realizujące i współpracujące") holds 1,796',
+    );
+  });
+
+  test("a column with no header is named so; a filled value cell ignores the stray", () => {
+    const stray = { address: "J7", value: "1 796", header: null };
+    const list = entries().map((e) => (e.indicatorId === COUNT ? { ...e, value: null, stray } : e));
+    const [f] = validateMonitoring({ programme: MINI, sheet: SHEET, entries: list });
+    expect(f.message.pl).toContain("komórka J7 (kolumna bez nagłówka) zawiera „1 796”");
+    const filled = entries().map((e) => (e.indicatorId === COUNT ? { ...e, stray } : e));
+    expect(validateMonitoring({ programme: MINI, sheet: SHEET, entries: filled })).toEqual([]);
+  });
+});
+
+describe("the report's „label: value” pasted into the value cell", () => {
+  test.each<[string, string, string]>([
+    ["- liczba porad udzielonych pracodawcom: 3 473", COUNT, "w komórce ma być sama liczba (3 473)"],
+    ["w Lublinie:               5", COUNT, "w komórce ma być sama liczba (5)"],
+    ["- wskaźnik udziału osób: 76,2%", PCT, "w komórce ma być sama liczba (76,2%)"],
+  ])("%p", (text, id, pl) => {
+    const [f] = validateMonitoring({ programme: MINI, sheet: SHEET, entries: entries({ [id]: text }) });
+    expect(f.rule).toBe("not-a-number");
+    expect(f.fix).toBeUndefined();
+    expect(f.message.pl).toContain("opis z liczbą po dwukropku, jak drukuje go opublikowany raport");
+    expect(f.message.pl).toContain(pl);
+    expect(f.message.en).toContain("a description with the number after a colon");
+  });
+
+  test("a colon with no words before it is no label (12:30)", () => {
+    const [f] = validateMonitoring({ programme: MINI, sheet: SHEET, entries: entries({ [COUNT]: "12:30" }) });
+    expect(f.message.pl).not.toContain("opis z liczbą");
+  });
+});
+
+describe("a count typed as text with a comma before three digits („1,415”)", () => {
+  test("is no whole number in Polish, and the message names the thousands reading too; no fix", () => {
+    const [f] = validateMonitoring({ programme: MINI, sheet: SHEET, entries: entries({ [COUNT]: "1,415" }) });
+    expect(f.rule).toBe("number-as-text");
+    expect(f.fix).toBeUndefined();
+    expect(f.message.pl).toContain(
+      "liczba 1,415 nie jest całkowita; wpisz liczbę całkowitą (albo 1 415, jeśli przecinek oddziela tysiące",
+    );
+    expect(f.message.en).toContain("(or 1,415, if the comma separates thousands as in English");
+  });
+
+  test("a comma before other than three digits keeps the plain message", () => {
+    const [f] = validateMonitoring({ programme: MINI, sheet: SHEET, entries: entries({ [COUNT]: "150,5" }) });
+    expect(f.message.pl).not.toContain("oddziela tysiące");
   });
 });

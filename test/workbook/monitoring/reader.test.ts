@@ -330,3 +330,61 @@ describe("findMonitoringSheets", () => {
     expect(findMonitoringSheets([]).sheets).toEqual([]);
   });
 });
+
+describe("a value cell's formula", () => {
+  test("is read with the entry (its result may be missing: a file written by a script)", () => {
+    const s = set(S, rowOf("1.1.3-1"), V, null);
+    s.formulas = s.values.map((r) => r.map(() => null));
+    s.formulas[rowOf("1.1.3-1") - s.top][V - s.left] = "=SUM(E5:E6)";
+    s.formulas[rowOf("1.1.4-1") - s.top][V - s.left] = "=3473";
+    const r = read(s);
+    expect(entry(r, "1.1.3-1")).toMatchObject({ value: null, formula: "=SUM(E5:E6)" });
+    expect(entry(r, "1.1.4-1")).toMatchObject({ formula: "=3473" });
+    expect(entry(r, "1.1.1-1")!.formula).toBeNull();
+    // Sheets read without formulas (Office.js values only): no formula.
+    expect(read(S).entries.every((e) => e.formula === null)).toBe(true);
+  });
+});
+
+describe("a number on an empty value cell's row, in another column (typed into the wrong column)", () => {
+  const ROW = rowOf("1.1.3-1");
+  const ENTITIES = monitoringColumn("entities").index;
+  const empty = set(S, ROW, V, null);
+
+  test("in a table column: found with its address and the column's header", () => {
+    const r = read(set(empty, ROW, ENTITIES, 1796));
+    expect(entry(r, "1.1.3-1")!.stray).toEqual({
+      address: a1(ROW, ENTITIES),
+      value: 1796,
+      header: "Podmioty realizujące i współpracujące",
+    });
+  });
+
+  test("as text, and the report's „- label: value” pasted over the label", () => {
+    expect(entry(read(set(empty, ROW, ENTITIES, "1 796")), "1.1.3-1")!.stray?.value).toBe("1 796");
+    const pasted = "- liczba udzielonych porad zawodowych: 1 796";
+    expect(entry(read(set(empty, ROW, LABEL, pasted)), "1.1.3-1")!.stray).toMatchObject({
+      address: a1(ROW, LABEL),
+      header: "Mierniki",
+    });
+  });
+
+  test("in a column with no header right of the table: found, header null", () => {
+    const r = read(set(empty, ROW, CODE + 1, 1796));
+    expect(entry(r, "1.1.3-1")!.stray).toEqual({ address: a1(ROW, CODE + 1), value: 1796, header: null });
+  });
+
+  test("not looked for: a filled value cell, a column people headed themselves, the code column, plain text", () => {
+    expect(entry(read(set(S, ROW, ENTITIES, 5)), "1.1.3-1")!.stray).toBeNull();
+    const headed = set(set(empty, S.top + 2, CODE + 1, "Uwagi"), ROW, CODE + 1, 12);
+    expect(entry(read(headed), "1.1.3-1")!.stray).toBeNull();
+    const compare = set(set(empty, S.top + 2, CODE + 1, "Wartość 2022"), ROW, CODE + 1, 1500);
+    expect(entry(read(compare), "1.1.3-1")!.stray).toBeNull();
+    expect(
+      entry(read(set(empty, ROW, ENTITIES, "Miejski Urząd Pracy w Lublinie")), "1.1.3-1")!.stray,
+    ).toBeNull();
+    // The laid-out empty table has no number anywhere but the code column.
+    const blank = planToCells(buildMonitoringSheetPlan(PROGRAMME, 2024));
+    expect(read(blank).entries.every((e) => e.stray === null)).toBe(true);
+  });
+});

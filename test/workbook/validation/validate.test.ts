@@ -253,6 +253,23 @@ describe("tampered layouts", () => {
     ]);
   });
 
+  test("sheet renamed and its grey code column deleted: still found by its headers and labels", () => {
+    const col = findHeader(S2023, isCodeHeader).col - S2023.left;
+    const typed = setValue(S2023, COUNT, "abc");
+    const noCode: SheetCells = {
+      ...typed,
+      name: "Sprawozdanie",
+      values: typed.values.map((r) => r.map((v, j) => (j === col ? null : v))),
+    };
+    const r = validateWorkbookCells(wb(noCode), PROGRAMME);
+    expect(r.unreadable).toBeNull();
+    expect(r.sheets.map((x) => [x.sheet, x.year, x.indicators])).toEqual([["Sprawozdanie", 2023, 60]]);
+    expect(r.findings.map((f) => f.rule)).toEqual(["layout-sheet-renamed", "not-a-number"]);
+    // A sheet with neither the code header nor the indicator and value headers is not taken for one.
+    const other: SheetCells = { name: "Notatki", top: 0, left: 0, values: [["Mierniki"], ["Wartość 2023"]] };
+    expect(validateWorkbookCells(wb(other), PROGRAMME).unreadable).not.toBeNull();
+  });
+
   test("a sheet named for a year outside the programme: validated, and the year reported with the fix", () => {
     for (const year of [2019, 2030]) {
       const s = { ...setValue(S2023, COUNT, -1), name: `Monitoring ${year}` };

@@ -1,0 +1,71 @@
+import { PROGRAMME } from "../../../src/domain/programme/programme";
+import { Finding } from "../../../src/domain/validation";
+import { cellRuns, foldEmptyFindings } from "../../../src/workbook/validation";
+
+function f(sheet: string, cell: string, indicatorId: string, rule: Finding["rule"] = "empty"): Finding {
+  return {
+    rule,
+    severity: rule === "negative" ? "error" : "warning",
+    sheet,
+    cell,
+    indicatorId,
+    value: null,
+    message: { pl: `${sheet}!${cell} ${rule}`, en: `${sheet}!${cell} ${rule}` },
+  };
+}
+
+describe("cellRuns", () => {
+  test("consecutive rows of a column joined, columns apart, the rest as given", () => {
+    expect(cellRuns(["E4", "E5", "E6", "E8", "F9", "F10", "E7"])).toBe("E4:E8, F9:F10");
+    expect(cellRuns(["E12", "E4"])).toBe("E4, E12");
+    expect(cellRuns(["E4", "E4"])).toBe("E4");
+    expect(cellRuns(["E4", "??"])).toBe("E4, ??");
+    expect(cellRuns([])).toBe("");
+  });
+});
+
+describe("foldEmptyFindings", () => {
+  test("per sheet: other findings first, then one line per area with ≥ 2 empty values; nothing dropped", () => {
+    const findings = [
+      f("Monitoring 2023", "E4", "1.1.1-1"),
+      f("Monitoring 2023", "E5", "1.1.1-2"),
+      f("Monitoring 2023", "E7", "1.1.3-1", "negative"),
+      f("Monitoring 2023", "E34", "2.1.1-1"),
+      f("Monitoring 2024", "E4", "1.1.1-1"),
+      f("Monitoring 2024", "E5", "1.1.1-2"),
+    ];
+    const lines = foldEmptyFindings(findings, PROGRAMME);
+    expect(
+      lines.map((l) =>
+        l.kind === "finding"
+          ? `${l.finding.sheet}!${l.finding.cell}`
+          : `${l.fold.sheet}:${l.fold.key}:${l.fold.cells}`,
+      ),
+    ).toEqual([
+      "Monitoring 2023!E7",
+      "Monitoring 2023:I:E4:E5",
+      "Monitoring 2023!E34",
+      "Monitoring 2024:I:E4:E5",
+    ]);
+    const folded = lines.flatMap((l) => (l.kind === "finding" ? [l.finding] : l.fold.findings));
+    expect(new Set(folded)).toEqual(new Set(findings));
+    const fold = lines[1].kind === "empties" ? lines[1].fold : null;
+    expect(fold!.message.pl).toBe(
+      "Monitoring 2023, obszar I „Zapewnienie pomocy osobom bezrobotnym i…”: 2 puste wartości — E4:E5; wpisz wartości mierników (każdą komórkę z osobna podaje --json)",
+    );
+    expect(fold!.message.en).toContain(": 2 empty values — E4:E5;");
+  });
+
+  test("Polish plural forms of the count (1 is never folded; 2–4, 5+, 22)", () => {
+    const many = (n: number) =>
+      Array.from({ length: n }, (_, i) => f("Monitoring 2023", `E${i + 4}`, "1.1.1-1"));
+    const text = (n: number) => {
+      const l = foldEmptyFindings(many(n), PROGRAMME)[0];
+      return l.kind === "empties" ? l.fold.message.pl : l.finding.message.pl;
+    };
+    expect(text(1)).toBe("Monitoring 2023!E4 empty");
+    expect(text(4)).toContain(": 4 puste wartości — E4:E7;");
+    expect(text(5)).toContain(": 5 pustych wartości — E4:E8;");
+    expect(text(22)).toContain(": 22 puste wartości — E4:E25;");
+  });
+});
