@@ -761,7 +761,8 @@ export class FakeExcel {
   /**
    * The user typing into a cell or range, as in Excel's grid: the value is stored with Excel's typing
    * semantics (not a recorded write, no sync) and then, after the current task, every `onChanged` handler
-   * of the sheet is called with the edited address. Resolves when the handlers have run.
+   * of the sheet is called with the edited address. Resolves when the handlers have run. A number typed with
+   * "%" ("100%") is stored as its fraction and, as Excel does, gives the cell a percent format ("0%").
    */
   async userEdit(sheet: string, address: string, value: FakeValue): Promise<void> {
     const s = this.sheet(sheet);
@@ -769,8 +770,11 @@ export class FakeExcel {
     const ref = parseAddress(address);
     for (let r = ref.row; r < ref.row + ref.rows; r++)
       for (let c = ref.col; c < ref.col + ref.cols; c++) {
-        const t = typed(value, s.numberFormat(r, c) === "@", true);
+        const text = s.numberFormat(r, c) === "@";
+        const t = typed(value, text, true);
         s.set(r, c, t.value, t.formula);
+        if (!text && typeof value === "string" && /^\s*[-+]?(\d+\.?\d*|\.\d+)%\s*$/.test(value))
+          s.styleOps.push({ ref: { row: r, col: c, rows: 1, cols: 1 }, props: { numberFormat: "0%" } });
       }
     if (!this.eventsEnabled) return;
     await Promise.resolve();

@@ -27,11 +27,19 @@ import type { Card } from "../../domain/card/types";
 import { countOf, formatCount, type Counted, type Lang, type Localized } from "../../domain/i18n";
 import { formatPercent } from "../../domain/numbers";
 import { planFields, PlanField } from "../../domain/plan/fields";
+import { percentCellNote } from "../../domain/plan/notes";
 import type { CellValue } from "../../workbook/plan";
 import { errorMessage, WorkbookHost } from "../host";
 import { count } from "../i18n";
 import { Notice } from "../lazyFeedback";
-import { createPlanSheet, evaluateValues, PLAN_SHEET, readPlanState, typedValue } from "./planFlows";
+import {
+  createPlanSheet,
+  evaluateValues,
+  type PercentCell,
+  PLAN_SHEET,
+  readPlanState,
+  typedValue,
+} from "./planFlows";
 
 const L = (pl: string, en: string): Localized => ({ pl, en });
 const S = {
@@ -139,6 +147,8 @@ export function PlanPart(props: PlanPartProps): React.JSX.Element {
   const [error, setError] = React.useState<Localized | null>(null);
   /** The plan sheet's name as last read or written (the applicant may have renamed it). */
   const [planSheet, setPlanSheet] = React.useState(PLAN_SHEET);
+  /** Shares read from the sheet's count cells ("100%" read as 1); a field's note goes once it is edited. */
+  const [percent, setPercent] = React.useState<PercentCell[]>([]);
   const [asking, setAsking] = React.useState<{ text: string; resolve(ok: boolean): void } | null>(null);
 
   const values = React.useMemo(() => {
@@ -197,6 +207,7 @@ export function PlanPart(props: PlanPartProps): React.JSX.Element {
       }
       fill(out.values);
       setPlanSheet(out.sheet);
+      setPercent(out.percent);
       setInfo(L(planCreatedText(out, "pl"), planCreatedText(out, "en")));
       await host.showSheet(out.sheet);
     });
@@ -204,6 +215,7 @@ export function PlanPart(props: PlanPartProps): React.JSX.Element {
     run(async () => {
       const state = await readPlanState(host, card);
       setPlanSheet(state.sheet);
+      setPercent(state.percent);
       if (!state.values) setInfo(S.none);
       else fill(state.values);
     });
@@ -225,6 +237,15 @@ export function PlanPart(props: PlanPartProps): React.JSX.Element {
     lang,
   );
   const findingOf = new Map(outcome.findings.map((f) => [f.key, f]));
+  const labelOf = new Map(fields.map((f) => [f.key, f.label]));
+  const notes = percent.map((p) => ({
+    key: p.key,
+    text: percentCellNote(
+      { cell: p.cell, label: labelOf.get(p.key) ?? L(p.key, p.key), value: p.value },
+      e.participants,
+      card.parameters,
+    )[lang],
+  }));
   let section: PlanField["section"] | null = null;
 
   return (
@@ -243,6 +264,11 @@ export function PlanPart(props: PlanPartProps): React.JSX.Element {
           {S.load[lang]}
         </Button>
       </div>
+      {notes.map((x) => (
+        <div key={x.key} data-plan-percent={x.key}>
+          <Notice intent="warning">{x.text}</Notice>
+        </div>
+      ))}
       <Text data-plan-summary aria-live="polite">
         {summary}
       </Text>
@@ -339,6 +365,9 @@ export function PlanPart(props: PlanPartProps): React.JSX.Element {
                   onChange={(_ev, d) => {
                     setText((t) => ({ ...t, [f.key]: d.value }));
                     setDirty((s) => new Set(s).add(f.key));
+                    setPercent((ps) =>
+                      ps.some((p) => p.key === f.key) ? ps.filter((p) => p.key !== f.key) : ps,
+                    );
                   }}
                 />
               </Field>
