@@ -440,6 +440,11 @@ export interface FakePageLayout {
   verticalBreaks?: string[];
   centerHeader?: string;
   centerFooter?: string;
+  leftFooter?: string;
+  /** headersFooters.state ("Default", "FirstAndDefault", …). */
+  headerFooterState?: string;
+  /** The first page's header and footers (used when the state is "FirstAndDefault"). */
+  firstPage?: { centerHeader?: string; centerFooter?: string; leftFooter?: string };
   margins: Record<string, number>;
 }
 
@@ -1875,7 +1880,15 @@ export class FakePageLayoutProxy extends FakeProxy {
   get headersFooters() {
     const pl = this.sheet.pageLayout;
     const set = (p: string, v: unknown) => this.set(p, v);
+    const first = () => (pl.firstPage ??= {});
+    const fake = this.fake;
     return {
+      set state(v: string) {
+        set("headersFooters.state", v);
+        if (!["Default", "FirstAndDefault", "OddAndEven", "FirstOddAndEven"].includes(v))
+          fake.error("InvalidArgument", `${v} is not a valid HeaderFooterState.`);
+        else pl.headerFooterState = v;
+      },
       defaultForAllPages: {
         set centerHeader(v: string) {
           set("centerHeader", v);
@@ -1884,6 +1897,24 @@ export class FakePageLayoutProxy extends FakeProxy {
         set centerFooter(v: string) {
           set("centerFooter", v);
           pl.centerFooter = v;
+        },
+        set leftFooter(v: string) {
+          set("leftFooter", v);
+          pl.leftFooter = v;
+        },
+      },
+      firstPage: {
+        set centerHeader(v: string) {
+          set("firstPage.centerHeader", v);
+          first().centerHeader = v;
+        },
+        set centerFooter(v: string) {
+          set("firstPage.centerFooter", v);
+          first().centerFooter = v;
+        },
+        set leftFooter(v: string) {
+          set("firstPage.leftFooter", v);
+          first().leftFooter = v;
         },
       },
     };
