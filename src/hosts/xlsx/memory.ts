@@ -14,7 +14,7 @@ import { addPackageParts, needsPackageParts, packageEdits, PackageFacts, Rel } f
 import { renderWorkbookPlan, writeCellsToWorkbook, XlsxCellWrite } from "./render";
 import { ByteSink, ChunkSink, ZipCompression, ZipWriter } from "./zipWriter";
 import { isDelimitedTextName } from "../../workbook/csv";
-import { excelLockFile } from "../../workbook/lockFile";
+import { APPLE_NUMBERS, excelLockFile, isAppleNumbersName } from "../../workbook/lockFile";
 
 export type { ByteSink };
 
@@ -166,14 +166,29 @@ export class MemoryWorkbook {
     const base = name.replace(/\.[^.]*$/, "") || "miernik";
     const lock = excelLockFile(name);
     if (lock) throw new XlsxReadError(lock.en, "not-zip", lock.pl);
+    if (isAppleNumbersName(name)) throw new XlsxReadError(APPLE_NUMBERS.en, "not-zip", APPLE_NUMBERS.pl);
     if (isDelimitedTextName(name)) {
+      // Nothing at all (what a failed save or copy leaves): opened, it would be an empty register.
+      if (bytes.length === 0)
+        throw new XlsxReadError(
+          "empty file (0 bytes): saving or copying it did not finish — save the list again as CSV (Excel: File → Save As → CSV UTF-8)",
+          "empty",
+          "pusty plik (0 bajtów): jego zapis lub kopiowanie się nie powiodło — zapisz listę ponownie jako CSV (Excel: Plik → Zapisz jako → CSV UTF-8)",
+        );
       let sheet: SheetCells;
       try {
         sheet = csvSheetFromBytes(bytes);
       } catch (e) {
-        if (e instanceof RegisterReadError) throw new XlsxReadError(e.message, "damaged");
+        // Its message is both languages at once ("… / …"): each screen gets its own.
+        if (e instanceof RegisterReadError) throw new XlsxReadError(e.en, "damaged", e.pl);
         throw e;
       }
+      if (sheet.values.every((r) => r.every((v) => v === null || v === "")))
+        throw new XlsxReadError(
+          "the file holds no data (only blank lines or separators) — save the list again as CSV (Excel: File → Save As → CSV UTF-8)",
+          "empty",
+          "plik nie ma danych (same puste wiersze lub separatory) — zapisz listę ponownie jako CSV (Excel: Plik → Zapisz jako → CSV UTF-8)",
+        );
       const mem = MemoryWorkbook.empty(`${base}.xlsx`);
       mem.writePlans([{ ...emptySheet(sheet.name), blocks: [{ row: 0, col: 0, values: sheet.values }] }], []);
       mem.csvSheets.set(sheet.name.toLowerCase(), sheet);
