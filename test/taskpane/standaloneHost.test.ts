@@ -9,6 +9,7 @@ import { PROGRAMME } from "../../src/domain/programme/programme";
 import * as memory from "../../src/hosts/xlsx/memory";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { writeXlsx } from "../../src/hosts/xlsx/render";
+import { XLSX_LIMITS } from "../../src/hosts/xlsx/zipGuard";
 import { monitoringEngine } from "../../src/taskpane/monitoring/engine";
 import type { WorkbookHost } from "../../src/taskpane/host";
 import { runMonitoringLayout } from "../../src/taskpane/monitoring/layoutFlow";
@@ -212,5 +213,36 @@ describe("standalone host (the pane in a plain browser)", () => {
     expect(broken.en).toContain("CSV file:");
     expect(broken.en).not.toContain("Plik CSV:");
     expect(h.files.current()).toBeNull();
+  });
+
+  test("a CSV longer than a workbook Miernik reads back is refused at once, saying how long it is", async () => {
+    const h = host();
+    const limit = XLSX_LIMITS.maxRows;
+    XLSX_LIMITS.maxRows = 100;
+    try {
+      const csv = (lines: number) =>
+        new TextEncoder().encode(
+          ["Lp.;Imię;Nazwisko", ...Array.from({ length: lines }, (_, i) => `${i + 1};Anna;Nowak${i}`)].join(
+            "\n",
+          ),
+        );
+      await expect(h.files.open({ name: "lista.csv", bytes: csv(100) })).rejects.toMatchObject({
+        info: {
+          message: {
+            pl: expect.stringContaining(
+              "„lista.csv”: lista ma 101 wierszy, więcej niż Miernik otwiera jako skoroszyt (100 wierszy) — podziel ją na mniejsze pliki",
+            ) as string,
+            en: expect.stringContaining("the list has 101 rows, more than Miernik opens") as string,
+          },
+        },
+      });
+      // Far too many lines: refused by the count alone, before the file is parsed.
+      await expect(h.files.open({ name: "lista.csv", bytes: csv(1000) })).rejects.toMatchObject({
+        info: { message: { pl: expect.stringContaining("lista ma ponad 400 wierszy") as string } },
+      });
+      expect((await h.files.open({ name: "lista.csv", bytes: csv(99) })).fileName).toBe("lista.xlsx");
+    } finally {
+      XLSX_LIMITS.maxRows = limit;
+    }
   });
 });
