@@ -137,6 +137,24 @@ describe("planner in a simulated Excel", () => {
     await expectAccessible(page, "plan with a share in a count cell (Excel)");
     await typeInto(page, "ipd", "60");
     await page.locator('[data-plan-percent="ipd"]').waitFor({ state: "detached" });
+    // The sheet as Miernik wrote it: no damaged formula named. A value pasted over a formula cell is.
+    await expect(page.locator("[data-plan-damaged]").count()).resolves.toBe(0);
+    await page.evaluate(
+      ([a]) =>
+        (
+          window as unknown as { __fake: { userEdit(s: string, a: string, v: unknown): Promise<void> } }
+        ).__fake.userEdit("Plan projektu", a, 5),
+      [MAP.fields.women.used] as const,
+    );
+    await page.getByRole("button", { name: "Wczytaj z arkusza" }).click();
+    await page.locator("[data-plan-damaged]").waitFor();
+    await expect(page.locator("[data-plan-damaged]").innerText()).resolves.toContain(
+      `Wartość zamiast formuły: 1 komórka (${PLAN_SHEET}!${MAP.fields.women.used})`,
+    );
+    // Re-creating the sheet repairs it (and keeps the typed numbers).
+    await page.getByRole("button", { name: "Utwórz arkusz planu" }).click();
+    await page.locator("[data-plan-damaged]").waitFor({ state: "detached" });
+    await expect(cell(MAP.fields.women.plan)).resolves.toBe(30);
     // A bad number after the sheet exists: named with its cell and the fix.
     await typeInto(page, "trained", "7,5");
     await expect(page.locator('[data-finding="trained"]').innerText()).resolves.toContain(

@@ -35,3 +35,46 @@ export function percentCellNote(
       `Type the number of persons${enExample} and set the cell format to General or Number.`,
   };
 }
+
+/** The first 12 cells of a list, then "…". */
+function firstCells(cells: readonly string[]): string {
+  return (cells.length > 12 ? [...cells.slice(0, 12), "…"] : cells).join(", ");
+}
+
+/**
+ * A plan sheet whose formula cells hold values (pasted over) or show errors (#REF! after a deleted row),
+ * worded for the pane, whose fix is to create the sheet again (every typed number is kept); null when
+ * neither. `create` is the pane's button label.
+ */
+export function damagedSheetNote(
+  overwritten: readonly string[],
+  broken: readonly string[],
+  create: Localized,
+): Localized | null {
+  if (overwritten.length === 0 && broken.length === 0) return null;
+  const pl: string[] = [];
+  const en: string[] = [];
+  if (overwritten.length > 0) {
+    pl.push(
+      `Wartość zamiast formuły: ${countOf(overwritten.length, NOUNS.cell, "pl")} (${firstCells(overwritten)}) — arkusz ${overwritten.length === 1 ? "jej" : "ich"} nie przelicza, więc może pokazywać co innego niż ta ocena.`,
+    );
+    en.push(
+      `A value instead of a formula: ${countOf(overwritten.length, NOUNS.cell, "en")} (${firstCells(overwritten)}) — the sheet does not recalculate ${overwritten.length === 1 ? "it" : "them"}, so it may show something else than this evaluation.`,
+    );
+  }
+  if (broken.length > 0) {
+    pl.push(
+      `Formuła z błędem (#ADR!, #NAZWA? …): ${countOf(broken.length, NOUNS.cell, "pl")} (${firstCells(broken)}) — zwykle po usunięciu wiersza pozycji planu.`,
+    );
+    en.push(
+      `A formula with an error (#REF!, #NAME? …): ${countOf(broken.length, NOUNS.cell, "en")} (${firstCells(broken)}) — usually after a plan item's row was deleted.`,
+    );
+  }
+  pl.push(
+    `Kliknij „${create.pl}”: arkusz zostanie zapisany od nowa z wpisanymi liczbami; pozycję bez uczestników zostaw pustą zamiast usuwać wiersz.`,
+  );
+  en.push(
+    `Click “${create.en}”: the sheet is written anew with the numbers typed in it; leave an item without participants empty instead of deleting its row.`,
+  );
+  return { pl: pl.join(" "), en: en.join(" ") };
+}

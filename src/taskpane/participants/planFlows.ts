@@ -10,8 +10,10 @@ import { evaluatePlan, PlanEvaluation, PlanInput } from "../../domain/plan/evalu
 import { planFields } from "../../domain/plan/fields";
 import type { CellValue } from "../../workbook/plan";
 import {
+  errorFormulaCells,
   findPlanSheet,
   locateFindings,
+  overwrittenFormulaCells,
   LocatedPlanFinding,
   percentCells,
   readPlanSheet,
@@ -49,6 +51,13 @@ export interface PlanSheetState {
    * field key, the cell ("Plan projektu!C12") and the value read.
    */
   percent: PercentCell[];
+  /**
+   * Cells that should hold the sheet's formulas but hold a value (pasted over), and formulas showing an error
+   * (#REF! after a row was deleted), as `miernik plan` names them ("Plan projektu!H12"): the sheet then shows
+   * figures that need not follow the plan. Re-creating the sheet repairs both.
+   */
+  overwritten: string[];
+  broken: string[];
 }
 
 export interface PercentCell {
@@ -68,7 +77,15 @@ export async function readPlanState(
 ): Promise<PlanSheetState & { foreign: boolean }> {
   const sheets = await host.listSheets();
   const withRegister = sheets.includes(REGISTER_SHEET) && sheets.includes(card.sheetName);
-  const none = { values: null, withRegister, foreign: false, sheet: PLAN_SHEET, percent: [] };
+  const none = {
+    values: null,
+    withRegister,
+    foreign: false,
+    sheet: PLAN_SHEET,
+    percent: [],
+    overwritten: [],
+    broken: [],
+  };
   let cells;
   if (sheets.includes(PLAN_SHEET)) {
     // Number formats too (a small sheet): a share typed where persons are planned is told by its format.
@@ -97,6 +114,8 @@ export async function readPlanState(
     foreign,
     sheet,
     percent: foreign ? [] : percentCells(cells, read).map((p) => ({ ...p, cell: `${sheet}!${p.cell}` })),
+    overwritten: foreign ? [] : overwrittenFormulaCells(cells, card).map((a) => `${sheet}!${a}`),
+    broken: foreign ? [] : errorFormulaCells(cells, card).map((a) => `${sheet}!${a}`),
   };
 }
 

@@ -8,7 +8,7 @@ import type { Card } from "../../../src/domain/card/types";
 import type { WorkbookHost } from "../../../src/taskpane/host";
 import { minimumPlan } from "../../../src/domain/plan/evaluate";
 import { planFields } from "../../../src/domain/plan/fields";
-import { percentCellNote } from "../../../src/domain/plan/notes";
+import { damagedSheetNote, percentCellNote } from "../../../src/domain/plan/notes";
 import { readXlsx } from "../../../src/hosts/xlsx/read";
 import { writeXlsx } from "../../../src/hosts/xlsx/render";
 import {
@@ -227,4 +227,38 @@ describe("a share typed where the plan wants persons (100% read as 1)", () => {
     expect(one.pl).toContain("(np. 1 przy 1 uczestniku)");
     expect(one.en).toContain("(e.g. 1 of 1 participant)");
   });
+});
+
+test("formula cells pasted over or showing #REF! are named on reading the sheet back, with the pane's fix", async () => {
+  const sheet = buildPlanSheetPlan(card, { values: minimumPlan(card, 60) });
+  const cells = (await readXlsx(await writeXlsx({ sheets: [sheet], names: planNames(card) }))).sheets[0];
+  const at = (a: string) => {
+    const { row, col } = parseA1(a);
+    return { r: row - cells.top, c: col - cells.left };
+  };
+  // A value pasted over the used-value formula of "all"; #REF! saved in that of "unemployed".
+  const over = at(map.fields.all.used);
+  cells.formulas![over.r][over.c] = null;
+  cells.values[over.r][over.c] = 60;
+  const bad = at(map.fields.unemployed.used);
+  cells.values[bad.r][bad.c] = "#REF!";
+  const state = await readPlanState(host([cells]), card);
+  expect(state.overwritten).toEqual([`${PLAN_SHEET}!${map.fields.all.used}`]);
+  expect(state.broken).toEqual([`${PLAN_SHEET}!${map.fields.unemployed.used}`]);
+  const note = damagedSheetNote(state.overwritten, state.broken, {
+    pl: "Utwórz arkusz planu",
+    en: "Create the plan sheet",
+  })!;
+  expect(note.pl).toBe(
+    `Wartość zamiast formuły: 1 komórka (${PLAN_SHEET}!${map.fields.all.used}) — arkusz jej nie przelicza, więc może pokazywać co innego niż ta ocena. ` +
+      `Formuła z błędem (#ADR!, #NAZWA? …): 1 komórka (${PLAN_SHEET}!${map.fields.unemployed.used}) — zwykle po usunięciu wiersza pozycji planu. ` +
+      "Kliknij „Utwórz arkusz planu”: arkusz zostanie zapisany od nowa z wpisanymi liczbami; pozycję bez uczestników zostaw pustą zamiast usuwać wiersz.",
+  );
+  expect(note.en).toContain("A value instead of a formula: 1 cell");
+  expect(note.en).toContain("Click “Create the plan sheet”");
+  // A sheet as written: nothing to say.
+  const clean = (await readXlsx(await writeXlsx({ sheets: [sheet], names: planNames(card) }))).sheets[0];
+  const ok = await readPlanState(host([clean]), card);
+  expect([ok.overwritten, ok.broken]).toEqual([[], []]);
+  expect(damagedSheetNote(ok.overwritten, ok.broken, { pl: "x", en: "x" })).toBeNull();
 });
