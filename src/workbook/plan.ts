@@ -159,6 +159,14 @@ export interface PrintPlan {
   printTitleRows?: string; // "$4:$4"
   centerHeader?: string; // plain text
   centerFooter?: string; // may use "&P" / "&N"
+  /** Left of the footer; may use "&D" (the print date, in the reader's date format), "&P" / "&N". */
+  leftFooter?: string;
+  /**
+   * Page 1's header instead of `centerHeader` (plain text, "" = none): a sheet whose first rows carry its
+   * title prints it once on page 1 and as the running head from page 2 on (Excel's "different first page";
+   * the footers stay the same on every page).
+   */
+  firstPageHeader?: string;
   margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number }; // inches
   /** What prints ("A1:I80"); the rest of the sheet stays in the workbook. Default: the used range. */
   printArea?: string;

@@ -8,16 +8,23 @@
  * - opening a 2023 workbook selects 2023; the criteria screen starts with the verdict whose counts equal
  *   `miernik check --json`; an import recalculates the criteria;
  * - unsaved work: after Fix all, opening another file asks (Anuluj keeps the changes, confirming
- *   discards them), and closing the page triggers beforeunload.
+ *   discards them), and closing the page triggers beforeunload;
+ * - files that are no workbook (an Apple Numbers file, a 0-byte CSV, an old .xls) each say what they are and
+ *   what to do, and the planner names a share typed where persons are planned ("100%"), at 320 px.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Page } from "playwright-core";
+import JSZip from "jszip";
+import { builtinCard, DEFAULT_CARD_ID } from "../../src/domain/card/load";
+import type { Card } from "../../src/domain/card/types";
+import { minimumPlan } from "../../src/domain/plan/evaluate";
 import { MemoryWorkbook } from "../../src/hosts/xlsx/memory";
 import { writeXlsx } from "../../src/hosts/xlsx/render";
 import { emptySheet } from "../../src/workbook/plan";
+import { buildPlanSheetPlan, planCellMap, planNames, PLAN_SHEET } from "../../src/workbook/projectPlan/sheet";
 import { participants, registerRows } from "../fixtures/summary/projects";
 import { expectAccessible } from "./a11y";
 import { screenshot, Session } from "./browser";
@@ -429,6 +436,76 @@ describe("the pane at 320–450 px (production build, standalone)", () => {
       await page.close();
     }
   }, 120_000);
+
+  test("files that are no workbook at 320 px: each says what it is and what to do, in the screen's language", async () => {
+    const numbersZip = new JSZip();
+    numbersZip.file("Index/Document.iwa", new Uint8Array(64));
+    const files: [string, Uint8Array, RegExp, RegExp][] = [
+      [
+        "budzet.numbers",
+        await numbersZip.generateAsync({ type: "uint8array" }),
+        /to plik Apple Numbers \(\.numbers\), nie \.xlsx: wyeksportuj go w Numbers jako \.xlsx/,
+        /an Apple Numbers file \(\.numbers\), not an \.xlsx: export it from Numbers as \.xlsx/,
+      ],
+      ["pusta-lista.csv", new Uint8Array(), /pusty plik \(0 bajtów\)/, /empty file \(0 bytes\)/],
+      [
+        "stary.xls",
+        new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        /stary plik \.xls: zapisz go jako \.xlsx/,
+        /an old \.xls file: save it as \.xlsx/,
+      ],
+    ];
+    const page = await pageAt(320);
+    try {
+      for (const [name, bytes, pl, en] of files) {
+        const file = path.join(tmp, name);
+        fs.writeFileSync(file, bytes);
+        for (const lang of ["pl", "en"] as const) {
+          await setLang(page, lang);
+          await page.locator('input[data-file-input="open"]').setInputFiles(file);
+          const bar = page.locator(".fui-MessageBar", { hasText: name });
+          await bar.waitFor();
+          await expect(bar.innerText()).resolves.toMatch(lang === "pl" ? pl : en);
+          // Nothing opened: an empty CSV is no empty register.
+          await expect(page.locator("[data-state-file]").textContent()).resolves.toMatch(
+            /^(Brak otwartego pliku|No file open)$/,
+          );
+          await checkScreen(page, 320, lang, `refused-${name.replace(/\W+/g, "-")}`);
+        }
+      }
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
+
+  test("the planner at 320 px: a share typed where persons are planned is named, in both languages", async () => {
+    const card = builtinCard(DEFAULT_CARD_ID) as Card;
+    const map = planCellMap(card);
+    const sheet = buildPlanSheetPlan(card, { values: { ...minimumPlan(card, 60), ipd: 1 } });
+    sheet.formats.push({ range: map.fields.ipd.plan, style: { numberFormat: "0%" } });
+    const file = path.join(tmp, "plan-wniosku.xlsx");
+    fs.writeFileSync(file, await writeXlsx({ sheets: [sheet], names: planNames(card) }));
+    const page = await pageAt(320);
+    try {
+      await openFile(page, file);
+      await tab(page, "participants");
+      await page.getByRole("button", { name: "Wczytaj z arkusza" }).click();
+      const note = page.locator('[data-plan-percent="ipd"]');
+      await note.waitFor();
+      await expect(note.innerText()).resolves.toContain(
+        `Uwaga: ${PLAN_SHEET}!${map.fields.ipd.plan} („w tym uczestnicy z IPD”) to procent (100%), a plan to liczby osób — liczone jako 1.`,
+      );
+      await note.scrollIntoViewIfNeeded();
+      await both(page, 320, "plan-percent");
+      await setLang(page, "en");
+      await expect(note.innerText()).resolves.toContain(
+        `Note: ${PLAN_SHEET}!${map.fields.ipd.plan} (“of which participants with an IPD”) is a percentage (100%)`,
+      );
+      await setLang(page, "pl");
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
 
   test("the conflicts dialog at 320 px: long changed texts wrap, the cell column keeps its words", async () => {
     // The monitoring workbook with its title and headers changed by hand (long, one unbreakable run).

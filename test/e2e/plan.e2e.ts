@@ -118,6 +118,43 @@ describe("planner in a simulated Excel", () => {
     await expect(cell(MAP.fields.unemployed.plan)).resolves.toBe(40);
     await expect(cell(MAP.fields.women.plan)).resolves.toBe(30);
     await expectAccessible(page, "plan sheet created (Excel)");
+    // "100%" typed into the sheet's IPD cell (a share where persons are planned): read as 1, named as
+    // `miernik plan` names it; the note goes once the field is typed in the pane.
+    await page.evaluate(
+      ([a]) =>
+        (
+          window as unknown as { __fake: { userEdit(s: string, a: string, v: unknown): Promise<void> } }
+        ).__fake.userEdit("Plan projektu", a, "100%"),
+      [MAP.fields.ipd.plan] as const,
+    );
+    await page.getByRole("button", { name: "Wczytaj z arkusza" }).click();
+    await page.locator('[data-plan-percent="ipd"]').waitFor();
+    await expect(page.locator('[data-plan-percent="ipd"]').innerText()).resolves.toContain(
+      `Uwaga: ${PLAN_SHEET}!${MAP.fields.ipd.plan} („w tym uczestnicy z IPD”) to procent (100%), a plan to liczby osób — liczone jako 1. ` +
+        "Wpisz liczbę osób (np. 60 przy 60 uczestnikach) i ustaw format komórki Ogólny lub Liczbowy.",
+    );
+    await expect(page.locator('[data-plan-field="ipd"]').inputValue()).resolves.toBe("1");
+    await expectAccessible(page, "plan with a share in a count cell (Excel)");
+    await typeInto(page, "ipd", "60");
+    await page.locator('[data-plan-percent="ipd"]').waitFor({ state: "detached" });
+    // The sheet as Miernik wrote it: no damaged formula named. A value pasted over a formula cell is.
+    await expect(page.locator("[data-plan-damaged]").count()).resolves.toBe(0);
+    await page.evaluate(
+      ([a]) =>
+        (
+          window as unknown as { __fake: { userEdit(s: string, a: string, v: unknown): Promise<void> } }
+        ).__fake.userEdit("Plan projektu", a, 5),
+      [MAP.fields.women.used] as const,
+    );
+    await page.getByRole("button", { name: "Wczytaj z arkusza" }).click();
+    await page.locator("[data-plan-damaged]").waitFor();
+    await expect(page.locator("[data-plan-damaged]").innerText()).resolves.toContain(
+      `Wartość zamiast formuły: 1 komórka (${PLAN_SHEET}!${MAP.fields.women.used})`,
+    );
+    // Re-creating the sheet repairs it (and keeps the typed numbers).
+    await page.getByRole("button", { name: "Utwórz arkusz planu" }).click();
+    await page.locator("[data-plan-damaged]").waitFor({ state: "detached" });
+    await expect(cell(MAP.fields.women.plan)).resolves.toBe(30);
     // A bad number after the sheet exists: named with its cell and the fix.
     await typeInto(page, "trained", "7,5");
     await expect(page.locator('[data-finding="trained"]').innerText()).resolves.toContain(

@@ -440,6 +440,11 @@ export interface FakePageLayout {
   verticalBreaks?: string[];
   centerHeader?: string;
   centerFooter?: string;
+  leftFooter?: string;
+  /** headersFooters.state ("Default", "FirstAndDefault", …). */
+  headerFooterState?: string;
+  /** The first page's header and footers (used when the state is "FirstAndDefault"). */
+  firstPage?: { centerHeader?: string; centerFooter?: string; leftFooter?: string };
   margins: Record<string, number>;
 }
 
@@ -761,7 +766,8 @@ export class FakeExcel {
   /**
    * The user typing into a cell or range, as in Excel's grid: the value is stored with Excel's typing
    * semantics (not a recorded write, no sync) and then, after the current task, every `onChanged` handler
-   * of the sheet is called with the edited address. Resolves when the handlers have run.
+   * of the sheet is called with the edited address. Resolves when the handlers have run. A number typed with
+   * "%" ("100%") is stored as its fraction and, as Excel does, gives the cell a percent format ("0%").
    */
   async userEdit(sheet: string, address: string, value: FakeValue): Promise<void> {
     const s = this.sheet(sheet);
@@ -769,8 +775,11 @@ export class FakeExcel {
     const ref = parseAddress(address);
     for (let r = ref.row; r < ref.row + ref.rows; r++)
       for (let c = ref.col; c < ref.col + ref.cols; c++) {
-        const t = typed(value, s.numberFormat(r, c) === "@", true);
+        const text = s.numberFormat(r, c) === "@";
+        const t = typed(value, text, true);
         s.set(r, c, t.value, t.formula);
+        if (!text && typeof value === "string" && /^\s*[-+]?(\d+\.?\d*|\.\d+)%\s*$/.test(value))
+          s.styleOps.push({ ref: { row: r, col: c, rows: 1, cols: 1 }, props: { numberFormat: "0%" } });
       }
     if (!this.eventsEnabled) return;
     await Promise.resolve();
@@ -1871,7 +1880,15 @@ export class FakePageLayoutProxy extends FakeProxy {
   get headersFooters() {
     const pl = this.sheet.pageLayout;
     const set = (p: string, v: unknown) => this.set(p, v);
+    const first = () => (pl.firstPage ??= {});
+    const fake = this.fake;
     return {
+      set state(v: string) {
+        set("headersFooters.state", v);
+        if (!["Default", "FirstAndDefault", "OddAndEven", "FirstOddAndEven"].includes(v))
+          fake.error("InvalidArgument", `${v} is not a valid HeaderFooterState.`);
+        else pl.headerFooterState = v;
+      },
       defaultForAllPages: {
         set centerHeader(v: string) {
           set("centerHeader", v);
@@ -1880,6 +1897,24 @@ export class FakePageLayoutProxy extends FakeProxy {
         set centerFooter(v: string) {
           set("centerFooter", v);
           pl.centerFooter = v;
+        },
+        set leftFooter(v: string) {
+          set("leftFooter", v);
+          pl.leftFooter = v;
+        },
+      },
+      firstPage: {
+        set centerHeader(v: string) {
+          set("firstPage.centerHeader", v);
+          first().centerHeader = v;
+        },
+        set centerFooter(v: string) {
+          set("firstPage.centerFooter", v);
+          first().centerFooter = v;
+        },
+        set leftFooter(v: string) {
+          set("firstPage.leftFooter", v);
+          first().leftFooter = v;
         },
       },
     };

@@ -78,6 +78,8 @@ export interface RenderedSheet {
     scale?: number;
     centerHeader?: string;
     centerFooter?: string;
+    leftFooter?: string;
+    firstPageHeader?: string;
     margins?: Record<string, number>;
   };
   charts?: { type: string; title: string; dataRange: string; seriesBy: string; from: string; to: string }[];
@@ -258,6 +260,8 @@ export function expectedFromPlan(workbookPlan: WorkbookPlan): Rendered {
             scale: p.print.scale,
             centerHeader: p.print.centerHeader,
             centerFooter: p.print.centerFooter,
+            leftFooter: p.print.leftFooter,
+            firstPageHeader: p.print.firstPageHeader,
             margins: p.print.margins ? { ...p.print.margins } : undefined,
           })
         : undefined,
@@ -270,6 +274,33 @@ export function expectedFromPlan(workbookPlan: WorkbookPlan): Rendered {
 }
 
 /* ---------------- from an .xlsx (read back with ExcelJS) ---------------- */
+
+/** One section ("&L…", "&C…", "&R…") of an .xlsx header/footer string; "&&" (a literal &) is no marker. */
+function hfSection(s: string | undefined, which: "L" | "C" | "R"): string | undefined {
+  if (!s) return undefined;
+  const parts: Partial<Record<"L" | "C" | "R", string>> = {};
+  let current: "L" | "C" | "R" = "C";
+  let text = "";
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === "&" && i + 1 < s.length) {
+      const next = s[i + 1];
+      if (next === "L" || next === "C" || next === "R") {
+        if (text) parts[current] = (parts[current] ?? "") + text;
+        current = next;
+        text = "";
+        parts[current] ??= "";
+        i++;
+        continue;
+      }
+      text += s[i] + next;
+      i++;
+      continue;
+    }
+    text += s[i];
+  }
+  if (text) parts[current] = (parts[current] ?? "") + text;
+  return parts[which];
+}
 
 async function namesFromXlsx(bytes: Uint8Array): Promise<Record<string, string>> {
   const zip = await JSZip.loadAsync(bytes);
@@ -408,7 +439,7 @@ export async function renderedFromXlsx(bytes: Uint8Array, plan: WorkbookPlan): P
       view?.state === "frozen" ? { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 } : undefined;
     const ps = ws.pageSetup;
     const hf = ws.headerFooter ?? {};
-    const centre = (s: string | undefined) => (s && s.startsWith("&C") ? s.slice(2) : undefined);
+    const centre = (s: string | undefined) => hfSection(s, "C");
     const print = p.print
       ? clean({
           orientation: String(ps.orientation),
@@ -426,6 +457,13 @@ export async function renderedFromXlsx(bytes: Uint8Array, plan: WorkbookPlan): P
           scale: ps.fitToPage ? undefined : ps.scale,
           centerHeader: centre(hf.oddHeader)?.replace(/&&/g, "&"),
           centerFooter: centre(hf.oddFooter),
+          leftFooter: hfSection(hf.oddFooter, "L"),
+          // Page 1's own header; its footer must be the pages' footer.
+          firstPageHeader: hf.differentFirst
+            ? hf.firstFooter === hf.oddFooter
+              ? (centre(hf.firstHeader ?? "") ?? "").replace(/&&/g, "&")
+              : `first footer ${hf.firstFooter} differs from ${hf.oddFooter}`
+            : undefined,
           margins: p.print.margins ? { ...(ps.margins as unknown as Record<string, number>) } : undefined,
         })
       : undefined;
@@ -595,6 +633,13 @@ export function renderedFromFake(fake: FakeExcel, plan: WorkbookPlan): Rendered 
             scale: pl.zoom?.scale,
             centerHeader: pl.centerHeader?.replace(/&&/g, "&"),
             centerFooter: pl.centerFooter,
+            leftFooter: pl.leftFooter,
+            firstPageHeader:
+              pl.headerFooterState === "FirstAndDefault"
+                ? pl.firstPage?.centerFooter === pl.centerFooter && pl.firstPage?.leftFooter === pl.leftFooter
+                  ? (pl.firstPage?.centerHeader ?? "").replace(/&&/g, "&")
+                  : "first page footers differ"
+                : undefined,
             margins:
               m.leftMargin === undefined
                 ? undefined

@@ -106,6 +106,8 @@ export function richPlan(): WorkbookPlan {
       printArea: "$A$1:$F$20",
       centerHeader: "Monitoring 2023 & więcej",
       centerFooter: "Strona &P z &N",
+      leftFooter: "Wydruk: &D",
+      firstPageHeader: "",
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
     },
     tabColor: "#2E75B6",

@@ -592,13 +592,20 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
       const p = doc.pages.map(norm);
       expect({ lang, pages: p.length }).toEqual({ lang, pages: 3 });
       const title = `${lang === "pl" ? "Plan projektu" : "Project plan"} — ${card.title[lang]}`;
+      const printed = lang === "pl" ? "Wydruk:" : "Printed:";
       p.forEach((t, i) => {
-        expect({ lang, page: i + 1, header: t.startsWith(title) }).toEqual({
-          lang,
-          page: i + 1,
-          header: true,
-        });
-        expect(t).toMatch(new RegExp(`(^| )${i + 1} ?/ ?3( |$)`)); // the footer
+        // The title once on every page: page 1's own rows, then the running head (not both on page 1).
+        expect({ lang, page: i + 1, header: t.startsWith(title), titles: t.split(title).length - 1 }).toEqual(
+          {
+            lang,
+            page: i + 1,
+            header: true,
+            titles: 1,
+          },
+        );
+        expect(t).toMatch(new RegExp(`(^| )${i + 1} ?/ ?3( |$)`)); // the footer: the page number…
+        // … and the date it was printed (the reader's format: dd.mm.rrrr in Polish LibreOffice).
+        expect(t).toMatch(new RegExp(`(^| )${printed} \\d{2}\\.\\d{2}\\.\\d{4}( |$)`));
         // One page wide: nothing printed past the right margin (0.4 in).
         const right = Math.max(...doc.boxes(i).map((b) => b.xMax));
         expect({ lang, page: i + 1, inside: right <= doc.sizes[i].w - 28 }).toEqual({

@@ -2,12 +2,14 @@
  * The pane outside Office: a file opened in memory is the workbook — its sheets are read, plans are
  * written into it keeping every other sheet, validation and fixes work on it, and downloads hold it all.
  */
+import JSZip from "jszip";
 import { builtinCard, DEFAULT_CARD_ID } from "../../src/domain/card/load";
 import { Card } from "../../src/domain/card/types";
 import { PROGRAMME } from "../../src/domain/programme/programme";
 import * as memory from "../../src/hosts/xlsx/memory";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { writeXlsx } from "../../src/hosts/xlsx/render";
+import { XLSX_LIMITS } from "../../src/hosts/xlsx/zipGuard";
 import { monitoringEngine } from "../../src/taskpane/monitoring/engine";
 import type { WorkbookHost } from "../../src/taskpane/host";
 import { runMonitoringLayout } from "../../src/taskpane/monitoring/layoutFlow";
@@ -173,5 +175,74 @@ describe("standalone host (the pane in a plain browser)", () => {
       info: { message: { en: expect.stringContaining("empty file") as string } },
     });
     expect(h.files.current()!.fileName).toBe("a.xlsx");
+  });
+
+  test("files that are no workbook say what they are and what to do, each language in its own words", async () => {
+    const h = host();
+    const reason = async (name: string, bytes: Uint8Array) => {
+      try {
+        await h.files.open({ name, bytes });
+      } catch (e) {
+        return (e as { info: { message: { pl: string; en: string } } }).info.message;
+      }
+      throw new Error(`${name} opened`);
+    };
+    // Apple Numbers: by its name, and by its contents under another name (a zip with Index/Document.iwa).
+    const numbersZip = new JSZip();
+    numbersZip.file("Index/Document.iwa", new Uint8Array(64));
+    numbersZip.file("Metadata/Properties.plist", "<plist/>");
+    const numbers = await numbersZip.generateAsync({ type: "uint8array" });
+    for (const name of ["budżet.numbers", "budżet.xlsx"]) {
+      const m = await reason(name, numbers);
+      expect(m.pl).toContain(
+        "to plik Apple Numbers (.numbers), nie .xlsx: wyeksportuj go w Numbers jako .xlsx",
+      );
+      expect(m.en).toContain(
+        "an Apple Numbers file (.numbers), not an .xlsx: export it from Numbers as .xlsx",
+      );
+    }
+    // A CSV with nothing in it is no register to open (it opened as an empty "Uczestnicy").
+    expect((await reason("lista.csv", new Uint8Array())).pl).toContain("„lista.csv”: pusty plik (0 bajtów)");
+    expect((await reason("lista.csv", new TextEncoder().encode("\r\n;;;\r\n\r\n"))).en).toContain(
+      "“lista.csv”: the file holds no data (only blank lines or separators)",
+    );
+    // A CSV that cannot be parsed: the Polish screen in Polish only, the English one in English only.
+    const broken = await reason("lista.csv", new TextEncoder().encode('Imię;Nazwisko\n"Anna;Kowalska\n'));
+    expect(broken.pl).toContain("Plik CSV:");
+    expect(broken.pl).not.toContain("CSV file:");
+    expect(broken.en).toContain("CSV file:");
+    expect(broken.en).not.toContain("Plik CSV:");
+    expect(h.files.current()).toBeNull();
+  });
+
+  test("a CSV longer than a workbook Miernik reads back is refused at once, saying how long it is", async () => {
+    const h = host();
+    const limit = XLSX_LIMITS.maxRows;
+    XLSX_LIMITS.maxRows = 100;
+    try {
+      const csv = (lines: number) =>
+        new TextEncoder().encode(
+          ["Lp.;Imię;Nazwisko", ...Array.from({ length: lines }, (_, i) => `${i + 1};Anna;Nowak${i}`)].join(
+            "\n",
+          ),
+        );
+      await expect(h.files.open({ name: "lista.csv", bytes: csv(100) })).rejects.toMatchObject({
+        info: {
+          message: {
+            pl: expect.stringContaining(
+              "„lista.csv”: lista ma 101 wierszy, więcej niż Miernik otwiera jako skoroszyt (100 wierszy) — podziel ją na mniejsze pliki",
+            ) as string,
+            en: expect.stringContaining("the list has 101 rows, more than Miernik opens") as string,
+          },
+        },
+      });
+      // Far too many lines: refused by the count alone, before the file is parsed.
+      await expect(h.files.open({ name: "lista.csv", bytes: csv(1000) })).rejects.toMatchObject({
+        info: { message: { pl: expect.stringContaining("lista ma ponad 400 wierszy") as string } },
+      });
+      expect((await h.files.open({ name: "lista.csv", bytes: csv(99) })).fileName).toBe("lista.xlsx");
+    } finally {
+      XLSX_LIMITS.maxRows = limit;
+    }
   });
 });

@@ -20,7 +20,7 @@ import { countOf, formatCount, Lang, NOUNS } from "../../domain/i18n";
 import { formatPercent, verdictDecimals } from "../../domain/numbers";
 import { evaluatePlan, minimumPlan, PlanEvaluation, PlanInput } from "../../domain/plan/evaluate";
 import { planFields } from "../../domain/plan/fields";
-import { groupForms, locForm } from "../../domain/plan/words";
+import { percentCellNote } from "../../domain/plan/notes";
 import { writeXlsx } from "../../hosts/xlsx/render";
 import { metWords } from "../../workbook/criteria/plan";
 import { buildCheckWorkbookPlan } from "../../workbook/criteria/workbook";
@@ -285,14 +285,8 @@ async function evaluateWorkbook(
       );
     }
     for (const p of percent) {
-      const shown = formatPercent(p.value, lang);
-      io.out(
-        lang === "pl"
-          ? `Uwaga: ${p.cell} („${labels.get(p.field)}”) to procent (${shown}), a plan to liczby osób — liczone jako ${formatCount(p.value, "pl")}. ` +
-              `Wpisz liczbę osób (np. ${formatCount(Math.round(p.value * e.participants), "pl")} przy ${formatCount(e.participants, "pl")} ${locForm(e.participants, groupForms("all", card.parameters))}) i ustaw format komórki Ogólny lub Liczbowy.`
-          : `Note: ${p.cell} (“${labels.get(p.field)}”) is a percentage (${shown}), but the plan holds numbers of persons — counted as ${p.value}. ` +
-              `Type the number of persons (e.g. ${formatCount(Math.round(p.value * e.participants), "en")} of ${formatCount(e.participants, "en")} participants) and set the cell format to General or Number.`,
-      );
+      const label = planFields(card).find((f) => f.key === p.field)?.label ?? { pl: p.field, en: p.field };
+      io.out(percentCellNote({ cell: p.cell, label, value: p.value }, e.participants, card.parameters)[lang]);
     }
     report(io, e, findings, lang, file, overwritten, broken);
   }

@@ -412,10 +412,18 @@ function applyPrint(sheet: Excel.Worksheet, p: PrintPlan): void {
   if (p.printOrder) pl.printOrder = p.printOrder === "overThenDown" ? "OverThenDown" : "DownThenOver";
   for (const r of p.rowBreaks ?? []) sheet.horizontalPageBreaks.add(`A${r + 1}`);
   for (const c of p.colBreaks ?? []) sheet.verticalPageBreaks.add(`${columnLetters(c)}1`);
-  // Header/footer use Excel's codes: in plain text "&" is doubled; the footer may carry &P / &N.
-  if (p.centerHeader !== undefined)
-    pl.headersFooters.defaultForAllPages.centerHeader = p.centerHeader.replace(/&/g, "&&");
-  if (p.centerFooter !== undefined) pl.headersFooters.defaultForAllPages.centerFooter = p.centerFooter;
+  // Header/footer use Excel's codes: in plain text "&" is doubled; the footers may carry &P / &N / &D.
+  const hf = pl.headersFooters;
+  if (p.centerHeader !== undefined) hf.defaultForAllPages.centerHeader = p.centerHeader.replace(/&/g, "&&");
+  if (p.centerFooter !== undefined) hf.defaultForAllPages.centerFooter = p.centerFooter;
+  if (p.leftFooter !== undefined) hf.defaultForAllPages.leftFooter = p.leftFooter;
+  if (p.firstPageHeader !== undefined) {
+    // Page 1 has a header (and footer) of its own: the footer is the same as on every page.
+    hf.state = "FirstAndDefault";
+    hf.firstPage.centerHeader = p.firstPageHeader.replace(/&/g, "&&");
+    if (p.centerFooter !== undefined) hf.firstPage.centerFooter = p.centerFooter;
+    if (p.leftFooter !== undefined) hf.firstPage.leftFooter = p.leftFooter;
+  }
   if (p.margins) {
     // Office.js margins are in points; plans give inches.
     pl.leftMargin = p.margins.left * 72;

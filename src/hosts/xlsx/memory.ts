@@ -14,7 +14,9 @@ import { addPackageParts, needsPackageParts, packageEdits, PackageFacts, Rel } f
 import { renderWorkbookPlan, writeCellsToWorkbook, XlsxCellWrite } from "./render";
 import { ByteSink, ChunkSink, ZipCompression, ZipWriter } from "./zipWriter";
 import { isDelimitedTextName } from "../../workbook/csv";
-import { excelLockFile } from "../../workbook/lockFile";
+import { formatCount } from "../../domain/i18n";
+import { XLSX_LIMITS } from "./zipGuard";
+import { APPLE_NUMBERS, excelLockFile, isAppleNumbersName } from "../../workbook/lockFile";
 
 export type { ByteSink };
 
@@ -133,6 +135,31 @@ function factsOfModel(model: WorkbookModel): PackageFacts {
 
 export { XlsxReadError };
 
+/** Line breaks in a file's bytes (LF; CR LF counts once). */
+function lineCount(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x0a) n++;
+  return n;
+}
+
+/** A CSV longer than the workbook it would open as can hold; `rows` null: told by its line count alone. */
+function tooManyRows(rows: number | null): XlsxReadError {
+  const limit = XLSX_LIMITS.maxRows;
+  const has = (lang: "pl" | "en") =>
+    rows === null
+      ? lang === "pl"
+        ? `ponad ${formatCount(4 * limit, "pl")} wierszy`
+        : `over ${formatCount(4 * limit, "en")} lines`
+      : lang === "pl"
+        ? `${formatCount(rows, "pl")} wierszy`
+        : `${formatCount(rows, "en")} rows`;
+  return new XlsxReadError(
+    `the list has ${has("en")}, more than Miernik opens as a workbook (${formatCount(limit, "en")} rows) — split it into smaller files`,
+    "too-large",
+    `lista ma ${has("pl")}, więcej niż Miernik otwiera jako skoroszyt (${formatCount(limit, "pl")} wierszy) — podziel ją na mniejsze pliki`,
+  );
+}
+
 export class MemoryWorkbook {
   /** Sheets already read as cells (reading a 100 000-row sheet takes seconds); dropped on every write. */
   private readonly cache = new Map<string, SheetCells>();
@@ -166,14 +193,33 @@ export class MemoryWorkbook {
     const base = name.replace(/\.[^.]*$/, "") || "miernik";
     const lock = excelLockFile(name);
     if (lock) throw new XlsxReadError(lock.en, "not-zip", lock.pl);
+    if (isAppleNumbersName(name)) throw new XlsxReadError(APPLE_NUMBERS.en, "not-zip", APPLE_NUMBERS.pl);
     if (isDelimitedTextName(name)) {
+      // Nothing at all (what a failed save or copy leaves): opened, it would be an empty register.
+      if (bytes.length === 0)
+        throw new XlsxReadError(
+          "empty file (0 bytes): saving or copying it did not finish — save the list again as CSV (Excel: File → Save As → CSV UTF-8)",
+          "empty",
+          "pusty plik (0 bajtów): jego zapis lub kopiowanie się nie powiodło — zapisz listę ponownie jako CSV (Excel: Plik → Zapisz jako → CSV UTF-8)",
+        );
+      // The workbook a CSV becomes is saved as .xlsx: no more rows than Miernik reads back from one (and
+      // refused before a long parse when the line count alone says so — 4 lines a row allow line breaks in cells).
+      if (lineCount(bytes) > 4 * XLSX_LIMITS.maxRows) throw tooManyRows(null);
       let sheet: SheetCells;
       try {
         sheet = csvSheetFromBytes(bytes);
       } catch (e) {
-        if (e instanceof RegisterReadError) throw new XlsxReadError(e.message, "damaged");
+        // Its message is both languages at once ("… / …"): each screen gets its own.
+        if (e instanceof RegisterReadError) throw new XlsxReadError(e.en, "damaged", e.pl);
         throw e;
       }
+      if (sheet.values.every((r) => r.every((v) => v === null || v === "")))
+        throw new XlsxReadError(
+          "the file holds no data (only blank lines or separators) — save the list again as CSV (Excel: File → Save As → CSV UTF-8)",
+          "empty",
+          "plik nie ma danych (same puste wiersze lub separatory) — zapisz listę ponownie jako CSV (Excel: Plik → Zapisz jako → CSV UTF-8)",
+        );
+      if (sheet.values.length > XLSX_LIMITS.maxRows) throw tooManyRows(sheet.values.length);
       const mem = MemoryWorkbook.empty(`${base}.xlsx`);
       mem.writePlans([{ ...emptySheet(sheet.name), blocks: [{ row: 0, col: 0, values: sheet.values }] }], []);
       mem.csvSheets.set(sheet.name.toLowerCase(), sheet);

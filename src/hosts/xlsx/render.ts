@@ -383,9 +383,19 @@ export function applyPrint(ws: ExcelJS.Worksheet, p: PrintPlan): void {
   if (p.margins) setup.margins = { ...p.margins };
   Object.assign(ws.pageSetup, setup);
   const hf: Partial<ExcelJS.HeaderFooter> = {};
-  // The header is plain text: "&" must be doubled; the footer may carry &P / &N codes as is.
-  if (p.centerHeader !== undefined) hf.oddHeader = `&C${p.centerHeader.replace(/&/g, "&&")}`;
-  if (p.centerFooter !== undefined) hf.oddFooter = `&C${p.centerFooter}`;
+  // The header is plain text: "&" must be doubled; the footer may carry &P / &N / &D codes as is.
+  const header = (text: string) => (text === "" ? "" : `&C${text.replace(/&/g, "&&")}`);
+  if (p.centerHeader !== undefined) hf.oddHeader = header(p.centerHeader);
+  const footer =
+    (p.leftFooter !== undefined ? `&L${p.leftFooter}` : "") +
+    (p.centerFooter !== undefined ? `&C${p.centerFooter}` : "");
+  if (footer) hf.oddFooter = footer;
+  if (p.firstPageHeader !== undefined) {
+    // Page 1 has a header (and footer) of its own: the footer is the same as on every page.
+    hf.differentFirst = true;
+    hf.firstHeader = header(p.firstPageHeader);
+    if (footer) hf.firstFooter = footer;
+  }
   Object.assign(ws.headerFooter, hf);
 }
 

@@ -10,6 +10,8 @@
  */
 
 /** Limits of what Miernik reads (README, "Limits"). */
+import { APPLE_NUMBERS } from "../../workbook/lockFile";
+
 export const XLSX_LIMITS = {
   /** The whole package, inflated. A 100 000-row register is ~80 MB. */
   maxUncompressedBytes: 200 * 1024 * 1024,
@@ -123,6 +125,8 @@ export function checkDeclaredSizes(entries: ZipEntry[]): void {
       "arkusz OpenDocument (.ods), nie .xlsx: zapisz go jako .xlsx (LibreOffice: Plik → Zapisz jako → Excel 2007–365)",
       "ods",
     );
+  if (names.has("Index/Document.iwa") && !names.has("xl/workbook.xml"))
+    throw new ZipGuardError(APPLE_NUMBERS.en, APPLE_NUMBERS.pl, "not-workbook");
   if (names.has("xl/workbook.bin") && !names.has("xl/workbook.xml"))
     throw new ZipGuardError(
       "an Excel binary workbook (.xlsb), not an .xlsx: save it as .xlsx in Excel (File → Save As → Excel Workbook (*.xlsx))",

@@ -3,7 +3,8 @@
  * the planned numbers (one labelled field per plan item of the card); the verdicts — criteria met, how many
  * more the plan needs, premium points, minimums for N, bad cells with the fix — follow every keystroke
  * (`evaluatePlan`). *Utwórz arkusz planu* writes the `Plan projektu` sheet with live formulas (every number
- * typed in the sheet is kept); *Wczytaj z arkusza* reads the sheet's numbers back.
+ * typed in the sheet is kept); *Wczytaj z arkusza* reads the sheet's numbers back, naming (as `miernik plan`
+ * does) a share typed where persons are planned and formula cells pasted over or showing an error.
  */
 import {
   Badge,
@@ -27,11 +28,19 @@ import type { Card } from "../../domain/card/types";
 import { countOf, formatCount, type Counted, type Lang, type Localized } from "../../domain/i18n";
 import { formatPercent } from "../../domain/numbers";
 import { planFields, PlanField } from "../../domain/plan/fields";
+import { damagedSheetNote, percentCellNote } from "../../domain/plan/notes";
 import type { CellValue } from "../../workbook/plan";
 import { errorMessage, WorkbookHost } from "../host";
 import { count } from "../i18n";
 import { Notice } from "../lazyFeedback";
-import { createPlanSheet, evaluateValues, PLAN_SHEET, readPlanState, typedValue } from "./planFlows";
+import {
+  createPlanSheet,
+  evaluateValues,
+  type PercentCell,
+  PLAN_SHEET,
+  readPlanState,
+  typedValue,
+} from "./planFlows";
 
 const L = (pl: string, en: string): Localized => ({ pl, en });
 const S = {
@@ -139,6 +148,10 @@ export function PlanPart(props: PlanPartProps): React.JSX.Element {
   const [error, setError] = React.useState<Localized | null>(null);
   /** The plan sheet's name as last read or written (the applicant may have renamed it). */
   const [planSheet, setPlanSheet] = React.useState(PLAN_SHEET);
+  /** Shares read from the sheet's count cells ("100%" read as 1); a field's note goes once it is edited. */
+  const [percent, setPercent] = React.useState<PercentCell[]>([]);
+  /** Formula cells of the sheet as last read: pasted over, or showing an error; gone once it is re-created. */
+  const [damaged, setDamaged] = React.useState<Localized | null>(null);
   const [asking, setAsking] = React.useState<{ text: string; resolve(ok: boolean): void } | null>(null);
 
   const values = React.useMemo(() => {
@@ -197,6 +210,8 @@ export function PlanPart(props: PlanPartProps): React.JSX.Element {
       }
       fill(out.values);
       setPlanSheet(out.sheet);
+      setPercent(out.percent);
+      setDamaged(null);
       setInfo(L(planCreatedText(out, "pl"), planCreatedText(out, "en")));
       await host.showSheet(out.sheet);
     });
@@ -204,6 +219,8 @@ export function PlanPart(props: PlanPartProps): React.JSX.Element {
     run(async () => {
       const state = await readPlanState(host, card);
       setPlanSheet(state.sheet);
+      setPercent(state.percent);
+      setDamaged(damagedSheetNote(state.overwritten, state.broken, S.create));
       if (!state.values) setInfo(S.none);
       else fill(state.values);
     });
@@ -225,6 +242,15 @@ export function PlanPart(props: PlanPartProps): React.JSX.Element {
     lang,
   );
   const findingOf = new Map(outcome.findings.map((f) => [f.key, f]));
+  const labelOf = new Map(fields.map((f) => [f.key, f.label]));
+  const notes = percent.map((p) => ({
+    key: p.key,
+    text: percentCellNote(
+      { cell: p.cell, label: labelOf.get(p.key) ?? L(p.key, p.key), value: p.value },
+      e.participants,
+      card.parameters,
+    )[lang],
+  }));
   let section: PlanField["section"] | null = null;
 
   return (
@@ -243,6 +269,16 @@ export function PlanPart(props: PlanPartProps): React.JSX.Element {
           {S.load[lang]}
         </Button>
       </div>
+      {damaged && (
+        <div data-plan-damaged>
+          <Notice intent="warning">{damaged[lang]}</Notice>
+        </div>
+      )}
+      {notes.map((x) => (
+        <div key={x.key} data-plan-percent={x.key}>
+          <Notice intent="warning">{x.text}</Notice>
+        </div>
+      ))}
       <Text data-plan-summary aria-live="polite">
         {summary}
       </Text>
@@ -339,6 +375,9 @@ export function PlanPart(props: PlanPartProps): React.JSX.Element {
                   onChange={(_ev, d) => {
                     setText((t) => ({ ...t, [f.key]: d.value }));
                     setDirty((s) => new Set(s).add(f.key));
+                    setPercent((ps) =>
+                      ps.some((p) => p.key === f.key) ? ps.filter((p) => p.key !== f.key) : ps,
+                    );
                   }}
                 />
               </Field>

@@ -15,6 +15,7 @@ import type { CellValue } from "../../workbook/plan";
 import { REGISTER_SHEET } from "../../workbook/register/layout";
 import { ColumnMapping, RegisterReadError } from "../../workbook/register/reader";
 import { registerTableRows } from "../../workbook/register/rows";
+import { APPLE_NUMBERS, isAppleNumbersName } from "../../workbook/lockFile";
 import { EMPTY_INPUT, findApplicant, readInputFile, XlsxParser } from "../../workbook/summary/inputs";
 import type { WorkbookHost, WriteReport } from "../host";
 import {
@@ -128,6 +129,9 @@ export async function previewImport(
   /** Cancel: the preview stops at the next slice (AbortError) and nothing is asked or written. */
   signal?: AbortSignal,
 ): Promise<ImportPreview> {
+  // By its name before its bytes, as opening does (the summaries' reader would call it just "unsupported").
+  if (isAppleNumbersName(file.name))
+    throw new ParticipantsError({ message: importFailedText(file.name, APPLE_NUMBERS) });
   const read = await readInputFile(file.name, file.bytes, parseXlsx);
   signal?.throwIfAborted();
   if (!read.ok) throw new ParticipantsError({ message: importFailedText(file.name, read.reason) });

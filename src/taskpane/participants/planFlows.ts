@@ -10,9 +10,12 @@ import { evaluatePlan, PlanEvaluation, PlanInput } from "../../domain/plan/evalu
 import { planFields } from "../../domain/plan/fields";
 import type { CellValue } from "../../workbook/plan";
 import {
+  errorFormulaCells,
   findPlanSheet,
   locateFindings,
+  overwrittenFormulaCells,
   LocatedPlanFinding,
+  percentCells,
   readPlanSheet,
 } from "../../workbook/projectPlan/reader";
 import { buildPlanSheetPlan, planCellMap, planNames, PLAN_SHEET } from "../../workbook/projectPlan/sheet";
@@ -43,6 +46,24 @@ export interface PlanSheetState {
   withRegister: boolean;
   /** The plan sheet's name: `Plan projektu`, or the name the applicant renamed it to. */
   sheet: string;
+  /**
+   * Plan cells holding a share ("100%", read as 1) where persons are planned, as `miernik plan` names them:
+   * field key, the cell ("Plan projektu!C12") and the value read.
+   */
+  percent: PercentCell[];
+  /**
+   * Cells that should hold the sheet's formulas but hold a value (pasted over), and formulas showing an error
+   * (#REF! after a row was deleted), as `miernik plan` names them ("Plan projektu!H12"): the sheet then shows
+   * figures that need not follow the plan. Re-creating the sheet repairs both.
+   */
+  overwritten: string[];
+  broken: string[];
+}
+
+export interface PercentCell {
+  key: string;
+  cell: string;
+  value: number;
 }
 
 /**
@@ -56,10 +77,19 @@ export async function readPlanState(
 ): Promise<PlanSheetState & { foreign: boolean }> {
   const sheets = await host.listSheets();
   const withRegister = sheets.includes(REGISTER_SHEET) && sheets.includes(card.sheetName);
-  const none = { values: null, withRegister, foreign: false, sheet: PLAN_SHEET };
+  const none = {
+    values: null,
+    withRegister,
+    foreign: false,
+    sheet: PLAN_SHEET,
+    percent: [],
+    overwritten: [],
+    broken: [],
+  };
   let cells;
   if (sheets.includes(PLAN_SHEET)) {
-    cells = await host.readSheet(PLAN_SHEET, { valuesOnly: true });
+    // Number formats too (a small sheet): a share typed where persons are planned is told by its format.
+    cells = await host.readSheet(PLAN_SHEET);
     if (!cells) return none;
   } else {
     const others = sheets.filter(
@@ -70,13 +100,23 @@ export async function readPlanState(
       const c = await host.readSheet(name, { valuesOnly: true });
       if (c) read.push(c);
     }
-    // Its values are all the reader takes: the sheet is not read a second time.
+    // The candidates by their values; only the sheet found is read again with its number formats.
     cells = findPlanSheet(read, card, PLAN_SHEET);
     if (!cells) return none;
+    if (!cells.numberFormats) cells = (await host.readSheet(cells.name)) ?? cells;
   }
   const read = readPlanSheet(cells, card);
   const foreign = read.missing.length === planFields(card).length;
-  return { values: foreign ? null : read.values, withRegister, foreign, sheet: cells.name };
+  const sheet = cells.name;
+  return {
+    values: foreign ? null : read.values,
+    withRegister,
+    foreign,
+    sheet,
+    percent: foreign ? [] : percentCells(cells, read).map((p) => ({ ...p, cell: `${sheet}!${p.cell}` })),
+    overwritten: foreign ? [] : overwrittenFormulaCells(cells, card).map((a) => `${sheet}!${a}`),
+    broken: foreign ? [] : errorFormulaCells(cells, card).map((a) => `${sheet}!${a}`),
+  };
 }
 
 export type PlanWriteOutcome =
@@ -87,6 +127,8 @@ export type PlanWriteOutcome =
       withRegister: boolean;
       /** The sheet written: `Plan projektu`, or the applicant's name for it (rewritten in place). */
       sheet: string;
+      /** Shares found in the sheet's count cells and kept as read (not overridden by the pane's fields). */
+      percent: PercentCell[];
       report: WriteReport;
     }
   | { status: "kept" };
@@ -123,7 +165,15 @@ export async function createPlanSheet(
     sheetName: state.sheet,
   });
   const report = await deps.host.writePlans([plan], planNames(card, state.sheet));
-  return { status: "done", values, kept, withRegister: state.withRegister, sheet: state.sheet, report };
+  return {
+    status: "done",
+    values,
+    kept,
+    withRegister: state.withRegister,
+    sheet: state.sheet,
+    percent: state.percent.filter((p) => !(p.key in typed)),
+    report,
+  };
 }
 
 export interface PlanOutcome {

@@ -730,7 +730,11 @@ export function buildPlanSheetPlan(card: Card, opts: PlanSheetOptions = {}): She
     scale: 60,
     printArea: `B1:${columnLetters(WIDTH - 1)}${L.firstMinimumRow + L.minimumCount}`,
     rowBreaks: [ch, L.minimumsHeaderRow],
+    // The title once on every page: page 1 opens with it in its own rows (B1), pages 2 and 3 carry it as the
+    // running head. The footer dates the print-out and numbers the pages.
     centerHeader: title,
+    firstPageHeader: "",
+    leftFooter: pl ? "Wydruk: &D" : "Printed: &D",
     centerFooter: "&P / &N",
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };

@@ -217,6 +217,18 @@ test("an import file that cannot be read: the message names the file, says why a
   ).catch((e: { info: { message: { pl: string } } }) => e.info.message.pl);
   // Not the summaries' "brak danych do podsumowania": this is an import.
   expect(empty).toContain("plik jest pusty — nie ma w nim wierszy uczestników");
+  // An Apple Numbers file: what it is and how to export it (not "unsupported file type").
+  const numbers = await previewImport(
+    deps(host),
+    { name: "uczestnicy.numbers", bytes: new Uint8Array([0x50, 0x4b, 3, 4]) },
+    readXlsx,
+  ).catch((e: { info: { message: { pl: string; en: string } } }) => e.info.message);
+  expect(numbers).toMatchObject({
+    pl: expect.stringContaining(
+      "„uczestnicy.numbers”: to plik Apple Numbers (.numbers), nie .xlsx: wyeksportuj go w Numbers jako .xlsx (Plik → Eksportuj do → Excel…).",
+    ),
+    en: expect.stringContaining("“uczestnicy.numbers”: an Apple Numbers file (.numbers), not an .xlsx"),
+  });
   expect(host.writes).toHaveLength(0);
 });
 

@@ -6,16 +6,27 @@
 import { builtinCard, DEFAULT_CARD_ID } from "../../../src/domain/card/load";
 import type { Card } from "../../../src/domain/card/types";
 import type { WorkbookHost } from "../../../src/taskpane/host";
+import { minimumPlan } from "../../../src/domain/plan/evaluate";
+import { planFields } from "../../../src/domain/plan/fields";
+import { damagedSheetNote, percentCellNote } from "../../../src/domain/plan/notes";
+import { readXlsx } from "../../../src/hosts/xlsx/read";
+import { writeXlsx } from "../../../src/hosts/xlsx/render";
 import {
   createPlanSheet,
   evaluateValues,
   PlanDeps,
+  readPlanState,
   typedValue,
 } from "../../../src/taskpane/participants/planFlows";
 import type { SheetCells } from "../../../src/workbook/cells";
 import type { SheetPlan } from "../../../src/workbook/plan";
 import { parseA1 } from "../../../src/workbook/address";
-import { planCellMap, PLAN_SHEET } from "../../../src/workbook/projectPlan/sheet";
+import {
+  buildPlanSheetPlan,
+  planCellMap,
+  planNames,
+  PLAN_SHEET,
+} from "../../../src/workbook/projectPlan/sheet";
 import { planGrid } from "../../workbook/summary/hfLoader";
 
 const card = builtinCard(DEFAULT_CARD_ID) as Card;
@@ -140,4 +151,114 @@ test("a plan sheet the applicant renamed is found by its codes and rewritten in 
   expect(f.findings.length).toBeGreaterThan(0);
   for (const x of f.findings)
     expect(x.cell.startsWith("'Plan — wersja 2'!") || x.cell.startsWith("Plan — wersja 2!")).toBe(true);
+});
+
+describe("a share typed where the plan wants persons (100% read as 1)", () => {
+  /** A plan sheet as a spreadsheet saves it: `ipd` holds 1 under a percent format (the applicant typed 100%). */
+  async function savedPlan(name = PLAN_SHEET): Promise<SheetCells> {
+    const sheet = buildPlanSheetPlan(card, { values: { ...minimumPlan(card, 60), ipd: 1 } });
+    sheet.formats.push({ range: map.fields.ipd.plan, style: { numberFormat: "0%" } });
+    const wb = await readXlsx(await writeXlsx({ sheets: [sheet], names: planNames(card) }));
+    return { ...wb.sheets[0], name };
+  }
+  /** Excel's host: `valuesOnly` leaves out formulas and number formats, as src/hosts/excel/read.ts does. */
+  function excelLike(sheets: SheetCells[]): WorkbookHost {
+    const h = host(sheets);
+    h.readSheet = (n, opts) => {
+      const s = h.sheets.get(n);
+      if (!s) return Promise.resolve(null);
+      return Promise.resolve(
+        opts?.valuesOnly ? { name: s.name, top: s.top, left: s.left, values: s.values } : s,
+      );
+    };
+    return h;
+  }
+
+  test("reading the sheet back names the cell, as miernik plan does; in Excel too (formats read)", async () => {
+    const state = await readPlanState(excelLike([await savedPlan()]), card);
+    expect(state.values?.ipd).toBe(1);
+    expect(state.percent).toEqual([{ key: "ipd", cell: `${PLAN_SHEET}!${map.fields.ipd.plan}`, value: 1 }]);
+    const note = percentCellNote(
+      { cell: state.percent[0].cell, label: planFields(card).find((f) => f.key === "ipd")!.label, value: 1 },
+      60,
+      card.parameters,
+    );
+    expect(note.pl).toBe(
+      `Uwaga: ${PLAN_SHEET}!${map.fields.ipd.plan} („w tym uczestnicy z IPD”) to procent (100%), a plan to liczby osób — liczone jako 1. ` +
+        "Wpisz liczbę osób (np. 60 przy 60 uczestnikach) i ustaw format komórki Ogólny lub Liczbowy.",
+    );
+    expect(note.en).toBe(
+      `Note: ${PLAN_SHEET}!${map.fields.ipd.plan} (“of which participants with an IPD”) is a percentage (100%), but the plan holds numbers of persons — counted as 1. ` +
+        "Type the number of persons (e.g. 60 of 60 participants) and set the cell format to General or Number.",
+    );
+  });
+
+  test("a renamed plan sheet is read again with its formats; the same 1 without a percent format is no note", async () => {
+    const renamed = await readPlanState(excelLike([await savedPlan("Mój plan")]), card);
+    expect(renamed.sheet).toBe("Mój plan");
+    expect(renamed.percent.map((p) => p.cell)).toEqual([`Mój plan!${map.fields.ipd.plan}`]);
+    const plain = await readXlsx(
+      await writeXlsx({
+        sheets: [buildPlanSheetPlan(card, { values: { ...minimumPlan(card, 60), ipd: 1 } })],
+        names: planNames(card),
+      }),
+    );
+    expect((await readPlanState(excelLike(plain.sheets), card)).percent).toEqual([]);
+  });
+
+  test("re-creating the sheet keeps the 1 and says so, unless the field was typed in the pane", async () => {
+    const kept = await createPlanSheet(deps(excelLike([await savedPlan()])), card, {});
+    expect(kept).toMatchObject({ status: "done", percent: [{ key: "ipd", value: 1 }] });
+    const typed = await createPlanSheet(deps(excelLike([await savedPlan()])), card, { ipd: 60 });
+    expect(typed).toMatchObject({ status: "done", percent: [] });
+  });
+
+  test("with no total planned yet the note gives no example count", () => {
+    const note = percentCellNote(
+      { cell: "Plan projektu!C9", label: { pl: "x", en: "x" }, value: 0.5 },
+      0,
+      card.parameters,
+    );
+    expect(note.pl).toContain("to procent (50%)");
+    expect(note.pl).toContain("liczone jako 0,5. Wpisz liczbę osób i ustaw format");
+    expect(note.en).toContain("counted as 0.5. Type the number of persons and set");
+    // 1 participant: the singular forms.
+    const one = percentCellNote({ cell: "C9", label: { pl: "x", en: "x" }, value: 1 }, 1, card.parameters);
+    expect(one.pl).toContain("(np. 1 przy 1 uczestniku)");
+    expect(one.en).toContain("(e.g. 1 of 1 participant)");
+  });
+});
+
+test("formula cells pasted over or showing #REF! are named on reading the sheet back, with the pane's fix", async () => {
+  const sheet = buildPlanSheetPlan(card, { values: minimumPlan(card, 60) });
+  const cells = (await readXlsx(await writeXlsx({ sheets: [sheet], names: planNames(card) }))).sheets[0];
+  const at = (a: string) => {
+    const { row, col } = parseA1(a);
+    return { r: row - cells.top, c: col - cells.left };
+  };
+  // A value pasted over the used-value formula of "all"; #REF! saved in that of "unemployed".
+  const over = at(map.fields.all.used);
+  cells.formulas![over.r][over.c] = null;
+  cells.values[over.r][over.c] = 60;
+  const bad = at(map.fields.unemployed.used);
+  cells.values[bad.r][bad.c] = "#REF!";
+  const state = await readPlanState(host([cells]), card);
+  expect(state.overwritten).toEqual([`${PLAN_SHEET}!${map.fields.all.used}`]);
+  expect(state.broken).toEqual([`${PLAN_SHEET}!${map.fields.unemployed.used}`]);
+  const note = damagedSheetNote(state.overwritten, state.broken, {
+    pl: "Utwórz arkusz planu",
+    en: "Create the plan sheet",
+  })!;
+  expect(note.pl).toBe(
+    `Wartość zamiast formuły: 1 komórka (${PLAN_SHEET}!${map.fields.all.used}) — arkusz jej nie przelicza, więc może pokazywać co innego niż ta ocena. ` +
+      `Formuła z błędem (#ADR!, #NAZWA? …): 1 komórka (${PLAN_SHEET}!${map.fields.unemployed.used}) — zwykle po usunięciu wiersza pozycji planu. ` +
+      "Kliknij „Utwórz arkusz planu”: arkusz zostanie zapisany od nowa z wpisanymi liczbami; pozycję bez uczestników zostaw pustą zamiast usuwać wiersz.",
+  );
+  expect(note.en).toContain("A value instead of a formula: 1 cell");
+  expect(note.en).toContain("Click “Create the plan sheet”");
+  // A sheet as written: nothing to say.
+  const clean = (await readXlsx(await writeXlsx({ sheets: [sheet], names: planNames(card) }))).sheets[0];
+  const ok = await readPlanState(host([clean]), card);
+  expect([ok.overwritten, ok.broken]).toEqual([[], []]);
+  expect(damagedSheetNote(ok.overwritten, ok.broken, { pl: "x", en: "x" })).toBeNull();
 });
