@@ -36,13 +36,14 @@ describe("a pipe closed before the output ends", () => {
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  test("validate of an empty table (60 lines) read one chunk at a time: no EPIPE stack trace", async () => {
+  // --json: the text output folds an empty table's 60 findings into 4 lines; the JSON keeps them all (long output).
+  test("validate --json of an empty table (60 findings) read one chunk at a time: no EPIPE stack trace", async () => {
     const made = await firstChunkOnly(["layout", "--year", "2024", "-o", "e.xlsx"], dir);
     expect(made.code).toBe(0);
     // Several runs: the pipe closes at a different point of the output each time.
     for (let i = 0; i < 3; i++) {
-      const r = await firstChunkOnly(["validate", "e.xlsx"], dir);
-      expect(r.got).toContain("Monitoring 2024!E");
+      const r = await firstChunkOnly(["validate", "e.xlsx", "--json"], dir);
+      expect(r.got).toContain('"rule": "empty"');
       expect(r.err).not.toMatch(/EPIPE|Error|at /);
       expect(r.code).toBe(0);
     }
