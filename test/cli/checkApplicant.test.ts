@@ -158,3 +158,23 @@ test("a register with no participant rows says so (not only 'nie dotyczy' everyw
   await run(["check", "one.csv", "--as-of", "2024-09-01"], one);
   expect(one.outText.join("\n")).not.toContain("Brak uczestników");
 });
+
+test("an empty 'Wnioskodawca:' right above the header row: no applicant (not the header's 'Lp.')", async () => {
+  const rows = registerRows(many(3));
+  const csv = [
+    "Wnioskodawca:;",
+    ...rows.map((r) => r.map((v) => (v === null ? "" : String(v))).join(";")),
+  ].join("\n");
+  fs.writeFileSync(path.join(dir, "r.csv"), csv);
+  const o = io(dir);
+  await run(["check", "r.csv", "--json", "--as-of", "2024-09-01"], o);
+  expect(JSON.parse(o.outText.join("")).applicant).toBeNull();
+  // The name typed below the label (its own row) is still read.
+  fs.writeFileSync(
+    path.join(dir, "b.csv"),
+    ["Wnioskodawca:", "Gmina Pod", "", ...csv.split("\n").slice(1)].join("\n"),
+  );
+  const b = io(dir);
+  await run(["check", "b.csv", "--json", "--as-of", "2024-09-01"], b);
+  expect(JSON.parse(b.outText.join("")).applicant).toBe("Gmina Pod");
+});

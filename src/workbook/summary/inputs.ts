@@ -198,8 +198,15 @@ export function findApplicant(wb: WorkbookCells): string | null {
           const w = row[k];
           if (w !== null && String(w).trim() !== "") return String(w).trim();
         }
+        // Not a header row under an empty "Wnioskodawca:" of a template (its "Lp." is no applicant).
         const below = s.values[r + 1]?.[c];
-        if (below !== null && below !== undefined && String(below).trim() !== "") return String(below).trim();
+        if (
+          below !== null &&
+          below !== undefined &&
+          String(below).trim() !== "" &&
+          !looksLikeHeaderRow(s, r + 1)
+        )
+          return String(below).trim();
       }
     }
   }
