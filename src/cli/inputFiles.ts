@@ -1,5 +1,5 @@
 /** Reading the CLI's input workbooks: one place for the checks and the messages naming the file. */
-import type { Lang } from "../domain/i18n";
+import { countOf, NOUNS, type Lang } from "../domain/i18n";
 import { XlsxReadError } from "../hosts/xlsx/preflight";
 import { excelLockFile } from "../workbook/lockFile";
 import type { SheetCells, WorkbookCells } from "../workbook/cells";
@@ -41,6 +41,7 @@ export function ignoredWarning(display: string, sheet: SheetCells, lang: Lang): 
   if (!sheet.ignored) return null;
   const { count, first } = sheet.ignored;
   return lang === "pl"
-    ? `UWAGA ${display}: arkusz „${sheet.name}”: pominięto ${count} ${count === 1 ? "komórkę" : "komórek"} daleko od danych (${sheet.name}!${first})`
-    : `WARNING ${display}: sheet "${sheet.name}": ${count} cell(s) far from the data ignored (${sheet.name}!${first})`;
+    ? // "pominięto" takes the accusative: 1 komórkę, 2 komórki, 5 komórek (only the singular differs).
+      `UWAGA ${display}: arkusz „${sheet.name}”: pominięto ${count === 1 ? "1 komórkę" : countOf(count, NOUNS.cell, "pl")} daleko od danych (${sheet.name}!${first})`
+    : `WARNING ${display}: sheet "${sheet.name}": ${countOf(count, NOUNS.cell, "en")} far from the data ignored (${sheet.name}!${first})`;
 }
