@@ -37,6 +37,28 @@ describe("validation through Office.js (recording fake)", () => {
     expect(r.findings.map((f) => [f.rule, f.cell])).toEqual([["number-as-text", valueCell(BASE, "1.1.3-1")]]);
   });
 
+  test("number formats are read: a date typed into a count cell is date-value, as in the .xlsx readers", async () => {
+    // Excel turns "12.05" typed into a count cell into a date: a serial number shown as a day.
+    const withDate = (s: SheetCells, name: string): FakeExcel => {
+      const fake = excelWith({ ...setValue(s, "1.1.3-1", 45424), name });
+      const { row, col } = parseA1(valueCell(s, "1.1.3-1"));
+      fake
+        .sheet(name)!
+        .styleOps.push({ ref: { row, col, rows: 1, cols: 1 }, props: { numberFormat: "dd.mm.yyyy" } });
+      return fake;
+    };
+    const named = await validateInExcel(withDate(BASE, "Monitoring 2023").context() as never, PROGRAMME, {
+      year: 2023,
+    });
+    expect(named.syncs).toBe(1);
+    expect(named.findings.map((f) => [f.rule, f.cell])).toEqual([["date-value", valueCell(BASE, "1.1.3-1")]]);
+    // A renamed sheet is found among the others, read with its formats too (it is small).
+    const renamed = await validateInExcel(withDate(BASE, "MUP 2023").context() as never, PROGRAMME, {
+      year: 2023,
+    });
+    expect(renamed.findings.map((f) => f.rule)).toContain("date-value");
+  });
+
   test("the previous year's sheet is read in the same sync", async () => {
     const prev = { ...planToCells(buildMonitoringSheetPlan(PROGRAMME, 2022, { values: samples() })) };
     const fake = excelWith(setValue(prev, "1.1.3-1", 100), BASE);

@@ -15,6 +15,16 @@ export interface ReadOptions {
   onProgress?: (rowsRead: number, totalRows: number) => void;
   /** Read values only (no formulas, no number formats): a third of the response, enough for readers of data. */
   valuesOnly?: boolean;
+  /**
+   * With `valuesOnly`: still read the number formats when the used range has at most this many cells (a
+   * monitoring sheet, ~70 × 9, among sheets scanned for one: its rules read formats; a register does not).
+   */
+  formatsUpToCells?: number;
+}
+
+/** A number format as SheetCells holds it: null for none ("General" is none). */
+export function cellNumberFormat(nf: unknown): string | null {
+  return typeof nf === "string" && nf !== "" && nf !== "General" ? nf : null;
 }
 
 export interface ReadReport {
@@ -73,18 +83,20 @@ export async function readSheetCells(
     const values: CellValue[][] = [];
     const formulas: (string | null)[][] = [];
     const numberFormats: (string | null)[][] = [];
+    const withFormats = !opts.valuesOnly || rowCount * columnCount <= (opts.formatsUpToCells ?? -1);
+    const withFormulas = !opts.valuesOnly;
     let rowsPerChunk = Math.max(1, Math.floor((opts.firstChunkCells ?? 20_000) / columnCount));
     let done = 0;
     while (done < rowCount) {
       const n = Math.min(rowsPerChunk, rowCount - done);
       const range = sheet.getRangeByIndexes(top + done, left, n, columnCount);
-      range.load(opts.valuesOnly ? "values" : "values,formulas,numberFormat");
+      range.load(["values", ...(withFormulas ? ["formulas"] : []), ...(withFormats ? ["numberFormat"] : [])]);
       await context.sync();
       rep.syncs++;
       const { values: rv, formulas: rf, numberFormat: rn } = range.toJSON();
       // A read over Excel's 5 M-cell limit can come back with values = null (office-js issue 6781).
       if (!rv) throw new HostError({ kind: "responseTooLarge", message: TOO_MANY_CELLS });
-      const bytes = jsonBytes(rv) + (opts.valuesOnly ? 0 : jsonBytes(rf) + jsonBytes(rn));
+      const bytes = jsonBytes(rv) + (withFormulas ? jsonBytes(rf) : 0) + (withFormats ? jsonBytes(rn) : 0);
       rep.responses.push(bytes);
       for (let i = 0; i < n; i++) {
         const vr = (rv?.[i] ?? []) as unknown[];
@@ -99,8 +111,7 @@ export async function readSheetCells(
           vals.push(v);
           // Office.js returns constants in `formulas` too; a formula starts with "=" and differs from its value.
           forms.push(typeof f === "string" && f.startsWith("=") && f !== vr[j] ? f : null);
-          const nf = nr[j];
-          fmts.push(typeof nf === "string" && nf !== "" && nf !== "General" ? nf : null);
+          fmts.push(cellNumberFormat(nr[j]));
         }
         values.push(vals);
         formulas.push(forms);
@@ -112,7 +123,10 @@ export async function readSheetCells(
       const perRow = Math.max(1, bytes / n);
       rowsPerChunk = Math.max(1, Math.floor(target / perRow));
     }
-    if (opts.valuesOnly) return { name: sheetName, top, left, values };
+    if (opts.valuesOnly)
+      return withFormats
+        ? { name: sheetName, top, left, values, numberFormats }
+        : { name: sheetName, top, left, values };
     return { name: sheetName, top, left, values, formulas, numberFormats };
   } catch (e) {
     throw toHostError(e);

@@ -6,7 +6,7 @@
 import { Programme } from "../../domain/programme/types";
 import { Finding } from "../../domain/validation";
 import { toHostError } from "./errors";
-import { readSheetCells, writeCells } from "./read";
+import { cellNumberFormat, readSheetCells, writeCells } from "./read";
 import { SheetCells, WorkbookCells } from "../../workbook/cells";
 import { CellValue } from "../../workbook/plan";
 import { fixesToWrites, planFixes } from "../../workbook/validation/fixes";
@@ -22,6 +22,9 @@ export interface ExcelValidationResult extends WorkbookValidation {
   /** context.sync calls spent reading (1 for a sheet named as the layout names it). */
   syncs: number;
 }
+
+/** Sheets up to this many cells are scanned with their number formats (a monitoring sheet is ~630). */
+const MONITORING_SIZED_CELLS = 20_000;
 
 function normalise(v: unknown): CellValue {
   if (v === "" || v === null || v === undefined) return null;
@@ -39,7 +42,8 @@ function queueRead(context: Excel.RequestContext, name: string): PendingRead {
   const sheet = context.workbook.worksheets.getItemOrNullObject(name);
   sheet.load("isNullObject");
   const used = sheet.getUsedRangeOrNullObject(true);
-  used.load("isNullObject,rowIndex,columnIndex,values");
+  // Number formats too: the rules for a date or a share typed into a count cell read them (a small sheet).
+  used.load("isNullObject,rowIndex,columnIndex,values,numberFormat");
   return { name, sheet, used };
 }
 
@@ -51,6 +55,7 @@ function toCells(p: PendingRead): SheetCells | null {
     top: p.used.rowIndex,
     left: p.used.columnIndex,
     values: p.used.values.map((r) => r.map(normalise)),
+    numberFormats: (p.used.numberFormat as unknown[][]).map((r) => r.map(cellNumberFormat)),
   };
 }
 
@@ -85,7 +90,12 @@ export async function validateInExcel(
       // the web's 5 MB limit, and a read over 5 M cells can return values = null (office-js issue 6781).
       for (const n of rest) {
         const report = { syncs: 0, responses: [] as number[] };
-        const c = await readSheetCells(context, n, { valuesOnly: true }, report);
+        const c = await readSheetCells(
+          context,
+          n,
+          { valuesOnly: true, formatsUpToCells: MONITORING_SIZED_CELLS },
+          report,
+        );
         syncs += report.syncs;
         cells.push({ ...c, values: c.values.map((r) => r.map(normalise)) });
       }
