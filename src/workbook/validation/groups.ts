@@ -1,4 +1,4 @@
-import { countOf, Localized, NOUNS, pluralForm } from "../../domain/i18n";
+import { countOf, formatCount, Localized, NOUNS, pluralForm } from "../../domain/i18n";
 import { Programme } from "../../domain/programme/types";
 import { Finding } from "../../domain/validation";
 import { a1, parseA1 } from "../address";
@@ -120,7 +120,46 @@ export interface EmptyFold {
   message: Localized;
 }
 
-export type ReportLine = { kind: "finding"; finding: Finding } | { kind: "empties"; fold: EmptyFold };
+/** Indicator rows missing from one sheet (a table without its header, a sheet of something else), in one line. */
+export interface MissingFold {
+  sheet: string;
+  findings: Finding[];
+  message: Localized;
+}
+
+export type ReportLine =
+  | { kind: "finding"; finding: Finding }
+  | { kind: "empties"; fold: EmptyFold }
+  | { kind: "missing"; fold: MissingFold };
+
+/** From this many missing indicator rows on a sheet, they are told in one line. */
+const FOLD_MISSING_FROM = 3;
+const MISSING_CODES_SHOWN = 6;
+
+function missingFold(sheet: string, list: Finding[], total: number): MissingFold {
+  const ids = list.map((f) => f.indicatorId ?? "?");
+  const shown =
+    ids.length <= MISSING_CODES_SHOWN
+      ? ids.join(", ")
+      : `${ids.slice(0, MISSING_CODES_SHOWN - 1).join(", ")}, …, ${ids[ids.length - 1]}`;
+  const n = list.length;
+  const all = n === total;
+  // "brak wierszy 22 mierników": the genitive plural after the number (n ≥ FOLD_MISSING_FROM > 1).
+  const count = { pl: formatCount(n, "pl"), en: countOf(n, NOUNS.indicator, "en") };
+  return {
+    sheet,
+    findings: list,
+    message: all
+      ? {
+          pl: `Arkusz „${sheet}”: nie ma w nim wiersza żadnego z ${count.pl} mierników programu (${shown}) — to nie jest tabela monitoringu albo jej kolumny „Kod miernika” i „Mierniki” zmieniono. Utwórz arkusz ponownie z dodatku (wpisane wartości zostaną zachowane); --json podaje każdy miernik z osobna`,
+          en: `Sheet "${sheet}": no row of any of the programme's ${count.en} (${shown}) — it is not a monitoring table or its "Kod miernika" and "Mierniki" columns were changed. Lay the sheet out again from the add-in (typed values are kept); --json lists each indicator`,
+        }
+      : {
+          pl: `Arkusz „${sheet}”: brak wierszy ${count.pl} mierników (${shown}) — wiersze usunięto albo zmieniono ich kody i nazwy. Utwórz arkusz ponownie z dodatku (wpisane wartości zostaną zachowane); --json podaje każdy miernik z osobna`,
+          en: `Sheet "${sheet}": no rows for ${count.en} (${shown}) — the rows were deleted or their codes and labels changed. Lay the sheet out again from the add-in (typed values are kept); --json lists each indicator`,
+        },
+  };
+}
 
 /** An area's title cut at a word for a one-line message. */
 function shortAreaTitle(title: string, max = 50): string {
@@ -134,7 +173,9 @@ function shortAreaTitle(title: string, max = 50): string {
  * The findings as a report reads them, as the pane shows them: per sheet (in the order the findings come), every
  * finding but the empty values first, in their order; then the empty values folded into one line per programme
  * area ("obszar I …: 30 pustych wartości — E4:E33"), in programme order. An area with one empty value keeps its
- * finding (it names the indicator). Nothing is dropped: each fold carries its findings.
+ * finding (it names the indicator). Three or more missing indicator rows of a sheet are one line too, in the
+ * place of the first (a sheet without its header row would list all 60). Nothing is dropped: each fold
+ * carries its findings.
  */
 export function foldEmptyFindings(findings: readonly Finding[], programme: Programme): ReportLine[] {
   const areaByIndicator = new Map<string, string>();
@@ -143,14 +184,19 @@ export function foldEmptyFindings(findings: readonly Finding[], programme: Progr
       for (const ac of t.actions) for (const i of ac.indicators) areaByIndicator.set(i.id, a.code);
   const order = ["", ...programme.areas.map((a) => a.code)];
   const sheets: string[] = [];
-  const bySheet = new Map<string, { shown: Finding[]; empties: Map<string, Finding[]> }>();
+  const total = areaByIndicator.size;
+  const bySheet = new Map<
+    string,
+    { shown: Finding[]; empties: Map<string, Finding[]>; missing: Finding[] }
+  >();
   for (const f of findings) {
     let s = bySheet.get(f.sheet);
     if (!s) {
-      s = { shown: [], empties: new Map() };
+      s = { shown: [], empties: new Map(), missing: [] };
       bySheet.set(f.sheet, s);
       sheets.push(f.sheet);
     }
+    if (f.rule === "layout-missing-indicator") s.missing.push(f);
     if (f.rule !== "empty" || !f.cell) {
       s.shown.push(f);
       continue;
@@ -163,7 +209,16 @@ export function foldEmptyFindings(findings: readonly Finding[], programme: Progr
   const out: ReportLine[] = [];
   for (const sheet of sheets) {
     const s = bySheet.get(sheet)!;
-    for (const f of s.shown) out.push({ kind: "finding", finding: f });
+    const foldMissing = s.missing.length >= FOLD_MISSING_FROM;
+    let missingTold = false;
+    for (const f of s.shown) {
+      if (!foldMissing || f.rule !== "layout-missing-indicator") out.push({ kind: "finding", finding: f });
+      else if (!missingTold) {
+        // In the place of the first of them.
+        out.push({ kind: "missing", fold: missingFold(sheet, s.missing, total) });
+        missingTold = true;
+      }
+    }
     for (const key of order) {
       const list = s.empties.get(key);
       if (!list) continue;

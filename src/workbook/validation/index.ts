@@ -11,5 +11,5 @@ export {
   countsText,
   plural,
 } from "./groups";
-export type { AreaRef, EmptyFold, FindingGroup, ReportLine } from "./groups";
+export type { AreaRef, EmptyFold, FindingGroup, MissingFold, ReportLine } from "./groups";
 export { readMonitoring, toLayoutProblem } from "./adapter";
