@@ -52,5 +52,7 @@ test("plan screen: 2 399 / 4 000 is 59,98%, not 60%; 76,2% stays", () => {
   expect(planCriterionValue(ltu(2399, 4000), "pl")).toMatch(/^2\s399 \/ 4\s000 = 59,98%$/);
   expect(planCriterionValue(ltu(2399, 4000), "en")).toBe("2,399 / 4,000 = 59.98%");
   expect(planCriterionValue(ltu(3048, 4000), "pl")).toMatch(/= 76,2%$/);
-  expect(planCriterionValue({ numerator: 60, denominator: null, share: null, threshold: 50 }, "pl")).toBe("60");
+  expect(planCriterionValue({ numerator: 60, denominator: null, share: null, threshold: 50 }, "pl")).toBe(
+    "60",
+  );
 });

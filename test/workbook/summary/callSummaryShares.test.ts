@@ -9,6 +9,7 @@ import { Card } from "../../../src/domain/card/types";
 import { isoToSerial } from "../../../src/domain/dates";
 import { CallSummary, CallSummaryBuilder } from "../../../src/domain/summary/callSummary";
 import { Lang } from "../../../src/domain/i18n";
+import { parseA1 } from "../../../src/workbook/address";
 import { SheetPlan } from "../../../src/workbook/plan";
 import { buildCallSummaryPlan } from "../../../src/workbook/summary/callSummary";
 import { participants } from "../../fixtures/summary/projects";
@@ -20,19 +21,18 @@ const AS_OF = isoToSerial("2025-06-30") as number;
 function formatOf(plan: SheetPlan, row: number, col: number): string | undefined {
   let f: string | undefined;
   for (const x of plan.formats) {
-    const [from, to = from] = x.range.split(":").map(cellRef);
-    if (x.style.numberFormat !== undefined && row >= from.row && row <= to.row && col >= from.col && col <= to.col)
+    const [from, to = from] = x.range.split(":").map(parseA1);
+    if (
+      x.style.numberFormat !== undefined &&
+      row >= from.row &&
+      row <= to.row &&
+      col >= from.col &&
+      col <= to.col
+    )
       f = x.style.numberFormat;
   }
   return f;
 }
-function cellRef(a1: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(a1)!;
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]) - 1, col: col - 1 };
-}
-
 /**
  * What a percent format such as `[>=0.6]0.0%;[>=0.5995]0.000%;0.0%` or `0.0%` shows for `v` in a Polish or
  * English locale: the first section whose condition holds (the last one otherwise), its decimals.
@@ -62,7 +62,12 @@ function summary(): CallSummary {
   b.addProject("b.csv", "B", participants(30, 2, 100));
   const s = b.finish();
   // 2 399 of 4 000 long-term unemployed (threshold 60%): not met; 3 048 of 4 000 = 76,2%: met.
-  const ltu = (share: number, met: boolean) => ({ numerator: Math.round(share * 4000), denominator: 4000, share, met });
+  const ltu = (share: number, met: boolean) => ({
+    numerator: Math.round(share * 4000),
+    denominator: 4000,
+    share,
+    met,
+  });
   const set = (p: number, fig: ReturnType<typeof ltu>) => {
     const c = s.projects[p].criteria.find((x) => x.id === "formal.longTermUnemployed")!;
     Object.assign(c, fig);
