@@ -3,6 +3,7 @@ import * as path from "path";
 import { Card } from "../../domain/card/types";
 import { DEFAULT_MAX_APPLICATIONS_PER_APPLICANT } from "../../domain/summary/callSummary";
 import { Counted, countOf, formatCount, formatDateIso, Lang, Localized, NOUNS } from "../../domain/i18n";
+import { verdictDecimals } from "../../domain/numbers";
 import { parseCsvBytes } from "../../workbook/csv";
 import { SheetPlan, WorkbookPlan } from "../../workbook/plan";
 import { buildCallSummaryPlan } from "../../workbook/summary/callSummary";
@@ -347,9 +348,14 @@ const PARTICIPANTS: Counted = {
   en: { one: "participant", other: "participants" },
 };
 
-function pct(v: number | null, lang: Lang): string {
+/**
+ * A share as a percentage, one decimal — more when one would read on the other side of `threshold` than the
+ * share is (59,975% is "59,98%", not "60,0%" beside a 60% target; 99,975% of a target is not "100,0%").
+ */
+function pct(v: number | null, lang: Lang, threshold: number | null = null): string {
   if (v === null) return "—";
-  const s = (Math.round(v * 1000) / 10).toFixed(1);
+  const d = verdictDecimals(v, threshold);
+  const s = (Math.round(v * 10 ** (d + 2)) / 10 ** d).toFixed(d);
   return `${lang === "pl" ? s.replace(".", ",") : s}%`;
 }
 
@@ -423,8 +429,8 @@ export function formatText(r: SummarizeResult, lang: Lang): string {
       const id = t.id.replace(/^(product|result)\./, "");
       lines.push(
         t.kind === "product"
-          ? `  ${id.padEnd(3)} ${n(t.numerator).padStart(7)} / ${n(t.target).padStart(7)}  ${pct(t.reached, lang).padStart(7)}`
-          : `  ${id.padEnd(3)} ${`${n(t.numerator)}/${n(t.denominator)}`.padStart(15)} = ${pct(t.value, lang).padStart(6)} (${pl ? "cel" : "target"} ${pct(t.target, lang)})  ${pct(t.reached, lang).padStart(7)}`,
+          ? `  ${id.padEnd(3)} ${n(t.numerator).padStart(7)} / ${n(t.target).padStart(7)}  ${pct(t.reached, lang, 1).padStart(7)}`
+          : `  ${id.padEnd(3)} ${`${n(t.numerator)}/${n(t.denominator)}`.padStart(15)} = ${pct(t.value, lang, t.target).padStart(6)} (${pl ? "cel" : "target"} ${pct(t.target, lang)})  ${pct(t.reached, lang, 1).padStart(7)}`,
       );
     }
     const notMet = c.projects.filter((p) => !p.requiredMet).length;

@@ -34,6 +34,7 @@ import { builtinCard, DEFAULT_CARD_ID, parseCardText } from "../../domain/card/l
 import type { Card as CriteriaCard, CriterionResult, RowIssue } from "../../domain/card/types";
 import { isoToSerial } from "../../domain/dates";
 import { capitalize, formatDateIso, parseDateInput, type Lang, type Localized } from "../../domain/i18n";
+import { verdictDecimals } from "../../domain/numbers";
 import { REGISTER_COLUMNS } from "../../domain/register/columns";
 import { columnLetters } from "../../workbook/address";
 import type { XlsxParser } from "../../workbook/summary/inputs";
@@ -174,14 +175,17 @@ function isoOf(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
-const PERCENT: Record<Lang, Intl.NumberFormat> = {
-  pl: new Intl.NumberFormat("pl-PL", { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
-  en: new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
-};
+const LOCALE: Record<Lang, string> = { pl: "pl-PL", en: "en-GB" };
 
-function pct(v: number | null, lang: Lang): string {
+/**
+ * A share as a percentage, one decimal — more when one would read on the other side of `threshold` than its
+ * verdict (2 399 of 4 000 is "59,98%" beside a 60% threshold and "niespełnione", not "60,0%"), as `miernik check`.
+ */
+function pct(v: number | null, lang: Lang, threshold: number | null = null): string {
   if (v === null) return "—";
-  return `${PERCENT[lang].format(Math.round(v * 1000) / 10)}%`;
+  const d = verdictDecimals(v, threshold);
+  const f = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: d, maximumFractionDigits: d });
+  return `${f.format(Math.round(v * 10 ** (d + 2)) / 10 ** d)}%`;
 }
 
 /**
@@ -309,7 +313,7 @@ export function CriterionCard(props: { c: CriterionResult; lang: Lang }): React.
       ? `${n(c.numerator)}${c.target !== undefined ? ` / ${n(c.target)}` : ""}`
       : c.denominator === null
         ? `${n(c.numerator)}${c.threshold !== null ? ` / ${n(c.threshold)}` : ""}`
-        : `${n(c.numerator)} / ${n(c.denominator)} = ${pct(c.share, lang)}${c.threshold !== null ? ` (${lang === "pl" ? "próg" : "threshold"} ${pct(c.threshold, lang)})` : ""}`;
+        : `${n(c.numerator)} / ${n(c.denominator)} = ${pct(c.share, lang, c.threshold)}${c.threshold !== null ? ` (${lang === "pl" ? "próg" : "threshold"} ${pct(c.threshold, lang)})` : ""}`;
   return (
     <Card className={styles.card} data-criterion={c.id} data-state={state} size="small">
       {/* Badge above the label: a long label wraps at 320 px instead of pushing the badge out of the card. */}

@@ -26,8 +26,9 @@ import * as React from "react";
 import { useDialogStyles } from "../dialogStyles";
 import type { Card } from "../../domain/card/types";
 import { countOf, formatCount, type Counted, type Lang, type Localized } from "../../domain/i18n";
-import { formatPercent } from "../../domain/numbers";
+import { formatPercent, verdictDecimals } from "../../domain/numbers";
 import { planFields, PlanField } from "../../domain/plan/fields";
+import type { PlanCriterion } from "../../domain/plan/evaluate";
 import { damagedSheetNote, percentCellNote } from "../../domain/plan/notes";
 import type { CellValue } from "../../workbook/plan";
 import { errorMessage, WorkbookHost } from "../host";
@@ -103,6 +104,25 @@ export function planSummaryText(
   return lang === "pl"
     ? `Plan: ${count(p.participants, "participant", lang)}. Kryteria formalne spełnione: ${n(p.formalMet)} z ${n(p.formal)}. Punkty premiujące: ${n(p.points)} z ${n(p.possible)}. Uwagi: ${n(p.findings)}.`
     : `Plan: ${count(p.participants, "participant", lang)}. Formal criteria met: ${n(p.formalMet)} of ${n(p.formal)}. Premium points: ${n(p.points)} of ${n(p.possible)}. Problems: ${n(p.findings)}.`;
+}
+
+/**
+ * A plan criterion's figure: "1 796" for a count, "2 399 / 4 000 = 59,98%" for a share — with the decimals its
+ * verdict needs, as `miernik plan` (never "60%" beside a 60% threshold and NIE).
+ */
+export function planCriterionValue(
+  c: Pick<PlanCriterion, "numerator" | "denominator" | "share" | "threshold">,
+  lang: Lang,
+): string {
+  // Grouped with a no-break space (formatCount): "1 796" never breaks at the end of a 320 px line.
+  const n = (v: number) => formatCount(v, lang);
+  if (c.denominator === null) return n(c.numerator);
+  let share = "—";
+  if (c.share !== null) {
+    const f = 10 ** (verdictDecimals(c.share, c.threshold) + 2);
+    share = formatPercent(Math.round(c.share * f) / f, lang);
+  }
+  return `${n(c.numerator)} / ${n(c.denominator)} = ${share}`;
 }
 
 /** "Gotowe: arkusz „Plan projektu” (zachowano 1 wpisaną liczbę), z wykonaniem z rejestru." */
@@ -227,7 +247,6 @@ export function PlanPart(props: PlanPartProps): React.JSX.Element {
 
   const formal = e.criteria.filter((c) => c.kind === "formal");
   const formalMet = formal.filter((c) => c.met !== false).length;
-  const pct = (v: number | null) => (v === null ? "—" : formatPercent(Math.round(v * 1000) / 1000, lang));
   // Grouped with a no-break space (formatCount): "1 796" never breaks at the end of a 320 px line.
   const n = (v: number) => formatCount(v, lang);
   const summary = planSummaryText(
@@ -287,10 +306,7 @@ export function PlanPart(props: PlanPartProps): React.JSX.Element {
           .filter((c) => c.kind !== "product" && c.kind !== "result")
           .map((c) => {
             const state = c.met === null ? "na" : c.met ? "met" : "notMet";
-            const value =
-              c.denominator === null
-                ? n(c.numerator)
-                : `${n(c.numerator)} / ${n(c.denominator)} = ${pct(c.share)}`;
+            const value = planCriterionValue(c, lang);
             const short = c.shortfall
               ? lang === "pl"
                 ? `, brakuje ${n(c.shortfall)}`

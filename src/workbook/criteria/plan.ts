@@ -375,8 +375,15 @@ function verdictFormula(card: Card, lang: Lang, metCell: (c: Criterion) => strin
  */
 export function shareFormat(c: Criterion): string | null {
   if (c.measure === "count" || c.measure === "productCount") return null;
-  const t = c.threshold;
-  if (t === undefined || t === null || !(t > 0)) return null;
+  return thresholdShareFormat(c.threshold);
+}
+
+/**
+ * The same number-format band for any share read against threshold `t` (a fraction: 0.6, or 1 for a target
+ * reached): `[>=t]0.0%;[>=t−0,05 p.p.]0.000%;0.0%`. null when there is no positive threshold ("0.0%" is enough).
+ */
+export function thresholdShareFormat(t: number | null | undefined): string | null {
+  if (t === undefined || t === null || !Number.isFinite(t) || !(t > 0)) return null;
   const num = (v: number) => String(Number(v.toPrecision(12)));
   return `[>=${num(t)}]0.0%;[>=${num(t - 0.0005)}]0.000%;0.0%`;
 }

@@ -2,6 +2,7 @@ import { Card } from "../../domain/card/types";
 import { countOf, Counted, formatCount, Lang, NOUNS, pluralForm } from "../../domain/i18n";
 import { CallSummary, projectCriteria } from "../../domain/summary/callSummary";
 import { a1, columnLetters, rangeA1 } from "../address";
+import { shareFormat, thresholdShareFormat } from "../criteria/plan";
 import { fittedLines, fittedRowHeight } from "../textFit";
 import {
   BlockPlan,
@@ -59,6 +60,8 @@ const FIXED = 8;
 const COLUMN_WIDTHS = [10, 24, 20, 13, 13, 13, 13, 13];
 /** PESELs listed in one flag (the rest counted): the cell stays within a printable row height. */
 const PESELS_LISTED = 40;
+/** A target reached (1 = 100%): three decimals just under 100%, where one would round up to "100,0%". */
+const REACHED_FORMAT = thresholdShareFormat(1) as string;
 const APPLICATIONS: Counted = {
   pl: { one: "wniosek", few: "wnioski", many: "wniosków" },
   en: { one: "application", other: "applications" },
@@ -190,7 +193,8 @@ export function buildCallSummaryPlan(
     );
     fmt(rangeA1(row, 3, products.length, 1), { numberFormat: COUNT_FORMAT });
     fmt(rangeA1(row, 6, products.length, 1), { numberFormat: COUNT_FORMAT });
-    fmt(rangeA1(row, 7, products.length, 1), { numberFormat: PERCENT_FORMAT });
+    // Target reached: three decimals just under 100% (3 999 of 4 000 reads "99,975%", not "100,0%").
+    fmt(rangeA1(row, 7, products.length, 1), { numberFormat: REACHED_FORMAT });
     row += products.length;
   }
   row++;
@@ -244,6 +248,12 @@ export function buildCallSummaryPlan(
     );
     fmt(rangeA1(row, 3, results.length, 2), { numberFormat: COUNT_FORMAT });
     fmt(rangeA1(row, 5, results.length, 3), { numberFormat: PERCENT_FORMAT, hAlign: "right" });
+    // The value against its target, and the target reached against 100%: never "60,0%" for 59,975% beside 60%.
+    results.forEach((t, i) => {
+      const band = thresholdShareFormat(t.target);
+      if (band) fmt(rangeA1(row + i, 5, 1, 1), { numberFormat: band });
+    });
+    fmt(rangeA1(row, 7, results.length, 1), { numberFormat: REACHED_FORMAT });
     row += results.length;
   }
   row++;
@@ -291,7 +301,7 @@ export function buildCallSummaryPlan(
     });
     if (productRows.length > 0) {
       fmt(rangeA1(dataTop + 1, 5, productRows.length, 2), { border: "thin" });
-      fmt(rangeA1(dataTop + 1, 6, productRows.length, 1), { numberFormat: PERCENT_FORMAT });
+      fmt(rangeA1(dataTop + 1, 6, productRows.length, 1), { numberFormat: REACHED_FORMAT });
     }
     rowPlans.push({ index: dataTop, height: 45 });
     row = dataTop + Math.max(projectRows.length, productRows.length) + 2;
@@ -510,7 +520,9 @@ export function buildCallSummaryPlan(
     criteria.forEach((c) => {
       const cc = criterionColumns[c.id];
       fmt(rangeA1(firstProjectRow, cc, n, 1), {
-        numberFormat: c.measure === "count" ? COUNT_FORMAT : PERCENT_FORMAT,
+        // A share just under its threshold gets the decimals its "NIE" needs (59,975%, not 60,0%), as on the
+        // criteria sheet.
+        numberFormat: c.measure === "count" ? COUNT_FORMAT : (shareFormat(c) ?? PERCENT_FORMAT),
         hAlign: "right",
       });
       fmt(rangeA1(firstProjectRow, cc + 1, n, 1), { hAlign: "center" });
