@@ -2,7 +2,12 @@
 import { builtinCard, DEFAULT_CARD_ID } from "../../../src/domain/card/load";
 import { Card } from "../../../src/domain/card/types";
 import { parseA1 } from "../../../src/workbook/address";
-import { buildCriteriaSheetPlan, criteriaCellMap, criteriaTitle, shareFormat } from "../../../src/workbook/criteria/plan";
+import {
+  buildCriteriaSheetPlan,
+  criteriaCellMap,
+  criteriaTitle,
+  shareFormat,
+} from "../../../src/workbook/criteria/plan";
 import { SheetPlan } from "../../../src/workbook/plan";
 import { findApplicant } from "../../../src/workbook/summary/inputs";
 import { planGrid } from "../summary/hfLoader";
