@@ -170,6 +170,40 @@ describe("miernik summarize: participant files", () => {
     expect(j.call.projects.map((p: { applicant: string }) => p.applicant)).toEqual(["Gmina X", "Gmina Y"]);
   });
 
+  test('-o: a project shown with applicant "—" gets one note saying why and how to give it (pl, en)', async () => {
+    fs.writeFileSync(path.join(dir, "a.csv"), csvBytes(participants(3, 1)));
+    fs.writeFileSync(path.join(dir, "b.csv"), csvBytes(participants(3, 2)));
+    fs.writeFileSync(path.join(dir, "c.csv"), csvBytes(participants(3, 3), "Gmina Z"));
+    const notes = async (lang: string, files: string[]) => {
+      const out = `out-${lang}-${files.length}.xlsx`;
+      expect(await run(["summarize", ...files, "--as-of", AS_OF, "-o", out, "--lang", lang], io(dir))).toBe(
+        0,
+      );
+      const wb = await readXlsx(fs.readFileSync(path.join(dir, out)));
+      const cells = wb.sheets[0].values.flat().filter((v): v is string => typeof v === "string");
+      return cells.filter((v) => /^(Wnioskodawca|Applicant) „?"?—/.test(v));
+    };
+    const pl = await notes("pl", ["a.csv", "b.csv", "c.csv"]);
+    expect(pl).toEqual([
+      "Wnioskodawca „—”: nie znaleziono go w plikach a.csv, b.csv. Podaj go: wpisz nazwę w komórce " +
+        "„Wnioskodawca:” (C2 arkusza „Kryteria 9.1” z miernik check -o), użyj miernik check … " +
+        '--applicant "Nazwa" albo miernik summarize … --applicants wnioskodawcy.csv (plik;wnioskodawca).',
+    ]);
+    const en = await notes("en", ["a.csv", "c.csv"]);
+    expect(en).toEqual([
+      'Applicant "—": not found in the file a.csv. To give it: type the name in the "Applicant:" cell ' +
+        '(C2 of the sheet "Kryteria 9.1" written by miernik check -o), use miernik check … --applicant "Name" ' +
+        "or miernik summarize … --applicants applicants.csv (file;applicant).",
+    ]);
+    // Every applicant known: no note.
+    const named = "out-named.xlsx";
+    expect(await run(["summarize", "c.csv", "--as-of", AS_OF, "-o", named], io(dir))).toBe(0);
+    const wb = await readXlsx(fs.readFileSync(path.join(dir, named)));
+    const flat = wb.sheets[0].values.flat();
+    expect(flat).toContain("Gmina Z");
+    expect(flat.filter((v) => typeof v === "string" && v.includes("nie znaleziono"))).toEqual([]);
+  });
+
   test("exit 2 only when no file could be read; bad usage exits 2 without a stack trace", async () => {
     fs.writeFileSync(path.join(dir, "empty.csv"), "");
     const o = io(dir);

@@ -410,9 +410,24 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
     test(`criteria sheet (${lang}): one page wide, labels whole, codes not ids, verdict = evaluate()`, () => {
       const wbs = lang === "pl" ? pl : en;
       const p = pdf.get(wbs.criteria)!.pages.map(norm);
-      const crit = p.filter((t) => t.includes(criteriaTitle(card, lang)));
+      const title = criteriaTitle(card, lang);
+      const crit = p.filter((t) => t.includes(title));
       expect(crit.length).toBeGreaterThanOrEqual(1);
       expect(crit.length).toBeLessThanOrEqual(2);
+      if (lang === "pl") expect(crit).toHaveLength(2); // the Polish table runs onto page 2: its running head
+      const printedOn = lang === "pl" ? "Wydruk:" : "Printed:";
+      crit.forEach((t, i) => {
+        // The title once on every page: page 1's own rows, then the running head (not both on page 1).
+        expect({ lang, page: i + 1, first: t.startsWith(title), titles: t.split(title).length - 1 }).toEqual({
+          lang,
+          page: i + 1,
+          first: true,
+          titles: 1,
+        });
+        // The footer: the page number and the date it was printed (dd.mm.rrrr in Polish LibreOffice).
+        expect(t).toMatch(new RegExp(`(^| )${i + 1} ?/ ?\\d+( |$)`));
+        expect(t).toMatch(new RegExp(`(^| )${printedOn} \\d{2}\\.\\d{2}\\.\\d{4}( |$)`));
+      });
       // The header row, to its last column, on every page (one word each: pdftotext splits wrapped cells).
       const head =
         lang === "pl"

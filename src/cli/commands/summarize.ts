@@ -6,7 +6,7 @@ import { Counted, countOf, formatCount, formatDateIso, Lang, Localized, NOUNS } 
 import { verdictDecimals } from "../../domain/numbers";
 import { parseCsvBytes } from "../../workbook/csv";
 import { SheetPlan, WorkbookPlan } from "../../workbook/plan";
-import { buildCallSummaryPlan } from "../../workbook/summary/callSummary";
+import { buildCallSummaryPlan, cliApplicantHint } from "../../workbook/summary/callSummary";
 import { miernikSummarySheet, parseApplicantMap } from "../../workbook/summary/inputs";
 import {
   SummarizeOptions,
@@ -618,7 +618,11 @@ export const command: CliCommand = {
         sheets.push(...m.sheets);
         names.push(...m.names);
       }
-      if (result.call) sheets.push(buildCallSummaryPlan(result.call, card, { lang, builtAt }).sheet);
+      if (result.call)
+        sheets.push(
+          buildCallSummaryPlan(result.call, card, { lang, builtAt, applicantHint: cliApplicantHint(card) })
+            .sheet,
+        );
       const report = emptyReport();
       const clean = sanitizePlans(sheets, report);
       const msgs = reportMessages(options.output as string, report);

@@ -581,7 +581,11 @@ export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): 
     fitToWidth: 1,
     fitToHeight: 0,
     printTitleRows: `$${hr + 1}:$${hr + 1}`,
+    // The title once on every page: page 1 opens with it in its own rows (A1), later pages carry it as the
+    // running head. The footer dates the print-out and numbers the pages.
     centerHeader: criteriaTitle(card, lang),
+    firstPageHeader: "",
+    leftFooter: lang === "pl" ? "Wydruk: &D" : "Printed: &D",
     centerFooter: "&P / &N",
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };

@@ -1,8 +1,14 @@
 import { Card } from "../../domain/card/types";
-import { countOf, Counted, formatCount, Lang, NOUNS, pluralForm } from "../../domain/i18n";
+import { countOf, Counted, formatCount, Lang, Localized, NOUNS, pluralForm } from "../../domain/i18n";
 import { CallSummary, projectCriteria } from "../../domain/summary/callSummary";
 import { a1, columnLetters, rangeA1 } from "../address";
-import { shareFormat, thresholdShareFormat } from "../criteria/plan";
+import {
+  APPLICANT_LABEL,
+  criteriaCellMap,
+  criteriaSheetName,
+  shareFormat,
+  thresholdShareFormat,
+} from "../criteria/plan";
 import { fittedLines, fittedRowHeight } from "../textFit";
 import {
   BlockPlan,
@@ -42,6 +48,11 @@ export interface CallSummaryPlanOptions {
   /** When the figures were computed (label on the sheet). Default: now. */
   builtAt?: Date;
   sheetName?: string;
+  /**
+   * How to name an applicant the files do not give, closing the note on projects shown with "—" (what the
+   * caller offers: the CLI its options). Default: the "Wnioskodawca:" cells a file is read from.
+   */
+  applicantHint?: Localized;
 }
 
 /** Fixed columns of the project table (0-based). Criterion columns follow, two per criterion. */
@@ -62,6 +73,8 @@ const COLUMN_WIDTHS = [10, 24, 20, 13, 13, 13, 13, 13];
 const PESELS_LISTED = 40;
 /** A target reached (1 = 100%): three decimals just under 100%, where one would round up to "100,0%". */
 const REACHED_FORMAT = thresholdShareFormat(1) as string;
+/** Files listed in the note on projects without an applicant (the rest counted). */
+const FILES_LISTED = 20;
 const APPLICATIONS: Counted = {
   pl: { one: "wniosek", few: "wnioski", many: "wniosków" },
   en: { one: "application", other: "applications" },
@@ -375,6 +388,24 @@ export function buildCallSummaryPlan(
       ),
     );
   }
+  // Projects whose applicant the files do not give show "—": one note (not one per row) saying so, and how
+  // to give it (until then their applications are not counted against the limit).
+  const unnamed = s.projects.filter((p) => !p.applicant).map((p) => p.file);
+  if (unnamed.length > 0) {
+    const listed = unnamed.slice(0, FILES_LISTED);
+    const more = unnamed.length - listed.length;
+    const files =
+      listed.join(", ") +
+      (more > 0 ? tr(` i jeszcze ${formatCount(more, "pl")}`, ` and ${formatCount(more, "en")} more`) : "");
+    const one = unnamed.length === 1;
+    const hint = opts.applicantHint ?? defaultApplicantHint(card);
+    flags.push(
+      tr(
+        `Wnioskodawca „—”: nie znaleziono go w ${one ? "pliku" : "plikach"} ${files}. Podaj go: ${hint.pl}.`,
+        `Applicant "—": not found in ${one ? "the file" : "the files"} ${files}. To give it: ${hint.en}.`,
+      ),
+    );
+  }
   if (flags.length === 0) put(row, 0, [[tr("Brak uwag.", "No flags.")]]);
   else {
     const flagWidth = COLUMN_WIDTHS.slice(0, FIXED).reduce((a, b) => a + b, 0);
@@ -612,4 +643,27 @@ export function buildCallSummaryPlan(
 /** Column letters of a criterion's share cell (for messages and tests). */
 export function criterionColumnLetters(layout: CallSummaryLayout, id: string): string {
   return columnLetters(layout.criterionColumns[id]);
+}
+
+/** Where a file names its applicant: the criteria sheet's "Wnioskodawca:" cell, or such a row above a register. */
+function defaultApplicantHint(card: Card): Localized {
+  const cell = criteriaCellMap(card).applicant;
+  const sheet = criteriaSheetName(card);
+  return {
+    pl: `wpisz nazwę w komórce obok „${APPLICANT_LABEL.pl}” (${cell} arkusza „${sheet}”) lub w wierszu „${APPLICANT_LABEL.pl} Nazwa” nad nagłówkiem rejestru`,
+    en: `type the name next to "${APPLICANT_LABEL.en}" (${cell} of the sheet "${sheet}") or in a row "${APPLICANT_LABEL.en} Name" above the register's header`,
+  };
+}
+
+/**
+ * The CLI's ways to name an applicant: the criteria sheet's cell of `miernik check -o`, `check --applicant`,
+ * `summarize --applicants`.
+ */
+export function cliApplicantHint(card: Card): Localized {
+  const cell = criteriaCellMap(card).applicant;
+  const sheet = criteriaSheetName(card);
+  return {
+    pl: `wpisz nazwę w komórce „${APPLICANT_LABEL.pl}” (${cell} arkusza „${sheet}” z miernik check -o), użyj miernik check … --applicant "Nazwa" albo miernik summarize … --applicants wnioskodawcy.csv (plik;wnioskodawca)`,
+    en: `type the name in the "${APPLICANT_LABEL.en}" cell (${cell} of the sheet "${sheet}" written by miernik check -o), use miernik check … --applicant "Name" or miernik summarize … --applicants applicants.csv (file;applicant)`,
+  };
 }

@@ -2,7 +2,12 @@
 import { builtinCard, DEFAULT_CARD_ID } from "../../../src/domain/card/load";
 import { Card } from "../../../src/domain/card/types";
 import { parseA1 } from "../../../src/workbook/address";
-import { buildCriteriaSheetPlan, criteriaCellMap, shareFormat } from "../../../src/workbook/criteria/plan";
+import {
+  buildCriteriaSheetPlan,
+  criteriaCellMap,
+  criteriaTitle,
+  shareFormat,
+} from "../../../src/workbook/criteria/plan";
 import { SheetPlan } from "../../../src/workbook/plan";
 import { findApplicant } from "../../../src/workbook/summary/inputs";
 import { planGrid } from "../summary/hfLoader";
@@ -75,4 +80,18 @@ test("the applicant row: label and name; an empty name leaves a blank row under 
   ).toBeNull();
   const en = planGrid(buildCriteriaSheetPlan(card, { asOf: 45000, lang: "en", applicant: "X" }));
   expect(en[row][0]).toBe("Applicant:");
+});
+
+test("the title prints once a page: page 1 has it in its own first row, later pages as the running head", () => {
+  for (const lang of ["pl", "en"] as const) {
+    const plan = buildCriteriaSheetPlan(card, { asOf: 45000, lang });
+    const title = criteriaTitle(card, lang);
+    expect(planGrid(plan)[0][0]).toBe(title);
+    expect(plan.print).toMatchObject({
+      centerHeader: title,
+      firstPageHeader: "",
+      leftFooter: lang === "pl" ? "Wydruk: &D" : "Printed: &D",
+      centerFooter: "&P / &N",
+    });
+  }
 });

@@ -188,6 +188,37 @@ describe("Podsumowanie naboru plan", () => {
     expect(String(cellAt(cells, 1, 0))).toContain("05.11.2026 14:03"); // Polish dates: dd.mm.rrrr
   });
 
+  test('a project without an applicant ("—"): one note on the flags page, why and how to give it', () => {
+    const notes = (c: SheetCells) =>
+      c.values
+        .slice(layout.flagsRow + 1, layout.problemsRow)
+        .map((r) => r[0])
+        .filter((v): v is string => typeof v === "string" && v.includes("—”: nie znaleziono"));
+    expect(cellAt(cells, layout.firstProjectRow + 3, PROJECT_COLUMNS.applicant)).toBe("—");
+    expect(notes(cells)).toEqual([
+      "Wnioskodawca „—”: nie znaleziono go w pliku d.csv. Podaj go: wpisz nazwę w komórce obok " +
+        "„Wnioskodawca:” (C2 arkusza „Kryteria 9.1”) lub w wierszu „Wnioskodawca: Nazwa” nad nagłówkiem rejestru.",
+    ]);
+    // Many: one note listing the files (the first 20, the rest counted), not one a row; the caller's hint.
+    const many = new CallSummaryBuilder(card, AS_OF);
+    for (let i = 1; i <= 23; i++) many.addProject(`p${i}.csv`, null, participants(2, i));
+    const built = buildCallSummaryPlan(many.finish(), card, { applicantHint: { pl: "tak", en: "so" } });
+    const c = planCells(built.sheet);
+    const flags = c.values
+      .slice(built.layout.flagsRow + 1, built.layout.problemsRow)
+      .map((r) => r[0])
+      .filter((v): v is string => typeof v === "string" && v !== "");
+    const files = Array.from({ length: 20 }, (_, i) => `p${i + 1}.csv`).join(", ");
+    expect(flags).toEqual([
+      `Wnioskodawca „—”: nie znaleziono go w plikach ${files} i jeszcze 3. Podaj go: tak.`,
+    ]);
+    const en = planCells(buildCallSummaryPlan(many.finish(), card, { lang: "en" }).sheet).values.flat();
+    expect(en.filter((v) => typeof v === "string" && v.startsWith('Applicant "—"'))).toEqual([
+      `Applicant "—": not found in the files ${files} and 3 more. To give it: type the name next to ` +
+        '"Applicant:" (C2 of the sheet "Kryteria 9.1") or in a row "Applicant: Name" above the register\'s header.',
+    ]);
+  });
+
   test("the files left out print whole: the path wrapped in B, the reason over C:H, the row tall enough", () => {
     const long = new CallSummaryBuilder(card, AS_OF);
     long.addProject("a.csv", "A", participants(3, 1));
