@@ -11,26 +11,15 @@ import {
 import { SheetPlan } from "../../../src/workbook/plan";
 import { findApplicant } from "../../../src/workbook/summary/inputs";
 import { planGrid } from "../summary/hfLoader";
+import { numberFormatAt } from "../planFormats";
 
 const card = builtinCard(DEFAULT_CARD_ID) as Card;
 const map = criteriaCellMap(card);
 
-/** The last format the plan gives the cell (later formats win), as the renderers apply them. */
+/** The last format the plan gives the cell at an A1 address. */
 function formatOf(plan: SheetPlan, a1: string): string | undefined {
   const { row, col } = parseA1(a1);
-  let f: string | undefined;
-  for (const x of plan.formats) {
-    const [from, to = from] = x.range.split(":").map(parseA1);
-    if (
-      x.style.numberFormat !== undefined &&
-      row >= from.row &&
-      row <= to.row &&
-      col >= from.col &&
-      col <= to.col
-    )
-      f = x.style.numberFormat;
-  }
-  return f;
+  return numberFormatAt(plan, row, col);
 }
 
 test("counts print with the thousands separator (4 000, 1 875), not 4000", () => {

@@ -9,30 +9,14 @@ import { Card } from "../../../src/domain/card/types";
 import { isoToSerial } from "../../../src/domain/dates";
 import { CallSummary, CallSummaryBuilder } from "../../../src/domain/summary/callSummary";
 import { Lang } from "../../../src/domain/i18n";
-import { parseA1 } from "../../../src/workbook/address";
-import { SheetPlan } from "../../../src/workbook/plan";
 import { buildCallSummaryPlan } from "../../../src/workbook/summary/callSummary";
 import { participants } from "../../fixtures/summary/projects";
+import { numberFormatAt } from "../planFormats";
 
 const card = builtinCard(DEFAULT_CARD_ID) as Card;
 const AS_OF = isoToSerial("2025-06-30") as number;
 
-/** The last number format the plan gives the cell (later formats win), as the renderers apply them. */
-function formatOf(plan: SheetPlan, row: number, col: number): string | undefined {
-  let f: string | undefined;
-  for (const x of plan.formats) {
-    const [from, to = from] = x.range.split(":").map(parseA1);
-    if (
-      x.style.numberFormat !== undefined &&
-      row >= from.row &&
-      row <= to.row &&
-      col >= from.col &&
-      col <= to.col
-    )
-      f = x.style.numberFormat;
-  }
-  return f;
-}
+const formatOf = numberFormatAt;
 /**
  * What a percent format such as `[>=0.6]0.0%;[>=0.5995]0.000%;0.0%` or `0.0%` shows for `v` in a Polish or
  * English locale: the first section whose condition holds (the last one otherwise), its decimals.

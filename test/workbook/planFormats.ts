@@ -1,0 +1,20 @@
+/** Test helper: what a sheet plan formats a cell as. */
+import { parseA1 } from "../../src/workbook/address";
+import type { SheetPlan } from "../../src/workbook/plan";
+
+/** The last number format the plan gives the cell at 0-based `row`, `col` (later formats win, as the renderers apply them). */
+export function numberFormatAt(plan: SheetPlan, row: number, col: number): string | undefined {
+  let f: string | undefined;
+  for (const x of plan.formats) {
+    const [from, to = from] = x.range.split(":").map(parseA1);
+    if (
+      x.style.numberFormat !== undefined &&
+      row >= from.row &&
+      row <= to.row &&
+      col >= from.col &&
+      col <= to.col
+    )
+      f = x.style.numberFormat;
+  }
+  return f;
+}
