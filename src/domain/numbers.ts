@@ -130,3 +130,24 @@ export function verdictDecimals(share: number, threshold: number | null, min = 1
   }
   return max;
 }
+
+/** The share rounded to the decimals (of a percentage) its verdict needs (`verdictDecimals`): 0.59975 → 0.5998. */
+export function verdictRounded(share: number, threshold: number | null): number {
+  const f = 10 ** (verdictDecimals(share, threshold) + 2);
+  return Math.round(share * f) / f;
+}
+
+/**
+ * A share as a percentage with a fixed number of decimals, one — more when one would read on the other side of
+ * `threshold` than the share is: "59,98%" (not "60,0%") beside a 60% threshold, "76,2%", "60,0%"; "—" for none.
+ */
+export function formatShare(
+  share: number | null,
+  lang: "pl" | "en" = "pl",
+  threshold: number | null = null,
+): string {
+  if (share === null) return "—";
+  const d = verdictDecimals(share, threshold);
+  const s = (Math.round(share * 10 ** (d + 2)) / 10 ** d).toFixed(d);
+  return `${lang === "pl" ? s.replace(".", ",") : s}%`;
+}

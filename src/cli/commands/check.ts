@@ -2,7 +2,7 @@ import * as path from "path";
 import { Card, Evaluation } from "../../domain/card/types";
 import { allRequiredMet } from "../../domain/card/evaluate";
 import { Counted, countOf, formatCount, formatDateIso, Lang } from "../../domain/i18n";
-import { verdictDecimals } from "../../domain/numbers";
+import { formatShare } from "../../domain/numbers";
 import { checkAndEvaluate } from "../../domain/register/engine";
 import { SheetCells } from "../../workbook/cells";
 import { emptyReport, reportMessages, sanitizeSheetCells, xmlSafe } from "../../workbook/sanitize";
@@ -197,16 +197,7 @@ export function toJson(e: Evaluation, lang: Lang, card?: Card, columns?: readonl
   };
 }
 
-/**
- * A share as a percentage, one decimal — more when one would read on the other side of the threshold than the
- * verdict (59,975% is "59,98%", not "60,0%" beside a 60% threshold and NIE).
- */
-const pct = (v: number | null, lang: Lang = "pl", threshold: number | null = null): string => {
-  if (v === null) return "—";
-  const d = verdictDecimals(v, threshold);
-  const t = (Math.round(v * 10 ** (d + 2)) / 10 ** d).toFixed(d);
-  return `${lang === "pl" ? t.replace(".", ",") : t}%`;
-};
+const pct = formatShare;
 
 /** Section headings of the criteria table, in the card's order of kinds. */
 const KIND_HEADINGS: Record<Evaluation["criteria"][number]["kind"], { pl: string; en: string }> = {

@@ -17,7 +17,7 @@
 import * as path from "path";
 import type { Card } from "../../domain/card/types";
 import { countOf, formatCount, Lang, NOUNS } from "../../domain/i18n";
-import { formatPercent, verdictDecimals } from "../../domain/numbers";
+import { formatPercent, verdictRounded } from "../../domain/numbers";
 import { evaluatePlan, minimumPlan, PlanEvaluation, PlanInput } from "../../domain/plan/evaluate";
 import { planFields } from "../../domain/plan/fields";
 import { percentCellNote } from "../../domain/plan/notes";
@@ -137,11 +137,8 @@ function report(
   const pl = lang === "pl";
   const n = (v: number): string => formatCount(v, lang);
   /** With the decimals a share needs to read on its verdict's side of the threshold (59,97%, not 60%). */
-  const pct = (v: number | null, threshold: number | null = null) => {
-    if (v === null) return "—";
-    const f = 10 ** (verdictDecimals(v, threshold) + 2);
-    return formatPercent(Math.round(v * f) / f, lang);
-  };
+  const pct = (v: number | null, threshold: number | null = null) =>
+    v === null ? "—" : formatPercent(verdictRounded(v, threshold), lang);
   const MET = metWords(lang);
   const lines: string[] = [];
   for (const c of e.criteria) {

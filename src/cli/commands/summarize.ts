@@ -3,7 +3,7 @@ import * as path from "path";
 import { Card } from "../../domain/card/types";
 import { DEFAULT_MAX_APPLICATIONS_PER_APPLICANT } from "../../domain/summary/callSummary";
 import { Counted, countOf, formatCount, formatDateIso, Lang, Localized, NOUNS } from "../../domain/i18n";
-import { verdictDecimals } from "../../domain/numbers";
+import { formatShare } from "../../domain/numbers";
 import { parseCsvBytes } from "../../workbook/csv";
 import { SheetPlan, WorkbookPlan } from "../../workbook/plan";
 import { buildCallSummaryPlan, cliApplicantHint } from "../../workbook/summary/callSummary";
@@ -348,16 +348,7 @@ const PARTICIPANTS: Counted = {
   en: { one: "participant", other: "participants" },
 };
 
-/**
- * A share as a percentage, one decimal — more when one would read on the other side of `threshold` than the
- * share is (59,975% is "59,98%", not "60,0%" beside a 60% target; 99,975% of a target is not "100,0%").
- */
-function pct(v: number | null, lang: Lang, threshold: number | null = null): string {
-  if (v === null) return "—";
-  const d = verdictDecimals(v, threshold);
-  const s = (Math.round(v * 10 ** (d + 2)) / 10 ** d).toFixed(d);
-  return `${lang === "pl" ? s.replace(".", ",") : s}%`;
-}
+const pct = formatShare;
 
 /** The figures as JSON (messages in the chosen language). */
 export function toJson(r: SummarizeResult, lang: Lang): unknown {

@@ -34,7 +34,7 @@ import { builtinCard, DEFAULT_CARD_ID, parseCardText } from "../../domain/card/l
 import type { Card as CriteriaCard, CriterionResult, RowIssue } from "../../domain/card/types";
 import { isoToSerial } from "../../domain/dates";
 import { capitalize, formatDateIso, parseDateInput, type Lang, type Localized } from "../../domain/i18n";
-import { verdictDecimals } from "../../domain/numbers";
+import { formatShare } from "../../domain/numbers";
 import { REGISTER_COLUMNS } from "../../domain/register/columns";
 import { columnLetters } from "../../workbook/address";
 import type { XlsxParser } from "../../workbook/summary/inputs";
@@ -175,18 +175,7 @@ function isoOf(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
-const LOCALE: Record<Lang, string> = { pl: "pl-PL", en: "en-GB" };
-
-/**
- * A share as a percentage, one decimal — more when one would read on the other side of `threshold` than its
- * verdict (2 399 of 4 000 is "59,98%" beside a 60% threshold and "niespełnione", not "60,0%"), as `miernik check`.
- */
-function pct(v: number | null, lang: Lang, threshold: number | null = null): string {
-  if (v === null) return "—";
-  const d = verdictDecimals(v, threshold);
-  const f = new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: d, maximumFractionDigits: d });
-  return `${f.format(Math.round(v * 10 ** (d + 2)) / 10 ** d)}%`;
-}
+const pct = formatShare;
 
 /**
  * "Brakuje 1 zatrudnionej osoby" / "Brakuje 5 uczestników" (or the English). A share every participant must meet

@@ -26,7 +26,7 @@ import * as React from "react";
 import { useDialogStyles } from "../dialogStyles";
 import type { Card } from "../../domain/card/types";
 import { countOf, formatCount, type Counted, type Lang, type Localized } from "../../domain/i18n";
-import { formatPercent, verdictDecimals } from "../../domain/numbers";
+import { formatPercent, verdictRounded } from "../../domain/numbers";
 import { planFields, PlanField } from "../../domain/plan/fields";
 import type { PlanCriterion } from "../../domain/plan/evaluate";
 import { damagedSheetNote, percentCellNote } from "../../domain/plan/notes";
@@ -117,11 +117,7 @@ export function planCriterionValue(
   // Grouped with a no-break space (formatCount): "1 796" never breaks at the end of a 320 px line.
   const n = (v: number) => formatCount(v, lang);
   if (c.denominator === null) return n(c.numerator);
-  let share = "—";
-  if (c.share !== null) {
-    const f = 10 ** (verdictDecimals(c.share, c.threshold) + 2);
-    share = formatPercent(Math.round(c.share * f) / f, lang);
-  }
+  const share = c.share === null ? "—" : formatPercent(verdictRounded(c.share, c.threshold), lang);
   return `${n(c.numerator)} / ${n(c.denominator)} = ${share}`;
 }
 
