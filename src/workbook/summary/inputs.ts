@@ -5,7 +5,7 @@ import { normalizeText } from "../../domain/text";
 import { SheetCells, WorkbookCells } from "../cells";
 import { csvSheetFromBytes, readRegisterWorkbook, RegisterReadError } from "../register/reader";
 import { isDelimitedTextName } from "../csv";
-import { excelLockFile } from "../lockFile";
+import { APPLE_NUMBERS, excelLockFile } from "../lockFile";
 
 /**
  * Input files of the summaries (CLI and task pane): bytes → cells → a project (participant register) or a
@@ -64,13 +64,8 @@ export const OTHER_SPREADSHEETS: readonly { ext: RegExp; reason: Localized }[] =
       en: "an OpenDocument spreadsheet — save it as .xlsx (LibreOffice: File → Save As)",
     },
   },
-  {
-    ext: /\.numbers$/,
-    reason: {
-      pl: "arkusz Apple Numbers — wyeksportuj go do .xlsx (Numbers: Plik → Eksportuj do → Excel)",
-      en: "an Apple Numbers spreadsheet — export it to .xlsx (Numbers: File → Export To → Excel)",
-    },
-  },
+  // The pane's and the readers' own words for it.
+  { ext: /\.numbers$/, reason: APPLE_NUMBERS },
 ];
 
 /** A file of 0 bytes: what is left of a save or copy that did not finish, or of a cloud file not downloaded. */
