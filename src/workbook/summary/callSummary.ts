@@ -117,6 +117,14 @@ export function buildCallSummaryPlan(
 ): { sheet: SheetPlan; layout: CallSummaryLayout } {
   const lang = opts.lang ?? "pl";
   const tr = (pl: string, en: string): string => (lang === "pl" ? pl : en);
+  /** The first `max` items, the rest counted ("a, b i jeszcze 3"). */
+  const firstListed = (items: readonly string[], max: number): string => {
+    const more = items.length - max;
+    return (
+      items.slice(0, max).join(", ") +
+      (more > 0 ? tr(` i jeszcze ${formatCount(more, "pl")}`, ` and ${formatCount(more, "en")} more`) : "")
+    );
+  };
   const num = (n: number): string => formatCount(n, lang);
   const sheet = emptySheet(opts.sheetName ?? CALL_SUMMARY_SHEET);
   const criteria = projectCriteria(card);
@@ -376,11 +384,7 @@ export function buildCallSummaryPlan(
     else peselGroups.set(key, { files: f.files, pesels: [f.pesel] });
   }
   for (const g of peselGroups.values()) {
-    const shown = g.pesels.slice(0, PESELS_LISTED);
-    const more = g.pesels.length - shown.length;
-    const list =
-      shown.join(", ") +
-      (more > 0 ? tr(` i jeszcze ${formatCount(more, "pl")}`, ` and ${formatCount(more, "en")} more`) : "");
+    const list = firstListed(g.pesels, PESELS_LISTED);
     flags.push(
       tr(
         `PESEL w ${g.files.length} projektach: ${g.files.join(", ")} — ${countOf(g.pesels.length, NOUNS.person, "pl")}: ${list}`,
@@ -392,11 +396,7 @@ export function buildCallSummaryPlan(
   // to give it (until then their applications are not counted against the limit).
   const unnamed = s.projects.filter((p) => !p.applicant).map((p) => p.file);
   if (unnamed.length > 0) {
-    const listed = unnamed.slice(0, FILES_LISTED);
-    const more = unnamed.length - listed.length;
-    const files =
-      listed.join(", ") +
-      (more > 0 ? tr(` i jeszcze ${formatCount(more, "pl")}`, ` and ${formatCount(more, "en")} more`) : "");
+    const files = firstListed(unnamed, FILES_LISTED);
     const one = unnamed.length === 1;
     const hint = opts.applicantHint ?? defaultApplicantHint(card);
     flags.push(
