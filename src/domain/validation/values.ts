@@ -200,6 +200,11 @@ const FOOTNOTE = new RegExp(
 const AFTER_LABEL = new RegExp(`^(.*?)\\s*:\\s*(${NUMBER_PART}%?)$`, "u");
 const WITH_WORDS = new RegExp(`^(${NUMBER_PART}?)\\s*(%?)\\s+([\\p{L}].*)$`, "u");
 
+/** A number read from text as people write it: "1 796", "76,2%". */
+function parsedText(n: { value: number; isPercent: boolean }, lang: "pl" | "en"): string {
+  return n.isPercent ? formatPercent(n.value, lang) : formatNumber(n.value, lang);
+}
+
 /**
  * What a text that is no number most likely is, as staff paste it from a report in Word or a PDF: a dash or a
  * "no data" mark, "12,5 tys.", "ok. 300", "1 796 osób", a formula kept as text. null when it is none of them.
@@ -243,8 +248,7 @@ function textHint(raw: string, unit: Unit): Localized | null {
   const c = AFTER_LABEL.exec(text);
   const cNum = c && /\p{L}/u.test(c[1]) ? parsePolishNumber(c[2]) : null;
   if (c && cNum) {
-    const shown = (lang: "pl" | "en") =>
-      cNum.isPercent ? formatPercent(cNum.value, lang) : formatNumber(cNum.value, lang);
+    const shown = (lang: "pl" | "en") => parsedText(cNum, lang);
     return {
       pl: `opis z liczbą po dwukropku, jak drukuje go opublikowany raport; w komórce ma być sama liczba (${shown("pl")}), opis miernika jest już w kolumnie „Mierniki”`,
       en: `a description with the number after a colon, as the published report prints it; the cell must hold the number alone (${shown("en")}), the indicator's description is already in the "Mierniki" column`,
@@ -261,8 +265,7 @@ function textHint(raw: string, unit: Unit): Localized | null {
     };
   }
   if (w && wNum) {
-    const shown = (lang: "pl" | "en") =>
-      wNum.isPercent ? formatPercent(wNum.value, lang) : formatNumber(wNum.value, lang);
+    const shown = (lang: "pl" | "en") => parsedText(wNum, lang);
     return {
       pl: `liczba z dopiskiem „${w[3]}”; w komórce ma być sama liczba (${shown("pl")} bez dopisku), uwagi wpisz poza tabelą`,
       en: `a number with the words "${w[3]}"; the cell must hold the number alone (${shown("en")} without them), put notes outside the table`,
@@ -271,8 +274,7 @@ function textHint(raw: string, unit: Unit): Localized | null {
   const n = FOOTNOTE.exec(text);
   const nNum = n ? parsePolishNumber(n[1]) : null;
   if (n && nNum) {
-    const shown = (lang: "pl" | "en") =>
-      nNum.isPercent ? formatPercent(nNum.value, lang) : formatNumber(nNum.value, lang);
+    const shown = (lang: "pl" | "en") => parsedText(nNum, lang);
     const mark = n[2].trim();
     return /^[.,;:]$/.test(mark)
       ? {
