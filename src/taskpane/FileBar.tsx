@@ -7,6 +7,7 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import * as React from "react";
 import type { Lang } from "../domain/i18n";
+import { formatFileSize } from "../domain/fileSize";
 import { FilePicker } from "./FilePicker";
 import { errorMessage } from "./host";
 import { tr } from "./i18n";
@@ -70,13 +71,15 @@ type Pending = { kind: "open"; file: File } | { kind: "close" };
 export function FileBar({ files, lang, onOpened }: FileBarProps): React.JSX.Element {
   const styles = useStyles();
   const info = useOpenFile(files);
-  const [busy, setBusy] = React.useState(false);
+  /** The file being opened (its name and size are shown while it opens), or null. */
+  const [opening, setOpening] = React.useState<{ name: string; size: number } | null>(null);
+  const busy = opening !== null;
   const [message, setMessage] = React.useState<{ intent: "error" | "success"; text: string } | null>(null);
   const [pending, setPending] = React.useState<Pending | null>(null);
   useBeforeUnload(info?.unsaved ?? false);
 
   const open = async (file: File) => {
-    setBusy(true);
+    setOpening({ name: file.name, size: file.size });
     setMessage(null);
     try {
       const opened = await files.open({ name: file.name, bytes: file });
@@ -84,7 +87,7 @@ export function FileBar({ files, lang, onOpened }: FileBarProps): React.JSX.Elem
     } catch (e) {
       setMessage({ intent: "error", text: errorMessage(e)[lang] });
     } finally {
-      setBusy(false);
+      setOpening(null);
     }
   };
   const close = () => {
@@ -141,7 +144,7 @@ export function FileBar({ files, lang, onOpened }: FileBarProps): React.JSX.Elem
             {tr("fileClose", lang)}
           </Button>
         )}
-        {busy && <Busy size="tiny" label={tr("fileOpening", lang)} />}
+        {opening && <Busy size="tiny" label={openingLabel(opening.name, opening.size, lang)} />}
       </div>
       {!info && !busy && <span>{tr("fileNone", lang)}</span>}
       {message && <Notice intent={message.intent}>{message.text}</Notice>}
@@ -161,6 +164,12 @@ export function FileBar({ files, lang, onOpened }: FileBarProps): React.JSX.Elem
       )}
     </section>
   );
+}
+
+/** "Otwieranie pliku „rejestr.xlsx” (12,3 MB)…": which file is opening, and how big it is. */
+export function openingLabel(name: string, size: number, lang: Lang): string {
+  const quoted = lang === "pl" ? `„${name}”` : `“${name}”`;
+  return `${tr("fileOpening", lang)} ${quoted} (${formatFileSize(size, lang)})…`;
 }
 
 export function discardOpenText(current: string, next: string, lang: Lang): string {

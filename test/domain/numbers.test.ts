@@ -1,3 +1,4 @@
+import { formatFileSize } from "../../src/domain/fileSize";
 import {
   formatNumber,
   formatPercent,
@@ -108,5 +109,21 @@ describe("verdictDecimals: a share reads on the side of its threshold the verdic
     expect(verdictDecimals(share, threshold)).toBe(want);
     const f = 10 ** (want + 2);
     expect(Math.round(share * f) / f >= (threshold ?? 0)).toBe(share >= (threshold ?? 0));
+  });
+});
+
+describe("formatFileSize: a file's size as the file bar shows it while the file opens", () => {
+  it.each([
+    [0, "0 B", "0 B"],
+    [999, "999 B", "999 B"],
+    [1000, "1 KB", "1 KB"],
+    [340_400, "340 KB", "340 KB"],
+    [999_499, "999 KB", "999 KB"],
+    [999_500, "1 MB", "1 MB"],
+    [12_345_678, "12,3 MB", "12.3 MB"],
+    [1_234_567_890, "1,2 GB", "1.2 GB"],
+  ])("%d bytes: %s / %s", (bytes, pl, en) => {
+    expect(formatFileSize(bytes, "pl")).toBe(pl);
+    expect(formatFileSize(bytes, "en")).toBe(en);
   });
 });

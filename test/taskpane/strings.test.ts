@@ -17,7 +17,7 @@ import {
 } from "../../src/taskpane/i18n";
 import { importFailedText } from "../../src/taskpane/participants/flows";
 import { planCreatedText, planSummaryText } from "../../src/taskpane/participants/PlanPart";
-import { discardCloseText, discardOpenText } from "../../src/taskpane/FileBar";
+import { discardCloseText, discardOpenText, openingLabel } from "../../src/taskpane/FileBar";
 import {
   createdText,
   evaluationSummaryText,
@@ -256,6 +256,7 @@ function polishTexts(): string[] {
   }
   out.push(
     discardOpenText("a.xlsx", "b.xlsx", "pl"),
+    openingLabel("rejestr.xlsx", 12_345_678, "pl"),
     discardCloseText("a.xlsx", "pl"),
     badCardText("karta.json", "(card): not valid JSON").pl,
     importFailedText("lista.xlsx", { pl: "to nie jest plik .xlsx (nie jest archiwum zip)", en: "" }).pl,
@@ -321,5 +322,12 @@ describe("no English in Polish mode", () => {
       ),
     );
     expect(lower.filter((t) => !reasons.has(t) && !/^(wczytaj|cel dla|karta nie)/.test(t))).toEqual([]);
+  });
+});
+
+describe("the file bar names the file it is opening", () => {
+  it("says which file and how big, in both languages", () => {
+    expect(openingLabel("rejestr.xlsx", 12_345_678, "pl")).toBe("Otwieranie pliku „rejestr.xlsx” (12,3 MB)…");
+    expect(openingLabel("list.csv", 340_400, "en")).toBe("Opening “list.csv” (340 KB)…");
   });
 });
