@@ -168,8 +168,8 @@ export function FileBar({ files, lang, onOpened }: FileBarProps): React.JSX.Elem
 
 /** "Otwieranie pliku „rejestr.xlsx” (12,3 MB)…": which file is opening, and how big it is. */
 export function openingLabel(name: string, size: number, lang: Lang): string {
-  const quoted = lang === "pl" ? `„${name}”` : `“${name}”`;
-  return `${tr("fileOpening", lang)} ${quoted} (${formatFileSize(size, lang)})…`;
+  const shown = formatFileSize(size, lang);
+  return lang === "pl" ? `Otwieranie pliku „${name}” (${shown})…` : `Opening “${name}” (${shown})…`;
 }
 
 export function discardOpenText(current: string, next: string, lang: Lang): string {

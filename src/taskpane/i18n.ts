@@ -39,7 +39,6 @@ export const UI = {
   },
   fileDownload: { pl: "Pobierz skoroszyt", en: "Download the workbook" },
   fileClose: { pl: "Zamknij plik", en: "Close the file" },
-  fileOpening: { pl: "Otwieranie pliku", en: "Opening" },
   fileDownloaded: { pl: "Pobrano", en: "Downloaded" },
   discardTitle: { pl: "Odrzucić niepobrane zmiany?", en: "Discard the changes not downloaded?" },
   discardAndOpen: { pl: "Odrzuć zmiany i otwórz", en: "Discard and open" },
