@@ -30,7 +30,7 @@ function kindOf(st: fs.Stats): { pl: string; en: string } | null {
 
 /** An InputError whose `reason` (without the file name) serves lists of problems (summarize). */
 function fileError(display: string, pl: string, en: string): InputError {
-  return Object.assign(new InputError(`${display}: ${pl} / ${en}`), { reason: { pl, en } });
+  return Object.assign(InputError.of(`${display}: ${pl}`, `${display}: ${en}`), { reason: { pl, en } });
 }
 
 function cannotRead(display: string, e: unknown): InputError {
@@ -149,9 +149,10 @@ export function prepareOutput(
   try {
     dirStat = fs.statSync(dir);
   } catch {
-    throw new InputError(`${outArg}: nie ma folderu ${dir} / no such folder`);
+    throw InputError.of(`${outArg}: nie ma folderu ${dir}`, `${outArg}: no such folder ${dir}`);
   }
-  if (!dirStat.isDirectory()) throw new InputError(`${outArg}: ${dir} nie jest folderem / not a folder`);
+  if (!dirStat.isDirectory())
+    throw InputError.of(`${outArg}: ${dir} nie jest folderem`, `${outArg}: ${dir} is not a folder`);
   const me = identity(target);
   // Where the file would be, even when it does not exist yet (its folder may be a symlink).
   const realTarget = me?.real ?? path.join(fs.realpathSync(dir), path.basename(target));
@@ -159,9 +160,9 @@ export function prepareOutput(
     const id = identity(input);
     if (!id) continue;
     if ((me && sameFile(me, id)) || id.real === realTarget)
-      throw new InputError(
-        `${outArg}: plik wynikowy to plik wejściowy ${path.relative(cwd, input) || input} — Miernik nigdy nie zapisuje na danych wejściowych; podaj inną nazwę / ` +
-          `the output is the input file ${path.relative(cwd, input) || input}; Miernik never writes onto an input — give another name`,
+      throw InputError.of(
+        `${outArg}: plik wynikowy to plik wejściowy ${path.relative(cwd, input) || input} — Miernik nigdy nie zapisuje na danych wejściowych; podaj inną nazwę`,
+        `${outArg}: the output is the input file ${path.relative(cwd, input) || input}; Miernik never writes onto an input — give another name`,
       );
   }
   let st: fs.Stats | null = null;
@@ -173,7 +174,10 @@ export function prepareOutput(
   if (!st) {
     try {
       fs.lstatSync(target);
-      throw new InputError(`${outArg}: to zerwane dowiązanie symboliczne / a dangling symbolic link`);
+      throw InputError.of(
+        `${outArg}: to zerwane dowiązanie symboliczne`,
+        `${outArg}: a dangling symbolic link`,
+      );
     } catch (e) {
       if (e instanceof InputError) throw e;
     }
@@ -182,11 +186,15 @@ export function prepareOutput(
   }
   const k = kindOf(st);
   if (k)
-    throw new InputError(`${outArg}: to ${k.pl}, nie można go zastąpić / ${k.en}; it cannot be replaced`);
+    throw InputError.of(
+      `${outArg}: to ${k.pl}, nie można go zastąpić`,
+      `${outArg}: ${k.en}; it cannot be replaced`,
+    );
   requireXlsxName(outArg);
   if (!opts.force)
-    throw new InputError(
-      `plik ${outArg} już istnieje; użyj --force, aby go zastąpić / ${outArg} exists; use --force to replace it`,
+    throw InputError.of(
+      `plik ${outArg} już istnieje; użyj --force, aby go zastąpić`,
+      `${outArg} exists; use --force to replace it`,
     );
   return target;
 }
@@ -214,7 +222,7 @@ export function cannotWrite(outArg: string, target: string, e: unknown): InputEr
           : code === "ENOENT"
             ? [`folder ${dir} zniknął w trakcie zapisu`, `the folder ${dir} disappeared while writing`]
             : [oneLineOf(e), oneLineOf(e)];
-  return new InputError(`${outArg}: nie można zapisać: ${pl} / cannot write: ${en}`);
+  return InputError.of(`${outArg}: nie można zapisać: ${pl}`, `cannot write: ${en}`);
 }
 
 function oneLineOf(e: unknown): string {

@@ -37,7 +37,17 @@ export class CliError extends Error {
 
 /** A file that cannot be read or written (exit 2, no usage text: the command line was fine). */
 export class InputError extends CliError {
+  /** The message in each language, when it has both: printed in the `--lang` language alone. */
+  localized?: { pl: string; en: string };
+
   constructor(message: string, exitCode = 2) {
     super(message, exitCode, false);
+  }
+
+  /** An InputError in both languages (`message` holds both, `pl / en`; the CLI prints the `--lang` one). */
+  static of(pl: string, en: string, exitCode = 2): InputError {
+    const e = new InputError(`${pl} / ${en}`, exitCode);
+    e.localized = { pl, en };
+    return e;
   }
 }

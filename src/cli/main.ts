@@ -1,4 +1,4 @@
-import { CliCommand, CliError, CliIO } from "./io";
+import { CliCommand, CliError, CliIO, InputError } from "./io";
 import { didYouMean } from "./suggest";
 
 /**
@@ -92,7 +92,9 @@ export async function run(argv: string[], io: CliIO = defaultIO): Promise<number
     return await cmd.run(rest, io);
   } catch (e) {
     if (e instanceof CliError) {
-      io.err(`miernik ${name}: ${e.message}`);
+      // A file's problem in the --lang language alone when it has both (a bad command line stays in both).
+      const text = e instanceof InputError && e.localized ? e.localized[helpLang(rest)] : e.message;
+      io.err(`miernik ${name}: ${text}`);
       if (e.usage) io.err(`Użycie / usage: ${cmd.usage}`);
       return e.exitCode;
     }

@@ -245,7 +245,7 @@ describe("miernik check", () => {
   });
 
   test.each([
-    [["check", "missing.csv"], "cannot read"],
+    [["check", "missing.csv"], "nie można odczytać pliku"],
     [["check", "bad.csv"], "„PESEL”"],
     [["check", "ok.csv", "--card", "bad.json"], "criteria[0].threshold: expected a number 0–1"],
     [["check", "ok.csv", "--card", "nope"], "unknown card"],

@@ -140,6 +140,20 @@ describe("inputs", () => {
     );
   });
 
+  test("a file that cannot be read or written: one line in the --lang language alone", async () => {
+    const pl = await cli(["check", "brak.csv"]);
+    expect(pl.code).toBe(2);
+    expect(pl.err).toBe("miernik check: brak.csv: nie można odczytać pliku: nie ma takiego pliku");
+    const en = await cli(["check", "brak.csv", "--lang", "en"]);
+    expect(en.err).toBe("miernik check: brak.csv: cannot read the file: no such file");
+    put("m.xlsx", "x");
+    const exists = await cli(["layout", "--year", "2023", "-o", "m.xlsx", "--lang", "en"]);
+    expect(exists.code).toBe(2);
+    expect(exists.err).toBe("miernik layout: m.xlsx exists; use --force to replace it");
+    const noFolder = await cli(["layout", "--year", "2023", "-o", path.join("nie-ma", "m.xlsx")]);
+    expect(noFolder.err).toMatch(/^miernik layout: nie-ma.m\.xlsx: nie ma folderu \S*nie-ma$/);
+  });
+
   test("plan --register with an unreadable register: one line in the --lang language, no usage text", async () => {
     put("rejestr.csv", "Imię;Nazwisko\nJan;Nowak\n");
     const r = await cli(["plan", "--register", "rejestr.csv", "-o", "plan.xlsx", "--lang", "en"]);

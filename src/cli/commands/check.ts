@@ -89,7 +89,8 @@ export async function readRegisterInput(
   const wb = await readWorkbookFile(file, display, lang);
   const picked = readRegisterWorkbook(wb);
   const sheet = wb.sheets.find((s) => s.name === picked.sheet);
-  if (!sheet) throw new InputError(`${display}: brak arkusza ${picked.sheet} / sheet missing`);
+  if (!sheet)
+    throw InputError.of(`${display}: brak arkusza ${picked.sheet}`, `${display}: no sheet ${picked.sheet}`);
   // Where `miernik summarize` finds it (the register's title rows, a cover sheet, a check -o workbook).
   return { sheet, applicant: findApplicant(wb) };
 }
