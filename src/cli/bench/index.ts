@@ -34,6 +34,7 @@ import { Card } from "../../domain/card/types";
 import { PROGRAMME, sampleValues2023 } from "../../domain/programme/programme";
 import { checkRegister } from "../../domain/register/checks";
 import { checkAndEvaluate } from "../../domain/register/engine";
+import { PersonTable, REPEAT } from "../../domain/register/persons";
 import { REGISTER_COLUMNS } from "../../domain/register/columns";
 import { participantToValues } from "../../domain/register/toRow";
 import { renderSheetPlans } from "../../hosts/excel/render";
@@ -124,6 +125,11 @@ interface Report {
     /** The same with every row issue's message built (`issues` of them). */
     withMessagesMs: number;
     issues: number;
+    /**
+     * A floor of the engine's own work: one person-key lookup per row ("one person, one count", which the
+     * engine cannot skip) and nothing else — no checks, no counting.
+     */
+    lookupsMs: number;
   }[];
   /** One comparison per size (or why none was run). */
   libreOffice: PeerComparison[] | string | null;
@@ -444,12 +450,38 @@ async function engineStep(
   });
   steps[steps.length - 1].note =
     `${ratio(withMessagesMs)}; ${issues} row issues; ${steps[steps.length - 1].note}`;
-  engine.push({ n, ms, bareMs, ratio: ms / Math.max(bareMs, 0.001), withMessagesMs, issues });
+  let repeats = 0;
+  const lookupsMs = medianStep(steps, "… floor: one person-key lookup per row alone", n, () => {
+    repeats = personLookups(regRows, card);
+    return repeats;
+  });
+  steps[steps.length - 1].note =
+    `${ratio(lookupsMs)}; no checks, no counting; ${repeats} repeats; ${steps[steps.length - 1].note}`;
+  engine.push({ n, ms, bareMs, ratio: ms / Math.max(bareMs, 0.001), withMessagesMs, issues, lookupsMs });
   const one = checkAndEvaluate(regRows, card, AS_OF);
   const { participants, issues: checked } = checkRegister(regRows, card.parameters);
   const ref = evaluate(participants, card, AS_OF, checked);
   if (JSON.stringify(one) !== JSON.stringify(ref))
     fail(`one-pass engine at ${n} rows: not the result of checkRegister + evaluate`);
+}
+
+/**
+ * The person-key lookups of the engine alone (`PersonTable`, as `RowChecker.check` calls it: the PESEL cell, the
+ * names and the birth date of each row with a start date), without any of the row checks or the counting:
+ * what the engine pays at least, whatever else it does. Returns how many rows were repeats.
+ */
+function personLookups(regRows: readonly RawRow[], card: Card): number {
+  const t = new PersonTable();
+  t.reserve(regRows.length);
+  let repeats = 0;
+  for (let i = 0; i < regRows.length; i++) {
+    const v = regRows[i].values;
+    const first = typeof v.firstName === "string" ? v.firstName : null;
+    const last = typeof v.lastName === "string" ? v.lastName : null;
+    const birth = typeof v.birthDate === "number" ? v.birthDate : null;
+    if (t.see(v.pesel ?? null, first, last, birth, card.parameters, regRows[i].row) === REPEAT) repeats++;
+  }
+  return repeats;
 }
 
 /** The import preview's read + duplicates, one pass and sliced (its rows are garbage once it returns). */
@@ -800,7 +832,9 @@ export function formatReport(r: Report): string {
       lines.push(
         `${lpad(String(e.n), 8)}  ${e.ms.toFixed(0)} ms vs ${e.bareMs.toFixed(0)} ms bare: ×${e.ratio.toFixed(1)}` +
           `; with all ${e.issues} row issues' messages built ${e.withMessagesMs.toFixed(0)} ms ` +
-          `(×${(e.withMessagesMs / Math.max(e.bareMs, 0.001)).toFixed(1)})`,
+          `(×${(e.withMessagesMs / Math.max(e.bareMs, 0.001)).toFixed(1)})` +
+          `; floor: one person-key lookup per row alone ${e.lookupsMs.toFixed(0)} ms ` +
+          `(×${(e.lookupsMs / Math.max(e.bareMs, 0.001)).toFixed(1)})`,
       );
   }
   if (r.libreOffice !== null) {
