@@ -35,7 +35,14 @@ import { buildRegisterSheetPlan, REGISTER_PRINTED } from "../../src/workbook/reg
 import { MONITORING_COLUMNS, headerText } from "../../src/workbook/monitoring/columns";
 import { SOFFICE, toPdf } from "../libreoffice/soffice";
 import { planFields } from "../../src/domain/plan/fields";
-import { AS_OF, LONG_APPLICANT, longValueRows, makePrintWorkbooks, PrintWorkbooks } from "./workbooks";
+import {
+  AS_OF,
+  LONG_APPLICANT,
+  longValueRows,
+  makePrintWorkbooks,
+  MANY_PROJECTS,
+  PrintWorkbooks,
+} from "./workbooks";
 
 const card = builtinCard(DEFAULT_CARD_ID) as Card;
 const POPPLER = spawnSync("pdftotext", ["-v"]).error === undefined;
@@ -204,6 +211,7 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
         pl.plan,
         en.plan,
         pl.longCall,
+        pl.manyCall,
       ],
       path.join(dir, "pdf"),
     );
@@ -244,7 +252,7 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
   });
 
   test("every page is A4 landscape", () => {
-    expect(pdf.size).toBe(11);
+    expect(pdf.size).toBe(12);
     for (const [f, p] of pdf) {
       expect({ f, pages: p.sizes.length }).toEqual({ f, pages: p.pages.length });
       for (const s of p.sizes) {
@@ -361,6 +369,39 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
     expect(p[notes]).not.toContain("Wnioskodawca Lp.");
     expect(p[notes]).not.toContain("Oczekujący na wynik");
     for (const t of p) expect(t).not.toMatch(ENGLISH);
+  });
+
+  test("three-year summary: the chart and its data on a page of their own, without the indicator header", () => {
+    const p = pdf.get(pl.summary)!.pages.map(norm);
+    const title = "Główne mierniki w kolejnych latach";
+    const chartPages = p.map((t, i) => (t.includes(title) ? i : -1)).filter((i) => i >= 0);
+    expect(chartPages).toHaveLength(1);
+    const c = chartPages[0];
+    // The page holds the data and the chart, not the indicator table's repeated header (nor its rows).
+    expect(p[c]).toContain("Dane wykresu — główne mierniki");
+    expect(printedWhole(p[c], "Kod miernika")).toBe(false);
+    // The tables around it: the task table before, the indicator table from the next page top.
+    expect(p.slice(0, c).some((t) => t.includes("Obszary i zadania"))).toBe(true);
+    expect(p.slice(0, c).some((t) => printedWhole(t, "Kod miernika"))).toBe(false);
+    expect(p[c + 1]).toContain("Mierniki");
+    expect(printedWhole(p[c + 1], "Kod miernika")).toBe(true);
+  });
+
+  test(`call summary of ${MANY_PROJECTS} projects: both charts whole on one page after the totals, their data after them`, () => {
+    const p = pdf.get(pl.manyCall)!.pages.map(norm);
+    const titles = ["Kryteria spełnione w projektach", "Wskaźniki produktu: realizacja celu naboru"];
+    // (The first title also heads a table on page 1; the second is the chart's only.)
+    expect(p.filter((x) => x.includes(titles[1]))).toHaveLength(1);
+    const c = p.findIndex((t) => t.includes(titles[1]));
+    expect(c).toBe(1);
+    expect(p[c]).toContain(titles[1]);
+    // The charts first from the page top, the data (a long list of projects) below them.
+    expect(p[c].indexOf(titles[0])).toBeLessThan(p[c].indexOf("Dane wykresów"));
+    // The data of every project printed (the list runs onto the next page), each name shortened to fit its cell.
+    const data = p.slice(c, c + 2).join(" ");
+    for (let i = 1; i <= MANY_PROJECTS; i++)
+      expect(data).toContain(`${i}. projekt-${String(i).padStart(2, "0")}`);
+    expect(data).not.toContain("aktywizacja-zawodowa-osób-bezrobotnych");
   });
 
   test("call summary: both charts reference their data; their titles show in the PDF", async () => {

@@ -93,8 +93,24 @@ export interface CallSummaryLayout {
   requiredMetColumn: number;
   flagsRow: number;
   problemsRow: number;
-  /** The chart data (criteria met per project; product indicators' share of target); null without charts. */
+  /** The charts' first row (a page starts there); null without charts. */
+  chartsRow: number | null;
+  /** The chart data, below the charts (criteria met per project; product indicators' share of target); null without charts. */
   chartDataRow: number | null;
+}
+
+/** The longest category of the criteria-per-project chart (characters): its file column's width. */
+const CHART_CATEGORY_MAX = 26;
+
+/**
+ * A project's category on the chart: its number and file name (no folder, no extension), shortened with "…"
+ * past the data column's width. A long name would be clipped in the printed data and, on the chart, drawn
+ * slanted under the axis, squeezing the plot to a strip when a call has dozens of projects; the number keeps
+ * the categories apart.
+ */
+function chartCategory(i: number, file: string): string {
+  const label = `${i + 1}. ${file.replace(/^.*[\\/]/, "").replace(/\.(csv|xlsx)$/i, "")}`;
+  return label.length <= CHART_CATEGORY_MAX ? label : `${label.slice(0, CHART_CATEGORY_MAX - 1).trimEnd()}…`;
 }
 
 const KIND_TITLE = {
@@ -279,25 +295,31 @@ export function buildCallSummaryPlan(
   }
   row++;
 
-  // Chart data and charts (their own printed page): criteria met per project; product indicators' share
-  // of the call's targets. Literal figures, like the rest of the sheet.
+  // Charts, then their data (literal figures, like the rest of the sheet), from the top of a page of their own:
+  // criteria met per project; product indicators' share of the call's targets. The charts first, so that a
+  // long list of projects (its data runs onto the next page) never pushes a chart across a page break.
   const rowBreaks: number[] = [];
   const charts: ChartPlan[] = [];
+  let chartsRow: number | null = null;
   let chartDataRow: number | null = null;
   if (s.projects.length > 0 || products.length > 0) {
     rowBreaks.push(row);
-    chartDataRow = row;
-    put(row, 0, [[tr("Dane wykresów", "Chart data")]]);
-    fmt(rangeA1(row, 0, 1, 8), { bold: true, fill: SECTION_FILL });
-    row++;
-    const dataTop = row;
+    chartsRow = row;
+    const projectCharted = s.projects.length > 0;
+    const productCharted = products.length > 0;
+    // Where the data goes: below both charts (16 and 15 rows, a blank row after each).
+    const chartRows = (projectCharted ? 17 : 0) + (productCharted ? 16 : 0);
+    chartDataRow = row + chartRows;
+    const dataTop = chartDataRow + 1;
+    put(chartDataRow, 0, [[tr("Dane wykresów", "Chart data")]]);
+    fmt(rangeA1(chartDataRow, 0, 1, 8), { bold: true, fill: SECTION_FILL });
     const projectHead: CellValue[] = [
       tr("Projekt", "Project"),
       tr("Kryteria obowiązkowe spełnione", "Required criteria met"),
       tr("Kryteria premiujące spełnione", "Premium criteria met"),
     ];
     const projectRows: CellValue[][] = s.projects.map((p, i) => [
-      `${i + 1}. ${p.file.replace(/^.*[\\/]/, "").replace(/\.(csv|xlsx)$/i, "")}`,
+      chartCategory(i, p.file),
       p.criteria.filter((c) => c.kind !== "premium" && c.met === true).length,
       p.criteria.filter((c) => c.kind === "premium" && c.met === true).length,
     ]);
@@ -325,8 +347,7 @@ export function buildCallSummaryPlan(
       fmt(rangeA1(dataTop + 1, 6, productRows.length, 1), { numberFormat: REACHED_FORMAT });
     }
     rowPlans.push({ index: dataTop, height: 45 });
-    row = dataTop + Math.max(projectRows.length, productRows.length) + 2;
-    if (projectRows.length > 0) {
+    if (projectCharted) {
       charts.push({
         type: "columnClustered",
         title: tr("Kryteria spełnione w projektach", "Criteria met per project"),
@@ -335,9 +356,9 @@ export function buildCallSummaryPlan(
         from: a1(row, 0),
         to: a1(row + 15, 8),
       });
-      row += 16;
+      row += 17;
     }
-    if (productRows.length > 0) {
+    if (productCharted) {
       charts.push({
         type: "columnClustered",
         title: tr(
@@ -349,9 +370,9 @@ export function buildCallSummaryPlan(
         from: a1(row, 0),
         to: a1(row + 14, 8),
       });
-      row += 15;
+      row += 16;
     }
-    row++;
+    row = dataTop + Math.max(projectRows.length, productRows.length) + 2;
     rowBreaks.push(row);
   }
   if (charts.length > 0) sheet.charts = charts;
@@ -635,6 +656,7 @@ export function buildCallSummaryPlan(
       requiredMetColumn,
       flagsRow,
       problemsRow,
+      chartsRow,
       chartDataRow,
     },
   };

@@ -285,7 +285,7 @@ describe("Podsumowanie naboru plan", () => {
       layout.criterionColumns["effectiveness.age50plus"],
       layout.criterionColumns["premium.whiteGreenEconomy"],
     ]);
-    expect(sheet.print!.rowBreaks).toEqual([layout.chartDataRow, layout.flagsRow, layout.projectHeaderRow]);
+    expect(sheet.print!.rowBreaks).toEqual([layout.chartsRow, layout.flagsRow, layout.projectHeaderRow]);
     expect(sheet.charts!.map((c) => c.type)).toEqual(["columnClustered", "columnClustered"]);
     expect(sheet.print!.printTitleRows).toBe(
       `$${layout.projectHeaderRow + 2}:$${layout.projectHeaderRow + 4}`,
@@ -324,6 +324,31 @@ describe("Podsumowanie naboru plan", () => {
     expect(cellAt(cells, layout.problemsRow + 1, 1)).toBe("zepsuty.xlsx");
     // Each flag over the page's width (A–H), not squeezed into the repeated A–C.
     expect(sheet.merges).toContain(`A${layout.flagsRow + 2}:H${layout.flagsRow + 2}`);
+  });
+
+  test("the charts from the top of their page, their data below them; long file names shortened in the chart", () => {
+    const charts = sheet.charts!;
+    const row = (ref: string) => Number(/\d+$/.exec(ref)![0]) - 1;
+    expect(charts.map((c) => row(c.from))).toEqual([layout.chartsRow, layout.chartsRow! + 17]);
+    expect(row(charts[1].to)).toBeLessThan(layout.chartDataRow!);
+    // Both charts above the data they draw: a long project list grows downwards, never pushing a chart across a page.
+    for (const c of charts) expect(row(c.dataRange.split(":")[0])).toBe(layout.chartDataRow! + 1);
+    expect(sheet.print!.rowBreaks![0]).toBe(layout.chartsRow);
+    expect(cellAt(cells, layout.chartDataRow!, 0)).toBe("Dane wykresów");
+    expect(cellAt(cells, layout.chartDataRow! + 2, 1)).toBe("1. a");
+    const long = new CallSummaryBuilder(card, AS_OF);
+    long.addProject(
+      "wnioski/projekt-07-aktywizacja-zawodowa-osób-bezrobotnych.xlsx",
+      "A",
+      participants(3, 9),
+    );
+    long.addProject("projekt-08.csv", "A", participants(3, 10));
+    const lp = buildCallSummaryPlan(long.finish(), card);
+    const lc = planCells(lp.sheet);
+    const first = String(cellAt(lc, lp.layout.chartDataRow! + 2, 1));
+    expect(first).toMatch(/^1\. projekt-07-aktywizacja.*…$/);
+    expect(first.length).toBeLessThanOrEqual(26);
+    expect(cellAt(lc, lp.layout.chartDataRow! + 3, 1)).toBe("2. projekt-08");
   });
 
   test("renders to .xlsx and reads back (English labels too)", async () => {
