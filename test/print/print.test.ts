@@ -191,6 +191,8 @@ let dir: string;
 let pl: PrintWorkbooks;
 let en: PrintWorkbooks;
 const pdf = new Map<string, Pdf>();
+/** The PDF file of each workbook. */
+const pdfFile = new Map<string, string>();
 
 describePrint("printed workbooks (LibreOffice → PDF)", () => {
   beforeAll(async () => {
@@ -215,7 +217,10 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
       ],
       path.join(dir, "pdf"),
     );
-    for (const [f, p] of plPdfs) pdf.set(f, readPdf(p));
+    for (const [f, p] of plPdfs) {
+      pdf.set(f, readPdf(p));
+      pdfFile.set(f, p);
+    }
     if (SHOTS) {
       // README screenshots: pages picked by what they show.
       fs.mkdirSync(SHOTS, { recursive: true });
@@ -259,6 +264,25 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
         expect(s.w).toBeCloseTo(841.89, 0);
         expect(s.h).toBeCloseTo(595.3, 0);
       }
+    }
+  });
+
+  test("one typeface on paper: every cell in the workbook's body font (bold and italic of it), none in a fallback", () => {
+    for (const [f, file] of pdfFile) {
+      const list = spawnSync("pdffonts", [file], { encoding: "utf8" }).stdout.split("\n").slice(2);
+      // "ABCDEF+DejaVuSans-Bold" → "DejaVuSans": the family LibreOffice printed (its stand-in for Calibri here).
+      const families = new Set(
+        list
+          .map((l) => l.split(/\s+/)[0])
+          .filter((n) => n)
+          .map((n) =>
+            n.replace(/^[A-Z]{6}\+/, "").replace(/[-,](Bold|Italic|Oblique|BoldItalic|BoldOblique)$/, ""),
+          ),
+      );
+      expect({ f: path.basename(f), families: [...families] }).toEqual({
+        f: path.basename(f),
+        families: [expect.any(String)],
+      });
     }
   });
 

@@ -9,7 +9,7 @@ import {
   shareFormat,
   thresholdShareFormat,
 } from "../criteria/plan";
-import { fittedLines, fittedRowHeight } from "../textFit";
+import { fittedLines, fittedRowHeight, unbrokenWidth } from "../textFit";
 import {
   BlockPlan,
   CellValue,
@@ -510,10 +510,16 @@ export function buildCallSummaryPlan(
   });
   const premiumPointsColumn = col;
   const requiredMetColumn = col + 1;
-  h1.push(
+  const totalHeads = [
     tr("Punkty premiujące razem", "Premium points total"),
     tr("Kryteria obowiązkowe spełnione", "Required criteria met"),
+  ];
+  // Wide enough for the headers' longest words in bold ("obowiązkowe" is not split before its last letter).
+  const totalsWidth = Math.max(
+    12,
+    Math.ceil(Math.max(...totalHeads.map((h) => unbrokenWidth(h, true))) * 2) / 2,
   );
+  h1.push(...totalHeads);
   h2.push(null, null);
   h3.push(null, null);
   sheet.merges.push(rangeA1(row + 1, premiumPointsColumn, 3, 1), rangeA1(row + 1, requiredMetColumn, 3, 1));
@@ -624,7 +630,7 @@ export function buildCallSummaryPlan(
   }
 
   sheet.columns = Array.from({ length: totalCols }, (_, c) => ({
-    width: c < FIXED ? COLUMN_WIDTHS[c] : c >= premiumPointsColumn ? 12 : 10.5,
+    width: c < FIXED ? COLUMN_WIDTHS[c] : c >= premiumPointsColumn ? totalsWidth : 10.5,
   }));
   sheet.freeze = { rows: 0, columns: 3 };
   // Printed as blocks of one page width each: the totals (columns A–H) on their own page; the project

@@ -12,6 +12,7 @@ import {
   CALL_SUMMARY_SHEET,
   PROJECT_COLUMNS,
 } from "../../../src/workbook/summary/callSummary";
+import { unbrokenWidth } from "../../../src/workbook/textFit";
 import { findApplicant, readInputFile, readProject, ZERO_BYTES } from "../../../src/workbook/summary/inputs";
 import { csvBytes, participants, registerRows } from "../../fixtures/summary/projects";
 
@@ -324,6 +325,18 @@ describe("Podsumowanie naboru plan", () => {
     expect(cellAt(cells, layout.problemsRow + 1, 1)).toBe("zepsuty.xlsx");
     // Each flag over the page's width (A–H), not squeezed into the repeated A–C.
     expect(sheet.merges).toContain(`A${layout.flagsRow + 2}:H${layout.flagsRow + 2}`);
+  });
+
+  test("the totals' headers keep their words whole in bold: the columns as wide as their longest word", () => {
+    const heads = cells.values[layout.projectHeaderRow + 1];
+    for (const c of [layout.premiumPointsColumn, layout.requiredMetColumn]) {
+      const head = String(heads[c]);
+      expect({ head, width: sheet.columns[c].width >= unbrokenWidth(head, true) }).toEqual({
+        head,
+        width: true,
+      });
+    }
+    expect(String(heads[layout.requiredMetColumn])).toBe("Kryteria obowiązkowe spełnione");
   });
 
   test("the charts from the top of their page, their data below them; long file names shortened in the chart", () => {
