@@ -99,6 +99,11 @@ export function unbrokenWidth(text: string, bold = false): number {
   return widest + PADDING;
 }
 
+/** `width`, widened (to a half unit) where a word of the bold header `header` would break inside it. */
+export function widthForHeader(width: number, header: string): number {
+  return Math.max(width, Math.ceil(unbrokenWidth(header, true) * 2) / 2);
+}
+
 /**
  * The height (points) of a row whose tallest cell has `lines` lines of 11-point text. Excel's lines of Calibri
  * take about 15 pt (its default row), LibreOffice's of DejaVu Sans 12.8: the height is Excel's, as the

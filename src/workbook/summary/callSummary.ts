@@ -9,7 +9,7 @@ import {
   shareFormat,
   thresholdShareFormat,
 } from "../criteria/plan";
-import { fittedLines, fittedRowHeight, unbrokenWidth } from "../textFit";
+import { fittedLines, fittedRowHeight, widthForHeader } from "../textFit";
 import {
   BlockPlan,
   CellValue,
@@ -515,10 +515,7 @@ export function buildCallSummaryPlan(
     tr("Kryteria obowiązkowe spełnione", "Required criteria met"),
   ];
   // Wide enough for the headers' longest words in bold ("obowiązkowe" is not split before its last letter).
-  const totalsWidth = Math.max(
-    12,
-    Math.ceil(Math.max(...totalHeads.map((h) => unbrokenWidth(h, true))) * 2) / 2,
-  );
+  const totalsWidth = Math.max(...totalHeads.map((h) => widthForHeader(12, h)));
   h1.push(...totalHeads);
   h2.push(null, null);
   h3.push(null, null);
@@ -630,7 +627,12 @@ export function buildCallSummaryPlan(
   }
 
   sheet.columns = Array.from({ length: totalCols }, (_, c) => ({
-    width: c < FIXED ? COLUMN_WIDTHS[c] : c >= premiumPointsColumn ? totalsWidth : 10.5,
+    width:
+      c < FIXED
+        ? widthForHeader(COLUMN_WIDTHS[c], fixedHeads[c])
+        : c >= premiumPointsColumn
+          ? totalsWidth
+          : 10.5,
   }));
   sheet.freeze = { rows: 0, columns: 3 };
   // Printed as blocks of one page width each: the totals (columns A–H) on their own page; the project
