@@ -403,6 +403,30 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
     for (const t of p) expect(t).not.toMatch(ENGLISH);
   });
 
+  test("summaries: every page numbered and dated in the footer, in the sheet's language", () => {
+    for (const [wb, lang] of [
+      [pl.summary, "pl"],
+      [pl.call, "pl"],
+      [pl.manyCall, "pl"],
+      [en.summary, "en"],
+      [en.call, "en"],
+    ] as const) {
+      const all = pdf.get(wb)!.pages.map(norm);
+      // The summary sheet's pages (the monitoring sheets in the same workbook keep the report's own footer).
+      const p = all.filter((t) => !/(^| )(Strona \d+ z|Page \d+ of) \d+( |$)/.test(t));
+      expect(p.length).toBeGreaterThanOrEqual(2);
+      const printed = lang === "pl" ? "Wydruk: \\d{2}\\.\\d{2}\\.\\d{4}" : "Printed: \\S+";
+      p.forEach((t, i) =>
+        expect({
+          f: path.basename(wb),
+          page: i + 1,
+          numbered: new RegExp(`(^| )${i + 1} ?/ ?${all.length}( |$)`).test(t),
+          dated: new RegExp(`(^| )${printed}( |$)`).test(t),
+        }).toEqual({ f: path.basename(wb), page: i + 1, numbered: true, dated: true }),
+      );
+    }
+  });
+
   test("three-year summary: the chart and its data on a page of their own, without the indicator header", () => {
     const p = pdf.get(pl.summary)!.pages.map(norm);
     const title = "Główne mierniki w kolejnych latach";
@@ -573,6 +597,9 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
           found: false,
         });
       expect(t).not.toMatch(/Stan wiersza|Liczony w|W populacji|Data urodzenia \(wyliczona\)/);
+      // The footer: the date it was printed (dd.mm.rrrr) and the page number.
+      expect(t).toMatch(/(^| )Wydruk: \d{2}\.\d{2}\.\d{4}( |$)/);
+      expect(t).toMatch(new RegExp(`(^| )${i + 1} ?/ ?${p.length}( |$)`));
       // Inside the page: no word beyond the right margin.
       const boxes = doc.boxes(i);
       const right = Math.max(...boxes.map((b) => b.xMax));

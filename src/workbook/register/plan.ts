@@ -445,6 +445,8 @@ export function buildRegisterSheetPlan(_card: Card, opts: RegisterSheetOptions =
     printTitleRows: "$1:$1",
     printArea: `$A$1:$${inputColumnLetter(REGISTER_PRINTED[REGISTER_PRINTED.length - 1])}$${dataRows + 1}`,
     centerHeader: REGISTER_SHEET,
+    // Personal data on paper: dated, as the criteria sheet printed with it.
+    leftFooter: lang === "pl" ? "Wydruk: &D" : "Printed: &D",
     centerFooter: "&P / &N",
     margins: { left: 0.3, right: 0.3, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };

@@ -99,6 +99,8 @@ export interface CallSummaryLayout {
   chartDataRow: number | null;
 }
 
+/** Past this many projects, the criteria-per-project chart is taller (24 rows instead of 16). */
+const MANY_PROJECTS_CHARTED = 20;
 /** The longest category of the criteria-per-project chart (characters): its file column's width. */
 const CHART_CATEGORY_MAX = 26;
 
@@ -307,8 +309,13 @@ export function buildCallSummaryPlan(
     chartsRow = row;
     const projectCharted = s.projects.length > 0;
     const productCharted = products.length > 0;
-    // Where the data goes: below both charts (16 and 15 rows, a blank row after each).
-    const chartRows = (projectCharted ? 17 : 0) + (productCharted ? 16 : 0);
+    // The page's title row, then the charts (16 and 15 rows, a blank row after each), then their data. (A chart
+    // anchored on a page's very first row also left its texts, unseen, on the page before in LibreOffice's PDF.)
+    put(row, 0, [[tr("Wykresy", "Charts")]]);
+    fmt(rangeA1(row, 0, 1, 8), { bold: true, fill: SECTION_FILL });
+    // Many projects: a taller chart of them, as their slanted names under the axis take a fixed share of it.
+    const projectChartRows = s.projects.length > MANY_PROJECTS_CHARTED ? 24 : 16;
+    const chartRows = 1 + (projectCharted ? projectChartRows + 1 : 0) + (productCharted ? 16 : 0);
     chartDataRow = row + chartRows;
     const dataTop = chartDataRow + 1;
     put(chartDataRow, 0, [[tr("Dane wykresów", "Chart data")]]);
@@ -347,6 +354,7 @@ export function buildCallSummaryPlan(
       fmt(rangeA1(dataTop + 1, 6, productRows.length, 1), { numberFormat: REACHED_FORMAT });
     }
     rowPlans.push({ index: dataTop, height: 45 });
+    row++;
     if (projectCharted) {
       charts.push({
         type: "columnClustered",
@@ -354,9 +362,9 @@ export function buildCallSummaryPlan(
         dataRange: rangeA1(dataTop, 1, projectRows.length + 1, 3),
         seriesBy: "columns",
         from: a1(row, 0),
-        to: a1(row + 15, 8),
+        to: a1(row + projectChartRows - 1, 8),
       });
-      row += 17;
+      row += projectChartRows + 1;
     }
     if (productCharted) {
       charts.push({
@@ -644,7 +652,7 @@ export function buildCallSummaryPlan(
     if (i > 0 && criteria[i - 1].kind !== c.kind) colBreaks.push(criterionColumns[c.id]);
   });
   sheet.print = {
-    ...printLandscape(titleRows, `${sheet.name} — ${displayDate(s.asOf, lang)}`),
+    ...printLandscape(titleRows, `${sheet.name} — ${displayDate(s.asOf, lang)}`, lang),
     printTitleColumns: "$A:$C",
     scale: 62,
     printOrder: "overThenDown",

@@ -455,7 +455,7 @@ export function buildMonitoringSummaryPlan(
   // keeps manual breaks under "fit to 1 page wide"; where an application drops them there, the order alone
   // still keeps the indicator table's repeated header off the chart and the list.
   const rowBreaks = indicatorSection > totalRow + 2 ? [middleSection, indicatorSection] : [];
-  const base = printLandscape(`$${indicatorHeaderRow + 1}:$${indicatorHeaderRow + 1}`, sheet.name);
+  const base = printLandscape(`$${indicatorHeaderRow + 1}:$${indicatorHeaderRow + 1}`, sheet.name, lang);
   sheet.print = rowBreaks.length > 0 ? { ...base, rowBreaks } : base;
   sheet.tabColor = "#548235";
   return {

@@ -342,7 +342,8 @@ describe("Podsumowanie naboru plan", () => {
   test("the charts from the top of their page, their data below them; long file names shortened in the chart", () => {
     const charts = sheet.charts!;
     const row = (ref: string) => Number(/\d+$/.exec(ref)![0]) - 1;
-    expect(charts.map((c) => row(c.from))).toEqual([layout.chartsRow, layout.chartsRow! + 17]);
+    expect(charts.map((c) => row(c.from))).toEqual([layout.chartsRow! + 1, layout.chartsRow! + 18]);
+    expect(cellAt(cells, layout.chartsRow!, 0)).toBe("Wykresy");
     expect(row(charts[1].to)).toBeLessThan(layout.chartDataRow!);
     // Both charts above the data they draw: a long project list grows downwards, never pushing a chart across a page.
     for (const c of charts) expect(row(c.dataRange.split(":")[0])).toBe(layout.chartDataRow! + 1);
@@ -362,6 +363,14 @@ describe("Podsumowanie naboru plan", () => {
     expect(first).toMatch(/^1\. projekt-07-aktywizacja.*…$/);
     expect(first.length).toBeLessThanOrEqual(26);
     expect(cellAt(lc, lp.layout.chartDataRow! + 3, 1)).toBe("2. projekt-08");
+    // Dozens of projects: a taller chart of them (its slanted names take a fixed share), still above the data.
+    const many = new CallSummaryBuilder(card, AS_OF);
+    for (let i = 0; i < 30; i++) many.addProject(`p${i}.csv`, "A", participants(2, 20 + i));
+    const mp = buildCallSummaryPlan(many.finish(), card);
+    const [tall, second] = mp.sheet.charts!;
+    expect(row(tall.to) - row(tall.from)).toBeGreaterThan(row(charts[0].to) - row(charts[0].from));
+    expect(row(second.from)).toBeGreaterThan(row(tall.to));
+    expect(row(second.to)).toBeLessThan(mp.layout.chartDataRow!);
   });
 
   test("renders to .xlsx and reads back (English labels too)", async () => {
