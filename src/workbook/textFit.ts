@@ -89,6 +89,22 @@ export function fittedLines(text: string, width: number, bold = false): number {
 }
 
 /**
+ * The narrowest column width (units) in which `text` wraps without breaking a word: its widest piece (words,
+ * and the parts of hyphenated words, as `fittedLines` breaks them) and the cell's padding.
+ */
+export function unbrokenWidth(text: string, bold = false): number {
+  let widest = 0;
+  for (const word of text.split(/\s+/))
+    for (const part of word.match(/[^-]+-*|-+/g) ?? []) widest = Math.max(widest, textUnits(part, bold));
+  return widest + PADDING;
+}
+
+/** `width`, widened (to a half unit) where a word of the bold header `header` would break inside it. */
+export function widthForHeader(width: number, header: string): number {
+  return Math.max(width, Math.ceil(unbrokenWidth(header, true) * 2) / 2);
+}
+
+/**
  * The height (points) of a row whose tallest cell has `lines` lines of 11-point text. Excel's lines of Calibri
  * take about 15 pt (its default row), LibreOffice's of DejaVu Sans 12.8: the height is Excel's, as the
  * in-memory .xlsx writers (ExcelJS) can only write a height as a custom one, which Excel keeps.

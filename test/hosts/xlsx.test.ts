@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import {
   isoToSerial,
   readXlsx,
@@ -121,6 +122,22 @@ describe("renderWorkbookPlan", () => {
       Prog: "='Monitoring 2023'!$B$4",
       PeselKol: "=Uczestnicy!$A$2:$A$100000",
     });
+  });
+
+  test("every font of the styles names the body face: a bold or sized cell is not left to the reader's default", async () => {
+    const plan = richPlan();
+    plan.sheets[0].formats.push(
+      { range: "A1", style: { bold: true, fontSize: 14 } },
+      { range: "A2", style: { italic: true, fontColor: "#595959" } },
+    );
+    const zip = await JSZip.loadAsync(await writeXlsx(plan));
+    const styles = await zip.file("xl/styles.xml")!.async("string");
+    // The cell fonts (<fonts>; the conditional formats' <dxfs> fonts are partial by design).
+    const cellFonts = /<fonts[^>]*>(.*?)<\/fonts>/.exec(styles)![1];
+    const fonts = [...cellFonts.matchAll(/<font>(.*?)<\/font>/g)].map((m) => m[1]);
+    expect(fonts.length).toBeGreaterThan(2);
+    for (const f of fonts) expect({ f, named: /<name val="Calibri"\/>/.test(f) }).toEqual({ f, named: true });
+    expect(fonts.some((f) => /<b\/>/.test(f) && /<sz val="14"\/>/.test(f))).toBe(true);
   });
 });
 

@@ -35,7 +35,14 @@ import { buildRegisterSheetPlan, REGISTER_PRINTED } from "../../src/workbook/reg
 import { MONITORING_COLUMNS, headerText } from "../../src/workbook/monitoring/columns";
 import { SOFFICE, toPdf } from "../libreoffice/soffice";
 import { planFields } from "../../src/domain/plan/fields";
-import { AS_OF, LONG_APPLICANT, longValueRows, makePrintWorkbooks, PrintWorkbooks } from "./workbooks";
+import {
+  AS_OF,
+  LONG_APPLICANT,
+  longValueRows,
+  makePrintWorkbooks,
+  MANY_PROJECTS,
+  PrintWorkbooks,
+} from "./workbooks";
 
 const card = builtinCard(DEFAULT_CARD_ID) as Card;
 const POPPLER = spawnSync("pdftotext", ["-v"]).error === undefined;
@@ -184,6 +191,8 @@ let dir: string;
 let pl: PrintWorkbooks;
 let en: PrintWorkbooks;
 const pdf = new Map<string, Pdf>();
+/** The PDF file of each workbook. */
+const pdfFile = new Map<string, string>();
 
 describePrint("printed workbooks (LibreOffice → PDF)", () => {
   beforeAll(async () => {
@@ -204,10 +213,14 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
         pl.plan,
         en.plan,
         pl.longCall,
+        pl.manyCall,
       ],
       path.join(dir, "pdf"),
     );
-    for (const [f, p] of plPdfs) pdf.set(f, readPdf(p));
+    for (const [f, p] of plPdfs) {
+      pdf.set(f, readPdf(p));
+      pdfFile.set(f, p);
+    }
     if (SHOTS) {
       // README screenshots: pages picked by what they show.
       fs.mkdirSync(SHOTS, { recursive: true });
@@ -244,13 +257,32 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
   });
 
   test("every page is A4 landscape", () => {
-    expect(pdf.size).toBe(11);
+    expect(pdf.size).toBe(12);
     for (const [f, p] of pdf) {
       expect({ f, pages: p.sizes.length }).toEqual({ f, pages: p.pages.length });
       for (const s of p.sizes) {
         expect(s.w).toBeCloseTo(841.89, 0);
         expect(s.h).toBeCloseTo(595.3, 0);
       }
+    }
+  });
+
+  test("one typeface on paper: every cell in the workbook's body font (bold and italic of it), none in a fallback", () => {
+    for (const [f, file] of pdfFile) {
+      const list = spawnSync("pdffonts", [file], { encoding: "utf8" }).stdout.split("\n").slice(2);
+      // "ABCDEF+DejaVuSans-Bold" → "DejaVuSans": the family LibreOffice printed (its stand-in for Calibri here).
+      const families = new Set(
+        list
+          .map((l) => l.split(/\s+/)[0])
+          .filter((n) => n)
+          .map((n) =>
+            n.replace(/^[A-Z]{6}\+/, "").replace(/[-,](Bold|Italic|Oblique|BoldItalic|BoldOblique)$/, ""),
+          ),
+      );
+      expect({ f: path.basename(f), families: [...families] }).toEqual({
+        f: path.basename(f),
+        families: [expect.any(String)],
+      });
     }
   });
 
@@ -351,6 +383,14 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
       expect({ c: c.id, found: printedWhole(page, c.label.pl) }).toEqual({ c: c.id, found: true });
     }
     expect(printedWhole(tablePages[3], "Kryteria obowiązkowe spełnione")).toBe(true);
+    // The fixed columns' headers, each word whole (none broken before its last letter, "wnioskodawc|y").
+    for (const h of [
+      "Wnioski tego wnioskodawcy",
+      "Oczekujący na wynik",
+      "Błędy w wierszach",
+      "Uczestnicy (PESEL) także w innym projekcie",
+    ])
+      expect({ h, whole: printedWhole(tablePages[0], h) }).toEqual({ h, whole: true });
     // The flags and the files left out: once, on a page of their own before the table — not again on the page
     // of every block of criteria (A–C are repeated there), and without the table's header rows over them.
     for (const heading of ["Uwagi do naboru", "Pliki pominięte w podsumowaniu", "uszkodzony.xlsx"])
@@ -361,6 +401,63 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
     expect(p[notes]).not.toContain("Wnioskodawca Lp.");
     expect(p[notes]).not.toContain("Oczekujący na wynik");
     for (const t of p) expect(t).not.toMatch(ENGLISH);
+  });
+
+  test("summaries: every page numbered and dated in the footer, in the sheet's language", () => {
+    for (const [wb, lang] of [
+      [pl.summary, "pl"],
+      [pl.call, "pl"],
+      [pl.manyCall, "pl"],
+      [en.summary, "en"],
+      [en.call, "en"],
+    ] as const) {
+      const all = pdf.get(wb)!.pages.map(norm);
+      // The summary sheet's pages (the monitoring sheets in the same workbook keep the report's own footer).
+      const p = all.filter((t) => !/(^| )(Strona \d+ z|Page \d+ of) \d+( |$)/.test(t));
+      expect(p.length).toBeGreaterThanOrEqual(2);
+      const printed = lang === "pl" ? "Wydruk: \\d{2}\\.\\d{2}\\.\\d{4}" : "Printed: \\S+";
+      p.forEach((t, i) =>
+        expect({
+          f: path.basename(wb),
+          page: i + 1,
+          numbered: new RegExp(`(^| )${i + 1} ?/ ?${all.length}( |$)`).test(t),
+          dated: new RegExp(`(^| )${printed}( |$)`).test(t),
+        }).toEqual({ f: path.basename(wb), page: i + 1, numbered: true, dated: true }),
+      );
+    }
+  });
+
+  test("three-year summary: the chart and its data on a page of their own, without the indicator header", () => {
+    const p = pdf.get(pl.summary)!.pages.map(norm);
+    const title = "Główne mierniki w kolejnych latach";
+    const chartPages = p.map((t, i) => (t.includes(title) ? i : -1)).filter((i) => i >= 0);
+    expect(chartPages).toHaveLength(1);
+    const c = chartPages[0];
+    // The page holds the data and the chart, not the indicator table's repeated header (nor its rows).
+    expect(p[c]).toContain("Dane wykresu — główne mierniki");
+    expect(printedWhole(p[c], "Kod miernika")).toBe(false);
+    // The tables around it: the task table before, the indicator table from the next page top.
+    expect(p.slice(0, c).some((t) => t.includes("Obszary i zadania"))).toBe(true);
+    expect(p.slice(0, c).some((t) => printedWhole(t, "Kod miernika"))).toBe(false);
+    expect(p[c + 1]).toContain("Mierniki");
+    expect(printedWhole(p[c + 1], "Kod miernika")).toBe(true);
+  });
+
+  test(`call summary of ${MANY_PROJECTS} projects: both charts whole on one page after the totals, their data after them`, () => {
+    const p = pdf.get(pl.manyCall)!.pages.map(norm);
+    const titles = ["Kryteria spełnione w projektach", "Wskaźniki produktu: realizacja celu naboru"];
+    // (The first title also heads a table on page 1; the second is the chart's only.)
+    expect(p.filter((x) => x.includes(titles[1]))).toHaveLength(1);
+    const c = p.findIndex((t) => t.includes(titles[1]));
+    expect(c).toBe(1);
+    expect(p[c]).toContain(titles[1]);
+    // The charts first from the page top, the data (a long list of projects) below them.
+    expect(p[c].indexOf(titles[0])).toBeLessThan(p[c].indexOf("Dane wykresów"));
+    // The data of every project printed (the list runs onto the next page), each name shortened to fit its cell.
+    const data = p.slice(c, c + 2).join(" ");
+    for (let i = 1; i <= MANY_PROJECTS; i++)
+      expect(data).toContain(`${i}. projekt-${String(i).padStart(2, "0")}`);
+    expect(data).not.toContain("aktywizacja-zawodowa-osób-bezrobotnych");
   });
 
   test("call summary: both charts reference their data; their titles show in the PDF", async () => {
@@ -500,6 +597,9 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
           found: false,
         });
       expect(t).not.toMatch(/Stan wiersza|Liczony w|W populacji|Data urodzenia \(wyliczona\)/);
+      // The footer: the date it was printed (dd.mm.rrrr) and the page number.
+      expect(t).toMatch(/(^| )Wydruk: \d{2}\.\d{2}\.\d{4}( |$)/);
+      expect(t).toMatch(new RegExp(`(^| )${i + 1} ?/ ?${p.length}( |$)`));
       // Inside the page: no word beyond the right margin.
       const boxes = doc.boxes(i);
       const right = Math.max(...boxes.map((b) => b.xMax));
@@ -670,7 +770,9 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
     const flag = `Wnioskodawca: ${LONG_APPLICANT} — 5 wniosków (limit karty: 2): ${files}`;
     const flagPages = p.filter((t) => t.includes("Uwagi do naboru"));
     expect(flagPages).toHaveLength(1);
-    expect(printedWhole(flagPages[0], flag)).toBe(true);
+    // (A line may end after a hyphen, "projekt-" | "1.csv", which pdftotext drops when it joins the lines.)
+    const unhyphenated = (t: string) => t.replace(/-/g, "");
+    expect(printedWhole(unhyphenated(flagPages[0]), unhyphenated(flag))).toBe(true);
     expect(p.filter((t) => t.includes("limit karty: 2"))).toHaveLength(1);
     for (let k = 0; k < p.length; k++) {
       const right = Math.max(...doc.boxes(k).map((b) => b.xMax));

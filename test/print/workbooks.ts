@@ -17,6 +17,8 @@ import { isoToSerial } from "../../src/domain/dates";
 import { REGISTER_COLUMNS, SEX } from "../../src/domain/register/columns";
 
 export const AS_OF = "2025-06-30";
+/** The projects of the large call summary (`manyCall`). */
+export const MANY_PROJECTS = 50;
 /** An applicant's name that wraps to several lines in the call summary's applicant column. */
 export const LONG_APPLICANT =
   "Stowarzyszenie na rzecz Aktywizacji Zawodowej Mieszkańców Powiatu Świdnickiego";
@@ -98,6 +100,8 @@ export interface PrintWorkbooks {
   plan: string;
   /** A call of 5 projects of one applicant with a long name (over the card's limit of 2): wrapped rows, a flag. */
   longCall: string;
+  /** A call of MANY_PROJECTS projects with long file names: the chart data runs past a page. */
+  manyCall: string;
   /** The 120 participants of the criteria workbook's register. */
   register: Participant[];
   /** The 12 projects' participants, in file order. */
@@ -163,6 +167,18 @@ export async function makePrintWorkbooks(
     );
   const longCall = `long-call-${lang}.xlsx`;
   await cli(["summarize", path.basename(longDir), "--as-of", AS_OF, "-o", longCall, "--force", ...l], dir);
+  const manyDir = path.join(dir, `many-call-${lang}`);
+  fs.mkdirSync(manyDir, { recursive: true });
+  for (let i = 0; i < MANY_PROJECTS; i++)
+    fs.writeFileSync(
+      path.join(
+        manyDir,
+        `projekt-${String(i + 1).padStart(2, "0")}-aktywizacja-zawodowa-osób-bezrobotnych.csv`,
+      ),
+      csvBytes(participants(20 + (i % 5), 500 + i), `Wnioskodawca ${(i % 9) + 1}`),
+    );
+  const manyCall = `many-call-${lang}.xlsx`;
+  await cli(["summarize", path.basename(manyDir), "--as-of", AS_OF, "-o", manyCall, "--force", ...l], dir);
   const abs = (f: string) => path.join(dir, f);
   return {
     monitoring: abs(monitoringFile),
@@ -172,6 +188,7 @@ export async function makePrintWorkbooks(
     call: abs(call),
     plan: abs(plan),
     longCall: abs(longCall),
+    manyCall: abs(manyCall),
     register,
     projects,
   };

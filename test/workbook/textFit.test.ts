@@ -4,7 +4,13 @@
  * of 62 characters that LibreOffice prints on one line in the 52-wide label column is one line.
  */
 import * as fs from "fs";
-import { ADVANCE_WIDTHS, fittedLines, fittedRowHeight, textUnits } from "../../src/workbook/textFit";
+import {
+  ADVANCE_WIDTHS,
+  fittedLines,
+  fittedRowHeight,
+  textUnits,
+  unbrokenWidth,
+} from "../../src/workbook/textFit";
 
 const DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
 
@@ -66,6 +72,24 @@ describe("wrapped-text estimates", () => {
     expect(textUnits("niepełnosprawnościami", true)).toBeGreaterThan(textUnits("niepełnosprawnościami"));
     // The register's widest header word unbroken in its column, bold.
     expect(fittedLines("Osoba z niepełnosprawnościami", 25, true)).toBe(2);
+  });
+
+  test("unbrokenWidth: the narrowest column no word of the text breaks in (hyphenated words at the hyphen)", () => {
+    for (const [text, bold] of [
+      ["Kryteria obowiązkowe spełnione", true],
+      ["Osoba z niepełnosprawnościami", false],
+    ] as const) {
+      const w = unbrokenWidth(text, bold);
+      // At that width every word keeps to one line; half a unit less breaks the longest inside.
+      for (const word of text.split(" "))
+        expect({ word, lines: fittedLines(word, w, bold) }).toEqual({ word, lines: 1 });
+      expect(text.split(" ").some((word) => fittedLines(word, w - 0.5, bold) > 1)).toBe(true);
+    }
+    // A hyphenated word may wrap after its hyphen, not inside its parts.
+    const w = unbrokenWidth("Publiczno-Społecznego", true);
+    expect(w).toBeLessThan(textUnits("Publiczno-Społecznego", true));
+    expect(fittedLines("Publiczno-Społecznego", w, true)).toBe(2);
+    expect(fittedLines("Publiczno-Społecznego", w - 0.5, true)).toBeGreaterThan(2);
   });
 
   test("row heights: Excel's 15 pt a line of 11-point text (the default row for one), scaled with the font", () => {

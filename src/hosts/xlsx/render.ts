@@ -175,6 +175,9 @@ const V_ALIGN: Record<string, ExcelJS.Alignment["vertical"]> = {
  * rows several times faster than with one style object per cell). To restyle a cell of a rendered
  * workbook, assign a new object: `cell.style = { ...cell.style, numFmt: "0%" }`.
  */
+/** The face of a new workbook's body text (ExcelJS's font 0; with the minor scheme, the theme's body font in Excel). */
+const BODY_FONT: Partial<ExcelJS.Font> = { name: "Calibri", family: 2, scheme: "minor" };
+
 /** @internal shared with ./stream.ts */
 export function mergedStyle(old: Partial<ExcelJS.Style>, s: CellStyle): Partial<ExcelJS.Style> {
   const st: Partial<ExcelJS.Style> = { ...old };
@@ -185,7 +188,10 @@ export function mergedStyle(old: Partial<ExcelJS.Style>, s: CellStyle): Partial<
     s.fontSize !== undefined ||
     s.fontColor !== undefined
   ) {
-    const font: Partial<ExcelJS.Font> = { ...(old.font ?? {}) };
+    // A cell's font names its face (the workbook's body font, as ExcelJS's default font 0 does): a font record
+    // with a size or bold only has no face, and LibreOffice prints such cells in its own default, a serif
+    // face, beside the Calibri of the unstyled cells.
+    const font: Partial<ExcelJS.Font> = { ...BODY_FONT, ...(old.font ?? {}) };
     if (s.bold !== undefined) font.bold = s.bold;
     if (s.italic !== undefined) font.italic = s.italic;
     if (s.fontSize !== undefined) font.size = s.fontSize;

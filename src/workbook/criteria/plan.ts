@@ -24,7 +24,7 @@ import {
 } from "../plan";
 import { derivedName, inputName } from "../register/layout";
 import { MET_TEXT } from "../summary/common";
-import { fittedLines, fittedRowHeight } from "../textFit";
+import { fittedLines, fittedRowHeight, widthForHeader } from "../textFit";
 
 /** The met column's words in the sheet's language: TAK / NIE / nie dotyczy, YES / NO / n/a. */
 export function metWords(lang: Lang): { yes: string; no: string; na: string } {
@@ -537,7 +537,21 @@ export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): 
     cf(MET.na, "#EDEDED", "#595959"),
   ];
   // English headers have longer words ("Denominator", "Threshold"): those columns wider, so no word breaks.
-  const widths = [8, 52, 17, 10, lang === "pl" ? 11 : 15, 9, lang === "pl" ? 9 : 12.5, 12, 8, 11, 11, 10, 10];
+  const widths = [
+    8,
+    52,
+    17,
+    10,
+    lang === "pl" ? 11 : 15,
+    9,
+    lang === "pl" ? 9 : 12.5,
+    12,
+    8,
+    11,
+    11,
+    10,
+    10,
+  ].map((w, j) => widthForHeader(w, HEADERS[CRITERIA_COLUMNS[j]][lang]));
   sheet.columns = widths.map((w) => ({ width: w }));
   // Labels span A:B (parameter rows) and the verdict and note span the sheet; rows tall enough for wrapped text.
   sheet.merges.push(`A${VERDICT_ROW + 1}:${columnLetters(width - 1)}${VERDICT_ROW + 1}`);

@@ -44,7 +44,7 @@ import {
   REGISTER_SHEET,
 } from "./layout";
 import { PERSON_KEY_FOLD, PERSON_KEY_MAX } from "../../domain/card/groups";
-import { fittedLines, fittedRowHeight } from "../textFit";
+import { fittedLines, fittedRowHeight, widthForHeader } from "../textFit";
 
 export const REGISTER_TABLE_NAME = "Uczestnicy";
 
@@ -414,10 +414,12 @@ export function buildRegisterSheetPlan(_card: Card, opts: RegisterSheetOptions =
       style: { fill: "#FFEB9C", fontColor: "#9C5700" },
     },
   ];
+  // As set, widened where a bold header's word would break inside the column.
+  const headers = registerHeaders(lang);
   sheet.columns = [
-    ...REGISTER_COLUMNS.map((c) => ({ width: REGISTER_WIDTHS[c.key] ?? defaultWidth(c.kind) })),
-    ...DERIVED_KEYS.map((k) => ({ width: k === "rowStatus" ? 34 : 11 })),
-  ];
+    ...REGISTER_COLUMNS.map((c) => REGISTER_WIDTHS[c.key] ?? defaultWidth(c.kind)),
+    ...DERIVED_KEYS.map((k) => (k === "rowStatus" ? 34 : 11)),
+  ].map((w, j) => ({ width: widthForHeader(w, headers[j]) }));
   // The header row and every data row with a value on more than one line as tall as their wrapped texts:
   // LibreOffice does not grow rows on opening an .xlsx; Excel fits them to their content itself (`fit`).
   const headerLines = registerHeaders(lang).reduce(
@@ -443,6 +445,8 @@ export function buildRegisterSheetPlan(_card: Card, opts: RegisterSheetOptions =
     printTitleRows: "$1:$1",
     printArea: `$A$1:$${inputColumnLetter(REGISTER_PRINTED[REGISTER_PRINTED.length - 1])}$${dataRows + 1}`,
     centerHeader: REGISTER_SHEET,
+    // Personal data on paper: dated, as the criteria sheet printed with it.
+    leftFooter: lang === "pl" ? "Wydruk: &D" : "Printed: &D",
     centerFooter: "&P / &N",
     margins: { left: 0.3, right: 0.3, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };

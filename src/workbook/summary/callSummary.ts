@@ -9,7 +9,7 @@ import {
   shareFormat,
   thresholdShareFormat,
 } from "../criteria/plan";
-import { fittedLines, fittedRowHeight } from "../textFit";
+import { fittedLines, fittedRowHeight, widthForHeader } from "../textFit";
 import {
   BlockPlan,
   CellValue,
@@ -93,8 +93,26 @@ export interface CallSummaryLayout {
   requiredMetColumn: number;
   flagsRow: number;
   problemsRow: number;
-  /** The chart data (criteria met per project; product indicators' share of target); null without charts. */
+  /** The charts' first row (a page starts there); null without charts. */
+  chartsRow: number | null;
+  /** The chart data, below the charts (criteria met per project; product indicators' share of target); null without charts. */
   chartDataRow: number | null;
+}
+
+/** Past this many projects, the criteria-per-project chart is taller (24 rows instead of 16). */
+const MANY_PROJECTS_CHARTED = 20;
+/** The longest category of the criteria-per-project chart (characters): its file column's width. */
+const CHART_CATEGORY_MAX = 26;
+
+/**
+ * A project's category on the chart: its number and file name (no folder, no extension), shortened with "…"
+ * past the data column's width. A long name would be clipped in the printed data and, on the chart, drawn
+ * slanted under the axis, squeezing the plot to a strip when a call has dozens of projects; the number keeps
+ * the categories apart.
+ */
+function chartCategory(i: number, file: string): string {
+  const label = `${i + 1}. ${file.replace(/^.*[\\/]/, "").replace(/\.(csv|xlsx)$/i, "")}`;
+  return label.length <= CHART_CATEGORY_MAX ? label : `${label.slice(0, CHART_CATEGORY_MAX - 1).trimEnd()}…`;
 }
 
 const KIND_TITLE = {
@@ -279,25 +297,36 @@ export function buildCallSummaryPlan(
   }
   row++;
 
-  // Chart data and charts (their own printed page): criteria met per project; product indicators' share
-  // of the call's targets. Literal figures, like the rest of the sheet.
+  // Charts, then their data (literal figures, like the rest of the sheet), from the top of a page of their own:
+  // criteria met per project; product indicators' share of the call's targets. The charts first, so that a
+  // long list of projects (its data runs onto the next page) never pushes a chart across a page break.
   const rowBreaks: number[] = [];
   const charts: ChartPlan[] = [];
+  let chartsRow: number | null = null;
   let chartDataRow: number | null = null;
   if (s.projects.length > 0 || products.length > 0) {
     rowBreaks.push(row);
-    chartDataRow = row;
-    put(row, 0, [[tr("Dane wykresów", "Chart data")]]);
+    chartsRow = row;
+    const projectCharted = s.projects.length > 0;
+    const productCharted = products.length > 0;
+    // The page's title row, then the charts (16 and 15 rows, a blank row after each), then their data. (A chart
+    // anchored on a page's very first row also left its texts, unseen, on the page before in LibreOffice's PDF.)
+    put(row, 0, [[tr("Wykresy", "Charts")]]);
     fmt(rangeA1(row, 0, 1, 8), { bold: true, fill: SECTION_FILL });
-    row++;
-    const dataTop = row;
+    // Many projects: a taller chart of them, as their slanted names under the axis take a fixed share of it.
+    const projectChartRows = s.projects.length > MANY_PROJECTS_CHARTED ? 24 : 16;
+    const chartRows = 1 + (projectCharted ? projectChartRows + 1 : 0) + (productCharted ? 16 : 0);
+    chartDataRow = row + chartRows;
+    const dataTop = chartDataRow + 1;
+    put(chartDataRow, 0, [[tr("Dane wykresów", "Chart data")]]);
+    fmt(rangeA1(chartDataRow, 0, 1, 8), { bold: true, fill: SECTION_FILL });
     const projectHead: CellValue[] = [
       tr("Projekt", "Project"),
       tr("Kryteria obowiązkowe spełnione", "Required criteria met"),
       tr("Kryteria premiujące spełnione", "Premium criteria met"),
     ];
     const projectRows: CellValue[][] = s.projects.map((p, i) => [
-      `${i + 1}. ${p.file.replace(/^.*[\\/]/, "").replace(/\.(csv|xlsx)$/i, "")}`,
+      chartCategory(i, p.file),
       p.criteria.filter((c) => c.kind !== "premium" && c.met === true).length,
       p.criteria.filter((c) => c.kind === "premium" && c.met === true).length,
     ]);
@@ -325,19 +354,19 @@ export function buildCallSummaryPlan(
       fmt(rangeA1(dataTop + 1, 6, productRows.length, 1), { numberFormat: REACHED_FORMAT });
     }
     rowPlans.push({ index: dataTop, height: 45 });
-    row = dataTop + Math.max(projectRows.length, productRows.length) + 2;
-    if (projectRows.length > 0) {
+    row++;
+    if (projectCharted) {
       charts.push({
         type: "columnClustered",
         title: tr("Kryteria spełnione w projektach", "Criteria met per project"),
         dataRange: rangeA1(dataTop, 1, projectRows.length + 1, 3),
         seriesBy: "columns",
         from: a1(row, 0),
-        to: a1(row + 15, 8),
+        to: a1(row + projectChartRows - 1, 8),
       });
-      row += 16;
+      row += projectChartRows + 1;
     }
-    if (productRows.length > 0) {
+    if (productCharted) {
       charts.push({
         type: "columnClustered",
         title: tr(
@@ -349,9 +378,9 @@ export function buildCallSummaryPlan(
         from: a1(row, 0),
         to: a1(row + 14, 8),
       });
-      row += 15;
+      row += 16;
     }
-    row++;
+    row = dataTop + Math.max(projectRows.length, productRows.length) + 2;
     rowBreaks.push(row);
   }
   if (charts.length > 0) sheet.charts = charts;
@@ -489,10 +518,13 @@ export function buildCallSummaryPlan(
   });
   const premiumPointsColumn = col;
   const requiredMetColumn = col + 1;
-  h1.push(
+  const totalHeads = [
     tr("Punkty premiujące razem", "Premium points total"),
     tr("Kryteria obowiązkowe spełnione", "Required criteria met"),
-  );
+  ];
+  // Wide enough for the headers' longest words in bold ("obowiązkowe" is not split before its last letter).
+  const totalsWidth = Math.max(...totalHeads.map((h) => widthForHeader(12, h)));
+  h1.push(...totalHeads);
   h2.push(null, null);
   h3.push(null, null);
   sheet.merges.push(rangeA1(row + 1, premiumPointsColumn, 3, 1), rangeA1(row + 1, requiredMetColumn, 3, 1));
@@ -603,7 +635,12 @@ export function buildCallSummaryPlan(
   }
 
   sheet.columns = Array.from({ length: totalCols }, (_, c) => ({
-    width: c < FIXED ? COLUMN_WIDTHS[c] : c >= premiumPointsColumn ? 12 : 10.5,
+    width:
+      c < FIXED
+        ? widthForHeader(COLUMN_WIDTHS[c], fixedHeads[c])
+        : c >= premiumPointsColumn
+          ? totalsWidth
+          : 10.5,
   }));
   sheet.freeze = { rows: 0, columns: 3 };
   // Printed as blocks of one page width each: the totals (columns A–H) on their own page; the project
@@ -615,7 +652,7 @@ export function buildCallSummaryPlan(
     if (i > 0 && criteria[i - 1].kind !== c.kind) colBreaks.push(criterionColumns[c.id]);
   });
   sheet.print = {
-    ...printLandscape(titleRows, `${sheet.name} — ${displayDate(s.asOf, lang)}`),
+    ...printLandscape(titleRows, `${sheet.name} — ${displayDate(s.asOf, lang)}`, lang),
     printTitleColumns: "$A:$C",
     scale: 62,
     printOrder: "overThenDown",
@@ -635,6 +672,7 @@ export function buildCallSummaryPlan(
       requiredMetColumn,
       flagsRow,
       problemsRow,
+      chartsRow,
       chartDataRow,
     },
   };

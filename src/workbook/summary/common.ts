@@ -42,7 +42,7 @@ export function formatBuiltAt(d: Date, lang: Lang = "en"): string {
 }
 
 /** A4 landscape, fit to one page wide. */
-export function printLandscape(titleRows: string | undefined, header: string) {
+export function printLandscape(titleRows: string | undefined, header: string, lang: Lang) {
   return {
     orientation: "landscape" as const,
     paperSize: "A4" as const,
@@ -50,9 +50,16 @@ export function printLandscape(titleRows: string | undefined, header: string) {
     fitToHeight: 0,
     printTitleRows: titleRows,
     centerHeader: header,
+    // The date it was printed (in the reader's date format), as on the criteria and plan sheets.
+    leftFooter: printedOn(lang),
     centerFooter: "&P / &N",
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
+}
+
+/** The footer's print date ("&D": the date of printing, in the reader's date format). */
+export function printedOn(lang: Lang): string {
+  return lang === "pl" ? "Wydruk: &D" : "Printed: &D";
 }
 
 /**

@@ -179,7 +179,21 @@ export function buildMonitoringSummaryPlan(
   const taskHeaderRow = row;
   const groupCount = summary.groups.length;
   const totalRow = taskHeaderRow + 3 + groupCount;
-  const indicatorSection = totalRow + 2;
+  // The chart and the files left out (when there are any) on a page of their own between the task table and
+  // the indicator table: above the indicator table's header, which repeats on every page after it, and from a
+  // page top, so that the chart is never cut by a page break.
+  const chartIds = (opts.chartIndicators ?? DEFAULT_CHART_INDICATORS).filter((id) =>
+    summary.indicators.some((i) => i.id === id),
+  );
+  const charted = ny > 0 && chartIds.length > 0;
+  const problems = opts.problems ?? [];
+  const middleSection = totalRow + 2;
+  const chartRows = charted ? ny + 25 : 0; // title, data header, a row a year, a blank row, the chart, two blank
+  const problemSection = middleSection + chartRows;
+  const indicatorSection =
+    charted || problems.length > 0
+      ? problemSection + (problems.length > 0 ? problems.length + 2 : 0)
+      : totalRow + 2;
   const indicatorHeaderRow = indicatorSection + 1;
   const firstIndicatorRow = indicatorHeaderRow + 1;
   const indicatorRows: Record<string, number> = {};
@@ -354,14 +368,14 @@ export function buildMonitoringSummaryPlan(
       start = i;
     }
   }
-  row = firstIndicatorRow + iv.length + 1;
+  sheet.columns = Array.from({ length: width }, (_, k) => ({
+    width: k === 0 ? 11 : k === 1 ? 10 : k === 2 ? 60 : k === 3 ? 10 : 11,
+  }));
 
   // Chart data and chart: years down, main indicators across (formulas to the indicator table).
   let chartDataRow: number | null = null;
-  const chartIds = (opts.chartIndicators ?? DEFAULT_CHART_INDICATORS).filter(
-    (id) => indicatorRows[id] !== undefined,
-  );
-  if (ny > 0 && chartIds.length > 0) {
+  row = middleSection;
+  if (charted) {
     blocks.push({
       row,
       col: 0,
@@ -399,12 +413,9 @@ export function buildMonitoringSummaryPlan(
     sheet.charts = [chart];
     row += ny + 24;
   }
-
-  sheet.columns = Array.from({ length: width }, (_, k) => ({
-    width: k === 0 ? 11 : k === 1 ? 10 : k === 2 ? 60 : k === 3 ? 10 : 11,
-  }));
   let problemRows: RowPlan[] = [];
-  if (opts.problems && opts.problems.length > 0) {
+  if (problems.length > 0) {
+    row = problemSection;
     blocks.push({
       row,
       col: 0,
@@ -415,7 +426,7 @@ export function buildMonitoringSummaryPlan(
     // The file over A:B, the reason over C to the table's last column.
     const list = problemListPlan(
       row,
-      opts.problems,
+      problems,
       { col: 0, span: 2 },
       { col: 2, span: width - 2 },
       sheet.columns.map((c) => c.width ?? 10),
@@ -440,7 +451,12 @@ export function buildMonitoringSummaryPlan(
     }),
     ...problemRows,
   ];
-  sheet.print = printLandscape(`$${indicatorHeaderRow + 1}:$${indicatorHeaderRow + 1}`, sheet.name);
+  // The chart and the files left out on a page of their own (manual breaks before and after them). LibreOffice
+  // keeps manual breaks under "fit to 1 page wide"; where an application drops them there, the order alone
+  // still keeps the indicator table's repeated header off the chart and the list.
+  const rowBreaks = indicatorSection > totalRow + 2 ? [middleSection, indicatorSection] : [];
+  const base = printLandscape(`$${indicatorHeaderRow + 1}:$${indicatorHeaderRow + 1}`, sheet.name, lang);
+  sheet.print = rowBreaks.length > 0 ? { ...base, rowBreaks } : base;
   sheet.tabColor = "#548235";
   return {
     sheet,

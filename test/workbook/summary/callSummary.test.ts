@@ -12,6 +12,7 @@ import {
   CALL_SUMMARY_SHEET,
   PROJECT_COLUMNS,
 } from "../../../src/workbook/summary/callSummary";
+import { unbrokenWidth } from "../../../src/workbook/textFit";
 import { findApplicant, readInputFile, readProject, ZERO_BYTES } from "../../../src/workbook/summary/inputs";
 import { csvBytes, participants, registerRows } from "../../fixtures/summary/projects";
 
@@ -285,7 +286,7 @@ describe("Podsumowanie naboru plan", () => {
       layout.criterionColumns["effectiveness.age50plus"],
       layout.criterionColumns["premium.whiteGreenEconomy"],
     ]);
-    expect(sheet.print!.rowBreaks).toEqual([layout.chartDataRow, layout.flagsRow, layout.projectHeaderRow]);
+    expect(sheet.print!.rowBreaks).toEqual([layout.chartsRow, layout.flagsRow, layout.projectHeaderRow]);
     expect(sheet.charts!.map((c) => c.type)).toEqual(["columnClustered", "columnClustered"]);
     expect(sheet.print!.printTitleRows).toBe(
       `$${layout.projectHeaderRow + 2}:$${layout.projectHeaderRow + 4}`,
@@ -324,6 +325,52 @@ describe("Podsumowanie naboru plan", () => {
     expect(cellAt(cells, layout.problemsRow + 1, 1)).toBe("zepsuty.xlsx");
     // Each flag over the page's width (A–H), not squeezed into the repeated A–C.
     expect(sheet.merges).toContain(`A${layout.flagsRow + 2}:H${layout.flagsRow + 2}`);
+  });
+
+  test("the totals' headers keep their words whole in bold: the columns as wide as their longest word", () => {
+    const heads = cells.values[layout.projectHeaderRow + 1];
+    for (const c of [layout.premiumPointsColumn, layout.requiredMetColumn]) {
+      const head = String(heads[c]);
+      expect({ head, width: sheet.columns[c].width >= unbrokenWidth(head, true) }).toEqual({
+        head,
+        width: true,
+      });
+    }
+    expect(String(heads[layout.requiredMetColumn])).toBe("Kryteria obowiązkowe spełnione");
+  });
+
+  test("the charts from the top of their page, their data below them; long file names shortened in the chart", () => {
+    const charts = sheet.charts!;
+    const row = (ref: string) => Number(/\d+$/.exec(ref)![0]) - 1;
+    expect(charts.map((c) => row(c.from))).toEqual([layout.chartsRow! + 1, layout.chartsRow! + 18]);
+    expect(cellAt(cells, layout.chartsRow!, 0)).toBe("Wykresy");
+    expect(row(charts[1].to)).toBeLessThan(layout.chartDataRow!);
+    // Both charts above the data they draw: a long project list grows downwards, never pushing a chart across a page.
+    for (const c of charts) expect(row(c.dataRange.split(":")[0])).toBe(layout.chartDataRow! + 1);
+    expect(sheet.print!.rowBreaks![0]).toBe(layout.chartsRow);
+    expect(cellAt(cells, layout.chartDataRow!, 0)).toBe("Dane wykresów");
+    expect(cellAt(cells, layout.chartDataRow! + 2, 1)).toBe("1. a");
+    const long = new CallSummaryBuilder(card, AS_OF);
+    long.addProject(
+      "wnioski/projekt-07-aktywizacja-zawodowa-osób-bezrobotnych.xlsx",
+      "A",
+      participants(3, 9),
+    );
+    long.addProject("projekt-08.csv", "A", participants(3, 10));
+    const lp = buildCallSummaryPlan(long.finish(), card);
+    const lc = planCells(lp.sheet);
+    const first = String(cellAt(lc, lp.layout.chartDataRow! + 2, 1));
+    expect(first).toMatch(/^1\. projekt-07-aktywizacja.*…$/);
+    expect(first.length).toBeLessThanOrEqual(26);
+    expect(cellAt(lc, lp.layout.chartDataRow! + 3, 1)).toBe("2. projekt-08");
+    // Dozens of projects: a taller chart of them (its slanted names take a fixed share), still above the data.
+    const many = new CallSummaryBuilder(card, AS_OF);
+    for (let i = 0; i < 30; i++) many.addProject(`p${i}.csv`, "A", participants(2, 20 + i));
+    const mp = buildCallSummaryPlan(many.finish(), card);
+    const [tall, second] = mp.sheet.charts!;
+    expect(row(tall.to) - row(tall.from)).toBeGreaterThan(row(charts[0].to) - row(charts[0].from));
+    expect(row(second.from)).toBeGreaterThan(row(tall.to));
+    expect(row(second.to)).toBeLessThan(mp.layout.chartDataRow!);
   });
 
   test("renders to .xlsx and reads back (English labels too)", async () => {

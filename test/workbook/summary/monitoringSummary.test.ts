@@ -270,6 +270,32 @@ describe("Podsumowanie plan", () => {
     expect(p.sheet.rows!.find((x) => x.index === block.row)!.height).toBeGreaterThanOrEqual(3 * 14.5);
   });
 
+  test("the chart and the files left out on a page of their own, before the indicator table and its repeated header", () => {
+    const file = "monitoring 2024 pusty.xlsx";
+    const p = buildMonitoringSummaryPlan(PROGRAMME, summary, () => monitoringColumnRefs(), {
+      problems: [{ file, reason: "pusty" }],
+    });
+    const l = p.layout;
+    const chart = p.sheet.charts![0];
+    const row = (ref: string) => Number(/\d+$/.exec(ref)![0]) - 1;
+    const listRow = p.sheet.blocks.find((b) => b.values.some((r) => r[0] === file))!.row;
+    // Task table, then (a page break) chart data, chart, files left out, then (a break) the indicator table.
+    expect(l.chartDataRow!).toBeGreaterThan(l.totalRow);
+    expect(row(chart.to)).toBeLessThan(listRow);
+    expect(listRow).toBeLessThan(l.indicatorHeaderRow - 1);
+    expect(p.sheet.print!.rowBreaks).toEqual([l.chartDataRow! - 1, l.indicatorHeaderRow - 1]);
+    // The header that repeats on every page is below them: it never prints over the chart or the list.
+    const [, top] = /^\$(\d+):/.exec(p.sheet.print!.printTitleRows!)!;
+    expect(Number(top) - 1).toBe(l.indicatorHeaderRow);
+    // Without a chart or a list: no breaks, the indicator table right after the task table.
+    const bare = buildMonitoringSummaryPlan(PROGRAMME, summary, () => monitoringColumnRefs(), {
+      chartIndicators: [],
+    });
+    expect(bare.sheet.charts).toBeUndefined();
+    expect(bare.sheet.print!.rowBreaks).toBeUndefined();
+    expect(bare.layout.indicatorHeaderRow).toBe(bare.layout.totalRow + 3);
+  });
+
   test("one year only: no change columns; no sheets: a plan that says so", () => {
     const one = summarizeMonitoring(PROGRAMME, [inputs[1]]);
     const p = buildMonitoringSummaryPlan(PROGRAMME, one, () => monitoringColumnRefs());
