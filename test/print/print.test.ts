@@ -41,6 +41,8 @@ import {
   longValueRows,
   makePrintWorkbooks,
   MANY_PROJECTS,
+  TYPED_IN,
+  WRITTEN_BEFORE_TYPING,
   PrintWorkbooks,
 } from "./workbooks";
 
@@ -214,6 +216,7 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
         en.plan,
         pl.longCall,
         pl.manyCall,
+        pl.typedIn,
       ],
       path.join(dir, "pdf"),
     );
@@ -257,7 +260,7 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
   });
 
   test("every page is A4 landscape", () => {
-    expect(pdf.size).toBe(12);
+    expect(pdf.size).toBe(13);
     for (const [f, p] of pdf) {
       expect({ f, pages: p.sizes.length }).toEqual({ f, pages: p.pages.length });
       for (const s of p.sizes) {
@@ -621,6 +624,24 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
     const withPesel = pl.register.filter((x) => x.pesel);
     expect(withPesel.length).toBe(pl.register.length);
     for (const x of withPesel) expect(all).toContain(x.pesel!);
+  });
+
+  test("register with people typed in below the table after Miernik wrote it: every one printed, no blank page", () => {
+    const doc = pdf.get(pl.typedIn)!;
+    const p = doc.pages.map(norm);
+    const regPages = p.map((t, i) => (/\bDopisana\d+\b/.test(t) ? i : -1)).filter((i) => i >= 0);
+    const typed = regPages.flatMap((i) => p[i].match(/\bDopisana\d+\b/g) ?? []);
+    expect(typed).toHaveLength(TYPED_IN);
+    expect(new Set(typed).size).toBe(TYPED_IN);
+    // The people Miernik wrote print too, on the same pages (one register, written and typed alike).
+    const written = regPages.flatMap((i) => p[i].match(/\bNazwisko\d+\b/g) ?? []);
+    expect(written).toHaveLength(WRITTEN_BEFORE_TYPING);
+    // The 1 000 empty spare rows below them are in the print area but print no page: every page after the
+    // criteria sheet's shows people.
+    const last = Math.max(...regPages);
+    expect(last).toBe(p.length - 1);
+    for (let i = Math.min(...regPages); i <= last; i++)
+      expect({ i, people: regPages.includes(i) }).toEqual({ i, people: true });
   });
 
   test("register of the longest values: every printed value whole in its cell, rows no taller than their text", () => {

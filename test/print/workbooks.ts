@@ -3,6 +3,7 @@
  * through the CLI (`layout --sample`, `summarize`, `check -o`), in Polish or English.
  */
 import * as fs from "fs";
+import JSZip from "jszip";
 import * as path from "path";
 import { CliIO } from "../../src/cli/io";
 import { run } from "../../src/cli/main";
@@ -15,10 +16,15 @@ import { CellValue } from "../../src/workbook/plan";
 import { csvBytes, makePesel, participants } from "../fixtures/summary/projects";
 import { isoToSerial } from "../../src/domain/dates";
 import { REGISTER_COLUMNS, SEX } from "../../src/domain/register/columns";
+import { columnLetters } from "../../src/workbook/address";
+import { REGISTER_SHEET } from "../../src/workbook/register/layout";
 
 export const AS_OF = "2025-06-30";
 /** The projects of the large call summary (`manyCall`). */
 export const MANY_PROJECTS = 50;
+/** The people typed by hand below the register Miernik wrote (`typedIn`), and those it wrote. */
+export const TYPED_IN = 40;
+export const WRITTEN_BEFORE_TYPING = 5;
 /** An applicant's name that wraps to several lines in the call summary's applicant column. */
 export const LONG_APPLICANT =
   "Stowarzyszenie na rzecz Aktywizacji Zawodowej Mieszkańców Powiatu Świdnickiego";
@@ -102,10 +108,52 @@ export interface PrintWorkbooks {
   longCall: string;
   /** A call of MANY_PROJECTS projects with long file names: the chart data runs past a page. */
   manyCall: string;
+  /**
+   * The criteria workbook of a WRITTEN_BEFORE_TYPING-person register, then TYPED_IN more people typed into the
+   * register sheet's spare rows by hand (surnames `Dopisana1`…), as a user adds them after Miernik wrote it.
+   */
+  typedIn: string;
   /** The 120 participants of the criteria workbook's register. */
   register: Participant[];
   /** The 12 projects' participants, in file order. */
   projects: Participant[][];
+}
+
+/**
+ * TYPED_IN people typed into the register sheet's rows below its table (Lp., first name, surname, Brak PESEL,
+ * start date), the rest of the package byte for byte as Miernik wrote it — what a user does between two
+ * printouts. The cells are set in the sheet's XML: a load and save through ExcelJS would rewrite the print
+ * area (`$A1:$P6`, which LibreOffice does not take for one) and hide what is being tested.
+ */
+async function typeIntoRegister(from: string, to: string): Promise<void> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(from));
+  const attr = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+  const wbXml = await zip.file("xl/workbook.xml")!.async("string");
+  const sheetTag = (wbXml.match(/<sheet\b[^>]*>/g) ?? []).find((t) => attr(t, "name") === REGISTER_SHEET)!;
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const relTag = (rels.match(/<Relationship\b[^>]*>/g) ?? []).find(
+    (t) => attr(t, "Id") === attr(sheetTag, "r:id"),
+  )!;
+  const part = `xl/${attr(relTag, "Target")!.replace(/^\/?xl\//, "")}`;
+  let xml = await zip.file(part)!.async("string");
+  const letter = (key: string) => columnLetters(REGISTER_COLUMNS.findIndex((c) => c.key === key));
+  const set = (ref: string, content: string) => {
+    // The spare rows hold every printed column's cell, styled and empty (`<c r="B7" s="36"/>`).
+    const empty = new RegExp(`<c r="${ref}"( s="\\d+")?/>`);
+    if (!empty.test(xml)) throw new Error(`${part}: no empty cell ${ref} to type into`);
+    xml = xml.replace(empty, (_m, style: string | undefined) => `<c r="${ref}"${style ?? ""}${content}</c>`);
+  };
+  const text = (t: string) => ` t="inlineStr"><is><t>${t}</t></is>`;
+  for (let k = 0; k < TYPED_IN; k++) {
+    const r = 2 + WRITTEN_BEFORE_TYPING + k;
+    set(`${letter("lp")}${r}`, `><v>${WRITTEN_BEFORE_TYPING + k + 1}</v>`);
+    set(`${letter("firstName")}${r}`, text("Anna"));
+    set(`${letter("lastName")}${r}`, text(`Dopisana${k + 1}`));
+    set(`${letter("noPesel")}${r}`, text("Tak"));
+    set(`${letter("startDate")}${r}`, `><v>${isoToSerial("2024-03-01")}</v>`);
+  }
+  zip.file(part, xml);
+  fs.writeFileSync(to, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
 }
 
 /** Writes the workbooks into `dir` (names end in `-<lang>.xlsx`); `monitoring: false` skips the two monitoring ones. */
@@ -179,8 +227,17 @@ export async function makePrintWorkbooks(
     );
   const manyCall = `many-call-${lang}.xlsx`;
   await cli(["summarize", path.basename(manyDir), "--as-of", AS_OF, "-o", manyCall, "--force", ...l], dir);
+  const few = `few-${lang}.xlsx`;
+  fs.writeFileSync(
+    path.join(dir, `few-${lang}.csv`),
+    csvBytes(participants(WRITTEN_BEFORE_TYPING, 77, 9100), "Fundacja Przykładowa"),
+  );
+  await cli(["check", `few-${lang}.csv`, "--as-of", AS_OF, "-o", few, "--force", ...l], dir);
+  const typedIn = `typed-in-${lang}.xlsx`;
+  await typeIntoRegister(path.join(dir, few), path.join(dir, typedIn));
   const abs = (f: string) => path.join(dir, f);
   return {
+    typedIn: abs(typedIn),
     monitoring: abs(monitoringFile),
     summary: abs(summary),
     criteria: abs(criteria),

@@ -443,7 +443,10 @@ export function buildRegisterSheetPlan(_card: Card, opts: RegisterSheetOptions =
     fitToWidth: 1,
     fitToHeight: 0,
     printTitleRows: "$1:$1",
-    printArea: `$A$1:$${inputColumnLetter(REGISTER_PRINTED[REGISTER_PRINTED.length - 1])}$${dataRows + 1}`,
+    // Through the spare rows: people typed in below the table after Miernik wrote it print too. Pages of
+    // empty spare rows (no values, borders or fills there) print nothing: LibreOffice suppresses empty pages,
+    // Excel leaves blank pages at the end of a print job out (KB 288968; docs/excel-behaviours.md).
+    printArea: `$A$1:$${lastPrinted}$${lastRow}`,
     centerHeader: REGISTER_SHEET,
     // Personal data on paper: dated, as the criteria sheet printed with it.
     leftFooter: lang === "pl" ? "Wydruk: &D" : "Printed: &D",

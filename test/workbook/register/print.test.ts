@@ -7,7 +7,7 @@
 import { builtinCard, DEFAULT_CARD_ID } from "../../../src/domain/card/load";
 import { Card } from "../../../src/domain/card/types";
 import { REGISTER_COLUMNS } from "../../../src/domain/register/columns";
-import { parseRange } from "../../../src/workbook/address";
+import { columnLetters, parseRange } from "../../../src/workbook/address";
 import { fittedLines, fittedRowHeight } from "../../../src/workbook/textFit";
 import { CellValue } from "../../../src/workbook/plan";
 import { DERIVED_INDEX } from "../../../src/workbook/register/layout";
@@ -38,11 +38,18 @@ describe("register print set-up", () => {
     expect(plan.freeze).toEqual({ rows: 1, columns: 3 });
   });
 
-  test("the print area: the first input columns through Data zakończenia, every data row; no derived column", () => {
+  test("the print area: the first input columns through Data zakończenia, every data row and spare row; no derived column", () => {
     expect(REGISTER_PRINTED.slice(0, 4)).toEqual(["lp", "firstName", "lastName", "pesel"]);
     expect(REGISTER_PRINTED[REGISTER_PRINTED.length - 1]).toBe("endDate");
     const area = parseRange(plan.print!.printArea!.replace(/\$/g, ""));
-    expect(area).toMatchObject({ row: 0, col: 0, rows: rows.length + 1, cols: REGISTER_PRINTED.length });
+    // Through the last spare row (where the dictionaries' validations end): people typed in there print too.
+    const spareEnd = Math.max(
+      ...plan.validations.map((v) => parseRange(v.range).row + parseRange(v.range).rows),
+    );
+    expect(spareEnd).toBeGreaterThan(rows.length + 1);
+    expect(area).toMatchObject({ row: 0, col: 0, rows: spareEnd, cols: REGISTER_PRINTED.length });
+    const few = buildRegisterSheetPlan(card, { rows: rows.slice(0, 2), spareRows: 10 });
+    expect(few.print!.printArea).toBe(`$A$1:$${columnLetters(REGISTER_PRINTED.length - 1)}$${2 + 1 + 10}`);
     for (const c of DERIVED_INDEX.values()) expect(c).toBeGreaterThanOrEqual(area.col + area.cols);
     // The printed columns are REGISTER_COLUMNS' first ones (a print area is one block).
     expect(REGISTER_COLUMNS.slice(0, REGISTER_PRINTED.length).map((c) => c.key)).toEqual(REGISTER_PRINTED);
