@@ -53,6 +53,7 @@ import {
   ROW_ISSUES_LISTED,
 } from "./flows";
 import { useDateFollowingLang } from "../useDateFollowingLang";
+import { Figure } from "./Figure";
 
 const L = (pl: string, en: string): Localized => ({ pl, en });
 export const PARTICIPANTS_TEXT = {
@@ -133,7 +134,7 @@ export const loadXlsxParser = async (): Promise<XlsxParser> =>
 export function mappingLines(preview: ImportPreview, lang: Lang): string[] {
   const pl = lang === "pl";
   const lines = preview.columns.map((c) => {
-    const where = `„${c.file}” (${c.fileColumn})`;
+    const where = `${pl ? `„${c.file}”` : `“${c.file}”`} (${c.fileColumn})`;
     if (c.register === null) return `${where}: ${pl ? "pominięta" : "ignored"}`;
     if (c.via === "duplicate")
       return `${where}: ${pl ? "pominięta — powtórzony nagłówek" : "ignored — repeated header"}`;
@@ -314,7 +315,9 @@ export function CriterionCard(props: { c: CriterionResult; lang: Lang }): React.
       <Text weight="semibold" className={styles.wrap}>
         {c.label[lang]}
       </Text>
-      <Text data-value>{value}</Text>
+      <Text data-value>
+        <Figure text={value} />
+      </Text>
       {c.kind === "product" && (
         <Text size={200} className={styles.note}>
           {capitalize(S.targetNote[lang])}
