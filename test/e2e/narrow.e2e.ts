@@ -136,6 +136,13 @@ async function layoutProblems(page: Page): Promise<string[]> {
         if (lineCount(range) > 1) out.push(`${name(el)}: figure "${m[0]}" split over lines`);
       }
     }
+    // The three tabs on one line (a wrapped tab row puts "Podsumowania" under the others).
+    const tabTops = new Set(
+      Array.from(document.querySelectorAll("[role=tab]")).map((t) =>
+        Math.round(t.getBoundingClientRect().top),
+      ),
+    );
+    if (tabTops.size > 1) out.push(`tabs: on ${tabTops.size} lines`);
     // A table scroll: inside the pane, reachable by the keyboard, and it is what scrolls (the card does not cut).
     for (const el of Array.from(document.querySelectorAll("[data-table-scroll]"))) {
       const h = el as HTMLElement;
