@@ -136,6 +136,17 @@ async function layoutProblems(page: Page): Promise<string[]> {
         if (lineCount(range) > 1) out.push(`${name(el)}: figure "${m[0]}" split over lines`);
       }
     }
+    // A list that scrolls (and so takes the focus): its bullets clear of its focus ring, its text too.
+    for (const ul of Array.from(document.querySelectorAll<HTMLElement>("ul[tabindex='0']"))) {
+      const li = ul.querySelector("li");
+      if (!ul.offsetParent || !li) continue;
+      const u = ul.getBoundingClientRect();
+      const l = li.getBoundingClientRect();
+      if (l.left - u.left < 20 || u.right - l.right < 2)
+        out.push(
+          `${name(ul)}: items ${Math.round(l.left - u.left)}/${Math.round(u.right - l.right)} px from its edges`,
+        );
+    }
     // The three tabs on one line (a wrapped tab row puts "Podsumowania" under the others).
     const tabTops = new Set(
       Array.from(document.querySelectorAll("[role=tab]")).map((t) =>

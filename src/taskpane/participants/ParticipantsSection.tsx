@@ -118,7 +118,9 @@ const useStyles = makeStyles({
     maxHeight: "30vh",
     overflowY: "auto",
     margin: 0,
-    paddingLeft: tokens.spacingHorizontalL,
+    // Room for the bullets inside the list's focus ring (at 16 px they sat on it).
+    paddingLeft: tokens.spacingHorizontalXXL,
+    paddingRight: tokens.spacingHorizontalXS,
     overflowWrap: "anywhere",
   },
   wrap: { overflowWrap: "break-word", minWidth: 0 },
@@ -714,7 +716,14 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
                   data-column-mapping
                   aria-label={S.columnMapping[lang]}
                   tabIndex={0}
-                  style={{ maxHeight: "12em", overflowY: "auto", fontSize: "0.85em", paddingLeft: "1.2em" }}
+                  // Bullets clear of the focus ring: 2em of the smaller font, about 24 px.
+                  style={{
+                    maxHeight: "12em",
+                    overflowY: "auto",
+                    fontSize: "0.85em",
+                    paddingLeft: "2em",
+                    paddingRight: "0.3em",
+                  }}
                 >
                   {asking.details.map((d, i) => (
                     <li key={i}>{d}</li>
