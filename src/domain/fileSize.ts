@@ -1,11 +1,12 @@
 /**
- * A file's size for people: "340 KB", "12,3 MB" (pl) / "12.3 MB" (en); decimal units, as file managers show
+ * A file's size for people: "340 KB", "12,3 MB" (pl) / "12.3 MB" (en), number and unit joined by a no-break space; decimal units, as file managers show
  * them. A module of its own (not ./numbers.ts): the file bar is on the pane's first screen, and this keeps the
  * number parser and formatter out of the first load.
  */
 export function formatFileSize(bytes: number, lang: "pl" | "en" = "pl"): string {
   const out = (v: number, unit: string) =>
-    `${lang === "pl" ? String(v).replace(".", ",") : String(v)} ${unit}`;
+    // A no-break space: "12,3 MB" never breaks at the end of a 320 px line ("(12,3" | "MB)").
+    `${lang === "pl" ? String(v).replace(".", ",") : String(v)}\u00a0${unit}`;
   if (bytes < 1000) return out(bytes, "B");
   const kb = Math.round(bytes / 1e3);
   if (kb < 1000) return out(kb, "KB");

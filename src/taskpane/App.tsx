@@ -46,11 +46,16 @@ const useStyles = makeStyles({
     "@media (max-width: 340px)": { padding: 0 },
   },
   tabList: { flexWrap: "wrap" },
-  // Three tabs on one line at 320 px: less padding than Fluent's small tabs.
+  // Three tabs on one line at 320 px (and at 125% zoom, 256 CSS px): less padding than Fluent's small tabs,
+  // and a smaller font — for the width Fluent reserves for the selected (bold) label as well, else each tab
+  // stays as wide as at 14 px and the third one wraps.
   tab: {
     paddingLeft: tokens.spacingHorizontalXS,
     paddingRight: tokens.spacingHorizontalXS,
-    "@media (max-width: 340px)": { "& .fui-Tab__content": { fontSize: tokens.fontSizeBase200 } },
+    "@media (max-width: 340px)": {
+      "& .fui-Tab__content": { fontSize: tokens.fontSizeBase200 },
+      "& .fui-Tab__content--reserved-space": { fontSize: tokens.fontSizeBase200 },
+    },
   },
   main: {
     padding: tokens.spacingHorizontalM,

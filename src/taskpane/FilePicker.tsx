@@ -11,6 +11,8 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalXXS,
+    // The button as wide as its label (as the pane's other buttons), not stretched across a card.
+    alignItems: "flex-start",
     minWidth: 0,
     maxWidth: "100%",
   },

@@ -112,16 +112,16 @@ describe("verdictDecimals: a share reads on the side of its threshold the verdic
   });
 });
 
-describe("formatFileSize: a file's size as the file bar shows it while the file opens", () => {
+describe("formatFileSize: a file's size as the file bar shows it while the file opens (number and unit never split)", () => {
   it.each([
-    [0, "0 B", "0 B"],
-    [999, "999 B", "999 B"],
-    [1000, "1 KB", "1 KB"],
-    [340_400, "340 KB", "340 KB"],
-    [999_499, "999 KB", "999 KB"],
-    [999_500, "1 MB", "1 MB"],
-    [12_345_678, "12,3 MB", "12.3 MB"],
-    [1_234_567_890, "1,2 GB", "1.2 GB"],
+    [0, "0\u00a0B", "0\u00a0B"],
+    [999, "999\u00a0B", "999\u00a0B"],
+    [1000, "1\u00a0KB", "1\u00a0KB"],
+    [340_400, "340\u00a0KB", "340\u00a0KB"],
+    [999_499, "999\u00a0KB", "999\u00a0KB"],
+    [999_500, "1\u00a0MB", "1\u00a0MB"],
+    [12_345_678, "12,3\u00a0MB", "12.3\u00a0MB"],
+    [1_234_567_890, "1,2\u00a0GB", "1.2\u00a0GB"],
   ])("%d bytes: %s / %s", (bytes, pl, en) => {
     expect(formatFileSize(bytes, "pl")).toBe(pl);
     expect(formatFileSize(bytes, "en")).toBe(en);

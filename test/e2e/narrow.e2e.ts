@@ -86,7 +86,8 @@ async function layoutProblems(page: Page): Promise<string[]> {
       if (!hasText) continue;
       const r = h.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
-      if (r.right > vw + 1 || r.left < -1)
+      // A table's own horizontal scroll (checked below) may hold text past the pane's edge.
+      if ((r.right > vw + 1 || r.left < -1) && !h.closest("[data-table-scroll]"))
         out.push(`${name(el)}: outside the pane (${Math.round(r.left)}–${Math.round(r.right)} of ${vw})`);
       const cs = getComputedStyle(h);
       const clips = cs.overflowX === "hidden" || cs.overflowX === "clip" || cs.textOverflow === "ellipsis";
@@ -105,6 +106,73 @@ async function layoutProblems(page: Page): Promise<string[]> {
       const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size;
       if (h.scrollWidth > h.clientWidth + 1 || lines > 1)
         out.push(`${name(el)}: badge cut (${h.scrollWidth} > ${h.clientWidth}, ${lines} lines)`);
+    }
+    // A criterion's figure broken inside one of its parts: "1 500 /" | "1 796", "0 / 0 =" | "—" (it may
+    // break only before "=" and "(").
+    const lineCount = (range: Range) =>
+      new Set(
+        Array.from(range.getClientRects())
+          .filter((r) => r.width > 0)
+          .map((r) => Math.round(r.top)),
+      ).size;
+    for (const el of Array.from(document.querySelectorAll("[data-value], [data-plan-criterion]"))) {
+      if (!(el as HTMLElement).offsetParent) continue;
+      const nodes: { node: Text; start: number }[] = [];
+      let text = "";
+      const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        nodes.push({ node: n as Text, start: text.length });
+        text += n.textContent ?? "";
+      }
+      const at = (i: number): [Text, number] => {
+        const hit = nodes.filter((x) => x.start <= i).pop()!;
+        return [hit.node, i - hit.start];
+      };
+      for (const m of text.matchAll(/[\d\u00a0.,]+ \/ [\d\u00a0.,]+|= (?:[\d\u00a0.,]+%|—)/g)) {
+        const range = document.createRange();
+        range.setStart(...at(m.index!));
+        range.setEnd(...at(m.index! + m[0].length - 1));
+        range.setEnd(range.endContainer, range.endOffset + 1);
+        if (lineCount(range) > 1) out.push(`${name(el)}: figure "${m[0]}" split over lines`);
+      }
+    }
+    // A list that scrolls (and so takes the focus): its bullets clear of its focus ring, its text too.
+    for (const ul of Array.from(document.querySelectorAll<HTMLElement>("ul[tabindex='0']"))) {
+      const li = ul.querySelector("li");
+      if (!ul.offsetParent || !li) continue;
+      const u = ul.getBoundingClientRect();
+      const l = li.getBoundingClientRect();
+      if (l.left - u.left < 20 || u.right - l.right < 2)
+        out.push(
+          `${name(ul)}: items ${Math.round(l.left - u.left)}/${Math.round(u.right - l.right)} px from its edges`,
+        );
+    }
+    // The three tabs on one line (a wrapped tab row puts "Podsumowania" under the others).
+    const tabTops = new Set(
+      Array.from(document.querySelectorAll("[role=tab]")).map((t) =>
+        Math.round(t.getBoundingClientRect().top),
+      ),
+    );
+    if (tabTops.size > 1) out.push(`tabs: on ${tabTops.size} lines`);
+    // A table scroll: inside the pane, reachable by the keyboard, and it is what scrolls (the card does not cut).
+    for (const el of Array.from(document.querySelectorAll("[data-table-scroll]"))) {
+      const h = el as HTMLElement;
+      const r = h.getBoundingClientRect();
+      if (r.right > vw + 1 || r.left < -1)
+        out.push(`${name(el)}: table scroll outside the pane (${Math.round(r.left)}–${Math.round(r.right)})`);
+      if (h.tabIndex !== 0) out.push(`${name(el)}: table scroll not focusable`);
+      if (getComputedStyle(h).overflowX !== "auto") out.push(`${name(el)}: table scroll does not scroll`);
+    }
+    // A file button as wide as its label (as every other button), not stretched with its label centred.
+    for (const input of Array.from(document.querySelectorAll("input[data-file-input]"))) {
+      const button = input.previousElementSibling as HTMLElement | null;
+      if (!button?.offsetParent) continue;
+      const range = document.createRange();
+      range.selectNodeContents(button);
+      const label = Array.from(range.getClientRects()).filter((r) => r.width > 0);
+      const left = Math.min(...label.map((r) => r.left)) - button.getBoundingClientRect().left;
+      if (left > 24)
+        out.push(`${name(button)}: label ${Math.round(left)} px from the button's edge (stretched)`);
     }
     return out;
   });
@@ -132,6 +200,15 @@ async function checkScreen(page: Page, width: number, lang: "pl" | "en", state: 
   await page.waitForTimeout(50);
   expect({ label, problems: await layoutProblems(page) }).toEqual({ label, problems: [] });
   if (lang === "pl") expect({ label, english: await englishOnScreen(page) }).toEqual({ label, english: [] });
+  // English screens quote in English (“…”), never with the Polish „…” (the import's column list did).
+  if (lang === "en")
+    expect({
+      label,
+      polishQuotes: await page.evaluate(() => document.body.innerText.match(/„[^”]*”/g) ?? []),
+    }).toEqual({
+      label,
+      polishQuotes: [],
+    });
   await expectAccessible(page, label);
   await screenshot(page, `narrow-${width}-${lang}-${state}`);
 }
@@ -300,6 +377,14 @@ describe("the pane at 320–450 px (production build, standalone)", () => {
         await page.getByRole("alertdialog").waitFor();
         await checkScreen(page, width, "pl", "dialog-import");
         await page.getByRole("alertdialog").getByRole("button", { name: "Anuluj" }).click();
+        // In English too: its column list quoted in English.
+        await setLang(page, "en");
+        await page.locator('input[data-file-input="import"]').setInputFiles(moreFile);
+        await page.getByRole("alertdialog").waitFor();
+        await checkScreen(page, width, "en", "dialog-import");
+        await page.getByRole("alertdialog").getByRole("button", { name: "Cancel" }).click();
+        await page.getByRole("alertdialog").waitFor({ state: "detached" });
+        await setLang(page, "pl");
 
         // A call summary over the list (it writes a sheet: the workbook downloads).
         await tab(page, "summaries");
@@ -625,6 +710,32 @@ describe("the pane at 320–450 px (production build, standalone)", () => {
       await page.close();
     }
   }, 120_000);
+
+  test("320 px at 125% zoom (256 CSS px): every tab fits; the summaries' tables scroll on their own, nothing is cut", async () => {
+    const page = await pageAt(256);
+    try {
+      for (const id of ["monitoring", "participants", "summaries"] as const)
+        await both(page, 256, `zoom-nofile-${id}`, () => tab(page, id));
+      await openFile(page, monitoringFile);
+      await tab(page, "summaries");
+      await page.getByRole("button", { name: "Utwórz podsumowanie monitoringu" }).click();
+      await page.getByRole("table", { name: "Podsumowanie monitoringu" }).waitFor();
+      await page.locator('input[data-file-input="projects"]').setInputFiles([listFile, moreFile]);
+      await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Utwórz podsumowanie naboru" }).click(),
+      ]);
+      await page.getByRole("table", { name: "Podsumowanie naboru" }).waitFor();
+      // The words of the headers do not fit 256 px: the tables are wider than their cards and scroll.
+      const wider = await page
+        .locator("[data-table-scroll]")
+        .evaluateAll((els) => els.map((e) => e.scrollWidth > e.clientWidth));
+      expect(wider).toContain(true);
+      await both(page, 256, "zoom-summaries");
+    } finally {
+      await page.close();
+    }
+  }, 180_000);
 
   test("the theme follows the system outside Office (prefers-color-scheme: dark), and stays readable", async () => {
     const page = await s.context.newPage();

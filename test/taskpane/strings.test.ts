@@ -327,7 +327,9 @@ describe("no English in Polish mode", () => {
 
 describe("the file bar names the file it is opening", () => {
   it("says which file and how big, in both languages", () => {
-    expect(openingLabel("rejestr.xlsx", 12_345_678, "pl")).toBe("Otwieranie pliku „rejestr.xlsx” (12,3 MB)…");
-    expect(openingLabel("list.csv", 340_400, "en")).toBe("Opening “list.csv” (340 KB)…");
+    expect(openingLabel("rejestr.xlsx", 12_345_678, "pl")).toBe(
+      "Otwieranie pliku „rejestr.xlsx” (12,3\u00a0MB)…",
+    );
+    expect(openingLabel("list.csv", 340_400, "en")).toBe("Opening “list.csv” (340\u00a0KB)…");
   });
 });

@@ -53,6 +53,7 @@ import {
   ROW_ISSUES_LISTED,
 } from "./flows";
 import { useDateFollowingLang } from "../useDateFollowingLang";
+import { Figure } from "./Figure";
 
 const L = (pl: string, en: string): Localized => ({ pl, en });
 export const PARTICIPANTS_TEXT = {
@@ -117,7 +118,9 @@ const useStyles = makeStyles({
     maxHeight: "30vh",
     overflowY: "auto",
     margin: 0,
-    paddingLeft: tokens.spacingHorizontalL,
+    // Room for the bullets inside the list's focus ring (at 16 px they sat on it).
+    paddingLeft: tokens.spacingHorizontalXXL,
+    paddingRight: tokens.spacingHorizontalXS,
     overflowWrap: "anywhere",
   },
   wrap: { overflowWrap: "break-word", minWidth: 0 },
@@ -133,7 +136,7 @@ export const loadXlsxParser = async (): Promise<XlsxParser> =>
 export function mappingLines(preview: ImportPreview, lang: Lang): string[] {
   const pl = lang === "pl";
   const lines = preview.columns.map((c) => {
-    const where = `„${c.file}” (${c.fileColumn})`;
+    const where = `${pl ? `„${c.file}”` : `“${c.file}”`} (${c.fileColumn})`;
     if (c.register === null) return `${where}: ${pl ? "pominięta" : "ignored"}`;
     if (c.via === "duplicate")
       return `${where}: ${pl ? "pominięta — powtórzony nagłówek" : "ignored — repeated header"}`;
@@ -314,7 +317,9 @@ export function CriterionCard(props: { c: CriterionResult; lang: Lang }): React.
       <Text weight="semibold" className={styles.wrap}>
         {c.label[lang]}
       </Text>
-      <Text data-value>{value}</Text>
+      <Text data-value>
+        <Figure text={value} />
+      </Text>
       {c.kind === "product" && (
         <Text size={200} className={styles.note}>
           {capitalize(S.targetNote[lang])}
@@ -711,7 +716,14 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
                   data-column-mapping
                   aria-label={S.columnMapping[lang]}
                   tabIndex={0}
-                  style={{ maxHeight: "12em", overflowY: "auto", fontSize: "0.85em", paddingLeft: "1.2em" }}
+                  // Bullets clear of the focus ring: 2em of the smaller font, about 24 px.
+                  style={{
+                    maxHeight: "12em",
+                    overflowY: "auto",
+                    fontSize: "0.85em",
+                    paddingLeft: "2em",
+                    paddingRight: "0.3em",
+                  }}
                 >
                   {asking.details.map((d, i) => (
                     <li key={i}>{d}</li>

@@ -32,6 +32,7 @@ import type { PlanCriterion } from "../../domain/plan/evaluate";
 import { damagedSheetNote, percentCellNote } from "../../domain/plan/notes";
 import type { CellValue } from "../../workbook/plan";
 import { errorMessage, WorkbookHost } from "../host";
+import { Figure } from "./Figure";
 import { count } from "../i18n";
 import { Notice } from "../lazyFeedback";
 import {
@@ -312,7 +313,7 @@ export function PlanPart(props: PlanPartProps): React.JSX.Element {
               <li key={c.id} data-plan-criterion={c.id} data-met={state}>
                 <span className={styles.criterion}>
                   <Text className={styles.criterionText}>
-                    {c.label[lang]}: {value}
+                    {c.label[lang]}: <Figure text={value} />
                     {short}
                   </Text>
                   <Badge

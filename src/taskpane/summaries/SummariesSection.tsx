@@ -47,6 +47,9 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   card: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  // A table its words do not fit (320 px at 125% zoom: "Ostrzeżenia", "premiujące") scrolls on its own
+  // instead of being cut off by the card.
+  tableScroll: { overflowX: "auto", maxWidth: "100%" },
   table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
   cell: {
     textAlign: "left",
@@ -233,38 +236,46 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
                 )}
               </MessageBarBody>
             </MessageBar>
-            <table className={styles.table} aria-label={t("monitoringTitle", lang)}>
-              <caption className={styles.caption}>
-                {t("yearCaption", lang)} {done.summary.years[done.summary.years.length - 1]}
-              </caption>
-              <thead>
-                <tr>
-                  {(["colIndicators", "colFilled", "colErrors", "colWarnings"] as const).map((k) => (
-                    <th key={k} className={styles.cell} scope="col">
-                      {t(k, lang)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              {[...done.summary.groups.filter((g) => g.kind === "area"), done.summary.total].map((g) => {
-                const last = done.summary.years.length - 1;
-                return (
-                  <tbody key={g.code} data-area={g.code}>
-                    <tr>
-                      <th className={styles.group} colSpan={4} scope="rowgroup">
-                        {g === done.summary.total ? t("total", lang) : `${g.code}. ${g.title}`}
+            <div
+              className={styles.tableScroll}
+              role="region"
+              aria-label={t("monitoringTitle", lang)}
+              tabIndex={0}
+              data-table-scroll
+            >
+              <table className={styles.table} aria-label={t("monitoringTitle", lang)}>
+                <caption className={styles.caption}>
+                  {t("yearCaption", lang)} {done.summary.years[done.summary.years.length - 1]}
+                </caption>
+                <thead>
+                  <tr>
+                    {(["colIndicators", "colFilled", "colErrors", "colWarnings"] as const).map((k) => (
+                      <th key={k} className={styles.cell} scope="col">
+                        {t(k, lang)}
                       </th>
-                    </tr>
-                    <tr>
-                      <td className={styles.cell}>{formatCount(g.indicators, lang)}</td>
-                      <td className={styles.cell}>{formatCount(g.filled[last], lang)}</td>
-                      <td className={styles.cell}>{formatCount(g.errors[last], lang)}</td>
-                      <td className={styles.cell}>{formatCount(g.warnings[last], lang)}</td>
-                    </tr>
-                  </tbody>
-                );
-              })}
-            </table>
+                    ))}
+                  </tr>
+                </thead>
+                {[...done.summary.groups.filter((g) => g.kind === "area"), done.summary.total].map((g) => {
+                  const last = done.summary.years.length - 1;
+                  return (
+                    <tbody key={g.code} data-area={g.code}>
+                      <tr>
+                        <th className={styles.group} colSpan={4} scope="rowgroup">
+                          {g === done.summary.total ? t("total", lang) : `${g.code}. ${g.title}`}
+                        </th>
+                      </tr>
+                      <tr>
+                        <td className={styles.cell}>{formatCount(g.indicators, lang)}</td>
+                        <td className={styles.cell}>{formatCount(g.filled[last], lang)}</td>
+                        <td className={styles.cell}>{formatCount(g.errors[last], lang)}</td>
+                        <td className={styles.cell}>{formatCount(g.warnings[last], lang)}</td>
+                      </tr>
+                    </tbody>
+                  );
+                })}
+              </table>
+            </div>
           </>
         )}
       </Card>
@@ -359,33 +370,41 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
             {host.kind === "excel" && (
               <Button onClick={() => void host.showSheet(CALL_SUMMARY_SHEET)}>{t("goTo", lang)}</Button>
             )}
-            <table className={styles.table} aria-label={t("callTitle", lang)}>
-              <thead>
-                <tr>
-                  {(["colParticipants", "colRequired", "colPoints"] as const).map((k) => (
-                    <th key={k} className={styles.cell} scope="col">
-                      {t(k, lang)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              {/* Keyed by position too: two picked files can have the same name (from two folders). */}
-              {callDone.call.projects.map((p, i) => (
-                <tbody key={`${i}:${p.file}`} data-project={p.file}>
+            <div
+              className={styles.tableScroll}
+              role="region"
+              aria-label={t("callTitle", lang)}
+              tabIndex={0}
+              data-table-scroll
+            >
+              <table className={styles.table} aria-label={t("callTitle", lang)}>
+                <thead>
                   <tr>
-                    <th className={styles.group} colSpan={3} scope="rowgroup">
-                      {p.file}
-                      {p.applicant ? ` — ${p.applicant}` : ""}
-                    </th>
+                    {(["colParticipants", "colRequired", "colPoints"] as const).map((k) => (
+                      <th key={k} className={styles.cell} scope="col">
+                        {t(k, lang)}
+                      </th>
+                    ))}
                   </tr>
-                  <tr>
-                    <td className={styles.cell}>{formatCount(p.participants, lang)}</td>
-                    <td className={styles.cell}>{t(p.requiredMet ? "yes" : "no", lang)}</td>
-                    <td className={styles.cell}>{formatCount(p.premiumPoints, lang)}</td>
-                  </tr>
-                </tbody>
-              ))}
-            </table>
+                </thead>
+                {/* Keyed by position too: two picked files can have the same name (from two folders). */}
+                {callDone.call.projects.map((p, i) => (
+                  <tbody key={`${i}:${p.file}`} data-project={p.file}>
+                    <tr>
+                      <th className={styles.group} colSpan={3} scope="rowgroup">
+                        {p.file}
+                        {p.applicant ? ` — ${p.applicant}` : ""}
+                      </th>
+                    </tr>
+                    <tr>
+                      <td className={styles.cell}>{formatCount(p.participants, lang)}</td>
+                      <td className={styles.cell}>{t(p.requiredMet ? "yes" : "no", lang)}</td>
+                      <td className={styles.cell}>{formatCount(p.premiumPoints, lang)}</td>
+                    </tr>
+                  </tbody>
+                ))}
+              </table>
+            </div>
             {callDone.call.applicantsOverLimit.length > 0 && (
               <MessageBar intent="warning">
                 <MessageBarBody>

@@ -320,7 +320,11 @@ function FindingRow(props: {
         <Text size={200} data-fix>
           {T.found[lang]} ({typeof f.value === "string" ? T.asText[lang] : T.asNumber[lang]}):{" "}
           <span className={props.found}>
-            {typeof f.value === "string" ? `„${f.value}”` : shown(f.value, percent, lang)}
+            {typeof f.value === "string"
+              ? lang === "pl"
+                ? `„${f.value}”`
+                : `“${f.value}”`
+              : shown(f.value, percent, lang)}
           </span>{" "}
           → {T.fixTo[lang]} ({T.asNumber[lang]}):{" "}
           <span className={props.fixed}>{shown(f.fix.value, percent, lang)}</span>

@@ -33,13 +33,22 @@ const html = (c: CriterionResult, lang: "pl" | "en") =>
       <CriterionCard c={c} lang={lang} />
     </FluentProvider>,
   ).replace(/<!-- -->/g, "");
-/** The card's figure line (data-value). */
-const card = (c: CriterionResult, lang: "pl" | "en") => /data-value[^>]*>([^<]*)</.exec(html(c, lang))?.[1];
+/** The card's figure line (data-value): its parts (each kept on one line) as rendered, tags dropped. */
+const figure = (c: CriterionResult, lang: "pl" | "en") =>
+  /data-value[^>]*>((?:[^<]|<span[^>]*>[^<]*<\/span>)*)</.exec(html(c, lang))?.[1] ?? "";
+const card = (c: CriterionResult, lang: "pl" | "en") => figure(c, lang).replace(/<[^>]+>/g, "");
 
 test("criterion card: 2 399 / 4 000 reads 59,98% beside a 60% threshold and Niespełnione", () => {
   expect(html(ltu(2399, 4000), "pl")).toMatch(/data-state="notMet".*>Niespełnione</);
   expect(card(ltu(2399, 4000), "pl")).toMatch(/^2\s399 \/ 4\s000 = 59,98% \(próg 60,0%\)$/);
   expect(card(ltu(2399, 4000), "en")).toMatch(/2,399 \/ 4,000 = 59\.98% \(threshold 60\.0%\)/);
+});
+
+test("criterion card: the figure wraps only before '=' and '(' (never '2 399 /' | '4 000' at 320 px)", () => {
+  const parts = (lang: "pl" | "en") =>
+    Array.from(figure(ltu(2399, 4000), lang).matchAll(/<span[^>]*>([^<]*)<\/span>/g), (m) => m[1]);
+  expect(parts("pl")).toEqual(["2\u00a0399 / 4\u00a0000", "= 59,98%", "(próg 60,0%)"]);
+  expect(parts("en")).toEqual(["2,399 / 4,000", "= 59.98%", "(threshold 60.0%)"]);
 });
 
 test("criterion card: one decimal where it suffices (76,2%), and exactly at the threshold 60,0%", () => {
