@@ -1,4 +1,5 @@
 import { serialToIso } from "../dates";
+import { formatDateIso } from "../i18n";
 import { COLUMN_BY_KEY } from "../register/columns";
 import { grown } from "../register/refs";
 import { ageOf, deriveWithAge, GROUP_BIT, groupMask, isEvaluable, newDerived } from "./groups";
@@ -177,7 +178,7 @@ export class Tallier {
         rule: JOB_AFTER_AS_OF,
         severity: "warning",
         message: {
-          pl: `Zatrudnienie od ${job}, po dniu „stan na” ${this.asOfIso} — jeszcze nie liczy się do efektywności ani rezultatów; sprawdź datę albo przelicz później.`,
+          pl: `Zatrudnienie od ${formatDateIso(job, "pl")}, po dniu „stan na” ${formatDateIso(this.asOfIso, "pl")} — jeszcze nie liczy się do efektywności ani rezultatów; sprawdź datę albo przelicz później.`,
           en: `Job from ${job}, after the as-of date ${this.asOfIso} — not counted yet for effectiveness or results; check the date or recalculate later.`,
         },
       });

@@ -1,4 +1,4 @@
-import { countOf, Localized, NOUNS } from "../i18n";
+import { countOf, formatDateIso, Localized, NOUNS } from "../i18n";
 import { numberDate, readDate, serialToIso } from "../dates";
 import { parsePolishNumber } from "../numbers";
 import { EXCEL_ERROR_NAMES } from "../excelErrors";
@@ -338,7 +338,7 @@ export class IssueLog {
       }
       case I_PESEL_BIRTH:
         return issue(RULES.peselBirthDate, "error", {
-          pl: `Data urodzenia nie zgadza się z numerem PESEL (PESEL: ${serialToIso(a)}).`,
+          pl: `Data urodzenia nie zgadza się z numerem PESEL (PESEL: ${formatDateIso(serialToIso(a), "pl")}).`,
           en: `Birth date does not match the PESEL (PESEL: ${serialToIso(a)}).`,
         });
       case I_DUPLICATE: {

@@ -140,9 +140,20 @@ describe("bad input never costs a participant silently", () => {
       }
       const future = p.jobStartDate !== null && p.jobStartDate > asOf;
       expect([p.row, has(p.row, (x) => x === JOB_AFTER_AS_OF)]).toEqual([p.row, future]);
+      const job = e.rowIssues.find((i) => i.row === p.row && i.rule === JOB_AFTER_AS_OF);
+      // Its dates as people write them: dd.mm.rrrr in Polish, ISO in English.
+      if (job) {
+        expect(job.message.pl).toMatch(
+          /^Zatrudnienie od \d{2}\.\d{2}\.\d{4}, po dniu „stan na” \d{2}\.\d{2}\.\d{4} — /,
+        );
+        expect(job.message.en).toMatch(
+          /^Job from \d{4}-\d{2}-\d{2}, after the as-of date \d{4}-\d{2}-\d{2} — /,
+        );
+      }
       if (p.birthDate === null)
         expect([p.row, has(p.row, (x) => x === RULES.ageUnknown)]).toEqual([p.row, true]);
     }
+    expect(e.rowIssues.some((i) => i.rule === JOB_AFTER_AS_OF)).toBe(true);
     expect(e.participants).toBe(participants.length - left);
     expect(left).toBeGreaterThan(60);
     expect(participants.some((p) => p.duplicateOf)).toBe(true);

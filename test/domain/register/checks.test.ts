@@ -121,6 +121,11 @@ describe("row checks", () => {
   ])("row %i", (row, expected) => {
     expect(at(row)).toEqual(expected);
   });
+  it("dates in messages: dd.mm.rrrr in Polish, ISO in English", () => {
+    const m = issues.find((i) => i.row === 8 && i.rule === RULES.peselBirthDate)!.message;
+    expect(m.pl).toMatch(/\(PESEL: \d{2}\.\d{2}\.\d{4}\)\.$/);
+    expect(m.en).toMatch(/\(PESEL: \d{4}-\d{2}-\d{2}\)\.$/);
+  });
   it("suggests the nearest allowed value for slips", () => {
     expect(issues.find((i) => i.row === 15)?.suggestion).toBe("osoba bierna zawodowo");
     expect(issues.find((i) => i.row === 14)?.suggestion).toBe("Kobieta");

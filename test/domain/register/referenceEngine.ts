@@ -3,7 +3,7 @@
  * src/domain/card/evaluate.ts at commit a0103cf), kept verbatim as the straightforward reference that the
  * fast engine is compared against (test/domain/register/engineReference.test.ts). Not used by the product.
  */
-import { Localized } from "../../../src/domain/i18n";
+import { formatDateIso, Localized } from "../../../src/domain/i18n";
 import { numberDate, readDate, serialToIso } from "../../../src/domain/dates";
 import { parsePolishNumber } from "../../../src/domain/numbers";
 import { checkPesel, PeselProblem, peselBornBefore1900 } from "../../../src/domain/pesel";
@@ -479,7 +479,7 @@ function referenceChecker(params: CardParameters = DEFAULT_PARAMETERS): Register
             });
           else if (p.birthDate !== null && info.birthDate !== p.birthDate)
             c.issue("birthDate", RULES.peselBirthDate, "error", {
-              pl: `Data urodzenia nie zgadza się z numerem PESEL (PESEL: ${serialToIso(info.birthDate as number)}).`,
+              pl: `Data urodzenia nie zgadza się z numerem PESEL (PESEL: ${formatDateIso(serialToIso(info.birthDate as number), "pl")}).`,
               en: `Birth date does not match the PESEL (PESEL: ${serialToIso(info.birthDate as number)}).`,
             });
         }
@@ -628,7 +628,7 @@ function referenceCardEvaluator(card: Card, asOf: number): CardEvaluator {
           rule: JOB_AFTER_AS_OF,
           severity: "warning",
           message: {
-            pl: `Zatrudnienie od ${job}, po dniu „stan na” ${asOfIso} — jeszcze nie liczy się do efektywności ani rezultatów; sprawdź datę albo przelicz później.`,
+            pl: `Zatrudnienie od ${formatDateIso(job, "pl")}, po dniu „stan na” ${formatDateIso(asOfIso, "pl")} — jeszcze nie liczy się do efektywności ani rezultatów; sprawdź datę albo przelicz później.`,
             en: `Job from ${job}, after the as-of date ${asOfIso} — not counted yet for effectiveness or results; check the date or recalculate later.`,
           },
         });
