@@ -394,8 +394,8 @@ export class IssueLog {
           RULES.longTermContradiction,
           "warning",
           {
-            pl: `„W tym” przeczy okresowi bez pracy: ${months} mies. przy wieku ${age} lat (długotrwale ⇔ > ${limit} mies.) — wpisz „${should}”.`,
-            en: `“W tym” contradicts the months without work: ${months} at age ${age} (long-term ⇔ > ${limit} months) — enter “${should}”.`,
+            pl: `„W tym” przeczy okresowi bez pracy: ${months} mies. przy wieku ${age} lat (długotrwale bezrobotna: bez pracy ponad ${limit} mies.) — wpisz „${should}”.`,
+            en: `“W tym” contradicts the months without work: ${months} at age ${age} (long-term: out of work over ${limit} months) — enter “${should}”.`,
           },
           should,
         );

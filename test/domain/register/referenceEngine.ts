@@ -558,8 +558,8 @@ function referenceChecker(params: CardParameters = DEFAULT_PARAMETERS): Register
             RULES.longTermContradiction,
             "warning",
             {
-              pl: `„W tym” przeczy okresowi bez pracy: ${p.monthsWithoutWork} mies. przy wieku ${age} lat (długotrwale ⇔ > ${limit} mies.) — wpisz „${shouldBe ? SUBSTATUS.longTerm : SUBSTATUS.other}”.`,
-              en: `“W tym” contradicts the months without work: ${p.monthsWithoutWork} at age ${age} (long-term ⇔ > ${limit} months) — enter “${shouldBe ? SUBSTATUS.longTerm : SUBSTATUS.other}”.`,
+              pl: `„W tym” przeczy okresowi bez pracy: ${p.monthsWithoutWork} mies. przy wieku ${age} lat (długotrwale bezrobotna: bez pracy ponad ${limit} mies.) — wpisz „${shouldBe ? SUBSTATUS.longTerm : SUBSTATUS.other}”.`,
+              en: `“W tym” contradicts the months without work: ${p.monthsWithoutWork} at age ${age} (long-term: out of work over ${limit} months) — enter “${shouldBe ? SUBSTATUS.longTerm : SUBSTATUS.other}”.`,
             },
             shouldBe ? SUBSTATUS.longTerm : SUBSTATUS.other,
           );
