@@ -88,6 +88,16 @@ export interface SummariesSectionProps {
 
 type Busy = { what: "monitoring" } | { what: "call"; done: number; total: number } | null;
 
+/** A table that scrolls sideways on its own, inside a focusable region, when it is wider than the pane. */
+function TableScroll({ label, children }: { label: string; children: React.ReactNode }): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <div className={styles.tableScroll} role="region" aria-label={label} tabIndex={0} data-table-scroll>
+      {children}
+    </div>
+  );
+}
+
 function todayIso(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
@@ -236,13 +246,7 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
                 )}
               </MessageBarBody>
             </MessageBar>
-            <div
-              className={styles.tableScroll}
-              role="region"
-              aria-label={t("monitoringTitle", lang)}
-              tabIndex={0}
-              data-table-scroll
-            >
+            <TableScroll label={t("monitoringTitle", lang)}>
               <table className={styles.table} aria-label={t("monitoringTitle", lang)}>
                 <caption className={styles.caption}>
                   {t("yearCaption", lang)} {done.summary.years[done.summary.years.length - 1]}
@@ -275,7 +279,7 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
                   );
                 })}
               </table>
-            </div>
+            </TableScroll>
           </>
         )}
       </Card>
@@ -370,13 +374,7 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
             {host.kind === "excel" && (
               <Button onClick={() => void host.showSheet(CALL_SUMMARY_SHEET)}>{t("goTo", lang)}</Button>
             )}
-            <div
-              className={styles.tableScroll}
-              role="region"
-              aria-label={t("callTitle", lang)}
-              tabIndex={0}
-              data-table-scroll
-            >
+            <TableScroll label={t("callTitle", lang)}>
               <table className={styles.table} aria-label={t("callTitle", lang)}>
                 <thead>
                   <tr>
@@ -404,7 +402,7 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
                   </tbody>
                 ))}
               </table>
-            </div>
+            </TableScroll>
             {callDone.call.applicantsOverLimit.length > 0 && (
               <MessageBar intent="warning">
                 <MessageBarBody>
