@@ -1,7 +1,7 @@
 /**
- * A file's size for people: "340 KB", "12,3 MB" (pl) / "12.3 MB" (en), number and unit joined by a no-break space; decimal units, as file managers show
- * them. A module of its own (not ./numbers.ts): the file bar is on the pane's first screen, and this keeps the
- * number parser and formatter out of the first load.
+ * A file's size for people: "340 KB", "12,3 MB" (pl) / "12.3 MB" (en), number and unit joined by a no-break
+ * space; decimal units, as file managers show them. A module of its own (not ./numbers.ts): the file bar is on
+ * the pane's first screen, and this keeps the number parser and formatter out of the first load.
  */
 export function formatFileSize(bytes: number, lang: "pl" | "en" = "pl"): string {
   const out = (v: number, unit: string) =>

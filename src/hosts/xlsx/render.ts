@@ -169,15 +169,15 @@ const V_ALIGN: Record<string, ExcelJS.Alignment["vertical"]> = {
   bottom: "bottom",
 };
 
+/** The face of a new workbook's body text (ExcelJS's font 0; with the minor scheme, the theme's body font in Excel). */
+const BODY_FONT: Partial<ExcelJS.Font> = { name: "Calibri", family: 2, scheme: "minor" };
+
 /**
  * A new style object: `old` with the plan's style on top. Never mutates `old`: ExcelJS cells share
  * style objects here on purpose (its writer caches style ids per object, which makes writing 100 000
  * rows several times faster than with one style object per cell). To restyle a cell of a rendered
  * workbook, assign a new object: `cell.style = { ...cell.style, numFmt: "0%" }`.
  */
-/** The face of a new workbook's body text (ExcelJS's font 0; with the minor scheme, the theme's body font in Excel). */
-const BODY_FONT: Partial<ExcelJS.Font> = { name: "Calibri", family: 2, scheme: "minor" };
-
 /** @internal shared with ./stream.ts */
 export function mergedStyle(old: Partial<ExcelJS.Style>, s: CellStyle): Partial<ExcelJS.Style> {
   const st: Partial<ExcelJS.Style> = { ...old };
