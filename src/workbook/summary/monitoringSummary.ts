@@ -66,6 +66,17 @@ export interface MonitoringSummaryLayout {
   valueColumns: number[];
   changeColumns: (number | null)[];
   chartDataRow: number | null;
+  /** The chart data's first column (its years; the indicators to its right). */
+  chartDataColumn: number;
+}
+
+/**
+ * The chart data's first column: D, right of the indicator table's 60-wide label column (C), so that the
+ * years and every indicator's values sit in columns of a number's width, on screen and on paper — unless the
+ * data would then reach past the sheet's columns (one year: 7 columns), which would widen what prints.
+ */
+function chartDataColumn(width: number, charted: number): number {
+  return Math.max(0, Math.min(3, width - (charted + 1)));
 }
 
 const FIXED = 4; // code, action / title, label, unit or count
@@ -384,6 +395,7 @@ export function buildMonitoringSummaryPlan(
     fmt(rangeA1(row, 0, 1, width), { bold: true, fill: SECTION_FILL });
     row++;
     chartDataRow = row;
+    const C = chartDataColumn(width, chartIds.length);
     const head: CellValue[] = [tr("Rok", "Year"), ...chartIds];
     const dv: CellValue[][] = [head];
     const df: (string | null)[][] = [head.map(() => null)];
@@ -398,14 +410,14 @@ export function buildMonitoringSummaryPlan(
         ),
       ]);
     });
-    blocks.push({ row, col: 0, values: dv, formulas: df });
-    fmt(rangeA1(row, 0, 1, chartIds.length + 1), { bold: true, fill: HEADER_FILL, border: "thin" });
-    fmt(rangeA1(row + 1, 0, ny, chartIds.length + 1), { border: "thin" });
-    fmt(rangeA1(row + 1, 1, ny, chartIds.length), { numberFormat: COUNT_FORMAT });
+    blocks.push({ row, col: C, values: dv, formulas: df });
+    fmt(rangeA1(row, C, 1, chartIds.length + 1), { bold: true, fill: HEADER_FILL, border: "thin" });
+    fmt(rangeA1(row + 1, C, ny, chartIds.length + 1), { border: "thin" });
+    fmt(rangeA1(row + 1, C + 1, ny, chartIds.length), { numberFormat: COUNT_FORMAT });
     const chart: ChartPlan = {
       type: "line",
       title: tr("Główne mierniki w kolejnych latach", "Main indicators over the years"),
-      dataRange: rangeA1(row, 0, ny + 1, chartIds.length + 1),
+      dataRange: rangeA1(row, C, ny + 1, chartIds.length + 1),
       seriesBy: "columns",
       from: a1(row + ny + 2, 0),
       to: a1(row + ny + 22, Math.min(width - 1, 9)),
@@ -470,6 +482,7 @@ export function buildMonitoringSummaryPlan(
       valueColumns,
       changeColumns,
       chartDataRow,
+      chartDataColumn: chartDataColumn(width, chartIds.length),
     },
   };
 }

@@ -183,15 +183,20 @@ describe("Podsumowanie: formulas over the monitoring sheets, evaluated with Hype
     expect(chart.type).toBe("line");
     expect(chart.seriesBy).toBe("columns");
     const top = layout.chartDataRow!;
+    // Right of the 60-wide label column (C), in columns of a number's width, within the sheet's columns.
+    const left = layout.chartDataColumn;
+    expect(left).toBe(3);
+    expect(sheet.columns[left].width).toBeLessThan(20);
+    expect(left + DEFAULT_CHART_INDICATORS.length).toBeLessThan(sheet.columns.length);
     expect(chart.dataRange).toBe(
-      `A${top + 1}:${String.fromCharCode(65 + DEFAULT_CHART_INDICATORS.length)}${top + 4}`,
+      `D${top + 1}:${String.fromCharCode(65 + left + DEFAULT_CHART_INDICATORS.length)}${top + 4}`,
     );
     DEFAULT_CHART_INDICATORS.forEach((id, j) => {
-      expect(at(top, j + 1)).toBe(id);
+      expect(at(top, left + j + 1)).toBe(id);
       YEARS.forEach((y, k) => {
-        expect(at(top + 1 + k, 0)).toBe(String(y));
+        expect(at(top + 1 + k, left)).toBe(String(y));
         const v = num(values[k].get(id));
-        expect(at(top + 1 + k, j + 1)).toBe(v === null ? "#N/A" : v);
+        expect(at(top + 1 + k, left + j + 1)).toBe(v === null ? "#N/A" : v);
       });
     });
   });
@@ -268,6 +273,17 @@ describe("Podsumowanie plan", () => {
     });
     // The path in A:B (21 wide) takes 3 lines.
     expect(p.sheet.rows!.find((x) => x.index === block.row)!.height).toBeGreaterThanOrEqual(3 * 14.5);
+  });
+
+  test("one year: the chart data starts in column A, so it stays within the sheet's columns (what prints)", () => {
+    const one = buildMonitoringSummaryPlan(
+      PROGRAMME,
+      summarizeMonitoring(PROGRAMME, inputs.slice(0, 1)),
+      () => monitoringColumnRefs(),
+    );
+    const left = one.layout.chartDataColumn;
+    expect(left + DEFAULT_CHART_INDICATORS.length).toBeLessThan(one.sheet.columns.length);
+    expect(one.sheet.charts![0].dataRange).toMatch(new RegExp(`^${columnLetters(left)}\\d+:`));
   });
 
   test("the chart and the files left out on a page of their own, before the indicator table and its repeated header", () => {
