@@ -96,14 +96,23 @@ export function WorkbookStateLine(props: {
   const styles = useStyles();
   return (
     <div className={styles.state} role="status" aria-label={tr("stateLabel", lang)} data-workbook-state>
-      <span className={styles.stateFile} data-state-file>
-        {kind === "excel" ? tr("stateExcel", lang) : (state.fileName ?? tr("stateNoFile", lang))}
+      {/* Each separator ends the part before it (no break between them): a wrapped line never starts with "·". */}
+      <span className={styles.stateFile}>
+        <span data-state-file>
+          {kind === "excel" ? tr("stateExcel", lang) : (state.fileName ?? tr("stateNoFile", lang))}
+        </span>
+        <span aria-hidden="true" data-state-sep>
+          {"\u00a0·"}
+        </span>
       </span>
-      <span aria-hidden="true">·</span>
-      <span data-state-year>
-        {tr("stateYear", lang)} {year}
+      <span>
+        <span data-state-year>
+          {tr("stateYear", lang)} {year}
+        </span>
+        <span aria-hidden="true" data-state-sep>
+          {"\u00a0·"}
+        </span>
       </span>
-      <span aria-hidden="true">·</span>
       <span data-state-register>
         {tr("stateRegister", lang)}: {state.hasRegister ? tr("statePresent", lang) : tr("stateAbsent", lang)}
       </span>

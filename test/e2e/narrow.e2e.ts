@@ -163,6 +163,16 @@ async function layoutProblems(page: Page): Promise<string[]> {
       if (h.tabIndex !== 0) out.push(`${name(el)}: table scroll not focusable`);
       if (getComputedStyle(h).overflowX !== "auto") out.push(`${name(el)}: table scroll does not scroll`);
     }
+    // The workbook's state line, wrapped: no line starts with a separator ("·" ends the part before it).
+    const seps = Array.from(document.querySelectorAll("[data-workbook-state] *")).filter(
+      (e) => e.children.length === 0 && e.textContent?.trim() === "·",
+    );
+    for (const sep of seps) {
+      const line = sep.closest("[data-workbook-state]")!;
+      const left = line.getBoundingClientRect().left + parseFloat(getComputedStyle(line).paddingLeft);
+      const rects = Array.from(sep.getClientRects()).filter((r) => r.width > 0);
+      if (rects.some((r) => r.left - left < 6)) out.push(`state line: a line starts with "·"`);
+    }
     // A file button as wide as its label (as every other button), not stretched with its label centred.
     for (const input of Array.from(document.querySelectorAll("input[data-file-input]"))) {
       const button = input.previousElementSibling as HTMLElement | null;
@@ -450,6 +460,43 @@ describe("the pane at 320–450 px (production build, standalone)", () => {
     }
   }, 120_000);
 
+  test("a long file name at 320 px: the state line wraps, no line of it starts with a separator", async () => {
+    const page = await pageAt(320);
+    try {
+      const long = path.join(path.dirname(monitoringFile), "sprawozdanie-z-monitoringu-programu-2023.xlsx");
+      fs.copyFileSync(monitoringFile, long);
+      await openFile(page, long);
+      const lines = await page.evaluate(() => {
+        const el = document.querySelector("[data-workbook-state]")!;
+        return new Set(Array.from(el.children).map((c) => Math.round(c.getBoundingClientRect().top))).size;
+      });
+      expect(lines).toBeGreaterThan(1); // it does wrap: the check below has something to check
+      await checkScreen(page, 320, "pl", "long-file-name");
+      // Where the line breaks depends on the name's length: every length from 10 to 80 characters, laid out
+      // (the name's text set in place), and no line starts with "·".
+      const starts = await page.evaluate(() => {
+        const line = document.querySelector("[data-workbook-state]")!;
+        const file = line.querySelector("[data-state-file]")!;
+        const before = file.textContent;
+        const left = line.getBoundingClientRect().left + parseFloat(getComputedStyle(line).paddingLeft);
+        const seps = Array.from(line.querySelectorAll("*")).filter(
+          (e) => e.children.length === 0 && e.textContent?.trim() === "·",
+        );
+        const out: number[] = [];
+        for (let n = 10; n <= 80; n++) {
+          file.textContent = `${"sprawozdanie-z-monitoringu-programu-zatrudnienia-lublin-rok-2023-wersja-ostateczna".slice(0, n - 5)}.xlsx`;
+          const rects = seps.flatMap((e) => Array.from(e.getClientRects()).filter((r) => r.width > 0));
+          if (rects.some((r) => r.left - left < 6)) out.push(n);
+        }
+        file.textContent = before;
+        return out;
+      });
+      expect(starts).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+
   test("an import recalculates the criteria (participants = the CLI's count of the downloaded register)", async () => {
     const page = await pageAt(350);
     try {
@@ -698,7 +745,8 @@ describe("the pane at 320–450 px (production build, standalone)", () => {
       const big = path.join(tmp, "duza-lista.csv");
       const [head, , anna] = fs.readFileSync(csv, "utf8").trim().split(/\r?\n/);
       const many = [head];
-      for (let i = 0; i < 40_000; i++) many.push(anna.replace(";Kowalska;", `;Kowalska${i};`));
+      // Large enough that its reading (seconds) is still going when the click lands, even on a loaded machine.
+      for (let i = 0; i < 150_000; i++) many.push(anna.replace(";Kowalska;", `;Kowalska${i};`));
       fs.writeFileSync(big, many.join("\n"));
       await page.locator('input[data-file-input="import"]').setInputFiles(big);
       await page.locator("main").getByRole("button", { name: "Anuluj" }).click();
