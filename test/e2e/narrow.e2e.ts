@@ -749,6 +749,8 @@ describe("the pane at 320–450 px (production build, standalone)", () => {
       for (let i = 0; i < 150_000; i++) many.push(anna.replace(";Kowalska;", `;Kowalska${i};`));
       fs.writeFileSync(big, many.join("\n"));
       await page.locator('input[data-file-input="import"]').setInputFiles(big);
+      // While it is read: the bar with its words under it.
+      await page.locator("[data-working]", { hasText: "Trwa praca…" }).waitFor();
       await page.locator("main").getByRole("button", { name: "Anuluj" }).click();
       await page.getByText("Przerwano. Nic nie zostało zapisane.").waitFor();
       await page.waitForTimeout(1500);

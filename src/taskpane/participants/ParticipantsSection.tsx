@@ -112,6 +112,7 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  grow: { flexGrow: 1, minWidth: "8em" },
   cards: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   card: { padding: tokens.spacingHorizontalS, minWidth: 0 },
   list: {
@@ -133,6 +134,14 @@ export const loadXlsxParser = async (): Promise<XlsxParser> =>
   (await import(/* webpackChunkName: "xlsx" */ "../../hosts/xlsx/read.js")).readXlsx;
 
 /** The import preview's column mapping, one line per header cell of the file: „PESEL/Inny identyfikator” (C) → PESEL. */
+/** The busy line's words: "Trwa praca…", and "Trwa praca… 45%" once the work says how far it is. */
+export function workingText(progress: number | undefined, lang: Lang): string {
+  const base = PARTICIPANTS_TEXT.working[lang];
+  return progress === undefined || !Number.isFinite(progress)
+    ? base
+    : `${base} ${Math.round(Math.min(1, Math.max(0, progress)) * 100)}%`;
+}
+
 export function mappingLines(preview: ImportPreview, lang: Lang): string[] {
   const pl = lang === "pl";
   const lines = preview.columns.map((c) => {
@@ -683,7 +692,15 @@ export function ParticipantsSection(props: ParticipantsSectionProps): React.JSX.
       </div>
       {busy && (
         <div className={styles.row}>
-          <ProgressBar aria-label={S.working[lang]} value={progress} />
+          {/* What is going on, in words under the bar (with how far, once the check counts its rows). */}
+          <Field
+            className={styles.grow}
+            validationMessage={workingText(progress, lang)}
+            validationState="none"
+            data-working
+          >
+            <ProgressBar aria-label={S.working[lang]} value={progress} />
+          </Field>
           {cancellable && <Button onClick={() => abort.current?.abort()}>{S.cancel[lang]}</Button>}
         </div>
       )}

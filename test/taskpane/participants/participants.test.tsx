@@ -20,7 +20,11 @@ import {
   ParticipantsDeps,
   previewImport,
 } from "../../../src/taskpane/participants/flows";
-import { mappingLines, ParticipantsSection } from "../../../src/taskpane/participants/ParticipantsSection";
+import {
+  mappingLines,
+  ParticipantsSection,
+  workingText,
+} from "../../../src/taskpane/participants/ParticipantsSection";
 import { parseA1 } from "../../../src/workbook/address";
 import type { SheetCells } from "../../../src/workbook/cells";
 import { criteriaCellMap } from "../../../src/workbook/criteria/plan";
@@ -303,4 +307,11 @@ test("check without a register says what to do", async () => {
   await expect(checkCriteria(deps(new MemoryHost()), card, AS_OF)).rejects.toMatchObject({
     info: { message: { en: expect.stringContaining("create the participant register first") } },
   });
+});
+
+test("the busy line says what is going on, and how far once the work counts (Polish and English)", () => {
+  expect(workingText(undefined, "pl")).toBe("Trwa praca…");
+  expect(workingText(0.456, "pl")).toBe("Trwa praca… 46%");
+  expect(workingText(1, "en")).toBe("Working… 100%");
+  expect(workingText(Number.NaN, "en")).toBe("Working…");
 });
