@@ -222,7 +222,10 @@ export function cannotWrite(outArg: string, target: string, e: unknown): InputEr
           : code === "ENOENT"
             ? [`folder ${dir} zniknął w trakcie zapisu`, `the folder ${dir} disappeared while writing`]
             : [oneLineOf(e), oneLineOf(e)];
-  return InputError.of(`${outArg}: nie można zapisać: ${pl}`, `cannot write: ${en}`);
+  // The message as before (the output named once); each language's line names the output.
+  const out = new InputError(`${outArg}: nie można zapisać: ${pl} / cannot write: ${en}`);
+  out.localized = { pl: `${outArg}: nie można zapisać: ${pl}`, en: `${outArg}: cannot write: ${en}` };
+  return out;
 }
 
 function oneLineOf(e: unknown): string {

@@ -45,8 +45,8 @@ export class InputError extends CliError {
   }
 
   /** An InputError in both languages (`message` holds both, `pl / en`; the CLI prints the `--lang` one). */
-  static of(pl: string, en: string, exitCode = 2): InputError {
-    const e = new InputError(`${pl} / ${en}`, exitCode);
+  static of(pl: string, en: string): InputError {
+    const e = new InputError(`${pl} / ${en}`);
     e.localized = { pl, en };
     return e;
   }

@@ -58,6 +58,11 @@ export function formatDateIso(iso: string, lang: Lang): string {
   return `${m[3]}.${m[2]}.${m[1]}`;
 }
 
+/** A name or value in quotes as each language writes them: „…” in Polish, “…” in English. */
+export function quoted(text: string, lang: Lang): string {
+  return lang === "pl" ? `„${text}”` : `“${text}”`;
+}
+
 /** The text with its first letter in upper case (messages start with a capital letter). */
 export function capitalize(s: string): string {
   return s.length === 0 ? s : s[0].toLocaleUpperCase("pl-PL") + s.slice(1);

@@ -85,6 +85,13 @@ export interface AppProps {
   today?: Date;
 }
 
+/** The state line's separator, glued to the part it ends by a no-break space. */
+const STATE_SEPARATOR = (
+  <span aria-hidden="true" data-state-sep>
+    {"\u00a0·"}
+  </span>
+);
+
 /** The open workbook at a glance: file (or Excel), year, register present, unsaved changes. */
 export function WorkbookStateLine(props: {
   state: WorkbookState;
@@ -101,17 +108,13 @@ export function WorkbookStateLine(props: {
         <span data-state-file>
           {kind === "excel" ? tr("stateExcel", lang) : (state.fileName ?? tr("stateNoFile", lang))}
         </span>
-        <span aria-hidden="true" data-state-sep>
-          {"\u00a0·"}
-        </span>
+        {STATE_SEPARATOR}
       </span>
       <span>
         <span data-state-year>
           {tr("stateYear", lang)} {year}
         </span>
-        <span aria-hidden="true" data-state-sep>
-          {"\u00a0·"}
-        </span>
+        {STATE_SEPARATOR}
       </span>
       <span data-state-register>
         {tr("stateRegister", lang)}: {state.hasRegister ? tr("statePresent", lang) : tr("stateAbsent", lang)}

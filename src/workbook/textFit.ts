@@ -55,6 +55,9 @@ export function textUnits(text: string, bold = false): number {
   return (w / DIGIT) * (bold ? BOLD : 1);
 }
 
+/** A word's pieces a line may break after: its parts up to and with each hyphen (the hyphen stays with its part). */
+const BREAK_PIECES = /[^-]+-*|-+/g;
+
 /**
  * The lines `text` wraps to in a column `width` units wide: breaks at spaces and after hyphens, as Excel and
  * LibreOffice do; a word wider than the column is broken inside (both applications do), taking its share of lines.
@@ -69,7 +72,7 @@ export function fittedLines(text: string, width: number, bold = false): number {
     let line = 0;
     // Pieces a line may break after: words, and the parts of hyphenated words (the hyphen stays with its part).
     for (const word of para.split(" ")) {
-      const parts = word.match(/[^-]+-*|-+/g) ?? [""];
+      const parts = word.match(BREAK_PIECES) ?? [""];
       parts.forEach((part, k) => {
         const w = textUnits(part, bold);
         const gap = k === 0 && line > 0 ? space : 0;
@@ -95,7 +98,7 @@ export function fittedLines(text: string, width: number, bold = false): number {
 export function unbrokenWidth(text: string, bold = false): number {
   let widest = 0;
   for (const word of text.split(/\s+/))
-    for (const part of word.match(/[^-]+-*|-+/g) ?? []) widest = Math.max(widest, textUnits(part, bold));
+    for (const part of word.match(BREAK_PIECES) ?? []) widest = Math.max(widest, textUnits(part, bold));
   return widest + PADDING;
 }
 

@@ -300,6 +300,11 @@ describe("an output that cannot be written", () => {
       "out.xlsx: nie można zapisać: brak uprawnień do zapisu w folderze /w — wybierz inny folder (-o) / " +
         "cannot write: no permission to write in the folder /w; choose another folder (-o)",
     );
+    // Printed in one language (--lang), each line names the output.
+    expect(cannotWrite("out.xlsx", "/w/out.xlsx", err("EACCES")).localized).toEqual({
+      pl: "out.xlsx: nie można zapisać: brak uprawnień do zapisu w folderze /w — wybierz inny folder (-o)",
+      en: "out.xlsx: cannot write: no permission to write in the folder /w; choose another folder (-o)",
+    });
     expect(cannotWrite("out.xlsx", "/w/out.xlsx", err("EROFS")).message).toContain("tylko do odczytu");
     expect(cannotWrite("out.xlsx", "/w/out.xlsx", err("ENOSPC")).message).toContain("brak miejsca na dysku");
     for (const code of ["EACCES", "EROFS", "ENOSPC", "ENOENT"])

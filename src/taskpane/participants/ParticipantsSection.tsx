@@ -33,7 +33,14 @@ import { useDialogStyles } from "../dialogStyles";
 import { builtinCard, DEFAULT_CARD_ID, parseCardText } from "../../domain/card/load";
 import type { Card as CriteriaCard, CriterionResult, RowIssue } from "../../domain/card/types";
 import { isoToSerial } from "../../domain/dates";
-import { capitalize, formatDateIso, parseDateInput, type Lang, type Localized } from "../../domain/i18n";
+import {
+  capitalize,
+  formatDateIso,
+  parseDateInput,
+  quoted,
+  type Lang,
+  type Localized,
+} from "../../domain/i18n";
 import { formatShare } from "../../domain/numbers";
 import { REGISTER_COLUMNS } from "../../domain/register/columns";
 import { columnLetters } from "../../workbook/address";
@@ -133,7 +140,6 @@ const useStyles = makeStyles({
 export const loadXlsxParser = async (): Promise<XlsxParser> =>
   (await import(/* webpackChunkName: "xlsx" */ "../../hosts/xlsx/read.js")).readXlsx;
 
-/** The import preview's column mapping, one line per header cell of the file: „PESEL/Inny identyfikator” (C) → PESEL. */
 /** The busy line's words: "Trwa praca…", and "Trwa praca… 45%" once the work says how far it is. */
 export function workingText(progress: number | undefined, lang: Lang): string {
   const base = PARTICIPANTS_TEXT.working[lang];
@@ -142,10 +148,11 @@ export function workingText(progress: number | undefined, lang: Lang): string {
     : `${base} ${Math.round(Math.min(1, Math.max(0, progress)) * 100)}%`;
 }
 
+/** The import preview's column mapping, one line per header cell of the file: „PESEL/Inny identyfikator” (C) → PESEL. */
 export function mappingLines(preview: ImportPreview, lang: Lang): string[] {
   const pl = lang === "pl";
   const lines = preview.columns.map((c) => {
-    const where = `${pl ? `„${c.file}”` : `“${c.file}”`} (${c.fileColumn})`;
+    const where = `${quoted(c.file, lang)} (${c.fileColumn})`;
     if (c.register === null) return `${where}: ${pl ? "pominięta" : "ignored"}`;
     if (c.via === "duplicate")
       return `${where}: ${pl ? "pominięta — powtórzony nagłówek" : "ignored — repeated header"}`;
@@ -159,7 +166,7 @@ export function mappingLines(preview: ImportPreview, lang: Lang): string[] {
         : `CSV file: encoding ${preview.csv.encoding}, separator ${preview.csv.separator}`,
     );
   if (preview.absent && preview.absent.length > 0) {
-    const names = preview.absent.map((h) => (pl ? `„${h}”` : `“${h}”`)).join(", ");
+    const names = preview.absent.map((h) => quoted(h, lang)).join(", ");
     const one = preview.absent.length === 1;
     lines.push(
       pl

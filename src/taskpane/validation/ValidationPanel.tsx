@@ -15,7 +15,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import * as React from "react";
-import { capitalize, Lang, Localized } from "../../domain/i18n";
+import { capitalize, Lang, Localized, quoted } from "../../domain/i18n";
 import { formatNumber, formatPercent } from "../../domain/numbers";
 import { Programme } from "../../domain/programme/types";
 import { Finding } from "../../domain/validation";
@@ -320,11 +320,7 @@ function FindingRow(props: {
         <Text size={200} data-fix>
           {T.found[lang]} ({typeof f.value === "string" ? T.asText[lang] : T.asNumber[lang]}):{" "}
           <span className={props.found}>
-            {typeof f.value === "string"
-              ? lang === "pl"
-                ? `„${f.value}”`
-                : `“${f.value}”`
-              : shown(f.value, percent, lang)}
+            {typeof f.value === "string" ? quoted(f.value, lang) : shown(f.value, percent, lang)}
           </span>{" "}
           → {T.fixTo[lang]} ({T.asNumber[lang]}):{" "}
           <span className={props.fixed}>{shown(f.fix.value, percent, lang)}</span>

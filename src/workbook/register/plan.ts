@@ -422,7 +422,7 @@ export function buildRegisterSheetPlan(_card: Card, opts: RegisterSheetOptions =
   ].map((w, j) => ({ width: widthForHeader(w, headers[j]) }));
   // The header row and every data row with a value on more than one line as tall as their wrapped texts:
   // LibreOffice does not grow rows on opening an .xlsx; Excel fits them to their content itself (`fit`).
-  const headerLines = registerHeaders(lang).reduce(
+  const headerLines = headers.reduce(
     (m, h, j) => Math.max(m, fittedLines(h, sheet.columns[j].width, true)),
     1,
   );
