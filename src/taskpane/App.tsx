@@ -152,6 +152,8 @@ export function App(props: AppProps): React.JSX.Element {
     if (prefs.year !== undefined) setYear(prefs.year);
   }, [prefs]);
   const [selected, setSelected] = React.useState<SectionDef["id"]>(props.initialSection ?? sections[0].id);
+  // While a chosen tab's section renders (a transition), the panel still shows the previous one: it says it is busy.
+  const [switching, startSwitch] = React.useTransition();
   const idBase = React.useId();
   // Outside Office: opening another file starts the sections over on it.
   const [opened, setOpened] = React.useState(0);
@@ -233,7 +235,7 @@ export function App(props: AppProps): React.JSX.Element {
           selectedValue={current.id}
           onTabSelect={(_e, data) => {
             // A transition: React renders the new section in slices, not all in the click's task.
-            React.startTransition(() => setSelected(data.value as SectionDef["id"]));
+            startSwitch(() => setSelected(data.value as SectionDef["id"]));
             refresh();
           }}
         >
@@ -255,6 +257,8 @@ export function App(props: AppProps): React.JSX.Element {
         id={`${idBase}-panel`}
         role="tabpanel"
         aria-labelledby={`${idBase}-tab-${current.id}`}
+        aria-busy={switching || undefined}
+        data-section={current.id}
       >
         <Section
           key={opened}

@@ -46,7 +46,7 @@ import { csvBytes, participants } from "../fixtures/summary/projects";
 import { expectAccessible } from "./a11y";
 import { screenshot, Session } from "./browser";
 import { fakeOfficeScript } from "./fakeOffice";
-import { expectCspClean, openPane, Pane } from "./pane";
+import { expectCspClean, openPane, Pane, selectTab } from "./pane";
 
 /** The page's clock: "today" for the pane (default year 2024, as-of date, summary timestamp). */
 const NOW = new Date("2025-07-15T10:00:00Z");
@@ -486,7 +486,7 @@ describe("task pane in a simulated Excel (production build)", () => {
       foreign.set(1, 0, "Jan Nowak", null);
       w.__fake.sheets.push(foreign);
     });
-    await page.getByRole("tab", { name: "Uczestnicy" }).click();
+    await selectTab(page, "Uczestnicy");
     await page.getByLabel("Stan na dzień").fill(AS_OF_ISO);
     await page.getByRole("button", { name: "Utwórz rejestr uczestników" }).click();
     const dialog = page.getByRole("alertdialog");
@@ -566,7 +566,7 @@ describe("task pane in a simulated Excel (production build)", () => {
   }, 60_000);
 
   test("Summaries: the monitoring summary sheet equals the plan built from the same sheets", async () => {
-    await page.getByRole("tab", { name: "Podsumowania" }).click();
+    await selectTab(page, "Podsumowania");
     await page.getByRole("button", { name: "Utwórz podsumowanie monitoringu" }).click();
     await page.getByRole("table", { name: "Podsumowanie monitoringu" }).waitFor();
 
@@ -594,7 +594,7 @@ describe("task pane in a simulated Excel (production build)", () => {
 
   test("English: the language switch, then Check criteria with English labels and numbers", async () => {
     await page.getByRole("button", { name: /^EN/ }).click();
-    await page.getByRole("tab", { name: "Participants" }).click();
+    await selectTab(page, "Participants");
     await page.getByLabel("As of").fill(AS_OF_ISO);
     await expect(page.getByRole("button", { name: "Create participant register" }).count()).resolves.toBe(1);
     await page.getByRole("button", { name: "Check criteria" }).click();
@@ -604,7 +604,7 @@ describe("task pane in a simulated Excel (production build)", () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
     await expectAccessible(page, "en/participants-criteria");
     await screenshot(page, "excel-en-participants-criteria");
-    await page.getByRole("tab", { name: "Monitoring" }).click();
+    await selectTab(page, "Monitoring");
     // The tab's section renders in a transition: wait for it (count() alone raced it on a loaded machine).
     await page.getByRole("button", { name: "Lay out the template", exact: true }).waitFor();
     await expect(

@@ -18,7 +18,7 @@ import { emptySheet } from "../../src/workbook/plan";
 import { participants, registerRows } from "../fixtures/summary/projects";
 import { expectAccessible } from "./a11y";
 import { screenshot, Session } from "./browser";
-import { DIST, expectCspClean, openPane, Pane } from "./pane";
+import { DIST, expectCspClean, openPane, Pane, selectTab } from "./pane";
 import { cardText, CliCheck } from "./criteria";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -111,7 +111,7 @@ describe("standalone page over the user's files (production build)", () => {
 
     await page.locator('input[data-file-input="open"]').setInputFiles(broken);
     await page.locator("[data-state-file]", { hasText: "sprawozdanie-2023.xlsx" }).waitFor();
-    await page.getByRole("tab", { name: "Monitoring" }).click();
+    await selectTab(page, "Monitoring");
     // The year follows the open file.
     await expect(page.getByLabel(/^Rok/).inputValue()).resolves.toBe("2023");
     // With a file open, laying out writes into it (and downloads it), which the button says.
@@ -166,7 +166,7 @@ describe("standalone page over the user's files (production build)", () => {
     // The fixed workbook was downloaded: no unsaved-changes question before opening the list.
     await page.locator('input[data-file-input="open"]').setInputFiles(list);
     await page.locator("[data-state-file]", { hasText: "lista-uczestnikow.xlsx" }).waitFor();
-    await page.getByRole("tab", { name: "Uczestnicy" }).click();
+    await selectTab(page, "Uczestnicy");
     await page.getByLabel("Stan na dzień").fill(AS_OF);
     await page.getByRole("button", { name: "Sprawdź kryteria" }).click();
     await page.locator("[data-summary]").waitFor();

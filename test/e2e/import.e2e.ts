@@ -14,7 +14,7 @@ import { cleanTable, DATE_FORMS, toCsvText } from "../fixtures/register/exports"
 import { participants } from "../fixtures/summary/projects";
 import { expectAccessible } from "./a11y";
 import { Session } from "./browser";
-import { openPane, Pane } from "./pane";
+import { openPane, Pane, selectTab } from "./pane";
 import { cardText, CliCheck } from "./criteria";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -62,7 +62,7 @@ describe("a Windows-1250 CSV from Polish Excel in the standalone page (issue 12)
 
     // Import it (no workbook open yet: the register goes into a new one). The dialog lists how the file was
     // read and which file column fed which register column.
-    await page.getByRole("tab", { name: "Uczestnicy" }).click();
+    await selectTab(page, "Uczestnicy");
     await page.getByLabel("Stan na dzień").fill(AS_OF);
     await page.getByLabel("Importuj uczestników (.xlsx, .csv)").setInputFiles(list);
     await page.getByRole("alertdialog", { name: "Import uczestników" }).waitFor();

@@ -28,7 +28,7 @@ import { buildPlanSheetPlan, planCellMap, planNames, PLAN_SHEET } from "../../sr
 import { participants, registerRows } from "../fixtures/summary/projects";
 import { expectAccessible } from "./a11y";
 import { screenshot, Session } from "./browser";
-import { openPane, Pane } from "./pane";
+import { openPane, Pane, selectTab } from "./pane";
 
 const ROOT = path.resolve(__dirname, "../..");
 const CLI = path.join(ROOT, "bin", "miernik.js");
@@ -252,7 +252,7 @@ async function both(
 
 async function tab(page: Page, id: keyof (typeof TABS)["pl"]): Promise<void> {
   const lang = (await page.evaluate(() => document.documentElement.lang)) as "pl" | "en";
-  await page.getByRole("tab", { name: TABS[lang][id] }).click();
+  await selectTab(page, TABS[lang][id]);
 }
 
 /** Expands every folded group (criteria, findings). */
@@ -501,7 +501,7 @@ describe("the pane at 320–450 px (production build, standalone)", () => {
     const page = await pageAt(350);
     try {
       await openFile(page, listFile);
-      await page.getByRole("tab", { name: "Uczestnicy" }).click();
+      await selectTab(page, "Uczestnicy");
       await page.getByLabel("Stan na dzień").fill("01.01.2025");
       await page.getByRole("button", { name: "Sprawdź kryteria" }).click();
       await page.locator("[data-summary]").waitFor();

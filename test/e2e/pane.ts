@@ -67,3 +67,19 @@ export async function expectCspClean(session: Session): Promise<void> {
   });
   expect(ran).toBe(false);
 }
+
+/**
+ * Clicks a section's tab and waits until the panel shows that section. The section renders in a transition,
+ * so for a moment the panel still shows the previous one (aria-busy): a field located then is the old
+ * section's — e.g. the summaries' "Stan na dzień" where the participants' was meant.
+ */
+export async function selectTab(page: Page, name: string | RegExp): Promise<void> {
+  const tab = page.getByRole("tab", { name, exact: typeof name === "string" ? true : undefined });
+  await tab.click();
+  const id = await tab.getAttribute("id");
+  if (id === null) throw new Error(`the tab ${String(name)} has no id`);
+  await page.waitForFunction((tabId) => {
+    const panel = document.querySelector('[role="tabpanel"]');
+    return panel?.getAttribute("aria-labelledby") === tabId && !panel.hasAttribute("aria-busy");
+  }, id);
+}

@@ -11,7 +11,7 @@ import { parseA1 } from "../../src/workbook/address";
 import { planCellMap, PLAN_SHEET } from "../../src/workbook/projectPlan/sheet";
 import { expectAccessible } from "./a11y";
 import { fakeOfficeScript } from "./fakeOffice";
-import { openPane, Pane } from "./pane";
+import { openPane, Pane, selectTab } from "./pane";
 
 const CARD = builtinCard(DEFAULT_CARD_ID) as Card;
 const MAP = planCellMap(CARD);
@@ -33,7 +33,7 @@ async function waitVerdict(page: Page, id: string, met: string): Promise<void> {
 }
 
 async function typeAPlan(page: Page): Promise<void> {
-  await page.getByRole("tab", { name: "Uczestnicy" }).click();
+  await selectTab(page, "Uczestnicy");
   await page.locator("[data-plan-part]").waitFor();
   await typeInto(page, "all", "49");
   await waitVerdict(page, "formal.minParticipants", "notMet");

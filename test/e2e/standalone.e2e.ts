@@ -8,7 +8,7 @@ import * as fs from "fs";
 import { readXlsx } from "../../src/hosts/xlsx/read";
 import { expectAccessible } from "./a11y";
 import { screenshot, Session } from "./browser";
-import { expectCspClean, openPane, Pane } from "./pane";
+import { expectCspClean, openPane, Pane, selectTab } from "./pane";
 
 describe("standalone page (production build)", () => {
   let pane: Pane;
@@ -29,7 +29,7 @@ describe("standalone page (production build)", () => {
           ? ["Monitoring", "Uczestnicy", "Podsumowania"]
           : ["Monitoring", "Participants", "Summaries"];
       for (const name of tabs) {
-        await page.getByRole("tab", { name }).click();
+        await selectTab(page, name);
         await page.waitForTimeout(100);
         await expectAccessible(page, `${lang}/${name}`);
         await screenshot(page, `standalone-${lang}-${name.toLowerCase()}`);
@@ -48,7 +48,7 @@ describe("standalone page (production build)", () => {
 
   test("the participants tab shows the create / check / import controls and a clear message without a register", async () => {
     const page = s.page;
-    await page.getByRole("tab", { name: "Uczestnicy" }).click();
+    await selectTab(page, "Uczestnicy");
     await page.getByRole("button", { name: "Sprawdź kryteria" }).click();
     await page.getByText("najpierw utwórz rejestr uczestników").waitFor();
     await screenshot(page, "standalone-pl-participants-message");
@@ -56,7 +56,7 @@ describe("standalone page (production build)", () => {
 
   test("laying out the template downloads an .xlsx with the 60 indicators of the chosen year", async () => {
     const page = s.page;
-    await page.getByRole("tab", { name: "Monitoring" }).click();
+    await selectTab(page, "Monitoring");
     const button = page.getByRole("button", { name: /Pobierz szablon|Rozplanuj szablon/ });
     const [download] = await Promise.all([page.waitForEvent("download"), button.click()]);
     const file = await download.path();
