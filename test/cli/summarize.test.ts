@@ -212,6 +212,9 @@ describe("miernik summarize: participant files", () => {
     expect(err).toMatch(/empty\.csv: pusty plik/);
     expect(err).toMatch(/missing\.xlsx: nie można odczytać pliku: nie ma takiego pliku/);
     expect(err).toMatch(/żaden plik nie dał się odczytać/);
+    // The reasons alone: no table of zeros that would read as a summary.
+    expect(err).not.toMatch(/Podsumowanie naboru|projektów 0/);
+    expect(o.outText.join("\n")).toBe("");
     expect(err).not.toMatch(/\bat .*\.ts:\d+/);
     for (const bad of [
       [],

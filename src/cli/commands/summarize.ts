@@ -444,11 +444,17 @@ export function formatText(r: SummarizeResult, lang: Lang): string {
       );
   }
   if (r.monitoring) lines.push(...r.monitoring.text(lang));
-  if (r.problems.length > 0) {
-    lines.push(pl ? `Pliki pominięte (${r.problems.length}):` : `Files skipped (${r.problems.length}):`);
-    for (const p of r.problems) lines.push(`  ${p.file}: ${p.reason[lang]}`);
-  }
+  lines.push(...skippedLines(r, lang));
   return lines.join("\n");
+}
+
+/** The files left out, each with its reason (none: no lines). */
+function skippedLines(r: SummarizeResult, lang: Lang): string[] {
+  if (r.problems.length === 0) return [];
+  return [
+    lang === "pl" ? `Pliki pominięte (${r.problems.length}):` : `Files skipped (${r.problems.length}):`,
+    ...r.problems.map((p) => `  ${p.file}: ${p.reason[lang]}`),
+  ];
 }
 
 async function writeOutput(out: string, sheets: SheetPlan[], names: WorkbookPlan["names"]): Promise<void> {
@@ -591,8 +597,9 @@ export const command: CliCommand = {
       );
     }
     if (result.filesRead === 0) {
-      // Nothing to summarise: the reasons, and exit 2 (no usage text: the command line was fine).
-      io.err(formatText(result, lang));
+      // Nothing to summarise: the reasons alone (a table of zeros would read as a summary), and exit 2
+      // (no usage text: the command line was fine).
+      io.err(skippedLines(result, lang).join("\n"));
       io.err(
         lang === "pl"
           ? "miernik summarize: żaden plik nie dał się odczytać"
