@@ -563,6 +563,10 @@ export class RowChecker {
       return null;
     }
     if (looksLikeFormula(s)) this.issue(I_FORMULA, col, 0, 0, s);
+    // A failed formula's value (#N/A of a lookup) is no name: said, as a value still to enter. The row counts
+    // as it does in the workbook, whose formulas see the same error.
+    else if (s.charCodeAt(0) === 35 /* # */ && formulaErrorMessage(s, null) !== null)
+      this.issue(I_REQUIRED, col, 0, 0, s);
     return s;
   }
 
@@ -821,6 +825,8 @@ function peselProblemMessage(problem: PeselProblem, pesel: string): Localized {
 /** The rule of an issue kind whose value can be an Excel error code (the cell held a formula that failed). */
 function formulaErrorRule(kind: number, a: number): string | null {
   switch (kind) {
+    case I_REQUIRED:
+      return RULES.required;
     case I_NOT_ALLOWED:
       return RULES.valueAllowed;
     case I_DATE:

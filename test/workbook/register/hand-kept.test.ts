@@ -92,6 +92,10 @@ describe("hand-kept register slips", () => {
       result: { error: "#VALUE!" },
     } as ExcelJS.CellValue;
     ws.getCell(2, col("Płeć")).value = { formula: "X1", result: { error: "#NAME?" } } as ExcelJS.CellValue;
+    ws.getCell(2, col("Imię")).value = {
+      formula: "VLOOKUP(D2,Osoby!A:B,2,0)",
+      result: { error: "#N/A" },
+    } as ExcelJS.CellValue;
     const cells = await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
     const got = checkRegister(readRegisterSheet(cells.sheets[0]).rows).issues.filter((i) => i.row === 2);
     const of = (column: string) => got.filter((i) => i.column === column);
@@ -108,6 +112,11 @@ describe("hand-kept register slips", () => {
     expect(of("Płeć")).toMatchObject([
       { rule: "value.allowed", message: { en: expect.stringContaining("formula error #NAME?") } },
     ]);
+    // A name that is a failed formula's value is no name: a value still to enter (it was taken as a name).
+    expect(of("Imię")).toMatchObject([
+      { rule: "required", message: { pl: expect.stringContaining("błąd formuły #N/D! (#N/A)") } },
+    ]);
+    expect(about({ Nazwisko: "#ADR!" }, "Nazwisko").message.en).toContain("formula error #ADR!");
     // A CSV saved from Polish Excel writes the Polish codes.
     const csvIssue = about(
       { "Data rozpoczęcia udziału w projekcie": "#N/D!" },
