@@ -66,4 +66,24 @@ describe("miernik check --verbose / --json columnMapping", () => {
       via: "header",
     });
   });
+
+  test("a repeated header is read from one column; the others are named on stderr, not dropped without a word", async () => {
+    // canonical.csv with a second PESEL column at its end, holding other numbers.
+    const lines = fs.readFileSync(path.join(FIX, "canonical.csv"), "utf8").trim().split(/\r?\n/);
+    const csv = lines.map((l, i) => `${l};${i === 0 ? "PESEL" : "99999999999"}`).join("\n");
+    fs.writeFileSync(path.join(dir, "r.csv"), csv);
+    const o = io(dir);
+    expect(await run(["check", "r.csv", "--as-of", "2025-06-30"], o)).toBe(1);
+    expect(o.errText).toEqual([
+      "UWAGA r.csv: nagłówek „PESEL” powtarza się (kolumny D, AE): czytana jest kolumna D, pominięta AE — jeśli dane są w tej drugiej, usuń lub przemianuj zbędną kolumnę",
+    ]);
+    const en = io(dir);
+    await run(["check", "r.csv", "--as-of", "2025-06-30", "--lang", "en"], en);
+    expect(en.errText.join("\n")).toContain("column D is read, AE left out");
+    // The file as it was: no warning.
+    fs.copyFileSync(path.join(FIX, "canonical.csv"), path.join(dir, "c.csv"));
+    const plain = io(dir);
+    await run(["check", "c.csv", "--as-of", "2025-06-30"], plain);
+    expect(plain.errText).toEqual([]);
+  });
 });

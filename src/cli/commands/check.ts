@@ -14,6 +14,7 @@ import {
   readRegisterWorkbook,
   RegisterReadError,
   RegisterRows,
+  repeatedHeaders,
 } from "../../workbook/register/reader";
 import { parseArgs } from "../args";
 import { loadCard, parseAsOf } from "../cardOptions";
@@ -143,6 +144,28 @@ export function formatMapping(read: RegisterRows, lang: Lang): string {
     lines.push(`  ${c.fileColumn}  „${c.file}” ${target}`);
   }
   return lines.join("\n");
+}
+
+/**
+ * A header the file repeats is read from one column only (chosen by its position, as in an export): said, with
+ * the columns left out, so that data in one of those is not dropped without a word.
+ */
+export function repeatedHeaderWarnings(display: string, read: RegisterRows, lang: Lang): string[] {
+  const pl = lang === "pl";
+  const where = read.csv ? "" : pl ? `arkusz „${read.sheet}”: ` : `sheet “${read.sheet}”: `;
+  return repeatedHeaders(read.columns).map((r) => {
+    const all = [r.read, ...r.skipped].map((c) => c.fileColumn).sort(byColumn);
+    const left = r.skipped.map((c) => c.fileColumn).join(", ");
+    const many = r.skipped.length > 1;
+    return pl
+      ? `UWAGA ${display}: ${where}nagłówek „${r.register}” powtarza się (kolumny ${all.join(", ")}): czytana jest kolumna ${r.read.fileColumn}, ${many ? "pominięte" : "pominięta"} ${left} — jeśli dane są w ${many ? "innej" : "tej drugiej"}, usuń lub przemianuj zbędną kolumnę`
+      : `WARNING ${display}: ${where}the header “${r.register}” repeats (columns ${all.join(", ")}): column ${r.read.fileColumn} is read, ${left} left out — if the data are in ${many ? "another" : "the other"}, delete or rename the column not needed`;
+  });
+}
+
+/** Column letters in the sheet's order (B before AA). */
+function byColumn(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** Pending participants (ended, no job yet, window still open) of each effectiveness criterion's group. */
@@ -458,6 +481,7 @@ export const command: CliCommand = {
     }
     const ignored = ignoredWarning(display, sheet, lang);
     if (ignored) io.err(ignored);
+    for (const w of repeatedHeaderWarnings(display, read, lang)) io.err(w);
     const evaluation = checkAndEvaluate(read.rows, card, asOf);
     const applicant = applicantOf(
       typeof options.applicant === "string" ? options.applicant : undefined,

@@ -56,6 +56,24 @@ export interface ColumnMapping {
   via: "header" | "synonym" | "position" | "duplicate" | "ignored";
 }
 
+/** A register column fed by one of several file columns with its header: the one read, and those left out. */
+export interface RepeatedHeader {
+  register: string;
+  read: ColumnMapping;
+  skipped: ColumnMapping[];
+}
+
+/** The register columns whose header the file repeats, each with the file column read and those left out. */
+export function repeatedHeaders(columns: readonly ColumnMapping[]): RepeatedHeader[] {
+  const out: RepeatedHeader[] = [];
+  for (const c of columns) {
+    if (c.via !== "position") continue;
+    const skipped = columns.filter((d) => d.via === "duplicate" && d.key === c.key);
+    if (skipped.length > 0 && c.register !== null) out.push({ register: c.register, read: c, skipped });
+  }
+  return out;
+}
+
 interface HeaderRow {
   index: number;
   columns: Map<ColumnKey, number>;
