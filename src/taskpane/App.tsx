@@ -258,7 +258,6 @@ export function App(props: AppProps): React.JSX.Element {
         role="tabpanel"
         aria-labelledby={`${idBase}-tab-${current.id}`}
         aria-busy={switching || undefined}
-        data-section={current.id}
       >
         <Section
           key={opened}

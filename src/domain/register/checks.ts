@@ -563,8 +563,8 @@ export class RowChecker {
       return null;
     }
     if (looksLikeFormula(s)) this.issue(I_FORMULA, col, 0, 0, s);
-    // A failed formula's value (#N/A of a lookup) is no name: said, as a value still to enter. The row counts
-    // as it does in the workbook, whose formulas see the same error.
+    // A failed formula's value (#N/A of a lookup) is no name: said, as a value still to enter. How the row
+    // counts is left as it was (the criteria sheet's formulas count from the same cells).
     else if (s.charCodeAt(0) === 35 /* # */ && formulaErrorMessage(s, null) !== null)
       this.issue(I_REQUIRED, col, 0, 0, s);
     return s;
