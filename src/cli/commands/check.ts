@@ -154,18 +154,14 @@ export function repeatedHeaderWarnings(display: string, read: RegisterRows, lang
   const pl = lang === "pl";
   const where = read.csv ? "" : pl ? `arkusz „${read.sheet}”: ` : `sheet “${read.sheet}”: `;
   return repeatedHeaders(read.columns).map((r) => {
-    const all = [r.read, ...r.skipped].map((c) => c.fileColumn).sort(byColumn);
+    // In the file's order (the mapping's).
+    const all = read.columns.filter((c) => c === r.read || r.skipped.includes(c)).map((c) => c.fileColumn);
     const left = r.skipped.map((c) => c.fileColumn).join(", ");
     const many = r.skipped.length > 1;
     return pl
       ? `UWAGA ${display}: ${where}nagłówek „${r.register}” powtarza się (kolumny ${all.join(", ")}): czytana jest kolumna ${r.read.fileColumn}, ${many ? "pominięte" : "pominięta"} ${left} — jeśli dane są w ${many ? "innej" : "tej drugiej"}, usuń lub przemianuj zbędną kolumnę`
       : `WARNING ${display}: ${where}the header “${r.register}” repeats (columns ${all.join(", ")}): column ${r.read.fileColumn} is read, ${left} left out — if the data are in ${many ? "another" : "the other"}, delete or rename the column not needed`;
   });
-}
-
-/** Column letters in the sheet's order (B before AA). */
-function byColumn(a: string, b: string): number {
-  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 /** Pending participants (ended, no job yet, window still open) of each effectiveness criterion's group. */

@@ -565,8 +565,7 @@ export class RowChecker {
     if (looksLikeFormula(s)) this.issue(I_FORMULA, col, 0, 0, s);
     // A failed formula's value (#N/A of a lookup) is no name: said, as a value still to enter. How the row
     // counts is left as it was (the criteria sheet's formulas count from the same cells).
-    else if (s.charCodeAt(0) === 35 /* # */ && formulaErrorMessage(s, null) !== null)
-      this.issue(I_REQUIRED, col, 0, 0, s);
+    else if (s.charCodeAt(0) === 35 /* # */ && isFormulaErrorText(s)) this.issue(I_REQUIRED, col, 0, 0, s);
     return s;
   }
 
@@ -848,15 +847,21 @@ const FORMULA_ERROR_EFFECT = new Set([I_NOT_ALLOWED, I_DATE]);
 
 const POLISH_ERRORS = new Set([...Object.values(EXCEL_ERROR_NAMES), "#N/D"]);
 
+/** An Excel error value as a cell's text: English (`#N/A`, as an .xlsx stores it) or Polish (`#N/D!`, a CSV). */
+function isFormulaErrorText(v: string): boolean {
+  const code = v.trim().toUpperCase();
+  return EXCEL_ERROR_NAMES[code] !== undefined || POLISH_ERRORS.has(code);
+}
+
 /**
  * The message of a cell holding an Excel error value instead of a value — the cached result of a formula that
  * failed (`#N/A` of a VLOOKUP that found nothing, `#REF!` of a reference to a deleted sheet), as the .xlsx
  * stores it or as a CSV saved from Polish Excel writes it (`#N/D!`, `#ADR!`) — or null for any other text.
  */
 export function formulaErrorMessage(v: string, effect: Localized | null): Localized | null {
+  if (!isFormulaErrorText(v)) return null;
   const code = v.trim().toUpperCase();
   const pl = EXCEL_ERROR_NAMES[code];
-  if (pl === undefined && !POLISH_ERRORS.has(code)) return null;
   const shown = pl === undefined ? code : `${pl} (${code})`;
   return {
     pl: `Komórka zawiera błąd formuły ${shown} zamiast wartości — popraw formułę w tej komórce (np. odwołanie do usuniętego arkusza albo wyszukiwanie bez wyniku) lub wpisz wartość.${effect ? ` ${effect.pl}` : ""}`,
