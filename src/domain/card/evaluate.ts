@@ -68,11 +68,19 @@ const MEASURE_CODE: Record<Criterion["measure"], number> = {
   effectiveness: 3,
 };
 
+/** The measure flags of a row's profile (`Tallier`), below its group mask. */
+const F_EMPLOYED = 1;
+const F_PENDING = 2;
+const F_ENDED_IN_POPULATION = 4;
+const F_LEFT = 8;
+const FLAG_BITS = 16;
+
 /**
  * The counting core of the evaluation: per participant, the groups of the card it belongs to as one bit mask
  * (`groupMask`: one straight-line function instead of one call per group) and the four flags the measures
- * read, then every criterion as one or two bit tests over typed arrays (issue 15 item 5). No memory per
- * participant.
+ * read — together the row's profile, one integer. A row only adds one to its profile's count
+ * (`ProfileCounts`); the criteria are counted from the few distinct profiles when the tallies are read,
+ * each as one or two bit tests (issue 15 item 5). No memory per participant.
  */
 export class Tallier {
   count = 0;
@@ -87,10 +95,7 @@ export class Tallier {
   private readonly effectiveness: Int32Array;
   private readonly group: Int32Array;
   private readonly base: Int32Array;
-  private readonly n: Float64Array;
-  private readonly d: Float64Array;
-  private readonly ended: Float64Array;
-  private readonly pending: Float64Array;
+  private readonly profiles = new ProfileCounts();
   /** The evaluation's own row warnings (a job start after the as-of date): rows and job dates. */
   own = new RowDates();
 
@@ -109,10 +114,6 @@ export class Tallier {
     this.effectiveness = of(3);
     this.group = Int32Array.from(crit, (c) => GROUP_BIT[c.group]);
     this.base = Int32Array.from(crit, (c) => GROUP_BIT[baseOf(c, card)]);
-    this.n = new Float64Array(crit.length);
-    this.d = new Float64Array(crit.length);
-    this.ended = new Float64Array(crit.length);
-    this.pending = new Float64Array(crit.length);
   }
 
   /** Counts `p` (skipped unless `isEvaluable`); `age` = `ageOf(p)`. */
@@ -122,47 +123,62 @@ export class Tallier {
     if (p.jobStartDate !== null && p.jobStartDate > this.asOf) this.own.add(p.row, p.jobStartDate);
     const dv = deriveWithAge(this.scratch, p, age, this.params, this.asOf);
     if (dv.effPopulation && dv.pending) this.pendingAll++;
-    const m = groupMask(p, dv, this.params);
-    const { group, base, n, d, shares, counts, resultShares, effectiveness } = this;
-    // One loop per measure over its criteria (no dispatch per criterion; the result shares only for those who
-    // left, the effectiveness criteria only for those of its population who ended).
-    for (let k = 0; k < shares.length; k++) {
-      const i = shares[k];
-      if ((m & base[i]) !== 0) {
-        d[i]++;
-        if ((m & group[i]) !== 0) n[i]++;
-      }
-    }
-    for (let k = 0; k < counts.length; k++) if ((m & group[counts[k]]) !== 0) n[counts[k]]++;
-    if (dv.left)
-      for (let k = 0; k < resultShares.length; k++) {
-        const i = resultShares[k];
-        if ((m & base[i]) !== 0) {
-          d[i]++;
-          if ((m & group[i]) !== 0) n[i]++;
-        }
-      }
-    if (dv.effPopulation && dv.ended)
-      for (let k = 0; k < effectiveness.length; k++) {
-        const i = effectiveness[k];
-        if ((m & group[i]) !== 0) {
-          this.ended[i]++;
-          if (dv.pending) this.pending[i]++;
-          else {
-            d[i]++;
-            if (dv.employed) n[i]++;
-          }
-        }
-      }
+    const flags =
+      (dv.employed ? F_EMPLOYED : 0) |
+      (dv.pending ? F_PENDING : 0) |
+      (dv.effPopulation && dv.ended ? F_ENDED_IN_POPULATION : 0) |
+      (dv.left ? F_LEFT : 0);
+    // 21 group bits × 16 stays below 2^31 (GROUP_BIT: at most 27 groups would).
+    this.profiles.add(groupMask(p, dv, this.params) * FLAG_BITS + flags);
   }
 
-  /** The criteria's tallies. */
+  /** The criteria's tallies, counted from the profiles so far (reading them changes nothing). */
   tallies(): Tally[] {
-    return this.card.criteria.map((_c, i) => ({
-      n: this.n[i],
-      d: this.d[i],
-      ended: this.ended[i],
-      pending: this.pending[i],
+    const len = this.card.criteria.length;
+    const n = new Float64Array(len);
+    const d = new Float64Array(len);
+    const ended = new Float64Array(len);
+    const pending = new Float64Array(len);
+    const { group, base, shares, counts, resultShares, effectiveness } = this;
+    // One loop per measure over its criteria (the result shares only for those who left, the effectiveness
+    // criteria only for those of its population who ended), `c` rows of the profile at a time.
+    this.profiles.forEach((profile, c) => {
+      const m = Math.floor(profile / FLAG_BITS);
+      const f = profile % FLAG_BITS;
+      for (let k = 0; k < shares.length; k++) {
+        const i = shares[k];
+        if ((m & base[i]) !== 0) {
+          d[i] += c;
+          if ((m & group[i]) !== 0) n[i] += c;
+        }
+      }
+      for (let k = 0; k < counts.length; k++) if ((m & group[counts[k]]) !== 0) n[counts[k]] += c;
+      if ((f & F_LEFT) !== 0)
+        for (let k = 0; k < resultShares.length; k++) {
+          const i = resultShares[k];
+          if ((m & base[i]) !== 0) {
+            d[i] += c;
+            if ((m & group[i]) !== 0) n[i] += c;
+          }
+        }
+      if ((f & F_ENDED_IN_POPULATION) !== 0)
+        for (let k = 0; k < effectiveness.length; k++) {
+          const i = effectiveness[k];
+          if ((m & group[i]) !== 0) {
+            ended[i] += c;
+            if ((f & F_PENDING) !== 0) pending[i] += c;
+            else {
+              d[i] += c;
+              if ((f & F_EMPLOYED) !== 0) n[i] += c;
+            }
+          }
+        }
+    });
+    return Array.from({ length: len }, (_x, i) => ({
+      n: n[i],
+      d: d[i],
+      ended: ended[i],
+      pending: pending[i],
     }));
   }
 
@@ -217,6 +233,68 @@ export class RowDates {
   }
   date(i: number): number {
     return this.dates[i];
+  }
+}
+
+/**
+ * How many rows had each profile (a non-negative integer below 2^31): an open-addressing table in typed
+ * arrays, small because a register's rows fall into few distinct profiles (at most one per row), with the
+ * last profile's slot remembered (runs of alike rows).
+ */
+export class ProfileCounts {
+  private keys = new Int32Array(256).fill(-1);
+  private counts = new Float64Array(256);
+  private mask = 255;
+  private size = 0;
+  private lastKey = -1;
+  private lastSlot = 0;
+
+  add(key: number): void {
+    if (key === this.lastKey) {
+      this.counts[this.lastSlot]++;
+      return;
+    }
+    let s = Math.imul(key, 0x9e3779b1) >>> 0;
+    s = (s ^ (s >>> 16)) & this.mask;
+    const keys = this.keys;
+    while (keys[s] !== key && keys[s] !== -1) s = (s + 1) & this.mask;
+    if (keys[s] === -1) {
+      keys[s] = key;
+      if (++this.size * 2 > this.mask + 1) {
+        this.grow(key);
+        this.add(key);
+        return;
+      }
+    }
+    this.counts[s]++;
+    this.lastKey = key;
+    this.lastSlot = s;
+  }
+
+  /** Each profile seen and its count, in no particular order. */
+  forEach(f: (key: number, count: number) => void): void {
+    for (let s = 0; s <= this.mask; s++)
+      if (this.keys[s] !== -1 && this.counts[s] > 0) f(this.keys[s], this.counts[s]);
+  }
+
+  /** Twice the slots, every counted profile placed again (`added`, just placed with no count yet, too). */
+  private grow(added: number): void {
+    const oldKeys = this.keys;
+    const oldCounts = this.counts;
+    this.keys = new Int32Array(oldKeys.length * 2).fill(-1);
+    this.counts = new Float64Array(oldKeys.length * 2);
+    this.mask = this.keys.length - 1;
+    this.size = 0;
+    this.lastKey = -1;
+    for (let o = 0; o < oldKeys.length; o++) {
+      if (oldKeys[o] === -1 || oldKeys[o] === added) continue;
+      let s = Math.imul(oldKeys[o], 0x9e3779b1) >>> 0;
+      s = (s ^ (s >>> 16)) & this.mask;
+      while (this.keys[s] !== -1) s = (s + 1) & this.mask;
+      this.keys[s] = oldKeys[o];
+      this.counts[s] = oldCounts[o];
+      this.size++;
+    }
   }
 }
 

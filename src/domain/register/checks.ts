@@ -16,8 +16,6 @@ import {
   SEX,
   STATUS,
   SUBSTATUS,
-  NO,
-  YES,
   YES_NO,
 } from "./columns";
 import { PersonTable, REPEAT } from "./persons";
@@ -95,6 +93,8 @@ export interface RegisterChecker {
 }
 
 // Allowed lists and lookups, built once (they were rebuilt for every row: issue 15 item 5).
+/** How many exact texts of a column `RowChecker.choice` remembers by identity. */
+const SEEN = 4;
 const SEX_VALUES: readonly string[] = [SEX.female, SEX.male];
 const STATUS_KEYS = Object.keys(STATUS) as (keyof typeof STATUS)[];
 const STATUS_VALUES: readonly string[] = STATUS_KEYS.map((k) => STATUS[k]);
@@ -460,9 +460,17 @@ export class RowChecker {
   private lastEdu: string | null = null;
   private lastIsced = 0;
   private readonly persons = new PersonTable();
-  /** Per column: the last text found exactly in its allowed list, and its index there. */
-  private readonly lastText: (string | null)[] = COLUMN_KEYS.map(() => null);
-  private readonly lastIndex = new Int32Array(COLUMN_KEYS.length);
+  /**
+   * Per column, the last SEEN texts found exactly in its allowed list (slot `col * SEEN + k`, replaced in turn)
+   * and their indexes there: a read workbook gives every cell of a shared string the same string object, so a
+   * column's few values are found by one pointer test each instead of comparing their characters (a text
+   * read some other way is a new string each time and simply takes the longer path).
+   */
+  private readonly seenText: (string | null)[] = new Array<string | null>(COLUMN_KEYS.length * SEEN).fill(
+    null,
+  );
+  private readonly seenIndex = new Int32Array(COLUMN_KEYS.length * SEEN);
+  private readonly seenNext = new Uint8Array(COLUMN_KEYS.length);
 
   constructor(
     private readonly params: CardParameters,
@@ -486,9 +494,10 @@ export class RowChecker {
     required: boolean,
     quietIfNone = false,
   ): number {
-    // The last exact value of the column first: a read workbook gives every cell of a shared string the same
-    // string object, and comparing a string with itself is one pointer test.
-    if (typeof cell === "string" && cell === this.lastText[col]) return this.lastIndex[col];
+    const at = col * SEEN;
+    const seen = this.seenText;
+    if (typeof cell === "string")
+      for (let k = at; k < at + SEEN; k++) if (seen[k] === cell) return this.seenIndex[k];
     const v = text(cell);
     if (v === null) {
       if (required) this.issue(I_REQUIRED, col);
@@ -496,8 +505,10 @@ export class RowChecker {
     }
     for (let i = 0; i < allowed.length; i++)
       if (allowed[i] === v) {
-        this.lastText[col] = v;
-        this.lastIndex[col] = i;
+        const k = at + this.seenNext[col];
+        this.seenNext[col] = (this.seenNext[col] + 1) % SEEN;
+        seen[k] = v;
+        this.seenIndex[k] = i;
         return i;
       }
     const match = matchAllowed(v, allowed);
@@ -512,8 +523,6 @@ export class RowChecker {
   }
 
   private yesNo(cell: unknown, col: number, required: boolean): boolean | null {
-    if (cell === YES) return true;
-    if (cell === NO) return false;
     const i = this.choice(cell, col, YES_NO_VALUES, required);
     return i < 0 ? null : i === 0;
   }
