@@ -74,6 +74,12 @@ const F_PENDING = 2;
 const F_ENDED_IN_POPULATION = 4;
 const F_LEFT = 8;
 const FLAG_BITS = 16;
+/** Groups a profile can hold: their bits × FLAG_BITS must stay a non-negative 32-bit integer. */
+const PROFILE_GROUPS_MAX = 26;
+if (Object.keys(GROUP_BIT).length > PROFILE_GROUPS_MAX)
+  throw new Error(
+    `Tallier: ${Object.keys(GROUP_BIT).length} groups do not fit a row profile (${PROFILE_GROUPS_MAX})`,
+  );
 
 /**
  * The counting core of the evaluation: per participant, the groups of the card it belongs to as one bit mask
@@ -128,7 +134,7 @@ export class Tallier {
       (dv.pending ? F_PENDING : 0) |
       (dv.effPopulation && dv.ended ? F_ENDED_IN_POPULATION : 0) |
       (dv.left ? F_LEFT : 0);
-    // 21 group bits × 16 stays below 2^31 (GROUP_BIT: at most 27 groups would).
+    // The group bits × 16 stay below 2^31 (PROFILE_GROUPS_MAX, checked where GROUP_BIT is read in).
     this.profiles.add(groupMask(p, dv, this.params) * FLAG_BITS + flags);
   }
 
@@ -277,7 +283,7 @@ export class ProfileCounts {
       if (this.keys[s] !== -1 && this.counts[s] > 0) f(this.keys[s], this.counts[s]);
   }
 
-  /** Twice the slots, every counted profile placed again (`added`, just placed with no count yet, too). */
+  /** Twice the slots, every counted profile placed again (not `added`, just placed with no count: the caller places it). */
   private grow(added: number): void {
     const oldKeys = this.keys;
     const oldCounts = this.counts;
