@@ -2,7 +2,7 @@ import { serialToIso } from "../dates";
 import { formatDateIso } from "../i18n";
 import { COLUMN_BY_KEY } from "../register/columns";
 import { grown } from "../register/refs";
-import { ageOf, deriveWithAge, GROUP_BIT, groupMask, isEvaluable, newDerived } from "./groups";
+import { ageOf, deriveWithAge, GROUP_BIT, GROUP_IDS, groupMask, isEvaluable, newDerived } from "./groups";
 import {
   Card,
   CardParameters,
@@ -76,10 +76,8 @@ const F_LEFT = 8;
 const FLAG_BITS = 16;
 /** Groups a profile can hold: their bits × FLAG_BITS must stay a non-negative 32-bit integer. */
 const PROFILE_GROUPS_MAX = 26;
-if (Object.keys(GROUP_BIT).length > PROFILE_GROUPS_MAX)
-  throw new Error(
-    `Tallier: ${Object.keys(GROUP_BIT).length} groups do not fit a row profile (${PROFILE_GROUPS_MAX})`,
-  );
+if (GROUP_IDS.length > PROFILE_GROUPS_MAX)
+  throw new Error(`Tallier: ${GROUP_IDS.length} groups do not fit a row profile (${PROFILE_GROUPS_MAX})`);
 
 /**
  * The counting core of the evaluation: per participant, the groups of the card it belongs to as one bit mask
@@ -260,17 +258,14 @@ export class ProfileCounts {
       this.counts[this.lastSlot]++;
       return;
     }
-    let s = Math.imul(key, 0x9e3779b1) >>> 0;
-    s = (s ^ (s >>> 16)) & this.mask;
-    const keys = this.keys;
-    while (keys[s] !== key && keys[s] !== -1) s = (s + 1) & this.mask;
-    if (keys[s] === -1) {
-      keys[s] = key;
-      if (++this.size * 2 > this.mask + 1) {
-        this.grow(key);
-        this.add(key);
-        return;
+    let s = this.slotOf(key);
+    if (this.keys[s] === -1) {
+      if ((this.size + 1) * 2 > this.mask + 1) {
+        this.grow();
+        s = this.slotOf(key);
       }
+      this.keys[s] = key;
+      this.size++;
     }
     this.counts[s]++;
     this.lastKey = key;
@@ -279,27 +274,30 @@ export class ProfileCounts {
 
   /** Each profile seen and its count, in no particular order. */
   forEach(f: (key: number, count: number) => void): void {
-    for (let s = 0; s <= this.mask; s++)
-      if (this.keys[s] !== -1 && this.counts[s] > 0) f(this.keys[s], this.counts[s]);
+    for (let s = 0; s <= this.mask; s++) if (this.keys[s] !== -1) f(this.keys[s], this.counts[s]);
   }
 
-  /** Twice the slots, every counted profile placed again (not `added`, just placed with no count: the caller places it). */
-  private grow(added: number): void {
+  /** The slot that holds `key`, or the empty slot where it goes. */
+  private slotOf(key: number): number {
+    let s = Math.imul(key, 0x9e3779b1) >>> 0;
+    s = (s ^ (s >>> 16)) & this.mask;
+    while (this.keys[s] !== key && this.keys[s] !== -1) s = (s + 1) & this.mask;
+    return s;
+  }
+
+  /** Twice the slots, every profile placed again with its count. */
+  private grow(): void {
     const oldKeys = this.keys;
     const oldCounts = this.counts;
     this.keys = new Int32Array(oldKeys.length * 2).fill(-1);
     this.counts = new Float64Array(oldKeys.length * 2);
     this.mask = this.keys.length - 1;
-    this.size = 0;
     this.lastKey = -1;
     for (let o = 0; o < oldKeys.length; o++) {
-      if (oldKeys[o] === -1 || oldKeys[o] === added) continue;
-      let s = Math.imul(oldKeys[o], 0x9e3779b1) >>> 0;
-      s = (s ^ (s >>> 16)) & this.mask;
-      while (this.keys[s] !== -1) s = (s + 1) & this.mask;
+      if (oldKeys[o] === -1) continue;
+      const s = this.slotOf(oldKeys[o]);
       this.keys[s] = oldKeys[o];
       this.counts[s] = oldCounts[o];
-      this.size++;
     }
   }
 }

@@ -92,9 +92,9 @@ export interface RegisterChecker {
   result(): RegisterCheckResult;
 }
 
-// Allowed lists and lookups, built once (they were rebuilt for every row: issue 15 item 5).
 /** How many exact texts of a column `RowChecker.choice` remembers by identity. */
 const SEEN = 4;
+// Allowed lists and lookups, built once (they were rebuilt for every row: issue 15 item 5).
 const SEX_VALUES: readonly string[] = [SEX.female, SEX.male];
 const STATUS_KEYS = Object.keys(STATUS) as (keyof typeof STATUS)[];
 const STATUS_VALUES: readonly string[] = STATUS_KEYS.map((k) => STATUS[k]);
