@@ -586,6 +586,50 @@ describe("an officer's folder of collected files: each one summarised or listed 
     );
   });
 
+  test("a register repeating a header is summarised from one column; the others are named (stderr, --json)", async () => {
+    // A second "PESEL" column at the end, holding other numbers: the first is read, the second named.
+    const base = registerRows(participants(5, 11), "Firma E");
+    const header = base.findIndex((r) => r.includes("PESEL"));
+    const rows = base.map((r, i) => (i < header ? r : [...r, i === header ? "PESEL" : "99999999999"]));
+    const col = (n: number): string => {
+      let s = "";
+      for (let k = n + 1; k > 0; k = Math.floor((k - 1) / 26))
+        s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+      return s;
+    };
+    const first = col(rows[header].indexOf("PESEL"));
+    const last = col(rows[header].length - 1);
+    fs.writeFileSync(
+      path.join(dir, "dwa.xlsx"),
+      await writeXlsx({
+        sheets: [{ ...emptySheet("Uczestnicy"), blocks: [{ row: 0, col: 0, values: rows }] }],
+        names: [],
+      }),
+    );
+    const o = io(dir);
+    expect(await run(["summarize", "dwa.xlsx", "--as-of", AS_OF, "--json"], o)).toBe(0);
+    const j = JSON.parse(o.outText.join("\n"));
+    expect(j.call.projects.map((p: { participants: number }) => p.participants)).toEqual([5]);
+    expect(j.repeatedHeaders).toEqual([
+      {
+        file: "dwa.xlsx",
+        sheet: "Uczestnicy",
+        header: "PESEL",
+        read: first,
+        skipped: [last],
+        message: expect.stringContaining(`czytana jest kolumna ${first}, pominięta ${last}`),
+      },
+    ]);
+    expect(o.errText).toContain(
+      `UWAGA dwa.xlsx: arkusz „Uczestnicy”: nagłówek „PESEL” powtarza się (kolumny ${first}, ${last}): czytana jest kolumna ${first}, pominięta ${last} — jeśli dane są w tej drugiej, usuń lub przemianuj zbędną kolumnę`,
+    );
+    const en = io(dir);
+    expect(await run(["summarize", "dwa.xlsx", "--as-of", AS_OF, "--lang", "en"], en)).toBe(0);
+    expect(en.errText.join("\n")).toContain(
+      `WARNING dwa.xlsx: sheet “Uczestnicy”: the header “PESEL” repeats (columns ${first}, ${last}): column ${first} is read, ${last} left out`,
+    );
+  });
+
   test("a summary Miernik wrote, given as an input, is listed as such (its projects not counted twice)", async () => {
     fs.writeFileSync(path.join(dir, "a.csv"), csvBytes(participants(7, 1)));
     expect(await run(["summarize", "a.csv", "--as-of", AS_OF, "-o", "stare.xlsx"], io(dir))).toBe(0);

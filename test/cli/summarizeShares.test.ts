@@ -31,7 +31,10 @@ function summary(): CallSummary {
 }
 
 const text = (lang: "pl" | "en") =>
-  formatText({ call: summary(), monitoring: null, problems: [], filesRead: 1, ignoredCells: [] }, lang);
+  formatText(
+    { call: summary(), monitoring: null, problems: [], filesRead: 1, ignoredCells: [], repeatedHeaders: [] },
+    lang,
+  );
 const line = (t: string, id: string) => t.split("\n").find((l) => l.trimStart().startsWith(`${id} `))!;
 
 test("2 399 / 4 000 reads 59,98% beside a 60% target, not 60,0%; its reach is under 100%", () => {

@@ -268,6 +268,7 @@ describe("the pane at 320–450 px (production build, standalone)", () => {
   let monitoringFile: string;
   let listFile: string;
   let moreFile: string;
+  let twiceFile: string;
   let expected: CliCheck;
 
   beforeAll(async () => {
@@ -317,6 +318,27 @@ describe("the pane at 320–450 px (production build, standalone)", () => {
       "nowi-uczestnicy-projektu_Aktywizacja_zawodowa_osob_bezrobotnych_w_Lublinie_2024_wersja_ostateczna.xlsx",
     );
     await list(moreFile, 80, 977);
+    // A project whose export repeats the PESEL header (one column read, the other named in the summary).
+    twiceFile = path.join(tmp, "projekt-dwa-pesele.xlsx");
+    const base = registerRows(participants(12, 5));
+    fs.writeFileSync(
+      twiceFile,
+      await writeXlsx({
+        sheets: [
+          {
+            ...emptySheet("Lista"),
+            blocks: [
+              {
+                row: 0,
+                col: 0,
+                values: base.map((r, i) => [...r, i === 0 ? "PESEL" : "99999999999"]),
+              },
+            ],
+          },
+        ],
+        names: [],
+      }),
+    );
     expected = cliJson(["check", listFile, "--as-of", AS_OF, "--json"]) as CliCheck;
     pane = await openPane({ host: "standalone" });
     s = pane.session;
@@ -398,12 +420,18 @@ describe("the pane at 320–450 px (production build, standalone)", () => {
 
         // A call summary over the list (it writes a sheet: the workbook downloads).
         await tab(page, "summaries");
-        await page.locator('input[data-file-input="projects"]').setInputFiles([listFile, moreFile]);
+        await page
+          .locator('input[data-file-input="projects"]')
+          .setInputFiles([listFile, moreFile, twiceFile]);
         await Promise.all([
           page.waitForEvent("download"),
           page.getByRole("button", { name: "Utwórz podsumowanie naboru" }).click(),
         ]);
         await page.getByRole("table", { name: "Podsumowanie naboru" }).waitFor();
+        // The repeated header is named under the table: the file, the sheet, the columns.
+        await expect(page.getByTestId("summary-notes").textContent()).resolves.toMatch(
+          /^projekt-dwa-pesele\.xlsx: arkusz „Lista”: nagłówek „PESEL” powtarza się \(kolumny [A-Z]+, [A-Z]+\): czytana jest kolumna [A-Z]+, pominięta [A-Z]+/,
+        );
         // Outside Office no sheet can be shown: no "Przejdź do arkusza" that would do nothing.
         await expect(
           page.getByRole("button", { name: /Przejdź do arkusza|Go to the sheet/ }).count(),

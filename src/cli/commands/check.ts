@@ -14,7 +14,7 @@ import {
   readRegisterWorkbook,
   RegisterReadError,
   RegisterRows,
-  repeatedHeaders,
+  repeatedHeaderNotes,
 } from "../../workbook/register/reader";
 import { parseArgs } from "../args";
 import { loadCard, parseAsOf } from "../cardOptions";
@@ -148,20 +148,11 @@ export function formatMapping(read: RegisterRows, lang: Lang): string {
 
 /**
  * A header the file repeats is read from one column only (chosen by its position, as in an export): said, with
- * the columns left out, so that data in one of those is not dropped without a word.
+ * the columns left out (`repeatedHeaderNotes`).
  */
 export function repeatedHeaderWarnings(display: string, read: RegisterRows, lang: Lang): string[] {
-  const pl = lang === "pl";
-  const where = read.csv ? "" : pl ? `arkusz „${read.sheet}”: ` : `sheet “${read.sheet}”: `;
-  return repeatedHeaders(read.columns).map((r) => {
-    // In the file's order (the mapping's).
-    const all = read.columns.filter((c) => c === r.read || r.skipped.includes(c)).map((c) => c.fileColumn);
-    const left = r.skipped.map((c) => c.fileColumn).join(", ");
-    const many = r.skipped.length > 1;
-    return pl
-      ? `UWAGA ${display}: ${where}nagłówek „${r.register}” powtarza się (kolumny ${all.join(", ")}): czytana jest kolumna ${r.read.fileColumn}, ${many ? "pominięte" : "pominięta"} ${left} — jeśli dane są w ${many ? "innej" : "tej drugiej"}, usuń lub przemianuj zbędną kolumnę`
-      : `WARNING ${display}: ${where}the header “${r.register}” repeats (columns ${all.join(", ")}): column ${r.read.fileColumn} is read, ${left} left out — if the data are in ${many ? "another" : "the other"}, delete or rename the column not needed`;
-  });
+  const warn = lang === "pl" ? "UWAGA" : "WARNING";
+  return repeatedHeaderNotes(read).map((r) => `${warn} ${display}: ${r.message[lang]}`);
 }
 
 /** Pending participants (ended, no job yet, window still open) of each effectiveness criterion's group. */

@@ -12,6 +12,7 @@ import {
   SummarizeOptions,
   SummarizeResult,
   summarizeInputs,
+  summaryNotes,
   SummaryInput,
 } from "../../workbook/summary/summarizeInputs";
 import { parseArgs } from "../args";
@@ -399,6 +400,14 @@ export function toJson(r: SummarizeResult, lang: Lang): unknown {
     monitoring: r.monitoring && r.monitoring.json(lang),
     problems: r.problems.map((p) => ({ file: p.file, reason: p.reason[lang] })),
     ignoredCells: r.ignoredCells,
+    repeatedHeaders: r.repeatedHeaders.map((h) => ({
+      file: h.file,
+      sheet: h.sheet,
+      header: h.register,
+      read: h.read,
+      skipped: h.skipped,
+      message: h.message[lang],
+    })),
   };
 }
 
@@ -587,15 +596,10 @@ export const command: CliCommand = {
       asOf,
       { applicants, maxApplications },
     );
-    // Summarised, but a stray value far from the data was left out: said, naming the file, sheet and cell.
-    for (const g of result.ignoredCells) {
-      const where = `${g.sheet}!${g.first}`;
-      io.err(
-        lang === "pl"
-          ? `UWAGA ${g.file}: arkusz „${g.sheet}”: pominięto ${g.count === 1 ? "1 komórkę" : countOf(g.count, NOUNS.cell, "pl")} daleko od danych (${where}) — reszta pliku podsumowana`
-          : `WARNING ${g.file}: sheet "${g.sheet}": ${countOf(g.count, NOUNS.cell, "en")} far from the data left out (${where}); the rest of the file is summarised`,
-      );
-    }
+    // Summarised, but something was left out (a stray value far from the data, the other columns of a
+    // repeated header): said, naming the file, sheet and cell or columns.
+    for (const n of summaryNotes(result))
+      io.err(`${lang === "pl" ? "UWAGA" : "WARNING"} ${n.file}: ${n.message[lang]}`);
     if (result.filesRead === 0) {
       // Nothing to summarise: the reasons alone (a table of zeros would read as a summary), and exit 2
       // (no usage text: the command line was fine).

@@ -28,6 +28,7 @@ import type { Card as CriteriaCard } from "../../domain/card/types";
 import { isoToSerial } from "../../domain/dates";
 import { formatDateIso, parseDateInput, type Lang, type Localized } from "../../domain/i18n";
 import type { XlsxParser } from "../../workbook/summary/inputs";
+import { summaryNotes } from "../../workbook/summary/summarizeInputs";
 import { FilePicker } from "../FilePicker";
 import { errorMessage, WorkbookHost } from "../host";
 import { badCardText, formatCount } from "../i18n";
@@ -421,6 +422,18 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
               </MessageBar>
             )}
           </>
+        )}
+        {callResult && summaryNotes(callResult).length > 0 && (
+          <div role="region" aria-label={t("notes", lang)}>
+            <Text weight="semibold">{t("notes", lang)}</Text>
+            <ul data-testid="summary-notes">
+              {summaryNotes(callResult).map((n, i) => (
+                <li key={`${i}:${n.file}`}>
+                  {n.file}: {n.message[lang]}
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
         {callResult && callResult.problems.length > 0 && (
           <div role="region" aria-label={t("problems", lang)}>

@@ -32,6 +32,7 @@ export const S = {
   yearCaption: { pl: "Rok", en: "Year" },
   total: { pl: "Razem", en: "Total" },
   problems: { pl: "Pliki pominięte", en: "Files left out" },
+  notes: { pl: "Podsumowane, ale z pominięciami", en: "Summarised, with something left out" },
   colArea: { pl: "Obszar / zadanie", en: "Area / task" },
   colIndicators: { pl: "Mierniki", en: "Indicators" },
   colFilled: { pl: "Wypełnione", en: "Filled" },

@@ -15,7 +15,7 @@ import { columnLetters } from "../address";
 import { SheetCells, WorkbookCells } from "../cells";
 import { csvDecodings, CsvError, encodingLabel, parseCsv, separatorLabel, detectSeparator } from "../csv";
 import { CellValue } from "../plan";
-import { Counted, countOf } from "../../domain/i18n";
+import { Counted, countOf, Localized } from "../../domain/i18n";
 
 /** "pole" counted: 1 pole, 2–4 pola, 5 pól. */
 const FIELD: Counted = {
@@ -72,6 +72,37 @@ export function repeatedHeaders(columns: readonly ColumnMapping[]): RepeatedHead
     if (skipped.length > 0 && c.register !== null) out.push({ register: c.register, read: c, skipped });
   }
   return out;
+}
+
+/**
+ * What to tell the user of each header the file repeats (after "UWAGA <file>: "): the sheet (not for a CSV), the
+ * columns with that header in the file's order, the one read and those left out — so that data in one of those
+ * is not dropped without a word. The same words for `miernik check`, `miernik summarize` and the pane.
+ */
+export function repeatedHeaderNotes(
+  read: Pick<RegisterRows, "sheet" | "columns" | "csv">,
+): RepeatedHeaderNote[] {
+  return repeatedHeaders(read.columns).map((r) => {
+    const all = read.columns.filter((c) => c === r.read || r.skipped.includes(c)).map((c) => c.fileColumn);
+    const left = r.skipped.map((c) => c.fileColumn).join(", ");
+    const many = r.skipped.length > 1;
+    const pl = `${read.csv ? "" : `arkusz „${read.sheet}”: `}nagłówek „${r.register}” powtarza się (kolumny ${all.join(", ")}): czytana jest kolumna ${r.read.fileColumn}, ${many ? "pominięte" : "pominięta"} ${left} — jeśli dane są w ${many ? "innej" : "tej drugiej"}, usuń lub przemianuj zbędną kolumnę`;
+    const en = `${read.csv ? "" : `sheet “${read.sheet}”: `}the header “${r.register}” repeats (columns ${all.join(", ")}): column ${r.read.fileColumn} is read, ${left} left out — if the data are in ${many ? "another" : "the other"}, delete or rename the column not needed`;
+    return {
+      register: r.register,
+      read: r.read.fileColumn,
+      skipped: r.skipped.map((c) => c.fileColumn),
+      message: { pl, en },
+    };
+  });
+}
+
+/** A repeated header as told to the user: the register column, the file column read, those left out. */
+export interface RepeatedHeaderNote {
+  register: string;
+  read: string;
+  skipped: string[];
+  message: Localized;
 }
 
 interface HeaderRow {

@@ -3,7 +3,13 @@ import { Localized } from "../../domain/i18n";
 import { checkRegister } from "../../domain/register/checks";
 import { normalizeText } from "../../domain/text";
 import { SheetCells, WorkbookCells } from "../cells";
-import { csvSheetFromBytes, readRegisterWorkbook, RegisterReadError } from "../register/reader";
+import {
+  csvSheetFromBytes,
+  readRegisterWorkbook,
+  RegisterReadError,
+  RepeatedHeaderNote,
+  repeatedHeaderNotes,
+} from "../register/reader";
 import { isDelimitedTextName } from "../csv";
 import { APPLE_NUMBERS, excelLockFile } from "../lockFile";
 
@@ -219,6 +225,8 @@ export interface ProjectRead {
   rowIssues: RowIssue[];
   /** The sheet the register was read from. */
   sheet: string;
+  /** Headers the file repeats: one column of each read, the others left out (said to the user). */
+  repeatedHeaders: RepeatedHeaderNote[];
 }
 
 export type ProjectResult = { ok: true; project: ProjectRead } | { ok: false; reason: Localized };
@@ -240,7 +248,16 @@ export function readProject(wb: WorkbookCells, card: Card, applicantOverride?: s
   }
   const { participants, issues } = checkRegister(read.rows, card.parameters);
   const applicant = applicantOverride ?? findApplicant(wb);
-  return { ok: true, project: { applicant, participants, rowIssues: issues, sheet: read.sheet } };
+  return {
+    ok: true,
+    project: {
+      applicant,
+      participants,
+      rowIssues: issues,
+      sheet: read.sheet,
+      repeatedHeaders: repeatedHeaderNotes(read),
+    },
+  };
 }
 
 /**

@@ -6,7 +6,7 @@
  * cannot be read is listed with its reason; the rest are still summarised.
  */
 import { Card } from "../../domain/card/types";
-import { Localized } from "../../domain/i18n";
+import { countOf, Localized, NOUNS } from "../../domain/i18n";
 import { WorkbookCells } from "../cells";
 import { CallSummary, CallSummaryBuilder, FileProblem } from "../../domain/summary/callSummary";
 import {
@@ -19,6 +19,7 @@ import {
   XlsxParser,
 } from "./inputs";
 import { MonitoringCollector, MonitoringOutput } from "./monitoringInputs";
+import { RepeatedHeaderNote } from "../register/reader";
 
 export interface SummaryInput {
   /** How the file is named in the summary. */
@@ -35,6 +36,8 @@ export interface SummarizeResult {
   filesRead: number;
   /** Cells left out of files that were summarised (a stray value far from the data, e.g. at XFD1048576). */
   ignoredCells: IgnoredCells[];
+  /** Registers summarised that repeat a header: one column of each read, the others left out. */
+  repeatedHeaders: (RepeatedHeaderNote & { file: string; sheet: string })[];
 }
 
 export interface IgnoredCells {
@@ -43,6 +46,26 @@ export interface IgnoredCells {
   count: number;
   /** The first one's address ("XFD1048576"). */
   first: string;
+}
+
+/** What to tell the user of cells left out of a file summarised (after "UWAGA <file>: "). */
+export function ignoredCellsMessage(g: IgnoredCells): Localized {
+  const where = `${g.sheet}!${g.first}`;
+  return {
+    pl: `arkusz „${g.sheet}”: pominięto ${g.count === 1 ? "1 komórkę" : countOf(g.count, NOUNS.cell, "pl")} daleko od danych (${where}) — reszta pliku podsumowana`,
+    en: `sheet “${g.sheet}”: ${countOf(g.count, NOUNS.cell, "en")} far from the data left out (${where}); the rest of the file is summarised`,
+  };
+}
+
+/** Every file summarised with something left out of it, and what (stray cells, columns of a repeated header). */
+export function summaryNotes(r: Pick<SummarizeResult, "ignoredCells" | "repeatedHeaders">): {
+  file: string;
+  message: Localized;
+}[] {
+  return [
+    ...r.ignoredCells.map((g) => ({ file: g.file, message: ignoredCellsMessage(g) })),
+    ...r.repeatedHeaders.map((h) => ({ file: h.file, message: h.message })),
+  ];
 }
 
 export interface SummarizeOptions {
@@ -101,6 +124,7 @@ export async function summarizeInputs(
   const problems: FileProblem[] = [];
   let filesRead = 0;
   const ignoredCells: IgnoredCells[] = [];
+  const repeatedHeaders: SummarizeResult["repeatedHeaders"] = [];
   const noteIgnored = (file: string, cells: WorkbookCells): void => {
     for (const sh of cells.sheets)
       if (sh.ignored)
@@ -165,6 +189,8 @@ export async function summarizeInputs(
     registers++;
     filesRead++;
     noteIgnored(f.name, read.cells);
+    for (const r of pr.project.repeatedHeaders)
+      repeatedHeaders.push({ file: f.name, sheet: pr.project.sheet, ...r });
     call.addProject(f.name, pr.project.applicant, pr.project.participants, pr.project.rowIssues);
   }
   if (inputs.length > 0) opts.onFile?.(inputs.length - 1);
@@ -186,5 +212,6 @@ export async function summarizeInputs(
     problems,
     filesRead,
     ignoredCells,
+    repeatedHeaders,
   };
 }
