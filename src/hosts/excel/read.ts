@@ -72,7 +72,9 @@ export async function readSheetCells(
   try {
     const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
     const used = sheet.getUsedRangeOrNullObject(true);
+    // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject is no navigation property: loaded so that it is set in every host (office-js issue 195)
     sheet.load("isNullObject");
+    // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject is no navigation property: loaded so that it is set in every host (office-js issue 195)
     used.load("isNullObject,rowIndex,columnIndex,rowCount,columnCount");
     await context.sync();
     rep.syncs++;
@@ -91,6 +93,7 @@ export async function readSheetCells(
       const n = Math.min(rowsPerChunk, rowCount - done);
       const range = sheet.getRangeByIndexes(top + done, left, n, columnCount);
       range.load(["values", ...(withFormulas ? ["formulas"] : []), ...(withFormats ? ["numberFormat"] : [])]);
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk by design: each response stays under Excel on the web's 5 MB, and the next chunk is sized from this one's bytes
       await context.sync();
       rep.syncs++;
       const { values: rv, formulas: rf, numberFormat: rn } = range.toJSON();
@@ -192,6 +195,7 @@ export async function listSheets(context: Excel.RequestContext): Promise<SheetIn
 export async function sheetExists(context: Excel.RequestContext, name: string): Promise<boolean> {
   try {
     const s = context.workbook.worksheets.getItemOrNullObject(name);
+    // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject is no navigation property: loaded so that it is set in every host (office-js issue 195)
     s.load("isNullObject");
     await context.sync();
     return !s.isNullObject;

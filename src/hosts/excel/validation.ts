@@ -40,9 +40,11 @@ interface PendingRead {
 
 function queueRead(context: Excel.RequestContext, name: string): PendingRead {
   const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+  // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject is no navigation property: loaded so that it is set in every host (office-js issue 195)
   sheet.load("isNullObject");
   const used = sheet.getUsedRangeOrNullObject(true);
   // Number formats too: the rules for a date or a share typed into a count cell read them (a small sheet).
+  // eslint-disable-next-line office-addins/no-navigational-load -- isNullObject is no navigation property: loaded so that it is set in every host (office-js issue 195)
   used.load("isNullObject,rowIndex,columnIndex,values,numberFormat");
   return { name, sheet, used };
 }
