@@ -49,6 +49,39 @@ describe("miernik validate", () => {
     expect(JSON.parse(js.outText.join(""))).toEqual([]);
   });
 
+  test("a count no yearly report can hold is a warning (exit 0); --max-count moves the limit, written as people write it", async () => {
+    // "1.1.3-1" holds 1796 in the sample: a PESEL pasted over it.
+    const f = await save(dir, "pesel.xlsx", [
+      buildMonitoringSheetPlan(PROGRAMME, 2023, { values: samples({ "1.1.3-1": 85010112345 }) }),
+    ]);
+    const std = io(dir);
+    expect(await run(["validate", f, "--json"], std)).toBe(0);
+    const out = JSON.parse(std.outText.join(""));
+    expect(out).toEqual([
+      expect.objectContaining({
+        rule: "count-implausible",
+        severity: "warning",
+        indicatorId: "1.1.3-1",
+        value: 85010112345,
+        message: expect.stringContaining("liczba 85 010 112 345 jest większa niż 1 000 000"),
+      }),
+    ]);
+    // A limit of 5 000 flags the report's own largest 2023 figures (6 059, 6 411, 8 692) and the PESEL.
+    const low = io(dir);
+    expect(await run(["validate", f, "--json", "--max-count", "5 000"], low)).toBe(0);
+    const over = [...samples({ "1.1.3-1": 85010112345 }).values()].filter(
+      (v) => typeof v === "number" && v > 5000,
+    );
+    expect(over).toHaveLength(4);
+    expect(
+      JSON.parse(low.outText.join("")).map((x: { rule: string; value: number }) => [x.rule, x.value]),
+    ).toEqual(expect.arrayContaining(over.map((v) => ["count-implausible", v])));
+    expect(JSON.parse(low.outText.join(""))).toHaveLength(4);
+    const bad = io(dir);
+    expect(await run(["validate", f, "--max-count", "dużo"], bad)).toBe(2);
+    expect(bad.errText.join("\n")).toContain("zły --max-count „dużo”: podaj liczbę ≥ 0");
+  });
+
   test("errors → exit 1; --json gives rule, severity, sheet, cell, indicator, value, message, fix", async () => {
     const f = await save(dir, "bad.xlsx", [
       buildMonitoringSheetPlan(PROGRAMME, 2023, {

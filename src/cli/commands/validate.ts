@@ -1,7 +1,13 @@
 import * as path from "path";
 import { countOf, Lang, NOUNS } from "../../domain/i18n";
+import { formatNumber } from "../../domain/numbers";
 import { PROGRAMME } from "../../domain/programme/programme";
-import { DEFAULT_YOY_FACTOR, Finding, DEFAULT_YOY_MIN_CHANGE } from "../../domain/validation";
+import {
+  DEFAULT_MAX_COUNT,
+  DEFAULT_YOY_FACTOR,
+  Finding,
+  DEFAULT_YOY_MIN_CHANGE,
+} from "../../domain/validation";
 import { WorkbookCells } from "../../workbook/cells";
 import { PLAN_SHEET } from "../../workbook/projectPlan/sheet";
 import { REGISTER_SHEET } from "../../workbook/register/layout";
@@ -13,7 +19,7 @@ import { HELP_OPTION, JSON_OPTION, LANG_OPTION } from "../options";
 import { isDelimitedTextName } from "../../workbook/csv";
 
 const USAGE =
-  "miernik validate <plik.xlsx> [--year RRRR] [--json] [--lang pl|en] [--yoy-factor 3] [--yoy-min-change 10]";
+  "miernik validate <plik.xlsx> [--year RRRR] [--json] [--lang pl|en] [--yoy-factor 3] [--yoy-min-change 10] [--max-count 1000000]";
 
 /** The --json shape: one object per finding, message in the chosen language. */
 export interface JsonFinding {
@@ -64,7 +70,8 @@ function parseNumber(
   rule: { pl: string; en: string },
 ): number {
   if (raw === undefined) return fallback;
-  const v = typeof raw === "string" ? Number(raw.replace(",", ".")) : NaN;
+  // `2,5` and `1 000 000` as people write them (a thousands space, a decimal comma).
+  const v = typeof raw === "string" ? Number(raw.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".")) : NaN;
   if (!(Number.isFinite(v) && ok(v)))
     throw new CliError(
       `zły ${option} „${String(raw)}”: ${rule.pl} / bad ${option} "${String(raw)}": ${rule.en}`,
@@ -94,13 +101,18 @@ export const command: CliCommand = {
       pl: `najmniejsza zgłaszana zmiana rok do roku: dla liczby osób, projektów… (domyślnie ${DEFAULT_YOY_MIN_CHANGE}), dla odsetka w punktach procentowych; 0: każda zmiana ponad --yoy-factor`,
       en: `the smallest year-over-year change reported: for counts of persons, projects… (${DEFAULT_YOY_MIN_CHANGE} by default), for a percentage in percentage points; 0: every change past --yoy-factor`,
     },
+    {
+      name: `--max-count <${DEFAULT_MAX_COUNT}>`,
+      pl: `ostrzeż przy liczbie większej niż ta (domyślnie ${formatNumber(DEFAULT_MAX_COUNT, "pl")}: więcej, niż może liczyć roczne sprawozdanie programu — zwykle inny numer wpisany w komórkę)`,
+      en: `warn of a count above this (${formatNumber(DEFAULT_MAX_COUNT, "en")} by default: more than any yearly figure of the programme — usually another number typed into the cell)`,
+    },
     JSON_OPTION,
     LANG_OPTION,
     HELP_OPTION,
   ],
   async run(args, io) {
     const { positional, options } = parseArgs(args, {
-      values: ["year", "lang", "yoy-factor", "yoy-min-change"],
+      values: ["year", "lang", "yoy-factor", "yoy-min-change", "max-count"],
       flags: ["json"],
     });
     if (positional.length === 0) throw new CliError("brak pliku .xlsx / missing the .xlsx file");
@@ -123,6 +135,10 @@ export const command: CliCommand = {
       (v) => v >= 0,
       { pl: "podaj liczbę ≥ 0", en: "give a number ≥ 0" },
     );
+    const maxCount = parseNumber(options["max-count"], "--max-count", DEFAULT_MAX_COUNT, (v) => v >= 0, {
+      pl: "podaj liczbę ≥ 0",
+      en: "give a number ≥ 0",
+    });
 
     const file = positional[0];
     const full = path.resolve(io.cwd, file);
@@ -143,7 +159,7 @@ export const command: CliCommand = {
       if (w) io.err(w);
     }
 
-    const result = validateWorkbookCells(wb, PROGRAMME, { year, yoyFactor, yoyMinChange });
+    const result = validateWorkbookCells(wb, PROGRAMME, { year, yoyFactor, yoyMinChange, maxCount });
     if (result.unreadable) {
       // Monitoring sheets there, but none for --year: the file of another year, or the year mistyped.
       const years =

@@ -3,6 +3,7 @@ import { formatNumber, formatPercent } from "../numbers";
 import { RELATIONS, relationFormula, relationHolds } from "../programme/relations";
 import { Indicator, Programme, Unit } from "../programme/types";
 import {
+  DEFAULT_MAX_COUNT,
   DEFAULT_YOY_FACTOR,
   Finding,
   IndicatorEntry,
@@ -87,6 +88,9 @@ export function validateMonitoring(input: ValidationInput): Finding[] {
   const minChange = { count: minCount, percent: minCount / 100 };
   if (!(Number.isFinite(factor) && factor > 1))
     throw new RangeError(`yoyFactor must be a number > 1, got ${String(opts.yoyFactor)}`);
+  const maxCount = opts.maxCount ?? DEFAULT_MAX_COUNT;
+  if (!(Number.isFinite(maxCount) && maxCount >= 0))
+    throw new RangeError(`maxCount must be a number ≥ 0, got ${String(opts.maxCount)}`);
   const relations = opts.relations ?? RELATIONS;
   const index = indicatorIndex(input.programme);
   const findings: Finding[] = [];
@@ -106,6 +110,7 @@ export function validateMonitoring(input: ValidationInput): Finding[] {
         e.numberFormat,
         e.formula,
         e.stray,
+        maxCount,
       ),
     );
     if (!first.has(e.indicatorId)) first.set(e.indicatorId, e);

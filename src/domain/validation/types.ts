@@ -13,6 +13,7 @@ export const VALUE_RULES = [
   "not-a-number",
   "negative",
   "fractional-count",
+  "count-implausible",
   "percent-out-of-range",
   "percent-as-whole-number",
   "excel-error",
@@ -113,6 +114,8 @@ export interface ValidationOptions {
    * the same number of percentage points. Default DEFAULT_YOY_MIN_CHANGE (10). 0 reports every change past the factor.
    */
   yoyMinChange?: number;
+  /** A count above this is a warning (`count-implausible`). Default DEFAULT_MAX_COUNT. */
+  maxCount?: number;
   /** Defaults to RELATIONS from src/domain/programme/relations.ts. */
   relations?: readonly IndicatorRelation[];
   /**
@@ -134,6 +137,15 @@ export interface ValidationInput {
 }
 
 export const DEFAULT_YOY_FACTOR = 3;
+
+/**
+ * The default of `maxCount`: a count above it is a warning, whatever the year before held. One million is
+ * about three times Lublin's population; no yearly count of the city's employment programme (persons,
+ * offers, projects, events — the published report's are at most a few thousand) comes near it, and what
+ * lands above it is another number typed or pasted into the cell (a PESEL, a phone or account number, a
+ * value in groszy). A parameter, not a fact of the programme: `miernik validate --max-count N`.
+ */
+export const DEFAULT_MAX_COUNT = 1_000_000;
 
 /**
  * The default of `yoyMinChange`: a change year over year smaller than this is never flagged, whatever its ratio —

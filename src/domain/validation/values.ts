@@ -2,7 +2,7 @@ import { Localized } from "../i18n";
 import { formatDay, isDateFormat, isPercentFormat } from "../dates";
 import { formatNumber, formatPercent, isWholeNumber, parsePolishNumber, percentToFraction } from "../numbers";
 import { Indicator, Unit } from "../programme/types";
-import { Finding, FoundValue, Severity, StrayValue } from "./types";
+import { DEFAULT_MAX_COUNT, Finding, FoundValue, Severity, StrayValue } from "./types";
 
 /** Excel error values as readers give them (kept here so the domain does not import the workbook layer). */
 export const EXCEL_ERROR_VALUES = [
@@ -320,6 +320,7 @@ export function checkValue(
   numberFormat?: string | null,
   formula?: string | null,
   stray?: StrayValue | null,
+  maxCount: number = DEFAULT_MAX_COUNT,
 ): Finding[] {
   const ctx: CellContext = { sheet, cell, indicatorId, indicator, value };
   const unit: Unit = indicator?.unit ?? "count";
@@ -473,6 +474,13 @@ export function checkValue(
   if (problem) return [finding(ctx, problem.rule, "error", problem.detail)];
   const shownAs = formatProblem(value, unit, numberFormat);
   if (shownAs) return [finding(ctx, "value-format", "warning", shownAs)];
+  if (unit === "count" && value > maxCount)
+    return [
+      finding(ctx, "count-implausible", "warning", {
+        pl: `liczba ${formatNumber(value, "pl")} jest większa niż ${formatNumber(maxCount, "pl")} — tyle w rocznym sprawozdaniu programu być nie może; sprawdź, czy w komórkę nie trafił inny numer (PESEL, telefon, kwota) i wpisz właściwą liczbę`,
+        en: `the count ${formatNumber(value, "en")} is above ${formatNumber(maxCount, "en")} — no yearly figure of the programme comes near it; check that no other number (a PESEL, a phone number, an amount) landed in the cell and enter the right count`,
+      }),
+    ];
   if (unit === "percent" && value > 1) {
     // As stored the cell is above 100 %, which no share can be: an error, even with the ÷100 fix offered.
     const fixed = percentToFraction(value);

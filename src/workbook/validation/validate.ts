@@ -24,6 +24,8 @@ export interface WorkbookValidationOptions {
   yoyFactor?: number;
   /** The smallest year-over-year change reported (counts; a percentage's in points). Default 10. */
   yoyMinChange?: number;
+  /** A count above this is a warning (default DEFAULT_MAX_COUNT, one million). */
+  maxCount?: number;
   relations?: readonly IndicatorRelation[];
 }
 
@@ -142,7 +144,12 @@ export function validateWorkbookCells(
         entries: read.entries,
         problems,
         previous,
-        options: { yoyFactor: opts.yoyFactor, yoyMinChange: opts.yoyMinChange, relations: opts.relations },
+        options: {
+          yoyFactor: opts.yoyFactor,
+          yoyMinChange: opts.yoyMinChange,
+          maxCount: opts.maxCount,
+          relations: opts.relations,
+        },
       }),
     );
     sheets.push({

@@ -1,5 +1,10 @@
 import { relationHolds, RELATIONS } from "../../../src/domain/programme/relations";
-import { FoundValue, IndicatorEntry, validateMonitoring } from "../../../src/domain/validation";
+import {
+  DEFAULT_MAX_COUNT,
+  FoundValue,
+  IndicatorEntry,
+  validateMonitoring,
+} from "../../../src/domain/validation";
 import { MINI, MINI_IDS, miniSample } from "./miniProgramme";
 
 const SHEET = "Monitoring 2023";
@@ -121,6 +126,10 @@ const CASES: [string, Case][] = [
   ["count -0.5", { id: COUNT, value: -0.5, rule: "negative", severity: "error" }],
   ["count 12.5", { id: COUNT, value: 12.5, rule: "fractional-count", severity: "error" }],
   ["count 0.1", { id: COUNT, value: 0.1, rule: "fractional-count", severity: "error" }],
+  // a count no yearly report can hold: another number typed or pasted into the cell
+  ["count 1e12", { id: COUNT, value: 1e12, rule: "count-implausible", severity: "warning" }],
+  ["count a PESEL", { id: COUNT, value: 85010112345, rule: "count-implausible", severity: "warning" }],
+  ["count 1 000 001", { id: COUNT, value: 1_000_001, rule: "count-implausible", severity: "warning" }],
   ["percent -0.1", { id: PCT, value: -0.1, rule: "percent-out-of-range", severity: "error" }],
   ["percent 150", { id: PCT, value: 150, rule: "percent-out-of-range", severity: "error" }],
   ["percent 100.5", { id: PCT, value: 100.5, rule: "percent-out-of-range", severity: "error" }],
@@ -678,5 +687,37 @@ describe("a count typed as text with a comma before three digits („1,415”)",
   test("a comma before other than three digits keeps the plain message", () => {
     const [f] = validateMonitoring({ programme: MINI, sheet: SHEET, entries: entries({ [COUNT]: "150,5" }) });
     expect(f.message.pl).not.toContain("oddziela tysiące");
+  });
+});
+
+describe("count-implausible: a count above maxCount (default DEFAULT_MAX_COUNT, one million)", () => {
+  const run = (value: FoundValue, maxCount?: number) =>
+    validateMonitoring({
+      programme: MINI,
+      sheet: SHEET,
+      entries: entries({ [COUNT]: value }),
+      options: maxCount === undefined ? {} : { maxCount },
+    });
+  test("one million itself, and the published report's largest figures, are no warning", () => {
+    expect(DEFAULT_MAX_COUNT).toBe(1_000_000);
+    expect(run(1_000_000)).toEqual([]);
+    expect(run(8692)).toEqual([]);
+  });
+  test("the message names the value and the limit, in Polish and in English", () => {
+    const [f] = run(1e12);
+    expect(f.message.pl).toContain("liczba 1 000 000 000 000 jest większa niż 1 000 000");
+    expect(f.message.pl).toContain("PESEL");
+    expect(f.message.en).toContain("the count 1,000,000,000,000 is above 1,000,000");
+  });
+  test("the limit is a parameter: maxCount moves it, and a bad one is refused", () => {
+    const at = (fs: { indicatorId: string | null; rule: string }[]) =>
+      fs.filter((f) => f.indicatorId === COUNT).map((f) => f.rule);
+    expect(at(run(5000, 4000))).toEqual(["count-implausible"]);
+    expect(at(run(5000, 5000))).toEqual([]);
+    expect(() => run(5, -1)).toThrow(/maxCount must be a number ≥ 0/);
+    expect(() => run(5, NaN)).toThrow(/maxCount/);
+  });
+  test("an error of the value comes first and alone (a fraction above the limit is a fraction)", () => {
+    expect(run(2_000_000.5).map((f) => f.rule)).toEqual(["fractional-count"]);
   });
 });
