@@ -359,5 +359,6 @@ test("a planned share just under its threshold reads under it: 1 919 of 3 200 is
   const at = planCellMap(card).criteria["formal.longTermUnemployed"].share;
   const format = [...plan.formats].reverse().find((f) => f.range === at && f.style.numberFormat)
     ?.style.numberFormat;
-  expect(format).toBe("[>=0.6]0.0%;[>=0.5995]0.000%;0.0%");
+  // Each section in Polish (`[$-415]`: LibreOffice prints 59,969% on any machine).
+  expect(format).toBe("[$-415][>=0.6]0.0%;[$-415][>=0.5995]0.000%;[$-415]0.0%");
 });

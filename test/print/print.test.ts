@@ -306,6 +306,19 @@ describePrint("printed workbooks (LibreOffice → PDF)", () => {
     expect(all).not.toMatch(ENGLISH);
   });
 
+  test("a Polish sheet prints 1 796 and 76,2% on an English-language machine too; an English sheet follows the machine", () => {
+    // LibreOffice takes a format's separators from the format's language ([$-415] on Polish sheets), else the
+    // machine's: before, the Polish table printed 1,796 and 76.2% there.
+    const out = toPdf([pl.monitoring, en.summary], path.join(dir, "pdf-en-US"), "en-US");
+    const plText = norm(readPdf(out.get(pl.monitoring)!).pages.join(" "));
+    expect(plText).toContain("1 796");
+    expect(plText).toContain("76,2%");
+    expect(plText).not.toContain("1,796");
+    const enText = norm(readPdf(out.get(en.summary)!).pages.join(" "));
+    expect(enText).toContain("1,796");
+    expect(enText).not.toContain("1 796");
+  });
+
   test("three-year summary: the chart's series reference the chart data, LibreOffice shows the chart", async () => {
     const charts = await packageCharts(pl.summary);
     const wb = await readXlsx(fs.readFileSync(pl.summary));

@@ -18,3 +18,11 @@ export function numberFormatAt(plan: SheetPlan, row: number, col: number): strin
   }
   return f;
 }
+
+/**
+ * A number format without its language tags (`[$-415]`, which every number format of a Polish sheet carries:
+ * src/workbook/numberLocale.ts): what it shows, for tests about decimals and separators.
+ */
+export function plainFormat(f: string | undefined): string | undefined {
+  return f === undefined ? undefined : f.replace(/\[\$-[0-9A-Fa-f]+\]/g, "");
+}

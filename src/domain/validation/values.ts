@@ -297,6 +297,8 @@ function textHint(raw: string, unit: Unit): Localized | null {
 function formatProblem(v: number, unit: Unit, format: string | null | undefined): Localized | null {
   if (typeof format !== "string" || format === "" || isDateFormat(format)) return null;
   const percent = isPercentFormat(format);
+  // Named without its language tag (`[$-415]#,##0` of a Polish sheet reads `#,##0`): what Format Cells shows.
+  format = format.replace(/\[\$-[0-9A-Fa-f]+\]/g, "") || format;
   if (unit === "percent" && !percent && v >= 0 && v <= 1)
     return {
       pl: `komórka ma format „${format}” zamiast procentowego, więc odsetek ${formatPercent(v, "pl")} (${formatNumber(v, "pl")}) wyświetla się i drukuje jako liczba; ustaw format procentowy (przycisk % na karcie Narzędzia główne) albo utwórz arkusz ponownie z dodatku`,

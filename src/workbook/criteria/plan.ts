@@ -25,6 +25,7 @@ import {
 import { derivedName, inputName } from "../register/layout";
 import { MET_TEXT } from "../summary/common";
 import { fittedLines, fittedRowHeight, widthForHeader } from "../textFit";
+import { withFormatLanguage } from "../numberLocale";
 
 /** The met column's words in the sheet's language: TAK / NIE / nie dotyczy, YES / NO / n/a. */
 export function metWords(lang: Lang): { yes: string; no: string; na: string } {
@@ -603,7 +604,7 @@ export function buildCriteriaSheetPlan(card: Card, opts: CriteriaSheetOptions): 
     centerFooter: "&P / &N",
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
-  return sheet;
+  return withFormatLanguage(sheet, lang);
 }
 
 /** `P_asOf` and `P_<parameter>` names over the criteria sheet's input cells. */

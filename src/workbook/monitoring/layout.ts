@@ -20,6 +20,7 @@ import {
   monitoringSheetName,
   VALUE_FORMATS,
 } from "./columns";
+import { withFormatLanguage } from "../numberLocale";
 
 /**
  * The monitoring sheet of one year as a SheetPlan: the seed's table (areas → tasks → actions → indicators,
@@ -393,7 +394,7 @@ export function buildMonitoringSheetPlan(
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
   plan.tabColor = "#2F5597";
-  return plan;
+  return withFormatLanguage(plan, lang);
 }
 
 /** The prompt message: the indicator's label (clipped if need be) and its unit, within Excel's 255 characters. */

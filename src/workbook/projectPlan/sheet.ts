@@ -28,6 +28,7 @@ import { countIfs, KIND_LABELS, metWords, quote, shareFormat } from "../criteria
 import type { CellValue, ConditionalFormatPlan, FormatPlan, NamePlan, RowPlan, SheetPlan } from "../plan";
 import { emptySheet } from "../plan";
 import { fittedLines, fittedRowHeight } from "../textFit";
+import { withFormatLanguage } from "../numberLocale";
 
 export const PLAN_SHEET = "Plan projektu";
 
@@ -738,7 +739,7 @@ export function buildPlanSheetPlan(card: Card, opts: PlanSheetOptions = {}): She
     centerFooter: "&P / &N",
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
-  return sheet;
+  return withFormatLanguage(sheet, lang);
 }
 
 /** `PL_<key>` names over the used-value cells (what the criteria formulas read). */

@@ -45,6 +45,7 @@ import {
 } from "./layout";
 import { PERSON_KEY_FOLD, PERSON_KEY_MAX } from "../../domain/card/groups";
 import { fittedLines, fittedRowHeight, widthForHeader } from "../textFit";
+import { withFormatLanguage } from "../numberLocale";
 
 export const REGISTER_TABLE_NAME = "Uczestnicy";
 
@@ -453,5 +454,5 @@ export function buildRegisterSheetPlan(_card: Card, opts: RegisterSheetOptions =
     centerFooter: "&P / &N",
     margins: { left: 0.3, right: 0.3, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
-  return sheet;
+  return withFormatLanguage(sheet, lang);
 }

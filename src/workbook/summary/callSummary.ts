@@ -40,6 +40,7 @@ import {
   SECTION_FILL,
   wrappedLines,
 } from "./common";
+import { withFormatLanguage } from "../numberLocale";
 
 export const CALL_SUMMARY_SHEET = "Podsumowanie naboru";
 
@@ -661,7 +662,7 @@ export function buildCallSummaryPlan(
   };
   sheet.tabColor = "#2F5597";
   return {
-    sheet,
+    sheet: withFormatLanguage(sheet, lang),
     layout: {
       productHeaderRow,
       resultHeaderRow,

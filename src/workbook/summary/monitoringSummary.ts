@@ -19,6 +19,7 @@ import {
   WARN_FILL,
   wrappedLines,
 } from "./common";
+import { withFormatLanguage } from "../numberLocale";
 
 export const MONITORING_SUMMARY_SHEET = "Podsumowanie";
 
@@ -471,7 +472,7 @@ export function buildMonitoringSummaryPlan(
   sheet.print = rowBreaks.length > 0 ? { ...base, rowBreaks } : base;
   sheet.tabColor = "#548235";
   return {
-    sheet,
+    sheet: withFormatLanguage(sheet, lang),
     layout: {
       taskYearColumns,
       taskHeaderRow,

@@ -268,6 +268,13 @@ describe("a valid number under a format of the other unit (a row's format copied
     ],
     ["a share under General", PCT, 0.762, "General", "komórka ma format „General” zamiast procentowego"],
     [
+      "a share under a Polish sheet's count format (named without its language tag)",
+      PCT,
+      0.762,
+      "[$-415]#,##0  ",
+      "komórka ma format „#,##0  ” zamiast procentowego",
+    ],
+    [
       "a count under a percent format",
       COUNT,
       1796,
@@ -280,7 +287,7 @@ describe("a valid number under a format of the other unit (a row's format copied
       ["value-format", "warning", addressOf(id), undefined],
     ]);
     expect(f[0].message.pl).toContain(pl);
-    expect(f[0].message.en).toContain(`"${format}"`);
+    expect(f[0].message.en).toContain(`"${format.replace("[$-415]", "")}"`);
   });
 
   test.each<[string, string, number, string | null]>([
@@ -289,6 +296,8 @@ describe("a valid number under a format of the other unit (a row's format copied
     ["a percent format of the user's", PCT, 0.5, "0%"],
     ["no format known (a reader without formats)", PCT, 0.762, null],
     ["the layout's count format", COUNT, 1796, "#,##0  "],
+    ["a Polish sheet's count format", COUNT, 1796, "[$-415]#,##0  "],
+    ["a Polish sheet's percent format", PCT, 0.762, "[$-415]0.0#%  "],
     ["LibreOffice's count format", COUNT, 1796, '#,##0"  "'],
     ["a count under General", COUNT, 1796, "General"],
     ["a '%' only inside a literal", COUNT, 5, '0" %"'],

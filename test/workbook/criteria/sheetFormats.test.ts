@@ -11,15 +11,15 @@ import {
 import { SheetPlan } from "../../../src/workbook/plan";
 import { findApplicant } from "../../../src/workbook/summary/inputs";
 import { planGrid } from "../summary/hfLoader";
-import { numberFormatAt } from "../planFormats";
+import { numberFormatAt, plainFormat } from "../planFormats";
 
 const card = builtinCard(DEFAULT_CARD_ID) as Card;
 const map = criteriaCellMap(card);
 
-/** The last format the plan gives the cell at an A1 address. */
+/** The last format the plan gives the cell at an A1 address, without its language tag. */
 function formatOf(plan: SheetPlan, a1: string): string | undefined {
   const { row, col } = parseA1(a1);
-  return numberFormatAt(plan, row, col);
+  return plainFormat(numberFormatAt(plan, row, col));
 }
 
 test("counts print with the thousands separator (4 000, 1 875), not 4000", () => {

@@ -17,6 +17,7 @@ import {
 } from "../../../src/workbook/monitoring/layout";
 import { CellStyle, SheetPlan } from "../../../src/workbook/plan";
 import { planToCells, samples } from "./helpers";
+import { formatInLanguage } from "../../../src/workbook/numberLocale";
 
 const PLAN = buildMonitoringSheetPlan(PROGRAMME, 2023, { values: samples() });
 const CELLS = planToCells(PLAN);
@@ -137,7 +138,10 @@ describe("monitoring sheet layout", () => {
   test("value cells: typed number formats, unlocked; borders and wrapping on the table", () => {
     for (const i of allIndicators()) {
       const s = styleAt(PLAN, rowOf(i.id), V);
-      expect(s.numberFormat).toBe(i.unit === "count" ? VALUE_FORMATS.count : VALUE_FORMATS.percent);
+      // In the sheet's language (Polish: `[$-415]`, so LibreOffice prints 1 796 and 76,2% anywhere).
+      expect(s.numberFormat).toBe(
+        formatInLanguage(i.unit === "count" ? VALUE_FORMATS.count : VALUE_FORMATS.percent, "pl"),
+      );
       expect(s.locked).toBe(false);
       expect(s.border).toBe("thin");
     }

@@ -11,7 +11,7 @@ import { CallSummary, CallSummaryBuilder } from "../../../src/domain/summary/cal
 import { Lang } from "../../../src/domain/i18n";
 import { buildCallSummaryPlan } from "../../../src/workbook/summary/callSummary";
 import { participants } from "../../fixtures/summary/projects";
-import { numberFormatAt } from "../planFormats";
+import { numberFormatAt, plainFormat } from "../planFormats";
 
 const card = builtinCard(DEFAULT_CARD_ID) as Card;
 const AS_OF = isoToSerial("2025-06-30") as number;
@@ -22,7 +22,7 @@ const formatOf = numberFormatAt;
  * English locale: the first section whose condition holds (the last one otherwise), its decimals.
  */
 function shown(format: string, v: number, lang: Lang = "pl"): string {
-  const sections = format.split(";");
+  const sections = (plainFormat(format) as string).split(";");
   let pick = sections[sections.length - 1];
   for (const s of sections) {
     const m = /^\[>=([0-9.]+)\](.*)$/.exec(s);
@@ -82,7 +82,7 @@ describe("Podsumowanie naboru: shares read on their verdict's side of the thresh
     expect(shown(under, 0.6)).toBe("60,0%");
     // A count criterion keeps its count format.
     const minCol = layout.criterionColumns["formal.minParticipants"];
-    expect(formatOf(sheet, layout.firstProjectRow, minCol)).toBe("#,##0");
+    expect(formatOf(sheet, layout.firstProjectRow, minCol)).toBe("[$-415]#,##0");
   });
 
   test("result totals against their target; target reached against 100%", () => {
