@@ -27,7 +27,7 @@ import { readRegisterSheet } from "../../src/workbook/register/reader";
 import { d } from "../fixtures/register/participants";
 import { planGrid } from "../workbook/summary/hfLoader";
 import { badPlan, expectSheetMatches, randomPlan } from "../workbook/projectPlan/planFixtures";
-import { recalculate, SOFFICE } from "./soffice";
+import { recalculate, shownPercent, SOFFICE } from "./soffice";
 
 const card = builtinCard(DEFAULT_CARD_ID) as Card;
 const describeLo = SOFFICE ? describe : describe.skip;
@@ -105,7 +105,7 @@ describeLo("LibreOffice recalculates the plan sheet to evaluatePlan()", () => {
     return (a: string): string | number | null => {
       const { row, col } = parseA1(a);
       const v = sheet[row]?.[col] ?? "";
-      return v.endsWith("%") && !Number.isNaN(Number(v.slice(0, -1))) ? Number(v.slice(0, -1)) / 100 : v;
+      return shownPercent(v) ?? v;
     };
   };
 

@@ -13,6 +13,17 @@ export { SOFFICE };
 /** Raw values (not as shown), UTF-8, comma-separated, every sheet (-1) into `<file>-<sheet>.csv`. */
 const CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
 
+/**
+ * A percentage as LibreOffice's CSV export writes it even in raw mode — as shown in the format's language:
+ * `83.3%`, or `83,3%` under a Polish sheet's `[$-415]` format — as a fraction; null for any other text.
+ */
+export function shownPercent(v: string): number | null {
+  const m = /^(-?[\d\s\u00a0\u202f]*[.,]?\d+)\s*%$/.exec(v.trim());
+  if (!m) return null;
+  const n = Number(m[1].replace(/[\s\u00a0\u202f]/g, "").replace(",", "."));
+  return Number.isFinite(n) ? n / 100 : null;
+}
+
 /** Recalculates the files in one LibreOffice run; returns, per file, its sheets' computed cells. */
 export function recalculate(files: string[], timeoutMs = 180_000): Map<string, Map<string, string[][]>> {
   const r = convertWithRecalc(files, CSV_FILTER, timeoutMs);
