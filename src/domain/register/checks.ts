@@ -855,6 +855,11 @@ function formulaErrorRule(kind: number, a: number): string | null {
 const FORMULA_ERROR_EFFECT = new Set([I_NOT_ALLOWED, I_DATE]);
 
 const POLISH_ERRORS = new Set([...Object.values(EXCEL_ERROR_NAMES), "#N/D"]);
+/** Polish error code → its English name (`#ADR!` → `#REF!`; `#N/D` without its `!` too). */
+const ENGLISH_ERROR_OF = new Map<string, string>([
+  ...Object.entries(EXCEL_ERROR_NAMES).map(([en, pl]): [string, string] => [pl, en]),
+  ["#N/D", "#N/A"],
+]);
 
 /** An Excel error value as a cell's text: English (`#N/A`, as an .xlsx stores it) or Polish (`#N/D!`, a CSV). */
 function isFormulaErrorText(v: string): boolean {
@@ -872,9 +877,12 @@ export function formulaErrorMessage(v: string, effect: Localized | null): Locali
   const code = v.trim().toUpperCase();
   const pl = EXCEL_ERROR_NAMES[code];
   const shown = pl === undefined ? code : `${pl} (${code})`;
+  // A Polish code (a CSV from Polish Excel) with its English name: `#ADR! (#REF!)`.
+  const english = pl === undefined ? ENGLISH_ERROR_OF.get(code) : undefined;
+  const shownEn = english === undefined ? code : `${code} (${english})`;
   return {
     pl: `Komórka zawiera błąd formuły ${shown} zamiast wartości — popraw formułę w tej komórce (np. odwołanie do usuniętego arkusza albo wyszukiwanie bez wyniku) lub wpisz wartość.${effect ? ` ${effect.pl}` : ""}`,
-    en: `The cell holds the formula error ${code} instead of a value — correct the formula in this cell (e.g. a reference to a deleted sheet or a lookup that found nothing) or enter the value.${effect ? ` ${effect.en}` : ""}`,
+    en: `The cell holds the formula error ${shownEn} instead of a value — correct the formula in this cell (e.g. a reference to a deleted sheet or a lookup that found nothing) or enter the value.${effect ? ` ${effect.en}` : ""}`,
   };
 }
 

@@ -116,7 +116,9 @@ describe("hand-kept register slips", () => {
     expect(of("Imię")).toMatchObject([
       { rule: "required", message: { pl: expect.stringContaining("błąd formuły #N/D! (#N/A)") } },
     ]);
-    expect(about({ Nazwisko: "#ADR!" }, "Nazwisko").message.en).toContain("formula error #ADR!");
+    // In English, a Polish code with its English name.
+    expect(about({ Nazwisko: "#ADR!" }, "Nazwisko").message.en).toContain("formula error #ADR! (#REF!)");
+    expect(about({ Nazwisko: "#N/D" }, "Nazwisko").message.en).toContain("formula error #N/D (#N/A)");
     // A CSV saved from Polish Excel writes the Polish codes.
     const csvIssue = about(
       { "Data rozpoczęcia udziału w projekcie": "#N/D!" },
