@@ -236,6 +236,27 @@ function asciiSkeleton(s: string): string {
   return s.replace(/[^\x21-\x7e]/g, "").toLowerCase();
 }
 
+/** The ASCII skeletons of the register's headers that have letters outside ASCII (what a code page garbles). */
+const NON_ASCII_HEADER_SKELETONS = new Set(
+  REGISTER_COLUMNS.filter((c) => /[^\x00-\x7e]/.test(c.header)).map((c) => asciiSkeleton(c.header)),
+);
+
+/**
+ * Whether a cell of the first rows is a register header with its non-ASCII letters read wrong: its ASCII
+ * skeleton is a header's, but it is not read as one.
+ */
+function hasGarbledHeader(values: readonly CellValue[][]): boolean {
+  for (let i = 0; i < Math.min(values.length, HEADER_SEARCH_ROWS); i++)
+    for (const v of values[i])
+      if (
+        typeof v === "string" &&
+        sourceKeyOfHeader(v) === null &&
+        NON_ASCII_HEADER_SKELETONS.has(asciiSkeleton(v))
+      )
+        return true;
+  return false;
+}
+
 /**
  * The header step of `readRegisterSheet`: finds the header row and checks the required columns; a missing
  * required column throws ONE RegisterReadError naming every missing one (for a CSV whose encoding was a
@@ -247,7 +268,9 @@ export function registerHeader(sheet: SheetCells): RegisterHeader {
     : { pl: `Arkusz „${sheet.name}”`, en: `Sheet “${sheet.name}”` };
   const h = findHeaderRow(sheet.values, sheet.left);
   const guessed = sheet.csv !== undefined && !sheet.csv.encodingCertain;
-  if (!h && guessed) throw encodingError(sheet, []);
+  // Blamed on the encoding only when a cell looks like a register header with its Polish letters garbled
+  // ("Imić", "P�e�"): a file in Windows-1250 whose headers read fine but are not a register's is told so.
+  if (!h && guessed && hasGarbledHeader(sheet.values)) throw encodingError(sheet, []);
   if (!h)
     throw new RegisterReadError(
       `${where.pl}: nie znaleziono wiersza nagłówków rejestru uczestników (np. „PESEL”, „Płeć”, „Data rozpoczęcia udziału w projekcie”) w pierwszych ${HEADER_SEARCH_ROWS} wierszach — ${sheet.csv ? "sprawdź, czy to rejestr uczestników (eksport SL2014 / SM EFS albo lista z tymi kolumnami)" : "wpisz nagłówki rejestru w jednym wierszu nad danymi"}.`,

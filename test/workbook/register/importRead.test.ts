@@ -74,6 +74,23 @@ describe("reading real files (issue 12)", () => {
     expect((err as RegisterReadError).en).toContain("none of the encodings tried");
   });
 
+  it("a Windows-1250 file whose headers read fine but are no register's: no blame on the encoding", () => {
+    // "Imię;Nazwisko" in Windows-1250 (ę = 0xEA): decoded right, but two columns are no register header row.
+    const bytes = Uint8Array.from(
+      [..."Imię;Nazwisko\nJan;Kowalski\n"].map((c) => (c === "ę" ? 0xea : c.charCodeAt(0))),
+    );
+    let err: unknown;
+    try {
+      readRegisterSheet(csvSheetFromBytes(bytes));
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(RegisterReadError);
+    expect((err as RegisterReadError).pl).toContain("nie znaleziono wiersza nagłówków rejestru uczestników");
+    expect((err as RegisterReadError).pl).not.toContain("kodowań");
+    expect((err as RegisterReadError).pl).not.toContain("nie znaleziono „Imię”");
+  });
+
   it("a UTF-8 file really missing a column says so (the encoding is certain)", () => {
     const cut = (l: string[]) => l.filter((_v, j) => REGISTER_COLUMNS[j].key !== "sex");
     expect(() => readRegisterSheet(csvSheetFromBytes(utf8([cut(HEADER), cut(row())])))).toThrow(
