@@ -238,7 +238,7 @@ function asciiSkeleton(s: string): string {
 
 /** The ASCII skeletons of the register's headers that have letters outside ASCII (what a code page garbles). */
 const NON_ASCII_HEADER_SKELETONS = new Set(
-  REGISTER_COLUMNS.filter((c) => /[^\x00-\x7e]/.test(c.header)).map((c) => asciiSkeleton(c.header)),
+  REGISTER_COLUMNS.filter((c) => /[^\x20-\x7e]/.test(c.header)).map((c) => asciiSkeleton(c.header)),
 );
 
 /**
