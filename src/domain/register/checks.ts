@@ -5,7 +5,7 @@ import { EXCEL_ERROR_NAMES } from "../excelErrors";
 import { checkPesel, checkPeselInto, PeselInfo, PeselProblem, peselBornBefore1900 } from "../pesel";
 import { isBlank, looksLikeFormula, normalizeText } from "../text";
 import { CardParameters, DEFAULT_PARAMETERS, Participant, RowIssue, Severity } from "../card/types";
-import { ageFrom, birthDateWith, personKey, validAgeAtStart } from "../card/groups";
+import { ageFrom, birthDateWith, excelTrim, personKey, validAgeAtStart } from "../card/groups";
 import { JOB_AFTER_AS_OF } from "../card/evaluate";
 import {
   COLUMN_BY_KEY,
@@ -13,6 +13,7 @@ import {
   ColumnKey,
   DISABILITY,
   DROPOUT,
+  EDUCATION_LABELS,
   SEX,
   STATUS,
   SUBSTATUS,
@@ -791,8 +792,15 @@ function iscedLevel(edu: string): number | null {
   if (m) return +m[1];
   if (/^\s*\d\s*$/.test(edu)) return +edu.trim();
   if (normalizeText(edu) === "brak") return 0;
-  return null;
+  // A level's words without "(ISCED n)" ("wyższe", "Policealne"), as hand-kept lists write it: the same test
+  // as the register's ISCED formula (LOWER(TRIM(…)) against each label's words).
+  return EDUCATION_WORDS.get(excelTrim(edu).toLowerCase()) ?? null;
 }
+
+/** Each education label's words before "(ISCED …)", in lower case → its level ("wyższe" → 5). */
+export const EDUCATION_WORDS: ReadonlyMap<string, number> = new Map(
+  EDUCATION_LABELS.map((l, i) => [l.replace(/\s*\(ISCED.*$/, "").toLowerCase(), i]),
+);
 
 /**
  * A PESEL of 10 digits that is a valid PESEL with a 0 in front (people born in 2000 or later; a spreadsheet that

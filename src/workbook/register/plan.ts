@@ -46,6 +46,7 @@ import {
 import { PERSON_KEY_FOLD, PERSON_KEY_MAX } from "../../domain/card/groups";
 import { fittedLines, fittedRowHeight, widthForHeader } from "../textFit";
 import { withFormatLanguage } from "../numberLocale";
+import { EDUCATION_WORDS } from "../../domain/register/checks";
 
 export const REGISTER_TABLE_NAME = "Uczestnicy";
 
@@ -221,13 +222,19 @@ export function derivedFormulas(r: number | typeof ROW_TOKEN, lang: Lang = "pl")
   const duplicate = wrap(`IF(${k}="",0,IFERROR(IF(${firstRowOfKey}<ROW(),1,0),0))`);
   const evaluable = flag(`AND(ISNUMBER(${s}),${statusKnown},${dc("duplicate")}=0)`);
 
-  // ISCED: the digit after "ISCED" (spaces ignored), a lone digit, or "brak" (0); -1 when none.
+  // ISCED: the digit after "ISCED" (spaces ignored), a lone digit, "brak" (0), or a level's words without
+  // "(ISCED n)" ("wyższe": EDUCATION_WORDS of the row checks); -1 when none.
   const e = c("education");
   const eNoSpace = `SUBSTITUTE(UPPER(${e}&"")," ","")`;
+  const eWords = `LOWER(TRIM(${e}))`;
+  const byWords = [...EDUCATION_WORDS].reduceRight(
+    (otherwise, [words, level]) => `IF(${eWords}=${q(words)},${level},${otherwise})`,
+    "-1",
+  );
   const isced =
     `IFERROR(IF(ISNUMBER(${e}),IF(AND(${e}=INT(${e}),${e}>=0,${e}<=9),${e},-1),` +
     `IF(ISNUMBER(SEARCH("ISCED",${eNoSpace})),VALUE(MID(${eNoSpace},SEARCH("ISCED",${eNoSpace})+5,1)),` +
-    `IF(LOWER(TRIM(${e}))="brak",0,IF(LEN(TRIM(${e}))=1,VALUE(TRIM(${e})),-1)))),-1)`;
+    `IF(${eWords}="brak",0,IF(LEN(TRIM(${e}))=1,VALUE(TRIM(${e})),${byWords})))),-1)`;
 
   const end = c("endDate");
   const job = c("jobStartDate");

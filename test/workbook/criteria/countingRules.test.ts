@@ -119,6 +119,41 @@ describe.each(Object.keys(COUNTING_CASES))("sheet formulas: %s", (name) => {
   });
 });
 
+test("education as a level's words without (ISCED n): the sheet's formulas and the engine read the same level", () => {
+  // The case with the most participants, so that every spelling below is on some row.
+  const c = Object.values(COUNTING_CASES)
+    .map((f) => f())
+    .sort((a, b) => b.participants.length - a.participants.length)[0];
+  expect(c.participants.length).toBeGreaterThanOrEqual(6);
+  // "wyższe" (5) and "policealne" (4) are not low-qualified, "gimnazjalne" (2) is; "średnie" names no level.
+  const words = ["wyższe", " Policealne ", "WYŻSZE", "gimnazjalne", "niższe niż podstawowe", "średnie"];
+  const rows = c.participants.map((p: Participant, i) => {
+    const v = participantToValues(p, i + 1);
+    return REGISTER_COLUMNS.map((col) => (col.key === "education" ? words[i % words.length] : v[col.key]));
+  });
+  const s = recalc(c, rows); // every derived column (lowQualified among them) = the engine's, row by row
+  const read = checkRegister(
+    readRegisterSheet({
+      name: REGISTER_SHEET,
+      top: 0,
+      left: 0,
+      values: [REGISTER_COLUMNS.map((x) => x.header), ...rows],
+    }).rows,
+    c.card.parameters,
+  );
+  expect(read.participants.map((p) => p.isced)).toEqual(
+    rows.map((_r, i) => [5, 4, 5, 2, 0, null][i % words.length]),
+  );
+  expect(read.issues.filter((i) => i.rule === "value.isced").map((i) => i.row)).toEqual(
+    rows.flatMap((_r, i) => (i % words.length === 5 ? [i + 2] : [])),
+  );
+  const low = DERIVED_INDEX.get("lowQualified")!;
+  expect(rows.map((_r, i) => at(s.hf, REGISTER_SHEET, i + 1, low))).toEqual(
+    rows.map((_r, i) => [0, 0, 0, 1, 1, 0][i % words.length]),
+  );
+  s.hf.destroy();
+});
+
 describe("row status of the counting rules", () => {
   test("a repeated person names the first row; an unknown age, a future job and a PESEL + 80 are flagged", () => {
     const dup = recalc(COUNTING_CASES["one person, one count: a PESEL twice"]());
