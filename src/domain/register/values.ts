@@ -17,8 +17,9 @@ export function collapseSpaces(s: string): string {
 }
 
 /**
- * The allowed value a typed value stands for: exactly; differing only in case; or differing in spacing,
- * case or diacritics (`normalizeText`). null when it matches none.
+ * The allowed value a typed value stands for: exactly; differing only in case; differing in spacing, case or
+ * diacritics (`normalizeText`); without the leading "osoba" of the value; or a one-letter form. null when it
+ * matches none.
  */
 export function matchAllowed(value: string, allowed: readonly string[]): ChoiceMatch {
   if (allowed.includes(value)) return { value, how: "exact" };
@@ -27,6 +28,10 @@ export function matchAllowed(value: string, allowed: readonly string[]): ChoiceM
   const k = normalizeText(value);
   const near = allowed.find((a) => normalizeText(a) === k);
   if (near) return { value: near, how: "spelling" };
+  // An allowed value without its leading "osoba" ("bierna zawodowo", "pracująca", "długotrwale bezrobotna"),
+  // as hand-kept lists shorten them: read as that value when exactly one value is meant.
+  const person = allowed.filter((a) => normalizeText(a) === `osoba ${k}`);
+  if (person.length === 1) return { value: person[0], how: "spelling" };
   const short = ABBREVIATIONS[k];
   return short !== undefined && allowed.includes(short) ? { value: short, how: "spelling" } : null;
 }
