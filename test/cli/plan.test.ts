@@ -74,6 +74,11 @@ test("refuses an existing output without --force; an empty sheet by default", as
   expect((await cli(["plan", "-o", "p.xlsx", "--force", "--participants", "10"])).code).toBe(0);
   expect((await cli(["plan", "--participants", "-3"])).code).toBe(2);
   expect((await cli(["plan", "--participants", "2.5"])).code).toBe(2);
+  expect((await cli(["plan", "--participants", "1 2x"])).code).toBe(2);
+  // A thousands space, as people write 1 200.
+  const spaced = await cli(["plan", "--participants", "1 200", "-o", "p1200.xlsx"]);
+  expect(spaced.code).toBe(0);
+  expect(spaced.out).toMatch(/minima dla 1[\s\u00a0\u202f]200 uczestników/);
 });
 
 test("a filled plan with bad cells: each finding names the cell and the fix; the input is not written", async () => {

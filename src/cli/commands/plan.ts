@@ -68,8 +68,10 @@ function shellArg(file: string): string {
 
 function parseParticipants(raw: string | true | undefined): number | null {
   if (raw === undefined) return null;
-  const n = Number(raw);
-  if (raw === true || !/^\d+$/.test(raw) || !Number.isSafeInteger(n))
+  // `1 200` as people write it (a thousands space, NBSP included).
+  const digits = raw === true ? "" : raw.replace(/[\s\u00a0\u202f]/g, "");
+  const n = Number(digits);
+  if (!/^\d+$/.test(digits) || !Number.isSafeInteger(n))
     throw new CliError(
       `--participants: zła liczba „${String(raw)}”, podaj liczbę całkowitą ≥ 0 / bad number, give a whole number ≥ 0`,
     );
