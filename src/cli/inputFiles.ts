@@ -1,8 +1,8 @@
 /** Reading the CLI's input workbooks: one place for the checks and the messages naming the file. */
-import { countOf, NOUNS, type Lang } from "../domain/i18n";
+import type { Lang } from "../domain/i18n";
 import { XlsxReadError } from "../hosts/xlsx/preflight";
 import { excelLockFile } from "../workbook/lockFile";
-import type { SheetCells, WorkbookCells } from "../workbook/cells";
+import { strayCellsNote, type SheetCells, type WorkbookCells } from "../workbook/cells";
 import { oneLine } from "./cardOptions";
 import { readRegularFile } from "./files";
 import { InputError } from "./io";
@@ -39,9 +39,5 @@ export async function readWorkbookFile(file: string, display: string, lang: Lang
 /** Warnings about cells left out (stray cells far from the data), naming the file, sheet and cell. */
 export function ignoredWarning(display: string, sheet: SheetCells, lang: Lang): string | null {
   if (!sheet.ignored) return null;
-  const { count, first } = sheet.ignored;
-  return lang === "pl"
-    ? // "pominięto" takes the accusative: 1 komórkę, 2 komórki, 5 komórek (only the singular differs).
-      `UWAGA ${display}: arkusz „${sheet.name}”: pominięto ${count === 1 ? "1 komórkę" : countOf(count, NOUNS.cell, "pl")} daleko od danych (${sheet.name}!${first})`
-    : `WARNING ${display}: sheet "${sheet.name}": ${countOf(count, NOUNS.cell, "en")} far from the data ignored (${sheet.name}!${first})`;
+  return `${lang === "pl" ? "UWAGA" : "WARNING"} ${display}: ${strayCellsNote(sheet.name, sheet.ignored)[lang]}`;
 }

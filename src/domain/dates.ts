@@ -212,6 +212,11 @@ export function isDateFormat(format: string | null | undefined): boolean {
   return /[dmyhs]/i.test(code);
 }
 
+/** A number format without its language tags (`[$-415]#,##0` → `#,##0`): what Format Cells shows of it. */
+export function withoutLanguageTag(format: string): string {
+  return format.replace(/\[\$-[0-9A-Fa-f]+\]/g, "");
+}
+
 /** Whether a cell's number format shows a percentage ("0%", "0.0%"): a "%" outside quoted or escaped literals. */
 export function isPercentFormat(format: string | null | undefined): boolean {
   return typeof format === "string" && /%/.test(format.replace(/"[^"]*"|\\./g, ""));

@@ -1,4 +1,5 @@
 import { EXCEL_ERROR_NAMES } from "../domain/excelErrors";
+import { countOf, Localized, NOUNS } from "../domain/i18n";
 import { CellValue } from "./plan";
 
 /**
@@ -33,6 +34,19 @@ export interface CsvSource {
   tried: string[];
   /** ";", "," or "TAB". */
   separator: string;
+}
+
+/**
+ * What to tell the user of a sheet's cells left out far from its data (after "UWAGA <file>: "): the sheet,
+ * how many, the first one's address. The same words for `check`, `validate` and `summarize`.
+ */
+export function strayCellsNote(sheet: string, ignored: NonNullable<SheetCells["ignored"]>): Localized {
+  const { count, first } = ignored;
+  return {
+    // "pominięto" takes the accusative: 1 komórkę, 2 komórki, 5 komórek (only the singular differs).
+    pl: `arkusz „${sheet}”: pominięto ${count === 1 ? "1 komórkę" : countOf(count, NOUNS.cell, "pl")} daleko od danych (${sheet}!${first})`,
+    en: `sheet "${sheet}": ${countOf(count, NOUNS.cell, "en")} far from the data left out (${sheet}!${first})`,
+  };
 }
 
 export interface WorkbookCells {

@@ -1,4 +1,5 @@
 /** Test helper: what a sheet plan formats a cell as. */
+import { withoutLanguageTag } from "../../src/domain/dates";
 import { parseA1 } from "../../src/workbook/address";
 import type { SheetPlan } from "../../src/workbook/plan";
 
@@ -24,5 +25,5 @@ export function numberFormatAt(plan: SheetPlan, row: number, col: number): strin
  * src/workbook/numberLocale.ts): what it shows, for tests about decimals and separators.
  */
 export function plainFormat(f: string | undefined): string | undefined {
-  return f === undefined ? undefined : f.replace(/\[\$-[0-9A-Fa-f]+\]/g, "");
+  return f === undefined ? undefined : withoutLanguageTag(f);
 }

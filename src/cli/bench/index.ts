@@ -492,14 +492,17 @@ function personLookups(regRows: readonly RawRow[], card: Card): number {
   const t = new PersonTable();
   t.reserve(regRows.length);
   let repeats = 0;
-  for (let i = 0; i < regRows.length; i++) {
-    const v = regRows[i].values;
-    const first = typeof v.firstName === "string" ? v.firstName : null;
-    const last = typeof v.lastName === "string" ? v.lastName : null;
-    const birth = typeof v.birthDate === "number" ? v.birthDate : null;
-    if (t.see(v.pesel ?? null, first, last, birth, card.parameters, regRows[i].row) === REPEAT) repeats++;
-  }
+  for (let i = 0; i < regRows.length; i++) if (seePerson(t, regRows[i], card) === REPEAT) repeats++;
   return repeats;
+}
+
+/** One row's person-key lookup, with the cells `RowChecker.check` gives it. */
+function seePerson(t: PersonTable, r: RawRow, card: Card): number {
+  const v = r.values;
+  const first = typeof v.firstName === "string" ? v.firstName : null;
+  const last = typeof v.lastName === "string" ? v.lastName : null;
+  const birth = typeof v.birthDate === "number" ? v.birthDate : null;
+  return t.see(v.pesel ?? null, first, last, birth, card.parameters, r.row);
 }
 
 /**
@@ -524,10 +527,7 @@ function typedOnce(regRows: readonly RawRow[], card: Card): number {
       } else if (typeof x === "number") seen += x > 0 ? 1 : 0;
       c++;
     }
-    const first = typeof v.firstName === "string" ? v.firstName : null;
-    const lastName = typeof v.lastName === "string" ? v.lastName : null;
-    const birth = typeof v.birthDate === "number" ? v.birthDate : null;
-    seen += t.see(v.pesel ?? null, first, lastName, birth, card.parameters, regRows[i].row);
+    seen += seePerson(t, regRows[i], card);
   }
   return seen;
 }

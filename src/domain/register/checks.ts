@@ -862,8 +862,7 @@ function formulaErrorRule(kind: number, a: number): string | null {
 /** Kinds whose message says how the row then counts. */
 const FORMULA_ERROR_EFFECT = new Set([I_NOT_ALLOWED, I_DATE]);
 
-const POLISH_ERRORS = new Set([...Object.values(EXCEL_ERROR_NAMES), "#N/D"]);
-/** Polish error code → its English name (`#ADR!` → `#REF!`; `#N/D` without its `!` too). */
+/** Polish error code → its English name (`#ADR!` → `#REF!`; `#N/D` without its `!` too): the Polish codes. */
 const ENGLISH_ERROR_OF = new Map<string, string>([
   ...Object.entries(EXCEL_ERROR_NAMES).map(([en, pl]): [string, string] => [pl, en]),
   ["#N/D", "#N/A"],
@@ -872,7 +871,7 @@ const ENGLISH_ERROR_OF = new Map<string, string>([
 /** An Excel error value as a cell's text: English (`#N/A`, as an .xlsx stores it) or Polish (`#N/D!`, a CSV). */
 function isFormulaErrorText(v: string): boolean {
   const code = v.trim().toUpperCase();
-  return EXCEL_ERROR_NAMES[code] !== undefined || POLISH_ERRORS.has(code);
+  return EXCEL_ERROR_NAMES[code] !== undefined || ENGLISH_ERROR_OF.has(code);
 }
 
 /**

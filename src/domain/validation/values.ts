@@ -1,5 +1,5 @@
 import { Localized } from "../i18n";
-import { formatDay, isDateFormat, isPercentFormat } from "../dates";
+import { formatDay, isDateFormat, isPercentFormat, withoutLanguageTag } from "../dates";
 import { formatNumber, formatPercent, isWholeNumber, parsePolishNumber, percentToFraction } from "../numbers";
 import { Indicator, Unit } from "../programme/types";
 import { DEFAULT_MAX_COUNT, Finding, FoundValue, Severity, StrayValue } from "./types";
@@ -298,7 +298,7 @@ function formatProblem(v: number, unit: Unit, format: string | null | undefined)
   if (typeof format !== "string" || format === "" || isDateFormat(format)) return null;
   const percent = isPercentFormat(format);
   // Named without its language tag (`[$-415]#,##0` of a Polish sheet reads `#,##0`): what Format Cells shows.
-  format = format.replace(/\[\$-[0-9A-Fa-f]+\]/g, "") || format;
+  format = withoutLanguageTag(format) || format;
   if (unit === "percent" && !percent && v >= 0 && v <= 1)
     return {
       pl: `komórka ma format „${format}” zamiast procentowego, więc odsetek ${formatPercent(v, "pl")} (${formatNumber(v, "pl")}) wyświetla się i drukuje jako liczba; ustaw format procentowy (przycisk % na karcie Narzędzia główne) albo utwórz arkusz ponownie z dodatku`,

@@ -199,6 +199,7 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
   const done = monitoring?.status === "done" ? monitoring : null;
   const callDone = call !== null && call !== "cancelled" && call.status === "done" ? call : null;
   const callResult = call !== null && call !== "cancelled" ? call.result : null;
+  const notes = callResult ? summaryNotes(callResult) : [];
 
   return (
     <div className={styles.root}>
@@ -423,11 +424,11 @@ export function SummariesSection(props: SummariesSectionProps): React.JSX.Elemen
             )}
           </>
         )}
-        {callResult && summaryNotes(callResult).length > 0 && (
+        {notes.length > 0 && (
           <div role="region" aria-label={t("notes", lang)}>
             <Text weight="semibold">{t("notes", lang)}</Text>
             <ul data-testid="summary-notes">
-              {summaryNotes(callResult).map((n, i) => (
+              {notes.map((n, i) => (
                 <li key={`${i}:${n.file}`}>
                   {n.file}: {n.message[lang]}
                 </li>

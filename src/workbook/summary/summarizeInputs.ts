@@ -6,8 +6,8 @@
  * cannot be read is listed with its reason; the rest are still summarised.
  */
 import { Card } from "../../domain/card/types";
-import { countOf, Localized, NOUNS } from "../../domain/i18n";
-import { WorkbookCells } from "../cells";
+import { Localized } from "../../domain/i18n";
+import { strayCellsNote, WorkbookCells } from "../cells";
 import { CallSummary, CallSummaryBuilder, FileProblem } from "../../domain/summary/callSummary";
 import {
   applicantFor,
@@ -50,10 +50,10 @@ export interface IgnoredCells {
 
 /** What to tell the user of cells left out of a file summarised (after "UWAGA <file>: "). */
 export function ignoredCellsMessage(g: IgnoredCells): Localized {
-  const where = `${g.sheet}!${g.first}`;
+  const note = strayCellsNote(g.sheet, g);
   return {
-    pl: `arkusz „${g.sheet}”: pominięto ${g.count === 1 ? "1 komórkę" : countOf(g.count, NOUNS.cell, "pl")} daleko od danych (${where}) — reszta pliku podsumowana`,
-    en: `sheet “${g.sheet}”: ${countOf(g.count, NOUNS.cell, "en")} far from the data left out (${where}); the rest of the file is summarised`,
+    pl: `${note.pl} — reszta pliku podsumowana`,
+    en: `${note.en}; the rest of the file is summarised`,
   };
 }
 

@@ -54,6 +54,18 @@ describe("reading real files (issue 12)", () => {
     );
   });
 
+  /** The RegisterReadError that reading `bytes` as a register CSV throws (anything else, or nothing, fails the test). */
+  const readError = (bytes: Uint8Array): RegisterReadError => {
+    let err: unknown;
+    try {
+      readRegisterSheet(csvSheetFromBytes(bytes));
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(RegisterReadError);
+    return err as RegisterReadError;
+  };
+
   it("a file no encoding decodes to the headers: one message naming every encoding tried", () => {
     // "Imię" with a byte that is no Polish letter in Windows-1250 nor ISO-8859-2 (not UTF-8 either).
     const text = [HEADER.join(";"), row().join(";")].join("\n");
@@ -62,16 +74,10 @@ describe("reading real files (issue 12)", () => {
         c === "ę" ? 0x81 : c === "ł" ? 0xb3 : c.charCodeAt(0) > 127 ? 0xe6 : c.charCodeAt(0),
       ),
     );
-    let err: unknown;
-    try {
-      readRegisterSheet(csvSheetFromBytes(bytes));
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(RegisterReadError);
-    expect((err as RegisterReadError).pl).toContain("UTF-8, Windows-1250, ISO-8859-2");
-    expect((err as RegisterReadError).pl).not.toMatch(/^Arkusz .*brak wymaganej kolumny/);
-    expect((err as RegisterReadError).en).toContain("none of the encodings tried");
+    const err = readError(bytes);
+    expect(err.pl).toContain("UTF-8, Windows-1250, ISO-8859-2");
+    expect(err.pl).not.toMatch(/^Arkusz .*brak wymaganej kolumny/);
+    expect(err.en).toContain("none of the encodings tried");
   });
 
   it("a Windows-1250 file whose headers read fine but are no register's: no blame on the encoding", () => {
@@ -79,16 +85,10 @@ describe("reading real files (issue 12)", () => {
     const bytes = Uint8Array.from(
       [..."Imię;Nazwisko\nJan;Kowalski\n"].map((c) => (c === "ę" ? 0xea : c.charCodeAt(0))),
     );
-    let err: unknown;
-    try {
-      readRegisterSheet(csvSheetFromBytes(bytes));
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(RegisterReadError);
-    expect((err as RegisterReadError).pl).toContain("nie znaleziono wiersza nagłówków rejestru uczestników");
-    expect((err as RegisterReadError).pl).not.toContain("kodowań");
-    expect((err as RegisterReadError).pl).not.toContain("nie znaleziono „Imię”");
+    const err = readError(bytes);
+    expect(err.pl).toContain("nie znaleziono wiersza nagłówków rejestru uczestników");
+    expect(err.pl).not.toContain("kodowań");
+    expect(err.pl).not.toContain("nie znaleziono „Imię”");
   });
 
   it("a UTF-8 file really missing a column says so (the encoding is certain)", () => {
